@@ -1,0 +1,156 @@
+// tandemd: the Tandem engine without a display (PRODUCT.md §2).
+#include "admin/admin.h"
+#include "config/settings.h"
+#include "engine.h"
+#include "util/log.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Reads one line from standard input; without echo when it is a terminal.
+std::optional<QByteArray> readPassword(const QString &prompt)
+{
+    const bool tty = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        std::fputs(prompt.toLocal8Bit().constData(), stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    const bool ok = bool(std::getline(std::cin, line));
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    if (!ok && line.empty())
+        return std::nullopt;
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return QByteArray::fromStdString(line);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"tandemd"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Tandem mail server, headless.\n\n"
+        "Commands (after the options):\n"
+        "  user add NAME | user passwd NAME | user del NAME | user list\n"
+        "  queue list [--json]"_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(u"config"_s, u"The configuration file."_s, u"FILE"_s);
+    const QCommandLineOption checkOption(u"check"_s,
+                                         u"Validate the configuration and exit: 0 when valid, "
+                                         "2 with every problem printed."_s);
+    const QCommandLineOption defaultOption(u"print-default-config"_s,
+                                           u"Print a valid starting configuration."_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"With \"queue list\": print JSON."_s);
+    const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug events too."_s);
+    parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption});
+    parser.addPositionalArgument(u"command"_s, u"user ... or queue ... (see above)."_s,
+                                 u"[command...]"_s);
+    parser.process(app);
+
+    if (parser.isSet(defaultOption)) {
+        out << tandem::config::defaultConfigJson();
+        return 0;
+    }
+    if (!parser.isSet(configOption)) {
+        err << "tandemd: --config FILE is required (tandemd --print-default-config > "
+               "tandem.json makes one)\n";
+        return 2;
+    }
+    const QString configPath = parser.value(configOption);
+    const QStringList command = parser.positionalArguments();
+    if (!command.isEmpty() && command.first() == u"user"_s) {
+        out.flush();
+        const int rc = tandem::admin::userCommand(configPath, command.mid(1), readPassword, out,
+                                                  err);
+        return rc;
+    }
+
+    const tandem::config::LoadResult loaded = tandem::config::loadFile(configPath);
+    if (!loaded.ok()) {
+        for (const QString &e : loaded.errors)
+            err << e << '\n';
+        return 2;
+    }
+    if (parser.isSet(checkOption)) {
+        out << u"%1: valid\n"_s.arg(configPath);
+        return 0;
+    }
+    if (!command.isEmpty() && command.first() == u"queue"_s)
+        return tandem::admin::queueCommand(loaded.settings, command.mid(1), parser.isSet(jsonOption),
+                                           out, err);
+    if (!command.isEmpty()) {
+        err << u"tandemd: unknown command \"%1\"\n"_s.arg(command.join(u' '));
+        return 2;
+    }
+
+    if (parser.isSet(verboseOption))
+        tandem::log::setMinimumLevel(tandem::log::Level::Debug);
+
+    // SIGTERM and SIGINT reach the event loop through a pipe: a clean stop, not an exit.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        err << "tandemd: socketpair failed\n";
+        return 1;
+    }
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    tandem::Engine engine(loaded.settings);
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &engine, [&] {
+        char byte;
+        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &byte, 1);
+        tandem::log::info(u"engine"_s, u"signal received"_s);
+        engine.stop();
+    });
+    QObject::connect(&engine, &tandem::Engine::stopped, &app, &QCoreApplication::quit);
+
+    QString error;
+    if (!engine.start(&error)) {
+        tandem::log::error(u"engine"_s, u"cannot start: "_s + error);
+        return 1;
+    }
+    return app.exec();
+}

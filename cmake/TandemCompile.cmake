@@ -1,0 +1,15 @@
+# One INTERFACE target carries the project's warnings, Qt safety defines and sanitizer flags,
+# so every library, program and test links the same settings.
+add_library(tandem_compile INTERFACE)
+target_compile_options(tandem_compile INTERFACE -Wall -Wextra -Wpedantic)
+target_compile_definitions(tandem_compile INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH)
+if(TANDEM_SANITIZE)
+    target_compile_options(tandem_compile INTERFACE
+        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(tandem_compile INTERFACE -fsanitize=address,undefined)
+endif()

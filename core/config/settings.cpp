@@ -1,0 +1,721 @@
+#include "settings.h"
+
+#include "passwords.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::config {
+
+namespace {
+
+// Walks the JSON tree keeping the key path of every value, so each problem can be reported
+// as "smtp.listeners[1].port: must be 1-65535".
+class Reader {
+public:
+    explicit Reader(QStringList *errors) : m_errors(errors) {}
+
+    void error(const QString &path, const QString &what) { m_errors->append(path + u": "_s + what); }
+
+    static QString join(const QString &path, const QString &key)
+    {
+        return path.isEmpty() ? key : path + u'.' + key;
+    }
+
+    void checkKeys(const QJsonObject &object, const QString &path, const QStringList &known)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!known.contains(it.key()))
+                error(join(path, it.key()), u"unknown key"_s);
+        }
+    }
+
+    std::optional<QJsonObject> object(const QJsonObject &parent, const QString &path,
+                                      const QString &key)
+    {
+        const QJsonValue value = parent.value(key);
+        if (value.isUndefined())
+            return QJsonObject();
+        if (!value.isObject()) {
+            error(join(path, key), u"must be an object"_s);
+            return std::nullopt;
+        }
+        return value.toObject();
+    }
+
+    QString string(const QJsonObject &parent, const QString &path, const QString &key,
+                   const QString &fallback)
+    {
+        const QJsonValue value = parent.value(key);
+        if (value.isUndefined())
+            return fallback;
+        if (!value.isString()) {
+            error(join(path, key), u"must be a string"_s);
+            return fallback;
+        }
+        return value.toString();
+    }
+
+    bool boolean(const QJsonObject &parent, const QString &path, const QString &key,
+                 bool fallback)
+    {
+        const QJsonValue value = parent.value(key);
+        if (value.isUndefined())
+            return fallback;
+        if (!value.isBool()) {
+            error(join(path, key), u"must be true or false"_s);
+            return fallback;
+        }
+        return value.toBool();
+    }
+
+    qint64 integer(const QJsonObject &parent, const QString &path, const QString &key,
+                   qint64 fallback, qint64 min, qint64 max)
+    {
+        const QJsonValue value = parent.value(key);
+        if (value.isUndefined())
+            return fallback;
+        return integerValue(value, join(path, key), fallback, min, max);
+    }
+
+    qint64 integerValue(const QJsonValue &value, const QString &path, qint64 fallback,
+                        qint64 min, qint64 max)
+    {
+        const double d = value.toDouble(-1e300);
+        if (!value.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
+            error(path, u"must be a whole number"_s);
+            return fallback;
+        }
+        const qint64 n = static_cast<qint64>(d);
+        if (n < min || n > max) {
+            error(path, u"must be %1-%2"_s.arg(min).arg(max));
+            return fallback;
+        }
+        return n;
+    }
+
+    std::optional<QJsonArray> array(const QJsonObject &parent, const QString &path,
+                                    const QString &key)
+    {
+        const QJsonValue value = parent.value(key);
+        if (value.isUndefined())
+            return std::nullopt;
+        if (!value.isArray()) {
+            error(join(path, key), u"must be a list"_s);
+            return std::nullopt;
+        }
+        return value.toArray();
+    }
+
+    QStringList strings(const QJsonObject &parent, const QString &path, const QString &key,
+                        const QStringList &fallback)
+    {
+        const auto list = array(parent, path, key);
+        if (!list)
+            return fallback;
+        QStringList out;
+        for (qsizetype i = 0; i < list->size(); ++i) {
+            const QJsonValue v = list->at(i);
+            if (!v.isString())
+                error(join(path, key) + u"[%1]"_s.arg(i), u"must be a string"_s);
+            else
+                out.append(v.toString());
+        }
+        return out;
+    }
+
+    template <typename E>
+    E choice(const QJsonObject &parent, const QString &path, const QString &key, E fallback,
+             const QList<QPair<QString, E>> &names)
+    {
+        const QJsonValue value = parent.value(key);
+        if (value.isUndefined())
+            return fallback;
+        QStringList allowed;
+        for (const auto &[name, e] : names) {
+            if (value.toString() == name)
+                return e;
+            allowed.append(u'"' + name + u'"');
+        }
+        error(join(path, key), u"must be one of "_s + allowed.join(u", "_s));
+        return fallback;
+    }
+
+private:
+    QStringList *m_errors;
+};
+
+const QList<QPair<QString, Role>> kRoles{
+    {u"mailbox"_s, Role::Mailbox}, {u"archive"_s, Role::Archive}, {u"custom"_s, Role::Custom}};
+const QList<QPair<QString, ListenerMode>> kModes{{u"smtp"_s, ListenerMode::Smtp},
+                                                 {u"submission"_s, ListenerMode::Submission},
+                                                 {u"smtps"_s, ListenerMode::Smtps}};
+const QList<QPair<QString, TlsMode>> kTlsModes{{u"opportunistic"_s, TlsMode::Opportunistic},
+                                               {u"required"_s, TlsMode::Required},
+                                               {u"off"_s, TlsMode::Off}};
+const QList<QPair<QString, UndeliveredAction>> kActions{
+    {u"return_to_sender"_s, UndeliveredAction::ReturnToSender},
+    {u"create_mailbox_and_store"_s, UndeliveredAction::CreateMailboxAndStore},
+    {u"forward_to_mailbox"_s, UndeliveredAction::ForwardToMailbox}};
+
+template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e)
+{
+    for (const auto &[name, value] : names) {
+        if (value == e)
+            return name;
+    }
+    return {};
+}
+
+bool isValidRouteHost(const QString &host)
+{
+    return !QHostAddress(host).isNull() || isValidDomain(host);
+}
+
+void readServer(Reader &r, const QJsonObject &root, Settings &s)
+{
+    const QString path = u"server"_s;
+    const auto o = r.object(root, QString(), path);
+    if (!o)
+        return;
+    r.checkKeys(*o, path,
+                {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s,
+                 u"max_hops"_s});
+    s.server.role = r.choice(*o, path, u"role"_s, Role::Custom, kRoles);
+    if (!o->contains(u"domain"_s)) {
+        r.error(u"server.domain"_s, u"is required"_s);
+    } else {
+        s.server.domain = r.string(*o, path, u"domain"_s, {}).toLower();
+        if (!isValidDomain(s.server.domain))
+            r.error(u"server.domain"_s, u"must be a domain name such as example.com"_s);
+    }
+    const QStringList extra = r.strings(*o, path, u"local_domains"_s, {});
+    for (qsizetype i = 0; i < extra.size(); ++i) {
+        const QString d = extra.at(i).toLower();
+        const QString where = u"server.local_domains[%1]"_s.arg(i);
+        if (!isValidDomain(d))
+            r.error(where, u"must be a domain name"_s);
+        else if (d == s.server.domain || s.server.localDomains.contains(d))
+            r.error(where, u"\"%1\" is listed twice"_s.arg(d));
+        else
+            s.server.localDomains.append(d);
+    }
+    s.server.hostname = r.string(*o, path, u"hostname"_s, s.server.domain).toLower();
+    if (!isValidDomain(s.server.hostname))
+        r.error(u"server.hostname"_s, u"must be a host name such as mail.example.com"_s);
+    s.server.dataDir = r.string(*o, path, u"data_dir"_s, s.server.dataDir);
+    if (s.server.dataDir.isEmpty())
+        r.error(u"server.data_dir"_s, u"must not be empty"_s);
+    s.server.maxHops = int(r.integer(*o, path, u"max_hops"_s, s.server.maxHops, 1, 1000));
+}
+
+void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
+{
+    const QString path = u"smtp"_s;
+    const auto o = r.object(root, QString(), path);
+    if (!o)
+        return;
+    r.checkKeys(*o, path,
+                {u"listeners"_s, u"relay_networks"_s, u"tls"_s, u"allow_plaintext_auth"_s,
+                 u"max_message_bytes"_s, u"max_recipients"_s, u"max_connections"_s,
+                 u"max_connections_per_ip"_s, u"command_timeout_seconds"_s});
+    auto &smtp = s.smtp;
+    if (const auto listeners = r.array(*o, path, u"listeners"_s)) {
+        for (qsizetype i = 0; i < listeners->size(); ++i) {
+            const QString lp = u"smtp.listeners[%1]"_s.arg(i);
+            if (!listeners->at(i).isObject()) {
+                r.error(lp, u"must be an object"_s);
+                continue;
+            }
+            const QJsonObject lo = listeners->at(i).toObject();
+            r.checkKeys(lo, lp,
+                        {u"address"_s, u"port"_s, u"mode"_s,
+                         u"reject_nonlocal_senders_claiming_local"_s, u"require_auth"_s});
+            Listener l;
+            l.address = r.string(lo, lp, u"address"_s, l.address);
+            if (QHostAddress(l.address).isNull())
+                r.error(lp + u".address"_s, u"must be an IPv4 or IPv6 address"_s);
+            l.port = quint16(r.integer(lo, lp, u"port"_s, 25, 1, 65535));
+            l.mode = r.choice(lo, lp, u"mode"_s, ListenerMode::Smtp, kModes);
+            l.rejectNonLocalSendersClaimingLocal =
+                r.boolean(lo, lp, u"reject_nonlocal_senders_claiming_local"_s, false);
+            l.requireAuth = r.boolean(lo, lp, u"require_auth"_s, false);
+            for (const Listener &other : std::as_const(smtp.listeners)) {
+                if (QHostAddress(other.address) == QHostAddress(l.address) &&
+                    other.port == l.port)
+                    r.error(lp, u"%1 port %2 is already used by another listener"_s
+                                    .arg(l.address)
+                                    .arg(l.port));
+            }
+            smtp.listeners.append(l);
+        }
+    } else {
+        smtp.listeners.append(Listener{u"127.0.0.1"_s, 2525, ListenerMode::Smtp, true, false});
+    }
+    const QStringList nets =
+        r.strings(*o, path, u"relay_networks"_s, {u"127.0.0.1/32"_s, u"::1/128"_s});
+    for (qsizetype i = 0; i < nets.size(); ++i) {
+        const auto parsed = QHostAddress::parseSubnet(nets.at(i));
+        if (parsed.first.isNull())
+            r.error(u"smtp.relay_networks[%1]"_s.arg(i),
+                    u"\"%1\" is not a network such as 192.168.0.0/16"_s.arg(nets.at(i)));
+        else
+            smtp.relayNetworks.append(Subnet{parsed.first, parsed.second, nets.at(i)});
+    }
+    if (const auto tls = r.object(*o, path, u"tls"_s)) {
+        r.checkKeys(*tls, u"smtp.tls"_s, {u"certificate"_s, u"key"_s});
+        smtp.tlsCertificate = r.string(*tls, u"smtp.tls"_s, u"certificate"_s, {});
+        smtp.tlsKey = r.string(*tls, u"smtp.tls"_s, u"key"_s, {});
+        if (smtp.tlsCertificate.isEmpty() != smtp.tlsKey.isEmpty())
+            r.error(u"smtp.tls"_s, u"certificate and key must be given together"_s);
+    }
+    smtp.allowPlaintextAuth = r.boolean(*o, path, u"allow_plaintext_auth"_s, false);
+    smtp.maxMessageBytes =
+        r.integer(*o, path, u"max_message_bytes"_s, smtp.maxMessageBytes, 1024, 1LL << 40);
+    // RFC 5321 §4.5.3.1.8: a server must accept at least 100 recipients.
+    smtp.maxRecipients =
+        int(r.integer(*o, path, u"max_recipients"_s, smtp.maxRecipients, 100, 100000));
+    smtp.maxConnections =
+        int(r.integer(*o, path, u"max_connections"_s, smtp.maxConnections, 1, 100000));
+    smtp.maxConnectionsPerIp = int(
+        r.integer(*o, path, u"max_connections_per_ip"_s, smtp.maxConnectionsPerIp, 1, 100000));
+    if (smtp.maxConnectionsPerIp > smtp.maxConnections)
+        r.error(u"smtp.max_connections_per_ip"_s, u"must not exceed smtp.max_connections"_s);
+    smtp.commandTimeoutSeconds = int(r.integer(*o, path, u"command_timeout_seconds"_s,
+                                               smtp.commandTimeoutSeconds, 1, 86400));
+}
+
+void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
+{
+    const QString path = u"incoming"_s;
+    const auto o = r.object(root, QString(), path);
+    if (!o)
+        return;
+    r.checkKeys(*o, path, {u"passthrough"_s, u"undelivered"_s});
+    const QString pp = u"incoming.passthrough"_s;
+    if (const auto p = r.object(*o, path, u"passthrough"_s)) {
+        r.checkKeys(*p, pp,
+                    {u"domains"_s, u"copy_to_sender_sent_items"_s,
+                     u"create_mailbox_if_necessary"_s, u"copy_local_domains_to_outbox"_s,
+                     u"copy_without_received_to_outbox"_s});
+        auto &pt = s.passthrough;
+        const QJsonValue domains = p->value(u"domains"_s);
+        if (domains.isUndefined() || domains.toString() == u"all"_s) {
+            pt.allDomains = true;
+        } else if (domains.isArray()) {
+            pt.allDomains = false;
+            const QStringList list = r.strings(*p, pp, u"domains"_s, {});
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                const QString d = list.at(i).toLower();
+                if (!s.isLocalDomain(d))
+                    r.error(pp + u".domains[%1]"_s.arg(i),
+                            u"\"%1\" is not a local domain (server.domain or "
+                            "server.local_domains)"_s.arg(d));
+                else
+                    pt.domains.append(d);
+            }
+        } else {
+            r.error(pp + u".domains"_s, u"must be \"all\" or a list of local domains"_s);
+        }
+        pt.copyToSenderSentItems =
+            r.boolean(*p, pp, u"copy_to_sender_sent_items"_s, pt.copyToSenderSentItems);
+        pt.createMailboxIfNecessary =
+            r.boolean(*p, pp, u"create_mailbox_if_necessary"_s, pt.createMailboxIfNecessary);
+        pt.copyLocalDomainsToOutbox =
+            r.boolean(*p, pp, u"copy_local_domains_to_outbox"_s, pt.copyLocalDomainsToOutbox);
+        pt.copyWithoutReceivedToOutbox = r.boolean(*p, pp, u"copy_without_received_to_outbox"_s,
+                                                   pt.copyWithoutReceivedToOutbox);
+    }
+    if (const auto u = r.object(*o, path, u"undelivered"_s)) {
+        const QString up = u"incoming.undelivered"_s;
+        r.checkKeys(*u, up, {u"action"_s, u"forward_mailbox"_s});
+        s.undelivered.action =
+            r.choice(*u, up, u"action"_s, UndeliveredAction::ReturnToSender, kActions);
+        s.undelivered.forwardMailbox =
+            r.string(*u, up, u"forward_mailbox"_s, s.undelivered.forwardMailbox).toLower();
+        if (!isValidMailboxName(s.undelivered.forwardMailbox))
+            r.error(up + u".forward_mailbox"_s,
+                    u"must be a mailbox name (letters, digits, . _ + -)"_s);
+    }
+}
+
+void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
+{
+    const QString path = u"outgoing"_s;
+    const auto o = r.object(root, QString(), path);
+    if (!o)
+        return;
+    r.checkKeys(*o, path, {u"dns_server"_s, u"smarthost"_s, u"static_routes"_s, u"retry"_s});
+    auto &out = s.outgoing;
+    out.dnsServer = r.string(*o, path, u"dns_server"_s, {});
+    if (!out.dnsServer.isEmpty() && QHostAddress(out.dnsServer).isNull())
+        r.error(u"outgoing.dns_server"_s, u"must be empty or an IP address"_s);
+    if (const auto sh = r.object(*o, path, u"smarthost"_s)) {
+        const QString sp = u"outgoing.smarthost"_s;
+        r.checkKeys(*sh, sp, {u"host"_s, u"port"_s, u"username"_s, u"tls"_s});
+        out.smarthost.host = r.string(*sh, sp, u"host"_s, {});
+        if (!out.smarthost.host.isEmpty() && !isValidRouteHost(out.smarthost.host))
+            r.error(sp + u".host"_s, u"must be a host name or an IP address"_s);
+        out.smarthost.port = quint16(r.integer(*sh, sp, u"port"_s, 25, 1, 65535));
+        out.smarthost.username = r.string(*sh, sp, u"username"_s, {});
+        out.smarthost.tls = r.choice(*sh, sp, u"tls"_s, TlsMode::Opportunistic, kTlsModes);
+    }
+    if (const auto routes = r.array(*o, path, u"static_routes"_s)) {
+        for (qsizetype i = 0; i < routes->size(); ++i) {
+            const QString rp = u"outgoing.static_routes[%1]"_s.arg(i);
+            if (!routes->at(i).isObject()) {
+                r.error(rp, u"must be an object"_s);
+                continue;
+            }
+            const QJsonObject ro = routes->at(i).toObject();
+            r.checkKeys(ro, rp, {u"domains"_s, u"host"_s, u"port"_s});
+            StaticRoute route;
+            const QStringList domains = r.strings(ro, rp, u"domains"_s, {});
+            if (domains.isEmpty())
+                r.error(rp + u".domains"_s, u"must list at least one domain, *.domain or *"_s);
+            for (qsizetype j = 0; j < domains.size(); ++j) {
+                const QString d = domains.at(j).toLower();
+                const bool ok = d == u"*"_s ||
+                                (d.startsWith(u"*."_s) && isValidDomain(d.mid(2))) ||
+                                isValidDomain(d);
+                if (!ok)
+                    r.error(rp + u".domains[%1]"_s.arg(j),
+                            u"\"%1\" must be a domain, *.domain or *"_s.arg(d));
+                route.domains.append(d);
+            }
+            route.host = r.string(ro, rp, u"host"_s, {});
+            if (!isValidRouteHost(route.host))
+                r.error(rp + u".host"_s, u"must be a host name or an IP address"_s);
+            route.port = quint16(r.integer(ro, rp, u"port"_s, 25, 1, 65535));
+            out.staticRoutes.append(route);
+        }
+    }
+    if (const auto retry = r.object(*o, path, u"retry"_s)) {
+        const QString rp = u"outgoing.retry"_s;
+        r.checkKeys(*retry, rp,
+                    {u"schedule_minutes"_s, u"warn_after_hours"_s, u"give_up_after_hours"_s});
+        if (const auto schedule = r.array(*retry, rp, u"schedule_minutes"_s)) {
+            out.retry.scheduleMinutes.clear();
+            for (qsizetype i = 0; i < schedule->size(); ++i)
+                out.retry.scheduleMinutes.append(
+                    int(r.integerValue(schedule->at(i), rp + u".schedule_minutes[%1]"_s.arg(i),
+                                       1, 1, 100000)));
+            if (out.retry.scheduleMinutes.isEmpty())
+                r.error(rp + u".schedule_minutes"_s, u"must list at least one interval"_s);
+        }
+        out.retry.warnAfterHours =
+            int(r.integer(*retry, rp, u"warn_after_hours"_s, out.retry.warnAfterHours, 0, 8760));
+        out.retry.giveUpAfterHours = int(
+            r.integer(*retry, rp, u"give_up_after_hours"_s, out.retry.giveUpAfterHours, 1, 8760));
+        if (out.retry.warnAfterHours >= out.retry.giveUpAfterHours)
+            r.error(rp + u".warn_after_hours"_s, u"must be less than give_up_after_hours"_s);
+    }
+}
+
+void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
+{
+    const QString path = u"mailboxes"_s;
+    const auto o = r.object(root, QString(), path);
+    if (!o)
+        return;
+    r.checkKeys(*o, path, {u"template"_s, u"users"_s});
+    if (const auto t = r.object(*o, path, u"template"_s)) {
+        const QString tp = u"mailboxes.template"_s;
+        r.checkKeys(*t, tp, {u"keep_live_days"_s, u"archive_expiry_days"_s, u"max_size_mb"_s});
+        auto &tmpl = s.mailboxes.mailboxTemplate;
+        tmpl.keepLiveDays = int(r.integer(*t, tp, u"keep_live_days"_s, tmpl.keepLiveDays, 0, 100000));
+        tmpl.archiveExpiryDays =
+            int(r.integer(*t, tp, u"archive_expiry_days"_s, tmpl.archiveExpiryDays, 0, 100000));
+        tmpl.maxSizeMb = int(r.integer(*t, tp, u"max_size_mb"_s, tmpl.maxSizeMb, 0, 10000000));
+    }
+    if (const auto users = r.array(*o, path, u"users"_s)) {
+        QStringList seen;
+        for (qsizetype i = 0; i < users->size(); ++i) {
+            const QString up = u"mailboxes.users[%1]"_s.arg(i);
+            if (!users->at(i).isObject()) {
+                r.error(up, u"must be an object"_s);
+                continue;
+            }
+            const QJsonObject uo = users->at(i).toObject();
+            r.checkKeys(uo, up, {u"name"_s, u"password"_s});
+            User user;
+            user.name = r.string(uo, up, u"name"_s, {}).toLower();
+            const qsizetype at = user.name.indexOf(u'@');
+            const QString local = at < 0 ? user.name : user.name.left(at);
+            const QString domain = at < 0 ? s.server.domain : user.name.mid(at + 1);
+            if (!isValidMailboxName(local))
+                r.error(up + u".name"_s, u"must be a user name (letters, digits, . _ + -)"_s);
+            else if (!s.isLocalDomain(domain))
+                r.error(up + u".name"_s, u"\"%1\" is not a local domain"_s.arg(domain));
+            const QString full = local + u'@' + domain;
+            if (seen.contains(full))
+                r.error(up + u".name"_s, u"\"%1\" is listed twice"_s.arg(user.name));
+            seen.append(full);
+            user.password = r.string(uo, up, u"password"_s, {});
+            if (!user.password.isEmpty() && !passwords::isWellFormed(user.password))
+                r.error(up + u".password"_s,
+                        u"must be a hash made by \"tandemd user passwd\" (pbkdf2-sha256$...)"_s);
+            s.mailboxes.users.append(user);
+        }
+    }
+}
+
+// A configuration that relays for the whole Internet is refused, whatever else it says.
+void checkOpenRelay(Reader &r, const Settings &s)
+{
+    bool everyone = false;
+    for (const Subnet &net : s.smtp.relayNetworks)
+        everyone = everyone || net.prefix == 0;
+    if (!everyone)
+        return;
+    for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
+        if (!s.smtp.listeners.at(i).requireAuth) {
+            r.error(u"smtp.relay_networks"_s,
+                    u"a network of prefix length 0 lets anyone relay through "
+                    "smtp.listeners[%1], which does not require authentication"_s.arg(i));
+            return;
+        }
+    }
+}
+
+void checkTls(Reader &r, const Settings &s)
+{
+    for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
+        if (s.smtp.listeners.at(i).mode == ListenerMode::Smtps && s.smtp.tlsCertificate.isEmpty())
+            r.error(u"smtp.listeners[%1].mode"_s.arg(i),
+                    u"\"smtps\" needs smtp.tls.certificate and smtp.tls.key"_s);
+    }
+}
+
+} // namespace
+
+QString toString(Role role) { return nameOf(kRoles, role); }
+QString toString(ListenerMode mode) { return nameOf(kModes, mode); }
+QString toString(TlsMode mode) { return nameOf(kTlsModes, mode); }
+QString toString(UndeliveredAction action) { return nameOf(kActions, action); }
+
+bool isValidDomain(const QString &domain)
+{
+    static const QRegularExpression label(u"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    if (domain.isEmpty() || domain.size() > 253)
+        return false;
+    const QStringList labels = domain.split(u'.');
+    for (const QString &l : labels) {
+        if (!label.match(l).hasMatch())
+            return false;
+    }
+    return true;
+}
+
+bool isValidMailboxName(const QString &localPart)
+{
+    // Mailbox names become folder names: no path separators, no leading dot, no specials.
+    static const QRegularExpression name(u"^[a-z0-9_+-][a-z0-9._+-]{0,63}$"_s);
+    return name.match(localPart).hasMatch() && !localPart.contains(u".."_s);
+}
+
+bool Settings::isLocalDomain(const QString &domain) const
+{
+    const QString d = domain.toLower();
+    return d == server.domain || server.localDomains.contains(d);
+}
+
+bool Settings::passthroughCovers(const QString &domain) const
+{
+    return isLocalDomain(domain) &&
+           (passthrough.allDomains || passthrough.domains.contains(domain.toLower()));
+}
+
+QStringList Settings::allLocalDomains() const
+{
+    return QStringList{server.domain} + server.localDomains;
+}
+
+QString Settings::resolvePath(const QString &path) const
+{
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return path;
+    return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
+}
+
+bool Settings::isRelayClient(const QHostAddress &address) const
+{
+    QHostAddress a = address;
+    bool ok = false;
+    const quint32 v4 = a.toIPv4Address(&ok); // IPv4-mapped IPv6 counts as IPv4
+    if (ok)
+        a = QHostAddress(v4);
+    for (const Subnet &net : smtp.relayNetworks) {
+        if (a.isInSubnet(net.address, net.prefix))
+            return true;
+    }
+    return false;
+}
+
+LoadResult parse(const QByteArray &json, const QString &baseDir)
+{
+    LoadResult result;
+    result.settings.baseDir = baseDir;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = int(json.left(parseError.offset).count('\n')) + 1;
+        result.errors.append(u"(file): not valid JSON at line %1: %2"_s.arg(line).arg(
+            parseError.errorString()));
+        return result;
+    }
+    if (!doc.isObject()) {
+        result.errors.append(u"(file): must be a JSON object"_s);
+        return result;
+    }
+    const QJsonObject root = doc.object();
+    Reader r(&result.errors);
+    r.checkKeys(root, QString(),
+                {u"server"_s, u"smtp"_s, u"incoming"_s, u"outgoing"_s, u"mailboxes"_s});
+    Settings &s = result.settings;
+    readServer(r, root, s);
+    readSmtp(r, root, s);
+    readIncoming(r, root, s);
+    readOutgoing(r, root, s);
+    readMailboxes(r, root, s);
+    checkOpenRelay(r, s);
+    checkTls(r, s);
+    return result;
+}
+
+LoadResult loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        LoadResult result;
+        result.errors.append(u"(file): cannot read %1: %2"_s.arg(path, file.errorString()));
+        return result;
+    }
+    return parse(file.readAll(), QFileInfo(path).absolutePath());
+}
+
+QJsonObject toJson(const Settings &s)
+{
+    QJsonObject server{{u"role"_s, toString(s.server.role)},
+                       {u"domain"_s, s.server.domain},
+                       {u"local_domains"_s, QJsonArray::fromStringList(s.server.localDomains)},
+                       {u"hostname"_s, s.server.hostname},
+                       {u"data_dir"_s, s.server.dataDir},
+                       {u"max_hops"_s, s.server.maxHops}};
+    QJsonArray listeners;
+    for (const Listener &l : s.smtp.listeners) {
+        QJsonObject lo{{u"address"_s, l.address},
+                       {u"port"_s, l.port},
+                       {u"mode"_s, toString(l.mode)}};
+        if (l.rejectNonLocalSendersClaimingLocal)
+            lo.insert(u"reject_nonlocal_senders_claiming_local"_s, true);
+        if (l.requireAuth)
+            lo.insert(u"require_auth"_s, true);
+        listeners.append(lo);
+    }
+    QStringList nets;
+    for (const Subnet &n : s.smtp.relayNetworks)
+        nets.append(n.text);
+    QJsonObject smtp{{u"listeners"_s, listeners},
+                     {u"relay_networks"_s, QJsonArray::fromStringList(nets)},
+                     {u"allow_plaintext_auth"_s, s.smtp.allowPlaintextAuth},
+                     {u"max_message_bytes"_s, s.smtp.maxMessageBytes},
+                     {u"max_recipients"_s, s.smtp.maxRecipients},
+                     {u"max_connections"_s, s.smtp.maxConnections},
+                     {u"max_connections_per_ip"_s, s.smtp.maxConnectionsPerIp},
+                     {u"command_timeout_seconds"_s, s.smtp.commandTimeoutSeconds}};
+    if (!s.smtp.tlsCertificate.isEmpty())
+        smtp.insert(u"tls"_s, QJsonObject{{u"certificate"_s, s.smtp.tlsCertificate},
+                                         {u"key"_s, s.smtp.tlsKey}});
+    const auto &pt = s.passthrough;
+    QJsonObject passthrough{
+        {u"domains"_s, pt.allDomains ? QJsonValue(u"all"_s)
+                                     : QJsonValue(QJsonArray::fromStringList(pt.domains))},
+        {u"copy_to_sender_sent_items"_s, pt.copyToSenderSentItems},
+        {u"create_mailbox_if_necessary"_s, pt.createMailboxIfNecessary},
+        {u"copy_local_domains_to_outbox"_s, pt.copyLocalDomainsToOutbox},
+        {u"copy_without_received_to_outbox"_s, pt.copyWithoutReceivedToOutbox}};
+    QJsonObject incoming{
+        {u"passthrough"_s, passthrough},
+        {u"undelivered"_s, QJsonObject{{u"action"_s, toString(s.undelivered.action)},
+                                       {u"forward_mailbox"_s, s.undelivered.forwardMailbox}}}};
+    QJsonArray routes;
+    for (const StaticRoute &route : s.outgoing.staticRoutes)
+        routes.append(QJsonObject{{u"domains"_s, QJsonArray::fromStringList(route.domains)},
+                                  {u"host"_s, route.host},
+                                  {u"port"_s, route.port}});
+    QJsonArray schedule;
+    for (int m : s.outgoing.retry.scheduleMinutes)
+        schedule.append(m);
+    QJsonObject outgoing{
+        {u"dns_server"_s, s.outgoing.dnsServer},
+        {u"smarthost"_s, QJsonObject{{u"host"_s, s.outgoing.smarthost.host},
+                                     {u"port"_s, s.outgoing.smarthost.port},
+                                     {u"username"_s, s.outgoing.smarthost.username},
+                                     {u"tls"_s, toString(s.outgoing.smarthost.tls)}}},
+        {u"static_routes"_s, routes},
+        {u"retry"_s, QJsonObject{{u"schedule_minutes"_s, schedule},
+                                 {u"warn_after_hours"_s, s.outgoing.retry.warnAfterHours},
+                                 {u"give_up_after_hours"_s, s.outgoing.retry.giveUpAfterHours}}}};
+    QJsonArray users;
+    for (const User &u : s.mailboxes.users) {
+        QJsonObject uo{{u"name"_s, u.name}};
+        if (!u.password.isEmpty())
+            uo.insert(u"password"_s, u.password);
+        users.append(uo);
+    }
+    const auto &t = s.mailboxes.mailboxTemplate;
+    QJsonObject mailboxes{
+        {u"template"_s, QJsonObject{{u"keep_live_days"_s, t.keepLiveDays},
+                                    {u"archive_expiry_days"_s, t.archiveExpiryDays},
+                                    {u"max_size_mb"_s, t.maxSizeMb}}},
+        {u"users"_s, users}};
+    return QJsonObject{{u"server"_s, server},
+                       {u"smtp"_s, smtp},
+                       {u"incoming"_s, incoming},
+                       {u"outgoing"_s, outgoing},
+                       {u"mailboxes"_s, mailboxes}};
+}
+
+bool saveJson(const QJsonObject &object, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+QByteArray defaultConfigJson()
+{
+    // A Mailbox-role starting point on non-privileged loopback ports: it runs as it is, and
+    // passes its Outbox copies to an Archive expected on 127.0.0.1:3525.
+    Settings s;
+    s.server.role = Role::Mailbox;
+    s.server.domain = u"example.com"_s;
+    s.server.hostname = u"mailbox.example.com"_s;
+    s.smtp.listeners = {Listener{u"127.0.0.1"_s, 2525, ListenerMode::Smtp, true, false}};
+    s.smtp.relayNetworks = {Subnet{QHostAddress(u"127.0.0.1"_s), 32, u"127.0.0.1/32"_s},
+                            Subnet{QHostAddress(u"::1"_s), 128, u"::1/128"_s}};
+    s.outgoing.staticRoutes = {StaticRoute{{u"*"_s}, u"127.0.0.1"_s, 3525}};
+    s.mailboxes.users = {User{u"postmaster"_s, {}}, User{u"alice"_s, {}}, User{u"bob"_s, {}}};
+    return QJsonDocument(toJson(s)).toJson(QJsonDocument::Indented);
+}
+
+} // namespace tandem::config

@@ -1,0 +1,151 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+// The configuration file of PRODUCT.md §3 as one typed structure. Loading validates every key
+// and names the key path of each problem; unknown keys are errors.
+namespace tandem::config {
+
+enum class Role { Mailbox, Archive, Custom };
+enum class ListenerMode { Smtp, Submission, Smtps };
+enum class TlsMode { Opportunistic, Required, Off };
+enum class UndeliveredAction { ReturnToSender, CreateMailboxAndStore, ForwardToMailbox };
+
+QString toString(Role role);
+QString toString(ListenerMode mode);
+QString toString(TlsMode mode);
+QString toString(UndeliveredAction action);
+
+struct ServerSettings {
+    Role role = Role::Custom;
+    QString domain;
+    QStringList localDomains;
+    QString hostname;
+    QString dataDir = QStringLiteral("data"); // as written in the file
+    int maxHops = 30;
+};
+
+struct Listener {
+    QString address = QStringLiteral("127.0.0.1");
+    quint16 port = 25;
+    ListenerMode mode = ListenerMode::Smtp;
+    bool rejectNonLocalSendersClaimingLocal = false;
+    bool requireAuth = false;
+};
+
+struct Subnet {
+    QHostAddress address;
+    int prefix = 0;
+    QString text;
+};
+
+struct SmtpSettings {
+    QList<Listener> listeners;
+    QList<Subnet> relayNetworks;
+    QString tlsCertificate; // as written; resolve with Settings::resolvePath
+    QString tlsKey;
+    bool allowPlaintextAuth = false;
+    qint64 maxMessageBytes = 26214400;
+    int maxRecipients = 100;
+    int maxConnections = 200;
+    int maxConnectionsPerIp = 20;
+    // RFC 5321 §4.5.3.2.7 asks for at least five minutes; tests shorten it.
+    int commandTimeoutSeconds = 300;
+};
+
+struct PassthroughSettings {
+    bool allDomains = true;
+    QStringList domains; // when !allDomains
+    bool copyToSenderSentItems = false;
+    bool createMailboxIfNecessary = false;
+    bool copyLocalDomainsToOutbox = true;
+    bool copyWithoutReceivedToOutbox = false;
+};
+
+struct UndeliveredSettings {
+    UndeliveredAction action = UndeliveredAction::ReturnToSender;
+    QString forwardMailbox = QStringLiteral("postmaster");
+};
+
+struct SmartHost {
+    QString host;
+    quint16 port = 25;
+    QString username;
+    TlsMode tls = TlsMode::Opportunistic;
+};
+
+struct StaticRoute {
+    QStringList domains; // "example.com", "*.example.com" or "*"
+    QString host;
+    quint16 port = 25;
+};
+
+struct RetrySettings {
+    QList<int> scheduleMinutes{1, 5, 15, 30, 60, 120};
+    int warnAfterHours = 4;
+    int giveUpAfterHours = 120;
+};
+
+struct OutgoingSettings {
+    QString dnsServer;
+    SmartHost smarthost;
+    QList<StaticRoute> staticRoutes;
+    RetrySettings retry;
+};
+
+struct MailboxTemplate {
+    int keepLiveDays = 90;
+    int archiveExpiryDays = 0;
+    int maxSizeMb = 0;
+};
+
+struct User {
+    QString name; // "alice" (primary domain) or "alice@other.example"
+    QString password;
+};
+
+struct MailboxSettings {
+    MailboxTemplate mailboxTemplate;
+    QList<User> users;
+};
+
+struct Settings {
+    ServerSettings server;
+    SmtpSettings smtp;
+    PassthroughSettings passthrough;
+    UndeliveredSettings undelivered;
+    OutgoingSettings outgoing;
+    MailboxSettings mailboxes;
+
+    QString baseDir; // folder of the configuration file; relative paths are resolved against it
+
+    bool isLocalDomain(const QString &domain) const;
+    bool passthroughCovers(const QString &domain) const;
+    QStringList allLocalDomains() const;
+    QString resolvePath(const QString &path) const;
+    QString dataPath() const { return resolvePath(server.dataDir); }
+    bool isRelayClient(const QHostAddress &address) const;
+};
+
+struct LoadResult {
+    Settings settings;
+    QStringList errors; // "path.to.key: what is wrong"
+    bool ok() const { return errors.isEmpty(); }
+};
+
+LoadResult parse(const QByteArray &json, const QString &baseDir);
+LoadResult loadFile(const QString &path);
+QJsonObject toJson(const Settings &settings);
+// Writes through QSaveFile (temporary file + rename); returns false with *error set on failure.
+bool saveJson(const QJsonObject &object, const QString &path, QString *error);
+QByteArray defaultConfigJson();
+
+bool isValidDomain(const QString &domain);
+bool isValidMailboxName(const QString &localPart);
+
+} // namespace tandem::config

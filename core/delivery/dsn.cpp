@@ -1,0 +1,88 @@
+#include "dsn.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::delivery {
+
+namespace {
+
+QByteArray rfc5322Date(const QDateTime &t)
+{
+    return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss"_s).toLatin1() + " +0000";
+}
+
+// Text that goes into a header or report field must not carry line breaks.
+QByteArray oneLine(const QString &text)
+{
+    QByteArray out = text.toUtf8();
+    out.replace('\r', ' ').replace('\n', ' ');
+    return out;
+}
+
+} // namespace
+
+QByteArray makeFailureReport(const ReportInput &in)
+{
+    const QByteArray host = in.hostname.toLatin1();
+    const QByteArray boundary =
+        in.original.id.toLatin1() + '/' + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+    QByteArray m;
+    m += "From: Mail Delivery System <MAILER-DAEMON@" + host + ">\r\n";
+    m += "To: <" + oneLine(in.original.sender) + ">\r\n";
+    m += "Subject: Undelivered Mail Returned to Sender\r\n";
+    m += "Date: " + rfc5322Date(in.now) + "\r\n";
+    m += "Message-ID: <" + in.original.id.toLatin1() + ".dsn@" + host + ">\r\n";
+    m += "Auto-Submitted: auto-replied\r\n";
+    m += "MIME-Version: 1.0\r\n";
+    m += "Content-Type: multipart/report; report-type=delivery-status;\r\n"
+         "\tboundary=\"" + boundary + "\"\r\n";
+    m += "\r\nThis is a MIME-encapsulated message.\r\n\r\n";
+
+    m += "--" + boundary + "\r\n";
+    m += "Content-Description: Notification\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
+    m += "This is the mail system at host " + host + ".\r\n\r\n";
+    m += "Your message could not be delivered to one or more recipients.\r\n\r\n";
+    for (const spool::Failure &f : in.failures)
+        m += "<" + oneLine(f.recipient) + ">: " + oneLine(f.diagnostic) + "\r\n";
+    m += "\r\n";
+
+    m += "--" + boundary + "\r\n";
+    m += "Content-Description: Delivery report\r\nContent-Type: message/delivery-status\r\n\r\n";
+    m += "Reporting-MTA: dns; " + host + "\r\n";
+    m += "X-Tandem-Queue-ID: " + in.original.id.toLatin1() + "\r\n";
+    if (!in.original.clientAddress.isEmpty())
+        m += "Received-From-MTA: dns; " + oneLine(in.original.helo) + "\r\n";
+    m += "Arrival-Date: " + rfc5322Date(in.original.received) + "\r\n";
+    for (const spool::Failure &f : in.failures) {
+        m += "\r\nFinal-Recipient: rfc822; " + oneLine(f.recipient) + "\r\n";
+        m += "Action: failed\r\n";
+        m += "Status: " + oneLine(f.status) + "\r\n";
+        m += "Diagnostic-Code: " + oneLine(f.diagnostic) + "\r\n";
+    }
+    m += "\r\n";
+
+    m += "--" + boundary + "\r\n";
+    m += "Content-Description: Undelivered Message Headers\r\n"
+         "Content-Type: text/rfc822-headers\r\n\r\n";
+    m += in.originalHeaders;
+    if (!in.originalHeaders.endsWith("\r\n"))
+        m += "\r\n";
+    m += "\r\n--" + boundary + "--\r\n";
+    return m;
+}
+
+QByteArray readHeaderSection(const QString &messagePath, qint64 cap)
+{
+    QFile file(messagePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray head = file.read(cap);
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    return end < 0 ? head : head.left(end + 2);
+}
+
+} // namespace tandem::delivery

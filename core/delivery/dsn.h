@@ -1,0 +1,25 @@
+#pragma once
+
+#include "spool/envelope.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+// Delivery status notifications (RFC 3464: multipart/report with message/delivery-status),
+// made inside the server: null envelope sender, From: MAILER-DAEMON, no Received: header.
+namespace tandem::delivery {
+
+struct ReportInput {
+    spool::Envelope original;
+    QList<spool::Failure> failures;
+    QByteArray originalHeaders; // the header section of the original, attached as-is
+    QString hostname;           // the reporting MTA
+    QDateTime now;
+};
+
+QByteArray makeFailureReport(const ReportInput &input);
+// The header section of a message file (up to the first empty line, capped in size).
+QByteArray readHeaderSection(const QString &messagePath, qint64 cap = 256 * 1024);
+
+} // namespace tandem::delivery

@@ -1,0 +1,171 @@
+#include "outbox.h"
+
+#include "spool/record.h"
+#include "util/fsutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cerrno>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::delivery {
+
+namespace {
+
+const QList<QPair<QString, EntryState>> kStates{{u"queued"_s, EntryState::Queued},
+                                                {u"delivering"_s, EntryState::Delivering},
+                                                {u"deferred"_s, EntryState::Deferred},
+                                                {u"held"_s, EntryState::Held}};
+
+QString isoOrEmpty(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+} // namespace
+
+QString toString(EntryState state)
+{
+    for (const auto &[name, s] : kStates) {
+        if (s == state)
+            return name;
+    }
+    return {};
+}
+
+std::optional<EntryState> entryStateFromString(const QString &text)
+{
+    for (const auto &[name, s] : kStates) {
+        if (name == text)
+            return s;
+    }
+    return std::nullopt;
+}
+
+QByteArray serialize(const OutboxEntry &e)
+{
+    const QJsonObject o{{u"id"_s, e.id},
+                        {u"message"_s, e.messageId},
+                        {u"sender"_s, e.sender},
+                        {u"recipients"_s, QJsonArray::fromStringList(e.recipients)},
+                        {u"size"_s, e.size},
+                        {u"next_hop"_s, e.nextHop},
+                        {u"state"_s, toString(e.state)},
+                        {u"attempts"_s, e.attempts},
+                        {u"created"_s, isoOrEmpty(e.created)},
+                        {u"next_attempt"_s, isoOrEmpty(e.nextAttempt)},
+                        {u"last_reply"_s, e.lastReply}};
+    return spool::record::encode("outbox", OutboxEntry::kVersion, o);
+}
+
+std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *error)
+{
+    const auto o = spool::record::decode(bytes, "outbox", OutboxEntry::kVersion, error);
+    if (!o)
+        return std::nullopt;
+    OutboxEntry e;
+    e.id = o->value(u"id"_s).toString();
+    e.messageId = o->value(u"message"_s).toString();
+    e.sender = o->value(u"sender"_s).toString();
+    for (const QJsonValue &v : o->value(u"recipients"_s).toArray())
+        e.recipients.append(v.toString());
+    e.size = o->value(u"size"_s).toInteger();
+    e.nextHop = o->value(u"next_hop"_s).toString();
+    const auto state = entryStateFromString(o->value(u"state"_s).toString());
+    e.attempts = o->value(u"attempts"_s).toInt();
+    e.created = QDateTime::fromString(o->value(u"created"_s).toString(), Qt::ISODateWithMs);
+    e.nextAttempt =
+        QDateTime::fromString(o->value(u"next_attempt"_s).toString(), Qt::ISODateWithMs);
+    e.lastReply = o->value(u"last_reply"_s).toString();
+    if (e.id.isEmpty() || !state || e.recipients.isEmpty()) {
+        *error = u"entry lacks an id, a state or recipients"_s;
+        return std::nullopt;
+    }
+    e.state = *state;
+    return e;
+}
+
+Outbox::Outbox(const QString &directory) : m_dir(directory) {}
+
+QString Outbox::messagePath(const QString &entryId) const
+{
+    return m_dir + u'/' + entryId + u".msg"_s;
+}
+
+QString Outbox::recordPath(const QString &entryId) const
+{
+    return m_dir + u'/' + entryId + u".entry"_s;
+}
+
+bool Outbox::contains(const QString &entryId) const { return QFile::exists(recordPath(entryId)); }
+
+bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error)
+{
+    if (contains(entry.id))
+        return true;
+    const QString target = messagePath(entry.id);
+    QFile::remove(target); // a link left by an attempt that crashed before its record
+    // A hard link shares the bytes already made durable in the queue; the queue's later
+    // removal of its own name leaves the Outbox's intact.
+    if (::link(QFile::encodeName(messageFile).constData(), QFile::encodeName(target).constData()) !=
+        0) {
+        if (!QFile::copy(messageFile, target)) {
+            *error = u"cannot link %1 into the Outbox: %2"_s.arg(messageFile,
+                                                                fsutil::errnoText(errno));
+            return false;
+        }
+        QFile copy(target);
+        if (!copy.open(QIODevice::ReadOnly) || !fsutil::fsyncFd(copy.handle(), error))
+            return false;
+    }
+    return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
+}
+
+bool Outbox::update(const OutboxEntry &entry, QString *error)
+{
+    return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
+}
+
+bool Outbox::remove(const QString &entryId, QString *error)
+{
+    // The record goes first: without it the entry no longer exists.
+    if (!QFile::remove(recordPath(entryId)) && QFile::exists(recordPath(entryId))) {
+        *error = u"cannot remove %1"_s.arg(recordPath(entryId));
+        return false;
+    }
+    QFile::remove(messagePath(entryId));
+    return fsutil::fsyncDirectory(m_dir, error);
+}
+
+std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) const
+{
+    QFile file(recordPath(entryId));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return std::nullopt;
+    }
+    return deserializeEntry(file.readAll(), error);
+}
+
+QList<OutboxEntry> Outbox::list(QStringList *unreadable) const
+{
+    QList<OutboxEntry> entries;
+    const QDir dir(m_dir);
+    const QStringList names =
+        dir.entryList({u"*.entry"_s}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        QString error;
+        if (auto e = load(name.chopped(6), &error))
+            entries.append(*e);
+        else if (unreadable)
+            unreadable->append(name.chopped(6) + u": "_s + error);
+    }
+    return entries;
+}
+
+} // namespace tandem::delivery

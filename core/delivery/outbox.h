@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The Outbox: messages waiting for a next hop. One entry per message and next hop, carrying
+// all of that message's recipients for it. Under data/spool/outbox/:
+//   <entry>.msg    the message bytes (a hard link to the queue's file when it is made)
+//   <entry>.entry  the entry record (spool/record.h), replaced atomically on each change
+namespace tandem::delivery {
+
+enum class EntryState { Queued, Delivering, Deferred, Held };
+QString toString(EntryState state);
+std::optional<EntryState> entryStateFromString(const QString &text);
+
+struct OutboxEntry {
+    static constexpr int kVersion = 1;
+    QString id;        // "<queue id>-<action index>"
+    QString messageId; // the queue id of the message it came from
+    QString sender;
+    QStringList recipients;
+    qint64 size = 0;
+    QString nextHop;
+    EntryState state = EntryState::Queued;
+    int attempts = 0;
+    QDateTime created;
+    QDateTime nextAttempt;
+    QString lastReply;
+};
+
+class Outbox {
+public:
+    explicit Outbox(const QString &directory);
+
+    QString directory() const { return m_dir; }
+    QString messagePath(const QString &entryId) const;
+    bool contains(const QString &entryId) const;
+    // Makes the entry durable: links (or copies) the message file, writes the record, fsyncs.
+    // Adding an entry that already exists succeeds and changes nothing.
+    bool add(const OutboxEntry &entry, const QString &messageFile, QString *error);
+    bool update(const OutboxEntry &entry, QString *error);
+    bool remove(const QString &entryId, QString *error);
+    std::optional<OutboxEntry> load(const QString &entryId, QString *error) const;
+    // Every readable entry, oldest first; unreadable ones are named in *unreadable.
+    QList<OutboxEntry> list(QStringList *unreadable = nullptr) const;
+
+private:
+    QString recordPath(const QString &entryId) const;
+    QString m_dir;
+};
+
+QByteArray serialize(const OutboxEntry &entry);
+std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *error);
+
+} // namespace tandem::delivery

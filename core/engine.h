@@ -1,0 +1,74 @@
+#pragma once
+
+#include "config/settings.h"
+#include "delivery/outbox.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+#include <memory>
+
+namespace tandem::spool {
+class Spool;
+}
+namespace tandem::mailbox {
+class MailboxStore;
+}
+namespace tandem::routing {
+class Router;
+class Dispatcher;
+} // namespace tandem::routing
+namespace tandem::smtp {
+class SmtpServer;
+}
+
+// The engine's one face: what tandemd and the console drive. It lives on the thread that
+// created it (tandemd's main thread, or a thread of the console's); the dispatcher that
+// carries out each message's plan has a thread of its own, and so has the spool's writer.
+namespace tandem {
+
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    explicit Engine(config::Settings settings, QObject *parent = nullptr);
+    ~Engine() override;
+
+    bool start(QString *error);
+    // Stops accepting, lets sessions finish their transaction (at most stopTimeoutMs), keeps
+    // every accepted message, then emits stopped().
+    void stop(int stopTimeoutMs = 10000);
+    bool isRunning() const { return m_running; }
+
+    const config::Settings &settings() const { return *m_settings; }
+    QStringList listeningAddresses() const;
+    QList<delivery::OutboxEntry> outboxEntries() const;
+    QStringList mailboxes() const;
+    int sessionCount() const;
+
+    // Reading the Outbox of a data folder without an engine (tandemd queue list).
+    static QList<delivery::OutboxEntry> readOutbox(const config::Settings &settings,
+                                                   QStringList *unreadable = nullptr);
+
+signals:
+    void started();
+    void stopped();
+    void outboxChanged();
+    void messageFinished(const QString &queueId);
+
+private:
+    void finishStop();
+
+    std::shared_ptr<const config::Settings> m_settings;
+    std::unique_ptr<spool::Spool> m_spool;
+    std::unique_ptr<mailbox::MailboxStore> m_mailboxes;
+    std::unique_ptr<delivery::Outbox> m_outbox;
+    std::shared_ptr<routing::Router> m_router;
+    routing::Dispatcher *m_dispatcher = nullptr;
+    QThread m_dispatchThread;
+    smtp::SmtpServer *m_server = nullptr;
+    bool m_running = false;
+    bool m_stopping = false;
+};
+
+} // namespace tandem

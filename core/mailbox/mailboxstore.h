@@ -1,0 +1,48 @@
+#pragma once
+
+#include "config/settings.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+// Maildir++ mailboxes under data/mailboxes/<domain>/<user>/ with the folders .Sent and
+// .Archive, readable unchanged by Dovecot (mail_location = maildir:DATA/mailboxes/%d/%n).
+namespace tandem::mailbox {
+
+struct DeliveryRequest {
+    QString localPart;
+    QString domain;
+    QString folder;      // "" for INBOX, "Sent", "Archive"
+    bool create = false; // create the mailbox from the template if it does not exist
+    QString uniqueBase;  // deterministic per message and action: a redo finds its own file
+    QDateTime time;      // the message's arrival, the first part of the file name
+    QByteArray prefix;   // header lines to put before the message (Delivered-To:)
+    QString sourcePath;  // the spooled message
+};
+
+enum class DeliveryOutcome { Stored, AlreadyStored, NoMailbox, Failed };
+
+class MailboxStore {
+public:
+    MailboxStore(const QString &root, const QString &hostname,
+                 const config::MailboxTemplate &mailboxTemplate);
+
+    QString root() const { return m_root; }
+    QString mailboxPath(const QString &localPart, const QString &domain) const;
+    QString folderPath(const QString &localPart, const QString &domain,
+                       const QString &folder) const;
+    bool existsOnDisk(const QString &localPart, const QString &domain) const;
+    bool create(const QString &localPart, const QString &domain, QString *error);
+    DeliveryOutcome deliver(const DeliveryRequest &request, QString *fileName, QString *error);
+    QStringList mailboxes() const; // "user@domain", sorted
+    QString fileNameFor(const DeliveryRequest &request, qint64 size) const;
+
+private:
+    QString m_root;
+    QString m_host; // host name as the Maildir spec writes it in file names
+    config::MailboxTemplate m_template;
+};
+
+} // namespace tandem::mailbox

@@ -1,0 +1,231 @@
+#include "dispatcher.h"
+
+#include "delivery/dsn.h"
+#include "delivery/outbox.h"
+#include "mailbox/mailboxstore.h"
+#include "router.h"
+#include "spool/spool.h"
+#include "util/log.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::routing {
+
+Dispatcher::Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes,
+                       delivery::Outbox *outbox, std::shared_ptr<const Router> router,
+                       QObject *parent)
+    : QObject(parent), m_spool(spool), m_mailboxes(mailboxes), m_outbox(outbox),
+      m_router(std::move(router))
+{
+    m_retryTimer.setInterval(kRetrySeconds * 1000);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        const QSet<QString> again = std::exchange(m_waiting, {});
+        for (const QString &id : again)
+            schedule(id);
+    });
+}
+
+void Dispatcher::enqueue(const QString &id)
+{
+    QMetaObject::invokeMethod(this, [this, id] { schedule(id); }, Qt::QueuedConnection);
+}
+
+int Dispatcher::pending() const { return int(m_queue.size() + m_waiting.size()); }
+
+void Dispatcher::schedule(const QString &id)
+{
+    if (m_queued.contains(id))
+        return;
+    m_queued.insert(id);
+    m_queue.enqueue(id);
+    if (!m_scheduled) {
+        m_scheduled = true;
+        QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
+    }
+}
+
+void Dispatcher::processQueue()
+{
+    // One message per turn of the event loop, so stop requests and new work interleave.
+    m_scheduled = false;
+    if (m_queue.isEmpty()) {
+        emit idle();
+        return;
+    }
+    const QString id = m_queue.dequeue();
+    m_queued.remove(id);
+    if (!process(id)) {
+        m_waiting.insert(id);
+        if (!m_retryTimer.isActive())
+            m_retryTimer.start();
+    }
+    m_scheduled = true;
+    QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
+}
+
+bool Dispatcher::process(const QString &id)
+{
+    QString error;
+    if (!m_spool->exists(id))
+        return true; // finished meanwhile
+    const auto envelope = m_spool->loadEnvelope(id, &error);
+    if (!envelope) {
+        m_spool->moveToCorrupt(id, error);
+        return true;
+    }
+    const QSet<int> done = m_spool->completedActions(id);
+    for (int i = 0; i < envelope->actions.size(); ++i) {
+        if (done.contains(i))
+            continue;
+        const spool::Action &action = envelope->actions.at(i);
+        if (!run(*envelope, i, action, &error)) {
+            log::warning(u"router"_s,
+                         u"%1 failed, will retry in %2 s: %3"_s.arg(toString(action.kind))
+                             .arg(kRetrySeconds)
+                             .arg(error),
+                         id);
+            return false;
+        }
+        if (!m_spool->markCompleted(id, i, &error)) {
+            log::error(u"spool"_s, u"cannot record completion: "_s + error, id);
+            return false;
+        }
+    }
+    m_spool->remove(id);
+    emit messageFinished(id);
+    return true;
+}
+
+bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Action &action,
+                     QString *error)
+{
+    switch (action.kind) {
+    case spool::ActionKind::Deliver:
+        return deliver(envelope, index, action, error);
+    case spool::ActionKind::Outbox:
+    case spool::ActionKind::Hold:
+        return queueOutbox(envelope, index, action, error);
+    case spool::ActionKind::Bounce:
+        return bounce(envelope, index, action, error);
+    }
+    return false;
+}
+
+bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool::Action &action,
+                         QString *error)
+{
+    const qsizetype at = action.mailbox.lastIndexOf(u'@');
+    mailbox::DeliveryRequest request;
+    request.localPart = action.mailbox.left(at);
+    request.domain = action.mailbox.mid(at + 1);
+    request.folder = action.folder;
+    request.create = action.create;
+    request.uniqueBase = envelope.id + u'A' + QString::number(index);
+    request.time = envelope.received;
+    request.sourcePath = m_spool->messagePath(envelope.id);
+    // Delivered-To: names the envelope recipient of this copy, so Bcc recipients stay on
+    // record; a Sent copy also lists every envelope recipient.
+    request.prefix = "Delivered-To: " + action.deliveredTo.toLatin1() + "\r\n";
+    if (action.folder == u"Sent"_s && !envelope.recipients.isEmpty())
+        request.prefix += "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toLatin1() +
+                          "\r\n";
+    QString fileName;
+    switch (m_mailboxes->deliver(request, &fileName, error)) {
+    case mailbox::DeliveryOutcome::Stored:
+        log::info(u"mailbox"_s,
+                  u"stored for <%1> in %2%3"_s.arg(action.deliveredTo, action.mailbox,
+                                                   action.folder.isEmpty()
+                                                       ? QString()
+                                                       : u" folder "_s + action.folder),
+                  envelope.id);
+        return true;
+    case mailbox::DeliveryOutcome::AlreadyStored:
+        log::info(u"mailbox"_s, u"already stored in %1 (recovered)"_s.arg(action.mailbox),
+                  envelope.id);
+        return true;
+    case mailbox::DeliveryOutcome::NoMailbox:
+        // The plan said the mailbox existed and was not to be created; it is gone since.
+        *error = u"mailbox %1 does not exist"_s.arg(action.mailbox);
+        return false;
+    case mailbox::DeliveryOutcome::Failed:
+        return false;
+    }
+    return false;
+}
+
+bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
+                             const spool::Action &action, QString *error)
+{
+    delivery::OutboxEntry entry;
+    entry.id = envelope.id + u'-' + QString::number(index);
+    entry.messageId = envelope.id;
+    entry.sender = envelope.sender;
+    entry.recipients = action.recipients;
+    entry.nextHop = action.nextHop;
+    entry.created = QDateTime::currentDateTimeUtc();
+    entry.nextAttempt = entry.created;
+    const QString source = m_spool->messagePath(envelope.id);
+    entry.size = QFileInfo(source).size();
+    if (action.kind == spool::ActionKind::Hold) {
+        entry.state = delivery::EntryState::Held;
+        entry.lastReply = action.reason;
+    }
+    const bool existed = m_outbox->contains(entry.id);
+    if (!m_outbox->add(entry, source, error))
+        return false;
+    if (!existed) {
+        log::info(u"outbox"_s,
+                  u"%1 %2 for %3 via %4"_s.arg(action.kind == spool::ActionKind::Hold
+                                                   ? u"held"_s
+                                                   : u"queued"_s,
+                                               entry.id, entry.recipients.join(u", "_s),
+                                               entry.nextHop),
+                  envelope.id);
+        emit outboxChanged();
+    }
+    return true;
+}
+
+bool Dispatcher::bounce(const spool::Envelope &envelope, int index, const spool::Action &action,
+                        QString *error)
+{
+    // The notification's id is fixed by the original's, so a redo after a crash between its
+    // commit and this action's completion record finds it instead of making a second one.
+    const QString dsnId = envelope.id + u'B' + QString::number(index);
+    if (m_spool->exists(dsnId))
+        return true;
+    delivery::ReportInput in;
+    in.original = envelope;
+    in.failures = action.failures;
+    in.originalHeaders = delivery::readHeaderSection(m_spool->messagePath(envelope.id));
+    in.hostname = m_router->settings().server.hostname;
+    in.now = QDateTime::currentDateTimeUtc();
+    const QByteArray report = delivery::makeFailureReport(in);
+
+    spool::Envelope dsn;
+    dsn.id = dsnId;
+    dsn.received = in.now;
+    dsn.sender.clear();
+    dsn.recipients = {envelope.sender};
+    dsn.generated = true;
+    dsn.messageId = envelope.id + u".dsn@"_s + in.hostname;
+    dsn.actions = m_router->plan(QString(), dsn.recipients, MessageFacts{0, true});
+    const spool::CommitResult result = m_spool->commitNow(report, dsn);
+    if (!result.ok) {
+        *error = result.error;
+        return false;
+    }
+    log::info(u"router"_s,
+              u"delivery status notification %1 to <%2> for %3 recipient(s)"_s.arg(dsnId)
+                  .arg(envelope.sender)
+                  .arg(action.failures.size()),
+              envelope.id);
+    schedule(dsnId);
+    return true;
+}
+
+} // namespace tandem::routing

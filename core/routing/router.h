@@ -1,0 +1,52 @@
+#pragma once
+
+#include "config/settings.h"
+#include "smtp/address.h"
+#include "spool/envelope.h"
+
+#include <functional>
+#include <memory>
+
+// The passthrough rules of PRODUCT.md §1 as a pure decision: given the configuration, which
+// mailboxes exist, and an accepted message's envelope, the list of actions to carry out.
+namespace tandem::routing {
+
+enum class RecipientVerdict { Accept, NoSuchUser };
+
+struct MessageFacts {
+    int receivedHeaders = 0; // Received: fields other than the one this server added
+    bool generated = false;  // made by this server (then it added no Received: either)
+};
+
+class Router {
+public:
+    using MailboxExists = std::function<bool(const QString &localPart, const QString &domain)>;
+
+    Router(std::shared_ptr<const config::Settings> settings, MailboxExists mailboxExists);
+
+    const config::Settings &settings() const { return *m_settings; }
+    bool isLocal(const smtp::Address &address) const;
+    bool isConfiguredUser(const QString &localPart, const QString &domain) const;
+    bool mailboxExists(const QString &localPart, const QString &domain) const;
+    // The RCPT-time check for a local recipient (the Undelivered Mail action decides).
+    RecipientVerdict checkLocalRecipient(const smtp::Address &address) const;
+    // "[host]:port" for a static route or the SmartHost, else the domain (MX look-up).
+    QString nextHop(const QString &domain) const;
+    QList<spool::Action> plan(const QString &sender, const QStringList &recipients,
+                              const MessageFacts &facts) const;
+
+private:
+    struct Target {
+        QString localPart;
+        QString domain;
+        bool create = false;
+    };
+    std::optional<Target> localTarget(const smtp::Address &address) const;
+
+    std::shared_ptr<const config::Settings> m_settings;
+    MailboxExists m_mailboxExists;
+};
+
+QString hopFor(const QString &host, quint16 port);
+
+} // namespace tandem::routing

@@ -1,0 +1,134 @@
+#include "smtpserver.h"
+
+#include "util/log.h"
+
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::smtp {
+
+namespace {
+QString addressKey(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
+} // namespace
+
+SmtpServer::SmtpServer(std::shared_ptr<const config::Settings> settings, spool::Spool *spool,
+                       std::shared_ptr<const routing::Router> router, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_spool(spool),
+      m_router(std::move(router))
+{
+}
+
+SmtpServer::~SmtpServer() { abortSessions(); }
+
+bool SmtpServer::listen(QString *error)
+{
+    for (qsizetype i = 0; i < m_settings->smtp.listeners.size(); ++i) {
+        const config::Listener listener = m_settings->smtp.listeners.at(i);
+        auto *server = new QTcpServer(this);
+        if (!server->listen(QHostAddress(listener.address), listener.port)) {
+            *error = u"smtp.listeners[%1]: cannot listen on %2 port %3: %4"_s.arg(i)
+                         .arg(listener.address)
+                         .arg(listener.port)
+                         .arg(server->errorString());
+            delete server;
+            for (QTcpServer *s : std::as_const(m_servers))
+                delete s;
+            m_servers.clear();
+            return false;
+        }
+        connect(server, &QTcpServer::newConnection, this,
+                [this, server, listener] { onNewConnection(server, listener); });
+        m_servers.append(server);
+        log::info(u"smtp"_s, u"listening on %1 port %2 (%3)"_s.arg(listener.address)
+                                 .arg(listener.port)
+                                 .arg(config::toString(listener.mode)));
+    }
+    return true;
+}
+
+QStringList SmtpServer::listeningAddresses() const
+{
+    QStringList out;
+    for (const QTcpServer *s : m_servers)
+        out.append(u"%1:%2"_s.arg(s->serverAddress().toString()).arg(s->serverPort()));
+    return out;
+}
+
+void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &listener)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        const QString key = addressKey(socket->peerAddress());
+        const auto refuse = [&](const Reply &reply, const QString &why) {
+            log::warning(u"smtp"_s, u"refused connection from %1: %2"_s.arg(key, why));
+            socket->write(reply.toWire());
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        };
+        if (m_shuttingDown) {
+            refuse(replies::shuttingDown(), u"shutting down"_s);
+            continue;
+        }
+        if (m_sessions.size() >= m_settings->smtp.maxConnections) {
+            refuse(replies::tooManyConnections(), u"max_connections reached"_s);
+            continue;
+        }
+        if (m_perAddress.value(key) >= m_settings->smtp.maxConnectionsPerIp) {
+            refuse(replies::tooManyConnectionsFromAddress(), u"max_connections_per_ip reached"_s);
+            continue;
+        }
+        m_perAddress[key] += 1;
+        auto *session = new SmtpSession(socket, SessionContext{m_settings, listener, m_spool,
+                                                               m_router},
+                                        this);
+        m_sessions.append(session);
+        connect(session, &SmtpSession::closed, this, &SmtpServer::onSessionClosed);
+        session->start();
+    }
+}
+
+void SmtpServer::onSessionClosed(SmtpSession *session)
+{
+    if (!m_sessions.removeOne(session))
+        return;
+    const QString key = addressKey(session->peerAddress());
+    if (--m_perAddress[key] <= 0)
+        m_perAddress.remove(key);
+    session->deleteLater();
+    maybeFinish();
+}
+
+void SmtpServer::maybeFinish()
+{
+    if (m_shuttingDown && m_sessions.isEmpty() && !m_finished) {
+        m_finished = true;
+        emit finished();
+    }
+}
+
+void SmtpServer::shutdown()
+{
+    m_shuttingDown = true;
+    for (QTcpServer *s : std::as_const(m_servers))
+        s->close();
+    const QList<SmtpSession *> sessions = m_sessions;
+    for (SmtpSession *s : sessions)
+        s->shutdown();
+    maybeFinish();
+}
+
+void SmtpServer::abortSessions()
+{
+    const QList<SmtpSession *> sessions = std::exchange(m_sessions, {});
+    for (SmtpSession *s : sessions)
+        delete s;
+    m_perAddress.clear();
+    maybeFinish();
+}
+
+} // namespace tandem::smtp

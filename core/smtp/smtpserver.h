@@ -1,0 +1,48 @@
+#pragma once
+
+#include "smtpsession.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+
+#include <functional>
+
+// The listeners of smtp.listeners and the connection limits: max_connections overall and
+// max_connections_per_ip per client address, answered 421 beyond them.
+namespace tandem::smtp {
+
+class SmtpServer : public QObject {
+    Q_OBJECT
+public:
+    SmtpServer(std::shared_ptr<const config::Settings> settings, spool::Spool *spool,
+               std::shared_ptr<const routing::Router> router, QObject *parent = nullptr);
+    ~SmtpServer() override;
+
+    bool listen(QString *error);
+    QStringList listeningAddresses() const;
+    int sessionCount() const { return int(m_sessions.size()); }
+    // Stops accepting and asks every session to finish; finished() when the last has gone.
+    void shutdown();
+    void abortSessions();
+
+signals:
+    void finished();
+
+private:
+    void onNewConnection(QTcpServer *server, const config::Listener &listener);
+    void onSessionClosed(SmtpSession *session);
+    void maybeFinish();
+
+    std::shared_ptr<const config::Settings> m_settings;
+    spool::Spool *m_spool;
+    std::shared_ptr<const routing::Router> m_router;
+    QList<QTcpServer *> m_servers;
+    QList<SmtpSession *> m_sessions;
+    QHash<QString, int> m_perAddress;
+    bool m_shuttingDown = false;
+    bool m_finished = false;
+};
+
+} // namespace tandem::smtp

@@ -1,0 +1,648 @@
+#include "smtpsession.h"
+
+#include "address.h"
+#include "command.h"
+#include "routing/router.h"
+#include "spool/spool.h"
+#include "util/log.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTcpSocket>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::smtp {
+
+namespace {
+
+constexpr qsizetype kMaxBufferedInput = 1024 * 1024; // bytes read ahead of the session
+
+bool isCleanCommand(const QByteArray &line)
+{
+    for (const char c : line) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 32 || u > 126)
+            return c == '\t';
+    }
+    return true;
+}
+
+QByteArray rfc5322Date(const QDateTime &t)
+{
+    return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss"_s).toLatin1() + " +0000";
+}
+
+bool startsWithField(const QByteArray &line, const char *field, qsizetype length)
+{
+    return line.size() >= length && qstrnicmp(line.constData(), field, length) == 0;
+}
+
+} // namespace
+
+const SmtpSession::CommandSpec SmtpSession::kCommands[] = {
+    {"EHLO", &SmtpSession::checkHelo, &SmtpSession::doEhlo},
+    {"HELO", &SmtpSession::checkHelo, &SmtpSession::doHelo},
+    {"MAIL", &SmtpSession::checkMail, &SmtpSession::doMail},
+    {"RCPT", &SmtpSession::checkRcpt, &SmtpSession::doRcpt},
+    {"DATA", &SmtpSession::checkData, &SmtpSession::doData},
+    {"RSET", &SmtpSession::checkNoArgument, &SmtpSession::doRset},
+    {"NOOP", &SmtpSession::checkAny, &SmtpSession::doNoop},
+    {"VRFY", &SmtpSession::checkVrfy, &SmtpSession::doVrfy},
+    {"HELP", &SmtpSession::checkAny, &SmtpSession::doHelp},
+    {"QUIT", &SmtpSession::checkNoArgument, &SmtpSession::doQuit},
+    // Known but not offered: answered 502 so a client knows it is not a typing error. BDAT
+    // (CHUNKING) is not announced, and must not be accepted unannounced.
+    {"EXPN", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
+    {"BDAT", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
+    {"STARTTLS", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
+    {"AUTH", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
+    {"ETRN", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
+    {"TURN", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
+};
+
+SmtpSession::SmtpSession(QTcpSocket *socket, SessionContext context, QObject *parent)
+    : QObject(parent), m_socket(socket), m_ctx(std::move(context))
+{
+    m_socket->setParent(this);
+    m_peer = m_socket->peerAddress();
+    bool isV4 = false;
+    const quint32 v4 = m_peer.toIPv4Address(&isV4);
+    if (isV4)
+        m_peer = QHostAddress(v4);
+    m_peerText = m_peer.toString();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_phase == Phase::Committing)
+            return; // waiting for our own disk, not for the client
+        log::info(u"smtp"_s, u"timeout, closing connection from %1"_s.arg(m_peerText));
+        reply(replies::timeout());
+        closeConnection();
+    });
+    connect(m_socket, &QTcpSocket::readyRead, this, &SmtpSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        if (m_phase == Phase::Committing)
+            return; // the commit's answer finishes the session
+        setPhase(Phase::Closed);
+        emitClosedOnce();
+    });
+}
+
+SmtpSession::~SmtpSession() = default;
+
+QString SmtpSession::toString(Phase phase)
+{
+    switch (phase) {
+    case Phase::Command: return u"command"_s;
+    case Phase::Data: return u"data"_s;
+    case Phase::Committing: return u"committing"_s;
+    case Phase::Closed: return u"closed"_s;
+    }
+    return {};
+}
+
+void SmtpSession::start()
+{
+    log::info(u"smtp"_s, u"connection from %1 on %2 port %3"_s.arg(m_peerText)
+                             .arg(m_ctx.listener.address)
+                             .arg(m_ctx.listener.port));
+    replyRaw("220 " + m_ctx.settings->server.hostname.toLatin1() + " ESMTP Tandem\r\n");
+    flush();
+    restartTimer();
+}
+
+void SmtpSession::shutdown()
+{
+    m_shuttingDown = true;
+    if (m_phase == Phase::Command && !m_inTransaction) {
+        reply(replies::shuttingDown());
+        closeConnection();
+    }
+}
+
+void SmtpSession::setPhase(Phase phase)
+{
+    if (phase == m_phase)
+        return;
+    log::debug(u"smtp"_s,
+               u"%1: %2 -> %3"_s.arg(m_peerText, toString(m_phase), toString(phase)));
+    m_phase = phase;
+}
+
+void SmtpSession::restartTimer() { m_timer.start(m_ctx.settings->smtp.commandTimeoutSeconds * 1000); }
+
+bool SmtpSession::isTrusted() const
+{
+    return m_authenticated || m_ctx.settings->isRelayClient(m_peer);
+}
+
+void SmtpSession::reply(const Reply &r) { m_out += r.toWire(); }
+
+void SmtpSession::replyRaw(const QByteArray &bytes) { m_out += bytes; }
+
+void SmtpSession::flush()
+{
+    if (!m_out.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->write(m_out);
+    m_out.clear();
+}
+
+void SmtpSession::closeConnection()
+{
+    flush();
+    m_timer.stop();
+    if (m_phase == Phase::Closed)
+        return;
+    setPhase(Phase::Closed);
+    m_message.reset();
+    // The last reply must reach the client before the socket goes: wait for disconnected(),
+    // but not forever for a client that does not read.
+    m_socket->disconnectFromHost();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        emitClosedOnce();
+    else
+        QTimer::singleShot(10000, m_socket, &QTcpSocket::abort);
+}
+
+void SmtpSession::emitClosedOnce()
+{
+    if (m_closedEmitted)
+        return;
+    m_closedEmitted = true;
+    emit closed(this);
+}
+
+void SmtpSession::onReadyRead()
+{
+    if (m_phase == Phase::Closed) {
+        m_socket->readAll();
+        return;
+    }
+    if (m_phase == Phase::Committing)
+        return; // read on when the commit is answered; the socket's buffer is bounded meanwhile
+    m_in += m_socket->readAll();
+    restartTimer();
+    processInput();
+}
+
+void SmtpSession::processInput()
+{
+    while (m_phase == Phase::Command || m_phase == Phase::Data) {
+        if (m_phase == Phase::Data) {
+            const Phase before = m_phase;
+            consumeData();
+            if (m_phase == before)
+                break; // need more bytes
+            continue;
+        }
+        QByteArray line;
+        if (!takeCommandLine(&line))
+            break;
+        handleCommand(line);
+    }
+    // Replies to pipelined commands go out together once the input is used up (RFC 2920).
+    flush();
+    if (m_phase == Phase::Command && m_shuttingDown && !m_inTransaction) {
+        reply(replies::shuttingDown());
+        closeConnection();
+    }
+}
+
+bool SmtpSession::takeCommandLine(QByteArray *line)
+{
+    const qsizetype lf = m_in.indexOf('\n');
+    if (lf < 0) {
+        if (m_in.size() >= kMaxCommandLine) {
+            // Too long: answer once, then drop everything up to the end of that line.
+            if (!m_discardingLongLine)
+                reply(replies::lineTooLong());
+            m_discardingLongLine = true;
+            m_in.clear();
+        }
+        return false;
+    }
+    *line = m_in.left(lf);
+    m_in.remove(0, lf + 1);
+    if (line->endsWith('\r'))
+        line->chop(1);
+    if (m_discardingLongLine) {
+        m_discardingLongLine = false;
+        *line = QByteArray();
+        return m_in.size() > 0 ? takeCommandLine(line) : false;
+    }
+    if (line->size() + 2 > kMaxCommandLine) {
+        reply(replies::lineTooLong());
+        *line = QByteArray();
+        return m_in.size() > 0 ? takeCommandLine(line) : false;
+    }
+    return true;
+}
+
+void SmtpSession::handleCommand(const QByteArray &line)
+{
+    if (!isCleanCommand(line)) {
+        reply(replies::nonAsciiCommand());
+        return;
+    }
+    const Command command = parseCommand(line);
+    for (const CommandSpec &spec : kCommands) {
+        if (command.verb == spec.verb) {
+            m_currentVerb = command.verb;
+            if ((this->*spec.check)(command.argument))
+                (this->*spec.proceed)(command.argument);
+            return;
+        }
+    }
+    reply(replies::unknownCommand());
+}
+
+// ---- HELO / EHLO ----
+
+bool SmtpSession::checkHelo(const QByteArray &arg)
+{
+    if (arg.trimmed().isEmpty() || arg.trimmed().contains(' ')) {
+        reply(replies::syntaxError(m_currentVerb + " hostname"));
+        return false;
+    }
+    return true;
+}
+
+void SmtpSession::doEhlo(const QByteArray &arg)
+{
+    resetTransaction();
+    m_helo = arg.trimmed();
+    m_esmtp = true;
+    const QByteArray host = m_ctx.settings->server.hostname.toLatin1();
+    replyRaw(Reply::multiline(
+        250, {host + " Hello " + m_helo + " [" + m_peerText.toLatin1() + "]",
+              "SIZE " + QByteArray::number(m_ctx.settings->smtp.maxMessageBytes), "PIPELINING",
+              "8BITMIME", "ENHANCEDSTATUSCODES"}));
+}
+
+void SmtpSession::doHelo(const QByteArray &arg)
+{
+    resetTransaction();
+    m_helo = arg.trimmed();
+    m_esmtp = false;
+    reply(Reply{250, {}, m_ctx.settings->server.hostname.toLatin1()});
+}
+
+// ---- MAIL ----
+
+bool SmtpSession::checkMail(const QByteArray &arg)
+{
+    if (m_helo.isEmpty()) {
+        reply(replies::badSequence("send EHLO or HELO first"));
+        return false;
+    }
+    if (m_inTransaction) {
+        reply(replies::badSequence("nested MAIL command"));
+        return false;
+    }
+    if (m_shuttingDown) {
+        reply(replies::shuttingDown());
+        return false;
+    }
+    const auto rest = stripPrefix(arg, "FROM:");
+    if (!rest) {
+        reply(replies::syntaxError("MAIL FROM:<address>"));
+        return false;
+    }
+    const PathResult path = parsePath(*rest, true);
+    if (!path.address) {
+        reply(replies::badSenderSyntax(path.error.toLatin1()));
+        return false;
+    }
+    QString error;
+    const auto params = parseParameters(path.rest, &error);
+    if (!params || (!path.rest.isEmpty() && !path.rest.startsWith(' '))) {
+        reply(replies::syntaxError("MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME]"));
+        return false;
+    }
+    for (const Parameter &p : *params) {
+        if (p.keyword == "SIZE" && m_esmtp) {
+            bool ok = false;
+            const qint64 declared = p.value.toLongLong(&ok);
+            if (!ok || declared < 0) {
+                reply(replies::syntaxError("SIZE=<number of octets>"));
+                return false;
+            }
+            if (declared > m_ctx.settings->smtp.maxMessageBytes) {
+                reply(replies::declaredTooBig());
+                return false;
+            }
+        } else if (p.keyword == "BODY" && m_esmtp) {
+            const QByteArray v = p.value.toUpper();
+            if (v != "7BIT" && v != "8BITMIME") {
+                reply(replies::syntaxError("BODY=7BIT or BODY=8BITMIME"));
+                return false;
+            }
+        } else {
+            reply(replies::badParameter(p.keyword));
+            return false;
+        }
+    }
+    const Address &sender = *path.address;
+    if (m_ctx.listener.rejectNonLocalSendersClaimingLocal && !sender.isNull() &&
+        m_ctx.router->isLocal(sender) && !isTrusted()) {
+        log::info(u"smtp"_s, u"refused sender <%1> claiming to be local from %2"_s.arg(
+                                 sender.toString(), m_peerText));
+        reply(replies::senderClaimsLocal());
+        return false;
+    }
+    return true;
+}
+
+void SmtpSession::doMail(const QByteArray &arg)
+{
+    const PathResult path = parsePath(*stripPrefix(arg, "FROM:"), true);
+    resetTransaction();
+    m_inTransaction = true;
+    m_sender = path.address->toString();
+    reply(replies::senderOk());
+}
+
+// ---- RCPT ----
+
+bool SmtpSession::checkRcpt(const QByteArray &arg)
+{
+    if (!m_inTransaction) {
+        reply(replies::badSequence("need MAIL before RCPT"));
+        return false;
+    }
+    const auto rest = stripPrefix(arg, "TO:");
+    if (!rest) {
+        reply(replies::syntaxError("RCPT TO:<address>"));
+        return false;
+    }
+    PathResult path = parsePath(*rest, false);
+    if (!path.address) {
+        reply(replies::badRecipientSyntax(path.error.toLatin1()));
+        return false;
+    }
+    if (!path.rest.trimmed().isEmpty()) {
+        QString error;
+        const auto params = parseParameters(path.rest, &error);
+        reply(params && !params->isEmpty() ? replies::badParameter(params->first().keyword)
+                                           : replies::syntaxError("RCPT TO:<address>"));
+        return false;
+    }
+    if (m_recipients.size() >= m_ctx.settings->smtp.maxRecipients) {
+        reply(replies::tooManyRecipients());
+        return false;
+    }
+    Address &rcpt = *path.address;
+    if (rcpt.domain.isEmpty()) // the bare <Postmaster> of RFC 5321 §4.1.1.3
+        rcpt.domain = m_ctx.settings->server.domain;
+    if (m_ctx.router->isLocal(rcpt)) {
+        if (m_ctx.router->checkLocalRecipient(rcpt) == routing::RecipientVerdict::NoSuchUser) {
+            log::info(u"smtp"_s, u"refused unknown recipient <%1> from %2"_s.arg(
+                                     rcpt.toString(), m_peerText));
+            reply(replies::noSuchUser());
+            return false;
+        }
+    } else if (!isTrusted()) {
+        log::info(u"smtp"_s, u"relay denied for <%1> from %2"_s.arg(rcpt.toString(), m_peerText));
+        reply(replies::relayDenied());
+        return false;
+    }
+    return true;
+}
+
+void SmtpSession::doRcpt(const QByteArray &arg)
+{
+    Address rcpt = *parsePath(*stripPrefix(arg, "TO:"), false).address;
+    if (rcpt.domain.isEmpty())
+        rcpt.domain = m_ctx.settings->server.domain;
+    const QString text = rcpt.toString();
+    if (!m_recipients.contains(text, Qt::CaseInsensitive))
+        m_recipients.append(text);
+    reply(replies::recipientOk());
+}
+
+// ---- DATA ----
+
+bool SmtpSession::checkData(const QByteArray &arg)
+{
+    if (!arg.isEmpty()) {
+        reply(replies::syntaxError("DATA"));
+        return false;
+    }
+    if (!m_inTransaction) {
+        reply(replies::badSequence("need MAIL and RCPT before DATA"));
+        return false;
+    }
+    if (m_recipients.isEmpty()) {
+        reply(replies::noValidRecipients());
+        return false;
+    }
+    return true;
+}
+
+void SmtpSession::doData(const QByteArray &)
+{
+    QString error;
+    m_message = m_ctx.spool->begin(&error);
+    if (!m_message) {
+        log::error(u"spool"_s, u"cannot accept a message: "_s + error);
+        reply(replies::localError());
+        return;
+    }
+    m_message->write(receivedHeader(m_message->id()));
+    m_dataBytes = 0;
+    m_tooBig = m_bareLineEnding = m_longLine = m_midLine = false;
+    m_inHeaders = true;
+    m_receivedHeaders = 0;
+    m_messageId.clear();
+    reply(replies::startMailInput());
+    flush(); // the client waits for 354 before it sends the message
+    setPhase(Phase::Data);
+}
+
+QByteArray SmtpSession::receivedHeader(const QString &queueId) const
+{
+    QByteArray h = "Received: from " + m_helo + " ([" + m_peerText.toLatin1() + "])\r\n\tby " +
+                   m_ctx.settings->server.hostname.toLatin1() + " (Tandem) with " +
+                   (m_esmtp ? "ESMTP" : "SMTP") + " id " + queueId.toLatin1();
+    // Naming the recipient only when there is one keeps Bcc recipients out of the header.
+    if (m_recipients.size() == 1)
+        h += "\r\n\tfor <" + m_recipients.first().toLatin1() + ">";
+    return h + "; " + rfc5322Date(QDateTime::currentDateTimeUtc()) + "\r\n";
+}
+
+// Only CRLF ends a line. A bare CR or LF can neither end a line nor the message (the SMTP
+// smuggling class of CVE-2023-51764); a message containing one is refused after its end.
+void SmtpSession::consumeData()
+{
+    for (;;) {
+        const qsizetype crlf = m_in.indexOf("\r\n");
+        if (crlf < 0) {
+            // No complete line yet. A line already over the limit is dropped as it comes,
+            // keeping a final CR that may start the CRLF.
+            if (m_in.size() > kMaxTextLine) {
+                m_longLine = true;
+                m_midLine = true;
+                const qsizetype keep = m_in.endsWith('\r') ? 1 : 0;
+                m_dataBytes += m_in.size() - keep;
+                m_in = m_in.right(keep);
+            }
+            return;
+        }
+        const QByteArray line = m_in.left(crlf);
+        m_in.remove(0, crlf + 2);
+        if (m_midLine) {
+            m_midLine = false;
+            m_dataBytes += line.size() + 2;
+            continue;
+        }
+        if (line == ".") {
+            finishData();
+            return;
+        }
+        dataLine(line);
+    }
+}
+
+void SmtpSession::dataLine(const QByteArray &raw)
+{
+    const QByteArray line = raw.startsWith('.') ? raw.mid(1) : raw; // dot-unstuffing
+    if (raw.size() + 2 > kMaxTextLine)
+        m_longLine = true;
+    if (line.contains('\n') || line.contains('\r'))
+        m_bareLineEnding = true;
+    if (m_inHeaders) {
+        if (line.isEmpty())
+            m_inHeaders = false;
+        else if (startsWithField(line, "Received:", 9))
+            ++m_receivedHeaders;
+        else if (m_messageId.isEmpty() && startsWithField(line, "Message-ID:", 11))
+            m_messageId = QString::fromLatin1(line.mid(11).trimmed());
+    }
+    m_dataBytes += line.size() + 2;
+    if (m_dataBytes > m_ctx.settings->smtp.maxMessageBytes)
+        m_tooBig = true;
+    if (!m_tooBig && !m_bareLineEnding && !m_longLine && m_message) {
+        m_message->write(line);
+        m_message->write("\r\n");
+    }
+}
+
+void SmtpSession::finishData()
+{
+    std::optional<Reply> refusal;
+    if (m_tooBig)
+        refusal = replies::messageTooBig();
+    else if (m_bareLineEnding)
+        refusal = replies::bareLineEnding();
+    else if (m_longLine)
+        refusal = replies::dataLineTooLong();
+    else if (m_message->failed())
+        refusal = replies::localError();
+    if (refusal) {
+        log::info(u"smtp"_s,
+                  u"refused message from <%1>: %2"_s.arg(m_sender,
+                                                          QString::fromLatin1(refusal->text)),
+                  m_message->id());
+        if (m_message->failed())
+            log::error(u"spool"_s, m_message->error(), m_message->id());
+        resetTransaction();
+        setPhase(Phase::Command);
+        reply(*refusal);
+        return;
+    }
+    spool::Envelope envelope;
+    envelope.id = m_message->id();
+    envelope.received = QDateTime::currentDateTimeUtc();
+    envelope.clientAddress = m_peerText;
+    envelope.helo = QString::fromLatin1(m_helo);
+    envelope.sender = m_sender;
+    envelope.recipients = m_recipients;
+    envelope.size = m_message->size();
+    envelope.receivedHeaders = m_receivedHeaders;
+    envelope.messageId = m_messageId;
+    envelope.actions =
+        m_ctx.router->plan(m_sender, m_recipients, routing::MessageFacts{m_receivedHeaders, false});
+    const QString id = envelope.id;
+    setPhase(Phase::Committing);
+    m_socket->setReadBufferSize(kMaxBufferedInput);
+    m_ctx.spool->commit(std::move(m_message), envelope, this,
+                        [this, id](const spool::CommitResult &r) { onCommitted(r, id); });
+}
+
+void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &id)
+{
+    if (result.ok) {
+        log::info(u"smtp"_s,
+                  u"accepted from=<%1> to=<%2> client=%3 message-id=%4"_s.arg(
+                      m_sender, m_recipients.join(u">,<"_s), m_peerText, m_messageId),
+                  id);
+        reply(replies::queued(id.toLatin1()));
+    } else {
+        reply(replies::localError());
+    }
+    resetTransaction();
+    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+        setPhase(Phase::Closed);
+        emitClosedOnce();
+        return;
+    }
+    setPhase(Phase::Command);
+    m_socket->setReadBufferSize(0);
+    m_in += m_socket->readAll();
+    restartTimer();
+    processInput();
+}
+
+// ---- the rest ----
+
+bool SmtpSession::checkNoArgument(const QByteArray &arg)
+{
+    if (!arg.trimmed().isEmpty()) {
+        reply(replies::syntaxError(m_currentVerb));
+        return false;
+    }
+    return true;
+}
+
+bool SmtpSession::checkAny(const QByteArray &) { return true; }
+
+bool SmtpSession::checkVrfy(const QByteArray &arg)
+{
+    if (arg.trimmed().isEmpty()) {
+        reply(replies::syntaxError("VRFY address"));
+        return false;
+    }
+    return true;
+}
+
+void SmtpSession::doRset(const QByteArray &)
+{
+    resetTransaction();
+    reply(replies::resetOk());
+}
+
+void SmtpSession::doNoop(const QByteArray &) { reply(replies::ok()); }
+
+void SmtpSession::doVrfy(const QByteArray &) { reply(replies::cannotVrfy()); }
+
+void SmtpSession::doHelp(const QByteArray &) { reply(replies::help()); }
+
+void SmtpSession::doQuit(const QByteArray &)
+{
+    reply(replies::bye(m_ctx.settings->server.hostname.toLatin1()));
+    closeConnection();
+}
+
+void SmtpSession::doNotImplemented(const QByteArray &) { reply(replies::notImplemented(m_currentVerb)); }
+
+void SmtpSession::resetTransaction()
+{
+    m_inTransaction = false;
+    m_sender.clear();
+    m_recipients.clear();
+    m_message.reset();
+}
+
+} // namespace tandem::smtp

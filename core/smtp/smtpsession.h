@@ -1,0 +1,142 @@
+#pragma once
+
+#include "config/settings.h"
+#include "reply.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace tandem::spool {
+class IncomingMessage;
+class Spool;
+struct CommitResult;
+} // namespace tandem::spool
+namespace tandem::routing {
+class Router;
+}
+
+// One SMTP server session (RFC 5321), after OpenSMTPD's smtp_session.c: a table of commands,
+// each with a check that replies 4xx/5xx and stops, and a proceed step. Sequencing is guarded
+// by data (greeting seen? transaction open?), not by a maze of states.
+namespace tandem::smtp {
+
+struct SessionContext {
+    std::shared_ptr<const config::Settings> settings;
+    config::Listener listener;
+    spool::Spool *spool = nullptr;
+    std::shared_ptr<const routing::Router> router;
+};
+
+class SmtpSession : public QObject {
+    Q_OBJECT
+public:
+    SmtpSession(QTcpSocket *socket, SessionContext context, QObject *parent = nullptr);
+    ~SmtpSession() override;
+
+    void start();
+    // The server is stopping: an idle session is told 421 and closed at once; one inside a
+    // transaction is closed as soon as the transaction ends.
+    void shutdown();
+    QHostAddress peerAddress() const { return m_peer; }
+
+    // RFC 5321 §4.5.3.1: 512 octets for a command line, 1000 for a text line, CRLF included.
+    static constexpr int kMaxCommandLine = 512;
+    static constexpr int kMaxTextLine = 1000;
+
+signals:
+    void closed(tandem::smtp::SmtpSession *session);
+
+private:
+    enum class Phase { Command, Data, Committing, Closed };
+    static QString toString(Phase phase);
+
+    struct CommandSpec {
+        const char *verb;
+        bool (SmtpSession::*check)(const QByteArray &argument);
+        void (SmtpSession::*proceed)(const QByteArray &argument);
+    };
+    static const CommandSpec kCommands[];
+
+    // Input: the only place that reads bytes and enforces line length and size.
+    void onReadyRead();
+    void processInput();
+    bool takeCommandLine(QByteArray *line);
+    void consumeData();
+    void dataLine(const QByteArray &line);
+    void handleCommand(const QByteArray &line);
+    // Output and state.
+    void reply(const Reply &r);
+    void replyRaw(const QByteArray &bytes);
+    void flush();
+    void setPhase(Phase phase);
+    void closeConnection();
+    void emitClosedOnce();
+    void resetTransaction();
+    void restartTimer();
+    bool isTrusted() const;
+
+    // The command table's steps.
+    bool checkHelo(const QByteArray &arg);
+    void doEhlo(const QByteArray &arg);
+    void doHelo(const QByteArray &arg);
+    bool checkMail(const QByteArray &arg);
+    void doMail(const QByteArray &arg);
+    bool checkRcpt(const QByteArray &arg);
+    void doRcpt(const QByteArray &arg);
+    bool checkData(const QByteArray &arg);
+    void doData(const QByteArray &arg);
+    bool checkNoArgument(const QByteArray &arg);
+    bool checkAny(const QByteArray &arg);
+    bool checkVrfy(const QByteArray &arg);
+    void doRset(const QByteArray &arg);
+    void doNoop(const QByteArray &arg);
+    void doVrfy(const QByteArray &arg);
+    void doHelp(const QByteArray &arg);
+    void doQuit(const QByteArray &arg);
+    void doNotImplemented(const QByteArray &arg);
+
+    void finishData();
+    void onCommitted(const spool::CommitResult &result, const QString &id);
+    QByteArray receivedHeader(const QString &queueId) const;
+
+    QTcpSocket *m_socket;
+    SessionContext m_ctx;
+    QHostAddress m_peer;
+    QString m_peerText;
+    QTimer m_timer;
+    Phase m_phase = Phase::Command;
+    QByteArray m_in;
+    QByteArray m_out;
+    bool m_discardingLongLine = false;
+    bool m_shuttingDown = false;
+    bool m_closedEmitted = false;
+    QByteArray m_currentVerb;
+
+    // Session state.
+    QByteArray m_helo;
+    bool m_esmtp = false;
+    bool m_authenticated = false;
+
+    // Transaction state.
+    bool m_inTransaction = false;
+    QString m_sender;
+    QStringList m_recipients;
+    std::unique_ptr<spool::IncomingMessage> m_message;
+    qint64 m_dataBytes = 0;
+    bool m_tooBig = false;
+    bool m_bareLineEnding = false;
+    bool m_longLine = false;
+    bool m_midLine = false; // inside a text line longer than the buffer bound
+    bool m_inHeaders = true;
+    int m_receivedHeaders = 0;
+    QString m_messageId;
+};
+
+} // namespace tandem::smtp

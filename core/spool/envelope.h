@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// What the spool keeps beside a message's bytes: the SMTP envelope, how it arrived, and the
+// router's plan (the actions), decided once at acceptance so that recovery after a crash
+// carries out the same plan, whatever the configuration says by then.
+namespace tandem::spool {
+
+enum class ActionKind {
+    Deliver, // store in a local mailbox folder
+    Outbox,  // queue for a next hop with these recipients
+    Bounce,  // send a delivery status notification to the envelope sender
+    Hold,    // keep in the Outbox, held, for the administrator (e.g. a looping bounce)
+};
+QString toString(ActionKind kind);
+
+struct Failure {
+    QString recipient;
+    QString status;     // RFC 3463 code, "5.1.1"
+    QString diagnostic; // text for the DSN's Diagnostic-Code
+};
+
+struct Action {
+    ActionKind kind = ActionKind::Deliver;
+    // Deliver
+    QString mailbox;     // "alice@example.com"
+    QString folder;      // "" for INBOX, "Sent"
+    bool create = false; // create the mailbox from the template when it does not exist
+    QString deliveredTo; // the envelope recipient named in Delivered-To:
+    // Outbox, Hold
+    QString nextHop;
+    QStringList recipients;
+    QString reason;
+    // Bounce
+    QList<Failure> failures;
+
+    bool operator==(const Action &other) const = default;
+};
+
+struct Envelope {
+    static constexpr int kVersion = 1;
+    QString id;
+    QDateTime received;
+    QString clientAddress; // empty for messages the server generated
+    QString helo;
+    QString sender; // empty for the null reverse-path
+    QStringList recipients;
+    qint64 size = 0;
+    int receivedHeaders = 0; // Received: fields in the message, this server's own not counted
+    bool generated = false;  // made by this server (a DSN), not received over SMTP
+    QString messageId;
+    QList<Action> actions;
+};
+
+QByteArray serialize(const Envelope &envelope);
+std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error);
+
+} // namespace tandem::spool

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "envelope.h"
+#include "util/fsutil.h"
+
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+// The durable queue. Layout under data/spool/:
+//   tmp/            messages being received (never acknowledged; discarded on start)
+//   queue/<id>.msg  the message bytes, immutable once committed
+//   queue/<id>.env  the envelope and plan; its presence is the commit point
+//   queue/<id>.done the indexes of completed actions, one per line, appended and fdatasynced
+//   corrupt/        entries that could not be read, kept for the administrator
+//   outbox/         the Outbox (see delivery/outbox.h)
+//
+// Commits go to one writer thread which takes every commit waiting at that moment as a
+// batch and ends it with a single fsync of the queue folder, so concurrent sessions share the
+// cost of making their renames durable (group commit), and no session's disk wait stalls the
+// event loop.
+namespace tandem::spool {
+
+QString newQueueId();
+
+// A message being received: the session writes its bytes here as they arrive.
+class IncomingMessage {
+public:
+    ~IncomingMessage();
+    const QString &id() const { return m_id; }
+    bool write(const QByteArray &bytes);
+    qint64 size() const { return m_size; }
+    bool failed() const { return !m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+
+private:
+    friend class Spool;
+    IncomingMessage() = default;
+    bool flush();
+    QString m_id;
+    QString m_path;
+    fsutil::Fd m_fd;
+    QByteArray m_buffer;
+    qint64 m_size = 0;
+    QString m_error;
+    bool m_committed = false;
+};
+
+struct CommitResult {
+    bool ok = false;
+    QString error;
+};
+
+class Spool : public QObject {
+    Q_OBJECT
+public:
+    explicit Spool(const QString &directory, QObject *parent = nullptr);
+    ~Spool() override;
+
+    bool open(QString *error);
+    void close(); // waits for the commits in flight
+
+    QString directory() const { return m_dir; }
+    QString queueDir() const { return m_dir + QStringLiteral("/queue"); }
+    QString outboxDir() const { return m_dir + QStringLiteral("/outbox"); }
+    QString messagePath(const QString &id) const;
+
+    std::unique_ptr<IncomingMessage> begin(QString *error, const QString &fixedId = {});
+    // Makes the message durable on the writer thread, then calls done on context's thread
+    // (dropped if context is gone) and emits committed(id). The envelope's id must be the
+    // message's.
+    void commit(std::unique_ptr<IncomingMessage> message, const Envelope &envelope,
+                QObject *context, std::function<void(const CommitResult &)> done);
+    // Synchronous commit on the calling thread, for messages the server generates; uses the
+    // envelope's id when it has one.
+    CommitResult commitNow(const QByteArray &bytes, Envelope envelope);
+
+    struct Recovery {
+        QStringList resume;    // committed entries, oldest first
+        int discarded = 0;     // incomplete, never acknowledged
+        QStringList corrupted; // moved to corrupt/
+    };
+    Recovery recover();
+
+    std::optional<Envelope> loadEnvelope(const QString &id, QString *error) const;
+    QSet<int> completedActions(const QString &id) const;
+    bool markCompleted(const QString &id, int action, QString *error);
+    bool exists(const QString &id) const;
+    void remove(const QString &id);
+    void moveToCorrupt(const QString &id, const QString &why);
+
+signals:
+    void committed(const QString &id);
+
+private:
+    struct Job {
+        std::unique_ptr<IncomingMessage> message;
+        QByteArray envelope;
+        QObject *context = nullptr;
+        std::function<void(const CommitResult &)> done;
+    };
+    void writerLoop();
+    void commitBatch(std::deque<Job> &batch);
+    bool stageEnvelope(Job &job, QString *error);
+
+    QString m_dir;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_pending;
+    bool m_stopping = false;
+    std::thread m_writer;
+};
+
+} // namespace tandem::spool

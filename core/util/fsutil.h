@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// Small POSIX helpers for durable files: the spool and the mailboxes promise that what they
+// acknowledge survives a power cut, which needs fsync on files and on their directories.
+namespace tandem::fsutil {
+
+bool fsyncFd(int fd, QString *error);
+bool fsyncDirectory(const QString &path, QString *error);
+// Writes bytes to path via path.tmp-like temporary in the same folder, fsyncs, renames, and
+// fsyncs the folder (unless syncDir is false because the caller will do it for a batch).
+bool writeDurably(const QString &path, const QByteArray &bytes, QString *error,
+                  bool syncDir = true);
+// Appends bytes and fdatasyncs.
+bool appendDurably(const QString &path, const QByteArray &bytes, QString *error);
+bool ensureDirectory(const QString &path, QString *error);
+QString errnoText(int err);
+
+// An fd that closes itself.
+class Fd {
+public:
+    Fd() = default;
+    explicit Fd(int fd) : m_fd(fd) {}
+    ~Fd();
+    Fd(Fd &&other) noexcept : m_fd(other.release()) {}
+    Fd &operator=(Fd &&other) noexcept;
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    int get() const { return m_fd; }
+    bool isValid() const { return m_fd >= 0; }
+    int release();
+    bool close(QString *error);
+    // Writes everything, retrying on EINTR and short writes.
+    bool writeAll(const char *data, qsizetype size, QString *error);
+
+private:
+    int m_fd = -1;
+};
+
+} // namespace tandem::fsutil

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <functional>
+
+// One line per event. The engine logs through here; tandemd prints to stderr, the console
+// installs a sink that forwards entries to its log window. Safe to call from any thread.
+namespace tandem::log {
+
+enum class Level { Debug, Info, Warning, Error };
+QString toString(Level level);
+
+struct Entry {
+    QDateTime time;
+    Level level = Level::Info;
+    QString component; // "smtp", "spool", "router", ...
+    QString queueId;   // empty when the event concerns no message
+    QString text;
+};
+
+using Sink = std::function<void(const Entry &)>;
+void setSink(Sink sink); // replaces the sink; nullptr restores the stderr printer
+void setMinimumLevel(Level level);
+QString format(const Entry &entry);
+
+void write(Level level, const QString &component, const QString &text,
+           const QString &queueId = {});
+inline void info(const QString &c, const QString &t, const QString &q = {}) { write(Level::Info, c, t, q); }
+inline void warning(const QString &c, const QString &t, const QString &q = {}) { write(Level::Warning, c, t, q); }
+inline void error(const QString &c, const QString &t, const QString &q = {}) { write(Level::Error, c, t, q); }
+inline void debug(const QString &c, const QString &t, const QString &q = {}) { write(Level::Debug, c, t, q); }
+
+} // namespace tandem::log

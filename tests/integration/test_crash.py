@@ -1,0 +1,151 @@
+"""kill -9 under load (PRODUCT.md §5): every message acknowledged with 250 is delivered
+exactly once to the mailbox and queued exactly once in the Outbox after recovery."""
+
+import sys
+
+sys.dont_write_bytecode = True
+
+import os  # noqa: E402
+import smtplib  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+import unittest  # noqa: E402
+
+from tandemtest import (  # noqa: E402
+    TandemTestCase, make_config, make_message, maildir_files, outbox, read_bytes, send,
+    wait_stable)
+
+DOMAIN = "example.com"
+TOTAL = 200
+THREADS = 4
+KILL_AFTER = TOTAL // 3
+SEND_BUDGET = 25.0      # seconds for the sending phase
+TEST_BUDGET = 60.0      # the whole test
+
+
+class CrashRecovery(TandemTestCase):
+
+    def test_kill9_under_load_loses_and_duplicates_nothing(self):
+        began = time.monotonic()
+        daemon = self.start_daemon(make_config(domain=DOMAIN, role="mailbox"))
+        port = daemon.port
+        token = "%x" % time.time_ns()
+
+        originals = {}
+        for i in range(TOTAL):
+            mid = "<crash-%03d.%s@test.example>" % (i, token)
+            originals[i] = (mid.encode(), make_message(
+                subject="crash test %03d %s" % (i, token), sender="sender@remote.test",
+                to="alice@example.com", message_id=mid,
+                body_lines=["message %03d" % i, ".dot line %03d" % i, "x" * (i % 97)]))
+
+        lock = threading.Lock()
+        acked, attempted, errors = set(), set(), []
+        killed = threading.Event()
+        send_deadline = time.monotonic() + SEND_BUDGET
+
+        def worker(first):
+            for i in range(first, TOTAL, THREADS):
+                if killed.is_set() or time.monotonic() > send_deadline:
+                    return
+                with lock:
+                    attempted.add(i)
+                try:
+                    refused = send(port, "sender@remote.test", ["alice@example.com"],
+                                   originals[i][1], source="127.0.0.1", timeout=10)
+                    ok = refused == {}
+                except (smtplib.SMTPException, OSError) as e:
+                    ok = False
+                    if not killed.is_set():
+                        with lock:
+                            errors.append("message %d before the kill: %r" % (i, e))
+                if not ok:
+                    if killed.is_set():
+                        return
+                    continue
+                with lock:
+                    acked.add(i)
+                    if len(acked) >= KILL_AFTER and not killed.is_set():
+                        killed.set()  # before the kill: later connection errors are expected
+                        daemon.kill9()
+
+        threads = [threading.Thread(target=worker, args=(t,), daemon=True)
+                   for t in range(THREADS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(SEND_BUDGET + 15)
+        self.assertFalse(any(t.is_alive() for t in threads), "client threads hung")
+        self.assertEqual(errors, [], "errors before the kill")
+        self.assertTrue(killed.is_set(),
+                        "only %d of %d messages acknowledged within %.0f s; the daemon was "
+                        "never killed" % (len(acked), TOTAL, SEND_BUDGET))
+        self.assertFalse(daemon.running())
+
+        daemon.start()
+        data = daemon.data
+        outbox_dir = os.path.join(data, "spool", "outbox")
+
+        def measure():
+            try:
+                msgs = len([n for n in os.listdir(outbox_dir) if n.endswith(".msg")])
+            except FileNotFoundError:
+                msgs = -1
+            return len(maildir_files(data, DOMAIN, "alice")), msgs
+
+        remaining = TEST_BUDGET - (time.monotonic() - began) - 8
+        wait_stable(measure, timeout=max(3.0, min(20.0, remaining)), quiet=2.0)
+
+        inbox_hits = {i: [] for i in range(TOTAL)}
+        for path in maildir_files(data, DOMAIN, "alice"):
+            content = read_bytes(path)
+            for i in range(TOTAL):
+                if originals[i][0] in content:
+                    inbox_hits[i].append((path, content))
+
+        entries = outbox(daemon)
+        outbox_hits = {i: [] for i in range(TOTAL)}
+        missing_files = []
+        for entry in entries:
+            path = os.path.join(outbox_dir, "%s.msg" % entry["id"])
+            try:
+                content = read_bytes(path)
+            except FileNotFoundError:
+                missing_files.append(entry["id"])
+                continue
+            for i in range(TOTAL):
+                if originals[i][0] in content:
+                    outbox_hits[i].append(entry)
+        self.assertEqual(missing_files, [], "Outbox entries without spool/outbox/<id>.msg")
+
+        problems = []
+        for i in sorted(acked):
+            n_in, n_out = len(inbox_hits[i]), len(outbox_hits[i])
+            if n_in != 1:
+                problems.append("acknowledged message %d is %d times in the INBOX" % (i, n_in))
+            elif not inbox_hits[i][0][1].endswith(originals[i][1]):
+                problems.append("acknowledged message %d stored with different bytes (%s)"
+                                % (i, inbox_hits[i][0][0]))
+            if n_out != 1:
+                problems.append("acknowledged message %d is %d times in the Outbox" % (i, n_out))
+            elif outbox_hits[i][0]["recipients"] != ["alice@example.com"]:
+                problems.append("Outbox entry of message %d has recipients %r"
+                                % (i, outbox_hits[i][0]["recipients"]))
+        for i in sorted(attempted - acked):
+            n_in, n_out = len(inbox_hits[i]), len(outbox_hits[i])
+            if n_in > 1 or n_out > 1:
+                problems.append("unacknowledged message %d: %d times in the INBOX, %d in the "
+                                "Outbox" % (i, n_in, n_out))
+        for i in sorted(set(range(TOTAL)) - attempted):
+            if inbox_hits[i] or outbox_hits[i]:
+                problems.append("message %d was never sent but is stored" % i)
+
+        elapsed = time.monotonic() - began
+        self.assertEqual(problems, [], "acked %d, attempted %d, INBOX files %d, Outbox entries "
+                         "%d" % (len(acked), len(attempted),
+                                 len(maildir_files(data, DOMAIN, "alice")), len(entries)))
+        self.assertLess(elapsed, TEST_BUDGET, "the crash test took %.1f s" % elapsed)
+
+
+if __name__ == "__main__":
+    unittest.main()

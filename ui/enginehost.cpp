@@ -1,0 +1,72 @@
+#include "enginehost.h"
+
+#include "engine.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+EngineHost::EngineHost(QObject *parent) : QObject(parent)
+{
+    m_thread.setObjectName(u"tandem-engine"_s);
+    m_thread.start();
+}
+
+EngineHost::~EngineHost()
+{
+    if (m_engine) {
+        Engine *engine = std::exchange(m_engine, nullptr);
+        QMetaObject::invokeMethod(engine, [engine] { delete engine; },
+                                  Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EngineHost::start(const config::Settings &settings)
+{
+    if (m_engine)
+        return;
+    m_engine = new Engine(settings);
+    m_engine->moveToThread(&m_thread);
+    Engine *engine = m_engine;
+    connect(engine, &Engine::outboxChanged, engine, [this, engine] {
+        emit outboxSize(int(engine->outboxEntries().size())); // counted on the engine thread
+    });
+    connect(engine, &Engine::stopped, this, [this] {
+        if (m_engine) {
+            m_engine->deleteLater();
+            m_engine = nullptr;
+        }
+        m_running = false;
+        emit stopped();
+    });
+    QMetaObject::invokeMethod(engine, [this, engine] {
+        QString error;
+        if (engine->start(&error)) {
+            const QStringList listening = engine->listeningAddresses();
+            const int size = int(engine->outboxEntries().size());
+            QMetaObject::invokeMethod(this, [this, listening, size] {
+                m_running = true;
+                emit started(listening);
+                emit outboxSize(size);
+            });
+        } else {
+            QMetaObject::invokeMethod(this, [this, error] {
+                if (m_engine) {
+                    m_engine->deleteLater();
+                    m_engine = nullptr;
+                }
+                emit failed(error);
+            });
+        }
+    });
+}
+
+void EngineHost::stop()
+{
+    if (Engine *engine = m_engine)
+        QMetaObject::invokeMethod(engine, [engine] { engine->stop(); });
+}
+
+} // namespace tandem::ui
