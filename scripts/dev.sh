@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Tandem's one entry point for a fresh Debian 12 machine.
+#   scripts/dev.sh run    install what is missing, build, run the console (or tandemd
+#                         on run/tandem.json when there is no display)
+#   scripts/dev.sh test   install what is missing, build, run every test with ctest, then
+#                         the same tests again in an AddressSanitizer+UBSan build
+#   scripts/dev.sh deps   only install what is missing
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top=$PWD
+jobs=$(nproc)
+
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libgl-dev zlib1g-dev
+    python3 swaks
+)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_deps() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "== installing: ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+build() { # build DIR [cmake args...]
+    local dir=$1; shift
+    cmake -S "$top" -B "$dir" -G Ninja "$@" >/dev/null
+    cmake --build "$dir" -j "$jobs"
+}
+
+run_tests() { # run_tests DIR LABEL
+    echo "== tests: $2"
+    (cd "$1" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" --timeout 600)
+}
+
+case "${1:-}" in
+deps)
+    install_deps
+    ;;
+run)
+    install_deps
+    build "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    mkdir -p "$top/run"
+    config="$top/run/tandem.json"
+    [ -f "$config" ] || "$top/build/app/tandemd/tandemd" --print-default-config > "$config"
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        exec "$top/build/app/tandem/tandem" --config "$config"
+    else
+        echo "== no display: running tandemd on $config (Ctrl-C stops it)"
+        exec "$top/build/app/tandemd/tandemd" --config "$config"
+    fi
+    ;;
+test)
+    install_deps
+    build "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    run_tests "$top/build" "release build"
+    build "$top/build-asan" -DCMAKE_BUILD_TYPE=Debug -DTANDEM_SANITIZE=ON
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        run_tests "$top/build-asan" "AddressSanitizer + UndefinedBehaviorSanitizer build"
+    ;;
+*)
+    echo "usage: scripts/dev.sh run|test|deps" >&2
+    exit 2
+    ;;
+esac
