@@ -15,18 +15,21 @@ using namespace Qt::StringLiterals;
 namespace tandem {
 
 namespace {
-QString spoolDir(const config::Settings &s) { return s.dataPath() + u"/spool"_s; }
-QString mailboxDir(const config::Settings &s) { return s.dataPath() + u"/mailboxes"_s; }
+QString spoolDir(const config::Settings &s) {
+    return s.dataPath() + u"/spool"_s;
+}
+QString mailboxDir(const config::Settings &s) {
+    return s.dataPath() + u"/mailboxes"_s;
+}
 } // namespace
 
 Engine::Engine(config::Settings settings, QObject *parent)
-    : QObject(parent), m_settings(std::make_shared<const config::Settings>(std::move(settings)))
-{
+    : QObject(parent)
+    , m_settings(std::make_shared<const config::Settings>(std::move(settings))) {
     m_dispatchThread.setObjectName(u"tandem-dispatch"_s);
 }
 
-Engine::~Engine()
-{
+Engine::~Engine() {
     if (m_server)
         m_server->abortSessions();
     delete m_server;
@@ -38,8 +41,7 @@ Engine::~Engine()
     delete m_dispatcher;
 }
 
-bool Engine::start(QString *error)
-{
+bool Engine::start(QString *error) {
     if (m_running)
         return true;
     const config::Settings &s = *m_settings;
@@ -58,8 +60,8 @@ bool Engine::start(QString *error)
             return store->existsOnDisk(local, domain);
         });
 
-    m_dispatcher = new routing::Dispatcher(m_spool.get(), m_mailboxes.get(), m_outbox.get(),
-                                           m_router);
+    m_dispatcher =
+        new routing::Dispatcher(m_spool.get(), m_mailboxes.get(), m_outbox.get(), m_router);
     m_dispatcher->moveToThread(&m_dispatchThread);
     connect(m_dispatcher, &routing::Dispatcher::outboxChanged, this, &Engine::outboxChanged);
     connect(m_dispatcher, &routing::Dispatcher::messageFinished, this, &Engine::messageFinished);
@@ -90,14 +92,12 @@ bool Engine::start(QString *error)
     return true;
 }
 
-void Engine::stop(int stopTimeoutMs)
-{
+void Engine::stop(int stopTimeoutMs) {
     if (!m_running || m_stopping)
         return;
     m_stopping = true;
     log::info(u"engine"_s, u"stopping: no new connections, finishing open sessions"_s);
-    connect(m_server, &smtp::SmtpServer::finished, this, &Engine::finishStop,
-            Qt::QueuedConnection);
+    connect(m_server, &smtp::SmtpServer::finished, this, &Engine::finishStop, Qt::QueuedConnection);
     QTimer::singleShot(stopTimeoutMs, this, [this] {
         if (m_stopping && m_server) {
             log::warning(u"engine"_s, u"closing sessions still open after the stop timeout"_s);
@@ -107,8 +107,7 @@ void Engine::stop(int stopTimeoutMs)
     m_server->shutdown();
 }
 
-void Engine::finishStop()
-{
+void Engine::finishStop() {
     if (!m_stopping)
         return;
     m_server->deleteLater();
@@ -124,29 +123,27 @@ void Engine::finishStop()
     emit stopped();
 }
 
-QStringList Engine::listeningAddresses() const
-{
+QStringList Engine::listeningAddresses() const {
     return m_server ? m_server->listeningAddresses() : QStringList();
 }
 
-QList<delivery::OutboxEntry> Engine::outboxEntries() const
-{
+QList<delivery::OutboxEntry> Engine::outboxEntries() const {
     return m_outbox ? m_outbox->list() : readOutbox(*m_settings);
 }
 
 QList<delivery::OutboxEntry> Engine::readOutbox(const config::Settings &settings,
-                                                QStringList *unreadable)
-{
+                                                QStringList *unreadable) {
     return delivery::Outbox(spoolDir(settings) + u"/outbox"_s).list(unreadable);
 }
 
-QStringList Engine::mailboxes() const
-{
+QStringList Engine::mailboxes() const {
     return mailbox::MailboxStore(mailboxDir(*m_settings), m_settings->server.hostname,
                                  m_settings->mailboxes.mailboxTemplate)
         .mailboxes();
 }
 
-int Engine::sessionCount() const { return m_server ? m_server->sessionCount() : 0; }
+int Engine::sessionCount() const {
+    return m_server ? m_server->sessionCount() : 0;
+}
 
 } // namespace tandem

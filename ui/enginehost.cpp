@@ -6,25 +6,23 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::ui {
 
-EngineHost::EngineHost(QObject *parent) : QObject(parent)
-{
+EngineHost::EngineHost(QObject *parent)
+    : QObject(parent) {
     m_thread.setObjectName(u"tandem-engine"_s);
     m_thread.start();
 }
 
-EngineHost::~EngineHost()
-{
+EngineHost::~EngineHost() {
     if (m_engine) {
         Engine *engine = std::exchange(m_engine, nullptr);
-        QMetaObject::invokeMethod(engine, [engine] { delete engine; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
     }
     m_thread.quit();
     m_thread.wait();
 }
 
-void EngineHost::start(const config::Settings &settings)
-{
+void EngineHost::start(const config::Settings &settings) {
     if (m_engine)
         return;
     m_engine = new Engine(settings);
@@ -63,8 +61,7 @@ void EngineHost::start(const config::Settings &settings)
     });
 }
 
-void EngineHost::stop()
-{
+void EngineHost::stop() {
     if (Engine *engine = m_engine)
         QMetaObject::invokeMethod(engine, [engine] { engine->stop(); });
 }

@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -16,12 +17,16 @@ using namespace Qt::StringLiterals;
 namespace tandem::ui {
 
 MainWindow::MainWindow(const QString &configPath, QWidget *parent)
-    : QMainWindow(parent), m_configPath(configPath), m_host(new EngineHost(this)),
-      m_log(new QPlainTextEdit(this)), m_state(new QLabel(this)), m_listening(new QLabel(this)),
-      m_outbox(new QLabel(this))
-{
+    : QMainWindow(parent)
+    , m_configPath(configPath)
+    , m_host(new EngineHost(this))
+    , m_log(new QPlainTextEdit(this))
+    , m_state(new QLabel(this))
+    , m_listening(new QLabel(this))
+    , m_outbox(new QLabel(this)) {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Tandem — %1").arg(configPath));
+    setWindowIcon(QIcon(u":/tandem/tandem.svg"_s));
     m_log->setObjectName(u"logView"_s);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(10000);
@@ -48,8 +53,8 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
 
     // Engine events arrive on whatever thread logged them; the window shows them on its own.
     tandem::log::setSink([this](const tandem::log::Entry &entry) {
-        QMetaObject::invokeMethod(this, [this, entry] { appendLog(entry); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, entry] { appendLog(entry); }, Qt::QueuedConnection);
     });
     connect(m_host, &EngineHost::started, this, [this](const QStringList &listening) {
         m_listening->setText(tr("Listening on %1").arg(listening.join(u", "_s)));
@@ -69,15 +74,16 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() { tandem::log::setSink(nullptr); }
+MainWindow::~MainWindow() {
+    tandem::log::setSink(nullptr);
+}
 
-bool MainWindow::loadConfiguration()
-{
+bool MainWindow::loadConfiguration() {
     const config::LoadResult loaded = config::loadFile(m_configPath);
     if (!loaded.ok()) {
-        QMessageBox::critical(this, tr("Configuration not valid"),
-                              tr("%1 has these problems:\n\n%2")
-                                  .arg(m_configPath, loaded.errors.join(u'\n')));
+        QMessageBox::critical(
+            this, tr("Configuration not valid"),
+            tr("%1 has these problems:\n\n%2").arg(m_configPath, loaded.errors.join(u'\n')));
         return false;
     }
     m_settings = loaded.settings;
@@ -85,22 +91,21 @@ bool MainWindow::loadConfiguration()
     return true;
 }
 
-void MainWindow::startEngine()
-{
+void MainWindow::startEngine() {
     if (!m_haveSettings && !loadConfiguration())
         return;
     m_host->start(m_settings);
 }
 
-void MainWindow::stopEngine() { m_host->stop(); }
+void MainWindow::stopEngine() {
+    m_host->stop();
+}
 
-void MainWindow::appendLog(const tandem::log::Entry &entry)
-{
+void MainWindow::appendLog(const tandem::log::Entry &entry) {
     m_log->appendPlainText(tandem::log::format(entry));
 }
 
-void MainWindow::updateStatus()
-{
+void MainWindow::updateStatus() {
     const bool running = m_host->isRunning();
     m_state->setText(running ? tr("Running") : tr("Stopped"));
     m_startAction->setEnabled(!running);

@@ -23,15 +23,13 @@ namespace {
 
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int)
-{
+void onSignal(int) {
     const char byte = 1;
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
 }
 
 // Reads one line from standard input; without echo when it is a terminal.
-std::optional<QByteArray> readPassword(const QString &prompt)
-{
+std::optional<QByteArray> readPassword(const QString &prompt) {
     const bool tty = ::isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
@@ -56,8 +54,7 @@ std::optional<QByteArray> readPassword(const QString &prompt)
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tandemd"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
@@ -98,8 +95,8 @@ int main(int argc, char *argv[])
     const QStringList command = parser.positionalArguments();
     if (!command.isEmpty() && command.first() == u"user"_s) {
         out.flush();
-        const int rc = tandem::admin::userCommand(configPath, command.mid(1), readPassword, out,
-                                                  err);
+        const int rc =
+            tandem::admin::userCommand(configPath, command.mid(1), readPassword, out, err);
         return rc;
     }
 
@@ -114,8 +111,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (!command.isEmpty() && command.first() == u"queue"_s)
-        return tandem::admin::queueCommand(loaded.settings, command.mid(1), parser.isSet(jsonOption),
-                                           out, err);
+        return tandem::admin::queueCommand(loaded.settings, command.mid(1),
+                                           parser.isSet(jsonOption), out, err);
     if (!command.isEmpty()) {
         err << u"tandemd: unknown command \"%1\"\n"_s.arg(command.join(u' '));
         return 2;

@@ -14,8 +14,7 @@ namespace tandem::admin {
 
 namespace {
 
-std::optional<QJsonObject> readConfigObject(const QString &path, QTextStream &err)
-{
+std::optional<QJsonObject> readConfigObject(const QString &path, QTextStream &err) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         err << u"cannot read %1: %2\n"_s.arg(path, file.errorString());
@@ -29,8 +28,7 @@ std::optional<QJsonObject> readConfigObject(const QString &path, QTextStream &er
     return doc.object();
 }
 
-qsizetype findUser(const QJsonArray &users, const QString &name)
-{
+qsizetype findUser(const QJsonArray &users, const QString &name) {
     for (qsizetype i = 0; i < users.size(); ++i) {
         if (users.at(i).toObject().value(u"name"_s).toString().toLower() == name)
             return i;
@@ -38,8 +36,7 @@ qsizetype findUser(const QJsonArray &users, const QString &name)
     return -1;
 }
 
-std::optional<QByteArray> askNewPassword(const PasswordReader &read, QTextStream &err)
-{
+std::optional<QByteArray> askNewPassword(const PasswordReader &read, QTextStream &err) {
     const auto password = read(u"New password: "_s);
     if (!password || password->isEmpty()) {
         err << "no password given (it is read from standard input)\n";
@@ -51,8 +48,7 @@ std::optional<QByteArray> askNewPassword(const PasswordReader &read, QTextStream
 } // namespace
 
 int userCommand(const QString &configPath, const QStringList &args, const PasswordReader &read,
-                QTextStream &out, QTextStream &err)
-{
+                QTextStream &out, QTextStream &err) {
     const QString usage = u"usage: tandemd --config FILE user add|passwd|del NAME | user list\n"_s;
     if (args.isEmpty()) {
         err << usage;
@@ -122,35 +118,32 @@ int userCommand(const QString &configPath, const QStringList &args, const Passwo
         err << u"cannot write %1: %2\n"_s.arg(configPath, error);
         return 1;
     }
-    out << u"user %1 %2\n"_s.arg(name, verb == u"add"_s      ? u"added"_s
-                                       : verb == u"del"_s    ? u"removed"_s
-                                                             : u"password changed"_s);
+    out << u"user %1 %2\n"_s.arg(name, verb == u"add"_s   ? u"added"_s
+                                       : verb == u"del"_s ? u"removed"_s
+                                                          : u"password changed"_s);
     return 0;
 }
 
-QJsonArray outboxToJson(const config::Settings &settings)
-{
+QJsonArray outboxToJson(const config::Settings &settings) {
     QJsonArray array;
     for (const delivery::OutboxEntry &e : Engine::readOutbox(settings)) {
-        array.append(QJsonObject{
-            {u"id"_s, e.id},
-            {u"message"_s, e.messageId},
-            {u"sender"_s, e.sender},
-            {u"recipients"_s, QJsonArray::fromStringList(e.recipients)},
-            {u"size"_s, e.size},
-            {u"next_hop"_s, e.nextHop},
-            {u"state"_s, delivery::toString(e.state)},
-            {u"attempts"_s, e.attempts},
-            {u"created"_s, e.created.toString(Qt::ISODate)},
-            {u"next_attempt"_s, e.nextAttempt.toString(Qt::ISODate)},
-            {u"last_reply"_s, e.lastReply}});
+        array.append(QJsonObject{{u"id"_s, e.id},
+                                 {u"message"_s, e.messageId},
+                                 {u"sender"_s, e.sender},
+                                 {u"recipients"_s, QJsonArray::fromStringList(e.recipients)},
+                                 {u"size"_s, e.size},
+                                 {u"next_hop"_s, e.nextHop},
+                                 {u"state"_s, delivery::toString(e.state)},
+                                 {u"attempts"_s, e.attempts},
+                                 {u"created"_s, e.created.toString(Qt::ISODate)},
+                                 {u"next_attempt"_s, e.nextAttempt.toString(Qt::ISODate)},
+                                 {u"last_reply"_s, e.lastReply}});
     }
     return array;
 }
 
 int queueCommand(const config::Settings &settings, const QStringList &args, bool json,
-                 QTextStream &out, QTextStream &err)
-{
+                 QTextStream &out, QTextStream &err) {
     if (args != QStringList{u"list"_s}) {
         err << "usage: tandemd --config FILE queue list [--json]\n";
         return 2;

@@ -22,17 +22,18 @@ namespace {
 // as "smtp.listeners[1].port: must be 1-65535".
 class Reader {
 public:
-    explicit Reader(QStringList *errors) : m_errors(errors) {}
+    explicit Reader(QStringList *errors)
+        : m_errors(errors) {}
 
-    void error(const QString &path, const QString &what) { m_errors->append(path + u": "_s + what); }
+    void error(const QString &path, const QString &what) {
+        m_errors->append(path + u": "_s + what);
+    }
 
-    static QString join(const QString &path, const QString &key)
-    {
+    static QString join(const QString &path, const QString &key) {
         return path.isEmpty() ? key : path + u'.' + key;
     }
 
-    void checkKeys(const QJsonObject &object, const QString &path, const QStringList &known)
-    {
+    void checkKeys(const QJsonObject &object, const QString &path, const QStringList &known) {
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!known.contains(it.key()))
                 error(join(path, it.key()), u"unknown key"_s);
@@ -40,8 +41,7 @@ public:
     }
 
     std::optional<QJsonObject> object(const QJsonObject &parent, const QString &path,
-                                      const QString &key)
-    {
+                                      const QString &key) {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return QJsonObject();
@@ -53,8 +53,7 @@ public:
     }
 
     QString string(const QJsonObject &parent, const QString &path, const QString &key,
-                   const QString &fallback)
-    {
+                   const QString &fallback) {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
@@ -66,8 +65,7 @@ public:
     }
 
     bool boolean(const QJsonObject &parent, const QString &path, const QString &key,
-                 bool fallback)
-    {
+                 bool fallback) {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
@@ -79,17 +77,15 @@ public:
     }
 
     qint64 integer(const QJsonObject &parent, const QString &path, const QString &key,
-                   qint64 fallback, qint64 min, qint64 max)
-    {
+                   qint64 fallback, qint64 min, qint64 max) {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
         return integerValue(value, join(path, key), fallback, min, max);
     }
 
-    qint64 integerValue(const QJsonValue &value, const QString &path, qint64 fallback,
-                        qint64 min, qint64 max)
-    {
+    qint64 integerValue(const QJsonValue &value, const QString &path, qint64 fallback, qint64 min,
+                        qint64 max) {
         const double d = value.toDouble(-1e300);
         if (!value.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
             error(path, u"must be a whole number"_s);
@@ -104,8 +100,7 @@ public:
     }
 
     std::optional<QJsonArray> array(const QJsonObject &parent, const QString &path,
-                                    const QString &key)
-    {
+                                    const QString &key) {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return std::nullopt;
@@ -117,8 +112,7 @@ public:
     }
 
     QStringList strings(const QJsonObject &parent, const QString &path, const QString &key,
-                        const QStringList &fallback)
-    {
+                        const QStringList &fallback) {
         const auto list = array(parent, path, key);
         if (!list)
             return fallback;
@@ -135,8 +129,7 @@ public:
 
     template <typename E>
     E choice(const QJsonObject &parent, const QString &path, const QString &key, E fallback,
-             const QList<QPair<QString, E>> &names)
-    {
+             const QList<QPair<QString, E>> &names) {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
@@ -167,8 +160,7 @@ const QList<QPair<QString, UndeliveredAction>> kActions{
     {u"create_mailbox_and_store"_s, UndeliveredAction::CreateMailboxAndStore},
     {u"forward_to_mailbox"_s, UndeliveredAction::ForwardToMailbox}};
 
-template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e)
-{
+template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e) {
     for (const auto &[name, value] : names) {
         if (value == e)
             return name;
@@ -176,20 +168,18 @@ template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e)
     return {};
 }
 
-bool isValidRouteHost(const QString &host)
-{
+bool isValidRouteHost(const QString &host) {
     return !QHostAddress(host).isNull() || isValidDomain(host);
 }
 
-void readServer(Reader &r, const QJsonObject &root, Settings &s)
-{
+void readServer(Reader &r, const QJsonObject &root, Settings &s) {
     const QString path = u"server"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
         return;
-    r.checkKeys(*o, path,
-                {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s,
-                 u"max_hops"_s});
+    r.checkKeys(
+        *o, path,
+        {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s, u"max_hops"_s});
     s.server.role = r.choice(*o, path, u"role"_s, Role::Custom, kRoles);
     if (!o->contains(u"domain"_s)) {
         r.error(u"server.domain"_s, u"is required"_s);
@@ -218,8 +208,7 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
     s.server.maxHops = int(r.integer(*o, path, u"max_hops"_s, s.server.maxHops, 1, 1000));
 }
 
-void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
-{
+void readSmtp(Reader &r, const QJsonObject &root, Settings &s) {
     const QString path = u"smtp"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -250,11 +239,10 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
                 r.boolean(lo, lp, u"reject_nonlocal_senders_claiming_local"_s, false);
             l.requireAuth = r.boolean(lo, lp, u"require_auth"_s, false);
             for (const Listener &other : std::as_const(smtp.listeners)) {
-                if (QHostAddress(other.address) == QHostAddress(l.address) &&
-                    other.port == l.port)
-                    r.error(lp, u"%1 port %2 is already used by another listener"_s
-                                    .arg(l.address)
-                                    .arg(l.port));
+                if (QHostAddress(other.address) == QHostAddress(l.address) && other.port == l.port)
+                    r.error(lp,
+                            u"%1 port %2 is already used by another listener"_s.arg(l.address).arg(
+                                l.port));
             }
             smtp.listeners.append(l);
         }
@@ -286,16 +274,15 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
         int(r.integer(*o, path, u"max_recipients"_s, smtp.maxRecipients, 100, 100000));
     smtp.maxConnections =
         int(r.integer(*o, path, u"max_connections"_s, smtp.maxConnections, 1, 100000));
-    smtp.maxConnectionsPerIp = int(
-        r.integer(*o, path, u"max_connections_per_ip"_s, smtp.maxConnectionsPerIp, 1, 100000));
+    smtp.maxConnectionsPerIp =
+        int(r.integer(*o, path, u"max_connections_per_ip"_s, smtp.maxConnectionsPerIp, 1, 100000));
     if (smtp.maxConnectionsPerIp > smtp.maxConnections)
         r.error(u"smtp.max_connections_per_ip"_s, u"must not exceed smtp.max_connections"_s);
-    smtp.commandTimeoutSeconds = int(r.integer(*o, path, u"command_timeout_seconds"_s,
-                                               smtp.commandTimeoutSeconds, 1, 86400));
+    smtp.commandTimeoutSeconds = int(
+        r.integer(*o, path, u"command_timeout_seconds"_s, smtp.commandTimeoutSeconds, 1, 86400));
 }
 
-void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
-{
+void readIncoming(Reader &r, const QJsonObject &root, Settings &s) {
     const QString path = u"incoming"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -304,9 +291,8 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
     const QString pp = u"incoming.passthrough"_s;
     if (const auto p = r.object(*o, path, u"passthrough"_s)) {
         r.checkKeys(*p, pp,
-                    {u"domains"_s, u"copy_to_sender_sent_items"_s,
-                     u"create_mailbox_if_necessary"_s, u"copy_local_domains_to_outbox"_s,
-                     u"copy_without_received_to_outbox"_s});
+                    {u"domains"_s, u"copy_to_sender_sent_items"_s, u"create_mailbox_if_necessary"_s,
+                     u"copy_local_domains_to_outbox"_s, u"copy_without_received_to_outbox"_s});
         auto &pt = s.passthrough;
         const QJsonValue domains = p->value(u"domains"_s);
         if (domains.isUndefined() || domains.toString() == u"all"_s) {
@@ -332,8 +318,8 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
             r.boolean(*p, pp, u"create_mailbox_if_necessary"_s, pt.createMailboxIfNecessary);
         pt.copyLocalDomainsToOutbox =
             r.boolean(*p, pp, u"copy_local_domains_to_outbox"_s, pt.copyLocalDomainsToOutbox);
-        pt.copyWithoutReceivedToOutbox = r.boolean(*p, pp, u"copy_without_received_to_outbox"_s,
-                                                   pt.copyWithoutReceivedToOutbox);
+        pt.copyWithoutReceivedToOutbox =
+            r.boolean(*p, pp, u"copy_without_received_to_outbox"_s, pt.copyWithoutReceivedToOutbox);
     }
     if (const auto u = r.object(*o, path, u"undelivered"_s)) {
         const QString up = u"incoming.undelivered"_s;
@@ -348,8 +334,7 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
     }
 }
 
-void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
-{
+void readOutgoing(Reader &r, const QJsonObject &root, Settings &s) {
     const QString path = u"outgoing"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -384,8 +369,7 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
                 r.error(rp + u".domains"_s, u"must list at least one domain, *.domain or *"_s);
             for (qsizetype j = 0; j < domains.size(); ++j) {
                 const QString d = domains.at(j).toLower();
-                const bool ok = d == u"*"_s ||
-                                (d.startsWith(u"*."_s) && isValidDomain(d.mid(2))) ||
+                const bool ok = d == u"*"_s || (d.startsWith(u"*."_s) && isValidDomain(d.mid(2))) ||
                                 isValidDomain(d);
                 if (!ok)
                     r.error(rp + u".domains[%1]"_s.arg(j),
@@ -406,9 +390,8 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
         if (const auto schedule = r.array(*retry, rp, u"schedule_minutes"_s)) {
             out.retry.scheduleMinutes.clear();
             for (qsizetype i = 0; i < schedule->size(); ++i)
-                out.retry.scheduleMinutes.append(
-                    int(r.integerValue(schedule->at(i), rp + u".schedule_minutes[%1]"_s.arg(i),
-                                       1, 1, 100000)));
+                out.retry.scheduleMinutes.append(int(r.integerValue(
+                    schedule->at(i), rp + u".schedule_minutes[%1]"_s.arg(i), 1, 1, 100000)));
             if (out.retry.scheduleMinutes.isEmpty())
                 r.error(rp + u".schedule_minutes"_s, u"must list at least one interval"_s);
         }
@@ -421,8 +404,7 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
     }
 }
 
-void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
-{
+void readMailboxes(Reader &r, const QJsonObject &root, Settings &s) {
     const QString path = u"mailboxes"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -432,7 +414,8 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
         const QString tp = u"mailboxes.template"_s;
         r.checkKeys(*t, tp, {u"keep_live_days"_s, u"archive_expiry_days"_s, u"max_size_mb"_s});
         auto &tmpl = s.mailboxes.mailboxTemplate;
-        tmpl.keepLiveDays = int(r.integer(*t, tp, u"keep_live_days"_s, tmpl.keepLiveDays, 0, 100000));
+        tmpl.keepLiveDays =
+            int(r.integer(*t, tp, u"keep_live_days"_s, tmpl.keepLiveDays, 0, 100000));
         tmpl.archiveExpiryDays =
             int(r.integer(*t, tp, u"archive_expiry_days"_s, tmpl.archiveExpiryDays, 0, 100000));
         tmpl.maxSizeMb = int(r.integer(*t, tp, u"max_size_mb"_s, tmpl.maxSizeMb, 0, 10000000));
@@ -470,8 +453,7 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
 }
 
 // A configuration that relays for the whole Internet is refused, whatever else it says.
-void checkOpenRelay(Reader &r, const Settings &s)
-{
+void checkOpenRelay(Reader &r, const Settings &s) {
     bool everyone = false;
     for (const Subnet &net : s.smtp.relayNetworks)
         everyone = everyone || net.prefix == 0;
@@ -487,8 +469,7 @@ void checkOpenRelay(Reader &r, const Settings &s)
     }
 }
 
-void checkTls(Reader &r, const Settings &s)
-{
+void checkTls(Reader &r, const Settings &s) {
     for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
         if (s.smtp.listeners.at(i).mode == ListenerMode::Smtps && s.smtp.tlsCertificate.isEmpty())
             r.error(u"smtp.listeners[%1].mode"_s.arg(i),
@@ -498,13 +479,20 @@ void checkTls(Reader &r, const Settings &s)
 
 } // namespace
 
-QString toString(Role role) { return nameOf(kRoles, role); }
-QString toString(ListenerMode mode) { return nameOf(kModes, mode); }
-QString toString(TlsMode mode) { return nameOf(kTlsModes, mode); }
-QString toString(UndeliveredAction action) { return nameOf(kActions, action); }
+QString toString(Role role) {
+    return nameOf(kRoles, role);
+}
+QString toString(ListenerMode mode) {
+    return nameOf(kModes, mode);
+}
+QString toString(TlsMode mode) {
+    return nameOf(kTlsModes, mode);
+}
+QString toString(UndeliveredAction action) {
+    return nameOf(kActions, action);
+}
 
-bool isValidDomain(const QString &domain)
-{
+bool isValidDomain(const QString &domain) {
     static const QRegularExpression label(u"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"_s,
                                           QRegularExpression::CaseInsensitiveOption);
     if (domain.isEmpty() || domain.size() > 253)
@@ -517,39 +505,33 @@ bool isValidDomain(const QString &domain)
     return true;
 }
 
-bool isValidMailboxName(const QString &localPart)
-{
+bool isValidMailboxName(const QString &localPart) {
     // Mailbox names become folder names: no path separators, no leading dot, no specials.
     static const QRegularExpression name(u"^[a-z0-9_+-][a-z0-9._+-]{0,63}$"_s);
     return name.match(localPart).hasMatch() && !localPart.contains(u".."_s);
 }
 
-bool Settings::isLocalDomain(const QString &domain) const
-{
+bool Settings::isLocalDomain(const QString &domain) const {
     const QString d = domain.toLower();
     return d == server.domain || server.localDomains.contains(d);
 }
 
-bool Settings::passthroughCovers(const QString &domain) const
-{
+bool Settings::passthroughCovers(const QString &domain) const {
     return isLocalDomain(domain) &&
            (passthrough.allDomains || passthrough.domains.contains(domain.toLower()));
 }
 
-QStringList Settings::allLocalDomains() const
-{
+QStringList Settings::allLocalDomains() const {
     return QStringList{server.domain} + server.localDomains;
 }
 
-QString Settings::resolvePath(const QString &path) const
-{
+QString Settings::resolvePath(const QString &path) const {
     if (path.isEmpty() || QDir::isAbsolutePath(path))
         return path;
     return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
 }
 
-bool Settings::isRelayClient(const QHostAddress &address) const
-{
+bool Settings::isRelayClient(const QHostAddress &address) const {
     QHostAddress a = address;
     bool ok = false;
     const quint32 v4 = a.toIPv4Address(&ok); // IPv4-mapped IPv6 counts as IPv4
@@ -562,16 +544,15 @@ bool Settings::isRelayClient(const QHostAddress &address) const
     return false;
 }
 
-LoadResult parse(const QByteArray &json, const QString &baseDir)
-{
+LoadResult parse(const QByteArray &json, const QString &baseDir) {
     LoadResult result;
     result.settings.baseDir = baseDir;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const int line = int(json.left(parseError.offset).count('\n')) + 1;
-        result.errors.append(u"(file): not valid JSON at line %1: %2"_s.arg(line).arg(
-            parseError.errorString()));
+        result.errors.append(
+            u"(file): not valid JSON at line %1: %2"_s.arg(line).arg(parseError.errorString()));
         return result;
     }
     if (!doc.isObject()) {
@@ -593,8 +574,7 @@ LoadResult parse(const QByteArray &json, const QString &baseDir)
     return result;
 }
 
-LoadResult loadFile(const QString &path)
-{
+LoadResult loadFile(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         LoadResult result;
@@ -604,8 +584,7 @@ LoadResult loadFile(const QString &path)
     return parse(file.readAll(), QFileInfo(path).absolutePath());
 }
 
-QJsonObject toJson(const Settings &s)
-{
+QJsonObject toJson(const Settings &s) {
     QJsonObject server{{u"role"_s, toString(s.server.role)},
                        {u"domain"_s, s.server.domain},
                        {u"local_domains"_s, QJsonArray::fromStringList(s.server.localDomains)},
@@ -614,9 +593,8 @@ QJsonObject toJson(const Settings &s)
                        {u"max_hops"_s, s.server.maxHops}};
     QJsonArray listeners;
     for (const Listener &l : s.smtp.listeners) {
-        QJsonObject lo{{u"address"_s, l.address},
-                       {u"port"_s, l.port},
-                       {u"mode"_s, toString(l.mode)}};
+        QJsonObject lo{
+            {u"address"_s, l.address}, {u"port"_s, l.port}, {u"mode"_s, toString(l.mode)}};
         if (l.rejectNonLocalSendersClaimingLocal)
             lo.insert(u"reject_nonlocal_senders_claiming_local"_s, true);
         if (l.requireAuth)
@@ -636,11 +614,11 @@ QJsonObject toJson(const Settings &s)
                      {u"command_timeout_seconds"_s, s.smtp.commandTimeoutSeconds}};
     if (!s.smtp.tlsCertificate.isEmpty())
         smtp.insert(u"tls"_s, QJsonObject{{u"certificate"_s, s.smtp.tlsCertificate},
-                                         {u"key"_s, s.smtp.tlsKey}});
+                                          {u"key"_s, s.smtp.tlsKey}});
     const auto &pt = s.passthrough;
     QJsonObject passthrough{
-        {u"domains"_s, pt.allDomains ? QJsonValue(u"all"_s)
-                                     : QJsonValue(QJsonArray::fromStringList(pt.domains))},
+        {u"domains"_s,
+         pt.allDomains ? QJsonValue(u"all"_s) : QJsonValue(QJsonArray::fromStringList(pt.domains))},
         {u"copy_to_sender_sent_items"_s, pt.copyToSenderSentItems},
         {u"create_mailbox_if_necessary"_s, pt.createMailboxIfNecessary},
         {u"copy_local_domains_to_outbox"_s, pt.copyLocalDomainsToOutbox},
@@ -687,8 +665,7 @@ QJsonObject toJson(const Settings &s)
                        {u"mailboxes"_s, mailboxes}};
 }
 
-bool saveJson(const QJsonObject &object, const QString &path, QString *error)
-{
+bool saveJson(const QJsonObject &object, const QString &path, QString *error) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = file.errorString();
@@ -702,8 +679,7 @@ bool saveJson(const QJsonObject &object, const QString &path, QString *error)
     return true;
 }
 
-QByteArray defaultConfigJson()
-{
+QByteArray defaultConfigJson() {
     // A Mailbox-role starting point on non-privileged loopback ports: it runs as it is, and
     // passes its Outbox copies to an Archive expected on 127.0.0.1:3525.
     Settings s;

@@ -10,14 +10,12 @@ namespace tandem::delivery {
 
 namespace {
 
-QByteArray rfc5322Date(const QDateTime &t)
-{
+QByteArray rfc5322Date(const QDateTime &t) {
     return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss"_s).toLatin1() + " +0000";
 }
 
 // Text that goes into a header or report field must not carry line breaks.
-QByteArray oneLine(const QString &text)
-{
+QByteArray oneLine(const QString &text) {
     QByteArray out = text.toUtf8();
     out.replace('\r', ' ').replace('\n', ' ');
     return out;
@@ -25,8 +23,7 @@ QByteArray oneLine(const QString &text)
 
 } // namespace
 
-QByteArray makeFailureReport(const ReportInput &in)
-{
+QByteArray makeFailureReport(const ReportInput &in) {
     const QByteArray host = in.hostname.toLatin1();
     const QByteArray boundary =
         in.original.id.toLatin1() + '/' + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
@@ -39,7 +36,8 @@ QByteArray makeFailureReport(const ReportInput &in)
     m += "Auto-Submitted: auto-replied\r\n";
     m += "MIME-Version: 1.0\r\n";
     m += "Content-Type: multipart/report; report-type=delivery-status;\r\n"
-         "\tboundary=\"" + boundary + "\"\r\n";
+         "\tboundary=\"" +
+         boundary + "\"\r\n";
     m += "\r\nThis is a MIME-encapsulated message.\r\n\r\n";
 
     m += "--" + boundary + "\r\n";
@@ -75,8 +73,7 @@ QByteArray makeFailureReport(const ReportInput &in)
     return m;
 }
 
-QByteArray readHeaderSection(const QString &messagePath, qint64 cap)
-{
+QByteArray readHeaderSection(const QString &messagePath, qint64 cap) {
     QFile file(messagePath);
     if (!file.open(QIODevice::ReadOnly))
         return {};

@@ -22,15 +22,13 @@ const QList<QPair<QString, EntryState>> kStates{{u"queued"_s, EntryState::Queued
                                                 {u"deferred"_s, EntryState::Deferred},
                                                 {u"held"_s, EntryState::Held}};
 
-QString isoOrEmpty(const QDateTime &t)
-{
+QString isoOrEmpty(const QDateTime &t) {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace
 
-QString toString(EntryState state)
-{
+QString toString(EntryState state) {
     for (const auto &[name, s] : kStates) {
         if (s == state)
             return name;
@@ -38,8 +36,7 @@ QString toString(EntryState state)
     return {};
 }
 
-std::optional<EntryState> entryStateFromString(const QString &text)
-{
+std::optional<EntryState> entryStateFromString(const QString &text) {
     for (const auto &[name, s] : kStates) {
         if (name == text)
             return s;
@@ -47,8 +44,7 @@ std::optional<EntryState> entryStateFromString(const QString &text)
     return std::nullopt;
 }
 
-QByteArray serialize(const OutboxEntry &e)
-{
+QByteArray serialize(const OutboxEntry &e) {
     const QJsonObject o{{u"id"_s, e.id},
                         {u"message"_s, e.messageId},
                         {u"sender"_s, e.sender},
@@ -63,8 +59,7 @@ QByteArray serialize(const OutboxEntry &e)
     return spool::record::encode("outbox", OutboxEntry::kVersion, o);
 }
 
-std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *error)
-{
+std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *error) {
     const auto o = spool::record::decode(bytes, "outbox", OutboxEntry::kVersion, error);
     if (!o)
         return std::nullopt;
@@ -90,22 +85,22 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
     return e;
 }
 
-Outbox::Outbox(const QString &directory) : m_dir(directory) {}
+Outbox::Outbox(const QString &directory)
+    : m_dir(directory) {}
 
-QString Outbox::messagePath(const QString &entryId) const
-{
+QString Outbox::messagePath(const QString &entryId) const {
     return m_dir + u'/' + entryId + u".msg"_s;
 }
 
-QString Outbox::recordPath(const QString &entryId) const
-{
+QString Outbox::recordPath(const QString &entryId) const {
     return m_dir + u'/' + entryId + u".entry"_s;
 }
 
-bool Outbox::contains(const QString &entryId) const { return QFile::exists(recordPath(entryId)); }
+bool Outbox::contains(const QString &entryId) const {
+    return QFile::exists(recordPath(entryId));
+}
 
-bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error)
-{
+bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error) {
     if (contains(entry.id))
         return true;
     const QString target = messagePath(entry.id);
@@ -115,8 +110,8 @@ bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *
     if (::link(QFile::encodeName(messageFile).constData(), QFile::encodeName(target).constData()) !=
         0) {
         if (!QFile::copy(messageFile, target)) {
-            *error = u"cannot link %1 into the Outbox: %2"_s.arg(messageFile,
-                                                                fsutil::errnoText(errno));
+            *error =
+                u"cannot link %1 into the Outbox: %2"_s.arg(messageFile, fsutil::errnoText(errno));
             return false;
         }
         QFile copy(target);
@@ -126,13 +121,11 @@ bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *
     return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
 }
 
-bool Outbox::update(const OutboxEntry &entry, QString *error)
-{
+bool Outbox::update(const OutboxEntry &entry, QString *error) {
     return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
 }
 
-bool Outbox::remove(const QString &entryId, QString *error)
-{
+bool Outbox::remove(const QString &entryId, QString *error) {
     // The record goes first: without it the entry no longer exists.
     if (!QFile::remove(recordPath(entryId)) && QFile::exists(recordPath(entryId))) {
         *error = u"cannot remove %1"_s.arg(recordPath(entryId));
@@ -142,8 +135,7 @@ bool Outbox::remove(const QString &entryId, QString *error)
     return fsutil::fsyncDirectory(m_dir, error);
 }
 
-std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) const
-{
+std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) const {
     QFile file(recordPath(entryId));
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
@@ -152,12 +144,10 @@ std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) 
     return deserializeEntry(file.readAll(), error);
 }
 
-QList<OutboxEntry> Outbox::list(QStringList *unreadable) const
-{
+QList<OutboxEntry> Outbox::list(QStringList *unreadable) const {
     QList<OutboxEntry> entries;
     const QDir dir(m_dir);
-    const QStringList names =
-        dir.entryList({u"*.entry"_s}, QDir::Files, QDir::Name);
+    const QStringList names = dir.entryList({u"*.entry"_s}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         QString error;
         if (auto e = load(name.chopped(6), &error))

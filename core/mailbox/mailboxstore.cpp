@@ -20,8 +20,7 @@ namespace {
 
 const QStringList kFolders{u"Sent"_s, u"Archive"_s};
 
-bool makeMaildir(const QString &path, bool subfolder, QString *error)
-{
+bool makeMaildir(const QString &path, bool subfolder, QString *error) {
     for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s}) {
         if (!QDir().mkpath(path + u'/' + sub)) {
             *error = u"cannot create %1/%2"_s.arg(path, sub);
@@ -36,30 +35,27 @@ bool makeMaildir(const QString &path, bool subfolder, QString *error)
 
 MailboxStore::MailboxStore(const QString &root, const QString &hostname,
                            const config::MailboxTemplate &mailboxTemplate)
-    : m_root(root), m_host(hostname), m_template(mailboxTemplate)
-{
+    : m_root(root)
+    , m_host(hostname)
+    , m_template(mailboxTemplate) {
     m_host.replace(u'/', u"\\057"_s).replace(u':', u"\\072"_s);
 }
 
-QString MailboxStore::mailboxPath(const QString &localPart, const QString &domain) const
-{
+QString MailboxStore::mailboxPath(const QString &localPart, const QString &domain) const {
     return m_root + u'/' + domain.toLower() + u'/' + localPart.toLower();
 }
 
 QString MailboxStore::folderPath(const QString &localPart, const QString &domain,
-                                 const QString &folder) const
-{
+                                 const QString &folder) const {
     const QString box = mailboxPath(localPart, domain);
     return folder.isEmpty() ? box : box + u"/."_s + folder;
 }
 
-bool MailboxStore::existsOnDisk(const QString &localPart, const QString &domain) const
-{
+bool MailboxStore::existsOnDisk(const QString &localPart, const QString &domain) const {
     return QFileInfo(mailboxPath(localPart, domain) + u"/new"_s).isDir();
 }
 
-bool MailboxStore::create(const QString &localPart, const QString &domain, QString *error)
-{
+bool MailboxStore::create(const QString &localPart, const QString &domain, QString *error) {
     if (existsOnDisk(localPart, domain))
         return true;
     if (!config::isValidMailboxName(localPart.toLower())) {
@@ -80,10 +76,11 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
         ok = ok && makeMaildir(staging + u"/."_s + folder, true, error);
     // Dovecot's list of subscribed folders, so IMAP clients show Sent and Archive at once.
     ok = ok && fsutil::writeDurably(staging + u"/subscriptions"_s, "Sent\nArchive\n", error, false);
-    const QJsonObject settings{{u"keep_live_days"_s, m_template.keepLiveDays},
-                               {u"archive_expiry_days"_s, m_template.archiveExpiryDays},
-                               {u"max_size_mb"_s, m_template.maxSizeMb},
-                               {u"created"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    const QJsonObject settings{
+        {u"keep_live_days"_s, m_template.keepLiveDays},
+        {u"archive_expiry_days"_s, m_template.archiveExpiryDays},
+        {u"max_size_mb"_s, m_template.maxSizeMb},
+        {u"created"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
     ok = ok && fsutil::writeDurably(staging + u"/tandem-mailbox.json"_s,
                                     QJsonDocument(settings).toJson(), error, false);
     for (const QString &sub : {u""_s, u"/.Sent"_s, u"/.Archive"_s})
@@ -105,14 +102,11 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
     return fsutil::fsyncDirectory(domainDir, error);
 }
 
-QString MailboxStore::fileNameFor(const DeliveryRequest &r, qint64 size) const
-{
+QString MailboxStore::fileNameFor(const DeliveryRequest &r, qint64 size) const {
     return u"%1.Q%2.%3,S=%4"_s.arg(r.time.toSecsSinceEpoch()).arg(r.uniqueBase, m_host).arg(size);
 }
 
-DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileName,
-                                      QString *error)
-{
+DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileName, QString *error) {
     if (!existsOnDisk(r.localPart, r.domain)) {
         if (!r.create)
             return DeliveryOutcome::NoMailbox;
@@ -133,12 +127,14 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
 
     // A redo after a crash finds the copy it already made, in new/ or (read since) in cur/.
     if (QFile::exists(folder + u"/new/"_s + *fileName) ||
-        !QDir(folder + u"/cur"_s).entryList({*fileName + u":*"_s, *fileName}, QDir::Files).isEmpty())
+        !QDir(folder + u"/cur"_s)
+             .entryList({*fileName + u":*"_s, *fileName}, QDir::Files)
+             .isEmpty())
         return DeliveryOutcome::AlreadyStored;
 
     const QString tmp = folder + u"/tmp/"_s + *fileName;
-    fsutil::Fd fd(::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                         0640));
+    fsutil::Fd fd(
+        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
     if (!fd.isValid()) {
         *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
         return DeliveryOutcome::Failed;
@@ -163,11 +159,10 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
         return DeliveryOutcome::Failed;
     }
     return fsutil::fsyncDirectory(folder + u"/new"_s, error) ? DeliveryOutcome::Stored
-                                                            : DeliveryOutcome::Failed;
+                                                             : DeliveryOutcome::Failed;
 }
 
-QStringList MailboxStore::mailboxes() const
-{
+QStringList MailboxStore::mailboxes() const {
     QStringList out;
     const QDir root(m_root);
     for (const QString &domain : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {

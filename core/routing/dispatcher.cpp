@@ -17,9 +17,11 @@ namespace tandem::routing {
 Dispatcher::Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes,
                        delivery::Outbox *outbox, std::shared_ptr<const Router> router,
                        QObject *parent)
-    : QObject(parent), m_spool(spool), m_mailboxes(mailboxes), m_outbox(outbox),
-      m_router(std::move(router))
-{
+    : QObject(parent)
+    , m_spool(spool)
+    , m_mailboxes(mailboxes)
+    , m_outbox(outbox)
+    , m_router(std::move(router)) {
     m_retryTimer.setInterval(kRetrySeconds * 1000);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
@@ -29,15 +31,16 @@ Dispatcher::Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes,
     });
 }
 
-void Dispatcher::enqueue(const QString &id)
-{
-    QMetaObject::invokeMethod(this, [this, id] { schedule(id); }, Qt::QueuedConnection);
+void Dispatcher::enqueue(const QString &id) {
+    QMetaObject::invokeMethod(
+        this, [this, id] { schedule(id); }, Qt::QueuedConnection);
 }
 
-int Dispatcher::pending() const { return int(m_queue.size() + m_waiting.size()); }
+int Dispatcher::pending() const {
+    return int(m_queue.size() + m_waiting.size());
+}
 
-void Dispatcher::schedule(const QString &id)
-{
+void Dispatcher::schedule(const QString &id) {
     if (m_queued.contains(id))
         return;
     m_queued.insert(id);
@@ -48,8 +51,7 @@ void Dispatcher::schedule(const QString &id)
     }
 }
 
-void Dispatcher::processQueue()
-{
+void Dispatcher::processQueue() {
     // One message per turn of the event loop, so stop requests and new work interleave.
     m_scheduled = false;
     if (m_queue.isEmpty()) {
@@ -67,8 +69,7 @@ void Dispatcher::processQueue()
     QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
 }
 
-bool Dispatcher::process(const QString &id)
-{
+bool Dispatcher::process(const QString &id) {
     QString error;
     if (!m_spool->exists(id))
         return true; // finished meanwhile
@@ -101,8 +102,7 @@ bool Dispatcher::process(const QString &id)
 }
 
 bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Action &action,
-                     QString *error)
-{
+                     QString *error) {
     switch (action.kind) {
     case spool::ActionKind::Deliver:
         return deliver(envelope, index, action, error);
@@ -116,8 +116,7 @@ bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Ac
 }
 
 bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool::Action &action,
-                         QString *error)
-{
+                         QString *error) {
     const qsizetype at = action.mailbox.lastIndexOf(u'@');
     mailbox::DeliveryRequest request;
     request.localPart = action.mailbox.left(at);
@@ -131,16 +130,15 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     // record; a Sent copy also lists every envelope recipient.
     request.prefix = "Delivered-To: " + action.deliveredTo.toLatin1() + "\r\n";
     if (action.folder == u"Sent"_s && !envelope.recipients.isEmpty())
-        request.prefix += "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toLatin1() +
-                          "\r\n";
+        request.prefix +=
+            "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toLatin1() + "\r\n";
     QString fileName;
     switch (m_mailboxes->deliver(request, &fileName, error)) {
     case mailbox::DeliveryOutcome::Stored:
         log::info(u"mailbox"_s,
-                  u"stored for <%1> in %2%3"_s.arg(action.deliveredTo, action.mailbox,
-                                                   action.folder.isEmpty()
-                                                       ? QString()
-                                                       : u" folder "_s + action.folder),
+                  u"stored for <%1> in %2%3"_s.arg(
+                      action.deliveredTo, action.mailbox,
+                      action.folder.isEmpty() ? QString() : u" folder "_s + action.folder),
                   envelope.id);
         return true;
     case mailbox::DeliveryOutcome::AlreadyStored:
@@ -158,8 +156,7 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
 }
 
 bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
-                             const spool::Action &action, QString *error)
-{
+                             const spool::Action &action, QString *error) {
     delivery::OutboxEntry entry;
     entry.id = envelope.id + u'-' + QString::number(index);
     entry.messageId = envelope.id;
@@ -179,11 +176,9 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
         return false;
     if (!existed) {
         log::info(u"outbox"_s,
-                  u"%1 %2 for %3 via %4"_s.arg(action.kind == spool::ActionKind::Hold
-                                                   ? u"held"_s
-                                                   : u"queued"_s,
-                                               entry.id, entry.recipients.join(u", "_s),
-                                               entry.nextHop),
+                  u"%1 %2 for %3 via %4"_s.arg(
+                      action.kind == spool::ActionKind::Hold ? u"held"_s : u"queued"_s, entry.id,
+                      entry.recipients.join(u", "_s), entry.nextHop),
                   envelope.id);
         emit outboxChanged();
     }
@@ -191,8 +186,7 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
 }
 
 bool Dispatcher::bounce(const spool::Envelope &envelope, int index, const spool::Action &action,
-                        QString *error)
-{
+                        QString *error) {
     // The notification's id is fixed by the original's, so a redo after a crash between its
     // commit and this action's completion record finds it instead of making a second one.
     const QString dsnId = envelope.id + u'B' + QString::number(index);

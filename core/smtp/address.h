@@ -21,8 +21,8 @@ struct Address {
 
 struct PathResult {
     std::optional<Address> address; // set when the path parsed
-    QByteArray rest;                 // text after the closing '>' (the ESMTP parameters)
-    QString error;                   // why it did not parse
+    QByteArray rest;                // text after the closing '>' (the ESMTP parameters)
+    QString error;                  // why it did not parse
 };
 
 // Parses "<local@domain>" (optionally with a source route, which is discarded as §4.1.2

@@ -22,9 +22,11 @@ QString errnoText(int err);
 class Fd {
 public:
     Fd() = default;
-    explicit Fd(int fd) : m_fd(fd) {}
+    explicit Fd(int fd)
+        : m_fd(fd) {}
     ~Fd();
-    Fd(Fd &&other) noexcept : m_fd(other.release()) {}
+    Fd(Fd &&other) noexcept
+        : m_fd(other.release()) {}
     Fd &operator=(Fd &&other) noexcept;
     Fd(const Fd &) = delete;
     Fd &operator=(const Fd &) = delete;
