@@ -22,6 +22,13 @@ bool isPostmaster(const QString &localPart) {
 
 } // namespace
 
+spool::Action makeAction(spool::ActionKind kind)
+{
+    spool::Action a;
+    a.kind = kind;
+    return a;
+}
+
 QString hopFor(const QString &host, quint16 port) {
     return u"[%1]:%2"_s.arg(host).arg(port);
 }
@@ -116,12 +123,12 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
                             "forwarding loop"_s.arg(hopCount)
                                 .arg(s.server.maxHops);
         if (sender.isEmpty()) {
-            Action hold{ActionKind::Hold};
+            Action hold = makeAction(ActionKind::Hold);
             hold.recipients = recipients;
             hold.reason = why;
             return {hold};
         }
-        Action bounce{ActionKind::Bounce};
+        Action bounce = makeAction(ActionKind::Bounce);
         for (const QString &r : recipients)
             bounce.failures.append({r, u"5.4.6"_s, u"smtp; 554 "_s + why});
         return {bounce};
@@ -144,7 +151,7 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
             continue;
         }
         if (const auto target = localTarget(*address)) {
-            Action d{ActionKind::Deliver};
+            Action d = makeAction(ActionKind::Deliver);
             d.mailbox = target->localPart + u'@' + target->domain;
             d.create = target->create;
             d.deliveredTo = rcpt;
@@ -166,7 +173,7 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
         const QString local = from->localPart.toLower();
         const bool exists = mailboxExists(local, from->domain);
         if (exists || (pt.createMailboxIfNecessary && config::isValidMailboxName(local))) {
-            Action d{ActionKind::Deliver};
+            Action d = makeAction(ActionKind::Deliver);
             d.mailbox = local + u'@' + from->domain;
             d.folder = u"Sent"_s;
             d.create = true;
@@ -177,20 +184,20 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
 
     QList<Action> actions = deliveries;
     for (const QString &hop : std::as_const(hops)) {
-        Action o{ActionKind::Outbox};
+        Action o = makeAction(ActionKind::Outbox);
         o.nextHop = hop;
         o.recipients = outbox.value(hop);
         actions.append(o);
     }
     if (!failures.isEmpty()) {
         if (!sender.isEmpty()) {
-            Action b{ActionKind::Bounce};
+            Action b = makeAction(ActionKind::Bounce);
             b.failures = failures;
             actions.append(b);
         } else {
             // Never a notification about a notification: the postmaster gets the message.
             for (const spool::Failure &f : std::as_const(failures)) {
-                Action d{ActionKind::Deliver};
+                Action d = makeAction(ActionKind::Deliver);
                 d.mailbox = u"postmaster@"_s + s.server.domain;
                 d.create = true;
                 d.deliveredTo = f.recipient;
