@@ -20,14 +20,14 @@ bool isPostmaster(const QString &localPart) {
     return localPart.compare(u"postmaster"_s, Qt::CaseInsensitive) == 0;
 }
 
-} // namespace
-
 spool::Action makeAction(spool::ActionKind kind)
 {
     spool::Action a;
     a.kind = kind;
     return a;
 }
+
+} // namespace
 
 QString hopFor(const QString &host, quint16 port) {
     return u"[%1]:%2"_s.arg(host).arg(port);

@@ -141,6 +141,10 @@ class CrashRecovery(TandemTestCase):
                 problems.append("message %d was never sent but is stored" % i)
 
         elapsed = time.monotonic() - began
+        sys.stderr.write("\n[crash: %d acknowledged, %d attempted, %d INBOX files, %d Outbox "
+                         "entries, %.1f s] " % (len(acked), len(attempted),
+                                                len(maildir_files(data, DOMAIN, "alice")),
+                                                len(entries), elapsed))
         self.assertEqual(problems, [], "acked %d, attempted %d, INBOX files %d, Outbox entries "
                          "%d" % (len(acked), len(attempted),
                                  len(maildir_files(data, DOMAIN, "alice")), len(entries)))
