@@ -15,21 +15,25 @@ using namespace Qt::StringLiterals;
 namespace tandem {
 
 namespace {
-QString spoolDir(const config::Settings &s) {
+QString spoolDir(const config::Settings &s)
+{
     return s.dataPath() + u"/spool"_s;
 }
-QString mailboxDir(const config::Settings &s) {
+QString mailboxDir(const config::Settings &s)
+{
     return s.dataPath() + u"/mailboxes"_s;
 }
 } // namespace
 
 Engine::Engine(config::Settings settings, QObject *parent)
     : QObject(parent)
-    , m_settings(std::make_shared<const config::Settings>(std::move(settings))) {
+    , m_settings(std::make_shared<const config::Settings>(std::move(settings)))
+{
     m_dispatchThread.setObjectName(u"tandem-dispatch"_s);
 }
 
-Engine::~Engine() {
+Engine::~Engine()
+{
     if (m_server)
         m_server->abortSessions();
     delete m_server;
@@ -41,7 +45,8 @@ Engine::~Engine() {
     delete m_dispatcher;
 }
 
-bool Engine::start(QString *error) {
+bool Engine::start(QString *error)
+{
     if (m_running)
         return true;
     const config::Settings &s = *m_settings;
@@ -92,7 +97,8 @@ bool Engine::start(QString *error) {
     return true;
 }
 
-void Engine::stop(int stopTimeoutMs) {
+void Engine::stop(int stopTimeoutMs)
+{
     if (!m_running || m_stopping)
         return;
     m_stopping = true;
@@ -107,7 +113,8 @@ void Engine::stop(int stopTimeoutMs) {
     m_server->shutdown();
 }
 
-void Engine::finishStop() {
+void Engine::finishStop()
+{
     if (!m_stopping)
         return;
     m_server->deleteLater();
@@ -123,26 +130,31 @@ void Engine::finishStop() {
     emit stopped();
 }
 
-QStringList Engine::listeningAddresses() const {
+QStringList Engine::listeningAddresses() const
+{
     return m_server ? m_server->listeningAddresses() : QStringList();
 }
 
-QList<delivery::OutboxEntry> Engine::outboxEntries() const {
+QList<delivery::OutboxEntry> Engine::outboxEntries() const
+{
     return m_outbox ? m_outbox->list() : readOutbox(*m_settings);
 }
 
 QList<delivery::OutboxEntry> Engine::readOutbox(const config::Settings &settings,
-                                                QStringList *unreadable) {
+                                                QStringList *unreadable)
+{
     return delivery::Outbox(spoolDir(settings) + u"/outbox"_s).list(unreadable);
 }
 
-QStringList Engine::mailboxes() const {
+QStringList Engine::mailboxes() const
+{
     return mailbox::MailboxStore(mailboxDir(*m_settings), m_settings->server.hostname,
                                  m_settings->mailboxes.mailboxTemplate)
         .mailboxes();
 }
 
-int Engine::sessionCount() const {
+int Engine::sessionCount() const
+{
     return m_server ? m_server->sessionCount() : 0;
 }
 

@@ -14,7 +14,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev zlib1g-dev libqt6svg6
-    python3 swaks
+    python3 swaks postfix dnsmasq-base
 )
 
 as_root() {
@@ -29,6 +29,9 @@ install_deps() {
     if [ ${#missing[@]} -gt 0 ]; then
         echo "== installing: ${missing[*]}"
         as_root apt-get update -qq
+        # Postfix is a test peer (smtp-sink, smtp-source) and a benchmark yardstick, never
+        # configured as this machine's mailer.
+        echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
 }

@@ -7,12 +7,14 @@ using namespace Qt::StringLiterals;
 namespace tandem::ui {
 
 EngineHost::EngineHost(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     m_thread.setObjectName(u"tandem-engine"_s);
     m_thread.start();
 }
 
-EngineHost::~EngineHost() {
+EngineHost::~EngineHost()
+{
     if (m_engine) {
         Engine *engine = std::exchange(m_engine, nullptr);
         QMetaObject::invokeMethod(
@@ -22,7 +24,8 @@ EngineHost::~EngineHost() {
     m_thread.wait();
 }
 
-void EngineHost::start(const config::Settings &settings) {
+void EngineHost::start(const config::Settings &settings)
+{
     if (m_engine)
         return;
     m_engine = new Engine(settings);
@@ -61,7 +64,8 @@ void EngineHost::start(const config::Settings &settings) {
     });
 }
 
-void EngineHost::stop() {
+void EngineHost::stop()
+{
     if (Engine *engine = m_engine)
         QMetaObject::invokeMethod(engine, [engine] { engine->stop(); });
 }

@@ -23,7 +23,8 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     , m_log(new QPlainTextEdit(this))
     , m_state(new QLabel(this))
     , m_listening(new QLabel(this))
-    , m_outbox(new QLabel(this)) {
+    , m_outbox(new QLabel(this))
+{
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Tandem — %1").arg(configPath));
     setWindowIcon(QIcon(u":/tandem/tandem.svg"_s));
@@ -74,11 +75,13 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() {
+MainWindow::~MainWindow()
+{
     tandem::log::setSink(nullptr);
 }
 
-bool MainWindow::loadConfiguration() {
+bool MainWindow::loadConfiguration()
+{
     const config::LoadResult loaded = config::loadFile(m_configPath);
     if (!loaded.ok()) {
         QMessageBox::critical(
@@ -91,21 +94,25 @@ bool MainWindow::loadConfiguration() {
     return true;
 }
 
-void MainWindow::startEngine() {
+void MainWindow::startEngine()
+{
     if (!m_haveSettings && !loadConfiguration())
         return;
     m_host->start(m_settings);
 }
 
-void MainWindow::stopEngine() {
+void MainWindow::stopEngine()
+{
     m_host->stop();
 }
 
-void MainWindow::appendLog(const tandem::log::Entry &entry) {
+void MainWindow::appendLog(const tandem::log::Entry &entry)
+{
     m_log->appendPlainText(tandem::log::format(entry));
 }
 
-void MainWindow::updateStatus() {
+void MainWindow::updateStatus()
+{
     const bool running = m_host->isRunning();
     m_state->setText(running ? tr("Running") : tr("Stopped"));
     m_startAction->setEnabled(!running);

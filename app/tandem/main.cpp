@@ -11,7 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"tandem"_s);
     QApplication::setApplicationVersion(u"0.1.0"_s);

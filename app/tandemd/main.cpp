@@ -23,13 +23,15 @@ namespace {
 
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int) {
+void onSignal(int)
+{
     const char byte = 1;
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
 }
 
 // Reads one line from standard input; without echo when it is a terminal.
-std::optional<QByteArray> readPassword(const QString &prompt) {
+std::optional<QByteArray> readPassword(const QString &prompt)
+{
     const bool tty = ::isatty(STDIN_FILENO);
     termios saved{};
     if (tty) {
@@ -54,7 +56,8 @@ std::optional<QByteArray> readPassword(const QString &prompt) {
 
 } // namespace
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tandemd"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);

@@ -14,7 +14,8 @@ namespace tandem::admin {
 
 namespace {
 
-std::optional<QJsonObject> readConfigObject(const QString &path, QTextStream &err) {
+std::optional<QJsonObject> readConfigObject(const QString &path, QTextStream &err)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         err << u"cannot read %1: %2\n"_s.arg(path, file.errorString());
@@ -28,7 +29,8 @@ std::optional<QJsonObject> readConfigObject(const QString &path, QTextStream &er
     return doc.object();
 }
 
-qsizetype findUser(const QJsonArray &users, const QString &name) {
+qsizetype findUser(const QJsonArray &users, const QString &name)
+{
     for (qsizetype i = 0; i < users.size(); ++i) {
         if (users.at(i).toObject().value(u"name"_s).toString().toLower() == name)
             return i;
@@ -36,7 +38,8 @@ qsizetype findUser(const QJsonArray &users, const QString &name) {
     return -1;
 }
 
-std::optional<QByteArray> askNewPassword(const PasswordReader &read, QTextStream &err) {
+std::optional<QByteArray> askNewPassword(const PasswordReader &read, QTextStream &err)
+{
     const auto password = read(u"New password: "_s);
     if (!password || password->isEmpty()) {
         err << "no password given (it is read from standard input)\n";
@@ -48,7 +51,8 @@ std::optional<QByteArray> askNewPassword(const PasswordReader &read, QTextStream
 } // namespace
 
 int userCommand(const QString &configPath, const QStringList &args, const PasswordReader &read,
-                QTextStream &out, QTextStream &err) {
+                QTextStream &out, QTextStream &err)
+{
     const QString usage = u"usage: tandemd --config FILE user add|passwd|del NAME | user list\n"_s;
     if (args.isEmpty()) {
         err << usage;
@@ -124,7 +128,8 @@ int userCommand(const QString &configPath, const QStringList &args, const Passwo
     return 0;
 }
 
-QJsonArray outboxToJson(const config::Settings &settings) {
+QJsonArray outboxToJson(const config::Settings &settings)
+{
     QJsonArray array;
     for (const delivery::OutboxEntry &e : Engine::readOutbox(settings)) {
         array.append(QJsonObject{{u"id"_s, e.id},
@@ -143,7 +148,8 @@ QJsonArray outboxToJson(const config::Settings &settings) {
 }
 
 int queueCommand(const config::Settings &settings, const QStringList &args, bool json,
-                 QTextStream &out, QTextStream &err) {
+                 QTextStream &out, QTextStream &err)
+{
     if (args != QStringList{u"list"_s}) {
         err << "usage: tandemd --config FILE queue list [--json]\n";
         return 2;

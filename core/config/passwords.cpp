@@ -21,7 +21,8 @@ struct Parsed {
     QByteArray key;
 };
 
-bool parse(const QString &stored, Parsed *out) {
+bool parse(const QString &stored, Parsed *out)
+{
     const QStringList parts = stored.split(u'$');
     if (parts.size() != 4 || parts.at(0) != u"pbkdf2-sha256"_s)
         return false;
@@ -40,14 +41,16 @@ bool parse(const QString &stored, Parsed *out) {
     return true;
 }
 
-QByteArray derive(const QByteArray &password, const QByteArray &salt, int iterations) {
+QByteArray derive(const QByteArray &password, const QByteArray &salt, int iterations)
+{
     return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password, salt,
                                               iterations, kKeyBytes);
 }
 
 } // namespace
 
-QString hash(const QByteArray &password, int iterations) {
+QString hash(const QByteArray &password, int iterations)
+{
     QByteArray salt(kSaltBytes, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()),
                                           kSaltBytes / int(sizeof(quint32)));
@@ -56,7 +59,8 @@ QString hash(const QByteArray &password, int iterations) {
         .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key.toBase64()));
 }
 
-bool verify(const QByteArray &password, const QString &stored) {
+bool verify(const QByteArray &password, const QString &stored)
+{
     Parsed p;
     if (!parse(stored, &p))
         return false;
@@ -68,7 +72,8 @@ bool verify(const QByteArray &password, const QString &stored) {
     return diff == 0;
 }
 
-bool isWellFormed(const QString &stored) {
+bool isWellFormed(const QString &stored)
+{
     Parsed p;
     return parse(stored, &p);
 }

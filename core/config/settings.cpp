@@ -23,17 +23,21 @@ namespace {
 class Reader {
 public:
     explicit Reader(QStringList *errors)
-        : m_errors(errors) {}
+        : m_errors(errors)
+    {}
 
-    void error(const QString &path, const QString &what) {
+    void error(const QString &path, const QString &what)
+    {
         m_errors->append(path + u": "_s + what);
     }
 
-    static QString join(const QString &path, const QString &key) {
+    static QString join(const QString &path, const QString &key)
+    {
         return path.isEmpty() ? key : path + u'.' + key;
     }
 
-    void checkKeys(const QJsonObject &object, const QString &path, const QStringList &known) {
+    void checkKeys(const QJsonObject &object, const QString &path, const QStringList &known)
+    {
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!known.contains(it.key()))
                 error(join(path, it.key()), u"unknown key"_s);
@@ -41,7 +45,8 @@ public:
     }
 
     std::optional<QJsonObject> object(const QJsonObject &parent, const QString &path,
-                                      const QString &key) {
+                                      const QString &key)
+    {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return QJsonObject();
@@ -53,7 +58,8 @@ public:
     }
 
     QString string(const QJsonObject &parent, const QString &path, const QString &key,
-                   const QString &fallback) {
+                   const QString &fallback)
+    {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
@@ -64,8 +70,8 @@ public:
         return value.toString();
     }
 
-    bool boolean(const QJsonObject &parent, const QString &path, const QString &key,
-                 bool fallback) {
+    bool boolean(const QJsonObject &parent, const QString &path, const QString &key, bool fallback)
+    {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
@@ -77,7 +83,8 @@ public:
     }
 
     qint64 integer(const QJsonObject &parent, const QString &path, const QString &key,
-                   qint64 fallback, qint64 min, qint64 max) {
+                   qint64 fallback, qint64 min, qint64 max)
+    {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
@@ -85,7 +92,8 @@ public:
     }
 
     qint64 integerValue(const QJsonValue &value, const QString &path, qint64 fallback, qint64 min,
-                        qint64 max) {
+                        qint64 max)
+    {
         const double d = value.toDouble(-1e300);
         if (!value.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
             error(path, u"must be a whole number"_s);
@@ -100,7 +108,8 @@ public:
     }
 
     std::optional<QJsonArray> array(const QJsonObject &parent, const QString &path,
-                                    const QString &key) {
+                                    const QString &key)
+    {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return std::nullopt;
@@ -112,7 +121,8 @@ public:
     }
 
     QStringList strings(const QJsonObject &parent, const QString &path, const QString &key,
-                        const QStringList &fallback) {
+                        const QStringList &fallback)
+    {
         const auto list = array(parent, path, key);
         if (!list)
             return fallback;
@@ -129,7 +139,8 @@ public:
 
     template <typename E>
     E choice(const QJsonObject &parent, const QString &path, const QString &key, E fallback,
-             const QList<QPair<QString, E>> &names) {
+             const QList<QPair<QString, E>> &names)
+    {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
             return fallback;
@@ -160,7 +171,8 @@ const QList<QPair<QString, UndeliveredAction>> kActions{
     {u"create_mailbox_and_store"_s, UndeliveredAction::CreateMailboxAndStore},
     {u"forward_to_mailbox"_s, UndeliveredAction::ForwardToMailbox}};
 
-template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e) {
+template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e)
+{
     for (const auto &[name, value] : names) {
         if (value == e)
             return name;
@@ -168,11 +180,13 @@ template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e)
     return {};
 }
 
-bool isValidRouteHost(const QString &host) {
+bool isValidRouteHost(const QString &host)
+{
     return !QHostAddress(host).isNull() || isValidDomain(host);
 }
 
-void readServer(Reader &r, const QJsonObject &root, Settings &s) {
+void readServer(Reader &r, const QJsonObject &root, Settings &s)
+{
     const QString path = u"server"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -206,9 +220,11 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s) {
     if (s.server.dataDir.isEmpty())
         r.error(u"server.data_dir"_s, u"must not be empty"_s);
     s.server.maxHops = int(r.integer(*o, path, u"max_hops"_s, s.server.maxHops, 1, 1000));
+    s.server.secretsFile = r.string(*o, path, u"secrets_file"_s, {});
 }
 
-void readSmtp(Reader &r, const QJsonObject &root, Settings &s) {
+void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
+{
     const QString path = u"smtp"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -282,7 +298,8 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s) {
         r.integer(*o, path, u"command_timeout_seconds"_s, smtp.commandTimeoutSeconds, 1, 86400));
 }
 
-void readIncoming(Reader &r, const QJsonObject &root, Settings &s) {
+void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
+{
     const QString path = u"incoming"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -334,7 +351,8 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s) {
     }
 }
 
-void readOutgoing(Reader &r, const QJsonObject &root, Settings &s) {
+void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
+{
     const QString path = u"outgoing"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -362,7 +380,7 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s) {
                 continue;
             }
             const QJsonObject ro = routes->at(i).toObject();
-            r.checkKeys(ro, rp, {u"domains"_s, u"host"_s, u"port"_s});
+            r.checkKeys(ro, rp, {u"domains"_s, u"host"_s, u"port"_s, u"username"_s, u"tls"_s});
             StaticRoute route;
             const QStringList domains = r.strings(ro, rp, u"domains"_s, {});
             if (domains.isEmpty())
@@ -380,6 +398,8 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s) {
             if (!isValidRouteHost(route.host))
                 r.error(rp + u".host"_s, u"must be a host name or an IP address"_s);
             route.port = quint16(r.integer(ro, rp, u"port"_s, 25, 1, 65535));
+            route.username = r.string(ro, rp, u"username"_s, {});
+            route.tls = r.choice(ro, rp, u"tls"_s, TlsMode::Opportunistic, kTlsModes);
             out.staticRoutes.append(route);
         }
     }
@@ -404,7 +424,8 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s) {
     }
 }
 
-void readMailboxes(Reader &r, const QJsonObject &root, Settings &s) {
+void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
+{
     const QString path = u"mailboxes"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
@@ -453,7 +474,8 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s) {
 }
 
 // A configuration that relays for the whole Internet is refused, whatever else it says.
-void checkOpenRelay(Reader &r, const Settings &s) {
+void checkOpenRelay(Reader &r, const Settings &s)
+{
     bool everyone = false;
     for (const Subnet &net : s.smtp.relayNetworks)
         everyone = everyone || net.prefix == 0;
@@ -469,7 +491,8 @@ void checkOpenRelay(Reader &r, const Settings &s) {
     }
 }
 
-void checkTls(Reader &r, const Settings &s) {
+void checkTls(Reader &r, const Settings &s)
+{
     for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
         if (s.smtp.listeners.at(i).mode == ListenerMode::Smtps && s.smtp.tlsCertificate.isEmpty())
             r.error(u"smtp.listeners[%1].mode"_s.arg(i),
@@ -479,20 +502,52 @@ void checkTls(Reader &r, const Settings &s) {
 
 } // namespace
 
-QString toString(Role role) {
+QString toString(Role role)
+{
     return nameOf(kRoles, role);
 }
-QString toString(ListenerMode mode) {
+QString toString(ListenerMode mode)
+{
     return nameOf(kModes, mode);
 }
-QString toString(TlsMode mode) {
+QString toString(TlsMode mode)
+{
     return nameOf(kTlsModes, mode);
 }
-QString toString(UndeliveredAction action) {
+QString toString(UndeliveredAction action)
+{
     return nameOf(kActions, action);
 }
 
-bool isValidDomain(const QString &domain) {
+bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"server.secrets_file: cannot read %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    const QFileDevice::Permissions open =
+        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+        QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (file.permissions() & open) {
+        *error = u"server.secrets_file: %1 may be read by others; chmod 600 it"_s.arg(path);
+        return false;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    const QJsonValue list = doc.object().value(u"passwords"_s);
+    if (!doc.isObject() || !list.isObject()) {
+        *error = u"server.secrets_file: %1 must be {\"passwords\": {\"[host]:port\": "
+                 "\"...\"}}"_s.arg(path);
+        return false;
+    }
+    const QJsonObject o = list.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        passwords->insert(it.key(), it.value().toString());
+    return true;
+}
+
+bool isValidDomain(const QString &domain)
+{
     static const QRegularExpression label(u"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"_s,
                                           QRegularExpression::CaseInsensitiveOption);
     if (domain.isEmpty() || domain.size() > 253)
@@ -505,33 +560,39 @@ bool isValidDomain(const QString &domain) {
     return true;
 }
 
-bool isValidMailboxName(const QString &localPart) {
+bool isValidMailboxName(const QString &localPart)
+{
     // Mailbox names become folder names: no path separators, no leading dot, no specials.
     static const QRegularExpression name(u"^[a-z0-9_+-][a-z0-9._+-]{0,63}$"_s);
     return name.match(localPart).hasMatch() && !localPart.contains(u".."_s);
 }
 
-bool Settings::isLocalDomain(const QString &domain) const {
+bool Settings::isLocalDomain(const QString &domain) const
+{
     const QString d = domain.toLower();
     return d == server.domain || server.localDomains.contains(d);
 }
 
-bool Settings::passthroughCovers(const QString &domain) const {
+bool Settings::passthroughCovers(const QString &domain) const
+{
     return isLocalDomain(domain) &&
            (passthrough.allDomains || passthrough.domains.contains(domain.toLower()));
 }
 
-QStringList Settings::allLocalDomains() const {
+QStringList Settings::allLocalDomains() const
+{
     return QStringList{server.domain} + server.localDomains;
 }
 
-QString Settings::resolvePath(const QString &path) const {
+QString Settings::resolvePath(const QString &path) const
+{
     if (path.isEmpty() || QDir::isAbsolutePath(path))
         return path;
     return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
 }
 
-bool Settings::isRelayClient(const QHostAddress &address) const {
+bool Settings::isRelayClient(const QHostAddress &address) const
+{
     QHostAddress a = address;
     bool ok = false;
     const quint32 v4 = a.toIPv4Address(&ok); // IPv4-mapped IPv6 counts as IPv4
@@ -544,7 +605,8 @@ bool Settings::isRelayClient(const QHostAddress &address) const {
     return false;
 }
 
-LoadResult parse(const QByteArray &json, const QString &baseDir) {
+LoadResult parse(const QByteArray &json, const QString &baseDir)
+{
     LoadResult result;
     result.settings.baseDir = baseDir;
     QJsonParseError parseError;
@@ -574,7 +636,8 @@ LoadResult parse(const QByteArray &json, const QString &baseDir) {
     return result;
 }
 
-LoadResult loadFile(const QString &path) {
+LoadResult loadFile(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         LoadResult result;
@@ -584,13 +647,16 @@ LoadResult loadFile(const QString &path) {
     return parse(file.readAll(), QFileInfo(path).absolutePath());
 }
 
-QJsonObject toJson(const Settings &s) {
+QJsonObject toJson(const Settings &s)
+{
     QJsonObject server{{u"role"_s, toString(s.server.role)},
                        {u"domain"_s, s.server.domain},
                        {u"local_domains"_s, QJsonArray::fromStringList(s.server.localDomains)},
                        {u"hostname"_s, s.server.hostname},
                        {u"data_dir"_s, s.server.dataDir},
                        {u"max_hops"_s, s.server.maxHops}};
+    if (!s.server.secretsFile.isEmpty())
+        server.insert(u"secrets_file"_s, s.server.secretsFile);
     QJsonArray listeners;
     for (const Listener &l : s.smtp.listeners) {
         QJsonObject lo{
@@ -628,10 +694,16 @@ QJsonObject toJson(const Settings &s) {
         {u"undelivered"_s, QJsonObject{{u"action"_s, toString(s.undelivered.action)},
                                        {u"forward_mailbox"_s, s.undelivered.forwardMailbox}}}};
     QJsonArray routes;
-    for (const StaticRoute &route : s.outgoing.staticRoutes)
-        routes.append(QJsonObject{{u"domains"_s, QJsonArray::fromStringList(route.domains)},
-                                  {u"host"_s, route.host},
-                                  {u"port"_s, route.port}});
+    for (const StaticRoute &route : s.outgoing.staticRoutes) {
+        QJsonObject ro{{u"domains"_s, QJsonArray::fromStringList(route.domains)},
+                       {u"host"_s, route.host},
+                       {u"port"_s, route.port}};
+        if (!route.username.isEmpty())
+            ro.insert(u"username"_s, route.username);
+        if (route.tls != TlsMode::Opportunistic)
+            ro.insert(u"tls"_s, toString(route.tls));
+        routes.append(ro);
+    }
     QJsonArray schedule;
     for (int m : s.outgoing.retry.scheduleMinutes)
         schedule.append(m);
@@ -665,7 +737,8 @@ QJsonObject toJson(const Settings &s) {
                        {u"mailboxes"_s, mailboxes}};
 }
 
-bool saveJson(const QJsonObject &object, const QString &path, QString *error) {
+bool saveJson(const QJsonObject &object, const QString &path, QString *error)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = file.errorString();
@@ -679,7 +752,8 @@ bool saveJson(const QJsonObject &object, const QString &path, QString *error) {
     return true;
 }
 
-QByteArray defaultConfigJson() {
+QByteArray defaultConfigJson()
+{
     // A Mailbox-role starting point on non-privileged loopback ports: it runs as it is, and
     // passes its Outbox copies to an Archive expected on 127.0.0.1:3525.
     Settings s;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
@@ -28,6 +29,7 @@ struct ServerSettings {
     QString hostname;
     QString dataDir = QStringLiteral("data"); // as written in the file
     int maxHops = 30;
+    QString secretsFile; // tandemd's passwords (mode 0600); the console uses the keychain
 };
 
 struct Listener {
@@ -83,6 +85,8 @@ struct StaticRoute {
     QStringList domains; // "example.com", "*.example.com" or "*"
     QString host;
     quint16 port = 25;
+    QString username; // AUTH to this next hop when set (password: the secrets)
+    TlsMode tls = TlsMode::Opportunistic;
 };
 
 struct RetrySettings {
@@ -124,6 +128,11 @@ struct Settings {
 
     QString baseDir; // folder of the configuration file; relative paths are resolved against it
 
+    // Not from the file. Passwords by next hop ("[host]:port"), from the keychain or the
+    // secrets file; and how much faster than real time the retry schedule runs (tests only).
+    QHash<QString, QString> passwords;
+    double timeScale = 1.0;
+
     bool isLocalDomain(const QString &domain) const;
     bool passthroughCovers(const QString &domain) const;
     QStringList allLocalDomains() const;
@@ -144,6 +153,9 @@ QJsonObject toJson(const Settings &settings);
 // Writes through QSaveFile (temporary file + rename); returns false with *error set on failure.
 bool saveJson(const QJsonObject &object, const QString &path, QString *error);
 QByteArray defaultConfigJson();
+// Reads the secrets file: {"passwords": {"[host]:port": "secret", ...}}. Refuses a file that
+// anyone but its owner may read.
+bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *error);
 
 bool isValidDomain(const QString &domain);
 bool isValidMailboxName(const QString &localPart);

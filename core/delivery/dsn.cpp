@@ -10,12 +10,14 @@ namespace tandem::delivery {
 
 namespace {
 
-QByteArray rfc5322Date(const QDateTime &t) {
+QByteArray rfc5322Date(const QDateTime &t)
+{
     return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss"_s).toLatin1() + " +0000";
 }
 
 // Text that goes into a header or report field must not carry line breaks.
-QByteArray oneLine(const QString &text) {
+QByteArray oneLine(const QString &text)
+{
     QByteArray out = text.toUtf8();
     out.replace('\r', ' ').replace('\n', ' ');
     return out;
@@ -23,7 +25,8 @@ QByteArray oneLine(const QString &text) {
 
 } // namespace
 
-QByteArray makeFailureReport(const ReportInput &in) {
+QByteArray makeFailureReport(const ReportInput &in)
+{
     const QByteArray host = in.hostname.toLatin1();
     const QByteArray boundary =
         in.original.id.toLatin1() + '/' + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
@@ -73,7 +76,8 @@ QByteArray makeFailureReport(const ReportInput &in) {
     return m;
 }
 
-QByteArray readHeaderSection(const QString &messagePath, qint64 cap) {
+QByteArray readHeaderSection(const QString &messagePath, qint64 cap)
+{
     QFile file(messagePath);
     if (!file.open(QIODevice::ReadOnly))
         return {};

@@ -22,13 +22,15 @@ const QList<QPair<QString, EntryState>> kStates{{u"queued"_s, EntryState::Queued
                                                 {u"deferred"_s, EntryState::Deferred},
                                                 {u"held"_s, EntryState::Held}};
 
-QString isoOrEmpty(const QDateTime &t) {
+QString isoOrEmpty(const QDateTime &t)
+{
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace
 
-QString toString(EntryState state) {
+QString toString(EntryState state)
+{
     for (const auto &[name, s] : kStates) {
         if (s == state)
             return name;
@@ -36,7 +38,8 @@ QString toString(EntryState state) {
     return {};
 }
 
-std::optional<EntryState> entryStateFromString(const QString &text) {
+std::optional<EntryState> entryStateFromString(const QString &text)
+{
     for (const auto &[name, s] : kStates) {
         if (name == text)
             return s;
@@ -44,7 +47,8 @@ std::optional<EntryState> entryStateFromString(const QString &text) {
     return std::nullopt;
 }
 
-QByteArray serialize(const OutboxEntry &e) {
+QByteArray serialize(const OutboxEntry &e)
+{
     const QJsonObject o{{u"id"_s, e.id},
                         {u"message"_s, e.messageId},
                         {u"sender"_s, e.sender},
@@ -59,7 +63,8 @@ QByteArray serialize(const OutboxEntry &e) {
     return spool::record::encode("outbox", OutboxEntry::kVersion, o);
 }
 
-std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *error) {
+std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *error)
+{
     const auto o = spool::record::decode(bytes, "outbox", OutboxEntry::kVersion, error);
     if (!o)
         return std::nullopt;
@@ -86,21 +91,26 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
 }
 
 Outbox::Outbox(const QString &directory)
-    : m_dir(directory) {}
+    : m_dir(directory)
+{}
 
-QString Outbox::messagePath(const QString &entryId) const {
+QString Outbox::messagePath(const QString &entryId) const
+{
     return m_dir + u'/' + entryId + u".msg"_s;
 }
 
-QString Outbox::recordPath(const QString &entryId) const {
+QString Outbox::recordPath(const QString &entryId) const
+{
     return m_dir + u'/' + entryId + u".entry"_s;
 }
 
-bool Outbox::contains(const QString &entryId) const {
+bool Outbox::contains(const QString &entryId) const
+{
     return QFile::exists(recordPath(entryId));
 }
 
-bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error) {
+bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error)
+{
     if (contains(entry.id))
         return true;
     const QString target = messagePath(entry.id);
@@ -121,11 +131,13 @@ bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *
     return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
 }
 
-bool Outbox::update(const OutboxEntry &entry, QString *error) {
+bool Outbox::update(const OutboxEntry &entry, QString *error)
+{
     return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
 }
 
-bool Outbox::remove(const QString &entryId, QString *error) {
+bool Outbox::remove(const QString &entryId, QString *error)
+{
     // The record goes first: without it the entry no longer exists.
     if (!QFile::remove(recordPath(entryId)) && QFile::exists(recordPath(entryId))) {
         *error = u"cannot remove %1"_s.arg(recordPath(entryId));
@@ -135,7 +147,8 @@ bool Outbox::remove(const QString &entryId, QString *error) {
     return fsutil::fsyncDirectory(m_dir, error);
 }
 
-std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) const {
+std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) const
+{
     QFile file(recordPath(entryId));
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
@@ -144,7 +157,8 @@ std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) 
     return deserializeEntry(file.readAll(), error);
 }
 
-QList<OutboxEntry> Outbox::list(QStringList *unreadable) const {
+QList<OutboxEntry> Outbox::list(QStringList *unreadable) const
+{
     QList<OutboxEntry> entries;
     const QDir dir(m_dir);
     const QStringList names = dir.entryList({u"*.entry"_s}, QDir::Files, QDir::Name);

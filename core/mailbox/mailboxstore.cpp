@@ -20,7 +20,8 @@ namespace {
 
 const QStringList kFolders{u"Sent"_s, u"Archive"_s};
 
-bool makeMaildir(const QString &path, bool subfolder, QString *error) {
+bool makeMaildir(const QString &path, bool subfolder, QString *error)
+{
     for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s}) {
         if (!QDir().mkpath(path + u'/' + sub)) {
             *error = u"cannot create %1/%2"_s.arg(path, sub);
@@ -37,25 +38,30 @@ MailboxStore::MailboxStore(const QString &root, const QString &hostname,
                            const config::MailboxTemplate &mailboxTemplate)
     : m_root(root)
     , m_host(hostname)
-    , m_template(mailboxTemplate) {
+    , m_template(mailboxTemplate)
+{
     m_host.replace(u'/', u"\\057"_s).replace(u':', u"\\072"_s);
 }
 
-QString MailboxStore::mailboxPath(const QString &localPart, const QString &domain) const {
+QString MailboxStore::mailboxPath(const QString &localPart, const QString &domain) const
+{
     return m_root + u'/' + domain.toLower() + u'/' + localPart.toLower();
 }
 
 QString MailboxStore::folderPath(const QString &localPart, const QString &domain,
-                                 const QString &folder) const {
+                                 const QString &folder) const
+{
     const QString box = mailboxPath(localPart, domain);
     return folder.isEmpty() ? box : box + u"/."_s + folder;
 }
 
-bool MailboxStore::existsOnDisk(const QString &localPart, const QString &domain) const {
+bool MailboxStore::existsOnDisk(const QString &localPart, const QString &domain) const
+{
     return QFileInfo(mailboxPath(localPart, domain) + u"/new"_s).isDir();
 }
 
-bool MailboxStore::create(const QString &localPart, const QString &domain, QString *error) {
+bool MailboxStore::create(const QString &localPart, const QString &domain, QString *error)
+{
     if (existsOnDisk(localPart, domain))
         return true;
     if (!config::isValidMailboxName(localPart.toLower())) {
@@ -102,11 +108,13 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
     return fsutil::fsyncDirectory(domainDir, error);
 }
 
-QString MailboxStore::fileNameFor(const DeliveryRequest &r, qint64 size) const {
+QString MailboxStore::fileNameFor(const DeliveryRequest &r, qint64 size) const
+{
     return u"%1.Q%2.%3,S=%4"_s.arg(r.time.toSecsSinceEpoch()).arg(r.uniqueBase, m_host).arg(size);
 }
 
-DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileName, QString *error) {
+DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileName, QString *error)
+{
     if (!existsOnDisk(r.localPart, r.domain)) {
         if (!r.create)
             return DeliveryOutcome::NoMailbox;
@@ -162,7 +170,8 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
                                                              : DeliveryOutcome::Failed;
 }
 
-QStringList MailboxStore::mailboxes() const {
+QStringList MailboxStore::mailboxes() const
+{
     QStringList out;
     const QDir root(m_root);
     for (const QString &domain : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {

@@ -21,7 +21,8 @@ Dispatcher::Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes,
     , m_spool(spool)
     , m_mailboxes(mailboxes)
     , m_outbox(outbox)
-    , m_router(std::move(router)) {
+    , m_router(std::move(router))
+{
     m_retryTimer.setInterval(kRetrySeconds * 1000);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
@@ -31,16 +32,19 @@ Dispatcher::Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes,
     });
 }
 
-void Dispatcher::enqueue(const QString &id) {
+void Dispatcher::enqueue(const QString &id)
+{
     QMetaObject::invokeMethod(
         this, [this, id] { schedule(id); }, Qt::QueuedConnection);
 }
 
-int Dispatcher::pending() const {
+int Dispatcher::pending() const
+{
     return int(m_queue.size() + m_waiting.size());
 }
 
-void Dispatcher::schedule(const QString &id) {
+void Dispatcher::schedule(const QString &id)
+{
     if (m_queued.contains(id))
         return;
     m_queued.insert(id);
@@ -51,7 +55,8 @@ void Dispatcher::schedule(const QString &id) {
     }
 }
 
-void Dispatcher::processQueue() {
+void Dispatcher::processQueue()
+{
     // One message per turn of the event loop, so stop requests and new work interleave.
     m_scheduled = false;
     if (m_queue.isEmpty()) {
@@ -69,7 +74,8 @@ void Dispatcher::processQueue() {
     QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
 }
 
-bool Dispatcher::process(const QString &id) {
+bool Dispatcher::process(const QString &id)
+{
     QString error;
     if (!m_spool->exists(id))
         return true; // finished meanwhile
@@ -102,7 +108,8 @@ bool Dispatcher::process(const QString &id) {
 }
 
 bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Action &action,
-                     QString *error) {
+                     QString *error)
+{
     switch (action.kind) {
     case spool::ActionKind::Deliver:
         return deliver(envelope, index, action, error);
@@ -116,7 +123,8 @@ bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Ac
 }
 
 bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool::Action &action,
-                         QString *error) {
+                         QString *error)
+{
     const qsizetype at = action.mailbox.lastIndexOf(u'@');
     mailbox::DeliveryRequest request;
     request.localPart = action.mailbox.left(at);
@@ -156,7 +164,8 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
 }
 
 bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
-                             const spool::Action &action, QString *error) {
+                             const spool::Action &action, QString *error)
+{
     delivery::OutboxEntry entry;
     entry.id = envelope.id + u'-' + QString::number(index);
     entry.messageId = envelope.id;
@@ -186,7 +195,8 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
 }
 
 bool Dispatcher::bounce(const spool::Envelope &envelope, int index, const spool::Action &action,
-                        QString *error) {
+                        QString *error)
+{
     // The notification's id is fixed by the original's, so a redo after a crash between its
     // commit and this action's completion record finds it instead of making a second one.
     const QString dsnId = envelope.id + u'B' + QString::number(index);

@@ -8,7 +8,8 @@ namespace tandem::routing {
 
 namespace {
 
-bool routeMatches(const QString &pattern, const QString &domain) {
+bool routeMatches(const QString &pattern, const QString &domain)
+{
     if (pattern == u"*"_s)
         return true;
     if (pattern.startsWith(u"*."_s))
@@ -16,7 +17,8 @@ bool routeMatches(const QString &pattern, const QString &domain) {
     return pattern == domain;
 }
 
-bool isPostmaster(const QString &localPart) {
+bool isPostmaster(const QString &localPart)
+{
     return localPart.compare(u"postmaster"_s, Qt::CaseInsensitive) == 0;
 }
 
@@ -29,19 +31,23 @@ spool::Action makeAction(spool::ActionKind kind)
 
 } // namespace
 
-QString hopFor(const QString &host, quint16 port) {
+QString hopFor(const QString &host, quint16 port)
+{
     return u"[%1]:%2"_s.arg(host).arg(port);
 }
 
 Router::Router(std::shared_ptr<const config::Settings> settings, MailboxExists mailboxExists)
     : m_settings(std::move(settings))
-    , m_mailboxExists(std::move(mailboxExists)) {}
+    , m_mailboxExists(std::move(mailboxExists))
+{}
 
-bool Router::isLocal(const smtp::Address &address) const {
+bool Router::isLocal(const smtp::Address &address) const
+{
     return !address.domainIsLiteral && m_settings->isLocalDomain(address.domain);
 }
 
-bool Router::isConfiguredUser(const QString &localPart, const QString &domain) const {
+bool Router::isConfiguredUser(const QString &localPart, const QString &domain) const
+{
     const QString local = localPart.toLower();
     const QString d = domain.toLower();
     for (const config::User &u : m_settings->mailboxes.users) {
@@ -51,14 +57,16 @@ bool Router::isConfiguredUser(const QString &localPart, const QString &domain) c
     return false;
 }
 
-bool Router::mailboxExists(const QString &localPart, const QString &domain) const {
+bool Router::mailboxExists(const QString &localPart, const QString &domain) const
+{
     return isConfiguredUser(localPart, domain) ||
            (config::isValidMailboxName(localPart.toLower()) && m_mailboxExists(localPart, domain));
 }
 
 // Where a local recipient's copy goes: its own mailbox, or the catch-all, or nowhere (return
 // to sender). Postmaster is always accepted (RFC 5321 §4.5.1) and made on demand.
-std::optional<Router::Target> Router::localTarget(const smtp::Address &a) const {
+std::optional<Router::Target> Router::localTarget(const smtp::Address &a) const
+{
     const QString local = a.localPart.toLower();
     if (isPostmaster(local) || mailboxExists(local, a.domain))
         return Target{local, a.domain, true};
@@ -77,11 +85,13 @@ std::optional<Router::Target> Router::localTarget(const smtp::Address &a) const 
     return std::nullopt;
 }
 
-RecipientVerdict Router::checkLocalRecipient(const smtp::Address &address) const {
+RecipientVerdict Router::checkLocalRecipient(const smtp::Address &address) const
+{
     return localTarget(address) ? RecipientVerdict::Accept : RecipientVerdict::NoSuchUser;
 }
 
-QString Router::nextHop(const QString &domain) const {
+QString Router::nextHop(const QString &domain) const
+{
     const QString d = domain.toLower();
     for (const config::StaticRoute &route : m_settings->outgoing.staticRoutes) {
         for (const QString &pattern : route.domains) {
@@ -98,7 +108,8 @@ QString Router::nextHop(const QString &domain) const {
 }
 
 QList<spool::Action> Router::plan(const QString &sender, const QStringList &recipients,
-                                  const MessageFacts &facts) const {
+                                  const MessageFacts &facts) const
+{
     using spool::Action;
     using spool::ActionKind;
     const config::Settings &s = *m_settings;

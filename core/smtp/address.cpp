@@ -12,7 +12,8 @@ constexpr int kMaxLocalPart = 64; // RFC 5321 §4.5.3.1.1
 constexpr int kMaxDomain = 255;   // §4.5.3.1.2
 constexpr int kMaxPath = 256;     // §4.5.3.1.3
 
-bool isLetDig(char c) {
+bool isLetDig(char c)
+{
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
@@ -20,10 +21,12 @@ bool isLetDig(char c) {
 class Cursor {
 public:
     explicit Cursor(const QByteArray &text)
-        : m_text(text) {}
+        : m_text(text)
+    {}
     bool atEnd() const { return m_pos >= m_text.size(); }
     char peek() const { return atEnd() ? '\0' : m_text.at(m_pos); }
-    bool accept(char c) {
+    bool accept(char c)
+    {
         if (peek() != c || atEnd())
             return false;
         ++m_pos;
@@ -40,7 +43,8 @@ private:
 };
 
 // sub-domain *("." sub-domain), sub-domain = Let-dig [Ldh-str]
-bool parseDomain(Cursor &c, QString *out) {
+bool parseDomain(Cursor &c, QString *out)
+{
     const qsizetype start = c.pos();
     for (;;) {
         if (!isLetDig(c.peek()))
@@ -61,7 +65,8 @@ bool parseDomain(Cursor &c, QString *out) {
 }
 
 // "[" ( IPv4 / "IPv6:" IPv6 ) "]"
-bool parseLiteral(Cursor &c, QString *out) {
+bool parseLiteral(Cursor &c, QString *out)
+{
     if (!c.accept('['))
         return false;
     const qsizetype start = c.pos();
@@ -92,7 +97,8 @@ bool parseLiteral(Cursor &c, QString *out) {
     return true;
 }
 
-bool parseLocalPart(Cursor &c, QString *out) {
+bool parseLocalPart(Cursor &c, QString *out)
+{
     QByteArray value;
     if (c.accept('"')) {
         for (;;) {
@@ -132,7 +138,8 @@ bool parseLocalPart(Cursor &c, QString *out) {
     return true;
 }
 
-bool parseMailboxAt(Cursor &c, Address *out, bool allowBarePostmaster) {
+bool parseMailboxAt(Cursor &c, Address *out, bool allowBarePostmaster)
+{
     if (!parseLocalPart(c, &out->localPart))
         return false;
     if (!c.accept('@')) {
@@ -151,7 +158,8 @@ bool parseMailboxAt(Cursor &c, Address *out, bool allowBarePostmaster) {
 
 } // namespace
 
-bool isAtext(char c) {
+bool isAtext(char c)
+{
     if (isLetDig(c))
         return true;
     switch (c) {
@@ -180,7 +188,8 @@ bool isAtext(char c) {
     }
 }
 
-QString Address::toString() const {
+QString Address::toString() const
+{
     if (isNull())
         return {};
     bool dotString = !localPart.isEmpty() && !localPart.startsWith(u'.') &&
@@ -195,7 +204,8 @@ QString Address::toString() const {
     return domain.isEmpty() ? local : local + u'@' + domain;
 }
 
-PathResult parsePath(const QByteArray &text, bool allowNull) {
+PathResult parsePath(const QByteArray &text, bool allowNull)
+{
     PathResult result;
     Cursor c(text);
     if (!c.accept('<')) {
@@ -238,7 +248,8 @@ PathResult parsePath(const QByteArray &text, bool allowNull) {
     return result;
 }
 
-std::optional<Address> parseMailbox(const QString &text) {
+std::optional<Address> parseMailbox(const QString &text)
+{
     const QByteArray bytes = text.toLatin1();
     if (QString::fromLatin1(bytes) != text)
         return std::nullopt;

@@ -6,7 +6,8 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::smtp {
 
-Command parseCommand(const QByteArray &line) {
+Command parseCommand(const QByteArray &line)
+{
     const qsizetype space = line.indexOf(' ');
     Command c;
     c.verb = (space < 0 ? line : line.left(space)).toUpper();
@@ -15,7 +16,8 @@ Command parseCommand(const QByteArray &line) {
     return c;
 }
 
-std::optional<QByteArray> stripPrefix(const QByteArray &argument, const QByteArray &prefix) {
+std::optional<QByteArray> stripPrefix(const QByteArray &argument, const QByteArray &prefix)
+{
     if (argument.size() < prefix.size() ||
         argument.left(prefix.size()).toUpper() != prefix.toUpper())
         return std::nullopt;
@@ -25,7 +27,8 @@ std::optional<QByteArray> stripPrefix(const QByteArray &argument, const QByteArr
     return rest;
 }
 
-std::optional<QList<Parameter>> parseParameters(const QByteArray &text, QString *error) {
+std::optional<QList<Parameter>> parseParameters(const QByteArray &text, QString *error)
+{
     QList<Parameter> out;
     const QList<QByteArray> parts = text.split(' ');
     for (const QByteArray &part : parts) {

@@ -2,14 +2,16 @@
 
 namespace tandem::smtp {
 
-QByteArray Reply::toWire() const {
+QByteArray Reply::toWire() const
+{
     QByteArray line = QByteArray::number(code) + ' ';
     if (!enhanced.isEmpty())
         line += enhanced + ' ';
     return line + text + "\r\n";
 }
 
-QByteArray Reply::multiline(int code, const QList<QByteArray> &lines) {
+QByteArray Reply::multiline(int code, const QList<QByteArray> &lines)
+{
     QByteArray out;
     for (qsizetype i = 0; i < lines.size(); ++i)
         out += QByteArray::number(code) + (i + 1 < lines.size() ? '-' : ' ') + lines.at(i) + "\r\n";
@@ -17,108 +19,142 @@ QByteArray Reply::multiline(int code, const QList<QByteArray> &lines) {
 }
 
 namespace replies {
-Reply ok() {
+Reply ok()
+{
     return {250, "2.0.0", "Ok"};
 }
-Reply senderOk() {
+Reply senderOk()
+{
     return {250, "2.1.0", "Sender ok"};
 }
-Reply recipientOk() {
+Reply recipientOk()
+{
     return {250, "2.1.5", "Recipient ok"};
 }
-Reply resetOk() {
+Reply resetOk()
+{
     return {250, "2.0.0", "Reset state"};
 }
-Reply startMailInput() {
+Reply startMailInput()
+{
     return {354, {}, "End data with <CR><LF>.<CR><LF>"};
 }
-Reply queued(const QByteArray &queueId) {
+Reply queued(const QByteArray &queueId)
+{
     return {250, "2.0.0", "Ok: queued as " + queueId};
 }
-Reply bye(const QByteArray &hostname) {
+Reply bye(const QByteArray &hostname)
+{
     return {221, "2.0.0", hostname + " closing connection"};
 }
-Reply help() {
+Reply help()
+{
     return {214, "2.0.0",
             "Commands: EHLO HELO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT; see RFC 5321"};
 }
-Reply cannotVrfy() {
+Reply cannotVrfy()
+{
     return {252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery"};
 }
-Reply syntaxError(const QByteArray &what) {
+Reply syntaxError(const QByteArray &what)
+{
     return {501, "5.5.4", "Syntax: " + what};
 }
-Reply lineTooLong() {
+Reply lineTooLong()
+{
     return {500, "5.5.2", "Line too long (RFC 5321 limit is 512 octets)"};
 }
-Reply unknownCommand() {
+Reply unknownCommand()
+{
     return {500, "5.5.1", "Command unrecognized"};
 }
-Reply notImplemented(const QByteArray &verb) {
+Reply notImplemented(const QByteArray &verb)
+{
     return {502, "5.5.1", verb + " not implemented"};
 }
-Reply badSequence(const QByteArray &what) {
+Reply badSequence(const QByteArray &what)
+{
     return {503, "5.5.1", "Bad sequence of commands: " + what};
 }
-Reply badParameter(const QByteArray &what) {
+Reply badParameter(const QByteArray &what)
+{
     return {555, "5.5.4", "Unsupported parameter: " + what};
 }
-Reply badSenderSyntax(const QByteArray &why) {
+Reply badSenderSyntax(const QByteArray &why)
+{
     return {501, "5.1.7", "Bad sender address syntax: " + why};
 }
-Reply badRecipientSyntax(const QByteArray &why) {
+Reply badRecipientSyntax(const QByteArray &why)
+{
     return {501, "5.1.3", "Bad recipient address syntax: " + why};
 }
-Reply noSuchUser() {
+Reply noSuchUser()
+{
     return {550, "5.1.1", "Recipient address rejected: no such user here"};
 }
-Reply mailboxNameNotAllowed() {
+Reply mailboxNameNotAllowed()
+{
     return {550, "5.1.3", "Recipient address rejected: not a valid mailbox name here"};
 }
-Reply relayDenied() {
+Reply relayDenied()
+{
     return {554, "5.7.1", "Relay access denied"};
 }
-Reply senderClaimsLocal() {
+Reply senderClaimsLocal()
+{
     return {550, "5.7.1",
             "Sender address rejected: a local address is not accepted from an outside client"};
 }
-Reply tooManyRecipients() {
+Reply tooManyRecipients()
+{
     return {452, "4.5.3", "Too many recipients"};
 }
-Reply noValidRecipients() {
+Reply noValidRecipients()
+{
     return {554, "5.5.1", "No valid recipients"};
 }
-Reply messageTooBig() {
+Reply messageTooBig()
+{
     return {552, "5.3.4", "Message size exceeds fixed limit"};
 }
-Reply declaredTooBig() {
+Reply declaredTooBig()
+{
     return {552, "5.3.4", "Message size exceeds fixed limit"};
 }
-Reply bareLineEnding() {
+Reply bareLineEnding()
+{
     return {554, "5.6.0", "Message rejected: bare CR or LF found; lines must end with CRLF"};
 }
-Reply dataLineTooLong() {
+Reply dataLineTooLong()
+{
     return {554, "5.6.0", "Message rejected: a line exceeds 1000 octets (RFC 5321 4.5.3.1.6)"};
 }
-Reply nonAsciiCommand() {
+Reply nonAsciiCommand()
+{
     return {500, "5.5.2", "Command contains non-ASCII or control characters"};
 }
-Reply tooManyConnections() {
+Reply tooManyConnections()
+{
     return {421, "4.7.0", "Too many connections, try again later"};
 }
-Reply tooManyConnectionsFromAddress() {
+Reply tooManyConnectionsFromAddress()
+{
     return {421, "4.7.0", "Too many connections from your address, try again later"};
 }
-Reply timeout() {
+Reply timeout()
+{
     return {421, "4.4.2", "Timeout exceeded, closing connection"};
 }
-Reply shuttingDown() {
+Reply shuttingDown()
+{
     return {421, "4.3.2", "Service shutting down, closing connection"};
 }
-Reply localError() {
+Reply localError()
+{
     return {451, "4.3.0", "Local error in processing, try again later"};
 }
-Reply hopLimit() {
+Reply hopLimit()
+{
     return {554, "5.4.6", "Too many hops: mail forwarding loop"};
 }
 } // namespace replies

@@ -9,7 +9,8 @@ using namespace Qt::StringLiterals;
 namespace tandem::smtp {
 
 namespace {
-QString addressKey(const QHostAddress &address) {
+QString addressKey(const QHostAddress &address)
+{
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4).toString() : address.toString();
@@ -21,13 +22,16 @@ SmtpServer::SmtpServer(std::shared_ptr<const config::Settings> settings, spool::
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_spool(spool)
-    , m_router(std::move(router)) {}
+    , m_router(std::move(router))
+{}
 
-SmtpServer::~SmtpServer() {
+SmtpServer::~SmtpServer()
+{
     abortSessions();
 }
 
-bool SmtpServer::listen(QString *error) {
+bool SmtpServer::listen(QString *error)
+{
     for (qsizetype i = 0; i < m_settings->smtp.listeners.size(); ++i) {
         const config::Listener listener = m_settings->smtp.listeners.at(i);
         auto *server = new QTcpServer(this);
@@ -52,14 +56,16 @@ bool SmtpServer::listen(QString *error) {
     return true;
 }
 
-QStringList SmtpServer::listeningAddresses() const {
+QStringList SmtpServer::listeningAddresses() const
+{
     QStringList out;
     for (const QTcpServer *s : m_servers)
         out.append(u"%1:%2"_s.arg(s->serverAddress().toString()).arg(s->serverPort()));
     return out;
 }
 
-void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &listener) {
+void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &listener)
+{
     while (QTcpSocket *socket = server->nextPendingConnection()) {
         const QString key = addressKey(socket->peerAddress());
         const auto refuse = [&](const Reply &reply, const QString &why) {
@@ -89,7 +95,8 @@ void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &lis
     }
 }
 
-void SmtpServer::onSessionClosed(SmtpSession *session) {
+void SmtpServer::onSessionClosed(SmtpSession *session)
+{
     if (!m_sessions.removeOne(session))
         return;
     const QString key = addressKey(session->peerAddress());
@@ -99,14 +106,16 @@ void SmtpServer::onSessionClosed(SmtpSession *session) {
     maybeFinish();
 }
 
-void SmtpServer::maybeFinish() {
+void SmtpServer::maybeFinish()
+{
     if (m_shuttingDown && m_sessions.isEmpty() && !m_finished) {
         m_finished = true;
         emit finished();
     }
 }
 
-void SmtpServer::shutdown() {
+void SmtpServer::shutdown()
+{
     m_shuttingDown = true;
     for (QTcpServer *s : std::as_const(m_servers))
         s->close();
@@ -116,7 +125,8 @@ void SmtpServer::shutdown() {
     maybeFinish();
 }
 
-void SmtpServer::abortSessions() {
+void SmtpServer::abortSessions()
+{
     const QList<SmtpSession *> sessions = std::exchange(m_sessions, {});
     for (SmtpSession *s : sessions)
         delete s;

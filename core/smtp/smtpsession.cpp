@@ -20,7 +20,8 @@ namespace {
 
 constexpr qsizetype kMaxBufferedInput = 1024 * 1024; // bytes read ahead of the session
 
-bool isCleanCommand(const QByteArray &line) {
+bool isCleanCommand(const QByteArray &line)
+{
     for (const char c : line) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 32 || u > 126)
@@ -29,11 +30,13 @@ bool isCleanCommand(const QByteArray &line) {
     return true;
 }
 
-QByteArray rfc5322Date(const QDateTime &t) {
+QByteArray rfc5322Date(const QDateTime &t)
+{
     return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss"_s).toLatin1() + " +0000";
 }
 
-bool startsWithField(const QByteArray &line, const char *field, qsizetype length) {
+bool startsWithField(const QByteArray &line, const char *field, qsizetype length)
+{
     return line.size() >= length && qstrnicmp(line.constData(), field, length) == 0;
 }
 
@@ -63,7 +66,8 @@ const SmtpSession::CommandSpec SmtpSession::kCommands[] = {
 SmtpSession::SmtpSession(QTcpSocket *socket, SessionContext context, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-    , m_ctx(std::move(context)) {
+    , m_ctx(std::move(context))
+{
     m_socket->setParent(this);
     m_peer = m_socket->peerAddress();
     bool isV4 = false;
@@ -90,7 +94,8 @@ SmtpSession::SmtpSession(QTcpSocket *socket, SessionContext context, QObject *pa
 
 SmtpSession::~SmtpSession() = default;
 
-QString SmtpSession::toString(Phase phase) {
+QString SmtpSession::toString(Phase phase)
+{
     switch (phase) {
     case Phase::Command:
         return u"command"_s;
@@ -104,7 +109,8 @@ QString SmtpSession::toString(Phase phase) {
     return {};
 }
 
-void SmtpSession::start() {
+void SmtpSession::start()
+{
     log::info(u"smtp"_s, u"connection from %1 on %2 port %3"_s.arg(m_peerText)
                              .arg(m_ctx.listener.address)
                              .arg(m_ctx.listener.port));
@@ -113,7 +119,8 @@ void SmtpSession::start() {
     restartTimer();
 }
 
-void SmtpSession::shutdown() {
+void SmtpSession::shutdown()
+{
     m_shuttingDown = true;
     if (m_phase == Phase::Command && !m_inTransaction) {
         reply(replies::shuttingDown());
@@ -121,36 +128,43 @@ void SmtpSession::shutdown() {
     }
 }
 
-void SmtpSession::setPhase(Phase phase) {
+void SmtpSession::setPhase(Phase phase)
+{
     if (phase == m_phase)
         return;
     log::debug(u"smtp"_s, u"%1: %2 -> %3"_s.arg(m_peerText, toString(m_phase), toString(phase)));
     m_phase = phase;
 }
 
-void SmtpSession::restartTimer() {
+void SmtpSession::restartTimer()
+{
     m_timer.start(m_ctx.settings->smtp.commandTimeoutSeconds * 1000);
 }
 
-bool SmtpSession::isTrusted() const {
+bool SmtpSession::isTrusted() const
+{
     return m_authenticated || m_ctx.settings->isRelayClient(m_peer);
 }
 
-void SmtpSession::reply(const Reply &r) {
+void SmtpSession::reply(const Reply &r)
+{
     m_out += r.toWire();
 }
 
-void SmtpSession::replyRaw(const QByteArray &bytes) {
+void SmtpSession::replyRaw(const QByteArray &bytes)
+{
     m_out += bytes;
 }
 
-void SmtpSession::flush() {
+void SmtpSession::flush()
+{
     if (!m_out.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->write(m_out);
     m_out.clear();
 }
 
-void SmtpSession::closeConnection() {
+void SmtpSession::closeConnection()
+{
     flush();
     m_timer.stop();
     if (m_phase == Phase::Closed)
@@ -166,14 +180,16 @@ void SmtpSession::closeConnection() {
         QTimer::singleShot(10000, m_socket, &QTcpSocket::abort);
 }
 
-void SmtpSession::emitClosedOnce() {
+void SmtpSession::emitClosedOnce()
+{
     if (m_closedEmitted)
         return;
     m_closedEmitted = true;
     emit closed(this);
 }
 
-void SmtpSession::onReadyRead() {
+void SmtpSession::onReadyRead()
+{
     if (m_phase == Phase::Closed) {
         m_socket->readAll();
         return;
@@ -185,7 +201,8 @@ void SmtpSession::onReadyRead() {
     processInput();
 }
 
-void SmtpSession::processInput() {
+void SmtpSession::processInput()
+{
     while (m_phase == Phase::Command || m_phase == Phase::Data) {
         if (m_phase == Phase::Data) {
             const Phase before = m_phase;
@@ -207,7 +224,8 @@ void SmtpSession::processInput() {
     }
 }
 
-bool SmtpSession::takeCommandLine(QByteArray *line) {
+bool SmtpSession::takeCommandLine(QByteArray *line)
+{
     const qsizetype lf = m_in.indexOf('\n');
     if (lf < 0) {
         if (m_in.size() >= kMaxCommandLine) {
@@ -236,7 +254,8 @@ bool SmtpSession::takeCommandLine(QByteArray *line) {
     return true;
 }
 
-void SmtpSession::handleCommand(const QByteArray &line) {
+void SmtpSession::handleCommand(const QByteArray &line)
+{
     if (!isCleanCommand(line)) {
         reply(replies::nonAsciiCommand());
         return;
@@ -255,7 +274,8 @@ void SmtpSession::handleCommand(const QByteArray &line) {
 
 // ---- HELO / EHLO ----
 
-bool SmtpSession::checkHelo(const QByteArray &arg) {
+bool SmtpSession::checkHelo(const QByteArray &arg)
+{
     if (arg.trimmed().isEmpty() || arg.trimmed().contains(' ')) {
         reply(replies::syntaxError(m_currentVerb + " hostname"));
         return false;
@@ -263,7 +283,8 @@ bool SmtpSession::checkHelo(const QByteArray &arg) {
     return true;
 }
 
-void SmtpSession::doEhlo(const QByteArray &arg) {
+void SmtpSession::doEhlo(const QByteArray &arg)
+{
     resetTransaction();
     m_helo = arg.trimmed();
     m_esmtp = true;
@@ -274,7 +295,8 @@ void SmtpSession::doEhlo(const QByteArray &arg) {
                                "PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES"}));
 }
 
-void SmtpSession::doHelo(const QByteArray &arg) {
+void SmtpSession::doHelo(const QByteArray &arg)
+{
     resetTransaction();
     m_helo = arg.trimmed();
     m_esmtp = false;
@@ -283,7 +305,8 @@ void SmtpSession::doHelo(const QByteArray &arg) {
 
 // ---- MAIL ----
 
-bool SmtpSession::checkMail(const QByteArray &arg) {
+bool SmtpSession::checkMail(const QByteArray &arg)
+{
     if (m_helo.isEmpty()) {
         reply(replies::badSequence("send EHLO or HELO first"));
         return false;
@@ -346,7 +369,8 @@ bool SmtpSession::checkMail(const QByteArray &arg) {
     return true;
 }
 
-void SmtpSession::doMail(const QByteArray &arg) {
+void SmtpSession::doMail(const QByteArray &arg)
+{
     const PathResult path = parsePath(*stripPrefix(arg, "FROM:"), true);
     resetTransaction();
     m_inTransaction = true;
@@ -356,7 +380,8 @@ void SmtpSession::doMail(const QByteArray &arg) {
 
 // ---- RCPT ----
 
-bool SmtpSession::checkRcpt(const QByteArray &arg) {
+bool SmtpSession::checkRcpt(const QByteArray &arg)
+{
     if (!m_inTransaction) {
         reply(replies::badSequence("need MAIL before RCPT"));
         return false;
@@ -400,7 +425,8 @@ bool SmtpSession::checkRcpt(const QByteArray &arg) {
     return true;
 }
 
-void SmtpSession::doRcpt(const QByteArray &arg) {
+void SmtpSession::doRcpt(const QByteArray &arg)
+{
     Address rcpt = *parsePath(*stripPrefix(arg, "TO:"), false).address;
     if (rcpt.domain.isEmpty())
         rcpt.domain = m_ctx.settings->server.domain;
@@ -412,7 +438,8 @@ void SmtpSession::doRcpt(const QByteArray &arg) {
 
 // ---- DATA ----
 
-bool SmtpSession::checkData(const QByteArray &arg) {
+bool SmtpSession::checkData(const QByteArray &arg)
+{
     if (!arg.isEmpty()) {
         reply(replies::syntaxError("DATA"));
         return false;
@@ -428,7 +455,8 @@ bool SmtpSession::checkData(const QByteArray &arg) {
     return true;
 }
 
-void SmtpSession::doData(const QByteArray &) {
+void SmtpSession::doData(const QByteArray &)
+{
     QString error;
     m_message = m_ctx.spool->begin(&error);
     if (!m_message) {
@@ -447,7 +475,8 @@ void SmtpSession::doData(const QByteArray &) {
     setPhase(Phase::Data);
 }
 
-QByteArray SmtpSession::receivedHeader(const QString &queueId) const {
+QByteArray SmtpSession::receivedHeader(const QString &queueId) const
+{
     QByteArray h = "Received: from " + m_helo + " ([" + m_peerText.toLatin1() + "])\r\n\tby " +
                    m_ctx.settings->server.hostname.toLatin1() + " (Tandem) with " +
                    (m_esmtp ? "ESMTP" : "SMTP") + " id " + queueId.toLatin1();
@@ -459,7 +488,8 @@ QByteArray SmtpSession::receivedHeader(const QString &queueId) const {
 
 // Only CRLF ends a line. A bare CR or LF can neither end a line nor the message (the SMTP
 // smuggling class of CVE-2023-51764); a message containing one is refused after its end.
-void SmtpSession::consumeData() {
+void SmtpSession::consumeData()
+{
     // Lines are taken by offset and the buffer trimmed once: removing each line from the
     // front would move the rest of a large buffer once per line.
     qsizetype pos = 0;
@@ -497,7 +527,8 @@ void SmtpSession::consumeData() {
     }
 }
 
-void SmtpSession::dataLine(const QByteArray &raw) {
+void SmtpSession::dataLine(const QByteArray &raw)
+{
     const QByteArray line = raw.startsWith('.') ? raw.mid(1) : raw; // dot-unstuffing
     if (raw.size() + 2 > kMaxTextLine)
         m_longLine = true;
@@ -520,7 +551,8 @@ void SmtpSession::dataLine(const QByteArray &raw) {
     }
 }
 
-void SmtpSession::finishData() {
+void SmtpSession::finishData()
+{
     std::optional<Reply> refusal;
     if (m_tooBig)
         refusal = replies::messageTooBig();
@@ -561,7 +593,8 @@ void SmtpSession::finishData() {
                         [this, id](const spool::CommitResult &r) { onCommitted(r, id); });
 }
 
-void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &id) {
+void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &id)
+{
     if (result.ok) {
         log::info(u"smtp"_s,
                   u"accepted from=<%1> to=<%2> client=%3 message-id=%4"_s.arg(
@@ -586,7 +619,8 @@ void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &
 
 // ---- the rest ----
 
-bool SmtpSession::checkNoArgument(const QByteArray &arg) {
+bool SmtpSession::checkNoArgument(const QByteArray &arg)
+{
     if (!arg.trimmed().isEmpty()) {
         reply(replies::syntaxError(m_currentVerb));
         return false;
@@ -594,11 +628,13 @@ bool SmtpSession::checkNoArgument(const QByteArray &arg) {
     return true;
 }
 
-bool SmtpSession::checkAny(const QByteArray &) {
+bool SmtpSession::checkAny(const QByteArray &)
+{
     return true;
 }
 
-bool SmtpSession::checkVrfy(const QByteArray &arg) {
+bool SmtpSession::checkVrfy(const QByteArray &arg)
+{
     if (arg.trimmed().isEmpty()) {
         reply(replies::syntaxError("VRFY address"));
         return false;
@@ -606,33 +642,40 @@ bool SmtpSession::checkVrfy(const QByteArray &arg) {
     return true;
 }
 
-void SmtpSession::doRset(const QByteArray &) {
+void SmtpSession::doRset(const QByteArray &)
+{
     resetTransaction();
     reply(replies::resetOk());
 }
 
-void SmtpSession::doNoop(const QByteArray &) {
+void SmtpSession::doNoop(const QByteArray &)
+{
     reply(replies::ok());
 }
 
-void SmtpSession::doVrfy(const QByteArray &) {
+void SmtpSession::doVrfy(const QByteArray &)
+{
     reply(replies::cannotVrfy());
 }
 
-void SmtpSession::doHelp(const QByteArray &) {
+void SmtpSession::doHelp(const QByteArray &)
+{
     reply(replies::help());
 }
 
-void SmtpSession::doQuit(const QByteArray &) {
+void SmtpSession::doQuit(const QByteArray &)
+{
     reply(replies::bye(m_ctx.settings->server.hostname.toLatin1()));
     closeConnection();
 }
 
-void SmtpSession::doNotImplemented(const QByteArray &) {
+void SmtpSession::doNotImplemented(const QByteArray &)
+{
     reply(replies::notImplemented(m_currentVerb));
 }
 
-void SmtpSession::resetTransaction() {
+void SmtpSession::resetTransaction()
+{
     m_inTransaction = false;
     m_sender.clear();
     m_recipients.clear();

@@ -16,7 +16,8 @@ const QList<QPair<QString, ActionKind>> kKinds{{u"deliver"_s, ActionKind::Delive
                                                {u"bounce"_s, ActionKind::Bounce},
                                                {u"hold"_s, ActionKind::Hold}};
 
-QJsonObject actionToJson(const Action &a) {
+QJsonObject actionToJson(const Action &a)
+{
     QJsonObject o{{u"kind"_s, toString(a.kind)}};
     switch (a.kind) {
     case ActionKind::Deliver:
@@ -44,7 +45,8 @@ QJsonObject actionToJson(const Action &a) {
     return o;
 }
 
-std::optional<Action> actionFromJson(const QJsonObject &o) {
+std::optional<Action> actionFromJson(const QJsonObject &o)
+{
     Action a;
     bool known = false;
     for (const auto &[name, kind] : kKinds) {
@@ -76,7 +78,8 @@ std::optional<Action> actionFromJson(const QJsonObject &o) {
 
 } // namespace
 
-QString toString(ActionKind kind) {
+QString toString(ActionKind kind)
+{
     for (const auto &[name, k] : kKinds) {
         if (k == kind)
             return name;
@@ -84,7 +87,8 @@ QString toString(ActionKind kind) {
     return {};
 }
 
-QByteArray serialize(const Envelope &e) {
+QByteArray serialize(const Envelope &e)
+{
     QJsonArray actions;
     for (const Action &a : e.actions)
         actions.append(actionToJson(a));
@@ -102,7 +106,8 @@ QByteArray serialize(const Envelope &e) {
     return record::encode("envelope", Envelope::kVersion, o);
 }
 
-std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error) {
+std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error)
+{
     const auto o = record::decode(bytes, "envelope", Envelope::kVersion, error);
     if (!o)
         return std::nullopt;

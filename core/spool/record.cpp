@@ -9,21 +9,24 @@ using namespace Qt::StringLiterals;
 namespace tandem::spool::record {
 
 namespace {
-QByteArray checksum(const QByteArray &body) {
+QByteArray checksum(const QByteArray &body)
+{
     const uLong crc =
         crc32(0L, reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()));
     return QByteArray::number(quint32(crc), 16).rightJustified(8, '0');
 }
 } // namespace
 
-QByteArray encode(const char *type, int version, const QJsonObject &body) {
+QByteArray encode(const char *type, int version, const QJsonObject &body)
+{
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return QByteArray("tandem-") + type + ' ' + QByteArray::number(version) + '\n' + json +
            "\n%end " + checksum(json) + '\n';
 }
 
 std::optional<QJsonObject> decode(const QByteArray &bytes, const char *type, int maxVersion,
-                                  QString *error) {
+                                  QString *error)
+{
     const QByteArray magic = QByteArray("tandem-") + type + ' ';
     if (!bytes.startsWith(magic)) {
         *error = u"not a %1 record"_s.arg(QString::fromLatin1(type));

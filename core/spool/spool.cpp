@@ -20,11 +20,13 @@ namespace {
 
 constexpr qsizetype kWriteBuffer = 64 * 1024;
 
-QByteArray encodeName(const QString &path) {
+QByteArray encodeName(const QString &path)
+{
     return QFile::encodeName(path);
 }
 
-bool renameFile(const QString &from, const QString &to, QString *error) {
+bool renameFile(const QString &from, const QString &to, QString *error)
+{
     if (::rename(encodeName(from).constData(), encodeName(to).constData()) != 0) {
         *error = u"rename %1: %2"_s.arg(from, fsutil::errnoText(errno));
         return false;
@@ -32,14 +34,16 @@ bool renameFile(const QString &from, const QString &to, QString *error) {
     return true;
 }
 
-fsutil::Fd createExclusive(const QString &path) {
+fsutil::Fd createExclusive(const QString &path)
+{
     return fsutil::Fd(
         ::open(encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640));
 }
 
 } // namespace
 
-QString newQueueId() {
+QString newQueueId()
+{
     // Microseconds since the epoch, then a counter: sortable by arrival, unique in a process;
     // uniqueness on disk is enforced by O_EXCL when the file is created.
     static std::atomic<quint32> counter{0};
@@ -51,12 +55,14 @@ QString newQueueId() {
            QString::number(n, 16).toUpper().rightJustified(4, u'0');
 }
 
-IncomingMessage::~IncomingMessage() {
+IncomingMessage::~IncomingMessage()
+{
     if (!m_committed && !m_path.isEmpty())
         ::unlink(encodeName(m_path).constData());
 }
 
-bool IncomingMessage::write(const QByteArray &bytes) {
+bool IncomingMessage::write(const QByteArray &bytes)
+{
     if (failed())
         return false;
     m_buffer += bytes;
@@ -64,7 +70,8 @@ bool IncomingMessage::write(const QByteArray &bytes) {
     return m_buffer.size() < kWriteBuffer || flush();
 }
 
-bool IncomingMessage::flush() {
+bool IncomingMessage::flush()
+{
     if (failed())
         return false;
     if (!m_fd.writeAll(m_buffer.constData(), m_buffer.size(), &m_error))
@@ -75,13 +82,16 @@ bool IncomingMessage::flush() {
 
 Spool::Spool(const QString &directory, QObject *parent)
     : QObject(parent)
-    , m_dir(directory) {}
+    , m_dir(directory)
+{}
 
-Spool::~Spool() {
+Spool::~Spool()
+{
     close();
 }
 
-bool Spool::open(QString *error) {
+bool Spool::open(QString *error)
+{
     for (const QString &sub : {u"tmp"_s, u"queue"_s, u"corrupt"_s, u"outbox"_s}) {
         if (!fsutil::ensureDirectory(m_dir + u'/' + sub, error))
             return false;
@@ -93,7 +103,8 @@ bool Spool::open(QString *error) {
     return true;
 }
 
-void Spool::close() {
+void Spool::close()
+{
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -103,11 +114,13 @@ void Spool::close() {
         m_writer.join();
 }
 
-QString Spool::messagePath(const QString &id) const {
+QString Spool::messagePath(const QString &id) const
+{
     return queueDir() + u'/' + id + u".msg"_s;
 }
 
-std::unique_ptr<IncomingMessage> Spool::begin(QString *error, const QString &fixedId) {
+std::unique_ptr<IncomingMessage> Spool::begin(QString *error, const QString &fixedId)
+{
     std::unique_ptr<IncomingMessage> message(new IncomingMessage);
     for (int attempt = 0; attempt < (fixedId.isEmpty() ? 100 : 1); ++attempt) {
         message->m_id = fixedId.isEmpty() ? newQueueId() : fixedId;
@@ -124,7 +137,8 @@ std::unique_ptr<IncomingMessage> Spool::begin(QString *error, const QString &fix
 }
 
 void Spool::commit(std::unique_ptr<IncomingMessage> message, const Envelope &envelope,
-                   QObject *context, std::function<void(const CommitResult &)> done) {
+                   QObject *context, std::function<void(const CommitResult &)> done)
+{
     message->flush();
     Job job{std::move(message), serialize(envelope), context, std::move(done)};
     {
@@ -134,7 +148,8 @@ void Spool::commit(std::unique_ptr<IncomingMessage> message, const Envelope &env
     m_wake.notify_one();
 }
 
-void Spool::writerLoop() {
+void Spool::writerLoop()
+{
     for (;;) {
         std::deque<Job> batch;
         {
@@ -148,7 +163,8 @@ void Spool::writerLoop() {
     }
 }
 
-bool Spool::stageEnvelope(Job &job, QString *error) {
+bool Spool::stageEnvelope(Job &job, QString *error)
+{
     IncomingMessage &m = *job.message;
     if (m.failed()) {
         *error = m.error();
@@ -178,7 +194,8 @@ bool Spool::stageEnvelope(Job &job, QString *error) {
     return true;
 }
 
-void Spool::commitBatch(std::deque<Job> &batch) {
+void Spool::commitBatch(std::deque<Job> &batch)
+{
     std::vector<CommitResult> results(batch.size());
     bool any = false;
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -213,7 +230,8 @@ void Spool::commitBatch(std::deque<Job> &batch) {
     }
 }
 
-CommitResult Spool::commitNow(const QByteArray &bytes, Envelope envelope) {
+CommitResult Spool::commitNow(const QByteArray &bytes, Envelope envelope)
+{
     QString error;
     auto message = begin(&error, envelope.id);
     if (!message)
@@ -228,7 +246,8 @@ CommitResult Spool::commitNow(const QByteArray &bytes, Envelope envelope) {
     return {true, envelope.id};
 }
 
-Spool::Recovery Spool::recover() {
+Spool::Recovery Spool::recover()
+{
     Recovery r;
     const QDir tmp(m_dir + u"/tmp"_s);
     for (const QString &name : tmp.entryList(QDir::Files | QDir::Hidden)) {
@@ -270,7 +289,8 @@ Spool::Recovery Spool::recover() {
     return r;
 }
 
-std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) const {
+std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) const
+{
     QFile file(queueDir() + u'/' + id + u".env"_s);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
@@ -284,7 +304,8 @@ std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) c
     return envelope;
 }
 
-QSet<int> Spool::completedActions(const QString &id) const {
+QSet<int> Spool::completedActions(const QString &id) const
+{
     QSet<int> done;
     QFile file(queueDir() + u'/' + id + u".done"_s);
     if (!file.open(QIODevice::ReadOnly))
@@ -301,21 +322,25 @@ QSet<int> Spool::completedActions(const QString &id) const {
     return done;
 }
 
-bool Spool::markCompleted(const QString &id, int action, QString *error) {
+bool Spool::markCompleted(const QString &id, int action, QString *error)
+{
     return fsutil::appendDurably(queueDir() + u'/' + id + u".done"_s,
                                  QByteArray::number(action) + '\n', error);
 }
 
-bool Spool::exists(const QString &id) const {
+bool Spool::exists(const QString &id) const
+{
     return QFile::exists(queueDir() + u'/' + id + u".env"_s);
 }
 
-void Spool::remove(const QString &id) {
+void Spool::remove(const QString &id)
+{
     for (const QString &ext : {u".env"_s, u".done"_s, u".msg"_s})
         QFile::remove(queueDir() + u'/' + id + ext);
 }
 
-void Spool::moveToCorrupt(const QString &id, const QString &why) {
+void Spool::moveToCorrupt(const QString &id, const QString &why)
+{
     const QString corrupt = m_dir + u"/corrupt/"_s;
     for (const QString &ext : {u".msg"_s, u".done"_s, u".env"_s}) {
         const QString from = queueDir() + u'/' + id + ext;

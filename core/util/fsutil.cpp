@@ -12,16 +12,19 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::fsutil {
 
-QString errnoText(int err) {
+QString errnoText(int err)
+{
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
-Fd::~Fd() {
+Fd::~Fd()
+{
     if (m_fd >= 0)
         ::close(m_fd);
 }
 
-Fd &Fd::operator=(Fd &&other) noexcept {
+Fd &Fd::operator=(Fd &&other) noexcept
+{
     if (this != &other) {
         if (m_fd >= 0)
             ::close(m_fd);
@@ -30,13 +33,15 @@ Fd &Fd::operator=(Fd &&other) noexcept {
     return *this;
 }
 
-int Fd::release() {
+int Fd::release()
+{
     const int fd = m_fd;
     m_fd = -1;
     return fd;
 }
 
-bool Fd::close(QString *error) {
+bool Fd::close(QString *error)
+{
     const int fd = release();
     if (fd >= 0 && ::close(fd) != 0) {
         *error = u"close: "_s + errnoText(errno);
@@ -45,7 +50,8 @@ bool Fd::close(QString *error) {
     return true;
 }
 
-bool Fd::writeAll(const char *data, qsizetype size, QString *error) {
+bool Fd::writeAll(const char *data, qsizetype size, QString *error)
+{
     while (size > 0) {
         const ssize_t n = ::write(m_fd, data, size_t(size));
         if (n < 0) {
@@ -60,7 +66,8 @@ bool Fd::writeAll(const char *data, qsizetype size, QString *error) {
     return true;
 }
 
-bool fsyncFd(int fd, QString *error) {
+bool fsyncFd(int fd, QString *error)
+{
     while (::fsync(fd) != 0) {
         if (errno != EINTR) {
             *error = u"fsync: "_s + errnoText(errno);
@@ -70,7 +77,8 @@ bool fsyncFd(int fd, QString *error) {
     return true;
 }
 
-bool fsyncDirectory(const QString &path, QString *error) {
+bool fsyncDirectory(const QString &path, QString *error)
+{
     Fd fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd.isValid()) {
         *error = u"open %1: %2"_s.arg(path, errnoText(errno));
@@ -79,7 +87,8 @@ bool fsyncDirectory(const QString &path, QString *error) {
     return fsyncFd(fd.get(), error);
 }
 
-bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, bool syncDir) {
+bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, bool syncDir)
+{
     const QFileInfo info(path);
     const QString tmp = info.absolutePath() + u"/.tmp."_s + info.fileName();
     {
@@ -103,7 +112,8 @@ bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, 
     return !syncDir || fsyncDirectory(info.absolutePath(), error);
 }
 
-bool appendDurably(const QString &path, const QByteArray &bytes, QString *error) {
+bool appendDurably(const QString &path, const QByteArray &bytes, QString *error)
+{
     Fd fd(::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
                  0640));
     if (!fd.isValid()) {
@@ -121,7 +131,8 @@ bool appendDurably(const QString &path, const QByteArray &bytes, QString *error)
     return fd.close(error);
 }
 
-bool ensureDirectory(const QString &path, QString *error) {
+bool ensureDirectory(const QString &path, QString *error)
+{
     if (QFileInfo(path).isDir())
         return true;
     if (!QDir().mkpath(path)) {

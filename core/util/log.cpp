@@ -14,7 +14,8 @@ Sink g_sink;
 Level g_minimum = Level::Info;
 } // namespace
 
-QString toString(Level level) {
+QString toString(Level level)
+{
     switch (level) {
     case Level::Debug:
         return u"debug"_s;
@@ -28,17 +29,20 @@ QString toString(Level level) {
     return {};
 }
 
-void setSink(Sink sink) {
+void setSink(Sink sink)
+{
     QMutexLocker lock(&g_mutex);
     g_sink = std::move(sink);
 }
 
-void setMinimumLevel(Level level) {
+void setMinimumLevel(Level level)
+{
     QMutexLocker lock(&g_mutex);
     g_minimum = level;
 }
 
-QString format(const Entry &e) {
+QString format(const Entry &e)
+{
     QString line =
         e.time.toString(Qt::ISODateWithMs) + u' ' + toString(e.level) + u' ' + e.component + u':';
     if (!e.queueId.isEmpty())
@@ -46,7 +50,8 @@ QString format(const Entry &e) {
     return line + u' ' + e.text;
 }
 
-void write(Level level, const QString &component, const QString &text, const QString &queueId) {
+void write(Level level, const QString &component, const QString &text, const QString &queueId)
+{
     QMutexLocker lock(&g_mutex);
     if (level < g_minimum)
         return;

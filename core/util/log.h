@@ -26,16 +26,20 @@ void setMinimumLevel(Level level);
 QString format(const Entry &entry);
 
 void write(Level level, const QString &component, const QString &text, const QString &queueId = {});
-inline void info(const QString &c, const QString &t, const QString &q = {}) {
+inline void info(const QString &c, const QString &t, const QString &q = {})
+{
     write(Level::Info, c, t, q);
 }
-inline void warning(const QString &c, const QString &t, const QString &q = {}) {
+inline void warning(const QString &c, const QString &t, const QString &q = {})
+{
     write(Level::Warning, c, t, q);
 }
-inline void error(const QString &c, const QString &t, const QString &q = {}) {
+inline void error(const QString &c, const QString &t, const QString &q = {})
+{
     write(Level::Error, c, t, q);
 }
-inline void debug(const QString &c, const QString &t, const QString &q = {}) {
+inline void debug(const QString &c, const QString &t, const QString &q = {})
+{
     write(Level::Debug, c, t, q);
 }
 
