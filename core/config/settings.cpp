@@ -763,7 +763,11 @@ QByteArray defaultConfigJson()
     s.smtp.listeners = {Listener{u"127.0.0.1"_s, 2525, ListenerMode::Smtp, true, false}};
     s.smtp.relayNetworks = {Subnet{QHostAddress(u"127.0.0.1"_s), 32, u"127.0.0.1/32"_s},
                             Subnet{QHostAddress(u"::1"_s), 128, u"::1/128"_s}};
-    s.outgoing.staticRoutes = {StaticRoute{{u"*"_s}, u"127.0.0.1"_s, 3525}};
+    StaticRoute toArchive;
+    toArchive.domains = {u"*"_s};
+    toArchive.host = u"127.0.0.1"_s;
+    toArchive.port = 3525;
+    s.outgoing.staticRoutes = {toArchive};
     s.mailboxes.users = {User{u"postmaster"_s, {}}, User{u"alice"_s, {}}, User{u"bob"_s, {}}};
     return QJsonDocument(toJson(s)).toJson(QJsonDocument::Indented);
 }
