@@ -25,17 +25,41 @@ QByteArray oneLine(const QString &text)
 
 } // namespace
 
-QByteArray makeFailureReport(const ReportInput &in)
+QByteArray makeReport(const ReportInput &in)
 {
+    QByteArray subject = "Undelivered Mail Returned to Sender";
+    QByteArray action = "failed";
+    QByteArray intro = "Your message could not be delivered to one or more recipients.";
+    switch (in.kind) {
+    case ReportKind::Failed:
+        break;
+    case ReportKind::Delayed:
+        subject = "Delayed Mail (still being retried)";
+        action = "delayed";
+        intro = "Your message has not been delivered yet to the recipients below. The mail "
+                "system will keep trying; you do not need to send it again.";
+        break;
+    case ReportKind::Relayed:
+        subject = "Successful Mail Delivery Report";
+        action = "relayed";
+        intro = "Your message was passed on to a system that does not report delivery.";
+        break;
+    case ReportKind::Delivered:
+        subject = "Successful Mail Delivery Report";
+        action = "delivered";
+        intro = "Your message was delivered to the recipients below.";
+        break;
+    }
     const QByteArray host = in.hostname.toLatin1();
     const QByteArray boundary =
         in.original.id.toLatin1() + '/' + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
     QByteArray m;
     m += "From: Mail Delivery System <MAILER-DAEMON@" + host + ">\r\n";
     m += "To: <" + oneLine(in.original.sender) + ">\r\n";
-    m += "Subject: Undelivered Mail Returned to Sender\r\n";
+    m += "Subject: " + subject + "\r\n";
     m += "Date: " + rfc5322Date(in.now) + "\r\n";
-    m += "Message-ID: <" + in.original.id.toLatin1() + ".dsn@" + host + ">\r\n";
+    m += "Message-ID: <" + in.original.id.toLatin1() + '.' + action + '.' +
+         QByteArray::number(in.now.toMSecsSinceEpoch()) + "@" + host + ">\r\n";
     m += "Auto-Submitted: auto-replied\r\n";
     m += "MIME-Version: 1.0\r\n";
     m += "Content-Type: multipart/report; report-type=delivery-status;\r\n"
@@ -46,7 +70,7 @@ QByteArray makeFailureReport(const ReportInput &in)
     m += "--" + boundary + "\r\n";
     m += "Content-Description: Notification\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
     m += "This is the mail system at host " + host + ".\r\n\r\n";
-    m += "Your message could not be delivered to one or more recipients.\r\n\r\n";
+    m += intro + "\r\n\r\n";
     for (const spool::Failure &f : in.failures)
         m += "<" + oneLine(f.recipient) + ">: " + oneLine(f.diagnostic) + "\r\n";
     m += "\r\n";
@@ -54,15 +78,18 @@ QByteArray makeFailureReport(const ReportInput &in)
     m += "--" + boundary + "\r\n";
     m += "Content-Description: Delivery report\r\nContent-Type: message/delivery-status\r\n\r\n";
     m += "Reporting-MTA: dns; " + host + "\r\n";
+    if (!in.envid.isEmpty())
+        m += "Original-Envelope-Id: " + oneLine(in.envid) + "\r\n";
     m += "X-Tandem-Queue-ID: " + in.original.id.toLatin1() + "\r\n";
     if (!in.original.clientAddress.isEmpty())
         m += "Received-From-MTA: dns; " + oneLine(in.original.helo) + "\r\n";
     m += "Arrival-Date: " + rfc5322Date(in.original.received) + "\r\n";
     for (const spool::Failure &f : in.failures) {
         m += "\r\nFinal-Recipient: rfc822; " + oneLine(f.recipient) + "\r\n";
-        m += "Action: failed\r\n";
+        m += "Action: " + action + "\r\n";
         m += "Status: " + oneLine(f.status) + "\r\n";
-        m += "Diagnostic-Code: " + oneLine(f.diagnostic) + "\r\n";
+        if (!f.diagnostic.isEmpty())
+            m += "Diagnostic-Code: " + oneLine(f.diagnostic) + "\r\n";
     }
     m += "\r\n";
 

@@ -15,7 +15,8 @@ struct RetryPlan {
 };
 
 // After attempt number `attempts` (1 for the first) failed temporarily at `now`.
+// timeScale > 1 makes every interval pass that many times faster (tests only).
 RetryPlan planRetry(const config::RetrySettings &policy, const QDateTime &created, int attempts,
-                    bool warned, const QDateTime &now);
+                    bool warned, const QDateTime &now, double timeScale = 1.0);
 
 } // namespace tandem::delivery

@@ -1,6 +1,6 @@
 #include "dispatcher.h"
 
-#include "delivery/dsn.h"
+#include "delivery/notifier.h"
 #include "delivery/outbox.h"
 #include "mailbox/mailboxstore.h"
 #include "router.h"
@@ -197,39 +197,15 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
 bool Dispatcher::bounce(const spool::Envelope &envelope, int index, const spool::Action &action,
                         QString *error)
 {
-    // The notification's id is fixed by the original's, so a redo after a crash between its
-    // commit and this action's completion record finds it instead of making a second one.
-    const QString dsnId = envelope.id + u'B' + QString::number(index);
-    if (m_spool->exists(dsnId))
-        return true;
+    // The notice's id is fixed by the original's, so a redo after a crash between its commit
+    // and this action's completion record finds it instead of making a second one.
     delivery::ReportInput in;
+    in.kind = delivery::ReportKind::Failed;
     in.original = envelope;
     in.failures = action.failures;
-    in.originalHeaders = delivery::readHeaderSection(m_spool->messagePath(envelope.id));
-    in.hostname = m_router->settings().server.hostname;
-    in.now = QDateTime::currentDateTimeUtc();
-    const QByteArray report = delivery::makeFailureReport(in);
-
-    spool::Envelope dsn;
-    dsn.id = dsnId;
-    dsn.received = in.now;
-    dsn.sender.clear();
-    dsn.recipients = {envelope.sender};
-    dsn.generated = true;
-    dsn.messageId = envelope.id + u".dsn@"_s + in.hostname;
-    dsn.actions = m_router->plan(QString(), dsn.recipients, MessageFacts{0, true});
-    const spool::CommitResult result = m_spool->commitNow(report, dsn);
-    if (!result.ok) {
-        *error = result.error;
-        return false;
-    }
-    log::info(u"router"_s,
-              u"delivery status notification %1 to <%2> for %3 recipient(s)"_s.arg(dsnId)
-                  .arg(envelope.sender)
-                  .arg(action.failures.size()),
-              envelope.id);
-    schedule(dsnId);
-    return true;
+    delivery::Notifier notifier(m_spool, m_router, [this](const QString &id) { schedule(id); });
+    return notifier.send(in, m_spool->messagePath(envelope.id),
+                         envelope.id + u'B' + QString::number(index), error);
 }
 
 } // namespace tandem::routing

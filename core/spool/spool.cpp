@@ -211,7 +211,7 @@ void Spool::commitBatch(std::deque<Job> &batch)
                 const QString id = batch[i].message->id();
                 ::unlink(encodeName(queueDir() + u'/' + id + u".env"_s).constData());
                 ::unlink(encodeName(messagePath(id)).constData());
-                results[i] = CommitResult{false, dirError};
+                results[i] = CommitResult{false, dirError, {}};
             }
         }
     }
@@ -235,15 +235,15 @@ CommitResult Spool::commitNow(const QByteArray &bytes, Envelope envelope)
     QString error;
     auto message = begin(&error, envelope.id);
     if (!message)
-        return {false, error};
+        return {false, error, {}};
     envelope.id = message->id();
     envelope.size = bytes.size();
     message->write(bytes);
     message->flush();
     Job job{std::move(message), serialize(envelope), nullptr, {}};
     if (!stageEnvelope(job, &error) || !fsutil::fsyncDirectory(queueDir(), &error))
-        return {false, error};
-    return {true, envelope.id};
+        return {false, error, {}};
+    return {true, {}, envelope.id};
 }
 
 Spool::Recovery Spool::recover()

@@ -56,6 +56,7 @@ private:
 struct CommitResult {
     bool ok = false;
     QString error;
+    QString id; // the committed message's queue id
 };
 
 class Spool : public QObject {

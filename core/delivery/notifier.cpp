@@ -1,0 +1,54 @@
+#include "notifier.h"
+
+#include "routing/router.h"
+#include "spool/spool.h"
+#include "util/log.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::delivery {
+
+Notifier::Notifier(spool::Spool *spool, std::shared_ptr<const routing::Router> router,
+                   Enqueue enqueue)
+    : m_spool(spool), m_router(std::move(router)), m_enqueue(std::move(enqueue))
+{
+}
+
+bool Notifier::send(const ReportInput &input, const QString &messagePath, const QString &fixedId,
+                    QString *error)
+{
+    // Never a notification about a notification.
+    if (input.original.sender.isEmpty() || input.failures.isEmpty())
+        return true;
+    if (!fixedId.isEmpty() && m_spool->exists(fixedId))
+        return true;
+    ReportInput in = input;
+    in.hostname = m_router->settings().server.hostname;
+    if (!in.now.isValid())
+        in.now = QDateTime::currentDateTimeUtc();
+    in.originalHeaders = readHeaderSection(messagePath);
+    const QByteArray report = makeReport(in);
+
+    spool::Envelope dsn;
+    dsn.id = fixedId;
+    dsn.received = in.now;
+    dsn.recipients = {in.original.sender};
+    dsn.generated = true;
+    dsn.actions = m_router->plan(QString(), dsn.recipients, routing::MessageFacts{0, true});
+    const spool::CommitResult result = m_spool->commitNow(report, dsn);
+    if (!result.ok) {
+        *error = result.error;
+        return false;
+    }
+    const QString id = result.id;
+    static const char *const kinds[] = {"failure", "delay", "relay", "delivery"};
+    log::info(u"dsn"_s,
+              u"%1 notice %2 to <%3> for %4 recipient(s)"_s.arg(
+                  QString::fromLatin1(kinds[int(in.kind)]), id, in.original.sender)
+                  .arg(in.failures.size()),
+              in.original.id);
+    m_enqueue(id);
+    return true;
+}
+
+} // namespace tandem::delivery

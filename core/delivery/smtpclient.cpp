@@ -1,0 +1,497 @@
+#include "smtpclient.h"
+
+#include "util/log.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::delivery {
+
+namespace {
+
+// RFC 5321 §4.5.3.2: the client's timeouts, in seconds.
+constexpr int kGreetingTimeout = 300;
+constexpr int kMailTimeout = 300;
+constexpr int kRcptTimeout = 300;
+constexpr int kDataTimeout = 120;
+constexpr int kBlockTimeout = 180;
+constexpr int kFinalTimeout = 600;
+constexpr int kConnectTimeout = 30;
+constexpr qint64 kBodyChunk = 64 * 1024;
+constexpr qint64 kWriteHighWater = 256 * 1024;
+
+ServerReply localReply(int code, const QString &enhanced, const QString &text)
+{
+    return ServerReply{code, enhanced, text};
+}
+
+} // namespace
+
+QString ServerReply::toString() const
+{
+    QString s = QString::number(code);
+    if (!enhanced.isEmpty())
+        s += u' ' + enhanced;
+    return s + u' ' + text;
+}
+
+SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_socket(new QSslSocket(this))
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        const ServerReply r = localReply(451, u"4.4.2"_s, u"timeout talking to %1"_s.arg(m_peer));
+        if (m_state >= State::Mail && m_state <= State::Rset)
+            finishTransaction(r);
+        fail(r);
+    });
+    connect(m_socket, &QSslSocket::connected, this, [this] { expect(State::Greeting, kGreetingTimeout); });
+    connect(m_socket, &QSslSocket::readyRead, this, &SmtpClient::onReadyRead);
+    connect(m_socket, &QSslSocket::encrypted, this, [this] {
+        // RFC 3207 §4.2: forget what was said before TLS and greet again.
+        m_extensions.clear();
+        m_authMechanisms.clear();
+        command("EHLO " + m_options.heloName.toLatin1(), State::Ehlo, kGreetingTimeout);
+    });
+    // Certificates are not verified: an encrypted connection to a server with a self-signed
+    // certificate (the usual partner machine) is better than a plain one.
+    connect(m_socket, &QSslSocket::sslErrors, this, [this] { m_socket->ignoreSslErrors(); });
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this] {
+        if (m_state == State::Body && !m_bodyDone && m_socket->bytesToWrite() < kWriteHighWater)
+            pumpBody();
+    });
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_state == State::Closed || m_state == State::Quit)
+            return;
+        const ServerReply r =
+            localReply(451, u"4.4.1"_s,
+                       u"connection to %1 failed: %2"_s.arg(m_peer, m_socket->errorString()));
+        if (m_state >= State::Mail && m_state <= State::Rset)
+            finishTransaction(r);
+        fail(r);
+    });
+    connect(m_socket, &QAbstractSocket::disconnected, this, [this] {
+        if (m_state == State::Closed)
+            return;
+        if (m_state != State::Quit) {
+            const ServerReply r =
+                localReply(451, u"4.4.2"_s, u"%1 closed the connection"_s.arg(m_peer));
+            if (m_state >= State::Mail && m_state <= State::Rset)
+                finishTransaction(r);
+            fail(r);
+            return;
+        }
+        m_state = State::Closed;
+        m_timer.stop();
+        emit closed();
+    });
+}
+
+SmtpClient::~SmtpClient() = default;
+
+void SmtpClient::connectToHost(const QString &address, quint16 port)
+{
+    m_peer = (m_options.peerName.isEmpty() ? address : m_options.peerName) +
+             u"[%1]:%2"_s.arg(address).arg(port);
+    m_state = State::Connecting;
+    m_socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+    armTimer(kConnectTimeout);
+    m_socket->connectToHost(address, port);
+}
+
+void SmtpClient::armTimer(int seconds) { m_timer.start(seconds * 1000); }
+
+void SmtpClient::expect(State next, int timeoutSeconds)
+{
+    m_state = next;
+    armTimer(timeoutSeconds);
+}
+
+void SmtpClient::command(const QByteArray &line, State next, int timeoutSeconds)
+{
+    m_socket->write(line + "\r\n");
+    expect(next, timeoutSeconds);
+}
+
+void SmtpClient::onReadyRead()
+{
+    m_in += m_socket->readAll();
+    for (;;) {
+        const qsizetype lf = m_in.indexOf('\n');
+        if (lf < 0)
+            return;
+        QByteArray line = m_in.left(lf);
+        m_in.remove(0, lf + 1);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.size() < 3) {
+            fail(localReply(451, u"4.5.0"_s,
+                            u"%1 sent a malformed reply: %2"_s.arg(m_peer, QString::fromLatin1(line))));
+            return;
+        }
+        m_replyLines.append(QString::fromLatin1(line.mid(4)));
+        if (line.size() > 3 && line.at(3) == '-')
+            continue;
+        ServerReply reply;
+        bool ok = false;
+        reply.code = line.left(3).toInt(&ok);
+        if (!ok || reply.code < 200 || reply.code > 599) {
+            fail(localReply(451, u"4.5.0"_s,
+                            u"%1 sent a malformed reply: %2"_s.arg(m_peer, QString::fromLatin1(line))));
+            return;
+        }
+        static const QRegularExpression enhanced(u"^([245]\\.\\d{1,3}\\.\\d{1,3})\\s*"_s);
+        const QStringList lines = std::exchange(m_replyLines, {});
+        QString first = lines.value(0);
+        const auto m = enhanced.match(first);
+        if (m.hasMatch()) {
+            reply.enhanced = m.captured(1);
+            first = first.mid(m.capturedLength());
+        }
+        QStringList texts = lines;
+        if (!texts.isEmpty())
+            texts[0] = first;
+        reply.text = texts.join(u' ').trimmed();
+        if (m_state == State::Ehlo)
+            m_replyLines = lines; // onEhloReply reads the extension lines
+        m_timer.stop();
+        onReply(reply);
+        m_replyLines.clear();
+        if (m_state == State::Closed)
+            return;
+    }
+}
+
+void SmtpClient::onReply(const ServerReply &reply)
+{
+    switch (m_state) {
+    case State::Greeting:
+        if (reply.code != 220)
+            return fail(reply);
+        command("EHLO " + m_options.heloName.toLatin1(), State::Ehlo, kGreetingTimeout);
+        return;
+    case State::Ehlo:
+        return onEhloReply(reply);
+    case State::Helo:
+        if (!reply.isPositive())
+            return fail(reply);
+        return afterEhlo();
+    case State::StartTls:
+        if (reply.code == 220) {
+            m_state = State::Handshake;
+            armTimer(kGreetingTimeout);
+            m_socket->startClientEncryption();
+            return;
+        }
+        if (m_options.tls == config::TlsMode::Required)
+            return fail(reply);
+        return afterEhlo();
+    case State::AuthPlain:
+    case State::AuthLoginPassword:
+        if (reply.code != 235)
+            return fail(ServerReply{reply.code < 500 ? reply.code : 454, reply.enhanced,
+                                    u"authentication failed: "_s + reply.text});
+        m_state = State::Ready;
+        emit ready();
+        return;
+    case State::AuthLogin:
+        if (reply.code != 334)
+            return fail(reply);
+        command(m_options.username.toUtf8().toBase64(), State::AuthLoginUser, kMailTimeout);
+        return;
+    case State::AuthLoginUser:
+        if (reply.code != 334)
+            return fail(reply);
+        command(m_options.password.toUtf8().toBase64(), State::AuthLoginPassword, kMailTimeout);
+        return;
+    case State::Mail:
+    case State::Rcpt:
+    case State::Data:
+    case State::Body:
+    case State::Rset:
+        return onTransactionReply(reply);
+    case State::Quit:
+        m_socket->disconnectFromHost();
+        return;
+    default:
+        return;
+    }
+}
+
+void SmtpClient::onEhloReply(const ServerReply &reply)
+{
+    if (reply.code == 500 || reply.code == 502) {
+        // No ESMTP: try HELO (RFC 5321 §3.2).
+        command("HELO " + m_options.heloName.toLatin1(), State::Helo, kGreetingTimeout);
+        return;
+    }
+    if (!reply.isPositive())
+        return fail(reply);
+    // The first line is the greeting; each further line one extension.
+    for (qsizetype i = 1; i < m_replyLines.size(); ++i) {
+        const QStringList words = m_replyLines.at(i).split(u' ', Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        const QString keyword = words.first().toUpper();
+        m_extensions.insert(keyword);
+        if (keyword == u"AUTH"_s)
+            m_authMechanisms = words.mid(1);
+        else if (keyword == u"SIZE"_s && words.size() > 1)
+            m_maxSize = words.at(1).toLongLong();
+    }
+    afterEhlo();
+}
+
+void SmtpClient::afterEhlo()
+{
+    if (!m_socket->isEncrypted() && m_options.tls != config::TlsMode::Off) {
+        if (m_extensions.contains(u"STARTTLS"_s) && !m_triedTls && QSslSocket::supportsSsl()) {
+            m_triedTls = true;
+            command("STARTTLS", State::StartTls, kGreetingTimeout);
+            return;
+        }
+        if (m_options.tls == config::TlsMode::Required)
+            return fail(localReply(451, u"4.7.0"_s,
+                                   u"%1 does not offer STARTTLS, which this route requires"_s.arg(
+                                       m_peer)));
+    }
+    if (!m_options.username.isEmpty())
+        return startAuth();
+    m_state = State::Ready;
+    emit ready();
+}
+
+void SmtpClient::startAuth()
+{
+    if (!m_socket->isEncrypted() && m_options.tls != config::TlsMode::Off)
+        return fail(localReply(451, u"4.7.0"_s,
+                               u"not sending a password to %1 without TLS"_s.arg(m_peer)));
+    if (m_options.password.isEmpty())
+        return fail(localReply(451, u"4.7.0"_s,
+                               u"no password for %1 (keychain or secrets file)"_s.arg(m_peer)));
+    const auto offers = [this](const QString &m) {
+        return m_authMechanisms.contains(m, Qt::CaseInsensitive);
+    };
+    if (offers(u"PLAIN"_s)) {
+        const QByteArray token =
+            '\0' + m_options.username.toUtf8() + '\0' + m_options.password.toUtf8();
+        command("AUTH PLAIN " + token.toBase64(), State::AuthPlain, kMailTimeout);
+    } else if (offers(u"LOGIN"_s)) {
+        command("AUTH LOGIN", State::AuthLogin, kMailTimeout);
+    } else {
+        fail(localReply(451, u"4.7.0"_s,
+                        u"%1 offers neither AUTH PLAIN nor LOGIN"_s.arg(m_peer)));
+    }
+}
+
+void SmtpClient::send(const ClientJob &job)
+{
+    m_job = job;
+    m_result = ClientResult{};
+    m_result.relayedWithoutDsn = !m_extensions.contains(u"DSN"_s);
+    m_rcptIndex = 0;
+    m_mailOk = false;
+    m_acceptedRecipients = 0;
+    if (m_maxSize > 0 && job.size > m_maxSize) {
+        finishTransaction(localReply(552, u"5.3.4"_s,
+                                     u"message of %1 bytes exceeds %2's limit of %3"_s.arg(job.size)
+                                         .arg(m_peer)
+                                         .arg(m_maxSize)));
+        return;
+    }
+    sendTransaction();
+}
+
+void SmtpClient::sendTransaction()
+{
+    const bool dsn = m_extensions.contains(u"DSN"_s);
+    QByteArray mail = "MAIL FROM:<" + m_job.sender.toLatin1() + ">";
+    if (m_extensions.contains(u"SIZE"_s))
+        mail += " SIZE=" + QByteArray::number(m_job.size);
+    if (m_job.eightBit && m_extensions.contains(u"8BITMIME"_s))
+        mail += " BODY=8BITMIME";
+    if (dsn && !m_job.ret.isEmpty())
+        mail += " RET=" + m_job.ret.toLatin1();
+    if (dsn && !m_job.envid.isEmpty())
+        mail += " ENVID=" + m_job.envid.toLatin1();
+    QList<QByteArray> rcpts;
+    for (const ClientRecipient &r : std::as_const(m_job.recipients))
+        rcpts.append(rcptLine(r));
+    if (m_extensions.contains(u"PIPELINING"_s)) {
+        // RFC 2920: MAIL and every RCPT in one go; the replies come back in order.
+        QByteArray all = mail + "\r\n";
+        for (const QByteArray &r : std::as_const(rcpts))
+            all += r + "\r\n";
+        m_socket->write(all);
+        m_pendingReplies = int(rcpts.size()) + 1;
+        expect(State::Mail, kMailTimeout);
+    } else {
+        m_pendingReplies = 1;
+        command(mail, State::Mail, kMailTimeout);
+    }
+}
+
+QByteArray SmtpClient::rcptLine(const ClientRecipient &r) const
+{
+    QByteArray line = "RCPT TO:<" + r.address.toLatin1() + ">";
+    if (m_extensions.contains(u"DSN"_s) && !r.notify.isEmpty())
+        line += " NOTIFY=" + r.notify.toLatin1();
+    if (m_extensions.contains(u"DSN"_s) && !r.orcpt.isEmpty())
+        line += " ORCPT=" + r.orcpt.toLatin1();
+    return line;
+}
+
+void SmtpClient::onTransactionReply(const ServerReply &reply)
+{
+    const bool pipelined = m_extensions.contains(u"PIPELINING"_s);
+    switch (m_state) {
+    case State::Mail:
+        m_mailOk = reply.isPositive();
+        if (!m_mailOk) {
+            m_result.reply = reply;
+            if (pipelined && m_pendingReplies > 1) {
+                // The RCPT replies still come; they do not matter any more.
+                m_pendingReplies -= 1;
+                m_state = State::Rcpt;
+                m_rcptIndex = int(m_job.recipients.size()); // ignore them
+                return;
+            }
+            finishTransaction(reply);
+            return;
+        }
+        --m_pendingReplies;
+        m_state = State::Rcpt;
+        if (!pipelined)
+            command(rcptLine(m_job.recipients.at(0)), State::Rcpt, kRcptTimeout);
+        else
+            armTimer(kRcptTimeout);
+        return;
+    case State::Rcpt: {
+        if (m_rcptIndex < m_job.recipients.size()) {
+            const ClientRecipient &r = m_job.recipients.at(m_rcptIndex);
+            if (reply.isPositive())
+                ++m_acceptedRecipients;
+            else
+                m_result.recipients.insert(r.address, reply);
+        }
+        ++m_rcptIndex;
+        if (pipelined) {
+            if (--m_pendingReplies > 0) {
+                armTimer(kRcptTimeout);
+                return;
+            }
+        } else if (m_rcptIndex < m_job.recipients.size()) {
+            command(rcptLine(m_job.recipients.at(m_rcptIndex)), State::Rcpt, kRcptTimeout);
+            return;
+        }
+        if (!m_mailOk) {
+            finishTransaction(m_result.reply);
+            return;
+        }
+        if (m_acceptedRecipients == 0) {
+            // Every recipient refused: end the transaction, the connection stays usable.
+            m_result.reply = reply;
+            command("RSET", State::Rset, kMailTimeout);
+            return;
+        }
+        command("DATA", State::Data, kDataTimeout);
+        return;
+    }
+    case State::Data:
+        if (reply.code != 354) {
+            finishTransaction(reply);
+            return;
+        }
+        m_body = std::make_unique<QFile>(m_job.messagePath);
+        if (!m_body->open(QIODevice::ReadOnly)) {
+            // Our own file is gone: say so, and let the server drop the half transaction.
+            fail(localReply(451, u"4.3.0"_s,
+                            u"cannot read %1: %2"_s.arg(m_job.messagePath, m_body->errorString())));
+            return;
+        }
+        m_bodyAtLineStart = true;
+        m_bodyDone = false;
+        m_state = State::Body;
+        pumpBody();
+        return;
+    case State::Body:
+        finishTransaction(reply);
+        return;
+    case State::Rset:
+        // Ends a transaction that was refused (its result is complete) or that had no
+        // recipient left; the RSET reply itself changes nothing.
+        for (const ClientRecipient &r : std::as_const(m_job.recipients)) {
+            if (!m_result.recipients.contains(r.address))
+                m_result.recipients.insert(r.address, m_result.reply);
+        }
+        m_state = State::Ready;
+        emit transactionFinished(m_result);
+        return;
+    default:
+        return;
+    }
+}
+
+void SmtpClient::pumpBody()
+{
+    while (!m_bodyDone && m_socket->bytesToWrite() < kWriteHighWater) {
+        QByteArray chunk = m_body->read(kBodyChunk);
+        if (chunk.isEmpty()) {
+            QByteArray end = m_bodyAtLineStart ? QByteArray() : QByteArray("\r\n");
+            m_socket->write(end + ".\r\n");
+            m_bodyDone = true;
+            m_body.reset();
+            armTimer(kFinalTimeout);
+            return;
+        }
+        // Dot-stuffing (RFC 5321 §4.5.2), across chunk boundaries too.
+        if (m_bodyAtLineStart && chunk.startsWith('.'))
+            chunk.prepend('.');
+        chunk.replace("\n.", "\n..");
+        m_bodyAtLineStart = chunk.endsWith('\n');
+        m_socket->write(chunk);
+        armTimer(kBlockTimeout);
+    }
+}
+
+void SmtpClient::finishTransaction(const ServerReply &reply)
+{
+    // The reply stands for every recipient that has none of its own (refused at RCPT).
+    m_result.reply = reply;
+    for (const ClientRecipient &r : std::as_const(m_job.recipients)) {
+        if (!m_result.recipients.contains(r.address))
+            m_result.recipients.insert(r.address, reply);
+    }
+    m_body.reset();
+    const bool connected = m_socket->state() == QAbstractSocket::ConnectedState;
+    if (connected && (m_state == State::Mail || m_state == State::Rcpt || m_state == State::Data)) {
+        // A refused MAIL or DATA: reset before the connection carries the next transaction.
+        command("RSET", State::Rset, kMailTimeout);
+        return;
+    }
+    if (connected && m_state != State::Closed)
+        m_state = State::Ready;
+    emit transactionFinished(m_result);
+}
+
+void SmtpClient::fail(const ServerReply &reply)
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_timer.stop();
+    m_socket->abort();
+    emit failed(reply);
+}
+
+void SmtpClient::quit()
+{
+    if (m_state != State::Ready) {
+        fail(localReply(421, u"4.4.2"_s, u"closed"_s));
+        return;
+    }
+    command("QUIT", State::Quit, 10);
+}
+
+} // namespace tandem::delivery

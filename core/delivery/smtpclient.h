@@ -1,0 +1,147 @@
+#pragma once
+
+#include "config/settings.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QObject>
+#include <QSet>
+#include <QSslSocket>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+// The SMTP client side (RFC 5321) for Outbox delivery: EHLO (HELO fallback), STARTTLS per the
+// route's mode, AUTH PLAIN/LOGIN, PIPELINING, SIZE, 8BITMIME and DSN; one transaction per
+// Outbox entry with all its recipients, each recipient's reply kept on its own. A connection
+// carries any number of transactions one after the other (reuse per next hop).
+namespace tandem::delivery {
+
+struct ServerReply {
+    int code = 0;
+    QString enhanced; // "5.1.1", empty when the server sent none
+    QString text;     // the reply's lines joined with a space
+    QString toString() const;
+    bool isPositive() const { return code >= 200 && code < 400; }
+    bool isPermanent() const { return code >= 500; }
+};
+
+struct ClientRecipient {
+    QString address;
+    QString notify; // RFC 3461 NOTIFY value, empty when not given
+    QString orcpt;  // RFC 3461 ORCPT value ("rfc822;addr"), empty when not given
+};
+
+struct ClientJob {
+    QString sender;
+    QList<ClientRecipient> recipients;
+    QString messagePath;
+    qint64 size = 0;
+    bool eightBit = false;
+    QString ret;   // RFC 3461 RET
+    QString envid; // RFC 3461 ENVID (xtext)
+};
+
+struct ClientResult {
+    // The reply that applies to every recipient without a reply of its own (MAIL refused,
+    // DATA refused, the final reply), or the connection's failure.
+    ServerReply reply;
+    QHash<QString, ServerReply> recipients; // by address: each recipient's outcome
+    bool relayedWithoutDsn = false; // the next hop did not offer DSN (for NOTIFY=SUCCESS)
+};
+
+struct ClientOptions {
+    QString heloName;
+    config::TlsMode tls = config::TlsMode::Opportunistic;
+    QString username;
+    QString password;
+    QString peerName; // the host name for TLS SNI and log lines
+    double timeScale = 1.0;
+};
+
+class SmtpClient : public QObject {
+    Q_OBJECT
+public:
+    explicit SmtpClient(ClientOptions options, QObject *parent = nullptr);
+    ~SmtpClient() override;
+
+    void connectToHost(const QString &address, quint16 port);
+    // Runs one transaction; transactionFinished() reports it. Only when isReady().
+    void send(const ClientJob &job);
+    void quit();
+    bool isReady() const { return m_state == State::Ready; }
+    QString peer() const { return m_peer; }
+    bool tlsActive() const { return m_socket->isEncrypted(); }
+
+signals:
+    void ready();
+    // The connection could not be used (refused, timed out, greeting or EHLO refused, TLS
+    // required but not offered). permanent: a 5xx greeting/EHLO.
+    void failed(const tandem::delivery::ServerReply &reply);
+    void transactionFinished(const tandem::delivery::ClientResult &result);
+    void closed();
+
+private:
+    enum class State {
+        Connecting,
+        Greeting,
+        Ehlo,
+        Helo,
+        StartTls,
+        Handshake,
+        AuthPlain,
+        AuthLogin,
+        AuthLoginUser,
+        AuthLoginPassword,
+        Ready,
+        Mail,
+        Rcpt,
+        Data,
+        Body,
+        Rset,
+        Quit,
+        Closed
+    };
+
+    void onReadyRead();
+    void onReply(const ServerReply &reply);
+    void onEhloReply(const ServerReply &reply);
+    void afterEhlo();
+    void startAuth();
+    void sendTransaction();
+    QByteArray rcptLine(const ClientRecipient &recipient) const;
+    void onTransactionReply(const ServerReply &reply);
+    void sendBody();
+    void finishTransaction(const ServerReply &reply);
+    void fail(const ServerReply &reply);
+    void command(const QByteArray &line, State next, int timeoutSeconds);
+    void expect(State next, int timeoutSeconds);
+    void armTimer(int seconds);
+    void pumpBody();
+
+    ClientOptions m_options;
+    QSslSocket *m_socket;
+    QTimer m_timer;
+    State m_state = State::Closed;
+    QString m_peer;
+    QByteArray m_in;
+    QStringList m_replyLines;
+    // What the server offers.
+    QSet<QString> m_extensions;
+    QStringList m_authMechanisms;
+    qint64 m_maxSize = 0;
+    bool m_triedTls = false;
+    // The transaction in progress.
+    ClientJob m_job;
+    ClientResult m_result;
+    int m_pendingReplies = 0; // pipelined replies still to read (MAIL + RCPTs)
+    int m_rcptIndex = 0;
+    bool m_mailOk = false;
+    int m_acceptedRecipients = 0;
+    std::unique_ptr<QFile> m_body;
+    bool m_bodyAtLineStart = true;
+    bool m_bodyDone = false;
+};
+
+} // namespace tandem::delivery
