@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "delivery/deliveryqueue.h"
 #include "mailbox/mailboxstore.h"
 #include "routing/dispatcher.h"
 #include "routing/router.h"
@@ -8,7 +9,16 @@
 #include "util/fsutil.h"
 #include "util/log.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +40,7 @@ Engine::Engine(config::Settings settings, QObject *parent)
     , m_settings(std::make_shared<const config::Settings>(std::move(settings)))
 {
     m_dispatchThread.setObjectName(u"tandem-dispatch"_s);
+    m_deliveryThread.setObjectName(u"tandem-delivery"_s);
 }
 
 Engine::~Engine()
@@ -38,11 +49,64 @@ Engine::~Engine()
         m_server->abortSessions();
     delete m_server;
     m_server = nullptr;
+    if (m_delivery) {
+        delivery::DeliveryQueue *queue = m_delivery;
+        QMetaObject::invokeMethod(
+            queue, [queue] { queue->stop(); }, Qt::BlockingQueuedConnection);
+    }
     if (m_spool)
         m_spool->close();
     m_dispatchThread.quit();
     m_dispatchThread.wait();
+    m_deliveryThread.quit();
+    m_deliveryThread.wait();
     delete m_dispatcher;
+    delete m_delivery;
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
+}
+
+QString Engine::controlDir(const config::Settings &settings)
+{
+    return spoolDir(settings) + u"/control"_s;
+}
+
+bool Engine::lockDataFolder(QString *error)
+{
+    if (m_lockFd >= 0)
+        return true;
+    const QString path = m_settings->dataPath() + u"/tandemd.lock"_s;
+    m_lockFd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_lockFd < 0) {
+        *error = u"cannot open %1: %2"_s.arg(path, fsutil::errnoText(errno));
+        return false;
+    }
+    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        QFile pidFile(path);
+        const QString pid = pidFile.open(QIODevice::ReadOnly)
+                                ? QString::fromLatin1(pidFile.readAll()).trimmed()
+                                : QString();
+        *error = u"the data folder %1 is in use by another Tandem engine (pid %2)"_s.arg(
+            m_settings->dataPath(), pid);
+        ::close(m_lockFd);
+        m_lockFd = -1;
+        return false;
+    }
+    const QByteArray pid = QByteArray::number(::getpid()) + '\n';
+    if (::ftruncate(m_lockFd, 0) != 0 || ::write(m_lockFd, pid.constData(), size_t(pid.size())) < 0)
+        log::warning(u"engine"_s, u"cannot write the pid into "_s + path);
+    return true;
+}
+
+bool Engine::isDataFolderInUse(const config::Settings &settings)
+{
+    const QString path = settings.dataPath() + u"/tandemd.lock"_s;
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool inUse = ::flock(fd, LOCK_SH | LOCK_NB) != 0;
+    ::close(fd);
+    return inUse;
 }
 
 bool Engine::start(QString *error)
@@ -54,8 +118,10 @@ bool Engine::start(QString *error)
         !fsutil::ensureDirectory(mailboxDir(s), error) ||
         !fsutil::ensureDirectory(s.dataPath() + u"/log"_s, error))
         return false;
+    if (!lockDataFolder(error))
+        return false;
     m_spool = std::make_unique<spool::Spool>(spoolDir(s));
-    if (!m_spool->open(error))
+    if (!m_spool->open(error) || !fsutil::ensureDirectory(controlDir(s), error))
         return false;
     m_mailboxes = std::make_unique<mailbox::MailboxStore>(mailboxDir(s), s.server.hostname,
                                                           s.mailboxes.mailboxTemplate);
@@ -74,6 +140,17 @@ bool Engine::start(QString *error)
             [d = m_dispatcher](const QString &id) { d->enqueue(id); });
     m_dispatchThread.start();
 
+    routing::Dispatcher *dispatcher = m_dispatcher;
+    m_delivery =
+        new delivery::DeliveryQueue(m_settings, m_outbox.get(), m_spool.get(), m_router,
+                                    [dispatcher](const QString &id) { dispatcher->enqueue(id); });
+    m_delivery->moveToThread(&m_deliveryThread);
+    connect(m_delivery, &delivery::DeliveryQueue::changed, this, &Engine::outboxChanged);
+    connect(m_dispatcher, &routing::Dispatcher::entryAdded, m_delivery,
+            &delivery::DeliveryQueue::add);
+    m_deliveryThread.start();
+    QMetaObject::invokeMethod(m_delivery, &delivery::DeliveryQueue::start);
+
     const spool::Spool::Recovery recovery = m_spool->recover();
     if (recovery.discarded || !recovery.corrupted.isEmpty() || !recovery.resume.isEmpty())
         log::info(u"spool"_s, u"recovery: %1 to resume, %2 incomplete discarded, %3 corrupt"_s
@@ -89,6 +166,10 @@ bool Engine::start(QString *error)
         m_server = nullptr;
         return false;
     }
+    m_controlTimer = new QTimer(this);
+    m_controlTimer->setInterval(200);
+    connect(m_controlTimer, &QTimer::timeout, this, &Engine::pollControl);
+    m_controlTimer->start();
     m_running = true;
     log::info(u"engine"_s, u"started as %1 for %2 (data in %3)"_s.arg(
                                config::toString(s.server.role), s.allLocalDomains().join(u", "_s),
@@ -119,6 +200,15 @@ void Engine::finishStop()
         return;
     m_server->deleteLater();
     m_server = nullptr;
+    delete m_controlTimer;
+    m_controlTimer = nullptr;
+    delivery::DeliveryQueue *queue = m_delivery;
+    QMetaObject::invokeMethod(
+        queue, [queue] { queue->stop(); }, Qt::BlockingQueuedConnection);
+    m_deliveryThread.quit();
+    m_deliveryThread.wait();
+    delete m_delivery;
+    m_delivery = nullptr;
     m_spool->close(); // every commit in flight is answered before this returns
     m_dispatchThread.quit();
     m_dispatchThread.wait();
@@ -151,6 +241,48 @@ QStringList Engine::mailboxes() const
     return mailbox::MailboxStore(mailboxDir(*m_settings), m_settings->server.hostname,
                                  m_settings->mailboxes.mailboxTemplate)
         .mailboxes();
+}
+
+void Engine::applyQueueOperation(const QString &operation, const QStringList &ids, bool all,
+                                 OperationDone done)
+{
+    const auto op = delivery::queueOperationFromString(operation);
+    if (!op || !m_delivery) {
+        done({}, ids);
+        return;
+    }
+    delivery::DeliveryQueue *queue = m_delivery;
+    QMetaObject::invokeMethod(queue, [this, queue, op, ids, all, done] {
+        const delivery::OperationResult r = queue->apply(*op, ids, all);
+        QMetaObject::invokeMethod(this, [done, r] { done(r.changed, r.missing); });
+    });
+}
+
+// tandemd queue ... on a running daemon drops a request file into spool/control/; the engine
+// answers it with a .done file next to it.
+void Engine::pollControl()
+{
+    const QDir dir(controlDir(*m_settings));
+    for (const QString &name : dir.entryList({u"*.req"_s}, QDir::Files, QDir::Name)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject request = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        QFile::remove(file.fileName());
+        QStringList ids;
+        for (const QJsonValue &v : request.value(u"ids"_s).toArray())
+            ids.append(v.toString());
+        const QString answer = dir.filePath(name.chopped(4) + u".done"_s);
+        applyQueueOperation(
+            request.value(u"op"_s).toString(), ids, request.value(u"all"_s).toBool(),
+            [answer](const QStringList &changed, const QStringList &missing) {
+                const QJsonObject reply{{u"changed"_s, QJsonArray::fromStringList(changed)},
+                                        {u"missing"_s, QJsonArray::fromStringList(missing)}};
+                QString error;
+                fsutil::writeDurably(answer, QJsonDocument(reply).toJson(), &error, false);
+            });
+    }
 }
 
 int Engine::sessionCount() const

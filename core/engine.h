@@ -6,6 +6,9 @@
 #include <QObject>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
+
+#include <functional>
 
 #include <memory>
 
@@ -21,6 +24,9 @@ class Dispatcher;
 } // namespace tandem::routing
 namespace tandem::smtp {
 class SmtpServer;
+}
+namespace tandem::delivery {
+class DeliveryQueue;
 }
 
 // The engine's one face: what tandemd and the console drive. It lives on the thread that
@@ -46,6 +52,16 @@ public:
     QStringList mailboxes() const;
     int sessionCount() const;
 
+    // Outbox operations of the administrator (the console's queue window, tandemd queue ...).
+    // done is called on the engine's thread with the ids changed and the ids not found.
+    using OperationDone =
+        std::function<void(const QStringList &changed, const QStringList &missing)>;
+    void applyQueueOperation(const QString &operation, const QStringList &ids, bool all,
+                             OperationDone done);
+
+    static QString controlDir(const config::Settings &settings);
+    // Whether an engine (this process's or another's) runs on the data folder.
+    static bool isDataFolderInUse(const config::Settings &settings);
     // Reading the Outbox of a data folder without an engine (tandemd queue list).
     static QList<delivery::OutboxEntry> readOutbox(const config::Settings &settings,
                                                    QStringList *unreadable = nullptr);
@@ -58,6 +74,8 @@ signals:
 
 private:
     void finishStop();
+    void pollControl();
+    bool lockDataFolder(QString *error);
 
     std::shared_ptr<const config::Settings> m_settings;
     std::unique_ptr<spool::Spool> m_spool;
@@ -67,6 +85,10 @@ private:
     routing::Dispatcher *m_dispatcher = nullptr;
     QThread m_dispatchThread;
     smtp::SmtpServer *m_server = nullptr;
+    delivery::DeliveryQueue *m_delivery = nullptr;
+    QThread m_deliveryThread;
+    QTimer *m_controlTimer = nullptr;
+    int m_lockFd = -1;
     bool m_running = false;
     bool m_stopping = false;
 };

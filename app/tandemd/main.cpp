@@ -69,7 +69,8 @@ int main(int argc, char *argv[])
         u"Tandem mail server, headless.\n\n"
         "Commands (after the options):\n"
         "  user add NAME | user passwd NAME | user del NAME | user list\n"
-        "  queue list [--json]"_s);
+        "  queue list [--json]\n"
+        "  queue retry|hold|release|delete|bounce ID... | --all"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"The configuration file."_s, u"FILE"_s);
@@ -80,7 +81,10 @@ int main(int argc, char *argv[])
                                            u"Print a valid starting configuration."_s);
     const QCommandLineOption jsonOption(u"json"_s, u"With \"queue list\": print JSON."_s);
     const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug events too."_s);
-    parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption});
+    const QCommandLineOption allOption(u"all"_s,
+                                       u"With \"queue retry|hold|...\": every Outbox entry."_s);
+    parser.addOptions(
+        {configOption, checkOption, defaultOption, jsonOption, verboseOption, allOption});
     parser.addPositionalArgument(u"command"_s, u"user ... or queue ... (see above)."_s,
                                  u"[command...]"_s);
     parser.process(app);
@@ -115,7 +119,8 @@ int main(int argc, char *argv[])
     }
     if (!command.isEmpty() && command.first() == u"queue"_s)
         return tandem::admin::queueCommand(loaded.settings, command.mid(1),
-                                           parser.isSet(jsonOption), out, err);
+                                           parser.isSet(jsonOption), parser.isSet(allOption), out,
+                                           err);
     if (!command.isEmpty()) {
         err << u"tandemd: unknown command \"%1\"\n"_s.arg(command.join(u' '));
         return 2;
@@ -123,6 +128,20 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(verboseOption))
         tandem::log::setMinimumLevel(tandem::log::Level::Debug);
+
+    tandem::config::Settings settings = loaded.settings;
+    if (!settings.server.secretsFile.isEmpty()) {
+        QString error;
+        if (!tandem::config::loadSecrets(settings.resolvePath(settings.server.secretsFile),
+                                         &settings.passwords, &error)) {
+            err << error << '\n';
+            return 2;
+        }
+    }
+    // Tests only: run the retry schedule this many times faster than real time.
+    const double scale = qEnvironmentVariable("TANDEM_TIME_SCALE").toDouble();
+    if (scale > 0)
+        settings.timeScale = scale;
 
     // SIGTERM and SIGINT reach the event loop through a pipe: a clean stop, not an exit.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
@@ -137,7 +156,7 @@ int main(int argc, char *argv[])
     sigaction(SIGINT, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    tandem::Engine engine(loaded.settings);
+    tandem::Engine engine(settings);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &engine, [&] {
         char byte;

@@ -1,12 +1,20 @@
 #include "admin.h"
 
 #include "config/passwords.h"
+#include "delivery/deliveryqueue.h"
 #include "engine.h"
+#include "mailbox/mailboxstore.h"
+#include "routing/router.h"
+#include "spool/spool.h"
+#include "util/fsutil.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -142,16 +150,107 @@ QJsonArray outboxToJson(const config::Settings &settings)
                                  {u"attempts"_s, e.attempts},
                                  {u"created"_s, e.created.toString(Qt::ISODate)},
                                  {u"next_attempt"_s, e.nextAttempt.toString(Qt::ISODate)},
-                                 {u"last_reply"_s, e.lastReply}});
+                                 {u"last_reply"_s, e.lastReply},
+                                 {u"history"_s, [&e] {
+                                      QJsonArray h;
+                                      for (const delivery::Attempt &a : e.history)
+                                          h.append(
+                                              QJsonObject{{u"time"_s, a.time.toString(Qt::ISODate)},
+                                                          {u"reply"_s, a.reply}});
+                                      return h;
+                                  }()}});
     }
     return array;
 }
 
-int queueCommand(const config::Settings &settings, const QStringList &args, bool json,
+namespace {
+
+// Hands the operation to the running daemon through spool/control/ and waits for its answer.
+std::optional<delivery::OperationResult> askDaemon(const config::Settings &settings,
+                                                   const QString &op, const QStringList &ids,
+                                                   bool all, QString *error)
+{
+    const QString dir = Engine::controlDir(settings);
+    const QString name = QUuid::createUuid().toString(QUuid::Id128);
+    const QJsonObject request{
+        {u"op"_s, op}, {u"ids"_s, QJsonArray::fromStringList(ids)}, {u"all"_s, all}};
+    // Written under a name the daemon ignores, then renamed: it never reads half a request.
+    if (!fsutil::writeDurably(dir + u'/' + name + u".req"_s, QJsonDocument(request).toJson(), error,
+                              false))
+        return std::nullopt;
+    const QString answer = dir + u'/' + name + u".done"_s;
+    QDeadlineTimer deadline(10000);
+    while (!QFile::exists(answer)) {
+        if (deadline.hasExpired()) {
+            QFile::remove(dir + u'/' + name + u".req"_s);
+            *error = u"the running daemon did not answer within 10 seconds"_s;
+            return std::nullopt;
+        }
+        QThread::msleep(20);
+    }
+    QFile file(answer);
+    file.open(QIODevice::ReadOnly);
+    const QJsonObject reply = QJsonDocument::fromJson(file.readAll()).object();
+    file.remove();
+    delivery::OperationResult r;
+    for (const QJsonValue &v : reply.value(u"changed"_s).toArray())
+        r.changed.append(v.toString());
+    for (const QJsonValue &v : reply.value(u"missing"_s).toArray())
+        r.missing.append(v.toString());
+    return r;
+}
+
+std::optional<delivery::OperationResult> applyHere(const config::Settings &settings,
+                                                   delivery::QueueOperation op,
+                                                   const QStringList &ids, bool all, QString *error)
+{
+    auto shared = std::make_shared<const config::Settings>(settings);
+    spool::Spool spool(settings.dataPath() + u"/spool"_s);
+    if (!spool.open(error))
+        return std::nullopt;
+    delivery::Outbox outbox(spool.outboxDir());
+    mailbox::MailboxStore store(settings.dataPath() + u"/mailboxes"_s, settings.server.hostname,
+                                settings.mailboxes.mailboxTemplate);
+    auto router = std::make_shared<const routing::Router>(
+        shared, [&store](const QString &l, const QString &d) { return store.existsOnDisk(l, d); });
+    return delivery::DeliveryQueue::applyOffline(settings, &outbox, &spool, router, op, ids, all);
+}
+
+} // namespace
+
+int queueCommand(const config::Settings &settings, const QStringList &args, bool json, bool all,
                  QTextStream &out, QTextStream &err)
 {
-    if (args != QStringList{u"list"_s}) {
-        err << "usage: tandemd --config FILE queue list [--json]\n";
+    const QString usage = u"usage: tandemd --config FILE queue list [--json]\n"
+                          "       tandemd --config FILE queue retry|hold|release|delete|bounce "
+                          "ID... | --all\n"_s;
+    if (args.isEmpty()) {
+        err << usage;
+        return 2;
+    }
+    if (args.first() != u"list"_s) {
+        const auto op = delivery::queueOperationFromString(args.first());
+        const QStringList ids = args.mid(1);
+        if (!op || (ids.isEmpty() != all)) {
+            err << usage;
+            return 2;
+        }
+        QString error;
+        const auto result = Engine::isDataFolderInUse(settings)
+                                ? askDaemon(settings, args.first(), ids, all, &error)
+                                : applyHere(settings, *op, ids, all, &error);
+        if (!result) {
+            err << u"tandemd: %1\n"_s.arg(error);
+            return 1;
+        }
+        for (const QString &id : result->changed)
+            out << u"%1: %2\n"_s.arg(id, args.first());
+        for (const QString &id : result->missing)
+            err << u"%1: no such Outbox entry\n"_s.arg(id);
+        return result->missing.isEmpty() ? 0 : 1;
+    }
+    if (args.size() != 1) {
+        err << usage;
         return 2;
     }
     QStringList unreadable;

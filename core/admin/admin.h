@@ -17,8 +17,9 @@ using PasswordReader = std::function<std::optional<QByteArray>(const QString &pr
 int userCommand(const QString &configPath, const QStringList &args, const PasswordReader &read,
                 QTextStream &out, QTextStream &err);
 
-// queue list [--json]. Returns the exit code.
-int queueCommand(const config::Settings &settings, const QStringList &args, bool json,
+// queue list [--json] | queue retry|hold|release|delete|bounce ID... | ... --all.
+// On a running daemon an operation is handed to it and takes effect within a second.
+int queueCommand(const config::Settings &settings, const QStringList &args, bool json, bool all,
                  QTextStream &out, QTextStream &err);
 
 QJsonArray outboxToJson(const config::Settings &settings);

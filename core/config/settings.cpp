@@ -526,9 +526,9 @@ bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QStrin
         *error = u"server.secrets_file: cannot read %1: %2"_s.arg(path, file.errorString());
         return false;
     }
-    const QFileDevice::Permissions open =
-        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
-        QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    const QFileDevice::Permissions open = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                          QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                          QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (file.permissions() & open) {
         *error = u"server.secrets_file: %1 may be read by others; chmod 600 it"_s.arg(path);
         return false;

@@ -14,16 +14,19 @@ enum class ReportKind { Failed, Delayed, Relayed, Delivered };
 
 struct ReportInput {
     ReportKind kind = ReportKind::Failed;
-    spool::Envelope original; // id, sender, received, helo, clientAddress are used
+    spool::Envelope original;       // id, sender, received, helo, clientAddress are used
     QList<spool::Failure> failures; // one per recipient reported on
     QString envid;                  // RFC 3461 ENVID of the original, if any
-    QByteArray originalHeaders; // the header section of the original, attached as-is
-    QString hostname;           // the reporting MTA
+    QByteArray originalHeaders;     // the header section of the original, attached as-is
+    QString hostname;               // the reporting MTA
     QDateTime now;
 };
 
 QByteArray makeReport(const ReportInput &input);
-inline QByteArray makeFailureReport(const ReportInput &input) { return makeReport(input); }
+inline QByteArray makeFailureReport(const ReportInput &input)
+{
+    return makeReport(input);
+}
 // The header section of a message file (up to the first empty line, capped in size).
 QByteArray readHeaderSection(const QString &messagePath, qint64 cap = 256 * 1024);
 

@@ -10,9 +10,10 @@ namespace tandem::delivery {
 
 Notifier::Notifier(spool::Spool *spool, std::shared_ptr<const routing::Router> router,
                    Enqueue enqueue)
-    : m_spool(spool), m_router(std::move(router)), m_enqueue(std::move(enqueue))
-{
-}
+    : m_spool(spool)
+    , m_router(std::move(router))
+    , m_enqueue(std::move(enqueue))
+{}
 
 bool Notifier::send(const ReportInput &input, const QString &messagePath, const QString &fixedId,
                     QString *error)
@@ -43,8 +44,8 @@ bool Notifier::send(const ReportInput &input, const QString &messagePath, const 
     const QString id = result.id;
     static const char *const kinds[] = {"failure", "delay", "relay", "delivery"};
     log::info(u"dsn"_s,
-              u"%1 notice %2 to <%3> for %4 recipient(s)"_s.arg(
-                  QString::fromLatin1(kinds[int(in.kind)]), id, in.original.sender)
+              u"%1 notice %2 to <%3> for %4 recipient(s)"_s
+                  .arg(QString::fromLatin1(kinds[int(in.kind)]), id, in.original.sender)
                   .arg(in.failures.size()),
               in.original.id);
     m_enqueue(id);

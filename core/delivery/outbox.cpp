@@ -60,7 +60,22 @@ QByteArray serialize(const OutboxEntry &e)
                         {u"created"_s, isoOrEmpty(e.created)},
                         {u"next_attempt"_s, isoOrEmpty(e.nextAttempt)},
                         {u"last_reply"_s, e.lastReply}};
-    return spool::record::encode("outbox", OutboxEntry::kVersion, o);
+    QJsonObject full = o;
+    QJsonArray history;
+    for (const Attempt &a : e.history)
+        history.append(QJsonObject{{u"time"_s, isoOrEmpty(a.time)}, {u"reply"_s, a.reply}});
+    full.insert(u"history"_s, history);
+    full.insert(u"warned"_s, e.warned);
+    if (!e.ret.isEmpty())
+        full.insert(u"ret"_s, e.ret);
+    if (!e.envid.isEmpty())
+        full.insert(u"envid"_s, e.envid);
+    QJsonObject dsn;
+    for (auto it = e.dsn.begin(); it != e.dsn.end(); ++it)
+        dsn.insert(it.key(), QJsonObject{{u"notify"_s, it->notify}, {u"orcpt"_s, it->orcpt}});
+    if (!dsn.isEmpty())
+        full.insert(u"dsn"_s, dsn);
+    return spool::record::encode("outbox", OutboxEntry::kVersion, full);
 }
 
 std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *error)
@@ -82,6 +97,21 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
     e.nextAttempt =
         QDateTime::fromString(o->value(u"next_attempt"_s).toString(), Qt::ISODateWithMs);
     e.lastReply = o->value(u"last_reply"_s).toString();
+    for (const QJsonValue &v : o->value(u"history"_s).toArray()) {
+        const QJsonObject a = v.toObject();
+        e.history.append(
+            Attempt{QDateTime::fromString(a.value(u"time"_s).toString(), Qt::ISODateWithMs),
+                    a.value(u"reply"_s).toString()});
+    }
+    e.warned = o->value(u"warned"_s).toBool();
+    e.ret = o->value(u"ret"_s).toString();
+    e.envid = o->value(u"envid"_s).toString();
+    const QJsonObject dsn = o->value(u"dsn"_s).toObject();
+    for (auto it = dsn.begin(); it != dsn.end(); ++it) {
+        const QJsonObject d = it.value().toObject();
+        e.dsn.insert(it.key(),
+                     RecipientDsn{d.value(u"notify"_s).toString(), d.value(u"orcpt"_s).toString()});
+    }
     if (e.id.isEmpty() || !state || e.recipients.isEmpty()) {
         *error = u"entry lacks an id, a state or recipients"_s;
         return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -17,6 +18,17 @@ enum class EntryState { Queued, Delivering, Deferred, Held };
 QString toString(EntryState state);
 std::optional<EntryState> entryStateFromString(const QString &text);
 
+struct Attempt {
+    QDateTime time;
+    QString reply;
+};
+
+// RFC 3461 parameters of one recipient, carried to the next hop and honoured in notices.
+struct RecipientDsn {
+    QString notify; // "NEVER" or a list of SUCCESS, FAILURE, DELAY; empty: not given
+    QString orcpt;  // "rfc822;addr" as received; empty: not given
+};
+
 struct OutboxEntry {
     static constexpr int kVersion = 1;
     QString id;        // "<queue id>-<action index>"
@@ -30,6 +42,13 @@ struct OutboxEntry {
     QDateTime created;
     QDateTime nextAttempt;
     QString lastReply;
+    QList<Attempt> history;           // the latest attempts, oldest first
+    bool warned = false;              // a delay notice was sent
+    QString ret;                      // RFC 3461 RET of the message
+    QString envid;                    // RFC 3461 ENVID of the message
+    QHash<QString, RecipientDsn> dsn; // by recipient
+
+    static constexpr int kMaxHistory = 20;
 };
 
 class Outbox {

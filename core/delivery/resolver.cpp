@@ -25,9 +25,10 @@ ParsedHop parseHop(const QString &hop)
 }
 
 HopResolution::HopResolution(const QString &hop, const QString &dnsServer, QObject *parent)
-    : QObject(parent), m_hop(parseHop(hop)), m_dnsServer(dnsServer)
-{
-}
+    : QObject(parent)
+    , m_hop(parseHop(hop))
+    , m_dnsServer(dnsServer)
+{}
 
 void HopResolution::start()
 {
@@ -67,15 +68,15 @@ void HopResolution::onMx(QDnsLookup *lookup)
     const QString domain = m_hop.host;
     if (lookup->error() == QDnsLookup::NotFoundError) {
         m_done = true;
-        emit failed(ServerReply{550, u"5.1.2"_s,
-                                u"domain %1 does not exist (DNS: %2)"_s.arg(domain,
-                                                                            lookup->errorString())});
+        emit failed(ServerReply{
+            550, u"5.1.2"_s,
+            u"domain %1 does not exist (DNS: %2)"_s.arg(domain, lookup->errorString())});
         return;
     }
     if (lookup->error() != QDnsLookup::NoError) {
         m_done = true;
-        emit failed(ServerReply{451, u"4.4.3"_s,
-                                u"MX look-up for %1 failed: %2"_s.arg(domain, lookup->errorString())});
+        emit failed(ServerReply{
+            451, u"4.4.3"_s, u"MX look-up for %1 failed: %2"_s.arg(domain, lookup->errorString())});
         return;
     }
     QList<QDnsMailExchangeRecord> records = lookup->mailExchangeRecords();
@@ -92,9 +93,8 @@ void HopResolution::onMx(QDnsLookup *lookup)
                                 u"domain %1 accepts no mail (null MX, RFC 7505)"_s.arg(domain)});
         return;
     }
-    std::stable_sort(records.begin(), records.end(), [](const auto &a, const auto &b) {
-        return a.preference() < b.preference();
-    });
+    std::stable_sort(records.begin(), records.end(),
+                     [](const auto &a, const auto &b) { return a.preference() < b.preference(); });
     for (int i = 0; i < records.size(); ++i) {
         lookUp(QDnsLookup::A, records.at(i).exchange(), i * 2);
         lookUp(QDnsLookup::AAAA, records.at(i).exchange(), i * 2 + 1);

@@ -15,9 +15,8 @@ RetryPlan planRetry(const config::RetrySettings &policy, const QDateTime &create
     }
     plan.warnNow = !warned && ageMs >= scaled(qint64(policy.warnAfterHours) * 3600);
     const auto &schedule = policy.scheduleMinutes;
-    const int step = schedule.isEmpty()
-                         ? 60
-                         : schedule.at(qBound(0, attempts - 1, int(schedule.size()) - 1));
+    const int step =
+        schedule.isEmpty() ? 60 : schedule.at(qBound(0, attempts - 1, int(schedule.size()) - 1));
     plan.nextAttempt = now.addMSecs(scaled(qint64(step) * 60));
     // The last try falls on the give-up time rather than after it.
     const QDateTime deadline = created.addMSecs(giveUpMs);

@@ -37,7 +37,10 @@ QString ServerReply::toString() const
 }
 
 SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_socket(new QSslSocket(this))
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_socket(new QSslSocket(this))
+    , m_timer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -46,7 +49,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
             finishTransaction(r);
         fail(r);
     });
-    connect(m_socket, &QSslSocket::connected, this, [this] { expect(State::Greeting, kGreetingTimeout); });
+    connect(m_socket, &QSslSocket::connected, this,
+            [this] { expect(State::Greeting, kGreetingTimeout); });
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpClient::onReadyRead);
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
         // RFC 3207 §4.2: forget what was said before TLS and greet again.
@@ -64,9 +68,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_state == State::Closed || m_state == State::Quit)
             return;
-        const ServerReply r =
-            localReply(451, u"4.4.1"_s,
-                       u"connection to %1 failed: %2"_s.arg(m_peer, m_socket->errorString()));
+        const ServerReply r = localReply(
+            451, u"4.4.1"_s, u"connection to %1 failed: %2"_s.arg(m_peer, m_socket->errorString()));
         if (m_state >= State::Mail && m_state <= State::Rset)
             finishTransaction(r);
         fail(r);
@@ -100,7 +103,10 @@ void SmtpClient::connectToHost(const QString &address, quint16 port)
     m_socket->connectToHost(address, port);
 }
 
-void SmtpClient::armTimer(int seconds) { m_timer.start(seconds * 1000); }
+void SmtpClient::armTimer(int seconds)
+{
+    m_timer.start(seconds * 1000);
+}
 
 void SmtpClient::expect(State next, int timeoutSeconds)
 {
@@ -126,8 +132,9 @@ void SmtpClient::onReadyRead()
         if (line.endsWith('\r'))
             line.chop(1);
         if (line.size() < 3) {
-            fail(localReply(451, u"4.5.0"_s,
-                            u"%1 sent a malformed reply: %2"_s.arg(m_peer, QString::fromLatin1(line))));
+            fail(localReply(
+                451, u"4.5.0"_s,
+                u"%1 sent a malformed reply: %2"_s.arg(m_peer, QString::fromLatin1(line))));
             return;
         }
         m_replyLines.append(QString::fromLatin1(line.mid(4)));
@@ -137,8 +144,9 @@ void SmtpClient::onReadyRead()
         bool ok = false;
         reply.code = line.left(3).toInt(&ok);
         if (!ok || reply.code < 200 || reply.code > 599) {
-            fail(localReply(451, u"4.5.0"_s,
-                            u"%1 sent a malformed reply: %2"_s.arg(m_peer, QString::fromLatin1(line))));
+            fail(localReply(
+                451, u"4.5.0"_s,
+                u"%1 sent a malformed reply: %2"_s.arg(m_peer, QString::fromLatin1(line))));
             return;
         }
         static const QRegularExpression enhanced(u"^([245]\\.\\d{1,3}\\.\\d{1,3})\\s*"_s);
@@ -252,9 +260,9 @@ void SmtpClient::afterEhlo()
             return;
         }
         if (m_options.tls == config::TlsMode::Required)
-            return fail(localReply(451, u"4.7.0"_s,
-                                   u"%1 does not offer STARTTLS, which this route requires"_s.arg(
-                                       m_peer)));
+            return fail(
+                localReply(451, u"4.7.0"_s,
+                           u"%1 does not offer STARTTLS, which this route requires"_s.arg(m_peer)));
     }
     if (!m_options.username.isEmpty())
         return startAuth();
@@ -265,8 +273,8 @@ void SmtpClient::afterEhlo()
 void SmtpClient::startAuth()
 {
     if (!m_socket->isEncrypted() && m_options.tls != config::TlsMode::Off)
-        return fail(localReply(451, u"4.7.0"_s,
-                               u"not sending a password to %1 without TLS"_s.arg(m_peer)));
+        return fail(
+            localReply(451, u"4.7.0"_s, u"not sending a password to %1 without TLS"_s.arg(m_peer)));
     if (m_options.password.isEmpty())
         return fail(localReply(451, u"4.7.0"_s,
                                u"no password for %1 (keychain or secrets file)"_s.arg(m_peer)));
@@ -280,8 +288,7 @@ void SmtpClient::startAuth()
     } else if (offers(u"LOGIN"_s)) {
         command("AUTH LOGIN", State::AuthLogin, kMailTimeout);
     } else {
-        fail(localReply(451, u"4.7.0"_s,
-                        u"%1 offers neither AUTH PLAIN nor LOGIN"_s.arg(m_peer)));
+        fail(localReply(451, u"4.7.0"_s, u"%1 offers neither AUTH PLAIN nor LOGIN"_s.arg(m_peer)));
     }
 }
 
@@ -294,10 +301,10 @@ void SmtpClient::send(const ClientJob &job)
     m_mailOk = false;
     m_acceptedRecipients = 0;
     if (m_maxSize > 0 && job.size > m_maxSize) {
-        finishTransaction(localReply(552, u"5.3.4"_s,
-                                     u"message of %1 bytes exceeds %2's limit of %3"_s.arg(job.size)
-                                         .arg(m_peer)
-                                         .arg(m_maxSize)));
+        finishTransaction(localReply(
+            552, u"5.3.4"_s,
+            u"message of %1 bytes exceeds %2's limit of %3"_s.arg(job.size).arg(m_peer).arg(
+                m_maxSize)));
         return;
     }
     sendTransaction();
@@ -481,7 +488,8 @@ void SmtpClient::fail(const ServerReply &reply)
         return;
     m_state = State::Closed;
     m_timer.stop();
-    m_socket->abort();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
     emit failed(reply);
 }
 

@@ -48,7 +48,7 @@ struct ClientResult {
     // DATA refused, the final reply), or the connection's failure.
     ServerReply reply;
     QHash<QString, ServerReply> recipients; // by address: each recipient's outcome
-    bool relayedWithoutDsn = false; // the next hop did not offer DSN (for NOTIFY=SUCCESS)
+    bool relayedWithoutDsn = false;         // the next hop did not offer DSN (for NOTIFY=SUCCESS)
 };
 
 struct ClientOptions {

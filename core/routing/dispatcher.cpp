@@ -191,6 +191,7 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
                   envelope.id);
         emit outboxChanged();
     }
+    emit entryAdded(entry.id);
     return true;
 }
 

@@ -43,6 +43,7 @@ public:
 signals:
     void messageFinished(const QString &id);
     void outboxChanged();
+    void entryAdded(const QString &entryId);
     void idle();
 
 private:

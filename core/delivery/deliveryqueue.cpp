@@ -1,0 +1,583 @@
+#include "deliveryqueue.h"
+
+#include "notifier.h"
+#include "resolver.h"
+#include "retry.h"
+#include "routing/router.h"
+#include "util/log.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::delivery {
+
+namespace {
+
+const QList<QPair<QString, QueueOperation>> kOperations{{u"retry"_s, QueueOperation::Retry},
+                                                        {u"hold"_s, QueueOperation::Hold},
+                                                        {u"release"_s, QueueOperation::Release},
+                                                        {u"delete"_s, QueueOperation::Delete},
+                                                        {u"bounce"_s, QueueOperation::Bounce}};
+
+// RFC 3461 §4.1: without NOTIFY the server decides (failures and delays); NEVER means none.
+bool wantsNotice(const OutboxEntry &entry, const QString &recipient, const char *kind)
+{
+    const QString notify = entry.dsn.value(recipient).notify.toUpper();
+    if (notify.isEmpty())
+        return qstrcmp(kind, "SUCCESS") != 0;
+    return notify.split(u',').contains(QString::fromLatin1(kind));
+}
+
+} // namespace
+
+QString toString(QueueOperation op)
+{
+    for (const auto &[name, o] : kOperations) {
+        if (o == op)
+            return name;
+    }
+    return {};
+}
+
+std::optional<QueueOperation> queueOperationFromString(const QString &text)
+{
+    for (const auto &[name, o] : kOperations) {
+        if (name == text)
+            return o;
+    }
+    return std::nullopt;
+}
+
+DeliveryQueue::DeliveryQueue(std::shared_ptr<const config::Settings> settings, Outbox *outbox,
+                             spool::Spool *spool, std::shared_ptr<const routing::Router> router,
+                             std::function<void(const QString &)> enqueueMessage, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_outbox(outbox)
+    , m_spool(spool)
+    , m_router(std::move(router))
+    , m_enqueueMessage(std::move(enqueueMessage))
+    , m_timer(this)
+{
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &DeliveryQueue::schedule);
+}
+
+DeliveryQueue::~DeliveryQueue()
+{
+    stop();
+}
+
+void DeliveryQueue::load()
+{
+    m_entries.clear();
+    QStringList unreadable;
+    for (const OutboxEntry &e : m_outbox->list(&unreadable)) {
+        OutboxEntry entry = e;
+        if (entry.state == EntryState::Delivering) // a crash during an attempt
+            entry.state = EntryState::Deferred;
+        m_entries.insert(entry.id, entry);
+    }
+    for (const QString &u : std::as_const(unreadable))
+        log::error(u"outbox"_s, u"unreadable entry "_s + u);
+}
+
+void DeliveryQueue::start()
+{
+    load();
+    m_running = true;
+    m_timer.start();
+    log::info(u"outbox"_s, u"delivery started with %1 entr%2"_s.arg(m_entries.size())
+                               .arg(m_entries.size() == 1 ? u"y"_s : u"ies"_s));
+    scheduleSoon();
+}
+
+void DeliveryQueue::stop()
+{
+    m_running = false;
+    m_timer.stop();
+    const QList<Connection *> connections = std::exchange(m_connections, {});
+    for (Connection *c : connections) {
+        c->client->disconnect(this);
+        delete c->client;
+        delete c;
+    }
+    m_hops.clear();
+    m_inFlight.clear();
+}
+
+void DeliveryQueue::add(const QString &entryId)
+{
+    QString error;
+    const auto entry = m_outbox->load(entryId, &error);
+    if (!entry) {
+        log::error(u"outbox"_s, u"cannot read new entry: "_s + error, entryId);
+        return;
+    }
+    m_entries.insert(entryId, *entry);
+    emit changed();
+    scheduleSoon();
+}
+
+QList<OutboxEntry> DeliveryQueue::entries() const
+{
+    QList<OutboxEntry> list = m_entries.values();
+    std::sort(list.begin(), list.end(),
+              [](const OutboxEntry &a, const OutboxEntry &b) { return a.id < b.id; });
+    return list;
+}
+
+void DeliveryQueue::scheduleSoon()
+{
+    if (m_scheduled || !m_running)
+        return;
+    m_scheduled = true;
+    QMetaObject::invokeMethod(this, &DeliveryQueue::schedule, Qt::QueuedConnection);
+}
+
+void DeliveryQueue::schedule()
+{
+    m_scheduled = false;
+    if (!m_running)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<const OutboxEntry *> due;
+    for (const OutboxEntry &e : std::as_const(m_entries)) {
+        if ((e.state == EntryState::Queued || e.state == EntryState::Deferred) &&
+            !m_inFlight.contains(e.id) && e.nextAttempt <= now &&
+            !m_hops.value(e.nextHop).waiting.contains(e.id))
+            due.append(&e);
+    }
+    std::sort(due.begin(), due.end(), [](const OutboxEntry *a, const OutboxEntry *b) {
+        return a->nextAttempt < b->nextAttempt ||
+               (a->nextAttempt == b->nextAttempt && a->id < b->id);
+    });
+    for (const OutboxEntry *e : std::as_const(due))
+        m_hops[e->nextHop].waiting.enqueue(e->id);
+
+    for (auto it = m_hops.begin(); it != m_hops.end(); ++it) {
+        const QString hop = it.key();
+        if (it->waiting.isEmpty())
+            continue;
+        for (Connection *c : std::as_const(m_connections)) {
+            if (c->hop == hop && c->entryId.isEmpty() && c->client->isReady())
+                feed(c);
+        }
+        int busyOrStarting = 0;
+        for (Connection *c : std::as_const(m_connections))
+            busyOrStarting += c->hop == hop ? 1 : 0;
+        // Open as many connections as there is waiting work, within both limits.
+        while (m_hops[hop].waiting.size() > busyOrStarting - countIdle(hop) &&
+               m_hops[hop].connections < kMaxConnectionsPerHop &&
+               totalConnections() < kMaxConnections) {
+            openConnection(hop);
+            ++busyOrStarting;
+        }
+    }
+}
+
+int DeliveryQueue::countIdle(const QString &hop) const
+{
+    int n = 0;
+    for (const Connection *c : m_connections)
+        n += (c->hop == hop && c->entryId.isEmpty()) ? 1 : 0;
+    return n;
+}
+
+int DeliveryQueue::totalConnections() const
+{
+    int n = 0;
+    for (const Hop &h : m_hops)
+        n += h.connections;
+    return n;
+}
+
+void DeliveryQueue::openConnection(const QString &hop)
+{
+    m_hops[hop].connections += 1;
+    auto *resolution = new HopResolution(hop, m_settings->outgoing.dnsServer, this);
+    connect(resolution, &HopResolution::resolved, this,
+            [this, hop, resolution](const QList<Destination> &destinations) {
+                resolution->deleteLater();
+                tryDestinations(hop, destinations, ServerReply{});
+            });
+    connect(resolution, &HopResolution::failed, this,
+            [this, hop, resolution](const ServerReply &reply) {
+                resolution->deleteLater();
+                m_hops[hop].connections -= 1;
+                log::warning(u"outbox"_s, u"next hop %1: %2"_s.arg(hop, reply.toString()));
+                deferHop(hop, reply);
+            });
+    resolution->start();
+}
+
+void DeliveryQueue::tryDestinations(const QString &hop, QList<Destination> destinations,
+                                    const ServerReply &lastError)
+{
+    if (!m_running)
+        return;
+    if (destinations.isEmpty()) {
+        m_hops[hop].connections -= 1;
+        log::warning(u"outbox"_s, u"next hop %1 unreachable: %2"_s.arg(hop, lastError.toString()));
+        deferHop(hop,
+                 lastError.code ? lastError : ServerReply{451, u"4.4.1"_s, u"no address to try"_s});
+        return;
+    }
+    const Destination destination = destinations.takeFirst();
+    ClientOptions options = optionsFor(hop);
+    options.peerName = destination.host;
+    auto *connection = new Connection;
+    connection->hop = hop;
+    connection->client = new SmtpClient(options);
+    connection->idle = new QTimer(connection->client);
+    connection->idle->setSingleShot(true);
+    connection->idle->setInterval(kIdleSeconds * 1000);
+    m_connections.append(connection);
+    SmtpClient *client = connection->client;
+    connect(connection->idle, &QTimer::timeout, client, &SmtpClient::quit);
+    connect(client, &SmtpClient::ready, this, [this, connection] {
+        connection->ready = true;
+        feed(connection);
+    });
+    connect(client, &SmtpClient::transactionFinished, this,
+            [this, connection](const ClientResult &result) { onTransaction(connection, result); });
+    connect(client, &SmtpClient::failed, this,
+            [this, connection, destinations](const ServerReply &reply) {
+                if (!connection->ready) {
+                    // Not usable: the next address of the hop, if any (RFC 5321 §5.1).
+                    log::info(u"outbox"_s,
+                              u"%1: %2"_s.arg(connection->client->peer(), reply.toString()));
+                    const QString hop = connection->hop;
+                    m_connections.removeOne(connection);
+                    connection->client->deleteLater();
+                    delete connection;
+                    tryDestinations(hop, destinations, reply);
+                    return;
+                }
+                onConnectionGone(connection);
+            });
+    connect(client, &SmtpClient::closed, this,
+            [this, connection] { onConnectionGone(connection); });
+    client->connectToHost(destination.address.toString(), destination.port);
+}
+
+void DeliveryQueue::feed(Connection *connection)
+{
+    if (!connection->entryId.isEmpty() || !connection->client->isReady())
+        return;
+    QQueue<QString> &waiting = m_hops[connection->hop].waiting;
+    while (!waiting.isEmpty()) {
+        const QString id = waiting.dequeue();
+        auto it = m_entries.find(id);
+        if (it == m_entries.end() || m_inFlight.contains(id) ||
+            (it->state != EntryState::Queued && it->state != EntryState::Deferred))
+            continue;
+        m_inFlight.insert(id);
+        it->state = EntryState::Delivering;
+        connection->entryId = id;
+        connection->idle->stop();
+        connection->client->send(jobFor(*it));
+        emit changed();
+        return;
+    }
+    connection->idle->start();
+}
+
+void DeliveryQueue::onTransaction(Connection *connection, const ClientResult &result)
+{
+    const QString id = std::exchange(connection->entryId, QString());
+    m_inFlight.remove(id);
+    const auto it = m_entries.constFind(id);
+    if (it != m_entries.constEnd()) {
+        log::info(u"outbox"_s,
+                  u"%1 via %2: %3"_s.arg(id, connection->client->peer(), result.reply.toString()),
+                  it->messageId);
+        recordOutcome(*it, result.recipients, result.relayedWithoutDsn);
+    }
+    if (connection->client->isReady())
+        QMetaObject::invokeMethod(
+            this,
+            [this, connection] {
+                if (m_connections.contains(connection))
+                    feed(connection);
+            },
+            Qt::QueuedConnection);
+}
+
+void DeliveryQueue::onConnectionGone(Connection *connection)
+{
+    if (!m_connections.removeOne(connection))
+        return;
+    m_hops[connection->hop].connections -= 1;
+    if (!connection->entryId.isEmpty()) {
+        const QString id = connection->entryId;
+        m_inFlight.remove(id);
+        if (m_entries.contains(id))
+            m_entries[id].state = EntryState::Deferred;
+    }
+    connection->client->deleteLater();
+    delete connection;
+    scheduleSoon();
+}
+
+void DeliveryQueue::deferHop(const QString &hop, const ServerReply &reply)
+{
+    QQueue<QString> waiting = std::exchange(m_hops[hop].waiting, {});
+    while (!waiting.isEmpty()) {
+        const QString id = waiting.dequeue();
+        if (!m_entries.contains(id) || m_inFlight.contains(id))
+            continue;
+        const OutboxEntry entry = m_entries.value(id);
+        QHash<QString, ServerReply> replies;
+        for (const QString &r : entry.recipients)
+            replies.insert(r, reply);
+        recordOutcome(entry, replies, false);
+    }
+}
+
+void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, ServerReply> &replies,
+                                  bool relayedWithoutDsn)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList pending;
+    QList<spool::Failure> failed;
+    QList<spool::Failure> relayed;
+    ServerReply summary;
+    for (const QString &r : std::as_const(entry.recipients)) {
+        const ServerReply reply =
+            replies.value(r, ServerReply{451, u"4.4.0"_s, u"no reply for this recipient"_s});
+        const QString diagnostic = u"smtp; "_s + reply.toString();
+        if (reply.isPositive()) {
+            log::info(u"outbox"_s, u"delivered to <%1>: %2"_s.arg(r, reply.toString()),
+                      entry.messageId);
+            if (relayedWithoutDsn && wantsNotice(entry, r, "SUCCESS"))
+                relayed.append({r, u"2.0.0"_s, diagnostic});
+        } else if (reply.isPermanent()) {
+            log::info(u"outbox"_s, u"failed for <%1>: %2"_s.arg(r, reply.toString()),
+                      entry.messageId);
+            if (wantsNotice(entry, r, "FAILURE"))
+                failed.append(
+                    {r, reply.enhanced.isEmpty() ? u"5.0.0"_s : reply.enhanced, diagnostic});
+            if (summary.code == 0 || !summary.isPermanent())
+                summary = reply;
+        } else {
+            pending.append(r);
+            if (summary.code == 0)
+                summary = reply;
+        }
+        if (summary.code == 0)
+            summary = reply;
+    }
+    entry.attempts += 1;
+    entry.lastReply = summary.toString();
+    entry.history.append(Attempt{now, entry.lastReply});
+    while (entry.history.size() > OutboxEntry::kMaxHistory)
+        entry.history.removeFirst();
+
+    const auto notify = [&](ReportKind kind, const QList<spool::Failure> &recipients,
+                            const QString &suffix) {
+        if (recipients.isEmpty())
+            return;
+        ReportInput in;
+        in.kind = kind;
+        in.original.id = entry.messageId;
+        in.original.sender = entry.sender;
+        in.original.received = entry.created;
+        in.failures = recipients;
+        in.envid = entry.envid;
+        in.now = now;
+        QString error;
+        Notifier notifier(m_spool, m_router, m_enqueueMessage);
+        if (!notifier.send(in, m_outbox->messagePath(entry.id),
+                           entry.id + suffix + QString::number(entry.attempts), &error))
+            log::error(u"dsn"_s, u"cannot queue a notice: "_s + error, entry.messageId);
+    };
+    notify(ReportKind::Failed, failed, u"F"_s);
+    notify(ReportKind::Relayed, relayed, u"R"_s);
+
+    if (m_deleteAfterFlight.remove(entry.id) || pending.isEmpty()) {
+        finishEntry(entry.id);
+        return;
+    }
+    entry.recipients = pending;
+    const RetryPlan plan = planRetry(m_settings->outgoing.retry, entry.created, entry.attempts,
+                                     entry.warned, now, m_settings->timeScale);
+    if (plan.giveUp) {
+        QList<spool::Failure> expired;
+        for (const QString &r : std::as_const(pending)) {
+            if (wantsNotice(entry, r, "FAILURE"))
+                expired.append({r, u"5.4.7"_s,
+                                u"smtp; delivery time expired (%1 hours); last reply: %2"_s
+                                    .arg(m_settings->outgoing.retry.giveUpAfterHours)
+                                    .arg(entry.lastReply)});
+        }
+        log::warning(u"outbox"_s,
+                     u"%1 given up after %2 attempts"_s.arg(entry.id).arg(entry.attempts),
+                     entry.messageId);
+        notify(ReportKind::Failed, expired, u"X"_s);
+        finishEntry(entry.id);
+        return;
+    }
+    if (plan.warnNow) {
+        QList<spool::Failure> delayed;
+        for (const QString &r : std::as_const(pending)) {
+            if (wantsNotice(entry, r, "DELAY"))
+                delayed.append({r, summary.enhanced.isEmpty() ? u"4.0.0"_s : summary.enhanced,
+                                u"smtp; "_s + summary.toString()});
+        }
+        notify(ReportKind::Delayed, delayed, u"D"_s);
+        entry.warned = true;
+    }
+    entry.state = m_holdAfterFlight.remove(entry.id) ? EntryState::Held : EntryState::Deferred;
+    entry.nextAttempt = plan.nextAttempt;
+    persist(entry);
+    emit changed();
+}
+
+void DeliveryQueue::finishEntry(const QString &id)
+{
+    QString error;
+    if (!m_outbox->remove(id, &error))
+        log::error(u"outbox"_s, u"cannot remove entry: "_s + error, id);
+    m_entries.remove(id);
+    m_holdAfterFlight.remove(id);
+    emit changed();
+}
+
+bool DeliveryQueue::persist(const OutboxEntry &entry)
+{
+    m_entries.insert(entry.id, entry);
+    QString error;
+    if (!m_outbox->update(entry, &error)) {
+        log::error(u"outbox"_s, u"cannot update entry: "_s + error, entry.id);
+        return false;
+    }
+    return true;
+}
+
+ClientJob DeliveryQueue::jobFor(const OutboxEntry &entry) const
+{
+    ClientJob job;
+    job.sender = entry.sender;
+    for (const QString &r : entry.recipients) {
+        const RecipientDsn dsn = entry.dsn.value(r);
+        job.recipients.append(ClientRecipient{r, dsn.notify, dsn.orcpt});
+    }
+    job.messagePath = m_outbox->messagePath(entry.id);
+    job.size = QFileInfo(job.messagePath).size();
+    job.eightBit = true; // declaring 8BITMIME for 7-bit content is harmless
+    job.ret = entry.ret;
+    job.envid = entry.envid;
+    return job;
+}
+
+ClientOptions DeliveryQueue::optionsFor(const QString &hop) const
+{
+    ClientOptions o;
+    o.heloName = m_settings->server.hostname;
+    o.timeScale = m_settings->timeScale;
+    o.password = m_settings->passwords.value(hop);
+    for (const config::StaticRoute &r : m_settings->outgoing.staticRoutes) {
+        if (routing::hopFor(r.host, r.port) == hop) {
+            o.tls = r.tls;
+            o.username = r.username;
+            return o;
+        }
+    }
+    const config::SmartHost &sh = m_settings->outgoing.smarthost;
+    if (!sh.host.isEmpty() && routing::hopFor(sh.host, sh.port) == hop) {
+        o.tls = sh.tls;
+        o.username = sh.username;
+    }
+    return o;
+}
+
+OperationResult DeliveryQueue::apply(QueueOperation op, const QStringList &ids, bool all)
+{
+    OperationResult result;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QStringList targets = all ? QStringList(m_entries.keys()) : ids;
+    for (const QString &id : targets) {
+        if (!m_entries.contains(id)) {
+            result.missing.append(id);
+            continue;
+        }
+        OutboxEntry entry = m_entries.value(id);
+        const bool inFlight = m_inFlight.contains(id);
+        switch (op) {
+        case QueueOperation::Retry:
+            if (entry.state == EntryState::Held || inFlight)
+                continue;
+            entry.state = EntryState::Queued;
+            entry.nextAttempt = now;
+            persist(entry);
+            break;
+        case QueueOperation::Hold:
+            if (inFlight) {
+                m_holdAfterFlight.insert(id);
+            } else {
+                entry.state = EntryState::Held;
+                persist(entry);
+            }
+            break;
+        case QueueOperation::Release:
+            m_holdAfterFlight.remove(id);
+            if (entry.state != EntryState::Held)
+                continue;
+            entry.state = EntryState::Queued;
+            entry.nextAttempt = now;
+            persist(entry);
+            break;
+        case QueueOperation::Delete:
+            if (inFlight)
+                m_deleteAfterFlight.insert(id);
+            else
+                finishEntry(id);
+            break;
+        case QueueOperation::Bounce: {
+            ReportInput in;
+            in.original.id = entry.messageId;
+            in.original.sender = entry.sender;
+            in.original.received = entry.created;
+            in.envid = entry.envid;
+            in.now = now;
+            for (const QString &r : std::as_const(entry.recipients))
+                in.failures.append(
+                    {r, u"5.0.0"_s, u"x-tandem; returned to the sender by the administrator"_s});
+            QString error;
+            Notifier notifier(m_spool, m_router, m_enqueueMessage);
+            if (!notifier.send(in, m_outbox->messagePath(id), id + u"A"_s, &error)) {
+                log::error(u"dsn"_s, u"cannot queue a notice: "_s + error, id);
+                continue;
+            }
+            if (inFlight)
+                m_deleteAfterFlight.insert(id);
+            else
+                finishEntry(id);
+            break;
+        }
+        }
+        log::info(u"outbox"_s, u"%1 by the administrator"_s.arg(toString(op)), id);
+        result.changed.append(id);
+    }
+    emit changed();
+    scheduleSoon();
+    return result;
+}
+
+OperationResult DeliveryQueue::applyOffline(const config::Settings &settings, Outbox *outbox,
+                                            spool::Spool *spool,
+                                            std::shared_ptr<const routing::Router> router,
+                                            QueueOperation op, const QStringList &ids, bool all)
+{
+    // Notices made here wait in the spool; the next start carries them out.
+    DeliveryQueue queue(std::make_shared<const config::Settings>(settings), outbox, spool,
+                        std::move(router), [](const QString &) {});
+    queue.load();
+    return queue.apply(op, ids, all);
+}
+
+} // namespace tandem::delivery

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "config/settings.h"
+#include "outbox.h"
+#include "resolver.h"
+#include "smtpclient.h"
+
+#include <QHash>
+#include <QObject>
+#include <QQueue>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace tandem::spool {
+class Spool;
+}
+namespace tandem::routing {
+class Router;
+}
+
+// Delivers the Outbox: picks the entries that are due, groups them by next hop, opens
+// connections within the limits (per next hop and overall), reuses a connection for every
+// entry waiting for its hop, and records each attempt. 2xx and 5xx replies end a recipient
+// (5xx with a failure notice to the sender), 4xx ones wait for the next try of the retry
+// schedule; a delay notice after warn_after_hours, a failure notice after
+// give_up_after_hours. Runs on a thread of its own; its public slots may be invoked from
+// any thread with a queued call.
+namespace tandem::delivery {
+
+enum class QueueOperation { Retry, Hold, Release, Delete, Bounce };
+QString toString(QueueOperation op);
+std::optional<QueueOperation> queueOperationFromString(const QString &text);
+
+struct OperationResult {
+    QStringList changed;
+    QStringList missing;
+};
+
+class DeliveryQueue : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kMaxConnections = 20;
+    static constexpr int kMaxConnectionsPerHop = 4;
+    static constexpr int kIdleSeconds = 5; // a connection waits this long for more work
+
+    DeliveryQueue(std::shared_ptr<const config::Settings> settings, Outbox *outbox,
+                  spool::Spool *spool, std::shared_ptr<const routing::Router> router,
+                  std::function<void(const QString &)> enqueueMessage, QObject *parent = nullptr);
+    ~DeliveryQueue() override;
+
+    void load(); // reads the Outbox from disk
+    void start();
+    void stop();
+    void add(const QString &entryId);
+    OperationResult apply(QueueOperation op, const QStringList &ids, bool all);
+    QList<OutboxEntry> entries() const;
+
+    // The same operations on an Outbox no daemon is running on (tandemd queue ... offline).
+    static OperationResult applyOffline(const config::Settings &settings, Outbox *outbox,
+                                        spool::Spool *spool,
+                                        std::shared_ptr<const routing::Router> router,
+                                        QueueOperation op, const QStringList &ids, bool all);
+
+signals:
+    void changed();
+
+private:
+    struct Connection {
+        SmtpClient *client = nullptr;
+        QString hop;
+        QString entryId; // the entry in flight, if any
+        QTimer *idle = nullptr;
+        bool ready = false; // greeted and ready once: failures after that end the connection
+    };
+    struct Hop {
+        QQueue<QString> waiting;
+        int connections = 0;
+        bool resolving = false;
+    };
+
+    void schedule();
+    void scheduleSoon();
+    int countIdle(const QString &hop) const;
+    int totalConnections() const;
+    void openConnection(const QString &hop);
+    void tryDestinations(const QString &hop, QList<Destination> destinations,
+                         const ServerReply &lastError);
+    void feed(Connection *connection);
+    void onTransaction(Connection *connection, const ClientResult &result);
+    void onConnectionGone(Connection *connection);
+    void deferHop(const QString &hop, const ServerReply &reply);
+    void recordOutcome(OutboxEntry entry, const QHash<QString, ServerReply> &replies,
+                       bool relayedWithoutDsn);
+    void finishEntry(const QString &id);
+    bool persist(const OutboxEntry &entry);
+    ClientJob jobFor(const OutboxEntry &entry) const;
+    ClientOptions optionsFor(const QString &hop) const;
+
+    std::shared_ptr<const config::Settings> m_settings;
+    Outbox *m_outbox;
+    spool::Spool *m_spool;
+    std::shared_ptr<const routing::Router> m_router;
+    std::function<void(const QString &)> m_enqueueMessage;
+    QHash<QString, OutboxEntry> m_entries;
+    QSet<QString> m_inFlight;
+    QSet<QString> m_holdAfterFlight;
+    QSet<QString> m_deleteAfterFlight;
+    QHash<QString, Hop> m_hops;
+    QList<Connection *> m_connections;
+    QTimer m_timer;
+    bool m_running = false;
+    bool m_scheduled = false;
+};
+
+} // namespace tandem::delivery
