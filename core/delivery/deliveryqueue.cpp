@@ -388,6 +388,7 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
         in.original.received = entry.created;
         in.failures = recipients;
         in.envid = entry.envid;
+        in.ret = entry.ret;
         in.now = now;
         QString error;
         Notifier notifier(m_spool, m_router, m_enqueueMessage);

@@ -94,10 +94,15 @@ QByteArray makeReport(const ReportInput &in)
     m += "\r\n";
 
     m += "--" + boundary + "\r\n";
-    m += "Content-Description: Undelivered Message Headers\r\n"
-         "Content-Type: text/rfc822-headers\r\n\r\n";
-    m += in.originalHeaders;
-    if (!in.originalHeaders.endsWith("\r\n"))
+    const QByteArray &attached =
+        in.originalMessage.isEmpty() ? in.originalHeaders : in.originalMessage;
+    if (in.originalMessage.isEmpty())
+        m += "Content-Description: Undelivered Message Headers\r\n"
+             "Content-Type: text/rfc822-headers\r\n\r\n";
+    else
+        m += "Content-Description: Undelivered Message\r\nContent-Type: message/rfc822\r\n\r\n";
+    m += attached;
+    if (!attached.endsWith("\r\n"))
         m += "\r\n";
     m += "\r\n--" + boundary + "--\r\n";
     return m;

@@ -17,7 +17,9 @@ struct ReportInput {
     spool::Envelope original;       // id, sender, received, helo, clientAddress are used
     QList<spool::Failure> failures; // one per recipient reported on
     QString envid;                  // RFC 3461 ENVID of the original, if any
+    QString ret;                    // RFC 3461 RET of the original: FULL returns it whole
     QByteArray originalHeaders;     // the header section of the original, attached as-is
+    QByteArray originalMessage;     // the whole original (RET=FULL), attached instead when set
     QString hostname;               // the reporting MTA
     QDateTime now;
 };

@@ -4,9 +4,15 @@
 #include "spool/spool.h"
 #include "util/log.h"
 
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::delivery {
+
+namespace {
+constexpr qint64 kMaxReturnedBytes = 10 * 1024 * 1024;
+}
 
 Notifier::Notifier(spool::Spool *spool, std::shared_ptr<const routing::Router> router,
                    Enqueue enqueue)
@@ -28,6 +34,12 @@ bool Notifier::send(const ReportInput &input, const QString &messagePath, const 
     if (!in.now.isValid())
         in.now = QDateTime::currentDateTimeUtc();
     in.originalHeaders = readHeaderSection(messagePath);
+    // RET=FULL asks for the whole message back, within reason.
+    if (in.ret.compare(u"FULL"_s, Qt::CaseInsensitive) == 0 && in.kind == ReportKind::Failed) {
+        QFile file(messagePath);
+        if (file.size() <= kMaxReturnedBytes && file.open(QIODevice::ReadOnly))
+            in.originalMessage = file.readAll();
+    }
     const QByteArray report = makeReport(in);
 
     spool::Envelope dsn;

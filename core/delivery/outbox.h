@@ -1,5 +1,7 @@
 #pragma once
 
+#include "spool/envelope.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -23,11 +25,7 @@ struct Attempt {
     QString reply;
 };
 
-// RFC 3461 parameters of one recipient, carried to the next hop and honoured in notices.
-struct RecipientDsn {
-    QString notify; // "NEVER" or a list of SUCCESS, FAILURE, DELAY; empty: not given
-    QString orcpt;  // "rfc822;addr" as received; empty: not given
-};
+using spool::RecipientDsn; // carried to the next hop and honoured in notices
 
 struct OutboxEntry {
     static constexpr int kVersion = 1;

@@ -143,6 +143,7 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     QString fileName;
     switch (m_mailboxes->deliver(request, &fileName, error)) {
     case mailbox::DeliveryOutcome::Stored:
+        notifyDelivered(envelope, index, action);
         log::info(u"mailbox"_s,
                   u"stored for <%1> in %2%3"_s.arg(
                       action.deliveredTo, action.mailbox,
@@ -172,6 +173,19 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
     entry.sender = envelope.sender;
     entry.recipients = action.recipients;
     entry.nextHop = action.nextHop;
+    entry.ret = envelope.ret;
+    entry.envid = envelope.envid;
+    for (const QString &r : action.recipients) {
+        spool::RecipientDsn dsn = envelope.dsn.value(r);
+        // A passthrough copy of a recipient delivered here must not make the partner machine
+        // report on it a second time.
+        for (const spool::Action &a : envelope.actions) {
+            if (a.kind == spool::ActionKind::Deliver && a.deliveredTo == r && a.folder.isEmpty())
+                dsn.notify = u"NEVER"_s;
+        }
+        if (!dsn.notify.isEmpty() || !dsn.orcpt.isEmpty())
+            entry.dsn.insert(r, dsn);
+    }
     entry.created = QDateTime::currentDateTimeUtc();
     entry.nextAttempt = entry.created;
     const QString source = m_spool->messagePath(envelope.id);
@@ -195,6 +209,25 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
     return true;
 }
 
+// RFC 3461 NOTIFY=SUCCESS: the sender asked to hear of the delivery.
+void Dispatcher::notifyDelivered(const spool::Envelope &envelope, int index,
+                                 const spool::Action &action)
+{
+    if (!action.folder.isEmpty() ||
+        !envelope.dsn.value(action.deliveredTo).notify.split(u',').contains(u"SUCCESS"_s))
+        return;
+    delivery::ReportInput in;
+    in.kind = delivery::ReportKind::Delivered;
+    in.original = envelope;
+    in.envid = envelope.envid;
+    in.failures = {{action.deliveredTo, u"2.0.0"_s, QString()}};
+    QString error;
+    delivery::Notifier notifier(m_spool, m_router, [this](const QString &id) { schedule(id); });
+    if (!notifier.send(in, m_spool->messagePath(envelope.id),
+                       envelope.id + u'S' + QString::number(index), &error))
+        log::error(u"dsn"_s, u"cannot queue a delivery notice: "_s + error, envelope.id);
+}
+
 bool Dispatcher::bounce(const spool::Envelope &envelope, int index, const spool::Action &action,
                         QString *error)
 {
@@ -203,7 +236,13 @@ bool Dispatcher::bounce(const spool::Envelope &envelope, int index, const spool:
     delivery::ReportInput in;
     in.kind = delivery::ReportKind::Failed;
     in.original = envelope;
-    in.failures = action.failures;
+    in.envid = envelope.envid;
+    in.ret = envelope.ret;
+    for (const spool::Failure &f : action.failures) {
+        const QString notify = envelope.dsn.value(f.recipient).notify;
+        if (notify.isEmpty() || notify.split(u',').contains(u"FAILURE"_s))
+            in.failures.append(f);
+    }
     delivery::Notifier notifier(m_spool, m_router, [this](const QString &id) { schedule(id); });
     return notifier.send(in, m_spool->messagePath(envelope.id),
                          envelope.id + u'B' + QString::number(index), error);

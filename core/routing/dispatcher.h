@@ -56,6 +56,7 @@ private:
                  QString *error);
     bool queueOutbox(const spool::Envelope &envelope, int index, const spool::Action &action,
                      QString *error);
+    void notifyDelivered(const spool::Envelope &envelope, int index, const spool::Action &action);
     bool bounce(const spool::Envelope &envelope, int index, const spool::Action &action,
                 QString *error);
 

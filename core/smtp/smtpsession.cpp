@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QTcpSocket>
 
+#include <cctype>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,24 @@ bool isCleanCommand(const QByteArray &line)
 QByteArray rfc5322Date(const QDateTime &t)
 {
     return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss"_s).toLatin1() + " +0000";
+}
+
+// RFC 3461 §4: xtext is printable ASCII but "+" and "=", with "+XX" hex escapes.
+bool isXtext(const QByteArray &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (c == '+') {
+            if (i + 2 >= text.size() ||
+                !std::isxdigit(static_cast<unsigned char>(text.at(i + 1))) ||
+                !std::isxdigit(static_cast<unsigned char>(text.at(i + 2))))
+                return false;
+            i += 2;
+        } else if (c < 33 || c > 126 || c == '=') {
+            return false;
+        }
+    }
+    return !text.isEmpty();
 }
 
 bool startsWithField(const QByteArray &line, const char *field, qsizetype length)
@@ -353,6 +372,17 @@ bool SmtpSession::checkMail(const QByteArray &arg)
                 reply(replies::syntaxError("BODY=7BIT or BODY=8BITMIME"));
                 return false;
             }
+        } else if (p.keyword == "RET" && m_esmtp) {
+            const QByteArray v = p.value.toUpper();
+            if (v != "FULL" && v != "HDRS") {
+                reply(replies::syntaxError("RET=FULL or RET=HDRS"));
+                return false;
+            }
+        } else if (p.keyword == "ENVID" && m_esmtp) {
+            if (!isXtext(p.value) || p.value.size() > 100) {
+                reply(replies::syntaxError("ENVID=<xtext, at most 100 characters>"));
+                return false;
+            }
         } else {
             reply(replies::badParameter(p.keyword));
             return false;
@@ -375,6 +405,13 @@ void SmtpSession::doMail(const QByteArray &arg)
     resetTransaction();
     m_inTransaction = true;
     m_sender = path.address->toString();
+    QString ignored;
+    for (const Parameter &p : *parseParameters(path.rest, &ignored)) {
+        if (p.keyword == "RET")
+            m_ret = QString::fromLatin1(p.value.toUpper());
+        else if (p.keyword == "ENVID")
+            m_envid = QString::fromLatin1(p.value);
+    }
     reply(replies::senderOk());
 }
 
@@ -396,12 +433,33 @@ bool SmtpSession::checkRcpt(const QByteArray &arg)
         reply(replies::badRecipientSyntax(path.error.toLatin1()));
         return false;
     }
-    if (!path.rest.trimmed().isEmpty()) {
-        QString error;
-        const auto params = parseParameters(path.rest, &error);
-        reply(params && !params->isEmpty() ? replies::badParameter(params->first().keyword)
-                                           : replies::syntaxError("RCPT TO:<address>"));
+    QString error;
+    const auto params = parseParameters(path.rest, &error);
+    if (!params || (!path.rest.isEmpty() && !path.rest.startsWith(' '))) {
+        reply(replies::syntaxError("RCPT TO:<address> [NOTIFY=...] [ORCPT=...]"));
         return false;
+    }
+    for (const Parameter &p : *params) {
+        if (p.keyword == "NOTIFY" && m_esmtp) {
+            const QList<QByteArray> values = p.value.toUpper().split(',');
+            bool ok = true;
+            for (const QByteArray &v : values)
+                ok = ok && (v == "SUCCESS" || v == "FAILURE" || v == "DELAY" ||
+                            (v == "NEVER" && values.size() == 1));
+            if (!ok) {
+                reply(replies::syntaxError("NOTIFY=NEVER or NOTIFY=SUCCESS,FAILURE,DELAY"));
+                return false;
+            }
+        } else if (p.keyword == "ORCPT" && m_esmtp) {
+            const qsizetype semicolon = p.value.indexOf(';');
+            if (semicolon < 1 || !isXtext(p.value.mid(semicolon + 1)) || p.value.size() > 500) {
+                reply(replies::syntaxError("ORCPT=<address type>;<xtext address>"));
+                return false;
+            }
+        } else {
+            reply(replies::badParameter(p.keyword));
+            return false;
+        }
     }
     if (m_recipients.size() >= m_ctx.settings->smtp.maxRecipients) {
         reply(replies::tooManyRecipients());
@@ -431,8 +489,20 @@ void SmtpSession::doRcpt(const QByteArray &arg)
     if (rcpt.domain.isEmpty())
         rcpt.domain = m_ctx.settings->server.domain;
     const QString text = rcpt.toString();
-    if (!m_recipients.contains(text, Qt::CaseInsensitive))
+    if (!m_recipients.contains(text, Qt::CaseInsensitive)) {
         m_recipients.append(text);
+        QString ignored;
+        spool::RecipientDsn dsn;
+        const PathResult path = parsePath(*stripPrefix(arg, "TO:"), false);
+        for (const Parameter &p : *parseParameters(path.rest, &ignored)) {
+            if (p.keyword == "NOTIFY")
+                dsn.notify = QString::fromLatin1(p.value.toUpper());
+            else if (p.keyword == "ORCPT")
+                dsn.orcpt = QString::fromLatin1(p.value);
+        }
+        if (!dsn.notify.isEmpty() || !dsn.orcpt.isEmpty())
+            m_dsn.insert(text, dsn);
+    }
     reply(replies::recipientOk());
 }
 
@@ -584,6 +654,9 @@ void SmtpSession::finishData()
     envelope.size = m_message->size();
     envelope.receivedHeaders = m_receivedHeaders;
     envelope.messageId = m_messageId;
+    envelope.ret = m_ret;
+    envelope.envid = m_envid;
+    envelope.dsn = m_dsn;
     envelope.actions =
         m_ctx.router->plan(m_sender, m_recipients, routing::MessageFacts{m_receivedHeaders, false});
     const QString id = envelope.id;
@@ -679,6 +752,9 @@ void SmtpSession::resetTransaction()
     m_inTransaction = false;
     m_sender.clear();
     m_recipients.clear();
+    m_ret.clear();
+    m_envid.clear();
+    m_dsn.clear();
     m_message.reset();
 }
 

@@ -2,6 +2,7 @@
 
 #include "config/settings.h"
 #include "reply.h"
+#include "spool/envelope.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -128,6 +129,9 @@ private:
     bool m_inTransaction = false;
     QString m_sender;
     QStringList m_recipients;
+    QString m_ret;
+    QString m_envid;
+    QHash<QString, spool::RecipientDsn> m_dsn;
     std::unique_ptr<spool::IncomingMessage> m_message;
     qint64 m_dataBytes = 0;
     bool m_tooBig = false;

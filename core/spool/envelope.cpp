@@ -103,7 +103,17 @@ QByteArray serialize(const Envelope &e)
                         {u"generated"_s, e.generated},
                         {u"message_id"_s, e.messageId},
                         {u"actions"_s, actions}};
-    return record::encode("envelope", Envelope::kVersion, o);
+    QJsonObject full = o;
+    if (!e.ret.isEmpty())
+        full.insert(u"ret"_s, e.ret);
+    if (!e.envid.isEmpty())
+        full.insert(u"envid"_s, e.envid);
+    QJsonObject dsn;
+    for (auto it = e.dsn.begin(); it != e.dsn.end(); ++it)
+        dsn.insert(it.key(), QJsonObject{{u"notify"_s, it->notify}, {u"orcpt"_s, it->orcpt}});
+    if (!dsn.isEmpty())
+        full.insert(u"dsn"_s, dsn);
+    return record::encode("envelope", Envelope::kVersion, full);
 }
 
 std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error)
@@ -123,6 +133,14 @@ std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error)
     e.receivedHeaders = o->value(u"received_headers"_s).toInt();
     e.generated = o->value(u"generated"_s).toBool();
     e.messageId = o->value(u"message_id"_s).toString();
+    e.ret = o->value(u"ret"_s).toString();
+    e.envid = o->value(u"envid"_s).toString();
+    const QJsonObject dsn = o->value(u"dsn"_s).toObject();
+    for (auto it = dsn.begin(); it != dsn.end(); ++it) {
+        const QJsonObject d = it.value().toObject();
+        e.dsn.insert(it.key(),
+                     RecipientDsn{d.value(u"notify"_s).toString(), d.value(u"orcpt"_s).toString()});
+    }
     const QJsonArray actions = o->value(u"actions"_s).toArray();
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const auto a = actionFromJson(actions.at(i).toObject());

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,13 @@ enum class ActionKind {
     Hold,    // keep in the Outbox, held, for the administrator (e.g. a looping bounce)
 };
 QString toString(ActionKind kind);
+
+// RFC 3461 parameters of one recipient.
+struct RecipientDsn {
+    QString notify; // "NEVER" or a list of SUCCESS, FAILURE, DELAY; empty: not given
+    QString orcpt;  // "rfc822;addr" as received; empty: not given
+    bool operator==(const RecipientDsn &other) const = default;
+};
 
 struct Failure {
     QString recipient;
@@ -56,6 +64,9 @@ struct Envelope {
     int receivedHeaders = 0; // Received: fields in the message, this server's own not counted
     bool generated = false;  // made by this server (a DSN), not received over SMTP
     QString messageId;
+    QString ret;                      // RFC 3461 RET (FULL or HDRS), empty: not given
+    QString envid;                    // RFC 3461 ENVID, empty: not given
+    QHash<QString, RecipientDsn> dsn; // by recipient, only those that gave parameters
     QList<Action> actions;
 };
 
