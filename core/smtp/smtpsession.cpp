@@ -406,7 +406,8 @@ void SmtpSession::doMail(const QByteArray &arg)
     m_inTransaction = true;
     m_sender = path.address->toString();
     QString ignored;
-    for (const Parameter &p : *parseParameters(path.rest, &ignored)) {
+    const auto params = parseParameters(path.rest, &ignored); // checked in checkMail
+    for (const Parameter &p : *params) {
         if (p.keyword == "RET")
             m_ret = QString::fromLatin1(p.value.toUpper());
         else if (p.keyword == "ENVID")
@@ -494,7 +495,8 @@ void SmtpSession::doRcpt(const QByteArray &arg)
         QString ignored;
         spool::RecipientDsn dsn;
         const PathResult path = parsePath(*stripPrefix(arg, "TO:"), false);
-        for (const Parameter &p : *parseParameters(path.rest, &ignored)) {
+        const auto params = parseParameters(path.rest, &ignored); // checked in checkRcpt
+        for (const Parameter &p : *params) {
             if (p.keyword == "NOTIFY")
                 dsn.notify = QString::fromLatin1(p.value.toUpper());
             else if (p.keyword == "ORCPT")

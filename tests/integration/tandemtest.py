@@ -193,8 +193,9 @@ class Daemon:
     START_TIMEOUT = 15.0
     STOP_TIMEOUT = 10.0
 
-    def __init__(self, config, tmpdir=None):
+    def __init__(self, config, tmpdir=None, env=None):
         self.binary = tandemd_path()
+        self.env = dict(env) if env else None  # extra environment variables, e.g. a time scale
         self.tmpdir = tmpdir or tempfile.mkdtemp(prefix="tandem-it-")
         self.config = config
         self.config_path = os.path.join(self.tmpdir, "tandem.json")
@@ -211,6 +212,14 @@ class Daemon:
     @property
     def port(self):
         return listener_ports(self.config)[0]
+
+    def environment(self):
+        """None (inherit) or os.environ with self.env merged in."""
+        if not self.env:
+            return None
+        merged = dict(os.environ)
+        merged.update({k: str(v) for k, v in self.env.items()})
+        return merged
 
     def write_config(self):
         with open(self.config_path, "w") as f:
@@ -234,7 +243,7 @@ class Daemon:
         with open(self.log_path, "ab") as err, open(self.stdout_path, "ab") as out:
             self.proc = subprocess.Popen([self.binary, "--config", self.config_path],
                                          stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                         cwd=self.tmpdir)
+                                         cwd=self.tmpdir, env=self.environment())
         deadline = time.monotonic() + self.START_TIMEOUT
         pending = list(listener_ports(self.config))
         while pending:
@@ -290,7 +299,7 @@ class Daemon:
     def run_cli(self, *args, input=None, timeout=60):
         return subprocess.run([self.binary, "--config", self.config_path] + [str(a) for a in args],
                               input=input, capture_output=True, text=True, timeout=timeout,
-                              cwd=self.tmpdir)
+                              cwd=self.tmpdir, env=self.environment())
 
 
 def run_tandemd(*args, input=None, timeout=60, cwd=None):
@@ -499,10 +508,10 @@ class TandemTestCase(unittest.TestCase):
         else:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
 
-    def start_daemon(self, config, subdir=None):
+    def start_daemon(self, config, subdir=None, env=None):
         tmp = self.tmpdir if subdir is None else os.path.join(self.tmpdir, subdir)
         os.makedirs(tmp, exist_ok=True)
-        d = Daemon(config, tmp)
+        d = Daemon(config, tmp, env=env)
         self.daemons.append(d)
         d.start()
         return d
