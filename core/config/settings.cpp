@@ -193,7 +193,8 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
         return;
     r.checkKeys(
         *o, path,
-        {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s, u"max_hops"_s});
+        {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s, u"max_hops"_s,
+         u"secrets_file"_s});
     s.server.role = r.choice(*o, path, u"role"_s, Role::Custom, kRoles);
     if (!o->contains(u"domain"_s)) {
         r.error(u"server.domain"_s, u"is required"_s);
@@ -214,7 +215,8 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
             s.server.localDomains.append(d);
     }
     s.server.hostname = r.string(*o, path, u"hostname"_s, s.server.domain).toLower();
-    if (!isValidDomain(s.server.hostname))
+    if ((o->contains(u"hostname"_s) || isValidDomain(s.server.domain)) &&
+        !isValidDomain(s.server.hostname))
         r.error(u"server.hostname"_s, u"must be a host name such as mail.example.com"_s);
     s.server.dataDir = r.string(*o, path, u"data_dir"_s, s.server.dataDir);
     if (s.server.dataDir.isEmpty())

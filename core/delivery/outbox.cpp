@@ -9,6 +9,7 @@
 #include <QJsonObject>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -139,23 +140,34 @@ bool Outbox::contains(const QString &entryId) const
     return QFile::exists(recordPath(entryId));
 }
 
-bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error)
+bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error,
+                 const QByteArray &prefix)
 {
     if (contains(entry.id))
         return true;
     const QString target = messagePath(entry.id);
-    QFile::remove(target); // a link left by an attempt that crashed before its record
+    QFile::remove(target); // a file left by an attempt that crashed before its record
     // A hard link shares the bytes already made durable in the queue; the queue's later
     // removal of its own name leaves the Outbox's intact.
-    if (::link(QFile::encodeName(messageFile).constData(), QFile::encodeName(target).constData()) !=
-        0) {
-        if (!QFile::copy(messageFile, target)) {
-            *error =
-                u"cannot link %1 into the Outbox: %2"_s.arg(messageFile, fsutil::errnoText(errno));
+    if (!prefix.isEmpty() || ::link(QFile::encodeName(messageFile).constData(),
+                                    QFile::encodeName(target).constData()) != 0) {
+        QFile source(messageFile);
+        if (!source.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read %1: %2"_s.arg(messageFile, source.errorString());
             return false;
         }
-        QFile copy(target);
-        if (!copy.open(QIODevice::ReadOnly) || !fsutil::fsyncFd(copy.handle(), error))
+        fsutil::Fd fd(::open(QFile::encodeName(target).constData(),
+                             O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+        if (!fd.isValid()) {
+            *error = u"cannot create %1: %2"_s.arg(target, fsutil::errnoText(errno));
+            return false;
+        }
+        bool ok = fd.writeAll(prefix.constData(), prefix.size(), error);
+        while (ok && !source.atEnd()) {
+            const QByteArray chunk = source.read(256 * 1024);
+            ok = fd.writeAll(chunk.constData(), chunk.size(), error);
+        }
+        if (!ok || !fsutil::fsyncFd(fd.get(), error) || !fd.close(error))
             return false;
     }
     return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);

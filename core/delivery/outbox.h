@@ -58,7 +58,9 @@ public:
     bool contains(const QString &entryId) const;
     // Makes the entry durable: links (or copies) the message file, writes the record, fsyncs.
     // Adding an entry that already exists succeeds and changes nothing.
-    bool add(const OutboxEntry &entry, const QString &messageFile, QString *error);
+    // A non-empty prefix (a trace header) is written before the message's bytes.
+    bool add(const OutboxEntry &entry, const QString &messageFile, QString *error,
+             const QByteArray &prefix = {});
     bool update(const OutboxEntry &entry, QString *error);
     bool remove(const QString &entryId, QString *error);
     std::optional<OutboxEntry> load(const QString &entryId, QString *error) const;

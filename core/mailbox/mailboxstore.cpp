@@ -64,6 +64,10 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
 {
     if (existsOnDisk(localPart, domain))
         return true;
+    if (!config::isValidDomain(domain)) {
+        *error = u"\"%1\" is not a valid domain"_s.arg(domain);
+        return false;
+    }
     if (!config::isValidMailboxName(localPart.toLower())) {
         *error = u"\"%1\" is not a valid mailbox name"_s.arg(localPart);
         return false;

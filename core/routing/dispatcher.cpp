@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -195,7 +196,19 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
         entry.lastReply = action.reason;
     }
     const bool existed = m_outbox->contains(entry.id);
-    if (!m_outbox->add(entry, source, error))
+    // A message this server made (a notice) leaves with a trace of where it was made, like
+    // Postfix's "Received: by host (Postfix)": without one, the partner machine's rule for
+    // messages without Received: headers would send it straight back.
+    QByteArray trace;
+    if (envelope.generated)
+        trace = "Received: by " + m_router->settings().server.hostname.toLatin1() +
+                " (Tandem) id " + envelope.id.toLatin1() + "; " +
+                QLocale::c()
+                    .toString(envelope.received.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss"_s)
+                    .toLatin1() +
+                " +0000\r\n";
+    entry.size += trace.size();
+    if (!m_outbox->add(entry, source, error, trace))
         return false;
     if (!existed) {
         log::info(u"outbox"_s,

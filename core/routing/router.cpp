@@ -168,8 +168,10 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
             d.deliveredTo = rcpt;
             deliveries.append(d);
         } else {
+            // Returned to its sender: not a message anyone here keeps, so no copy either.
             failures.append(
                 {rcpt, u"5.1.1"_s, u"smtp; 550 5.1.1 <%1>: no such user here"_s.arg(rcpt)});
+            continue;
         }
         if (pt.copyLocalDomainsToOutbox && covered)
             queue(address->domain, rcpt);

@@ -33,6 +33,7 @@ struct Failure {
     QString recipient;
     QString status;     // RFC 3463 code, "5.1.1"
     QString diagnostic; // text for the DSN's Diagnostic-Code
+    bool operator==(const Failure &other) const = default;
 };
 
 struct Action {

@@ -199,6 +199,7 @@ void Spool::commitBatch(std::deque<Job> &batch)
     std::vector<CommitResult> results(batch.size());
     bool any = false;
     for (size_t i = 0; i < batch.size(); ++i) {
+        results[i].id = batch[i].message->id();
         results[i].ok = stageEnvelope(batch[i], &results[i].error);
         any = any || results[i].ok;
     }
@@ -211,7 +212,7 @@ void Spool::commitBatch(std::deque<Job> &batch)
                 const QString id = batch[i].message->id();
                 ::unlink(encodeName(queueDir() + u'/' + id + u".env"_s).constData());
                 ::unlink(encodeName(messagePath(id)).constData());
-                results[i] = CommitResult{false, dirError, {}};
+                results[i] = CommitResult{false, dirError, id};
             }
         }
     }

@@ -1,0 +1,294 @@
+// Maildir++ mailboxes: layout of a new mailbox, delivery file names and bytes, and the
+// redo-after-crash check that keeps a message from being stored twice.
+#include "mailbox/mailboxstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem::mailbox;
+
+namespace {
+
+const QByteArray kMessage = "From: <carol@remote.test>\r\n"
+                            "To: <alice@example.com>\r\n"
+                            "Subject: hello\r\n"
+                            "\r\n"
+                            "Body line.\r\n";
+const QByteArray kPrefix = "Delivered-To: alice@example.com\r\n";
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestMailboxStore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void createMakesMaildirPlusPlus();
+    void deliverWritesPrefixAndSource();
+    void deliverToFolder();
+    void redoFindsItsOwnCopy();
+    void noMailboxWithoutCreate();
+    void invalidNamesRefused_data();
+    void invalidNamesRefused();
+    void domainCannotEscapeRoot();
+    void mailboxesListed();
+    void hostNameEscapedInFileNames();
+
+private:
+    DeliveryRequest request(const QString &uniqueBase) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_root;
+    QString m_source;
+    tandem::config::MailboxTemplate m_template;
+};
+
+void TestMailboxStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_root = m_dir->filePath(u"data/mailboxes"_s);
+    m_source = m_dir->filePath(u"message.msg"_s);
+    QFile f(m_source);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QCOMPARE(f.write(kMessage), kMessage.size());
+    m_template = {30, 365, 100};
+}
+
+void TestMailboxStore::cleanup() { m_dir.reset(); }
+
+DeliveryRequest TestMailboxStore::request(const QString &uniqueBase) const
+{
+    DeliveryRequest r;
+    r.localPart = u"alice"_s;
+    r.domain = u"example.com"_s;
+    r.create = true;
+    r.uniqueBase = uniqueBase;
+    r.time = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    r.prefix = kPrefix;
+    r.sourcePath = m_source;
+    return r;
+}
+
+void TestMailboxStore::createMakesMaildirPlusPlus()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    QCOMPARE(store.root(), m_root);
+    QVERIFY(!store.existsOnDisk(u"alice"_s, u"example.com"_s));
+    QString error;
+    QVERIFY2(store.create(u"alice"_s, u"example.com"_s, &error), qPrintable(error));
+    QVERIFY(store.existsOnDisk(u"alice"_s, u"example.com"_s));
+
+    const QString box = m_root + u"/example.com/alice"_s;
+    QCOMPARE(store.mailboxPath(u"Alice"_s, u"EXAMPLE.com"_s), box);
+    QCOMPARE(store.folderPath(u"alice"_s, u"example.com"_s, QString()), box);
+    QCOMPARE(store.folderPath(u"alice"_s, u"example.com"_s, u"Sent"_s), box + u"/.Sent"_s);
+    for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s}) {
+        QVERIFY2(QFileInfo(box + u'/' + sub).isDir(), qPrintable(sub));
+        QVERIFY(QFileInfo(box + u"/.Sent/"_s + sub).isDir());
+        QVERIFY(QFileInfo(box + u"/.Archive/"_s + sub).isDir());
+    }
+    // Maildir++: sub-folders carry "maildirfolder", INBOX does not.
+    QVERIFY(QFileInfo(box + u"/.Sent/maildirfolder"_s).isFile());
+    QVERIFY(QFileInfo(box + u"/.Archive/maildirfolder"_s).isFile());
+    QVERIFY(!QFileInfo::exists(box + u"/maildirfolder"_s));
+    QCOMPARE(readAll(box + u"/subscriptions"_s), QByteArray("Sent\nArchive\n"));
+
+    const QJsonObject settings = QJsonDocument::fromJson(readAll(box + u"/tandem-mailbox.json"_s)).object();
+    QCOMPARE(settings.value(u"keep_live_days"_s).toInt(), 30);
+    QCOMPARE(settings.value(u"archive_expiry_days"_s).toInt(), 365);
+    QCOMPARE(settings.value(u"max_size_mb"_s).toInt(), 100);
+
+    // No staging folder is left behind, and creating again is a no-op.
+    QCOMPARE(QDir(m_root + u"/example.com"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"alice"_s});
+    QVERIFY2(store.create(u"alice"_s, u"example.com"_s, &error), qPrintable(error));
+    QVERIFY2(store.create(u"ALICE"_s, u"example.com"_s, &error), qPrintable(error));
+    QCOMPARE(QDir(m_root + u"/example.com"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"alice"_s});
+}
+
+void TestMailboxStore::deliverWritesPrefixAndSource()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    const DeliveryRequest r = request(u"0001ABCD-0"_s);
+    QString fileName;
+    QString error;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+    QVERIFY(error.isEmpty());
+
+    const qint64 size = kPrefix.size() + kMessage.size();
+    QCOMPARE(fileName, u"1700000000.Q0001ABCD-0.host.example.com,S=%1"_s.arg(size));
+    QCOMPARE(fileName, store.fileNameFor(r, size));
+    const QString box = m_root + u"/example.com/alice"_s;
+    QCOMPARE(QDir(box + u"/new"_s).entryList(QDir::Files), QStringList{fileName});
+    QCOMPARE(readAll(box + u"/new/"_s + fileName), kPrefix + kMessage);
+    QVERIFY(QDir(box + u"/tmp"_s).isEmpty());
+    QVERIFY(QDir(box + u"/cur"_s).isEmpty());
+    QVERIFY(QDir(box + u"/.Sent/new"_s).isEmpty());
+
+    // S= is the exact size of the file.
+    QCOMPARE(QFileInfo(box + u"/new/"_s + fileName).size(), size);
+
+    // Without a prefix the file is the source, byte for byte.
+    DeliveryRequest plain = request(u"0001ABCD-1"_s);
+    plain.prefix.clear();
+    QCOMPARE(store.deliver(plain, &fileName, &error), DeliveryOutcome::Stored);
+    QVERIFY(fileName.endsWith(u",S=%1"_s.arg(kMessage.size())));
+    QCOMPARE(readAll(box + u"/new/"_s + fileName), kMessage);
+}
+
+void TestMailboxStore::deliverToFolder()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    DeliveryRequest r = request(u"S1"_s);
+    r.folder = u"Sent"_s;
+    QString fileName;
+    QString error;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+    const QString box = m_root + u"/example.com/alice"_s;
+    QCOMPARE(readAll(box + u"/.Sent/new/"_s + fileName), kPrefix + kMessage);
+    QVERIFY(QDir(box + u"/new"_s).isEmpty());
+
+    // A folder that the template did not make is made on first use, as a Maildir++ folder.
+    r.folder = u"Projects"_s;
+    r.uniqueBase = u"P1"_s;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+    QVERIFY(QFileInfo(box + u"/.Projects/new/"_s + fileName).isFile());
+    QVERIFY(QFileInfo(box + u"/.Projects/maildirfolder"_s).isFile());
+}
+
+void TestMailboxStore::redoFindsItsOwnCopy()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    const DeliveryRequest r = request(u"REDO-0"_s);
+    QString first;
+    QString second;
+    QString error;
+    QCOMPARE(store.deliver(r, &first, &error), DeliveryOutcome::Stored);
+    QCOMPARE(store.deliver(r, &second, &error), DeliveryOutcome::AlreadyStored);
+    QCOMPARE(second, first);
+    const QString box = m_root + u"/example.com/alice"_s;
+    QCOMPARE(QDir(box + u"/new"_s).entryList(QDir::Files).size(), 1);
+
+    // The user's client read it meanwhile: moved to cur/ with flags.
+    QVERIFY(QFile::rename(box + u"/new/"_s + first, box + u"/cur/"_s + first + u":2,S"_s));
+    QCOMPARE(store.deliver(r, &second, &error), DeliveryOutcome::AlreadyStored);
+    QVERIFY(QDir(box + u"/new"_s).isEmpty());
+    QCOMPARE(QDir(box + u"/cur"_s).entryList(QDir::Files).size(), 1);
+
+    // Moved to cur/ without an info part.
+    QVERIFY(QFile::rename(box + u"/cur/"_s + first + u":2,S"_s, box + u"/cur/"_s + first));
+    QCOMPARE(store.deliver(r, &second, &error), DeliveryOutcome::AlreadyStored);
+
+    // Another action of the same message (another unique base) is a new copy.
+    QCOMPARE(store.deliver(request(u"REDO-1"_s), &second, &error), DeliveryOutcome::Stored);
+    QVERIFY(second != first);
+    QCOMPARE(QDir(box + u"/new"_s).entryList(QDir::Files), QStringList{second});
+}
+
+void TestMailboxStore::noMailboxWithoutCreate()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    DeliveryRequest r = request(u"N1"_s);
+    r.create = false;
+    QString fileName;
+    QString error;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::NoMailbox);
+    QVERIFY(!store.existsOnDisk(u"alice"_s, u"example.com"_s));
+    QVERIFY(store.mailboxes().isEmpty());
+
+    // Once it exists, create = false is enough.
+    QVERIFY2(store.create(u"alice"_s, u"example.com"_s, &error), qPrintable(error));
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+
+    // An unreadable source fails and leaves nothing.
+    DeliveryRequest missing = request(u"N2"_s);
+    missing.sourcePath = m_dir->filePath(u"gone.msg"_s);
+    QCOMPARE(store.deliver(missing, &fileName, &error), DeliveryOutcome::Failed);
+    QVERIFY(!error.isEmpty());
+    QVERIFY(QDir(m_root + u"/example.com/alice/tmp"_s).isEmpty());
+}
+
+void TestMailboxStore::invalidNamesRefused_data()
+{
+    QTest::addColumn<QString>("localPart");
+    QTest::newRow("parent") << u".."_s;
+    QTest::newRow("path") << u"../evil"_s;
+    QTest::newRow("slash") << u"a/b"_s;
+    QTest::newRow("hidden") << u".hidden"_s;
+    QTest::newRow("double dot") << u"a..b"_s;
+    QTest::newRow("space") << u"john doe"_s;
+    QTest::newRow("empty") << QString();
+    QTest::newRow("too long") << QString(65, u'a');
+}
+
+void TestMailboxStore::invalidNamesRefused()
+{
+    QFETCH(QString, localPart);
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    QString error;
+    QVERIFY(!store.create(localPart, u"example.com"_s, &error));
+    QVERIFY(!error.isEmpty());
+
+    DeliveryRequest r = request(u"X1"_s);
+    r.localPart = localPart;
+    QString fileName;
+    error.clear();
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Failed);
+    QVERIFY(!error.isEmpty());
+    QVERIFY(store.mailboxes().isEmpty());
+    // Nothing was made outside the root either.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+             QStringList{u"message.msg"_s});
+}
+
+void TestMailboxStore::domainCannotEscapeRoot()
+{
+    // Local parts are checked before they become folder names; the domain is a folder name
+    // too and gets no check, so "../x" puts a mailbox outside the mailbox root.
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    QString error;
+    const bool created = store.create(u"alice"_s, u"../outside"_s, &error);
+    const bool escaped = QFileInfo::exists(m_dir->filePath(u"data/outside"_s));
+    QVERIFY2(!escaped, "a mailbox was created outside the mailbox root");
+    QVERIFY(!created);
+}
+
+void TestMailboxStore::mailboxesListed()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    QVERIFY(store.mailboxes().isEmpty());
+    QString error;
+    QVERIFY(store.create(u"bob"_s, u"example.com"_s, &error));
+    QVERIFY(store.create(u"alice"_s, u"example.com"_s, &error));
+    QVERIFY(store.create(u"erin"_s, u"example.org"_s, &error));
+    // A folder that is not a mailbox (no new/) is not listed.
+    QVERIFY(QDir().mkpath(m_root + u"/example.com/notabox"_s));
+    QCOMPARE(store.mailboxes(),
+             (QStringList{u"alice@example.com"_s, u"bob@example.com"_s, u"erin@example.org"_s}));
+}
+
+void TestMailboxStore::hostNameEscapedInFileNames()
+{
+    // Maildir: '/' and ':' in the host part are written as \057 and \072.
+    MailboxStore store(m_root, u"odd/host:name"_s, m_template);
+    const QString name = store.fileNameFor(request(u"U1"_s), 10);
+    QCOMPARE(name, u"1700000000.QU1.odd\\057host\\072name,S=10"_s);
+}
+
+QTEST_GUILESS_MAIN(TestMailboxStore)
+#include "tst_mailboxstore.moc"

@@ -1,0 +1,292 @@
+// The Outbox: idempotent add with a hard link to the queued message, state updates, removal,
+// the entry record's round trip, and unreadable entries named instead of dropped.
+#include "delivery/outbox.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace tandem::delivery;
+
+namespace {
+
+const QByteArray kMessage = "From: <alice@example.com>\r\nSubject: out\r\n\r\nBody.\r\n";
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+OutboxEntry makeEntry(const QString &id)
+{
+    OutboxEntry e;
+    e.id = id;
+    e.messageId = id.section(u'-', 0, 0);
+    e.sender = u"alice@example.com"_s;
+    e.recipients = {u"bob@example.com"_s, u"carol@remote.test"_s};
+    e.size = kMessage.size();
+    e.nextHop = u"[192.0.2.20]:2525"_s;
+    e.state = EntryState::Queued;
+    e.attempts = 0;
+    e.created = QDateTime::fromMSecsSinceEpoch(1700000000250, Qt::UTC);
+    return e;
+}
+
+void compare(const OutboxEntry &got, const OutboxEntry &want)
+{
+    QCOMPARE(got.id, want.id);
+    QCOMPARE(got.messageId, want.messageId);
+    QCOMPARE(got.sender, want.sender);
+    QCOMPARE(got.recipients, want.recipients);
+    QCOMPARE(got.size, want.size);
+    QCOMPARE(got.nextHop, want.nextHop);
+    QCOMPARE(toString(got.state), toString(want.state));
+    QCOMPARE(got.attempts, want.attempts);
+    QCOMPARE(got.created, want.created);
+    QCOMPARE(got.nextAttempt, want.nextAttempt);
+    QCOMPARE(got.nextAttempt.isValid(), want.nextAttempt.isValid());
+    QCOMPARE(got.lastReply, want.lastReply);
+}
+
+} // namespace
+
+class TestOutbox : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void addLinksAndLists();
+    void addIsIdempotent();
+    void updateChangesState();
+    void remove();
+    void serializeRoundTrip();
+    void deserializeRefusesDamage();
+    void corruptEntryIsReported();
+    void stateNames();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_outboxDir;
+    QString m_queued; // stands for the queue's message file
+};
+
+void TestOutbox::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_outboxDir = m_dir->filePath(u"outbox"_s);
+    QVERIFY(QDir().mkpath(m_outboxDir));
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"queue"_s)));
+    m_queued = m_dir->filePath(u"queue/Q1.msg"_s);
+    QVERIFY(writeFile(m_queued, kMessage));
+}
+
+void TestOutbox::cleanup() { m_dir.reset(); }
+
+void TestOutbox::addLinksAndLists()
+{
+    Outbox outbox(m_outboxDir);
+    QCOMPARE(outbox.directory(), m_outboxDir);
+    QVERIFY(!outbox.contains(u"Q1-2"_s));
+    QVERIFY(outbox.list().isEmpty());
+
+    const OutboxEntry entry = makeEntry(u"Q1-2"_s);
+    QString error;
+    QVERIFY2(outbox.add(entry, m_queued, &error), qPrintable(error));
+    QVERIFY(outbox.contains(u"Q1-2"_s));
+    QCOMPARE(outbox.messagePath(u"Q1-2"_s), m_outboxDir + u"/Q1-2.msg"_s);
+    QCOMPARE(readAll(outbox.messagePath(u"Q1-2"_s)), kMessage);
+
+    // A hard link: the same file, so the queue's removal leaves the Outbox's copy intact.
+    struct stat a {};
+    struct stat b {};
+    QCOMPARE(::stat(QFile::encodeName(m_queued).constData(), &a), 0);
+    QCOMPARE(::stat(QFile::encodeName(outbox.messagePath(u"Q1-2"_s)).constData(), &b), 0);
+    QCOMPARE(a.st_ino, b.st_ino);
+    QCOMPARE(a.st_nlink, nlink_t(2));
+    QVERIFY(QFile::remove(m_queued));
+    QCOMPARE(readAll(outbox.messagePath(u"Q1-2"_s)), kMessage);
+
+    QStringList unreadable;
+    const QList<OutboxEntry> entries = outbox.list(&unreadable);
+    QVERIFY(unreadable.isEmpty());
+    QCOMPARE(entries.size(), 1);
+    compare(entries.at(0), entry);
+
+    const auto loaded = outbox.load(u"Q1-2"_s, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    compare(*loaded, entry);
+    QVERIFY(!outbox.load(u"nope"_s, &error));
+}
+
+void TestOutbox::addIsIdempotent()
+{
+    Outbox outbox(m_outboxDir);
+    const OutboxEntry entry = makeEntry(u"Q1-0"_s);
+    QString error;
+    QVERIFY2(outbox.add(entry, m_queued, &error), qPrintable(error));
+    const QByteArray record = readAll(m_outboxDir + u"/Q1-0.entry"_s);
+    QVERIFY(!record.isEmpty());
+
+    // A redo after a crash adds it again: success, and nothing changes.
+    OutboxEntry changed = entry;
+    changed.recipients = {u"someone@else.test"_s};
+    QVERIFY2(outbox.add(changed, m_queued, &error), qPrintable(error));
+    QCOMPARE(readAll(m_outboxDir + u"/Q1-0.entry"_s), record);
+    QCOMPARE(outbox.list().size(), 1);
+    compare(outbox.list().at(0), entry);
+
+    // A link left by a crash before the record was written is replaced.
+    QVERIFY(writeFile(m_outboxDir + u"/Q1-1.msg"_s, "stale"));
+    QVERIFY2(outbox.add(makeEntry(u"Q1-1"_s), m_queued, &error), qPrintable(error));
+    QCOMPARE(readAll(outbox.messagePath(u"Q1-1"_s)), kMessage);
+    QCOMPARE(outbox.list().size(), 2);
+
+    // No temporary files are left in the folder.
+    QCOMPARE(QDir(m_outboxDir).entryList(QDir::Files | QDir::Hidden),
+             (QStringList{u"Q1-0.entry"_s, u"Q1-0.msg"_s, u"Q1-1.entry"_s, u"Q1-1.msg"_s}));
+
+    // A message file that does not exist cannot be added.
+    error.clear();
+    QVERIFY(!outbox.add(makeEntry(u"Q9-0"_s), m_dir->filePath(u"queue/missing.msg"_s), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!outbox.contains(u"Q9-0"_s));
+}
+
+void TestOutbox::updateChangesState()
+{
+    Outbox outbox(m_outboxDir);
+    OutboxEntry entry = makeEntry(u"Q1-0"_s);
+    QString error;
+    QVERIFY(outbox.add(entry, m_queued, &error));
+
+    entry.state = EntryState::Deferred;
+    entry.attempts = 3;
+    entry.nextAttempt = QDateTime::fromMSecsSinceEpoch(1700000900000, Qt::UTC);
+    entry.lastReply = u"451 4.7.1 try again later"_s;
+    entry.recipients = {u"carol@remote.test"_s}; // bob done
+    QVERIFY2(outbox.update(entry, &error), qPrintable(error));
+    const auto loaded = outbox.load(u"Q1-0"_s, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    compare(*loaded, entry);
+
+    entry.state = EntryState::Held;
+    QVERIFY(outbox.update(entry, &error));
+    QCOMPARE(toString(outbox.list().at(0).state), toString(EntryState::Held));
+    QCOMPARE(readAll(outbox.messagePath(u"Q1-0"_s)), kMessage);
+}
+
+void TestOutbox::remove()
+{
+    Outbox outbox(m_outboxDir);
+    QString error;
+    QVERIFY(outbox.add(makeEntry(u"Q1-0"_s), m_queued, &error));
+    QVERIFY(outbox.add(makeEntry(u"Q1-1"_s), m_queued, &error));
+    QVERIFY2(outbox.remove(u"Q1-0"_s, &error), qPrintable(error));
+    QVERIFY(!outbox.contains(u"Q1-0"_s));
+    QVERIFY(!QFile::exists(outbox.messagePath(u"Q1-0"_s)));
+    QCOMPARE(outbox.list().size(), 1);
+    QCOMPARE(outbox.list().at(0).id, u"Q1-1"_s);
+    // The queue's own file is untouched.
+    QCOMPARE(readAll(m_queued), kMessage);
+    // Removing what is gone succeeds.
+    QVERIFY2(outbox.remove(u"Q1-0"_s, &error), qPrintable(error));
+}
+
+void TestOutbox::serializeRoundTrip()
+{
+    OutboxEntry e = makeEntry(u"0123456789ABCDEF0000-3"_s);
+    e.state = EntryState::Delivering;
+    e.attempts = 7;
+    e.nextAttempt = QDateTime::fromMSecsSinceEpoch(1700003600001, Qt::UTC);
+    e.lastReply = u"421 4.3.0 busy \u00e9\n second line"_s;
+    e.sender.clear(); // a bounce
+    const QByteArray bytes = serialize(e);
+    QVERIFY(bytes.startsWith("tandem-outbox 1\n"));
+    QVERIFY(bytes.endsWith('\n'));
+    QString error;
+    const auto back = deserializeEntry(bytes, &error);
+    QVERIFY2(back, qPrintable(error));
+    compare(*back, e);
+
+    // No times at all.
+    OutboxEntry bare = makeEntry(u"B-0"_s);
+    bare.created = QDateTime();
+    const auto bareBack = deserializeEntry(serialize(bare), &error);
+    QVERIFY2(bareBack, qPrintable(error));
+    QVERIFY(!bareBack->created.isValid());
+    QVERIFY(!bareBack->nextAttempt.isValid());
+}
+
+void TestOutbox::deserializeRefusesDamage()
+{
+    const QByteArray good = serialize(makeEntry(u"Q1-0"_s));
+    QString error;
+
+    QByteArray flipped = good;
+    flipped[good.indexOf("bob")] = 'B';
+    QVERIFY(!deserializeEntry(flipped, &error));
+    QVERIFY(error.contains(u"checksum"_s));
+
+    QVERIFY(!deserializeEntry(good.left(good.size() - 1), &error)); // no final newline
+    QVERIFY(!deserializeEntry(good.left(good.indexOf("%end")), &error));
+    QVERIFY(!deserializeEntry(QByteArray(), &error));
+    QVERIFY(!deserializeEntry(QByteArray(good).replace("tandem-outbox 1", "tandem-outbox 9"), &error));
+    QVERIFY(!deserializeEntry(QByteArray(good).replace("tandem-outbox", "tandem-envelope"), &error));
+
+    OutboxEntry noRecipients = makeEntry(u"Q1-0"_s);
+    noRecipients.recipients.clear();
+    QVERIFY(!deserializeEntry(serialize(noRecipients), &error));
+}
+
+void TestOutbox::corruptEntryIsReported()
+{
+    Outbox outbox(m_outboxDir);
+    QString error;
+    QVERIFY(outbox.add(makeEntry(u"Q1-0"_s), m_queued, &error));
+    QVERIFY(outbox.add(makeEntry(u"Q1-1"_s), m_queued, &error));
+    QByteArray record = readAll(m_outboxDir + u"/Q1-1.entry"_s);
+    record[record.indexOf("alice")] = 'A';
+    QVERIFY(writeFile(m_outboxDir + u"/Q1-1.entry"_s, record));
+    QVERIFY(writeFile(m_outboxDir + u"/Q2-0.entry"_s, "garbage"));
+
+    QStringList unreadable;
+    const QList<OutboxEntry> entries = outbox.list(&unreadable);
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.at(0).id, u"Q1-0"_s);
+    QCOMPARE(unreadable.size(), 2);
+    QVERIFY2(unreadable.at(0).startsWith(u"Q1-1: "_s), qPrintable(unreadable.at(0)));
+    QVERIFY2(unreadable.at(1).startsWith(u"Q2-0: "_s), qPrintable(unreadable.at(1)));
+    // Nothing is deleted by looking.
+    QVERIFY(QFile::exists(m_outboxDir + u"/Q1-1.entry"_s));
+    // Without the list the unreadable ones are skipped.
+    QCOMPARE(outbox.list().size(), 1);
+}
+
+void TestOutbox::stateNames()
+{
+    for (const EntryState s : {EntryState::Queued, EntryState::Delivering, EntryState::Deferred,
+                               EntryState::Held}) {
+        const QString name = toString(s);
+        QVERIFY(!name.isEmpty());
+        QCOMPARE(entryStateFromString(name), std::optional<EntryState>(s));
+    }
+    QCOMPARE(toString(EntryState::Held), u"held"_s);
+    QVERIFY(!entryStateFromString(u"Held"_s));
+    QVERIFY(!entryStateFromString(QString()));
+}
+
+QTEST_GUILESS_MAIN(TestOutbox)
+#include "tst_outbox.moc"

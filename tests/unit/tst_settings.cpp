@@ -1,0 +1,656 @@
+// The configuration file of PRODUCT.md §3: the example parses, every problem names its key
+// path, and what toJson() writes reads back to the same typed values.
+#include "config/passwords.h"
+#include "config/settings.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem::config;
+
+namespace {
+
+// PRODUCT.md §3 with its // comments removed. The user's password placeholder
+// "pbkdf2-sha256$..." is not a hash, so a real one is put in its place (see passwordHash()).
+const char kExample[] = R"json({
+  "server": {
+    "role": "mailbox",
+    "domain": "example.com",
+    "local_domains": [],
+    "hostname": "mailbox.example.com",
+    "data_dir": "data",
+    "max_hops": 30
+  },
+  "smtp": {
+    "listeners": [
+      { "address": "127.0.0.1", "port": 2525, "mode": "smtp",
+        "reject_nonlocal_senders_claiming_local": true },
+      { "address": "127.0.0.1", "port": 2587, "mode": "submission", "require_auth": true },
+      { "address": "127.0.0.1", "port": 2465, "mode": "smtps", "require_auth": true }
+    ],
+    "relay_networks": ["127.0.0.1/32", "192.168.0.0/16"],
+    "tls": { "certificate": "tls/cert.pem", "key": "tls/key.pem" },
+    "allow_plaintext_auth": false,
+    "max_message_bytes": 26214400,
+    "max_recipients": 100,
+    "max_connections": 200,
+    "max_connections_per_ip": 20
+  },
+  "incoming": {
+    "passthrough": {
+      "domains": "all",
+      "copy_to_sender_sent_items": false,
+      "create_mailbox_if_necessary": false,
+      "copy_local_domains_to_outbox": true,
+      "copy_without_received_to_outbox": false
+    },
+    "undelivered": { "action": "return_to_sender", "forward_mailbox": "postmaster" }
+  },
+  "outgoing": {
+    "dns_server": "",
+    "smarthost": { "host": "", "port": 25, "username": "", "tls": "opportunistic" },
+    "static_routes": [ { "domains": ["*"], "host": "127.0.0.1", "port": 3525 } ],
+    "retry": { "schedule_minutes": [1, 5, 15, 30, 60, 120], "warn_after_hours": 4,
+               "give_up_after_hours": 120 }
+  },
+  "mailboxes": {
+    "template": { "keep_live_days": 90, "archive_expiry_days": 0, "max_size_mb": 0 },
+    "users": [ { "name": "alice", "password": "@PASSWORD@" } ]
+  }
+})json";
+
+const QString kBase = u"/srv/tandem"_s;
+
+const QString &passwordHash()
+{
+    static const QString hash = tandem::passwords::hash("secret", 100000);
+    return hash;
+}
+
+QByteArray example()
+{
+    return QByteArray(kExample).replace("@PASSWORD@", passwordHash().toLatin1());
+}
+
+QJsonObject exampleObject() { return QJsonDocument::fromJson(example()).object(); }
+
+QByteArray bytes(const QJsonObject &o) { return QJsonDocument(o).toJson(); }
+
+// A minimal valid file with one part replaced: {"server":{"domain":"example.com"}} + extra.
+QJsonObject minimal()
+{
+    return QJsonObject{{u"server"_s, QJsonObject{{u"domain"_s, u"example.com"_s}}}};
+}
+
+QJsonObject with(QJsonObject root, const QString &section, const QString &key,
+                 const QJsonValue &value)
+{
+    QJsonObject s = root.value(section).toObject();
+    s.insert(key, value);
+    root.insert(section, s);
+    return root;
+}
+
+QJsonObject listener(const QString &address, int port, bool requireAuth = false)
+{
+    QJsonObject l{{u"address"_s, address}, {u"port"_s, port}, {u"mode"_s, u"smtp"_s}};
+    if (requireAuth)
+        l.insert(u"require_auth"_s, true);
+    return l;
+}
+
+} // namespace
+
+class TestSettings : public QObject {
+    Q_OBJECT
+
+private slots:
+    void productExampleIsValid();
+    void errorsNameKeyPaths_data();
+    void errorsNameKeyPaths();
+    void missingDomain();
+    void missingDomainReportsOnlyDomain();
+    void malformedJson();
+    void dataDirResolvedAgainstBaseDir();
+    void passthroughDomains();
+    void openRelayRefused();
+    void openRelayAllowedWhenEveryListenerRequiresAuth();
+    void badRelayNetwork_data();
+    void badRelayNetwork();
+    void duplicateListener();
+    void defaultsWithoutSmtpSection();
+    void defaultConfigParses();
+    void roundTrip();
+    void secretsFileIsAKnownKey();
+    void saveAndLoadFile();
+    void isRelayClient();
+    void passthroughCovers();
+    void validNames();
+};
+
+void TestSettings::productExampleIsValid()
+{
+    const LoadResult r = parse(example(), kBase);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    const Settings &s = r.settings;
+    QCOMPARE(toString(s.server.role), toString(Role::Mailbox));
+    QCOMPARE(s.server.domain, u"example.com"_s);
+    QVERIFY(s.server.localDomains.isEmpty());
+    QCOMPARE(s.server.hostname, u"mailbox.example.com"_s);
+    QCOMPARE(s.server.maxHops, 30);
+    QCOMPARE(s.smtp.listeners.size(), 3);
+    QCOMPARE(s.smtp.listeners.at(0).port, quint16(2525));
+    QCOMPARE(toString(s.smtp.listeners.at(0).mode), toString(ListenerMode::Smtp));
+    QVERIFY(s.smtp.listeners.at(0).rejectNonLocalSendersClaimingLocal);
+    QVERIFY(!s.smtp.listeners.at(0).requireAuth);
+    QCOMPARE(toString(s.smtp.listeners.at(1).mode), toString(ListenerMode::Submission));
+    QVERIFY(s.smtp.listeners.at(1).requireAuth);
+    QVERIFY(!s.smtp.listeners.at(1).rejectNonLocalSendersClaimingLocal);
+    QCOMPARE(toString(s.smtp.listeners.at(2).mode), toString(ListenerMode::Smtps));
+    QCOMPARE(s.smtp.relayNetworks.size(), 2);
+    QCOMPARE(s.smtp.relayNetworks.at(1).prefix, 16);
+    QCOMPARE(s.smtp.tlsCertificate, u"tls/cert.pem"_s);
+    QCOMPARE(s.resolvePath(s.smtp.tlsKey), u"/srv/tandem/tls/key.pem"_s);
+    QCOMPARE(s.smtp.maxMessageBytes, qint64(26214400));
+    QVERIFY(s.passthrough.allDomains);
+    QVERIFY(s.passthrough.copyLocalDomainsToOutbox);
+    QVERIFY(!s.passthrough.copyToSenderSentItems);
+    QCOMPARE(toString(s.undelivered.action), toString(UndeliveredAction::ReturnToSender));
+    QCOMPARE(s.undelivered.forwardMailbox, u"postmaster"_s);
+    QCOMPARE(s.outgoing.staticRoutes.size(), 1);
+    QCOMPARE(s.outgoing.staticRoutes.at(0).domains, QStringList{u"*"_s});
+    QCOMPARE(s.outgoing.staticRoutes.at(0).port, quint16(3525));
+    QCOMPARE(s.outgoing.retry.scheduleMinutes, (QList<int>{1, 5, 15, 30, 60, 120}));
+    QCOMPARE(s.mailboxes.users.size(), 1);
+    QCOMPARE(s.mailboxes.users.at(0).name, u"alice"_s);
+    QCOMPARE(s.mailboxes.users.at(0).password, passwordHash());
+
+    // The example as printed, with its placeholder instead of a hash: the one problem named.
+    const LoadResult placeholder = parse(QByteArray(kExample).replace("@PASSWORD@", "pbkdf2-sha256$..."), kBase);
+    QCOMPARE(placeholder.errors.size(), 1);
+    QVERIFY(placeholder.errors.at(0).startsWith(u"mailboxes.users[0].password: "_s));
+
+    // Without tls, the smtps listener is the one problem.
+    QJsonObject noTls = exampleObject();
+    QJsonObject smtp = noTls.value(u"smtp"_s).toObject();
+    smtp.remove(u"tls"_s);
+    noTls.insert(u"smtp"_s, smtp);
+    const LoadResult r2 = parse(bytes(noTls), kBase);
+    QCOMPARE(r2.errors.size(), 1);
+    QVERIFY2(r2.errors.at(0).startsWith(u"smtp.listeners[2].mode: "_s), qPrintable(r2.errors.at(0)));
+}
+
+void TestSettings::errorsNameKeyPaths_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+
+    QJsonObject port = exampleObject();
+    {
+        QJsonObject smtp = port.value(u"smtp"_s).toObject();
+        QJsonArray listeners = smtp.value(u"listeners"_s).toArray();
+        QJsonObject first = listeners.at(0).toObject();
+        first.insert(u"port"_s, 70000);
+        listeners.replace(0, first);
+        smtp.insert(u"listeners"_s, listeners);
+        port.insert(u"smtp"_s, smtp);
+    }
+    QTest::newRow("port out of range")
+        << bytes(port) << u"smtp.listeners[0].port: must be 1-65535"_s;
+    QTest::newRow("unknown server key")
+        << bytes(with(exampleObject(), u"server"_s, u"bogus"_s, 1)) << u"server.bogus: unknown key"_s;
+    QJsonObject top = exampleObject();
+    top.insert(u"extra"_s, true);
+    QTest::newRow("unknown top-level key") << bytes(top) << u"extra: unknown key"_s;
+    QTest::newRow("wrong type")
+        << bytes(with(minimal(), u"server"_s, u"max_hops"_s, u"thirty"_s))
+        << u"server.max_hops: must be a whole number"_s;
+    QTest::newRow("hops out of range")
+        << bytes(with(minimal(), u"server"_s, u"max_hops"_s, 0)) << u"server.max_hops: must be 1-1000"_s;
+    QTest::newRow("bad role")
+        << bytes(with(minimal(), u"server"_s, u"role"_s, u"relay"_s))
+        << u"server.role: must be one of \"mailbox\", \"archive\", \"custom\""_s;
+    QTest::newRow("bad domain with hostname")
+        << bytes(with(with(minimal(), u"server"_s, u"domain"_s, u"not a domain"_s), u"server"_s,
+                      u"hostname"_s, u"mail.example.com"_s))
+        << u"server.domain: must be a domain name such as example.com"_s;
+    QTest::newRow("local domain twice")
+        << bytes(with(minimal(), u"server"_s, u"local_domains"_s,
+                      QJsonArray{u"example.org"_s, u"EXAMPLE.org"_s}))
+        << u"server.local_domains[1]: \"example.org\" is listed twice"_s;
+    QTest::newRow("unknown listener key")
+        << bytes(with(minimal(), u"smtp"_s, u"listeners"_s,
+                      QJsonArray{QJsonObject{{u"port"_s, 2525}, {u"tls"_s, true}}}))
+        << u"smtp.listeners[0].tls: unknown key"_s;
+    QTest::newRow("unknown passthrough key")
+        << bytes(QJsonObject{{u"server"_s, QJsonObject{{u"domain"_s, u"example.com"_s}}},
+                             {u"incoming"_s, QJsonObject{{u"passthrough"_s,
+                                                          QJsonObject{{u"copy_all"_s, true}}}}}})
+        << u"incoming.passthrough.copy_all: unknown key"_s;
+    QTest::newRow("bad undelivered action")
+        << bytes(QJsonObject{{u"server"_s, QJsonObject{{u"domain"_s, u"example.com"_s}}},
+                             {u"incoming"_s, QJsonObject{{u"undelivered"_s,
+                                                          QJsonObject{{u"action"_s, u"drop"_s}}}}}})
+        << u"incoming.undelivered.action: must be one of \"return_to_sender\", "
+           "\"create_mailbox_and_store\", \"forward_to_mailbox\""_s;
+    QTest::newRow("bad static route domain")
+        << bytes(with(minimal(), u"outgoing"_s, u"static_routes"_s,
+                      QJsonArray{QJsonObject{{u"domains"_s, QJsonArray{u"**"_s}},
+                                             {u"host"_s, u"192.0.2.1"_s}}}))
+        << u"outgoing.static_routes[0].domains[0]: \"**\" must be a domain, *.domain or *"_s;
+    QTest::newRow("user in a foreign domain")
+        << bytes(with(minimal(), u"mailboxes"_s, u"users"_s,
+                      QJsonArray{QJsonObject{{u"name"_s, u"bob@remote.test"_s}}}))
+        << u"mailboxes.users[0].name: \"remote.test\" is not a local domain"_s;
+}
+
+void TestSettings::errorsNameKeyPaths()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    const LoadResult r = parse(json, kBase);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errors.contains(error), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.errors.size(), 1);
+}
+
+void TestSettings::missingDomain()
+{
+    QJsonObject root = exampleObject();
+    QJsonObject server = root.value(u"server"_s).toObject();
+    server.remove(u"domain"_s);
+    root.insert(u"server"_s, server);
+    const LoadResult r = parse(bytes(root), kBase);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errors.contains(u"server.domain: is required"_s), qPrintable(r.errors.join(u'\n')));
+
+    const LoadResult empty = parse("{}", kBase);
+    QVERIFY(empty.errors.contains(u"server.domain: is required"_s));
+}
+
+void TestSettings::missingDomainReportsOnlyDomain()
+{
+    // "tandemd --check" prints every problem as "path.to.key: what is wrong". A file whose
+    // only fault is the missing server.domain should get that one line, not also a complaint
+    // about server.hostname, a key the file does not contain (it defaults to the domain).
+    const LoadResult r = parse("{}", kBase);
+    QCOMPARE(r.errors, QStringList{u"server.domain: is required"_s});
+
+    const LoadResult bad =
+        parse(bytes(with(minimal(), u"server"_s, u"domain"_s, u"not a domain"_s)), kBase);
+    QCOMPARE(bad.errors,
+             QStringList{u"server.domain: must be a domain name such as example.com"_s});
+}
+
+void TestSettings::malformedJson()
+{
+    const LoadResult r = parse("{\n \"server\": {\n", kBase);
+    QCOMPARE(r.errors.size(), 1);
+    QVERIFY(r.errors.at(0).startsWith(u"(file): not valid JSON at line "_s));
+
+    const LoadResult array = parse("[]", kBase);
+    QCOMPARE(array.errors, QStringList{u"(file): must be a JSON object"_s});
+}
+
+void TestSettings::dataDirResolvedAgainstBaseDir()
+{
+    const LoadResult relative = parse(bytes(minimal()), u"/etc/tandem"_s);
+    QVERIFY2(relative.ok(), qPrintable(relative.errors.join(u'\n')));
+    QCOMPARE(relative.settings.server.dataDir, u"data"_s);
+    QCOMPARE(relative.settings.dataPath(), u"/etc/tandem/data"_s);
+
+    const LoadResult nested =
+        parse(bytes(with(minimal(), u"server"_s, u"data_dir"_s, u"../var/./mail"_s)), u"/etc/tandem"_s);
+    QVERIFY(nested.ok());
+    QCOMPARE(nested.settings.server.dataDir, u"../var/./mail"_s); // kept as written
+    QCOMPARE(nested.settings.dataPath(), u"/etc/var/mail"_s);
+
+    const LoadResult absolute =
+        parse(bytes(with(minimal(), u"server"_s, u"data_dir"_s, u"/var/lib/tandem"_s)), u"/etc/tandem"_s);
+    QVERIFY(absolute.ok());
+    QCOMPARE(absolute.settings.dataPath(), u"/var/lib/tandem"_s);
+
+    const LoadResult empty = parse(bytes(with(minimal(), u"server"_s, u"data_dir"_s, u""_s)), kBase);
+    QCOMPARE(empty.errors, QStringList{u"server.data_dir: must not be empty"_s});
+}
+
+void TestSettings::passthroughDomains()
+{
+    QJsonObject root = with(minimal(), u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s});
+    root.insert(u"incoming"_s,
+                QJsonObject{{u"passthrough"_s,
+                             QJsonObject{{u"domains"_s, QJsonArray{u"Example.ORG"_s}}}}});
+    const LoadResult ok = parse(bytes(root), kBase);
+    QVERIFY2(ok.ok(), qPrintable(ok.errors.join(u'\n')));
+    QVERIFY(!ok.settings.passthrough.allDomains);
+    QCOMPARE(ok.settings.passthrough.domains, QStringList{u"example.org"_s});
+
+    root.insert(u"incoming"_s,
+                QJsonObject{{u"passthrough"_s,
+                             QJsonObject{{u"domains"_s,
+                                          QJsonArray{u"example.com"_s, u"remote.test"_s}}}}});
+    const LoadResult foreign = parse(bytes(root), kBase);
+    QCOMPARE(foreign.errors.size(), 1);
+    QVERIFY2(foreign.errors.at(0).startsWith(
+                 u"incoming.passthrough.domains[1]: \"remote.test\" is not a local domain"_s),
+             qPrintable(foreign.errors.at(0)));
+
+    root.insert(u"incoming"_s,
+                QJsonObject{{u"passthrough"_s, QJsonObject{{u"domains"_s, u"some"_s}}}});
+    const LoadResult word = parse(bytes(root), kBase);
+    QCOMPARE(word.errors.size(), 1);
+    QVERIFY(word.errors.at(0).startsWith(u"incoming.passthrough.domains: "_s));
+}
+
+void TestSettings::openRelayRefused()
+{
+    for (const QString &everyone : {u"0.0.0.0/0"_s, u"::/0"_s}) {
+        QJsonObject root = with(minimal(), u"smtp"_s, u"listeners"_s,
+                                QJsonArray{listener(u"127.0.0.1"_s, 2587, true),
+                                           listener(u"127.0.0.1"_s, 2525, false)});
+        root = with(root, u"smtp"_s, u"relay_networks"_s, QJsonArray{u"127.0.0.1/32"_s, everyone});
+        const LoadResult r = parse(bytes(root), kBase);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.at(0).startsWith(u"smtp.relay_networks: "_s), qPrintable(r.errors.at(0)));
+        QVERIFY2(r.errors.at(0).contains(u"smtp.listeners[1]"_s), qPrintable(r.errors.at(0)));
+    }
+    // With no listeners given, the default listener does not require authentication.
+    const LoadResult defaults =
+        parse(bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s, QJsonArray{u"0.0.0.0/0"_s})), kBase);
+    QVERIFY(!defaults.ok());
+}
+
+void TestSettings::openRelayAllowedWhenEveryListenerRequiresAuth()
+{
+    QJsonObject root = with(minimal(), u"smtp"_s, u"listeners"_s,
+                            QJsonArray{listener(u"127.0.0.1"_s, 2587, true)});
+    root = with(root, u"smtp"_s, u"relay_networks"_s, QJsonArray{u"0.0.0.0/0"_s});
+    const LoadResult r = parse(bytes(root), kBase);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+}
+
+void TestSettings::badRelayNetwork_data()
+{
+    QTest::addColumn<QString>("network");
+    QTest::newRow("word") << u"the LAN"_s;
+    QTest::newRow("prefix too long") << u"10.0.0.0/33"_s;
+    QTest::newRow("bad octet") << u"192.168.300.0/24"_s;
+    QTest::newRow("empty") << u""_s;
+}
+
+void TestSettings::badRelayNetwork()
+{
+    QFETCH(QString, network);
+    const LoadResult r = parse(
+        bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s, QJsonArray{u"127.0.0.1/32"_s, network})),
+        kBase);
+    QCOMPARE(r.errors,
+             QStringList{u"smtp.relay_networks[1]: \"%1\" is not a network such as 192.168.0.0/16"_s
+                             .arg(network)});
+}
+
+void TestSettings::duplicateListener()
+{
+    const QJsonObject root = with(minimal(), u"smtp"_s, u"listeners"_s,
+                                  QJsonArray{listener(u"127.0.0.1"_s, 2525),
+                                             listener(u"127.0.0.1"_s, 2587),
+                                             listener(u"127.0.0.1"_s, 2525)});
+    const LoadResult r = parse(bytes(root), kBase);
+    QCOMPARE(r.errors.size(), 1);
+    QVERIFY2(r.errors.at(0).startsWith(u"smtp.listeners[2]: "_s), qPrintable(r.errors.at(0)));
+
+    // Same port on another address is fine.
+    const LoadResult other = parse(bytes(with(minimal(), u"smtp"_s, u"listeners"_s,
+                                              QJsonArray{listener(u"127.0.0.1"_s, 2525),
+                                                         listener(u"::1"_s, 2525)})),
+                                   kBase);
+    QVERIFY2(other.ok(), qPrintable(other.errors.join(u'\n')));
+}
+
+void TestSettings::defaultsWithoutSmtpSection()
+{
+    const LoadResult r = parse(bytes(minimal()), kBase);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    const Settings &s = r.settings;
+    QCOMPARE(s.server.hostname, u"example.com"_s);
+    QCOMPARE(toString(s.server.role), toString(Role::Custom));
+    QCOMPARE(s.smtp.listeners.size(), 1);
+    QCOMPARE(s.smtp.listeners.at(0).port, quint16(2525));
+    QCOMPARE(s.smtp.relayNetworks.size(), 2);
+    QVERIFY(s.isRelayClient(QHostAddress(u"127.0.0.1"_s)));
+    QVERIFY(s.isRelayClient(QHostAddress(u"::1"_s)));
+    QVERIFY(!s.isRelayClient(QHostAddress(u"192.0.2.1"_s)));
+}
+
+void TestSettings::defaultConfigParses()
+{
+    const QByteArray json = defaultConfigJson();
+    QVERIFY(!json.isEmpty());
+    const LoadResult r = parse(json, kBase);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(toString(r.settings.server.role), toString(Role::Mailbox));
+    QCOMPARE(r.settings.server.domain, u"example.com"_s);
+    QVERIFY(!r.settings.smtp.listeners.isEmpty());
+    QVERIFY(!r.settings.outgoing.staticRoutes.isEmpty());
+}
+
+void TestSettings::roundTrip()
+{
+    QJsonObject root = exampleObject();
+    // Give the optional parts values that differ from the defaults, so the round trip shows.
+    root = with(root, u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s, u"example.net"_s});
+    root = with(root, u"server"_s, u"role"_s, u"archive"_s);
+    root = with(root, u"server"_s, u"max_hops"_s, 12);
+    root = with(root, u"smtp"_s, u"allow_plaintext_auth"_s, true);
+    root = with(root, u"smtp"_s, u"command_timeout_seconds"_s, 42);
+    root.insert(u"incoming"_s,
+                QJsonObject{{u"passthrough"_s,
+                             QJsonObject{{u"domains"_s, QJsonArray{u"example.org"_s}},
+                                         {u"copy_to_sender_sent_items"_s, true},
+                                         {u"create_mailbox_if_necessary"_s, true},
+                                         {u"copy_local_domains_to_outbox"_s, false},
+                                         {u"copy_without_received_to_outbox"_s, true}}},
+                            {u"undelivered"_s,
+                             QJsonObject{{u"action"_s, u"forward_to_mailbox"_s},
+                                         {u"forward_mailbox"_s, u"catchall"_s}}}});
+    root = with(root, u"outgoing"_s, u"smarthost"_s,
+                QJsonObject{{u"host"_s, u"smtp.isp.test"_s}, {u"port"_s, 587},
+                            {u"username"_s, u"me"_s}, {u"tls"_s, u"required"_s}});
+    root = with(root, u"outgoing"_s, u"dns_server"_s, u"192.0.2.53"_s);
+    root = with(root, u"outgoing"_s, u"static_routes"_s,
+                QJsonArray{QJsonObject{{u"domains"_s, QJsonArray{u"example.com"_s, u"*.example.org"_s}},
+                                       {u"host"_s, u"192.0.2.20"_s},
+                                       {u"port"_s, 2525}}});
+    root = with(root, u"mailboxes"_s, u"template"_s,
+                QJsonObject{{u"keep_live_days"_s, 30}, {u"archive_expiry_days"_s, 3650},
+                            {u"max_size_mb"_s, 2048}});
+    root = with(root, u"mailboxes"_s, u"users"_s,
+                QJsonArray{QJsonObject{{u"name"_s, u"alice"_s}, {u"password"_s, passwordHash()}},
+                           QJsonObject{{u"name"_s, u"bob@example.org"_s}}});
+
+    const LoadResult first = parse(bytes(root), kBase);
+    QVERIFY2(first.ok(), qPrintable(first.errors.join(u'\n')));
+    const LoadResult second = parse(bytes(toJson(first.settings)), kBase);
+    QVERIFY2(second.ok(), qPrintable(second.errors.join(u'\n')));
+    const Settings &a = first.settings;
+    const Settings &b = second.settings;
+
+    QCOMPARE(toString(b.server.role), toString(Role::Archive));
+    QCOMPARE(toString(b.server.role), toString(a.server.role));
+    QCOMPARE(b.server.domain, a.server.domain);
+    QCOMPARE(b.server.localDomains, (QStringList{u"example.org"_s, u"example.net"_s}));
+    QCOMPARE(b.server.hostname, a.server.hostname);
+    QCOMPARE(b.server.dataDir, a.server.dataDir);
+    QCOMPARE(b.server.maxHops, 12);
+
+    QCOMPARE(b.smtp.listeners.size(), a.smtp.listeners.size());
+    for (qsizetype i = 0; i < a.smtp.listeners.size(); ++i) {
+        QCOMPARE(b.smtp.listeners.at(i).address, a.smtp.listeners.at(i).address);
+        QCOMPARE(b.smtp.listeners.at(i).port, a.smtp.listeners.at(i).port);
+        QCOMPARE(toString(b.smtp.listeners.at(i).mode), toString(a.smtp.listeners.at(i).mode));
+        QCOMPARE(b.smtp.listeners.at(i).requireAuth, a.smtp.listeners.at(i).requireAuth);
+        QCOMPARE(b.smtp.listeners.at(i).rejectNonLocalSendersClaimingLocal,
+                 a.smtp.listeners.at(i).rejectNonLocalSendersClaimingLocal);
+    }
+    QCOMPARE(b.smtp.relayNetworks.size(), a.smtp.relayNetworks.size());
+    for (qsizetype i = 0; i < a.smtp.relayNetworks.size(); ++i) {
+        QCOMPARE(b.smtp.relayNetworks.at(i).address, a.smtp.relayNetworks.at(i).address);
+        QCOMPARE(b.smtp.relayNetworks.at(i).prefix, a.smtp.relayNetworks.at(i).prefix);
+        QCOMPARE(b.smtp.relayNetworks.at(i).text, a.smtp.relayNetworks.at(i).text);
+    }
+    QCOMPARE(b.smtp.tlsCertificate, a.smtp.tlsCertificate);
+    QCOMPARE(b.smtp.tlsKey, a.smtp.tlsKey);
+    QCOMPARE(b.smtp.allowPlaintextAuth, true);
+    QCOMPARE(b.smtp.maxMessageBytes, a.smtp.maxMessageBytes);
+    QCOMPARE(b.smtp.maxRecipients, a.smtp.maxRecipients);
+    QCOMPARE(b.smtp.maxConnections, a.smtp.maxConnections);
+    QCOMPARE(b.smtp.maxConnectionsPerIp, a.smtp.maxConnectionsPerIp);
+    QCOMPARE(b.smtp.commandTimeoutSeconds, 42);
+
+    QCOMPARE(b.passthrough.allDomains, false);
+    QCOMPARE(b.passthrough.domains, QStringList{u"example.org"_s});
+    QCOMPARE(b.passthrough.copyToSenderSentItems, true);
+    QCOMPARE(b.passthrough.createMailboxIfNecessary, true);
+    QCOMPARE(b.passthrough.copyLocalDomainsToOutbox, false);
+    QCOMPARE(b.passthrough.copyWithoutReceivedToOutbox, true);
+    QCOMPARE(toString(b.undelivered.action), toString(UndeliveredAction::ForwardToMailbox));
+    QCOMPARE(b.undelivered.forwardMailbox, u"catchall"_s);
+
+    QCOMPARE(b.outgoing.dnsServer, u"192.0.2.53"_s);
+    QCOMPARE(b.outgoing.smarthost.host, u"smtp.isp.test"_s);
+    QCOMPARE(b.outgoing.smarthost.port, quint16(587));
+    QCOMPARE(b.outgoing.smarthost.username, u"me"_s);
+    QCOMPARE(toString(b.outgoing.smarthost.tls), toString(TlsMode::Required));
+    QCOMPARE(b.outgoing.staticRoutes.size(), 1);
+    QCOMPARE(b.outgoing.staticRoutes.at(0).domains,
+             (QStringList{u"example.com"_s, u"*.example.org"_s}));
+    QCOMPARE(b.outgoing.staticRoutes.at(0).host, u"192.0.2.20"_s);
+    QCOMPARE(b.outgoing.staticRoutes.at(0).port, quint16(2525));
+    QCOMPARE(b.outgoing.retry.scheduleMinutes, a.outgoing.retry.scheduleMinutes);
+    QCOMPARE(b.outgoing.retry.warnAfterHours, a.outgoing.retry.warnAfterHours);
+    QCOMPARE(b.outgoing.retry.giveUpAfterHours, a.outgoing.retry.giveUpAfterHours);
+
+    QCOMPARE(b.mailboxes.mailboxTemplate.keepLiveDays, 30);
+    QCOMPARE(b.mailboxes.mailboxTemplate.archiveExpiryDays, 3650);
+    QCOMPARE(b.mailboxes.mailboxTemplate.maxSizeMb, 2048);
+    QCOMPARE(b.mailboxes.users.size(), 2);
+    QCOMPARE(b.mailboxes.users.at(0).name, u"alice"_s);
+    QCOMPARE(b.mailboxes.users.at(0).password, passwordHash());
+    QCOMPARE(b.mailboxes.users.at(1).name, u"bob@example.org"_s);
+    QVERIFY(b.mailboxes.users.at(1).password.isEmpty());
+
+    // And the JSON itself is stable: writing the re-read settings gives the same object.
+    QCOMPARE(toJson(b), toJson(a));
+}
+
+void TestSettings::secretsFileIsAKnownKey()
+{
+    // settings.cpp reads server.secrets_file and toJson() writes it, so a file naming it, and
+    // any file the console saves with it set, must load.
+    const LoadResult r = parse(
+        bytes(with(minimal(), u"server"_s, u"secrets_file"_s, u"secrets.json"_s)), kBase);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.settings.server.secretsFile, u"secrets.json"_s);
+
+    Settings s = parse(bytes(minimal()), kBase).settings;
+    s.server.secretsFile = u"/etc/tandem/secrets.json"_s;
+    const LoadResult again = parse(bytes(toJson(s)), kBase);
+    QVERIFY2(again.ok(), qPrintable(again.errors.join(u'\n')));
+    QCOMPARE(again.settings.server.secretsFile, s.server.secretsFile);
+}
+
+void TestSettings::saveAndLoadFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"tandem.json"_s);
+    QString error;
+    QVERIFY2(saveJson(exampleObject(), path, &error), qPrintable(error));
+    const LoadResult r = loadFile(path);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.settings.baseDir, dir.path());
+    QCOMPARE(r.settings.dataPath(), dir.filePath(u"data"_s));
+
+    const LoadResult missing = loadFile(dir.filePath(u"nope.json"_s));
+    QCOMPARE(missing.errors.size(), 1);
+    QVERIFY(missing.errors.at(0).startsWith(u"(file): cannot read "_s));
+}
+
+void TestSettings::isRelayClient()
+{
+    Settings s;
+    s.smtp.relayNetworks = {Subnet{QHostAddress(u"127.0.0.1"_s), 32, u"127.0.0.1/32"_s},
+                            Subnet{QHostAddress(u"192.168.0.0"_s), 16, u"192.168.0.0/16"_s}};
+    QVERIFY(s.isRelayClient(QHostAddress(u"127.0.0.1"_s)));
+    QVERIFY(s.isRelayClient(QHostAddress(u"::ffff:127.0.0.1"_s)));
+    QVERIFY(s.isRelayClient(QHostAddress(u"192.168.44.5"_s)));
+    QVERIFY(s.isRelayClient(QHostAddress(u"::ffff:192.168.44.5"_s)));
+    QVERIFY(!s.isRelayClient(QHostAddress(u"127.0.0.2"_s)));
+    QVERIFY(!s.isRelayClient(QHostAddress(u"::ffff:127.0.0.2"_s)));
+    QVERIFY(!s.isRelayClient(QHostAddress(u"192.169.0.1"_s)));
+    QVERIFY(!s.isRelayClient(QHostAddress(u"::1"_s)));
+    QVERIFY(!s.isRelayClient(QHostAddress()));
+
+    const LoadResult parsed =
+        parse(bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s,
+                         QJsonArray{u"127.0.0.1/32"_s, u"2001:db8::/32"_s})),
+              kBase);
+    QVERIFY(parsed.ok());
+    QVERIFY(parsed.settings.isRelayClient(QHostAddress(u"::ffff:127.0.0.1"_s)));
+    QVERIFY(parsed.settings.isRelayClient(QHostAddress(u"2001:db8::25"_s)));
+    QVERIFY(!parsed.settings.isRelayClient(QHostAddress(u"2001:db9::25"_s)));
+}
+
+void TestSettings::passthroughCovers()
+{
+    Settings s;
+    s.server.domain = u"example.com"_s;
+    s.server.localDomains = {u"example.org"_s};
+    QVERIFY(s.isLocalDomain(u"EXAMPLE.com"_s));
+    QVERIFY(s.isLocalDomain(u"example.org"_s));
+    QVERIFY(!s.isLocalDomain(u"sub.example.com"_s));
+    QCOMPARE(s.allLocalDomains(), (QStringList{u"example.com"_s, u"example.org"_s}));
+
+    QVERIFY(s.passthrough.allDomains);
+    QVERIFY(s.passthroughCovers(u"example.com"_s));
+    QVERIFY(s.passthroughCovers(u"Example.ORG"_s));
+    QVERIFY(!s.passthroughCovers(u"remote.test"_s));
+
+    s.passthrough.allDomains = false;
+    s.passthrough.domains = {u"example.org"_s};
+    QVERIFY(!s.passthroughCovers(u"example.com"_s));
+    QVERIFY(s.passthroughCovers(u"EXAMPLE.org"_s));
+    QVERIFY(!s.passthroughCovers(u"remote.test"_s));
+
+    // A listed domain that is not (or no longer) local is not covered.
+    s.passthrough.domains = {u"remote.test"_s};
+    QVERIFY(!s.passthroughCovers(u"remote.test"_s));
+}
+
+void TestSettings::validNames()
+{
+    QVERIFY(isValidDomain(u"example.com"_s));
+    QVERIFY(isValidDomain(u"a-b.example"_s));
+    QVERIFY(!isValidDomain(u""_s));
+    QVERIFY(!isValidDomain(u"example.com."_s));
+    QVERIFY(!isValidDomain(u"-a.example"_s));
+    QVERIFY(!isValidDomain(u"a..example"_s));
+    QVERIFY(!isValidDomain(QString(64, u'a') + u".example"_s));
+
+    QVERIFY(isValidMailboxName(u"alice"_s));
+    QVERIFY(isValidMailboxName(u"first.last+tag"_s));
+    QVERIFY(!isValidMailboxName(u"Alice"_s)); // callers lower-case first
+    QVERIFY(!isValidMailboxName(u".hidden"_s));
+    QVERIFY(!isValidMailboxName(u"a..b"_s));
+    QVERIFY(!isValidMailboxName(u"a/b"_s));
+    QVERIFY(!isValidMailboxName(u".."_s));
+    QVERIFY(!isValidMailboxName(u""_s));
+    QVERIFY(!isValidMailboxName(QString(65, u'a')));
+}
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"

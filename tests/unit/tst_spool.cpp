@@ -1,0 +1,465 @@
+// The durable queue: commit, envelope round trip, completion records, and recovery of what a
+// crash leaves behind.
+#include "spool/spool.h"
+#include "util/log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem::spool;
+
+namespace {
+
+const QByteArray kMessage = "Received: from client.example (client.example [192.0.2.7])\r\n"
+                            "From: <alice@example.com>\r\n"
+                            "To: <bob@example.com>\r\n"
+                            "Subject: spool test\r\n"
+                            "\r\n"
+                            "Hello.\r\n";
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes, QIODevice::OpenMode extra = {})
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | extra) && f.write(bytes) == bytes.size();
+}
+
+Envelope fullEnvelope(const QString &id)
+{
+    Envelope e;
+    e.id = id;
+    e.received = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    e.clientAddress = u"192.0.2.7"_s;
+    e.helo = u"client.example"_s;
+    e.sender = u"alice@example.com"_s;
+    e.recipients = {u"bob@example.com"_s, u"carol@remote.test"_s, u"\"odd one\"@example.com"_s};
+    e.size = kMessage.size();
+    e.receivedHeaders = 1;
+    e.generated = false;
+    e.messageId = u"<m1@client.example>"_s;
+
+    Action inbox;
+    inbox.kind = ActionKind::Deliver;
+    inbox.mailbox = u"bob@example.com"_s;
+    inbox.create = true;
+    inbox.deliveredTo = u"bob@example.com"_s;
+    Action sentCopy;
+    sentCopy.kind = ActionKind::Deliver;
+    sentCopy.mailbox = u"alice@example.com"_s;
+    sentCopy.folder = u"Sent"_s;
+    sentCopy.create = false;
+    sentCopy.deliveredTo = u"alice@example.com"_s;
+    Action out;
+    out.kind = ActionKind::Outbox;
+    out.nextHop = u"[192.0.2.20]:2525"_s;
+    out.recipients = {u"bob@example.com"_s, u"carol@remote.test"_s};
+    Action bounce;
+    bounce.kind = ActionKind::Bounce;
+    bounce.failures = {Failure{u"\"odd one\"@example.com"_s, u"5.1.1"_s,
+                               u"smtp; 550 5.1.1 no such user \u00e9"_s}};
+    Action hold;
+    hold.kind = ActionKind::Hold;
+    hold.nextHop = u"remote.test"_s;
+    hold.recipients = {u"carol@remote.test"_s};
+    hold.reason = u"5.4.6 too many hops"_s;
+    e.actions = {inbox, sentCopy, out, bounce, hold};
+    return e;
+}
+
+void compareActions(const QList<Action> &got, const QList<Action> &want)
+{
+    // Action::operator== cannot be used (see the report), so compare field by field.
+    QCOMPARE(got.size(), want.size());
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        const Action &g = got.at(i);
+        const Action &w = want.at(i);
+        QCOMPARE(toString(g.kind), toString(w.kind));
+        QCOMPARE(g.mailbox, w.mailbox);
+        QCOMPARE(g.folder, w.folder);
+        QCOMPARE(g.create, w.create);
+        QCOMPARE(g.deliveredTo, w.deliveredTo);
+        QCOMPARE(g.nextHop, w.nextHop);
+        QCOMPARE(g.recipients, w.recipients);
+        QCOMPARE(g.reason, w.reason);
+        QCOMPARE(g.failures.size(), w.failures.size());
+        for (qsizetype j = 0; j < w.failures.size(); ++j) {
+            QCOMPARE(g.failures.at(j).recipient, w.failures.at(j).recipient);
+            QCOMPARE(g.failures.at(j).status, w.failures.at(j).status);
+            QCOMPARE(g.failures.at(j).diagnostic, w.failures.at(j).diagnostic);
+        }
+    }
+}
+
+} // namespace
+
+class TestSpool : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openMakesLayout();
+    void commitIsDurableAndReported();
+    void commitResultNamesId();
+    void envelopeRoundTrip();
+    void completedActions();
+    void recover();
+    void commitNowWithFixedId();
+    void remove();
+    void abandonedMessageLeavesNothing();
+    void queueIdsSortByArrival();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_spoolDir;
+    QStringList m_logged;
+};
+
+void TestSpool::initTestCase()
+{
+    // Keep the output clean; the texts are checked where they matter.
+    tandem::log::setSink([this](const tandem::log::Entry &e) { m_logged.append(e.text); });
+}
+
+void TestSpool::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_spoolDir = m_dir->filePath(u"spool"_s);
+    m_logged.clear();
+}
+
+void TestSpool::cleanup() { m_dir.reset(); }
+
+void TestSpool::openMakesLayout()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    for (const QString &sub : {u"tmp"_s, u"queue"_s, u"corrupt"_s, u"outbox"_s})
+        QVERIFY2(QFileInfo(m_spoolDir + u'/' + sub).isDir(), qPrintable(sub));
+    QCOMPARE(spool.queueDir(), m_spoolDir + u"/queue"_s);
+    QCOMPARE(spool.outboxDir(), m_spoolDir + u"/outbox"_s);
+    QCOMPARE(spool.messagePath(u"X1"_s), m_spoolDir + u"/queue/X1.msg"_s);
+    // Opening again is harmless.
+    QVERIFY2(spool.open(&error), qPrintable(error));
+}
+
+void TestSpool::commitIsDurableAndReported()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    QSignalSpy committed(&spool, &Spool::committed);
+    QVERIFY(committed.isValid());
+
+    auto message = spool.begin(&error);
+    QVERIFY2(message, qPrintable(error));
+    const QString id = message->id();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(QFile::exists(m_spoolDir + u"/tmp/"_s + id + u".msg"_s));
+    // Written in pieces, as a session receives it.
+    QVERIFY(message->write(kMessage.left(10)));
+    QVERIFY(message->write(kMessage.mid(10)));
+    QCOMPARE(message->size(), kMessage.size());
+    QVERIFY(!message->failed());
+
+    Envelope envelope = fullEnvelope(id);
+    QObject context;
+    bool called = false;
+    CommitResult result;
+    spool.commit(std::move(message), envelope, &context, [&](const CommitResult &r) {
+        called = true;
+        result = r;
+    });
+    QTRY_VERIFY(called);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(committed.count(), 1);
+    QCOMPARE(committed.at(0).at(0).toString(), id);
+
+    const QString queue = spool.queueDir() + u'/';
+    QVERIFY(QFile::exists(queue + id + u".env"_s));
+    QVERIFY(QFile::exists(queue + id + u".msg"_s));
+    QCOMPARE(readAll(spool.messagePath(id)), kMessage);
+    QVERIFY(!QFile::exists(m_spoolDir + u"/tmp/"_s + id + u".msg"_s));
+    QVERIFY(QDir(m_spoolDir + u"/tmp"_s).isEmpty());
+    QVERIFY(spool.exists(id));
+}
+
+void TestSpool::commitResultNamesId()
+{
+    // CommitResult::id is "the committed message's queue id": commitNow() fills it, and the
+    // asynchronous commit() hands its callback the same structure.
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    auto message = spool.begin(&error);
+    QVERIFY(message);
+    const QString id = message->id();
+    message->write(kMessage);
+    QObject context;
+    std::optional<CommitResult> result;
+    spool.commit(std::move(message), fullEnvelope(id), &context,
+                 [&](const CommitResult &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->ok, qPrintable(result->error));
+    QCOMPARE(result->id, id);
+}
+
+void TestSpool::envelopeRoundTrip()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    auto message = spool.begin(&error);
+    QVERIFY(message);
+    const QString id = message->id();
+    message->write(kMessage);
+    const Envelope want = fullEnvelope(id);
+    QObject context;
+    bool ok = false;
+    bool called = false;
+    spool.commit(std::move(message), want, &context, [&](const CommitResult &r) {
+        ok = r.ok;
+        called = true;
+    });
+    QTRY_VERIFY(called);
+    QVERIFY(ok);
+
+    const auto got = spool.loadEnvelope(id, &error);
+    QVERIFY2(got, qPrintable(error));
+    QCOMPARE(got->id, want.id);
+    QCOMPARE(got->received, want.received);
+    QCOMPARE(got->received.toMSecsSinceEpoch(), qint64(1700000000123));
+    QCOMPARE(got->clientAddress, want.clientAddress);
+    QCOMPARE(got->helo, want.helo);
+    QCOMPARE(got->sender, want.sender);
+    QCOMPARE(got->recipients, want.recipients);
+    QCOMPARE(got->size, want.size);
+    QCOMPARE(got->receivedHeaders, want.receivedHeaders);
+    QCOMPARE(got->generated, want.generated);
+    QCOMPARE(got->messageId, want.messageId);
+    compareActions(got->actions, want.actions);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The generated flag and the null sender survive too.
+    Envelope dsn = fullEnvelope(u"GEN0001"_s);
+    dsn.sender.clear();
+    dsn.clientAddress.clear();
+    dsn.generated = true;
+    dsn.receivedHeaders = 0;
+    const auto back = deserialize(serialize(dsn), &error);
+    QVERIFY2(back, qPrintable(error));
+    QVERIFY(back->generated);
+    QVERIFY(back->sender.isEmpty());
+    QCOMPARE(back->receivedHeaders, 0);
+
+    // Missing, and of another id.
+    QVERIFY(!spool.loadEnvelope(u"NOPE"_s, &error));
+    QVERIFY(QFile::copy(spool.queueDir() + u'/' + id + u".env"_s,
+                        spool.queueDir() + u"/OTHER.env"_s));
+    error.clear();
+    QVERIFY(!spool.loadEnvelope(u"OTHER"_s, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestSpool::completedActions()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    Envelope e = fullEnvelope(u"DONE0001"_s);
+    const CommitResult r = spool.commitNow(kMessage, e);
+    QVERIFY2(r.ok, qPrintable(r.error));
+
+    QVERIFY(spool.completedActions(u"DONE0001"_s).isEmpty());
+    QVERIFY2(spool.markCompleted(u"DONE0001"_s, 0, &error), qPrintable(error));
+    QVERIFY2(spool.markCompleted(u"DONE0001"_s, 3, &error), qPrintable(error));
+    QCOMPARE(spool.completedActions(u"DONE0001"_s), (QSet<int>{0, 3}));
+    QCOMPARE(readAll(spool.queueDir() + u"/DONE0001.done"_s), QByteArray("0\n3\n"));
+
+    // A crash in the middle of an append leaves a line without its newline: not trusted.
+    QVERIFY(writeFile(spool.queueDir() + u"/DONE0001.done"_s, "2", QIODevice::Append));
+    QCOMPARE(spool.completedActions(u"DONE0001"_s), (QSet<int>{0, 3}));
+    // Garbage lines are skipped.
+    QVERIFY(writeFile(spool.queueDir() + u"/DONE0001.done"_s, "0\nx\n4\n"));
+    QCOMPARE(spool.completedActions(u"DONE0001"_s), (QSet<int>{0, 4}));
+}
+
+void TestSpool::recover()
+{
+    QString error;
+    QStringList good;
+    {
+        Spool spool(m_spoolDir);
+        QVERIFY2(spool.open(&error), qPrintable(error));
+        // Committed entries, made out of order on purpose.
+        for (const QString &id : {u"0000000000000B0000"_s, u"0000000000000A0000"_s,
+                                  u"BROKEN"_s, u"NOMSG"_s}) {
+            const CommitResult r = spool.commitNow(kMessage, fullEnvelope(id));
+            QVERIFY2(r.ok, qPrintable(r.error));
+        }
+        good = {u"0000000000000A0000"_s, u"0000000000000B0000"_s};
+        QVERIFY(spool.markCompleted(good.at(1), 0, &error));
+
+        // A message still being received when the process died.
+        auto incoming = spool.begin(&error);
+        QVERIFY(incoming);
+        incoming->write(kMessage);
+        QVERIFY(QFile::copy(m_spoolDir + u"/tmp/"_s + incoming->id() + u".msg"_s,
+                            m_spoolDir + u"/tmp/LEFTOVER.msg"_s));
+        // An envelope staged in tmp/ is not counted as a message.
+        QVERIFY(writeFile(m_spoolDir + u"/tmp/LEFTOVER.env"_s, "partial"));
+        // A message renamed into queue/ whose envelope never followed.
+        QVERIFY(writeFile(spool.queueDir() + u"/ORPHAN.msg"_s, kMessage));
+        // The completion record of an entry that was removed.
+        QVERIFY(writeFile(spool.queueDir() + u"/GONE.done"_s, "0\n"));
+    }
+    // Damage: one flipped byte in an envelope; one message file lost.
+    const QString queue = m_spoolDir + u"/queue/"_s;
+    QByteArray env = readAll(queue + u"BROKEN.env"_s);
+    QVERIFY(env.size() > 40);
+    env[30] = char(env.at(30) ^ 0x01);
+    QVERIFY(writeFile(queue + u"BROKEN.env"_s, env));
+    QVERIFY(QFile::remove(queue + u"NOMSG.msg"_s));
+
+    Spool spool(m_spoolDir);
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    const Spool::Recovery r = spool.recover();
+    QCOMPARE(r.resume, good);
+    QCOMPARE(r.discarded, 2); // tmp/LEFTOVER.msg and queue/ORPHAN.msg
+    QCOMPARE(r.corrupted, (QStringList{u"BROKEN"_s, u"NOMSG"_s}));
+
+    QVERIFY(QDir(m_spoolDir + u"/tmp"_s).isEmpty());
+    QVERIFY(!QFile::exists(queue + u"ORPHAN.msg"_s));
+    QVERIFY(!QFile::exists(queue + u"GONE.done"_s));
+    for (const QString &id : good) {
+        QVERIFY(QFile::exists(queue + id + u".env"_s));
+        QVERIFY(QFile::exists(queue + id + u".msg"_s));
+    }
+    QCOMPARE(spool.completedActions(good.at(1)), QSet<int>{0});
+
+    // Damaged entries are kept in corrupt/ with the reason, never deleted.
+    const QString corrupt = m_spoolDir + u"/corrupt/"_s;
+    QVERIFY(!QFile::exists(queue + u"BROKEN.env"_s));
+    QVERIFY(!QFile::exists(queue + u"BROKEN.msg"_s));
+    QCOMPARE(readAll(corrupt + u"BROKEN.env"_s), env);
+    QCOMPARE(readAll(corrupt + u"BROKEN.msg"_s), kMessage);
+    QVERIFY2(readAll(corrupt + u"BROKEN.why"_s).contains("checksum"),
+             readAll(corrupt + u"BROKEN.why"_s).constData());
+    QVERIFY(!QFile::exists(queue + u"NOMSG.env"_s));
+    QVERIFY(QFile::exists(corrupt + u"NOMSG.env"_s));
+    QVERIFY(QFile::exists(corrupt + u"NOMSG.why"_s));
+    QVERIFY(!readAll(corrupt + u"NOMSG.why"_s).trimmed().isEmpty());
+
+    // A second pass finds the same good entries and nothing else to do.
+    const Spool::Recovery again = spool.recover();
+    QCOMPARE(again.resume, good);
+    QCOMPARE(again.discarded, 0);
+    QVERIFY(again.corrupted.isEmpty());
+}
+
+void TestSpool::commitNowWithFixedId()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    QSignalSpy committed(&spool, &Spool::committed);
+
+    Envelope e = fullEnvelope(u"ABC123B0"_s);
+    e.size = 1; // commitNow sets the size from the bytes
+    const CommitResult r = spool.commitNow(kMessage, e);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.id, u"ABC123B0"_s);
+    QVERIFY(r.error.isEmpty());
+    QVERIFY(spool.exists(u"ABC123B0"_s));
+    QCOMPARE(readAll(spool.messagePath(u"ABC123B0"_s)), kMessage);
+    const auto loaded = spool.loadEnvelope(u"ABC123B0"_s, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->id, u"ABC123B0"_s);
+    QCOMPARE(loaded->size, kMessage.size());
+    QVERIFY(QDir(m_spoolDir + u"/tmp"_s).isEmpty());
+
+    // Without an id, one is made.
+    Envelope anonymous = fullEnvelope(QString());
+    const CommitResult r2 = spool.commitNow("x\r\n", anonymous);
+    QVERIFY2(r2.ok, qPrintable(r2.error));
+    QVERIFY(!r2.id.isEmpty());
+    QVERIFY(spool.exists(r2.id));
+    QCOMPARE(readAll(spool.messagePath(r2.id)), QByteArray("x\r\n"));
+    const QStringList envs = QDir(spool.queueDir()).entryList({u"*.env"_s}, QDir::Files);
+    QCOMPARE(envs.size(), 2);
+    QVERIFY(envs.contains(u"ABC123B0.env"_s));
+}
+
+void TestSpool::remove()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    QVERIFY(spool.commitNow(kMessage, fullEnvelope(u"RM1"_s)).ok);
+    QVERIFY(spool.commitNow(kMessage, fullEnvelope(u"KEEP1"_s)).ok);
+    QVERIFY(spool.markCompleted(u"RM1"_s, 1, &error));
+    QVERIFY(spool.exists(u"RM1"_s));
+
+    spool.remove(u"RM1"_s);
+    QVERIFY(!spool.exists(u"RM1"_s));
+    const QString queue = spool.queueDir() + u'/';
+    for (const QString &ext : {u".env"_s, u".msg"_s, u".done"_s})
+        QVERIFY2(!QFile::exists(queue + u"RM1"_s + ext), qPrintable(ext));
+    QVERIFY(spool.exists(u"KEEP1"_s));
+    QVERIFY(QFile::exists(queue + u"KEEP1.msg"_s));
+    spool.remove(u"RM1"_s); // twice is harmless
+    QCOMPARE(spool.recover().resume, QStringList{u"KEEP1"_s});
+}
+
+void TestSpool::abandonedMessageLeavesNothing()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    {
+        auto message = spool.begin(&error);
+        QVERIFY(message);
+        message->write(kMessage);
+        // The session drops it (client gone, message refused): never acknowledged.
+    }
+    QVERIFY(QDir(m_spoolDir + u"/tmp"_s).isEmpty());
+    QVERIFY(QDir(spool.queueDir()).isEmpty());
+
+    // A fixed id already being received cannot be taken twice.
+    auto first = spool.begin(&error, u"SAME"_s);
+    QVERIFY(first);
+    auto second = spool.begin(&error, u"SAME"_s);
+    QVERIFY(!second);
+    QVERIFY(!error.isEmpty());
+}
+
+void TestSpool::queueIdsSortByArrival()
+{
+    QStringList ids;
+    for (int i = 0; i < 50; ++i)
+        ids.append(newQueueId());
+    QStringList sorted = ids;
+    sorted.sort();
+    QCOMPARE(sorted, ids);
+    QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
+    for (const QString &id : std::as_const(ids)) {
+        QCOMPARE(id.size(), 18);
+        QVERIFY(!id.contains(u'.'));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSpool)
+#include "tst_spool.moc"
