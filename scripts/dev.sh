@@ -13,7 +13,7 @@ jobs=$(nproc)
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libgl-dev zlib1g-dev libqt6svg6
+    libgl-dev zlib1g-dev libqt6svg6 qtkeychain-qt6-dev gnome-keyring dbus dbus-x11
     python3 swaks postfix dnsmasq-base
 )
 

@@ -1,6 +1,8 @@
 #include "enginehost.h"
 
 #include "engine.h"
+#include "secrets.h"
+#include "util/log.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,24 @@ EngineHost::~EngineHost()
 }
 
 void EngineHost::start(const config::Settings &settings)
+{
+    if (m_engine || m_starting)
+        return;
+    // Passwords come from the desktop keychain, never from the file.
+    m_starting = true;
+    Secrets::load(Secrets::hopsNeedingPasswords(settings), this,
+                  [this, settings](const QHash<QString, QString> &passwords,
+                                   const QStringList &errors) {
+                      m_starting = false;
+                      for (const QString &e : errors)
+                          log::warning(u"keychain"_s, e);
+                      config::Settings withSecrets = settings;
+                      withSecrets.passwords.insert(passwords);
+                      startEngine(withSecrets);
+                  });
+}
+
+void EngineHost::startEngine(const config::Settings &settings)
 {
     if (m_engine)
         return;

@@ -31,7 +31,10 @@ signals:
     void outboxSize(int entries);
 
 private:
+    void startEngine(const config::Settings &settings);
+
     QThread m_thread;
+    bool m_starting = false;
     Engine *m_engine = nullptr; // lives on m_thread
     bool m_running = false;
 };

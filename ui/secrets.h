@@ -1,0 +1,34 @@
+#pragma once
+
+#include "config/settings.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+// The console keeps passwords in the desktop keychain (QtKeychain: the Secret Service, e.g.
+// gnome-keyring, or KWallet), never in the configuration file. One entry per next hop
+// ("[host]:port"), the same key tandemd's secrets file uses.
+namespace tandem::ui {
+
+class Secrets : public QObject {
+    Q_OBJECT
+public:
+    static QString service() { return QStringLiteral("Tandem"); }
+    static QString keyFor(const QString &hop) { return QStringLiteral("smtp:") + hop; }
+    // The next hops of the configuration that authenticate (SmartHost, routes with a user).
+    static QStringList hopsNeedingPasswords(const config::Settings &settings);
+
+    using LoadDone = std::function<void(const QHash<QString, QString> &passwords,
+                                        const QStringList &errors)>;
+    // Reads the passwords of every hop that needs one; done runs on the caller's thread.
+    static void load(const QStringList &hops, QObject *context, LoadDone done);
+    using StoreDone = std::function<void(bool ok, const QString &error)>;
+    static void store(const QString &hop, const QString &password, QObject *context,
+                      StoreDone done);
+    static void remove(const QString &hop, QObject *context, StoreDone done);
+};
+
+} // namespace tandem::ui
