@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "passwords.h"
+#include "util/enumnames.h"
 
 #include <QDir>
 #include <QFile>
@@ -171,15 +172,6 @@ const QList<QPair<QString, UndeliveredAction>> kActions{
     {u"create_mailbox_and_store"_s, UndeliveredAction::CreateMailboxAndStore},
     {u"forward_to_mailbox"_s, UndeliveredAction::ForwardToMailbox}};
 
-template <typename E> QString nameOf(const QList<QPair<QString, E>> &names, E e)
-{
-    for (const auto &[name, value] : names) {
-        if (value == e)
-            return name;
-    }
-    return {};
-}
-
 bool isValidRouteHost(const QString &host)
 {
     return !QHostAddress(host).isNull() || isValidDomain(host);
@@ -191,10 +183,9 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
     const auto o = r.object(root, QString(), path);
     if (!o)
         return;
-    r.checkKeys(
-        *o, path,
-        {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s, u"max_hops"_s,
-         u"secrets_file"_s});
+    r.checkKeys(*o, path,
+                {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s,
+                 u"max_hops"_s, u"secrets_file"_s});
     s.server.role = r.choice(*o, path, u"role"_s, Role::Custom, kRoles);
     if (!o->contains(u"domain"_s)) {
         r.error(u"server.domain"_s, u"is required"_s);
@@ -506,19 +497,19 @@ void checkTls(Reader &r, const Settings &s)
 
 QString toString(Role role)
 {
-    return nameOf(kRoles, role);
+    return enumName(kRoles, role);
 }
 QString toString(ListenerMode mode)
 {
-    return nameOf(kModes, mode);
+    return enumName(kModes, mode);
 }
 QString toString(TlsMode mode)
 {
-    return nameOf(kTlsModes, mode);
+    return enumName(kTlsModes, mode);
 }
 QString toString(UndeliveredAction action)
 {
-    return nameOf(kActions, action);
+    return enumName(kActions, action);
 }
 
 bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *error)

@@ -4,6 +4,7 @@
 #include "resolver.h"
 #include "retry.h"
 #include "routing/router.h"
+#include "util/enumnames.h"
 #include "util/log.h"
 
 #include <QFileInfo>
@@ -35,20 +36,12 @@ bool wantsNotice(const OutboxEntry &entry, const QString &recipient, const char 
 
 QString toString(QueueOperation op)
 {
-    for (const auto &[name, o] : kOperations) {
-        if (o == op)
-            return name;
-    }
-    return {};
+    return enumName(kOperations, op);
 }
 
 std::optional<QueueOperation> queueOperationFromString(const QString &text)
 {
-    for (const auto &[name, o] : kOperations) {
-        if (name == text)
-            return o;
-    }
-    return std::nullopt;
+    return enumFromName(kOperations, text);
 }
 
 DeliveryQueue::DeliveryQueue(std::shared_ptr<const config::Settings> settings, Outbox *outbox,

@@ -1,6 +1,7 @@
 #include "outbox.h"
 
 #include "spool/record.h"
+#include "util/enumnames.h"
 #include "util/fsutil.h"
 
 #include <QDir>
@@ -32,20 +33,12 @@ QString isoOrEmpty(const QDateTime &t)
 
 QString toString(EntryState state)
 {
-    for (const auto &[name, s] : kStates) {
-        if (s == state)
-            return name;
-    }
-    return {};
+    return enumName(kStates, state);
 }
 
 std::optional<EntryState> entryStateFromString(const QString &text)
 {
-    for (const auto &[name, s] : kStates) {
-        if (name == text)
-            return s;
-    }
-    return std::nullopt;
+    return enumFromName(kStates, text);
 }
 
 QByteArray serialize(const OutboxEntry &e)
@@ -71,11 +64,8 @@ QByteArray serialize(const OutboxEntry &e)
         full.insert(u"ret"_s, e.ret);
     if (!e.envid.isEmpty())
         full.insert(u"envid"_s, e.envid);
-    QJsonObject dsn;
-    for (auto it = e.dsn.begin(); it != e.dsn.end(); ++it)
-        dsn.insert(it.key(), QJsonObject{{u"notify"_s, it->notify}, {u"orcpt"_s, it->orcpt}});
-    if (!dsn.isEmpty())
-        full.insert(u"dsn"_s, dsn);
+    if (!e.dsn.isEmpty())
+        full.insert(u"dsn"_s, spool::dsnToJson(e.dsn));
     return spool::record::encode("outbox", OutboxEntry::kVersion, full);
 }
 
@@ -107,12 +97,7 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
     e.warned = o->value(u"warned"_s).toBool();
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();
-    const QJsonObject dsn = o->value(u"dsn"_s).toObject();
-    for (auto it = dsn.begin(); it != dsn.end(); ++it) {
-        const QJsonObject d = it.value().toObject();
-        e.dsn.insert(it.key(),
-                     RecipientDsn{d.value(u"notify"_s).toString(), d.value(u"orcpt"_s).toString()});
-    }
+    e.dsn = spool::dsnFromJson(o->value(u"dsn"_s).toObject());
     if (e.id.isEmpty() || !state || e.recipients.isEmpty()) {
         *error = u"entry lacks an id, a state or recipients"_s;
         return std::nullopt;

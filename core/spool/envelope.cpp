@@ -1,6 +1,7 @@
 #include "envelope.h"
 
 #include "record.h"
+#include "util/enumnames.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -48,15 +49,10 @@ QJsonObject actionToJson(const Action &a)
 std::optional<Action> actionFromJson(const QJsonObject &o)
 {
     Action a;
-    bool known = false;
-    for (const auto &[name, kind] : kKinds) {
-        if (o.value(u"kind"_s).toString() == name) {
-            a.kind = kind;
-            known = true;
-        }
-    }
-    if (!known)
+    const auto kind = enumFromName(kKinds, o.value(u"kind"_s).toString());
+    if (!kind)
         return std::nullopt;
+    a.kind = *kind;
     a.mailbox = o.value(u"mailbox"_s).toString();
     a.folder = o.value(u"folder"_s).toString();
     a.create = o.value(u"create"_s).toBool();
@@ -78,13 +74,28 @@ std::optional<Action> actionFromJson(const QJsonObject &o)
 
 } // namespace
 
+QJsonObject dsnToJson(const QHash<QString, RecipientDsn> &dsn)
+{
+    QJsonObject o;
+    for (auto it = dsn.begin(); it != dsn.end(); ++it)
+        o.insert(it.key(), QJsonObject{{u"notify"_s, it->notify}, {u"orcpt"_s, it->orcpt}});
+    return o;
+}
+
+QHash<QString, RecipientDsn> dsnFromJson(const QJsonObject &o)
+{
+    QHash<QString, RecipientDsn> dsn;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QJsonObject d = it.value().toObject();
+        dsn.insert(it.key(),
+                   RecipientDsn{d.value(u"notify"_s).toString(), d.value(u"orcpt"_s).toString()});
+    }
+    return dsn;
+}
+
 QString toString(ActionKind kind)
 {
-    for (const auto &[name, k] : kKinds) {
-        if (k == kind)
-            return name;
-    }
-    return {};
+    return enumName(kKinds, kind);
 }
 
 QByteArray serialize(const Envelope &e)
@@ -108,11 +119,8 @@ QByteArray serialize(const Envelope &e)
         full.insert(u"ret"_s, e.ret);
     if (!e.envid.isEmpty())
         full.insert(u"envid"_s, e.envid);
-    QJsonObject dsn;
-    for (auto it = e.dsn.begin(); it != e.dsn.end(); ++it)
-        dsn.insert(it.key(), QJsonObject{{u"notify"_s, it->notify}, {u"orcpt"_s, it->orcpt}});
-    if (!dsn.isEmpty())
-        full.insert(u"dsn"_s, dsn);
+    if (!e.dsn.isEmpty())
+        full.insert(u"dsn"_s, dsnToJson(e.dsn));
     return record::encode("envelope", Envelope::kVersion, full);
 }
 
@@ -135,12 +143,7 @@ std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error)
     e.messageId = o->value(u"message_id"_s).toString();
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();
-    const QJsonObject dsn = o->value(u"dsn"_s).toObject();
-    for (auto it = dsn.begin(); it != dsn.end(); ++it) {
-        const QJsonObject d = it.value().toObject();
-        e.dsn.insert(it.key(),
-                     RecipientDsn{d.value(u"notify"_s).toString(), d.value(u"orcpt"_s).toString()});
-    }
+    e.dsn = dsnFromJson(o->value(u"dsn"_s).toObject());
     const QJsonArray actions = o->value(u"actions"_s).toArray();
     for (qsizetype i = 0; i < actions.size(); ++i) {
         const auto a = actionFromJson(actions.at(i).toObject());

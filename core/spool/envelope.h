@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -70,6 +71,9 @@ struct Envelope {
     QHash<QString, RecipientDsn> dsn; // by recipient, only those that gave parameters
     QList<Action> actions;
 };
+
+QJsonObject dsnToJson(const QHash<QString, RecipientDsn> &dsn);
+QHash<QString, RecipientDsn> dsnFromJson(const QJsonObject &object);
 
 QByteArray serialize(const Envelope &envelope);
 std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error);
