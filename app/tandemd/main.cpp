@@ -2,6 +2,7 @@
 #include "admin/admin.h"
 #include "config/settings.h"
 #include "engine.h"
+#include "smtp/tlscontext.h"
 #include "util/log.h"
 
 #include <QCommandLineParser>
@@ -81,10 +82,14 @@ int main(int argc, char *argv[])
                                            u"Print a valid starting configuration."_s);
     const QCommandLineOption jsonOption(u"json"_s, u"With \"queue list\": print JSON."_s);
     const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug events too."_s);
+    const QCommandLineOption certificateOption(
+        u"generate-certificate"_s,
+        u"Make a self-signed certificate for server.hostname at smtp.tls.certificate and "
+        "smtp.tls.key (default tls/cert.pem and tls/key.pem beside the configuration)."_s);
     const QCommandLineOption allOption(u"all"_s,
                                        u"With \"queue retry|hold|...\": every Outbox entry."_s);
-    parser.addOptions(
-        {configOption, checkOption, defaultOption, jsonOption, verboseOption, allOption});
+    parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption,
+                       allOption, certificateOption});
     parser.addPositionalArgument(u"command"_s, u"user ... or queue ... (see above)."_s,
                                  u"[command...]"_s);
     parser.process(app);
@@ -112,6 +117,24 @@ int main(int argc, char *argv[])
         for (const QString &e : loaded.errors)
             err << e << '\n';
         return 2;
+    }
+    if (parser.isSet(certificateOption)) {
+        const tandem::config::Settings &s = loaded.settings;
+        const QString cert = s.resolvePath(s.smtp.tlsCertificate.isEmpty() ? u"tls/cert.pem"_s
+                                                                           : s.smtp.tlsCertificate);
+        const QString key =
+            s.resolvePath(s.smtp.tlsKey.isEmpty() ? u"tls/key.pem"_s : s.smtp.tlsKey);
+        QString error;
+        if (!tandem::smtp::TlsContext::generateSelfSigned(s.server.hostname, cert, key, &error)) {
+            err << u"tandemd: %1\n"_s.arg(error);
+            return 1;
+        }
+        out << u"self-signed certificate for %1 written to %2 (key: %3)\n"_s.arg(s.server.hostname,
+                                                                                 cert, key);
+        if (s.smtp.tlsCertificate.isEmpty())
+            out << "add to the configuration: \"smtp\": {\"tls\": {\"certificate\": "
+                   "\"tls/cert.pem\", \"key\": \"tls/key.pem\"}}\n";
+        return 0;
     }
     if (parser.isSet(checkOption)) {
         out << u"%1: valid\n"_s.arg(configPath);

@@ -225,7 +225,8 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
     r.checkKeys(*o, path,
                 {u"listeners"_s, u"relay_networks"_s, u"tls"_s, u"allow_plaintext_auth"_s,
                  u"max_message_bytes"_s, u"max_recipients"_s, u"max_connections"_s,
-                 u"max_connections_per_ip"_s, u"command_timeout_seconds"_s});
+                 u"max_connections_per_ip"_s, u"command_timeout_seconds"_s, u"auth_failure_limit"_s,
+                 u"error_limit"_s});
     auto &smtp = s.smtp;
     if (const auto listeners = r.array(*o, path, u"listeners"_s)) {
         for (qsizetype i = 0; i < listeners->size(); ++i) {
@@ -237,7 +238,8 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
             const QJsonObject lo = listeners->at(i).toObject();
             r.checkKeys(lo, lp,
                         {u"address"_s, u"port"_s, u"mode"_s,
-                         u"reject_nonlocal_senders_claiming_local"_s, u"require_auth"_s});
+                         u"reject_nonlocal_senders_claiming_local"_s, u"require_auth"_s,
+                         u"restrict_sender_to_user"_s});
             Listener l;
             l.address = r.string(lo, lp, u"address"_s, l.address);
             if (QHostAddress(l.address).isNull())
@@ -247,6 +249,7 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
             l.rejectNonLocalSendersClaimingLocal =
                 r.boolean(lo, lp, u"reject_nonlocal_senders_claiming_local"_s, false);
             l.requireAuth = r.boolean(lo, lp, u"require_auth"_s, false);
+            l.restrictSenderToUser = r.boolean(lo, lp, u"restrict_sender_to_user"_s, true);
             for (const Listener &other : std::as_const(smtp.listeners)) {
                 if (QHostAddress(other.address) == QHostAddress(l.address) && other.port == l.port)
                     r.error(lp,
@@ -658,6 +661,8 @@ QJsonObject toJson(const Settings &s)
             lo.insert(u"reject_nonlocal_senders_claiming_local"_s, true);
         if (l.requireAuth)
             lo.insert(u"require_auth"_s, true);
+        if (!l.restrictSenderToUser)
+            lo.insert(u"restrict_sender_to_user"_s, false);
         listeners.append(lo);
     }
     QStringList nets;
@@ -670,7 +675,9 @@ QJsonObject toJson(const Settings &s)
                      {u"max_recipients"_s, s.smtp.maxRecipients},
                      {u"max_connections"_s, s.smtp.maxConnections},
                      {u"max_connections_per_ip"_s, s.smtp.maxConnectionsPerIp},
-                     {u"command_timeout_seconds"_s, s.smtp.commandTimeoutSeconds}};
+                     {u"command_timeout_seconds"_s, s.smtp.commandTimeoutSeconds},
+                     {u"auth_failure_limit"_s, s.smtp.authFailureLimit},
+                     {u"error_limit"_s, s.smtp.errorLimit}};
     if (!s.smtp.tlsCertificate.isEmpty())
         smtp.insert(u"tls"_s, QJsonObject{{u"certificate"_s, s.smtp.tlsCertificate},
                                           {u"key"_s, s.smtp.tlsKey}});

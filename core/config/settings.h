@@ -38,6 +38,7 @@ struct Listener {
     ListenerMode mode = ListenerMode::Smtp;
     bool rejectNonLocalSendersClaimingLocal = false;
     bool requireAuth = false;
+    bool restrictSenderToUser = true; // an authenticated user may send only as itself
 };
 
 struct Subnet {
@@ -58,6 +59,8 @@ struct SmtpSettings {
     int maxConnectionsPerIp = 20;
     // RFC 5321 §4.5.3.2.7 asks for at least five minutes; tests shorten it.
     int commandTimeoutSeconds = 300;
+    int authFailureLimit = 5; // wrong passwords per client address before it is cut off
+    int errorLimit = 20;      // error replies in one session before 421 (Postfix's hard limit)
 };
 
 struct PassthroughSettings {

@@ -338,11 +338,15 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
     QStringList pending;
     QList<spool::Failure> failed;
     QList<spool::Failure> relayed;
-    ServerReply summary;
+    ServerReply pendingReply;
+    ServerReply failedReply;
+    ServerReply anyReply;
     for (const QString &r : std::as_const(entry.recipients)) {
         const ServerReply reply =
             replies.value(r, ServerReply{451, u"4.4.0"_s, u"no reply for this recipient"_s});
         const QString diagnostic = u"smtp; "_s + reply.toString();
+        if (anyReply.code == 0)
+            anyReply = reply;
         if (reply.isPositive()) {
             log::info(u"outbox"_s, u"delivered to <%1>: %2"_s.arg(r, reply.toString()),
                       entry.messageId);
@@ -354,16 +358,18 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
             if (wantsNotice(entry, r, "FAILURE"))
                 failed.append(
                     {r, reply.enhanced.isEmpty() ? u"5.0.0"_s : reply.enhanced, diagnostic});
-            if (summary.code == 0 || !summary.isPermanent())
-                summary = reply;
+            if (failedReply.code == 0)
+                failedReply = reply;
         } else {
             pending.append(r);
-            if (summary.code == 0)
-                summary = reply;
+            if (pendingReply.code == 0)
+                pendingReply = reply;
         }
-        if (summary.code == 0)
-            summary = reply;
     }
+    // What the entry shows is about the recipients it still holds, if any.
+    const ServerReply summary = pendingReply.code  ? pendingReply
+                                : failedReply.code ? failedReply
+                                                   : anyReply;
     entry.attempts += 1;
     entry.lastReply = summary.toString();
     entry.history.append(Attempt{now, entry.lastReply});

@@ -73,13 +73,11 @@ void HopResolution::onMx(QDnsLookup *lookup)
             u"domain %1 does not exist (DNS: %2)"_s.arg(domain, lookup->errorString())});
         return;
     }
-    if (lookup->error() != QDnsLookup::NoError) {
-        m_done = true;
-        emit failed(ServerReply{
-            451, u"4.4.3"_s, u"MX look-up for %1 failed: %2"_s.arg(domain, lookup->errorString())});
-        return;
-    }
     QList<QDnsMailExchangeRecord> records = lookup->mailExchangeRecords();
+    // Qt 6.4 reports an answer without records (NOERROR/NODATA) as an invalid reply: either
+    // way the domain's own addresses are tried, and only if they fail too is it deferred.
+    if (lookup->error() != QDnsLookup::NoError)
+        m_errors.append(u"MX %1: %2"_s.arg(domain, lookup->errorString()));
     if (records.isEmpty()) {
         // No MX: the domain's own address records stand in (the implicit MX).
         lookUp(QDnsLookup::A, domain, 0);

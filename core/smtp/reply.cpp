@@ -157,6 +157,54 @@ Reply hopLimit()
 {
     return {554, "5.4.6", "Too many hops: mail forwarding loop"};
 }
+Reply tooManyErrors()
+{
+    return {421, "4.7.0", "Too many errors, closing connection"};
+}
+Reply authRequired()
+{
+    return {530, "5.7.0", "Authentication required"};
+}
+Reply senderNotOwned(const QByteArray &user)
+{
+    return {553, "5.7.1", "Sender address rejected: not owned by user " + user};
+}
+Reply tlsNotAvailable()
+{
+    return {454, "4.7.0", "TLS not available"};
+}
+Reply readyForTls()
+{
+    return {220, "2.0.0", "Ready to start TLS"};
+}
+Reply encryptionRequired()
+{
+    return {538, "5.7.11", "Encryption required for requested authentication mechanism"};
+}
+Reply unknownMechanism()
+{
+    return {504, "5.5.4", "Unrecognized authentication type"};
+}
+Reply authCancelled()
+{
+    return {501, "5.0.0", "Authentication cancelled"};
+}
+Reply cannotDecode()
+{
+    return {501, "5.5.2", "Cannot decode the authentication response"};
+}
+Reply authSucceeded()
+{
+    return {235, "2.7.0", "Authentication successful"};
+}
+Reply authFailed()
+{
+    return {535, "5.7.8", "Authentication credentials invalid"};
+}
+Reply tooManyAuthFailures()
+{
+    return {421, "4.7.0", "Too many failed authentication attempts, closing connection"};
+}
 } // namespace replies
 
 } // namespace tandem::smtp

@@ -54,6 +54,18 @@ Reply timeout();
 Reply shuttingDown();
 Reply localError();
 Reply hopLimit();
+Reply tooManyErrors();
+Reply authRequired();
+Reply senderNotOwned(const QByteArray &user);
+Reply tlsNotAvailable();
+Reply readyForTls();
+Reply encryptionRequired();
+Reply unknownMechanism();
+Reply authCancelled();
+Reply cannotDecode();
+Reply authSucceeded();
+Reply authFailed();
+Reply tooManyAuthFailures();
 } // namespace replies
 
 } // namespace tandem::smtp

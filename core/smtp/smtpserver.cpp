@@ -2,13 +2,30 @@
 
 #include "util/log.h"
 
-#include <QTcpSocket>
+#include <QSslSocket>
 
 using namespace Qt::StringLiterals;
 
 namespace tandem::smtp {
 
 namespace {
+
+// Hands out QSslSockets, so a session can start TLS (STARTTLS, or at once for smtps).
+class SslTcpServer : public QTcpServer {
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        if (socket->setSocketDescriptor(descriptor))
+            addPendingConnection(socket);
+        else
+            delete socket;
+    }
+};
+
 QString addressKey(const QHostAddress &address)
 {
     bool isV4 = false;
@@ -23,18 +40,41 @@ SmtpServer::SmtpServer(std::shared_ptr<const config::Settings> settings, spool::
     , m_settings(std::move(settings))
     , m_spool(spool)
     , m_router(std::move(router))
-{}
+    , m_authGuard(m_settings->smtp.authFailureLimit)
+{
+    m_verifierThread.setObjectName(u"tandem-auth"_s);
+    m_verifier = new PasswordVerifier;
+    m_verifier->moveToThread(&m_verifierThread);
+    connect(&m_verifierThread, &QThread::finished, m_verifier, &QObject::deleteLater);
+    m_verifierThread.start();
+}
 
 SmtpServer::~SmtpServer()
 {
     abortSessions();
+    m_verifierThread.quit();
+    m_verifierThread.wait();
 }
 
 bool SmtpServer::listen(QString *error)
 {
+    const config::SmtpSettings &smtp = m_settings->smtp;
+    if (!smtp.tlsCertificate.isEmpty() && !m_tls) {
+        m_tls = new TlsContext(m_settings->resolvePath(smtp.tlsCertificate),
+                               m_settings->resolvePath(smtp.tlsKey), this);
+        if (!m_tls->load(error)) {
+            delete m_tls;
+            m_tls = nullptr;
+            return false;
+        }
+        if (!QSslSocket::supportsSsl()) {
+            *error = u"smtp.tls: this Qt has no TLS backend (OpenSSL) available"_s;
+            return false;
+        }
+    }
     for (qsizetype i = 0; i < m_settings->smtp.listeners.size(); ++i) {
         const config::Listener listener = m_settings->smtp.listeners.at(i);
-        auto *server = new QTcpServer(this);
+        auto *server = new SslTcpServer(this);
         if (!server->listen(QHostAddress(listener.address), listener.port)) {
             *error = u"smtp.listeners[%1]: cannot listen on %2 port %3: %4"_s.arg(i)
                          .arg(listener.address)
@@ -66,13 +106,13 @@ QStringList SmtpServer::listeningAddresses() const
 
 void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &listener)
 {
-    while (QTcpSocket *socket = server->nextPendingConnection()) {
+    while (auto *socket = qobject_cast<QSslSocket *>(server->nextPendingConnection())) {
         const QString key = addressKey(socket->peerAddress());
         const auto refuse = [&](const Reply &reply, const QString &why) {
             log::warning(u"smtp"_s, u"refused connection from %1: %2"_s.arg(key, why));
             socket->write(reply.toWire());
             socket->disconnectFromHost();
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
         };
         if (m_shuttingDown) {
             refuse(replies::shuttingDown(), u"shutting down"_s);
@@ -87,8 +127,9 @@ void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &lis
             continue;
         }
         m_perAddress[key] += 1;
-        auto *session =
-            new SmtpSession(socket, SessionContext{m_settings, listener, m_spool, m_router}, this);
+        const SessionContext context{m_settings, listener,     m_spool,   m_router,
+                                     m_tls,      &m_authGuard, m_verifier};
+        auto *session = new SmtpSession(socket, context, this);
         m_sessions.append(session);
         connect(session, &SmtpSession::closed, this, &SmtpServer::onSessionClosed);
         session->start();

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "authguard.h"
 #include "smtpsession.h"
+#include "tlscontext.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTcpServer>
+#include <QThread>
 
 #include <functional>
 
@@ -39,6 +42,10 @@ private:
     spool::Spool *m_spool;
     std::shared_ptr<const routing::Router> m_router;
     QList<QTcpServer *> m_servers;
+    TlsContext *m_tls = nullptr;
+    AuthGuard m_authGuard;
+    PasswordVerifier *m_verifier = nullptr;
+    QThread m_verifierThread;
     QList<SmtpSession *> m_sessions;
     QHash<QString, int> m_perAddress;
     bool m_shuttingDown = false;

@@ -1,14 +1,18 @@
 #include "smtpsession.h"
 
 #include "address.h"
+#include "authguard.h"
 #include "command.h"
 #include "routing/router.h"
 #include "spool/spool.h"
+#include "tlscontext.h"
 #include "util/log.h"
 
 #include <QDateTime>
 #include <QLocale>
-#include <QTcpSocket>
+#include <QSslCipher>
+#include <QSslSocket>
+#include <QTimer>
 
 #include <cctype>
 #include <optional>
@@ -76,13 +80,13 @@ const SmtpSession::CommandSpec SmtpSession::kCommands[] = {
     // (CHUNKING) is not announced, and must not be accepted unannounced.
     {"EXPN", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
     {"BDAT", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
-    {"STARTTLS", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
-    {"AUTH", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
+    {"STARTTLS", &SmtpSession::checkStartTls, &SmtpSession::doStartTls},
+    {"AUTH", &SmtpSession::checkAuth, &SmtpSession::doAuth},
     {"ETRN", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
     {"TURN", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
 };
 
-SmtpSession::SmtpSession(QTcpSocket *socket, SessionContext context, QObject *parent)
+SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_ctx(std::move(context))
@@ -96,15 +100,27 @@ SmtpSession::SmtpSession(QTcpSocket *socket, SessionContext context, QObject *pa
     m_peerText = m_peer.toString();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (m_phase == Phase::Committing)
+        if (m_committing)
             return; // waiting for our own disk, not for the client
         log::info(u"smtp"_s, u"timeout, closing connection from %1"_s.arg(m_peerText));
         reply(replies::timeout());
         closeConnection();
     });
-    connect(m_socket, &QTcpSocket::readyRead, this, &SmtpSession::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
-        if (m_phase == Phase::Committing)
+    connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
+    connect(m_socket, &QSslSocket::encrypted, this, [this] {
+        log::info(u"smtp"_s, u"TLS with %1: %2, %3"_s.arg(
+                                 m_peerText, m_socket->sessionCipher().protocolString(),
+                                 m_socket->sessionCipher().name()));
+        setPhase(Phase::Command);
+        if (m_ctx.listener.mode == config::ListenerMode::Smtps && m_helo.isEmpty() && !m_greeted)
+            greet();
+        restartTimer();
+        processInput();
+    });
+    if (m_ctx.verifier)
+        connect(m_ctx.verifier, &PasswordVerifier::verified, this, &SmtpSession::onVerified);
+    connect(m_socket, &QSslSocket::disconnected, this, [this] {
+        if (m_committing)
             return; // the commit's answer finishes the session
         setPhase(Phase::Closed);
         emitClosedOnce();
@@ -120,8 +136,8 @@ QString SmtpSession::toString(Phase phase)
         return u"command"_s;
     case Phase::Data:
         return u"data"_s;
-    case Phase::Committing:
-        return u"committing"_s;
+    case Phase::Waiting:
+        return u"waiting"_s;
     case Phase::Closed:
         return u"closed"_s;
     }
@@ -133,9 +149,22 @@ void SmtpSession::start()
     log::info(u"smtp"_s, u"connection from %1 on %2 port %3"_s.arg(m_peerText)
                              .arg(m_ctx.listener.address)
                              .arg(m_ctx.listener.port));
+    restartTimer();
+    if (m_ctx.listener.mode == config::ListenerMode::Smtps) {
+        // RFC 8314: TLS from the first byte; the greeting comes once it is up.
+        setPhase(Phase::Waiting);
+        m_socket->setSslConfiguration(m_ctx.tls->configuration());
+        m_socket->startServerEncryption();
+        return;
+    }
+    greet();
+}
+
+void SmtpSession::greet()
+{
+    m_greeted = true;
     replyRaw("220 " + m_ctx.settings->server.hostname.toLatin1() + " ESMTP Tandem\r\n");
     flush();
-    restartTimer();
 }
 
 void SmtpSession::shutdown()
@@ -196,7 +225,7 @@ void SmtpSession::closeConnection()
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         emitClosedOnce();
     else
-        QTimer::singleShot(10000, m_socket, &QTcpSocket::abort);
+        QTimer::singleShot(10000, m_socket, &QSslSocket::abort);
 }
 
 void SmtpSession::emitClosedOnce()
@@ -213,7 +242,7 @@ void SmtpSession::onReadyRead()
         m_socket->readAll();
         return;
     }
-    if (m_phase == Phase::Committing)
+    if (m_phase == Phase::Waiting)
         return; // read on when the commit is answered; the socket's buffer is bounded meanwhile
     m_in += m_socket->readAll();
     restartTimer();
@@ -233,7 +262,16 @@ void SmtpSession::processInput()
         QByteArray line;
         if (!takeCommandLine(&line))
             break;
-        handleCommand(line);
+        if (m_authStep != AuthStep::None)
+            authLine(line);
+        else
+            handleCommand(line);
+        if (m_errors >= m_ctx.settings->smtp.errorLimit && m_phase != Phase::Closed) {
+            log::info(u"smtp"_s, u"too many errors from %1, closing"_s.arg(m_peerText));
+            reply(replies::tooManyErrors());
+            closeConnection();
+            return;
+        }
     }
     // Replies to pipelined commands go out together once the input is used up (RFC 2920).
     flush();
@@ -308,10 +346,17 @@ void SmtpSession::doEhlo(const QByteArray &arg)
     m_helo = arg.trimmed();
     m_esmtp = true;
     const QByteArray host = m_ctx.settings->server.hostname.toLatin1();
-    replyRaw(
-        Reply::multiline(250, {host + " Hello " + m_helo + " [" + m_peerText.toLatin1() + "]",
-                               "SIZE " + QByteArray::number(m_ctx.settings->smtp.maxMessageBytes),
-                               "PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES"}));
+    QList<QByteArray> lines{host + " Hello " + m_helo + " [" + m_peerText.toLatin1() + "]",
+                            "SIZE " + QByteArray::number(m_ctx.settings->smtp.maxMessageBytes),
+                            "PIPELINING",
+                            "8BITMIME",
+                            "ENHANCEDSTATUSCODES",
+                            "DSN"};
+    if (startTlsAvailable())
+        lines.append("STARTTLS");
+    if (authAvailable())
+        lines.append("AUTH PLAIN LOGIN");
+    replyRaw(Reply::multiline(250, lines));
 }
 
 void SmtpSession::doHelo(const QByteArray &arg)
@@ -389,6 +434,17 @@ bool SmtpSession::checkMail(const QByteArray &arg)
         }
     }
     const Address &sender = *path.address;
+    if (m_ctx.listener.requireAuth && !m_authenticated) {
+        reply(replies::authRequired());
+        return false;
+    }
+    if (m_authenticated && m_ctx.listener.restrictSenderToUser && !sender.isNull() &&
+        sender.toString().compare(m_authUser, Qt::CaseInsensitive) != 0) {
+        log::info(u"smtp"_s,
+                  u"refused sender <%1> for user %2"_s.arg(sender.toString(), m_authUser));
+        reply(replies::senderNotOwned(m_authUser.toLatin1()));
+        return false;
+    }
     if (m_ctx.listener.rejectNonLocalSendersClaimingLocal && !sender.isNull() &&
         m_ctx.router->isLocal(sender) && !isTrusted()) {
         log::info(u"smtp"_s, u"refused sender <%1> claiming to be local from %2"_s.arg(
@@ -549,9 +605,15 @@ void SmtpSession::doData(const QByteArray &)
 
 QByteArray SmtpSession::receivedHeader(const QString &queueId) const
 {
+    // RFC 3848: ESMTPS with TLS, ESMTPA when authenticated, ESMTPSA with both.
+    QByteArray protocol = m_esmtp ? "ESMTP" : "SMTP";
+    if (m_esmtp && m_socket->isEncrypted())
+        protocol += 'S';
+    if (m_esmtp && m_authenticated)
+        protocol += 'A';
     QByteArray h = "Received: from " + m_helo + " ([" + m_peerText.toLatin1() + "])\r\n\tby " +
-                   m_ctx.settings->server.hostname.toLatin1() + " (Tandem) with " +
-                   (m_esmtp ? "ESMTP" : "SMTP") + " id " + queueId.toLatin1();
+                   m_ctx.settings->server.hostname.toLatin1() + " (Tandem) with " + protocol +
+                   " id " + queueId.toLatin1();
     // Naming the recipient only when there is one keeps Bcc recipients out of the header.
     if (m_recipients.size() == 1)
         h += "\r\n\tfor <" + m_recipients.first().toLatin1() + ">";
@@ -662,7 +724,8 @@ void SmtpSession::finishData()
     envelope.actions =
         m_ctx.router->plan(m_sender, m_recipients, routing::MessageFacts{m_receivedHeaders, false});
     const QString id = envelope.id;
-    setPhase(Phase::Committing);
+    setPhase(Phase::Waiting);
+    m_committing = true;
     m_socket->setReadBufferSize(kMaxBufferedInput);
     m_ctx.spool->commit(std::move(m_message), envelope, this,
                         [this, id](const spool::CommitResult &r) { onCommitted(r, id); });
@@ -670,6 +733,7 @@ void SmtpSession::finishData()
 
 void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &id)
 {
+    m_committing = false;
     if (result.ok) {
         log::info(u"smtp"_s,
                   u"accepted from=<%1> to=<%2> client=%3 message-id=%4"_s.arg(
@@ -747,6 +811,207 @@ void SmtpSession::doQuit(const QByteArray &)
 void SmtpSession::doNotImplemented(const QByteArray &)
 {
     reply(replies::notImplemented(m_currentVerb));
+}
+
+// ---- STARTTLS (RFC 3207) ----
+
+bool SmtpSession::startTlsAvailable() const
+{
+    return m_ctx.tls && m_ctx.tls->isReady() && !m_socket->isEncrypted() &&
+           m_ctx.listener.mode != config::ListenerMode::Smtps;
+}
+
+bool SmtpSession::checkStartTls(const QByteArray &arg)
+{
+    if (!arg.isEmpty()) {
+        reply(replies::syntaxError("STARTTLS"));
+        return false;
+    }
+    if (m_socket->isEncrypted()) {
+        reply(replies::badSequence("TLS already active"));
+        return false;
+    }
+    if (!startTlsAvailable()) {
+        reply(replies::tlsNotAvailable());
+        return false;
+    }
+    return true;
+}
+
+void SmtpSession::doStartTls(const QByteArray &)
+{
+    reply(replies::readyForTls());
+    flush();
+    // RFC 3207 §4.2: everything known before TLS is forgotten, and commands the client sent
+    // after STARTTLS in the same packet are discarded, never run (CVE-2011-0411).
+    if (!m_in.isEmpty())
+        log::info(u"smtp"_s,
+                  u"discarded %1 bytes sent by %2 after STARTTLS before TLS"_s.arg(m_in.size())
+                      .arg(m_peerText));
+    m_in.clear();
+    m_helo.clear();
+    m_esmtp = false;
+    m_authenticated = false;
+    m_authUser.clear();
+    resetTransaction();
+    setPhase(Phase::Waiting);
+    m_socket->setSslConfiguration(m_ctx.tls->configuration());
+    m_socket->startServerEncryption();
+}
+
+// ---- AUTH (RFC 4954) ----
+
+bool SmtpSession::authAvailable() const
+{
+    if (!m_ctx.verifier || !(m_socket->isEncrypted() || m_ctx.settings->smtp.allowPlaintextAuth))
+        return false;
+    for (const config::User &u : m_ctx.settings->mailboxes.users) {
+        if (!u.password.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+bool SmtpSession::checkAuth(const QByteArray &arg)
+{
+    if (m_helo.isEmpty() || !m_esmtp) {
+        reply(replies::badSequence("send EHLO first"));
+        return false;
+    }
+    if (m_authenticated) {
+        reply(replies::badSequence("already authenticated"));
+        return false;
+    }
+    if (m_inTransaction) {
+        reply(replies::badSequence("AUTH not allowed during a mail transaction"));
+        return false;
+    }
+    if (!m_socket->isEncrypted() && !m_ctx.settings->smtp.allowPlaintextAuth) {
+        reply(replies::encryptionRequired());
+        return false;
+    }
+    if (!authAvailable()) {
+        reply(replies::notImplemented("AUTH"));
+        return false;
+    }
+    if (m_ctx.authGuard->isBlocked(m_peerText)) {
+        reply(replies::tooManyAuthFailures());
+        closeConnection();
+        return false;
+    }
+    const QByteArray mechanism = arg.split(' ').value(0).toUpper();
+    if (mechanism != "PLAIN" && mechanism != "LOGIN") {
+        reply(replies::unknownMechanism());
+        return false;
+    }
+    return true;
+}
+
+void SmtpSession::doAuth(const QByteArray &arg)
+{
+    const QList<QByteArray> words = arg.split(' ');
+    const QByteArray mechanism = words.value(0).toUpper();
+    const QByteArray initial = words.value(1);
+    if (mechanism == "PLAIN") {
+        m_authStep = AuthStep::PlainResponse;
+        if (words.size() > 1 && initial != "=") {
+            authLine(initial);
+            return;
+        }
+        replyRaw("334 \r\n");
+        return;
+    }
+    m_authStep = AuthStep::LoginUser;
+    if (words.size() > 1) {
+        authLine(initial);
+        return;
+    }
+    replyRaw("334 VXNlcm5hbWU6\r\n"); // "Username:"
+}
+
+void SmtpSession::authLine(const QByteArray &line)
+{
+    const AuthStep step = std::exchange(m_authStep, AuthStep::None);
+    if (line == "*") {
+        reply(replies::authCancelled());
+        return;
+    }
+    const auto decoded =
+        QByteArray::fromBase64Encoding(line.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded) {
+        reply(replies::cannotDecode());
+        return;
+    }
+    switch (step) {
+    case AuthStep::PlainResponse: {
+        // authzid NUL authcid NUL password (RFC 4616); an authzid other than the user is refused.
+        const QList<QByteArray> parts = decoded.decoded.split('\0');
+        if (parts.size() != 3 || parts.at(1).isEmpty() ||
+            (!parts.at(0).isEmpty() && parts.at(0) != parts.at(1))) {
+            reply(replies::cannotDecode());
+            return;
+        }
+        checkCredentials(QString::fromUtf8(parts.at(1)), parts.at(2));
+        return;
+    }
+    case AuthStep::LoginUser:
+        m_authIdentity = QString::fromUtf8(decoded.decoded);
+        m_authStep = AuthStep::LoginPassword;
+        replyRaw("334 UGFzc3dvcmQ6\r\n"); // "Password:"
+        return;
+    case AuthStep::LoginPassword:
+        checkCredentials(std::exchange(m_authIdentity, QString()), decoded.decoded);
+        return;
+    case AuthStep::None:
+        return;
+    }
+}
+
+void SmtpSession::checkCredentials(const QString &identity, const QByteArray &password)
+{
+    static quint64 nextToken = 0;
+    const config::User *user = findUser(*m_ctx.settings, identity);
+    m_authToken = ++nextToken;
+    m_pendingIdentity = user ? userAddress(*m_ctx.settings, *user) : QString();
+    setPhase(Phase::Waiting);
+    flush();
+    m_ctx.verifier->verify(m_authToken, password, user ? user->password : QString());
+}
+
+void SmtpSession::onVerified(quint64 token, bool ok)
+{
+    if (token != m_authToken || m_phase != Phase::Waiting)
+        return;
+    m_authToken = 0;
+    if (ok) {
+        m_ctx.authGuard->recordSuccess(m_peerText);
+        m_authenticated = true;
+        m_authUser = m_pendingIdentity;
+        log::info(u"smtp"_s, u"%1 authenticated as %2"_s.arg(m_peerText, m_authUser));
+        reply(replies::authSucceeded());
+        setPhase(Phase::Command);
+        flush();
+        processInput();
+        return;
+    }
+    const int failures = m_ctx.authGuard->recordFailure(m_peerText);
+    log::warning(u"smtp"_s,
+                 u"authentication failed from %1 (%2 in a row)"_s.arg(m_peerText).arg(failures));
+    // A growing delay before the answer makes guessing slow; past the limit, the door shuts.
+    QTimer::singleShot(AuthGuard::delayMs(failures), this, [this, failures] {
+        if (m_phase == Phase::Closed)
+            return;
+        reply(replies::authFailed());
+        if (failures >= m_ctx.authGuard->limit()) {
+            reply(replies::tooManyAuthFailures());
+            closeConnection();
+            return;
+        }
+        setPhase(Phase::Command);
+        flush();
+        restartTimer();
+        processInput();
+    });
 }
 
 void SmtpSession::resetTransaction()

@@ -12,7 +12,7 @@
 
 #include <memory>
 
-class QTcpSocket;
+class QSslSocket;
 
 namespace tandem::spool {
 class IncomingMessage;
@@ -22,6 +22,11 @@ struct CommitResult;
 namespace tandem::routing {
 class Router;
 }
+namespace tandem::smtp {
+class AuthGuard;
+class PasswordVerifier;
+class TlsContext;
+} // namespace tandem::smtp
 
 // One SMTP server session (RFC 5321), after OpenSMTPD's smtp_session.c: a table of commands,
 // each with a check that replies 4xx/5xx and stops, and a proceed step. Sequencing is guarded
@@ -33,12 +38,15 @@ struct SessionContext {
     config::Listener listener;
     spool::Spool *spool = nullptr;
     std::shared_ptr<const routing::Router> router;
+    TlsContext *tls = nullptr; // null when smtp.tls is not configured
+    AuthGuard *authGuard = nullptr;
+    PasswordVerifier *verifier = nullptr;
 };
 
 class SmtpSession : public QObject {
     Q_OBJECT
 public:
-    SmtpSession(QTcpSocket *socket, SessionContext context, QObject *parent = nullptr);
+    SmtpSession(QSslSocket *socket, SessionContext context, QObject *parent = nullptr);
     ~SmtpSession() override;
 
     void start();
@@ -55,7 +63,9 @@ signals:
     void closed(tandem::smtp::SmtpSession *session);
 
 private:
-    enum class Phase { Command, Data, Committing, Closed };
+    // Waiting: for our own work (a commit, a password check, a TLS handshake); input waits.
+    enum class Phase { Command, Data, Waiting, Closed };
+    enum class AuthStep { None, PlainResponse, LoginUser, LoginPassword };
     static QString toString(Phase phase);
 
     struct CommandSpec {
@@ -102,12 +112,22 @@ private:
     void doHelp(const QByteArray &arg);
     void doQuit(const QByteArray &arg);
     void doNotImplemented(const QByteArray &arg);
+    bool checkStartTls(const QByteArray &arg);
+    void doStartTls(const QByteArray &arg);
+    bool checkAuth(const QByteArray &arg);
+    void doAuth(const QByteArray &arg);
+    void authLine(const QByteArray &line);
+    void checkCredentials(const QString &identity, const QByteArray &password);
+    void onVerified(quint64 token, bool ok);
+    bool startTlsAvailable() const;
+    bool authAvailable() const;
+    void greet();
 
     void finishData();
     void onCommitted(const spool::CommitResult &result, const QString &id);
     QByteArray receivedHeader(const QString &queueId) const;
 
-    QTcpSocket *m_socket;
+    QSslSocket *m_socket;
     SessionContext m_ctx;
     QHostAddress m_peer;
     QString m_peerText;
@@ -118,12 +138,20 @@ private:
     bool m_discardingLongLine = false;
     bool m_shuttingDown = false;
     bool m_closedEmitted = false;
+    bool m_greeted = false;
+    bool m_committing = false;
     QByteArray m_currentVerb;
 
     // Session state.
     QByteArray m_helo;
     bool m_esmtp = false;
     bool m_authenticated = false;
+    QString m_authUser; // the user's address once authenticated
+    AuthStep m_authStep = AuthStep::None;
+    QString m_authIdentity;    // the name given during AUTH LOGIN
+    QString m_pendingIdentity; // the name being checked
+    quint64 m_authToken = 0;
+    int m_errors = 0;
 
     // Transaction state.
     bool m_inTransaction = false;

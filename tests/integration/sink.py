@@ -12,7 +12,11 @@ VRFY), and records every completed transaction:
      "peer": ("127.0.0.1", 40122),
      "mail_params": ["SIZE=123", "BODY=8BITMIME"],
      "rcpt_params": [["NOTIFY=FAILURE"]],   # one list per accepted recipient
-     "time": 1700000000.0}
+     "time": 1700000000.0,
+     "connection": 3,                       # which connection carried it (1, 2, ... in
+                                            # the order they were accepted)
+     "tls": False,                          # whether STARTTLS was in effect
+     "auth": None}                          # the user name AUTH succeeded with, or None
 
 Programmable replies:
 
@@ -23,8 +27,21 @@ Programmable replies:
     sink.set_tempfail(True, stage="mail")  # MAIL answers it instead
     sink.set_tempfail(False)
 
-Every RCPT the sink answered is in sink.rcpt_log() as {mail_from, rcpt, code, text}, so a
-test can tell "refused" from "never tried". Usage:
+Every RCPT the sink answered is in sink.rcpt_log() as {mail_from, rcpt, code, text, peer,
+connection}, so a test can tell "refused" from "never tried".
+
+STARTTLS and AUTH (both off unless asked for):
+
+    Sink(tls_cert="cert.pem", tls_key="key.pem")   # EHLO offers STARTTLS (once per session)
+    Sink(auth_users={"relayuser": "secret"})       # EHLO offers AUTH PLAIN LOGIN, also
+                                                   # before TLS; a wrong password gets
+                                                   # 535 5.7.8
+    Sink(auth_users=..., auth_mechanisms=["LOGIN"])
+
+Every AUTH attempt is in sink.auth_log() as {connection, mechanism, username, password, tls,
+ok}; sink.tls_sessions() lists the connections on which STARTTLS succeeded.
+
+Usage:
 
     with Sink() as sink:
         ... deliver to 127.0.0.1:sink.port ...
@@ -36,8 +53,11 @@ Command line (for watching a Tandem installation by hand):
 """
 
 import argparse
+import base64
+import binascii
 import socket
 import socketserver
+import ssl
 import sys
 import threading
 import time
@@ -65,7 +85,7 @@ class _Handler(socketserver.StreamRequestHandler):
     def setup(self):
         super().setup()
         self.sink = self.server.sink
-        self.sink._opened(self.connection)
+        self.connection_id = self.sink._opened(self.connection)
 
     def finish(self):
         try:
@@ -73,6 +93,12 @@ class _Handler(socketserver.StreamRequestHandler):
         except OSError:
             pass
         self.sink._closed(self.connection)
+        if isinstance(self.connection, ssl.SSLSocket):
+            # socketserver closes the plain socket it accepted, which STARTTLS detached.
+            try:
+                self.connection.close()
+            except OSError:
+                pass
 
     # -- I/O
     def reply(self, code, text):
@@ -95,8 +121,92 @@ class _Handler(socketserver.StreamRequestHandler):
     def handle(self):
         try:
             self.session()
-        except (EOFError, OSError, socket.timeout):
+        except (EOFError, OSError, socket.timeout):  # ssl.SSLError is an OSError
             pass
+
+    def start_tls(self):
+        """Replies 220 and makes the connection a TLS server connection (RFC 3207)."""
+        self.reply(220, "2.0.0 ready to start TLS")
+        plain = self.connection
+        # Anything the client sent after STARTTLS before the handshake is dropped with the
+        # old buffers (RFC 3207 §4.2 forbids pipelining past STARTTLS).
+        for f in (self.rfile, self.wfile):
+            try:
+                f.close()
+            except OSError:
+                pass
+        secure = self.sink._tls_context.wrap_socket(plain, server_side=True)
+        self.sink._replaced(plain, secure)
+        self.connection = self.request = secure
+        self.rfile = secure.makefile("rb", self.rbufsize)
+        self.wfile = secure.makefile("wb")
+
+    def read_auth_response(self, challenge):
+        """Sends `334 <challenge>` and returns the client's decoded answer (None for "*" or
+        bad base64, after replying to it)."""
+        self.reply(334, challenge)
+        line = self.readline().rstrip(b"\r\n")
+        self.sink._command(line.decode("utf-8", "replace"))
+        if line == b"*":
+            self.reply(501, "5.0.0 authentication cancelled")
+            return None
+        try:
+            return base64.b64decode(line, validate=True)
+        except (binascii.Error, ValueError):
+            self.reply(501, "5.5.2 cannot decode the response")
+            return None
+
+    def authenticate(self, arg, tls):
+        """AUTH PLAIN / LOGIN; returns the user name on success, else None (replied)."""
+        sink = self.sink
+        words = arg.split()
+        mechanism = words[0].upper() if words else ""
+        initial = words[1] if len(words) > 1 else None
+        if mechanism not in [m.upper() for m in sink.auth_mechanisms]:
+            self.reply(504, "5.5.4 unrecognised authentication type")
+            return None
+
+        def decode(text):
+            if text == "=":
+                return b""
+            try:
+                return base64.b64decode(text, validate=True)
+            except (binascii.Error, ValueError):
+                return None
+
+        if mechanism == "PLAIN":
+            token = decode(initial) if initial is not None else self.read_auth_response("")
+            if token is None:
+                if initial is not None:
+                    self.reply(501, "5.5.2 cannot decode the response")
+                return None
+            parts = token.split(b"\0")
+            if len(parts) != 3:
+                self.reply(501, "5.5.2 malformed PLAIN response")
+                return None
+            username, password = parts[1], parts[2]
+        else:  # LOGIN
+            if initial is not None:
+                username = decode(initial)
+                if username is None:
+                    self.reply(501, "5.5.2 cannot decode the response")
+                    return None
+            else:
+                username = self.read_auth_response("VXNlcm5hbWU6")  # "Username:"
+                if username is None:
+                    return None
+            password = self.read_auth_response("UGFzc3dvcmQ6")  # "Password:"
+            if password is None:
+                return None
+        username = username.decode("utf-8", "replace")
+        password = password.decode("utf-8", "replace")
+        ok = sink._check_password(username, password)
+        sink._log_auth(self.connection_id, mechanism, username, password, tls, ok)
+        if not ok:
+            self.reply(535, "5.7.8 authentication credentials invalid")
+            return None
+        self.reply(235, "2.7.0 authentication successful")
+        return username
 
     def session(self):
         sink = self.sink
@@ -107,6 +217,8 @@ class _Handler(socketserver.StreamRequestHandler):
         mail_params = []
         rcpts = []
         rcpt_params = []
+        tls = False
+        authenticated = None
 
         def reset():
             nonlocal mail_from, mail_params, rcpts, rcpt_params
@@ -121,8 +233,35 @@ class _Handler(socketserver.StreamRequestHandler):
             if verb == "EHLO":
                 helo = arg.strip()
                 reset()
-                self.reply(250, "\n".join([sink.hostname, "PIPELINING", "SIZE %d" % MAX_SIZE,
-                                           "8BITMIME", "ENHANCEDSTATUSCODES", "DSN"]))
+                extensions = [sink.hostname, "PIPELINING", "SIZE %d" % MAX_SIZE, "8BITMIME",
+                              "ENHANCEDSTATUSCODES", "DSN"]
+                if sink._tls_context is not None and not tls:
+                    extensions.append("STARTTLS")
+                if sink.auth_users is not None and authenticated is None:
+                    extensions.append("AUTH " + " ".join(sink.auth_mechanisms))
+                self.reply(250, "\n".join(extensions))
+            elif verb == "STARTTLS" and sink._tls_context is not None:
+                if tls:
+                    self.reply(503, "5.5.1 TLS already active")
+                    continue
+                if arg.strip():
+                    self.reply(501, "5.5.4 STARTTLS takes no argument")
+                    continue
+                self.start_tls()
+                tls = True
+                sink._tls_started(self.connection_id)
+                # RFC 3207 §4.2: forget everything learnt before TLS.
+                helo = None
+                authenticated = None
+                reset()
+            elif verb == "AUTH" and sink.auth_users is not None:
+                if authenticated is not None:
+                    self.reply(503, "5.5.1 already authenticated")
+                    continue
+                if mail_from is not None:
+                    self.reply(503, "5.5.1 AUTH not allowed during a mail transaction")
+                    continue
+                authenticated = self.authenticate(arg, tls)
             elif verb == "HELO":
                 helo = arg.strip()
                 reset()
@@ -150,7 +289,7 @@ class _Handler(socketserver.StreamRequestHandler):
                     self.reply(501, "5.5.4 syntax: RCPT TO:<address>")
                     continue
                 code, text = sink._rcpt_reply(addr, mail_from, params)
-                sink._log_rcpt(mail_from, addr, code, text, peer)
+                sink._log_rcpt(mail_from, addr, code, text, peer, self.connection_id)
                 if 200 <= code < 300:
                     rcpts.append(addr)
                     rcpt_params.append(params)
@@ -175,6 +314,9 @@ class _Handler(socketserver.StreamRequestHandler):
                         "mail_params": list(mail_params),
                         "rcpt_params": [list(p) for p in rcpt_params],
                         "time": time.time(),
+                        "connection": self.connection_id,
+                        "tls": tls,
+                        "auth": authenticated,
                     })
                     self.reply(250, "2.0.0 ok: queued as sink-%d" % number)
                 else:
@@ -232,8 +374,15 @@ class Sink:
 
     def __init__(self, port=0, host="127.0.0.1", refuse=None, rcpt_reply=None,
                  hostname="sink.remote.test", tempfail=False, tempfail_stage="rcpt",
-                 start=True):
+                 start=True, tls_cert=None, tls_key=None, auth_users=None,
+                 auth_mechanisms=("PLAIN", "LOGIN")):
         self.hostname = hostname
+        self._tls_context = None
+        if tls_cert:
+            self._tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self._tls_context.load_cert_chain(tls_cert, tls_key)
+        self.auth_users = dict(auth_users) if auth_users is not None else None
+        self.auth_mechanisms = list(auth_mechanisms)
         self.refuse = {k.lower(): v for k, v in (refuse or {}).items()}
         self.rcpt_reply = rcpt_reply
         self.data_reply = None  # callable(mail_from, rcpts, data) -> None or (code, text)
@@ -243,6 +392,8 @@ class Sink:
         self._commands = []
         self._connections = 0
         self._open = set()
+        self._auth_log = []
+        self._tls_sessions = []
         self._tempfail = None
         if tempfail:
             self.set_tempfail(True, tempfail_stage)
@@ -315,17 +466,49 @@ class Sink:
         with self._lock:
             return self._connections
 
+    def auth_log(self):
+        """Every AUTH attempt: {connection, mechanism, username, password, tls, ok}."""
+        with self._lock:
+            return [dict(a) for a in self._auth_log]
+
+    def tls_sessions(self):
+        """The ids of the connections on which STARTTLS succeeded, in order."""
+        with self._lock:
+            return list(self._tls_sessions)
+
     def clear(self):
         with self._lock:
             self._transactions.clear()
             self._rcpt_log.clear()
             self._commands.clear()
+            self._auth_log.clear()
+            self._tls_sessions.clear()
 
     # -- called by the sessions
     def _opened(self, sock):
+        """Counts the connection; returns its id (1, 2, ...)."""
         with self._lock:
             self._connections += 1
             self._open.add(sock)
+            return self._connections
+
+    def _replaced(self, old, new):
+        with self._lock:
+            self._open.discard(old)
+            self._open.add(new)
+
+    def _tls_started(self, connection_id):
+        with self._lock:
+            self._tls_sessions.append(connection_id)
+
+    def _check_password(self, username, password):
+        return self.auth_users is not None and self.auth_users.get(username) == password
+
+    def _log_auth(self, connection_id, mechanism, username, password, tls, ok):
+        with self._lock:
+            self._auth_log.append({"connection": connection_id, "mechanism": mechanism,
+                                   "username": username, "password": password, "tls": tls,
+                                   "ok": ok})
 
     def _closed(self, sock):
         with self._lock:
@@ -360,10 +543,10 @@ class Sink:
             return self.data_reply(mail_from, rcpts, data)
         return None
 
-    def _log_rcpt(self, mail_from, rcpt, code, text, peer):
+    def _log_rcpt(self, mail_from, rcpt, code, text, peer, connection_id=None):
         with self._lock:
             self._rcpt_log.append({"mail_from": mail_from, "rcpt": rcpt, "code": code,
-                                   "text": text, "peer": peer})
+                                   "text": text, "peer": peer, "connection": connection_id})
 
     def _record(self, transaction):
         with self._lock:
@@ -378,9 +561,16 @@ def main(argv=None):
     p.add_argument("--refuse", action="append", default=[], metavar="ADDRESS",
                    help="answer RCPT TO:<ADDRESS> with 550 5.1.1 (repeatable)")
     p.add_argument("--tempfail", action="store_true", help="answer every RCPT with 451")
+    p.add_argument("--tls-cert", metavar="PEM", help="offer STARTTLS with this certificate")
+    p.add_argument("--tls-key", metavar="PEM", help="the certificate's key")
+    p.add_argument("--auth", action="append", default=[], metavar="USER:PASSWORD",
+                   help="offer AUTH PLAIN LOGIN and accept this user (repeatable)")
     args = p.parse_args(argv)
     refuse = {a: (550, "5.1.1 no such user") for a in args.refuse}
-    sink = Sink(port=args.port, host=args.host, refuse=refuse, tempfail=args.tempfail)
+    users = dict(a.split(":", 1) for a in args.auth) if args.auth else None
+    sink = Sink(port=args.port, host=args.host, refuse=refuse, tempfail=args.tempfail,
+                tls_cert=args.tls_cert, tls_key=args.tls_key or args.tls_cert,
+                auth_users=users)
     print("sink listening on %s:%d" % (sink.host, sink.port), flush=True)
     seen = 0
     try:

@@ -1,0 +1,125 @@
+#include "tlscontext.h"
+
+#include "util/log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::smtp {
+
+TlsContext::TlsContext(const QString &certificatePath, const QString &keyPath, QObject *parent)
+    : QObject(parent)
+    , m_certificatePath(certificatePath)
+    , m_keyPath(keyPath)
+    , m_watcher(new QFileSystemWatcher(this))
+{
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &TlsContext::reloadIfChanged);
+    // Renewal tools often replace the file (a new inode): watch the folder as well.
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &TlsContext::reloadIfChanged);
+}
+
+bool TlsContext::load(QString *error)
+{
+    QFile certFile(m_certificatePath);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *error = u"smtp.tls.certificate: cannot read %1: %2"_s.arg(m_certificatePath,
+                                                                   certFile.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = u"smtp.tls.certificate: %1 holds no PEM certificate"_s.arg(m_certificatePath);
+        return false;
+    }
+    QFile keyFile(m_keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = u"smtp.tls.key: cannot read %1: %2"_s.arg(m_keyPath, keyFile.errorString());
+        return false;
+    }
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = u"smtp.tls.key: %1 holds no PEM RSA or EC private key (an encrypted key needs "
+                 "its passphrase removed)"_s.arg(m_keyPath);
+        return false;
+    }
+    QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+    c.setProtocol(QSsl::TlsV1_2OrLater);
+    c.setLocalCertificateChain(chain);
+    c.setPrivateKey(key);
+    c.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_configuration = c;
+    m_certificateTime = QFileInfo(m_certificatePath).lastModified();
+    m_keyTime = QFileInfo(m_keyPath).lastModified();
+    for (const QString &path : {m_certificatePath, m_keyPath}) {
+        if (!m_watcher->files().contains(path))
+            m_watcher->addPath(path);
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!m_watcher->directories().contains(dir))
+            m_watcher->addPath(dir);
+    }
+    return true;
+}
+
+QSslConfiguration TlsContext::configuration()
+{
+    reloadIfChanged(); // cheap: two stat calls; covers file systems without notifications
+    return m_configuration;
+}
+
+void TlsContext::reloadIfChanged()
+{
+    if (QFileInfo(m_certificatePath).lastModified() == m_certificateTime &&
+        QFileInfo(m_keyPath).lastModified() == m_keyTime)
+        return;
+    const QSslConfiguration previous = m_configuration;
+    QString error;
+    if (load(&error)) {
+        log::info(u"tls"_s,
+                  u"certificate reloaded from %1 (%2)"_s.arg(
+                      m_certificatePath, m_configuration.localCertificate().subjectDisplayName()));
+    } else {
+        m_configuration = previous;
+        log::error(u"tls"_s, u"certificate not reloaded, keeping the previous one: "_s + error);
+        // Do not retry on every connection until the files change again.
+        m_certificateTime = QFileInfo(m_certificatePath).lastModified();
+        m_keyTime = QFileInfo(m_keyPath).lastModified();
+    }
+}
+
+bool TlsContext::generateSelfSigned(const QString &hostname, const QString &certificatePath,
+                                    const QString &keyPath, QString *error)
+{
+    for (const QString &path : {certificatePath, keyPath}) {
+        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+            *error = u"cannot create the folder of %1"_s.arg(path);
+            return false;
+        }
+    }
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-sha256"_s,
+                   u"-days"_s, u"825"_s, u"-subj"_s, u"/CN="_s + hostname, u"-addext"_s,
+                   u"subjectAltName=DNS:"_s + hostname, u"-keyout"_s, keyPath, u"-out"_s,
+                   certificatePath});
+    if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit ||
+        openssl.exitCode() != 0) {
+        *error = u"openssl failed: %1 %2"_s.arg(openssl.errorString(),
+                                                QString::fromLocal8Bit(openssl.readAll()));
+        return false;
+    }
+    QFile::setPermissions(keyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return true;
+}
+
+} // namespace tandem::smtp

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QString>
+
+class QFileSystemWatcher;
+
+// The server's TLS settings (RFC 3207 STARTTLS, RFC 8314 implicit TLS): the certificate and
+// key of smtp.tls, TLS 1.2 or newer only, reloaded when the files change so a renewed
+// certificate needs no restart. A reload that fails keeps the previous, working one.
+namespace tandem::smtp {
+
+class TlsContext : public QObject {
+    Q_OBJECT
+public:
+    TlsContext(const QString &certificatePath, const QString &keyPath, QObject *parent = nullptr);
+
+    bool load(QString *error);
+    bool isReady() const { return !m_configuration.localCertificate().isNull(); }
+    QSslConfiguration configuration();
+
+    // Makes a self-signed certificate for hostname with openssl (tandemd --generate-certificate
+    // and, later, the console's wizard); the key file is written with mode 0600.
+    static bool generateSelfSigned(const QString &hostname, const QString &certificatePath,
+                                   const QString &keyPath, QString *error);
+
+private:
+    void reloadIfChanged();
+
+    QString m_certificatePath;
+    QString m_keyPath;
+    QDateTime m_certificateTime;
+    QDateTime m_keyTime;
+    QSslConfiguration m_configuration;
+    QFileSystemWatcher *m_watcher;
+};
+
+} // namespace tandem::smtp
