@@ -469,20 +469,26 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
     }
 }
 
-// A configuration that relays for the whole Internet is refused, whatever else it says.
+// A configuration that relays for the whole Internet is refused, whatever else it says. No
+// LAN is larger than an IPv4 /8 or an IPv6 /16: a wider relay network (0.0.0.0/0, or
+// 0.0.0.0/1 with 128.0.0.0/1) on a listener without authentication is an open relay.
 void checkOpenRelay(Reader &r, const Settings &s)
 {
-    bool everyone = false;
-    for (const Subnet &net : s.smtp.relayNetworks)
-        everyone = everyone || net.prefix == 0;
-    if (!everyone)
-        return;
-    for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
-        if (!s.smtp.listeners.at(i).requireAuth) {
-            r.error(u"smtp.relay_networks"_s,
-                    u"a network of prefix length 0 lets anyone relay through "
-                    "smtp.listeners[%1], which does not require authentication"_s.arg(i));
-            return;
+    for (qsizetype n = 0; n < s.smtp.relayNetworks.size(); ++n) {
+        const Subnet &net = s.smtp.relayNetworks.at(n);
+        const bool v4 = net.address.protocol() == QAbstractSocket::IPv4Protocol;
+        if (net.prefix >= (v4 ? 8 : 16))
+            continue;
+        for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
+            if (!s.smtp.listeners.at(i).requireAuth) {
+                r.error(u"smtp.relay_networks[%1]"_s.arg(n),
+                        u"\"%1\" is wider than any LAN (/%2 at most) and would let anyone "
+                        "relay through smtp.listeners[%3], which does not require "
+                        "authentication"_s.arg(net.text)
+                            .arg(v4 ? 8 : 16)
+                            .arg(i));
+                return;
+            }
         }
     }
 }

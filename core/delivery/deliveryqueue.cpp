@@ -324,6 +324,8 @@ void DeliveryQueue::deferHop(const QString &hop, const ServerReply &reply)
         if (!m_entries.contains(id) || m_inFlight.contains(id))
             continue;
         const OutboxEntry entry = m_entries.value(id);
+        if (entry.state != EntryState::Queued && entry.state != EntryState::Deferred)
+            continue; // held (or changed) by the administrator while it waited
         QHash<QString, ServerReply> replies;
         for (const QString &r : entry.recipients)
             replies.insert(r, reply);
@@ -431,7 +433,10 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
         notify(ReportKind::Delayed, delayed, u"D"_s);
         entry.warned = true;
     }
-    entry.state = m_holdAfterFlight.remove(entry.id) ? EntryState::Held : EntryState::Deferred;
+    // Held by the administrator during the attempt: it stays held.
+    const bool held =
+        m_holdAfterFlight.remove(entry.id) || m_entries.value(entry.id).state == EntryState::Held;
+    entry.state = held ? EntryState::Held : EntryState::Deferred;
     entry.nextAttempt = plan.nextAttempt;
     persist(entry);
     emit changed();

@@ -157,6 +157,10 @@ Reply hopLimit()
 {
     return {554, "5.4.6", "Too many hops: mail forwarding loop"};
 }
+Reply nulInData()
+{
+    return {554, "5.6.0", "Message rejected: NUL characters are not allowed"};
+}
 Reply tooManyErrors()
 {
     return {421, "4.7.0", "Too many errors, closing connection"};

@@ -55,6 +55,7 @@ Reply shuttingDown();
 Reply localError();
 Reply hopLimit();
 Reply tooManyErrors();
+Reply nulInData();
 Reply authRequired();
 Reply senderNotOwned(const QByteArray &user);
 Reply tlsNotAvailable();

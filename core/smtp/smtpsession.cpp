@@ -244,8 +244,14 @@ void SmtpSession::onReadyRead()
     }
     if (m_phase == Phase::Waiting)
         return; // read on when the commit is answered; the socket's buffer is bounded meanwhile
-    m_in += m_socket->readAll();
-    restartTimer();
+    receive(m_socket->readAll());
+}
+
+void SmtpSession::receive(const QByteArray &bytes)
+{
+    if (m_phase == Phase::Closed)
+        return;
+    m_in += bytes;
     processInput();
 }
 
@@ -262,6 +268,9 @@ void SmtpSession::processInput()
         QByteArray line;
         if (!takeCommandLine(&line))
             break;
+        // The timeout runs from the last complete line, not the last byte: a client that
+        // trickles a byte at a time is cut off like a silent one.
+        restartTimer();
         if (m_authStep != AuthStep::None)
             authLine(line);
         else
@@ -594,7 +603,7 @@ void SmtpSession::doData(const QByteArray &)
     }
     m_message->write(receivedHeader(m_message->id()));
     m_dataBytes = 0;
-    m_tooBig = m_bareLineEnding = m_longLine = m_midLine = false;
+    m_tooBig = m_bareLineEnding = m_longLine = m_midLine = m_nulByte = false;
     m_inHeaders = true;
     m_receivedHeaders = 0;
     m_messageId.clear();
@@ -645,6 +654,8 @@ void SmtpSession::consumeData()
         }
         dataLine(line);
     }
+    if (pos > 0)
+        restartTimer();
     m_in.remove(0, pos);
     if (finished) {
         finishData();
@@ -668,6 +679,8 @@ void SmtpSession::dataLine(const QByteArray &raw)
         m_longLine = true;
     if (line.contains('\n') || line.contains('\r'))
         m_bareLineEnding = true;
+    if (line.contains('\0'))
+        m_nulByte = true;
     if (m_inHeaders) {
         if (line.isEmpty())
             m_inHeaders = false;
@@ -679,7 +692,7 @@ void SmtpSession::dataLine(const QByteArray &raw)
     m_dataBytes += line.size() + 2;
     if (m_dataBytes > m_ctx.settings->smtp.maxMessageBytes)
         m_tooBig = true;
-    if (!m_tooBig && !m_bareLineEnding && !m_longLine && m_message) {
+    if (!m_tooBig && !m_bareLineEnding && !m_longLine && !m_nulByte && m_message) {
         m_message->write(line);
         m_message->write("\r\n");
     }
@@ -694,6 +707,8 @@ void SmtpSession::finishData()
         refusal = replies::bareLineEnding();
     else if (m_longLine)
         refusal = replies::dataLineTooLong();
+    else if (m_nulByte)
+        refusal = replies::nulInData();
     else if (m_message->failed())
         refusal = replies::localError();
     if (refusal) {
@@ -751,8 +766,14 @@ void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &
     }
     setPhase(Phase::Command);
     m_socket->setReadBufferSize(0);
-    m_in += m_socket->readAll();
-    restartTimer();
+    receive(m_socket->readAll());
+}
+
+void SmtpSession::receive(const QByteArray &bytes)
+{
+    if (m_phase == Phase::Closed)
+        return;
+    m_in += bytes;
     processInput();
 }
 

@@ -54,6 +54,8 @@ public:
     // transaction is closed as soon as the transaction ends.
     void shutdown();
     QHostAddress peerAddress() const { return m_peer; }
+    // Bytes as if read from the socket: the one way in for input, also used by the fuzzer.
+    void receive(const QByteArray &bytes);
 
     // RFC 5321 §4.5.3.1: 512 octets for a command line, 1000 for a text line, CRLF included.
     static constexpr int kMaxCommandLine = 512;
@@ -165,6 +167,7 @@ private:
     bool m_tooBig = false;
     bool m_bareLineEnding = false;
     bool m_longLine = false;
+    bool m_nulByte = false;
     bool m_midLine = false; // inside a text line longer than the buffer bound
     bool m_inHeaders = true;
     int m_receivedHeaders = 0;

@@ -355,7 +355,7 @@ void TestSettings::openRelayRefused()
         root = with(root, u"smtp"_s, u"relay_networks"_s, QJsonArray{u"127.0.0.1/32"_s, everyone});
         const LoadResult r = parse(bytes(root), kBase);
         QCOMPARE(r.errors.size(), 1);
-        QVERIFY2(r.errors.at(0).startsWith(u"smtp.relay_networks: "_s), qPrintable(r.errors.at(0)));
+        QVERIFY2(r.errors.at(0).startsWith(u"smtp.relay_networks["_s), qPrintable(r.errors.at(0)));
         QVERIFY2(r.errors.at(0).contains(u"smtp.listeners[1]"_s), qPrintable(r.errors.at(0)));
     }
     // With no listeners given, the default listener does not require authentication.
