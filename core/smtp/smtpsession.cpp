@@ -766,15 +766,8 @@ void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &
     }
     setPhase(Phase::Command);
     m_socket->setReadBufferSize(0);
+    restartTimer();
     receive(m_socket->readAll());
-}
-
-void SmtpSession::receive(const QByteArray &bytes)
-{
-    if (m_phase == Phase::Closed)
-        return;
-    m_in += bytes;
-    processInput();
 }
 
 // ---- the rest ----
