@@ -96,7 +96,9 @@ public:
                         qint64 max)
     {
         const double d = value.toDouble(-1e300);
-        if (!value.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
+        // The range first: converting a double outside qint64's range is undefined behaviour.
+        if (!value.isDouble() || !(d >= -0x1p63 && d < 0x1p63) ||
+            d != static_cast<double>(static_cast<qint64>(d))) {
             error(path, u"must be a whole number"_s);
             return fallback;
         }
@@ -292,6 +294,9 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
         r.error(u"smtp.max_connections_per_ip"_s, u"must not exceed smtp.max_connections"_s);
     smtp.commandTimeoutSeconds = int(
         r.integer(*o, path, u"command_timeout_seconds"_s, smtp.commandTimeoutSeconds, 1, 86400));
+    smtp.authFailureLimit =
+        int(r.integer(*o, path, u"auth_failure_limit"_s, smtp.authFailureLimit, 1, 1000));
+    smtp.errorLimit = int(r.integer(*o, path, u"error_limit"_s, smtp.errorLimit, 1, 1000));
 }
 
 void readIncoming(Reader &r, const QJsonObject &root, Settings &s)

@@ -25,8 +25,12 @@ bool Notifier::send(const ReportInput &input, const QString &messagePath, const 
                     QString *error)
 {
     // Never a notification about a notification.
-    if (input.original.sender.isEmpty() || input.failures.isEmpty())
+    if (input.original.sender.isEmpty())
         return true;
+    if (input.failures.isEmpty()) {
+        log::info(u"dsn"_s, u"no notice: the sender asked for none (NOTIFY)"_s, input.original.id);
+        return true;
+    }
     if (!fixedId.isEmpty() && m_spool->exists(fixedId))
         return true;
     ReportInput in = input;

@@ -179,10 +179,15 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
     for (const QString &r : action.recipients) {
         spool::RecipientDsn dsn = envelope.dsn.value(r);
         // A passthrough copy of a recipient delivered here must not make the partner machine
-        // report on it a second time.
+        // report its delivery a second time; failures (a loop stopped by the hop limit) it
+        // still reports.
         for (const spool::Action &a : envelope.actions) {
-            if (a.kind == spool::ActionKind::Deliver && a.deliveredTo == r && a.folder.isEmpty())
-                dsn.notify = u"NEVER"_s;
+            if (a.kind == spool::ActionKind::Deliver && a.deliveredTo == r && a.folder.isEmpty() &&
+                !dsn.notify.isEmpty() && dsn.notify != u"NEVER"_s) {
+                QStringList kinds = dsn.notify.split(u',');
+                kinds.removeAll(u"SUCCESS"_s);
+                dsn.notify = kinds.isEmpty() ? u"NEVER"_s : kinds.join(u',');
+            }
         }
         if (!dsn.notify.isEmpty() || !dsn.orcpt.isEmpty())
             entry.dsn.insert(r, dsn);

@@ -196,6 +196,8 @@ bool SmtpSession::isTrusted() const
 
 void SmtpSession::reply(const Reply &r)
 {
+    if (r.code >= 400)
+        ++m_errors; // counted against smtp.error_limit
     m_out += r.toWire();
 }
 
