@@ -146,6 +146,8 @@ bool Engine::start(QString *error)
                                     [dispatcher](const QString &id) { dispatcher->enqueue(id); });
     m_delivery->moveToThread(&m_deliveryThread);
     connect(m_delivery, &delivery::DeliveryQueue::changed, this, &Engine::outboxChanged);
+    connect(m_delivery, &delivery::DeliveryQueue::entriesSnapshot, this, &Engine::outboxSnapshot);
+    connect(m_delivery, &delivery::DeliveryQueue::entriesUpdated, this, &Engine::outboxUpdated);
     connect(m_dispatcher, &routing::Dispatcher::entryAdded, m_delivery,
             &delivery::DeliveryQueue::add);
     m_deliveryThread.start();
@@ -283,6 +285,51 @@ void Engine::pollControl()
                 fsutil::writeDurably(answer, QJsonDocument(reply).toJson(), &error, false);
             });
     }
+}
+
+void Engine::requestOutboxSnapshot()
+{
+    QMetaObject::invokeMethod(this, [this] {
+        if (delivery::DeliveryQueue *queue = m_delivery)
+            QMetaObject::invokeMethod(queue, &delivery::DeliveryQueue::sendSnapshot);
+        else
+            emit outboxSnapshot(readOutbox(*m_settings));
+    });
+}
+
+bool Engine::applySettings(config::Settings settings, QString *error)
+{
+    if (!m_running) {
+        m_settings = std::make_shared<const config::Settings>(std::move(settings));
+        emit settingsApplied();
+        return true;
+    }
+    if (settings.dataPath() != m_settings->dataPath()) {
+        *error = u"server.data_dir changed: stop and start the engine to use the new folder"_s;
+        return false;
+    }
+    if (settings.passwords.isEmpty())
+        settings.passwords = m_settings->passwords; // kept from the keychain or secrets file
+    settings.timeScale = m_settings->timeScale;
+    auto shared = std::make_shared<const config::Settings>(std::move(settings));
+    auto router = std::make_shared<routing::Router>(
+        shared, [store = m_mailboxes.get()](const QString &local, const QString &domain) {
+            return store->existsOnDisk(local, domain);
+        });
+    if (!m_server->applySettings(shared, router, error))
+        return false;
+    m_settings = shared;
+    m_router = router;
+    QMetaObject::invokeMethod(
+        m_dispatcher, [d = m_dispatcher, store = m_mailboxes.get(), shared, router] {
+            store->setTemplate(shared->server.hostname, shared->mailboxes.mailboxTemplate);
+            d->setRouter(router);
+        });
+    QMetaObject::invokeMethod(m_delivery,
+                              [q = m_delivery, shared, router] { q->setSettings(shared, router); });
+    log::info(u"engine"_s, u"configuration applied"_s);
+    emit settingsApplied();
+    return true;
 }
 
 int Engine::sessionCount() const

@@ -59,6 +59,13 @@ public:
     void applyQueueOperation(const QString &operation, const QStringList &ids, bool all,
                              OperationDone done);
 
+    // Applies a changed configuration to the running engine: rules, routes, limits and the
+    // mailbox template at once, listeners re-bound where they changed; sessions already open
+    // finish under the old rules. False (with the reason) when only a restart can do it.
+    bool applySettings(config::Settings settings, QString *error);
+    // Thread-safe: answered by outboxSnapshot(), after which outboxUpdated() reports changes.
+    void requestOutboxSnapshot();
+
     static QString controlDir(const config::Settings &settings);
     // Whether an engine (this process's or another's) runs on the data folder.
     static bool isDataFolderInUse(const config::Settings &settings);
@@ -70,6 +77,10 @@ signals:
     void started();
     void stopped();
     void outboxChanged();
+    void outboxSnapshot(const QList<tandem::delivery::OutboxEntry> &entries);
+    void outboxUpdated(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
+                       const QStringList &removed);
+    void settingsApplied();
     void messageFinished(const QString &queueId);
 
 private:

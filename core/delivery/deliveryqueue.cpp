@@ -54,7 +54,11 @@ DeliveryQueue::DeliveryQueue(std::shared_ptr<const config::Settings> settings, O
     , m_router(std::move(router))
     , m_enqueueMessage(std::move(enqueueMessage))
     , m_timer(this)
+    , m_notifyTimer(this)
 {
+    m_notifyTimer.setSingleShot(true);
+    m_notifyTimer.setInterval(kNotifyMs);
+    connect(&m_notifyTimer, &QTimer::timeout, this, &DeliveryQueue::notifyNow);
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &DeliveryQueue::schedule);
 }
@@ -76,6 +80,55 @@ void DeliveryQueue::load()
     }
     for (const QString &u : std::as_const(unreadable))
         log::error(u"outbox"_s, u"unreadable entry "_s + u);
+}
+
+void DeliveryQueue::touch(const QString &id)
+{
+    m_removed.remove(id);
+    m_dirty.insert(id);
+    if (!m_notifyTimer.isActive())
+        m_notifyTimer.start();
+}
+
+void DeliveryQueue::touchRemoved(const QString &id)
+{
+    m_dirty.remove(id);
+    m_removed.insert(id);
+    if (!m_notifyTimer.isActive())
+        m_notifyTimer.start();
+}
+
+// Changes go out in batches, a few times a second, shaped for a table model: what changed
+// or appeared (as value snapshots), and what went.
+void DeliveryQueue::notifyNow()
+{
+    QList<OutboxEntry> changedEntries;
+    for (const QString &id : std::as_const(m_dirty)) {
+        const auto it = m_entries.constFind(id);
+        if (it != m_entries.constEnd())
+            changedEntries.append(*it);
+    }
+    const QStringList removed(m_removed.begin(), m_removed.end());
+    m_dirty.clear();
+    m_removed.clear();
+    if (changedEntries.isEmpty() && removed.isEmpty())
+        return;
+    emit entriesUpdated(changedEntries, removed);
+    emit changed();
+}
+
+void DeliveryQueue::sendSnapshot()
+{
+    notifyNow(); // what was pending goes first, so the snapshot is the latest word
+    emit entriesSnapshot(entries());
+}
+
+void DeliveryQueue::setSettings(std::shared_ptr<const config::Settings> settings,
+                                std::shared_ptr<const routing::Router> router)
+{
+    m_settings = std::move(settings);
+    m_router = std::move(router);
+    scheduleSoon();
 }
 
 void DeliveryQueue::start()
@@ -111,7 +164,7 @@ void DeliveryQueue::add(const QString &entryId)
         return;
     }
     m_entries.insert(entryId, *entry);
-    emit changed();
+    touch(entryId);
     scheduleSoon();
 }
 
@@ -273,7 +326,7 @@ void DeliveryQueue::feed(Connection *connection)
         connection->entryId = id;
         connection->idle->stop();
         connection->client->send(jobFor(*it));
-        emit changed();
+        touch(id);
         return;
     }
     connection->idle->start();
@@ -308,8 +361,10 @@ void DeliveryQueue::onConnectionGone(Connection *connection)
     if (!connection->entryId.isEmpty()) {
         const QString id = connection->entryId;
         m_inFlight.remove(id);
-        if (m_entries.contains(id))
+        if (m_entries.contains(id)) {
             m_entries[id].state = EntryState::Deferred;
+            touch(id);
+        }
     }
     connection->client->deleteLater();
     delete connection;
@@ -439,7 +494,6 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
     entry.state = held ? EntryState::Held : EntryState::Deferred;
     entry.nextAttempt = plan.nextAttempt;
     persist(entry);
-    emit changed();
 }
 
 void DeliveryQueue::finishEntry(const QString &id)
@@ -449,12 +503,13 @@ void DeliveryQueue::finishEntry(const QString &id)
         log::error(u"outbox"_s, u"cannot remove entry: "_s + error, id);
     m_entries.remove(id);
     m_holdAfterFlight.remove(id);
-    emit changed();
+    touchRemoved(id);
 }
 
 bool DeliveryQueue::persist(const OutboxEntry &entry)
 {
     m_entries.insert(entry.id, entry);
+    touch(entry.id);
     QString error;
     if (!m_outbox->update(entry, &error)) {
         log::error(u"outbox"_s, u"cannot update entry: "_s + error, entry.id);
@@ -568,7 +623,6 @@ OperationResult DeliveryQueue::apply(QueueOperation op, const QStringList &ids, 
         log::info(u"outbox"_s, u"%1 by the administrator"_s.arg(toString(op)), id);
         result.changed.append(id);
     }
-    emit changed();
     scheduleSoon();
     return result;
 }

@@ -57,6 +57,11 @@ public:
     void add(const QString &entryId);
     OperationResult apply(QueueOperation op, const QStringList &ids, bool all);
     QList<OutboxEntry> entries() const;
+    // Emits entriesSnapshot() with every entry; entriesUpdated() then reports each change.
+    void sendSnapshot();
+    void setSettings(std::shared_ptr<const config::Settings> settings,
+                     std::shared_ptr<const routing::Router> router);
+    static constexpr int kNotifyMs = 200;
 
     // The same operations on an Outbox no daemon is running on (tandemd queue ... offline).
     static OperationResult applyOffline(const config::Settings &settings, Outbox *outbox,
@@ -66,6 +71,9 @@ public:
 
 signals:
     void changed();
+    void entriesSnapshot(const QList<tandem::delivery::OutboxEntry> &entries);
+    void entriesUpdated(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
+                        const QStringList &removed);
 
 private:
     struct Connection {
@@ -83,6 +91,9 @@ private:
 
     void schedule();
     void scheduleSoon();
+    void touch(const QString &id);
+    void touchRemoved(const QString &id);
+    void notifyNow();
     int countIdle(const QString &hop) const;
     int totalConnections() const;
     void openConnection(const QString &hop);
@@ -111,6 +122,9 @@ private:
     QHash<QString, Hop> m_hops;
     QList<Connection *> m_connections;
     QTimer m_timer;
+    QTimer m_notifyTimer;
+    QSet<QString> m_dirty;
+    QSet<QString> m_removed;
     bool m_running = false;
     bool m_scheduled = false;
 };

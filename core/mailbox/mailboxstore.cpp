@@ -43,6 +43,14 @@ MailboxStore::MailboxStore(const QString &root, const QString &hostname,
     m_host.replace(u'/', u"\\057"_s).replace(u':', u"\\072"_s);
 }
 
+void MailboxStore::setTemplate(const QString &hostname,
+                               const config::MailboxTemplate &mailboxTemplate)
+{
+    m_host = hostname;
+    m_host.replace(u'/', u"\\057"_s).replace(u':', u"\\072"_s);
+    m_template = mailboxTemplate;
+}
+
 QString MailboxStore::mailboxPath(const QString &localPart, const QString &domain) const
 {
     return m_root + u'/' + domain.toLower() + u'/' + localPart.toLower();

@@ -38,6 +38,7 @@ public:
     DeliveryOutcome deliver(const DeliveryRequest &request, QString *fileName, QString *error);
     QStringList mailboxes() const; // "user@domain", sorted
     QString fileNameFor(const DeliveryRequest &request, qint64 size) const;
+    void setTemplate(const QString &hostname, const config::MailboxTemplate &mailboxTemplate);
 
 private:
     QString m_root;

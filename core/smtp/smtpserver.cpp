@@ -96,6 +96,53 @@ bool SmtpServer::listen(QString *error)
     return true;
 }
 
+bool SmtpServer::applySettings(std::shared_ptr<const config::Settings> settings,
+                               std::shared_ptr<const routing::Router> router, QString *error)
+{
+    const auto sameListeners = [](const config::Settings &a, const config::Settings &b) {
+        if (a.smtp.listeners.size() != b.smtp.listeners.size())
+            return false;
+        for (qsizetype i = 0; i < a.smtp.listeners.size(); ++i) {
+            const config::Listener &x = a.smtp.listeners.at(i);
+            const config::Listener &y = b.smtp.listeners.at(i);
+            if (x.address != y.address || x.port != y.port || x.mode != y.mode)
+                return false;
+        }
+        return a.smtp.tlsCertificate == b.smtp.tlsCertificate && a.smtp.tlsKey == b.smtp.tlsKey;
+    };
+    const bool rebind = !sameListeners(*m_settings, *settings);
+    const auto old = std::exchange(m_settings, settings);
+    const auto oldRouter = std::exchange(m_router, router);
+    if (!rebind) {
+        // Per-listener rules (reject, require_auth...) travel with the new listener values.
+        for (QTcpServer *s : std::as_const(m_servers))
+            s->disconnect(this);
+        for (qsizetype i = 0; i < m_servers.size(); ++i) {
+            QTcpServer *server = m_servers.at(i);
+            const config::Listener listener = m_settings->smtp.listeners.at(i);
+            connect(server, &QTcpServer::newConnection, this,
+                    [this, server, listener] { onNewConnection(server, listener); });
+        }
+        return true;
+    }
+    const QList<QTcpServer *> previous = std::exchange(m_servers, {});
+    for (QTcpServer *s : previous)
+        s->close();
+    // Open sessions may still use the old TLS context: it stays, a child of the server.
+    m_tls = nullptr;
+    if (listen(error)) {
+        qDeleteAll(previous);
+        return true;
+    }
+    // Back to the listeners that worked: a bad change must not leave the server deaf.
+    m_settings = old;
+    m_router = oldRouter;
+    QString ignored;
+    listen(&ignored);
+    qDeleteAll(previous);
+    return false;
+}
+
 QStringList SmtpServer::listeningAddresses() const
 {
     QStringList out;

@@ -24,6 +24,9 @@ public:
     ~SmtpServer() override;
 
     bool listen(QString *error);
+    // New sessions use the new settings; listeners are re-bound only if they changed.
+    bool applySettings(std::shared_ptr<const config::Settings> settings,
+                       std::shared_ptr<const routing::Router> router, QString *error);
     QStringList listeningAddresses() const;
     int sessionCount() const { return int(m_sessions.size()); }
     // Stops accepting and asks every session to finish; finished() when the last has gone.

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "config/settings.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The two roles of PRODUCT.md §1 as presets over Settings: applyRole() sets exactly one column
+// of the table, detectRole() recognises a column, describeRole() says what was set.
+namespace tandem::config {
+
+struct RoleChoice {
+    Role role = Role::Mailbox;
+    QString domain;
+    QStringList localDomains; // extra local domains
+    QString hostname;
+    // The other machine: the Archive for a Mailbox (host name or address), the Mailbox for an
+    // Archive (an address: it goes into the relay networks as /32 or /128).
+    QString partnerHost;
+    quint16 partnerPort = 25;
+    // Mailbox: the LAN, the relay networks. Archive: networks allowed besides the Mailbox.
+    QStringList lanNetworks;
+    // The "smtp" listeners receive mail; a Mailbox also needs a "submission" one. applyRole()
+    // sets their role options; an Archive keeps only its "smtp" listeners.
+    QList<Listener> listeners;
+    // Archive: true = MX delivery; false = a static route for the local domains to the Mailbox.
+    bool useDns = true;
+    QString smarthostHost; // Archive: the ISP's SmartHost for Internet mail; empty = none
+    quint16 smarthostPort = 25;
+    QString tlsCertificate; // as written in the file; both empty = no certificate
+    QString tlsKey;
+};
+
+// base with every option of the role's column of PRODUCT.md §1 set; the rest is kept.
+Settings applyRole(Settings base, const RoleChoice &choice);
+
+// Which input of the choice a problem is about, so the wizard can show it on the right page.
+enum class RoleField {
+    Role,
+    Domain,
+    LocalDomains,
+    Hostname,
+    Partner,
+    Networks,
+    Listeners,
+    SmartHost,
+    Tls
+};
+
+struct RoleProblem {
+    RoleField field;
+    QString message; // one translated sentence
+};
+
+// What is wrong with the choice; empty when applyRole() gives a valid configuration.
+QList<RoleProblem> validateRoleChoice(const RoleChoice &choice);
+
+// Mailbox or Archive when every option of that column matches, otherwise nullopt (custom).
+std::optional<Role> detectRole(const Settings &settings);
+
+// Every option a role sets, as "option: value" lines for people (translated).
+QStringList describeRole(const Settings &settings);
+
+// "192.168.1.7" → "192.168.1.7/32", "fd00::7" → "fd00::7/128"; empty for a non-address.
+QString hostNetwork(const QString &address);
+
+} // namespace tandem::config
