@@ -3,7 +3,8 @@
 #   scripts/dev.sh run    install what is missing, build, run the console (or tandemd
 #                         on run/tandem.json when there is no display)
 #   scripts/dev.sh test   install what is missing, build, run every test with ctest, then
-#                         the same tests again in an AddressSanitizer+UBSan build
+#                         the same tests again in an AddressSanitizer+UBSan build, then each
+#                         libFuzzer target of tests/fuzz for a minute (clang build-fuzz/)
 #   scripts/dev.sh deps   only install what is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev zlib1g-dev libqt6svg6 qtkeychain-qt6-dev gnome-keyring dbus dbus-x11
     python3 swaks postfix dnsmasq-base openssl libnet-ssleay-perl libio-socket-ssl-perl libauthen-sasl-perl
+    clang libclang-rt-14-dev
 )
 
 as_root() {
@@ -71,6 +73,12 @@ test)
     build "$top/build-asan" -DCMAKE_BUILD_TYPE=Debug -DTANDEM_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         run_tests "$top/build-asan" "AddressSanitizer + UndefinedBehaviorSanitizer build"
+    # libFuzzer needs clang; only the fuzz targets and the engine they link are built.
+    echo "== fuzz: building the libFuzzer targets"
+    CC=clang CXX=clang++ cmake -S "$top" -B "$top/build-fuzz" -G Ninja \
+        -DTANDEM_FUZZ=ON -DTANDEM_BUILD_TESTS=OFF >/dev/null
+    cmake --build "$top/build-fuzz" -j "$jobs" --target fuzz
+    tests/fuzz/run.sh "$top/build-fuzz" 60
     ;;
 *)
     echo "usage: scripts/dev.sh run|test|deps" >&2
