@@ -14,6 +14,7 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <atomic>
 #include <cctype>
 #include <optional>
 
@@ -98,6 +99,8 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     if (isV4)
         m_peer = QHostAddress(v4);
     m_peerText = m_peer.toString();
+    static std::atomic<quint64> sessions{0};
+    m_id = u"S"_s + QString::number(++sessions);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_committing)
@@ -206,8 +209,19 @@ void SmtpSession::replyRaw(const QByteArray &bytes)
     m_out += bytes;
 }
 
+void SmtpSession::transcript(const QString &line) const
+{
+    log::write(log::Level::Debug, u"transcript"_s, line, {}, m_id);
+}
+
 void SmtpSession::flush()
 {
+    if (!m_out.isEmpty() && log::transcriptsEnabled()) {
+        for (const QByteArray &l : m_out.split('\n')) {
+            if (!l.isEmpty())
+                transcript(u"S: "_s + QString::fromLatin1(l.trimmed()));
+        }
+    }
     if (!m_out.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->write(m_out);
     m_out.clear();
@@ -273,6 +287,17 @@ void SmtpSession::processInput()
         // The timeout runs from the last complete line, not the last byte: a client that
         // trickles a byte at a time is cut off like a silent one.
         restartTimer();
+        if (log::transcriptsEnabled()) {
+            // Never a password in a log: AUTH's arguments and answers are masked.
+            const bool secret = m_authStep != AuthStep::None ||
+                                line.left(5).compare("AUTH ", Qt::CaseInsensitive) == 0;
+            transcript(u"C: "_s + (secret ? QString::fromLatin1(line.left(
+                                                line.startsWith("AUTH ") || line.startsWith("auth ")
+                                                    ? line.indexOf(' ', 5) + 1
+                                                    : 0)) +
+                                                u"****"_s
+                                          : QString::fromLatin1(line)));
+        }
         if (m_authStep != AuthStep::None)
             authLine(line);
         else

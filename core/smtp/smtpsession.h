@@ -90,6 +90,7 @@ private:
     void flush();
     void setPhase(Phase phase);
     void closeConnection();
+    void transcript(const QString &line) const;
     void emitClosedOnce();
     void resetTransaction();
     void restartTimer();
@@ -133,6 +134,7 @@ private:
     SessionContext m_ctx;
     QHostAddress m_peer;
     QString m_peerText;
+    QString m_id; // "S17": names the session in the log and its transcript
     QTimer m_timer;
     Phase m_phase = Phase::Command;
     QByteArray m_in;

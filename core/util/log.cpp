@@ -2,6 +2,7 @@
 
 #include <QMutex>
 
+#include <atomic>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -12,6 +13,7 @@ namespace {
 QMutex g_mutex;
 Sink g_sink;
 Level g_minimum = Level::Info;
+std::atomic<bool> g_transcripts{false};
 } // namespace
 
 QString toString(Level level)
@@ -45,17 +47,30 @@ QString format(const Entry &e)
 {
     QString line =
         e.time.toString(Qt::ISODateWithMs) + u' ' + toString(e.level) + u' ' + e.component + u':';
+    if (!e.session.isEmpty())
+        line += u' ' + e.session + u':';
     if (!e.queueId.isEmpty())
         line += u' ' + e.queueId + u':';
     return line + u' ' + e.text;
 }
 
-void write(Level level, const QString &component, const QString &text, const QString &queueId)
+void setTranscripts(bool on)
+{
+    g_transcripts = on;
+}
+bool transcriptsEnabled()
+{
+    return g_transcripts;
+}
+
+void write(Level level, const QString &component, const QString &text, const QString &queueId,
+           const QString &session)
 {
     QMutexLocker lock(&g_mutex);
-    if (level < g_minimum)
+    // A transcript asked for is shown whatever the level; the console filters it.
+    if (level < g_minimum && !(component == u"transcript"_s && g_transcripts))
         return;
-    const Entry entry{QDateTime::currentDateTimeUtc(), level, component, queueId, text};
+    const Entry entry{QDateTime::currentDateTimeUtc(), level, component, queueId, text, session};
     if (g_sink) {
         g_sink(entry);
         return;

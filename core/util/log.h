@@ -18,6 +18,7 @@ struct Entry {
     QString component; // "smtp", "spool", "router", ...
     QString queueId;   // empty when the event concerns no message
     QString text;
+    QString session; // the SMTP session ("S17") the event belongs to, if any
 };
 
 using Sink = std::function<void(const Entry &)>;
@@ -25,7 +26,13 @@ void setSink(Sink sink); // replaces the sink; nullptr restores the stderr print
 void setMinimumLevel(Level level);
 QString format(const Entry &entry);
 
-void write(Level level, const QString &component, const QString &text, const QString &queueId = {});
+void write(Level level, const QString &component, const QString &text, const QString &queueId = {},
+           const QString &session = {});
+
+// SMTP transcripts (every command and reply of every session, AUTH secrets masked) are
+// logged at debug level under the component "transcript" while this is on.
+void setTranscripts(bool on);
+bool transcriptsEnabled();
 inline void info(const QString &c, const QString &t, const QString &q = {})
 {
     write(Level::Info, c, t, q);
