@@ -105,15 +105,15 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_committing)
             return; // waiting for our own disk, not for the client
-        log::info(u"smtp"_s, u"timeout, closing connection from %1"_s.arg(m_peerText));
+        note(log::Level::Info, u"timeout, closing connection from %1"_s.arg(m_peerText));
         reply(replies::timeout());
         closeConnection();
     });
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
-        log::info(u"smtp"_s, u"TLS with %1: %2, %3"_s.arg(
-                                 m_peerText, m_socket->sessionCipher().protocolString(),
-                                 m_socket->sessionCipher().name()));
+        note(log::Level::Info,
+             u"TLS with %1: %2, %3"_s.arg(m_peerText, m_socket->sessionCipher().protocolString(),
+                                          m_socket->sessionCipher().name()));
         setPhase(Phase::Command);
         if (m_ctx.listener.mode == config::ListenerMode::Smtps && m_helo.isEmpty() && !m_greeted)
             greet();
@@ -149,9 +149,9 @@ QString SmtpSession::toString(Phase phase)
 
 void SmtpSession::start()
 {
-    log::info(u"smtp"_s, u"connection from %1 on %2 port %3"_s.arg(m_peerText)
-                             .arg(m_ctx.listener.address)
-                             .arg(m_ctx.listener.port));
+    note(log::Level::Info, u"connection from %1 on %2 port %3"_s.arg(m_peerText)
+                               .arg(m_ctx.listener.address)
+                               .arg(m_ctx.listener.port));
     restartTimer();
     if (m_ctx.listener.mode == config::ListenerMode::Smtps) {
         // RFC 8314: TLS from the first byte; the greeting comes once it is up.
@@ -183,7 +183,7 @@ void SmtpSession::setPhase(Phase phase)
 {
     if (phase == m_phase)
         return;
-    log::debug(u"smtp"_s, u"%1: %2 -> %3"_s.arg(m_peerText, toString(m_phase), toString(phase)));
+    note(log::Level::Debug, u"%1: %2 -> %3"_s.arg(m_peerText, toString(m_phase), toString(phase)));
     m_phase = phase;
 }
 
@@ -207,6 +207,11 @@ void SmtpSession::reply(const Reply &r)
 void SmtpSession::replyRaw(const QByteArray &bytes)
 {
     m_out += bytes;
+}
+
+void SmtpSession::note(log::Level level, const QString &text, const QString &queueId) const
+{
+    log::write(level, u"smtp"_s, text, queueId, m_id);
 }
 
 void SmtpSession::transcript(const QString &line) const
@@ -303,7 +308,7 @@ void SmtpSession::processInput()
         else
             handleCommand(line);
         if (m_errors >= m_ctx.settings->smtp.errorLimit && m_phase != Phase::Closed) {
-            log::info(u"smtp"_s, u"too many errors from %1, closing"_s.arg(m_peerText));
+            note(log::Level::Info, u"too many errors from %1, closing"_s.arg(m_peerText));
             reply(replies::tooManyErrors());
             closeConnection();
             return;
@@ -483,8 +488,8 @@ bool SmtpSession::checkMail(const QByteArray &arg)
     }
     if (m_ctx.listener.rejectNonLocalSendersClaimingLocal && !sender.isNull() &&
         m_ctx.router->isLocal(sender) && !isTrusted()) {
-        log::info(u"smtp"_s, u"refused sender <%1> claiming to be local from %2"_s.arg(
-                                 sender.toString(), m_peerText));
+        note(log::Level::Info, u"refused sender <%1> claiming to be local from %2"_s.arg(
+                                   sender.toString(), m_peerText));
         reply(replies::senderClaimsLocal());
         return false;
     }
@@ -569,7 +574,7 @@ bool SmtpSession::checkRcpt(const QByteArray &arg)
             return false;
         }
     } else if (!isTrusted()) {
-        log::info(u"smtp"_s, u"relay denied for <%1> from %2"_s.arg(rcpt.toString(), m_peerText));
+        note(log::Level::Info, u"relay denied for <%1> from %2"_s.arg(rcpt.toString(), m_peerText));
         reply(replies::relayDenied());
         return false;
     }
@@ -1028,7 +1033,7 @@ void SmtpSession::onVerified(quint64 token, bool ok)
         m_ctx.authGuard->recordSuccess(m_peerText);
         m_authenticated = true;
         m_authUser = m_pendingIdentity;
-        log::info(u"smtp"_s, u"%1 authenticated as %2"_s.arg(m_peerText, m_authUser));
+        note(log::Level::Info, u"%1 authenticated as %2"_s.arg(m_peerText, m_authUser));
         reply(replies::authSucceeded());
         setPhase(Phase::Command);
         flush();

@@ -3,6 +3,7 @@
 #include "config/settings.h"
 #include "reply.h"
 #include "spool/envelope.h"
+#include "util/log.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -91,6 +92,7 @@ private:
     void setPhase(Phase phase);
     void closeConnection();
     void transcript(const QString &line) const;
+    void note(log::Level level, const QString &text, const QString &queueId = {}) const;
     void emitClosedOnce();
     void resetTransaction();
     void restartTimer();
