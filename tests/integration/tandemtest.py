@@ -554,3 +554,21 @@ class TandemTestCase(unittest.TestCase):
                           % (m.group(1), queue_ids))
         self.assertEqual(rest, original, "stored bytes after the trace headers differ")
         return m.group(1).decode()
+
+
+def start_process(test, cmd, log_path):
+    """Starts a helper program (a sink, a resolver) with its output in log_path; the test's
+    cleanup stops it (terminate, then kill after 5 s)."""
+    with open(log_path, "ab") as log:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+
+    def stop():
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    test.addCleanup(stop)
+    return proc

@@ -29,7 +29,7 @@ import time  # noqa: E402
 import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
-from tandemtest import (  # noqa: E402
+from tandemtest import (start_process,   # noqa: E402
     Daemon, TandemTestCase, free_port, make_config, make_message, maildir_files, outbox,
     quit_quietly, read_bytes, send, tandemd_path, wait_for)
 
@@ -428,18 +428,7 @@ class MxDelivery(DeliveryTestCase):
                "--host-record=mx2.remote.test," + MX2,
                "--mx-host=nullmx.test,.,0",
                "--host-record=aonly.test," + A_ONLY]
-        with open(self.dnsmasq_log, "ab") as log:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-
-        def stop():
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
-        self.addCleanup(stop)
+        proc = start_process(self, cmd, self.dnsmasq_log)
 
         def answering():
             if proc.poll() is not None:

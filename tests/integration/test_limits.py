@@ -29,8 +29,8 @@ class RawClient:
     def send(self, data):
         self.sock.sendall(data)
 
-    def reply(self):
-        """One reply (all its lines) as (code, text of the last line)."""
+    def reply_lines(self):
+        """One reply as (code, [text of each line])."""
         lines = []
         while True:
             while b"\r\n" not in self.buf:
@@ -41,7 +41,12 @@ class RawClient:
             line, self.buf = self.buf.split(b"\r\n", 1)
             lines.append(line)
             if len(line) < 4 or line[3:4] != b"-":
-                return int(line[:3]), line[4:]
+                return int(line[:3]), [l[4:] for l in lines]
+
+    def reply(self):
+        """One reply (all its lines) as (code, text of the last line)."""
+        code, lines = self.reply_lines()
+        return code, lines[-1]
 
     def closed(self, timeout=5):
         """True when the server closed the connection within `timeout`."""

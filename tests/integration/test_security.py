@@ -101,24 +101,6 @@ class Client(RawClient):
         if implicit_tls:
             self.sock = client_context().wrap_socket(self.sock)
 
-    def reply_lines(self):
-        """One reply as (code, [text of each line])."""
-        lines = []
-        while True:
-            while b"\r\n" not in self.buf:
-                chunk = self.sock.recv(65536)
-                if not chunk:
-                    raise ConnectionError("closed; got %r" % (lines, ))
-                self.buf += chunk
-            line, self.buf = self.buf.split(b"\r\n", 1)
-            lines.append(line)
-            if len(line) < 4 or line[3:4] != b"-":
-                return int(line[:3]), [l[4:] for l in lines]
-
-    def reply(self):
-        code, texts = self.reply_lines()
-        return code, texts[-1]
-
     def cmd(self, line):
         self.send(line if isinstance(line, bytes) else line.encode() + b"\r\n")
         return self.reply()

@@ -31,7 +31,7 @@ import time  # noqa: E402
 import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
-from tandemtest import (  # noqa: E402
+from tandemtest import (start_process,   # noqa: E402
     CRLF, Daemon, TandemTestCase, free_ports, make_config, make_message, maildir_files,
     outbox, quit_quietly, read_bytes, send, split_stored, wait_for, wait_stable)
 
@@ -332,18 +332,7 @@ class Scenarios(Topology):
         if os.geteuid() == 0:
             cmd += ["-u", "nobody"]
         cmd += ["-d", os.path.join(dump, "%M."), "127.0.0.1:%d" % port, "100"]
-        with open(os.path.join(self.tmpdir, "smtp-sink.log"), "ab") as log:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-
-        def stop_smtp_sink():
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
-        self.addCleanup(stop_smtp_sink)
+        proc = start_process(self, cmd, os.path.join(self.tmpdir, "smtp-sink.log"))
 
         def listening():
             try:
