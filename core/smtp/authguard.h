@@ -40,7 +40,7 @@ private:
 class PasswordVerifier : public QObject {
     Q_OBJECT
 public:
-    using QObject::QObject;
+    explicit PasswordVerifier(QObject *parent = nullptr);
     // Thread-safe; the hash is the stored one, empty for an unknown user (then a dummy hash
     // is checked instead, so the answer takes as long and tells nothing).
     void verify(quint64 token, const QByteArray &password, const QString &storedHash);

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -19,10 +20,16 @@ TlsContext::TlsContext(const QString &certificatePath, const QString &keyPath, Q
     , m_certificatePath(certificatePath)
     , m_keyPath(keyPath)
     , m_watcher(new QFileSystemWatcher(this))
+    , m_settle(new QTimer(this))
 {
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &TlsContext::reloadIfChanged);
+    // Changes settle for a moment (a tool writes the certificate, then the key) before a reload.
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(300);
+    connect(m_settle, &QTimer::timeout, this, &TlsContext::reloadIfChanged);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_settle, qOverload<>(&QTimer::start));
     // Renewal tools often replace the file (a new inode): watch the folder as well.
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &TlsContext::reloadIfChanged);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_settle,
+            qOverload<>(&QTimer::start));
 }
 
 bool TlsContext::load(QString *error)
@@ -88,12 +95,13 @@ void TlsContext::reloadIfChanged()
                   u"certificate reloaded from %1 (%2)"_s.arg(
                       m_certificatePath, m_configuration.localCertificate().subjectDisplayName()));
     } else {
+        // Kept, and tried again next time: the files may be half written (a renewal tool
+        // truncates, then writes). The error is logged once, not once per connection.
         m_configuration = previous;
-        log::error(u"tls"_s, u"certificate not reloaded, keeping the previous one: "_s + error);
-        // Do not retry on every connection until the files change again.
-        m_certificateTime = QFileInfo(m_certificatePath).lastModified();
-        m_keyTime = QFileInfo(m_keyPath).lastModified();
+        if (error != m_lastError)
+            log::error(u"tls"_s, u"certificate not reloaded, keeping the previous one: "_s + error);
     }
+    m_lastError = error;
 }
 
 bool TlsContext::generateSelfSigned(const QString &hostname, const QString &certificatePath,

@@ -6,6 +6,7 @@
 #include <QString>
 
 class QFileSystemWatcher;
+class QTimer;
 
 // The server's TLS settings (RFC 3207 STARTTLS, RFC 8314 implicit TLS): the certificate and
 // key of smtp.tls, TLS 1.2 or newer only, reloaded when the files change so a renewed
@@ -35,6 +36,8 @@ private:
     QDateTime m_keyTime;
     QSslConfiguration m_configuration;
     QFileSystemWatcher *m_watcher;
+    QTimer *m_settle;
+    QString m_lastError;
 };
 
 } // namespace tandem::smtp
