@@ -332,6 +332,13 @@ bool Engine::applySettings(config::Settings settings, QString *error)
     return true;
 }
 
+QStringList Engine::listMailboxes(const config::Settings &settings)
+{
+    return mailbox::MailboxStore(mailboxDir(settings), settings.server.hostname,
+                                 settings.mailboxes.mailboxTemplate)
+        .mailboxes();
+}
+
 int Engine::sessionCount() const
 {
     return m_server ? m_server->sessionCount() : 0;

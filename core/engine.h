@@ -67,6 +67,8 @@ public:
     void requestOutboxSnapshot();
 
     static QString controlDir(const config::Settings &settings);
+    // The mailboxes on disk ("user@domain"), engine running or not.
+    static QStringList listMailboxes(const config::Settings &settings);
     // Whether an engine (this process's or another's) runs on the data folder.
     static bool isDataFolderInUse(const config::Settings &settings);
     // Reading the Outbox of a data folder without an engine (tandemd queue list).

@@ -32,16 +32,16 @@ void EngineHost::start(const config::Settings &settings)
         return;
     // Passwords come from the desktop keychain, never from the file.
     m_starting = true;
-    Secrets::load(Secrets::hopsNeedingPasswords(settings), this,
-                  [this, settings](const QHash<QString, QString> &passwords,
-                                   const QStringList &errors) {
-                      m_starting = false;
-                      for (const QString &e : errors)
-                          log::warning(u"keychain"_s, e);
-                      config::Settings withSecrets = settings;
-                      withSecrets.passwords.insert(passwords);
-                      startEngine(withSecrets);
-                  });
+    Secrets::load(
+        Secrets::hopsNeedingPasswords(settings), this,
+        [this, settings](const QHash<QString, QString> &passwords, const QStringList &errors) {
+            m_starting = false;
+            for (const QString &e : errors)
+                log::warning(u"keychain"_s, e);
+            config::Settings withSecrets = settings;
+            withSecrets.passwords.insert(passwords);
+            startEngine(withSecrets);
+        });
 }
 
 void EngineHost::startEngine(const config::Settings &settings)
@@ -54,6 +54,9 @@ void EngineHost::startEngine(const config::Settings &settings)
     connect(engine, &Engine::outboxChanged, engine, [this, engine] {
         emit outboxSize(int(engine->outboxEntries().size())); // counted on the engine thread
     });
+    // Both cross from the engine's thread with queued connections, in the order sent.
+    connect(engine, &Engine::outboxSnapshot, this, &EngineHost::outboxSnapshot);
+    connect(engine, &Engine::outboxUpdated, this, &EngineHost::outboxUpdated);
     connect(engine, &Engine::stopped, this, [this] {
         if (m_engine) {
             m_engine->deleteLater();
@@ -82,6 +85,64 @@ void EngineHost::startEngine(const config::Settings &settings)
             });
         }
     });
+    if (m_wantOutbox)
+        engine->requestOutboxSnapshot(); // queued behind start(): answered by the running queue
+}
+
+void EngineHost::requestOutboxSnapshot()
+{
+    m_wantOutbox = true;
+    if (m_engine)
+        m_engine->requestOutboxSnapshot(); // thread-safe: it queues itself onto the engine
+}
+
+void EngineHost::applyQueueOperation(const QString &operation, const QStringList &ids, bool all,
+                                     OperationDone done)
+{
+    Engine *engine = m_engine;
+    if (!engine) {
+        QMetaObject::invokeMethod(
+            this, [done, ids] { done({}, ids); }, Qt::QueuedConnection);
+        return;
+    }
+    // The answer comes back on the engine's thread; this host outlives it there, because the
+    // host's destructor waits for the engine to be deleted on that thread.
+    QMetaObject::invokeMethod(engine, [this, engine, operation, ids, all, done] {
+        engine->applyQueueOperation(
+            operation, ids, all,
+            [this, done](const QStringList &changed, const QStringList &missing) {
+                QMetaObject::invokeMethod(
+                    this, [done, changed, missing] { done(changed, missing); },
+                    Qt::QueuedConnection);
+            });
+    });
+}
+
+void EngineHost::applySettings(const config::Settings &settings, ApplyDone done)
+{
+    if (!m_engine) {
+        QMetaObject::invokeMethod(
+            this, [done] { done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    Secrets::load(Secrets::hopsNeedingPasswords(settings), this,
+                  [this, settings, done](const QHash<QString, QString> &passwords,
+                                         const QStringList &errors) {
+                      for (const QString &e : errors)
+                          log::warning(u"keychain"_s, e);
+                      Engine *engine = m_engine;
+                      if (!engine) {
+                          done({});
+                          return;
+                      }
+                      config::Settings withSecrets = settings;
+                      withSecrets.passwords = passwords;
+                      QMetaObject::invokeMethod(engine, [this, engine, withSecrets, done] {
+                          QString error;
+                          engine->applySettings(withSecrets, &error);
+                          QMetaObject::invokeMethod(this, [done, error] { done(error); });
+                      });
+                  });
 }
 
 void EngineHost::stop()

@@ -1,10 +1,14 @@
 #pragma once
 
 #include "config/settings.h"
+#include "delivery/outbox.h"
 
+#include <QList>
 #include <QObject>
 #include <QStringList>
 #include <QThread>
+
+#include <functional>
 
 namespace tandem {
 class Engine;
@@ -24,11 +28,30 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
 
+    // Asks for the Outbox: answered by outboxSnapshot(), then outboxUpdated() batches. The
+    // wish is kept, so every later start of the engine sends a fresh snapshot too.
+    void requestOutboxSnapshot();
+    // An administrator's operation ("retry", "hold", "release", "delete", "bounce") carried
+    // out on the engine's thread; done is called on this object's thread with the ids changed
+    // and the ids not found (all of them when no engine runs).
+    using OperationDone =
+        std::function<void(const QStringList &changed, const QStringList &missing)>;
+    void applyQueueOperation(const QString &operation, const QStringList &ids, bool all,
+                             OperationDone done);
+
+    // Applies changed settings to the running engine (keychain passwords are read again);
+    // done gets an empty string on success, else why it needs a restart or failed.
+    using ApplyDone = std::function<void(const QString &error)>;
+    void applySettings(const config::Settings &settings, ApplyDone done);
+
 signals:
     void started(const QStringList &listening);
     void failed(const QString &error);
     void stopped();
     void outboxSize(int entries);
+    void outboxSnapshot(const QList<tandem::delivery::OutboxEntry> &entries);
+    void outboxUpdated(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
+                       const QStringList &removed);
 
 private:
     void startEngine(const config::Settings &settings);
@@ -37,6 +60,7 @@ private:
     bool m_starting = false;
     Engine *m_engine = nullptr; // lives on m_thread
     bool m_running = false;
+    bool m_wantOutbox = false;
 };
 
 } // namespace tandem::ui

@@ -1,45 +1,88 @@
 #pragma once
 
 #include "config/settings.h"
-#include "util/log.h"
 
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
-class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace tandem::ui {
 
 class EngineHost;
+class LogModel;
+class LogWindow;
+class QueueWindow;
 
-// The console's window: the engine's state in the status bar and its events, live.
+// The console: a tree of the server's parts on the left as in the classic console (Server,
+// Incoming Mail, Outgoing Mail, one node per SMTP service, Mailboxes, Queue, Log), the chosen
+// part on the right, and the engine's state in the status bar. Dialogs write the
+// configuration file and apply it to the running engine.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    enum class Node {
+        Server,
+        IncomingMail,
+        OutgoingMail,
+        SmtpServices,
+        SmtpService,
+        Mailboxes,
+        Queue,
+        Log
+    };
+
     explicit MainWindow(const QString &configPath, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    bool loadConfiguration(); // false, with a message shown, when the file is not valid
+    // Reads the configuration file; false, with a message shown, when it is not valid.
+    bool loadConfiguration();
+    const config::Settings &settings() const { return m_settings; }
+    QString configPath() const { return m_configPath; }
+    EngineHost *host() const { return m_host; }
+
+    // Opens the dialog of a node (modal); true when the settings changed.
+    bool openProperties(Node node, int listener = -1);
+    // Stores the settings in the file and applies them to the running engine.
+    bool commitSettings(const config::Settings &settings);
 
 public slots:
     void startEngine();
     void stopEngine();
+    bool runRoleWizard();
+    void openConfiguration();
 
 private:
-    void appendLog(const tandem::log::Entry &entry);
+    void buildMenus();
+    void rebuildTree();
+    void showNode(QTreeWidgetItem *item);
     void updateStatus();
+    QString summaryOf(Node node, int listener) const;
 
     QString m_configPath;
     config::Settings m_settings;
     bool m_haveSettings = false;
     EngineHost *m_host;
-    QPlainTextEdit *m_log;
+    LogModel *m_logModel;
+    QTreeWidget *m_tree;
+    QStackedWidget *m_pages;
+    QWidget *m_propertiesPage;
+    QLabel *m_propertiesTitle;
+    QLabel *m_propertiesSummary;
+    QPushButton *m_propertiesButton;
+    QueueWindow *m_queue;
+    LogWindow *m_log;
     QLabel *m_state;
     QLabel *m_listening;
     QLabel *m_outbox;
+    QLabel *m_lastError;
     QAction *m_startAction;
     QAction *m_stopAction;
+    QStringList m_mailboxesOnDisk;
 };
 
 } // namespace tandem::ui

@@ -34,7 +34,8 @@ void Secrets::load(const QStringList &hops, QObject *context, LoadDone done)
     auto state = std::make_shared<State>();
     state->outstanding = int(hops.size());
     if (hops.isEmpty()) {
-        QMetaObject::invokeMethod(context, [done] { done({}, {}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done] { done({}, {}); }, Qt::QueuedConnection);
         return;
     }
     for (const QString &hop : hops) {
@@ -54,8 +55,7 @@ void Secrets::load(const QStringList &hops, QObject *context, LoadDone done)
     }
 }
 
-void Secrets::store(const QString &hop, const QString &password, QObject *context,
-                    StoreDone done)
+void Secrets::store(const QString &hop, const QString &password, QObject *context, StoreDone done)
 {
     auto *job = new QKeychain::WritePasswordJob(service(), context);
     job->setKey(keyFor(hop));

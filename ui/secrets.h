@@ -21,8 +21,8 @@ public:
     // The next hops of the configuration that authenticate (SmartHost, routes with a user).
     static QStringList hopsNeedingPasswords(const config::Settings &settings);
 
-    using LoadDone = std::function<void(const QHash<QString, QString> &passwords,
-                                        const QStringList &errors)>;
+    using LoadDone =
+        std::function<void(const QHash<QString, QString> &passwords, const QStringList &errors)>;
     // Reads the passwords of every hop that needs one; done runs on the caller's thread.
     static void load(const QStringList &hops, QObject *context, LoadDone done);
     using StoreDone = std::function<void(bool ok, const QString &error)>;

@@ -1,13 +1,17 @@
 // tandem: the administration console, with the engine embedded on its own thread.
+#include "config/settings.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
 #include <QStandardPaths>
-
-#include "config/settings.h"
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -15,10 +19,23 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"tandem"_s);
+    QApplication::setOrganizationName(u"Tandem"_s);
     QApplication::setApplicationVersion(u"0.1.0"_s);
 
+    // The language chosen in View › Language, else the system's.
+    const QString chosen = QSettings().value(u"language"_s).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s))
+        app.installTranslator(&translator);
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Tandem mail server console."_s);
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Tandem mail server console."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(
@@ -32,15 +49,21 @@ int main(int argc, char *argv[])
         QDir().mkpath(dir);
         configPath = dir + u"/tandem.json"_s;
     }
-    if (!QFile::exists(configPath)) {
-        QFile file(configPath);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(tandem::config::defaultConfigJson());
-    }
+    const bool firstStart = !QFile::exists(configPath);
 
-    tandem::ui::MainWindow window(configPath);
+    tandem::ui::MainWindow window(QFileInfo(configPath).absoluteFilePath());
     window.show();
-    if (window.loadConfiguration())
+    if (firstStart) {
+        // First start: the role wizard sets the server up; cancelled, the default stands.
+        if (!window.runRoleWizard()) {
+            QFile file(configPath);
+            if (file.open(QIODevice::WriteOnly))
+                file.write(tandem::config::defaultConfigJson());
+            if (window.loadConfiguration())
+                window.startEngine();
+        }
+    } else if (window.loadConfiguration()) {
         window.startEngine();
+    }
     return app.exec();
 }

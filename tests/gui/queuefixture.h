@@ -1,0 +1,36 @@
+#pragma once
+
+#include "config/settings.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+// A real engine's configuration for the queue tests: one SMTP listener on a free loopback
+// port, user alice@example.com, relaying for 127.0.0.1, and a static route "*" to a loopback
+// port nothing listens on, so that every Outbox entry stays (deferred) where tests can see it.
+namespace tandem::test {
+
+int freePort();
+
+class QueueFixture {
+public:
+    // Writes <tmp>/tandem.json (data in <tmp>/data) and loads it; false with *error if not.
+    bool init(QString *error);
+    const config::Settings &settings() const { return m_settings; }
+    int smtpPort() const { return m_smtpPort; }
+    QString outboxDir() const;
+    // True when the entry's files are in data/spool/outbox/.
+    bool outboxHasFiles(const QString &entryId) const;
+
+private:
+    QTemporaryDir m_dir;
+    config::Settings m_settings;
+    int m_smtpPort = 0;
+};
+
+// One SMTP dialogue (EHLO, MAIL, RCPT, DATA, QUIT) over loopback; false with *error when a
+// reply is not the expected one.
+bool sendMessage(int port, const QString &from, const QString &to, const QString &subject,
+                 QString *error);
+
+} // namespace tandem::test

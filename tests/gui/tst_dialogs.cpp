@@ -1,0 +1,655 @@
+// The Options dialogs with the real widgets, offscreen: fields found by objectName, typed and
+// clicked with QTest, and the effect checked on the settings they return (and, for the
+// SmartHost password, on the real desktop keychain started by with-keyring.sh).
+#include "config/passwords.h"
+#include "config/settings.h"
+#include "dialogs/inboxpropertiesdialog.h"
+#include "dialogs/mailboxesdialog.h"
+#include "dialogs/outgoingmaildialog.h"
+#include "dialogs/serverdialog.h"
+#include "dialogs/smtpservicedialog.h"
+#include "routing/router.h"
+#include "secrets.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+using namespace tandem::ui;
+
+class TestDialogs : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void server();
+    void serverRefusesBadDomain();
+    void passthroughCheckbox_data();
+    void passthroughCheckbox();
+    void passthroughDomains();
+    void undeliveredMail();
+    void undeliveredRefusesBadMailbox();
+    void smtpService();
+    void smtpServiceRefusesPort70000();
+    void openRelayRefused();
+    void outgoingMail();
+    void outgoingRefusesBadSchedule();
+    void mailboxes();
+    void mailboxesRefuseBadName();
+    void cancelKeepsSettings();
+    void screenshots();
+
+private:
+    config::Settings base() const;
+    template <typename T>
+    static T *find(QWidget *dialog, const QString &name)
+    {
+        T *w = dialog->findChild<T *>(name);
+        if (!w)
+            qFatal("no widget named %s", qPrintable(name));
+        return w;
+    }
+    static void show(QDialog &dialog)
+    {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    }
+    static void clickOk(QDialog &dialog)
+    {
+        QTest::mouseClick(find<QPushButton>(&dialog, u"okButton"_s), Qt::LeftButton);
+    }
+    // Clicks a check box or radio button on its indicator (a click in the middle of a wide
+    // one misses its label); the button must be on screen, its tab in front.
+    static void tick(QAbstractButton *button)
+    {
+        QVERIFY2(button->isVisible(), qPrintable(button->objectName() + u" is not on screen"_s));
+        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
+    }
+    static void type(QLineEdit *edit, const QString &text)
+    {
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, text);
+    }
+    // The error label is shown, says something, and the dialog is still open.
+    static void verifyRefused(QDialog &dialog, const QString &errorLabel, const QString &containing)
+    {
+        const QLabel *label = find<QLabel>(&dialog, errorLabel);
+        QVERIFY2(label->isVisible(), qPrintable(errorLabel + u" is not shown"_s));
+        QVERIFY2(label->text().contains(containing),
+                 qPrintable(errorLabel + u" says: "_s + label->text()));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    QTemporaryDir m_dir;
+};
+
+void TestDialogs::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+// The default configuration (Mailbox role) with a second local domain.
+config::Settings TestDialogs::base() const
+{
+    QJsonObject json = QJsonDocument::fromJson(config::defaultConfigJson()).object();
+    QJsonObject server = json.value(u"server"_s).toObject();
+    server.insert(u"local_domains"_s, QJsonArray{u"other.example"_s});
+    json.insert(u"server"_s, server);
+    const config::LoadResult loaded = config::parse(QJsonDocument(json).toJson(), m_dir.path());
+    if (!loaded.ok())
+        qFatal("default configuration not valid: %s", qPrintable(loaded.errors.join(u"; "_s)));
+    return loaded.settings;
+}
+
+void TestDialogs::server()
+{
+    const config::Settings before = base();
+    ServerDialog dialog(before);
+    show(dialog);
+    type(find<QLineEdit>(&dialog, u"domain"_s), u"Corp.Example"_s);
+    type(find<QLineEdit>(&dialog, u"newLocalDomain"_s), u"third.example"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addLocalDomain"_s), Qt::LeftButton);
+    auto *list = find<QListWidget>(&dialog, u"localDomains"_s);
+    list->setCurrentRow(0); // other.example
+    QTest::mouseClick(find<QPushButton>(&dialog, u"removeLocalDomain"_s), Qt::LeftButton);
+    type(find<QLineEdit>(&dialog, u"hostname"_s), u"mx.corp.example"_s);
+    type(find<QLineEdit>(&dialog, u"dataDir"_s), u"/srv/tandem"_s);
+    auto *role = find<QComboBox>(&dialog, u"role"_s);
+    QCOMPARE(role->currentData().toInt(), int(config::Role::Mailbox));
+    role->setCurrentIndex(role->findData(int(config::Role::Archive)));
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const config::Settings s = dialog.settings();
+    QCOMPARE(s.server.domain, u"corp.example"_s);
+    QCOMPARE(s.server.localDomains, QStringList{u"third.example"_s});
+    QCOMPARE(s.server.hostname, u"mx.corp.example"_s);
+    QCOMPARE(s.server.dataDir, u"/srv/tandem"_s);
+    QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Archive)); // chosen here: not turned to Custom
+    QCOMPARE(s.baseDir, before.baseDir);
+}
+
+void TestDialogs::serverRefusesBadDomain()
+{
+    ServerDialog dialog(base());
+    show(dialog);
+    type(find<QLineEdit>(&dialog, u"domain"_s), u"not a domain!"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"domainError"_s, u"domain name"_s);
+    QVERIFY(find<QLabel>(&dialog, u"hostnameError"_s)->isHidden());
+
+    // The Add button refuses a bad extra domain at once, next to the list.
+    type(find<QLineEdit>(&dialog, u"newLocalDomain"_s), u"bad_domain"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addLocalDomain"_s), Qt::LeftButton);
+    verifyRefused(dialog, u"localDomainsError"_s, u"bad_domain"_s);
+    QCOMPARE(find<QListWidget>(&dialog, u"localDomains"_s)->count(), 1);
+
+    // Fixed, OK closes the dialog.
+    type(find<QLineEdit>(&dialog, u"domain"_s), u"example.net"_s);
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.settings().server.domain, u"example.net"_s);
+}
+
+void TestDialogs::passthroughCheckbox_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("wording");
+    QTest::newRow("sent items") << u"copyToSenderSentItems"_s
+                                << u"Copy all mail to sender's Sent items"_s;
+    QTest::newRow("create mailbox") << u"createMailboxIfNecessary"_s
+                                    << u"Create mailbox if necessary"_s;
+    QTest::newRow("local to outbox") << u"copyLocalDomainsToOutbox"_s
+                                     << u"Copy all mail for local domains to Outbox"_s;
+    QTest::newRow("no received to outbox")
+        << u"copyWithoutReceivedToOutbox"_s << u"Copy all mail without Received: headers to Outbox"_s;
+}
+
+void TestDialogs::passthroughCheckbox()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, wording);
+    const config::Settings before = base();
+    QCOMPARE(config::toString(before.server.role), config::toString(config::Role::Mailbox));
+    InboxPropertiesDialog dialog(before);
+    show(dialog);
+    auto *box = find<QCheckBox>(&dialog, name);
+    QCOMPARE(box->text(), wording); // PRODUCT.md §1, word for word
+    QVERIFY(box->isVisible());
+    tick(box);
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    const config::PassthroughSettings &a = before.passthrough;
+    config::PassthroughSettings expected = a;
+    if (name == u"copyToSenderSentItems"_s)
+        expected.copyToSenderSentItems = !a.copyToSenderSentItems;
+    else if (name == u"createMailboxIfNecessary"_s)
+        expected.createMailboxIfNecessary = !a.createMailboxIfNecessary;
+    else if (name == u"copyLocalDomainsToOutbox"_s)
+        expected.copyLocalDomainsToOutbox = !a.copyLocalDomainsToOutbox;
+    else
+        expected.copyWithoutReceivedToOutbox = !a.copyWithoutReceivedToOutbox;
+    const config::Settings s = dialog.settings();
+    QCOMPARE(s.passthrough.copyToSenderSentItems, expected.copyToSenderSentItems);
+    QCOMPARE(s.passthrough.createMailboxIfNecessary, expected.createMailboxIfNecessary);
+    QCOMPARE(s.passthrough.copyLocalDomainsToOutbox, expected.copyLocalDomainsToOutbox);
+    QCOMPARE(s.passthrough.copyWithoutReceivedToOutbox, expected.copyWithoutReceivedToOutbox);
+    QCOMPARE(s.passthrough.allDomains, true);
+    QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Custom));
+}
+
+void TestDialogs::passthroughDomains()
+{
+    InboxPropertiesDialog dialog(base());
+    show(dialog);
+    auto *all = find<QCheckBox>(&dialog, u"allDomains"_s);
+    QCOMPARE(all->text(), u"All domains"_s);
+    auto *list = find<QListWidget>(&dialog, u"passthroughDomains"_s);
+    QVERIFY(!list->isEnabled());
+    tick(all);
+    QVERIFY(list->isEnabled());
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(1)->text(), u"other.example"_s);
+    list->item(1)->setCheckState(Qt::Unchecked);
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.settings().passthrough.allDomains, false);
+    QCOMPARE(dialog.settings().passthrough.domains, QStringList{u"example.com"_s});
+    QCOMPARE(config::toString(dialog.settings().server.role), config::toString(config::Role::Custom));
+}
+
+void TestDialogs::undeliveredMail()
+{
+    InboxPropertiesDialog dialog(base());
+    show(dialog);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(1);
+    QCOMPARE(find<QRadioButton>(&dialog, u"returnToSender"_s)->text(),
+             u"Return undelivered mail to sender"_s);
+    QCOMPARE(find<QRadioButton>(&dialog, u"createMailboxAndStore"_s)->text(),
+             u"Create mailbox and store"_s);
+    QVERIFY(find<QRadioButton>(&dialog, u"returnToSender"_s)->isChecked());
+    auto *mailbox = find<QLineEdit>(&dialog, u"forwardMailbox"_s);
+    QVERIFY(!mailbox->isEnabled());
+    auto *forward = find<QRadioButton>(&dialog, u"forwardToMailbox"_s);
+    QCOMPARE(forward->text(), u"Forward to mailbox"_s);
+    tick(forward);
+    QVERIFY(mailbox->isEnabled());
+    type(mailbox, u"catchall"_s);
+    find<QSpinBox>(&dialog, u"keepLiveDays"_s)->setValue(30);
+    find<QSpinBox>(&dialog, u"archiveExpiryDays"_s)->setValue(3650);
+    find<QSpinBox>(&dialog, u"maxSizeMb"_s)->setValue(2048);
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const config::Settings s = dialog.settings();
+    QCOMPARE(config::toString(s.undelivered.action), config::toString(config::UndeliveredAction::ForwardToMailbox));
+    QCOMPARE(s.undelivered.forwardMailbox, u"catchall"_s);
+    QCOMPARE(s.mailboxes.mailboxTemplate.keepLiveDays, 30);
+    QCOMPARE(s.mailboxes.mailboxTemplate.archiveExpiryDays, 3650);
+    QCOMPARE(s.mailboxes.mailboxTemplate.maxSizeMb, 2048);
+    QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Custom));
+
+    // The template alone is not a role option: the role stays.
+    InboxPropertiesDialog again(base());
+    show(again);
+    find<QSpinBox>(&again, u"keepLiveDays"_s)->setValue(10);
+    clickOk(again);
+    QCOMPARE(again.result(), int(QDialog::Accepted));
+    QCOMPARE(config::toString(again.settings().server.role), config::toString(config::Role::Mailbox));
+}
+
+void TestDialogs::undeliveredRefusesBadMailbox()
+{
+    InboxPropertiesDialog dialog(base());
+    show(dialog);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(1);
+    tick(find<QRadioButton>(&dialog, u"forwardToMailbox"_s));
+    type(find<QLineEdit>(&dialog, u"forwardMailbox"_s), u"../etc"_s);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(0);
+    clickOk(dialog);
+    verifyRefused(dialog, u"forwardMailboxError"_s, u"mailbox name"_s);
+    // The tab holding the error is brought to the front.
+    QCOMPARE(find<QTabWidget>(&dialog, u"tabs"_s)->currentIndex(), 1);
+}
+
+void TestDialogs::smtpService()
+{
+    const config::Settings before = base();
+    QCOMPARE(before.smtp.listeners.size(), 1);
+    QVERIFY(before.smtp.listeners.at(0).rejectNonLocalSendersClaimingLocal);
+    SmtpServiceDialog dialog(before, 0);
+    show(dialog);
+    type(find<QLineEdit>(&dialog, u"address"_s), u"::1"_s);
+    type(find<QLineEdit>(&dialog, u"port"_s), u"2587"_s);
+    auto *mode = find<QComboBox>(&dialog, u"mode"_s);
+    mode->setCurrentIndex(mode->findData(int(config::ListenerMode::Submission)));
+    auto *reject = find<QCheckBox>(&dialog, u"rejectNonLocalSenders"_s);
+    QCOMPARE(reject->text(), u"Reject non-local senders claiming to be local"_s);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(1);
+    tick(reject);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(2);
+    type(find<QLineEdit>(&dialog, u"newRelayNetwork"_s), u"192.168.7.0/24"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addRelayNetwork"_s), Qt::LeftButton);
+    auto *nets = find<QListWidget>(&dialog, u"relayNetworks"_s);
+    nets->setCurrentRow(1); // ::1/128
+    QTest::mouseClick(find<QPushButton>(&dialog, u"removeRelayNetwork"_s), Qt::LeftButton);
+    tick(find<QCheckBox>(&dialog, u"requireAuth"_s));
+    tick(find<QCheckBox>(&dialog, u"allowPlaintextAuth"_s));
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const config::Settings s = dialog.settings();
+    const config::Listener &l = s.smtp.listeners.at(0);
+    QCOMPARE(l.address, u"::1"_s);
+    QCOMPARE(l.port, quint16(2587));
+    QCOMPARE(config::toString(l.mode), config::toString(config::ListenerMode::Submission));
+    QCOMPARE(l.rejectNonLocalSendersClaimingLocal, false);
+    QCOMPARE(l.requireAuth, true);
+    QCOMPARE(s.smtp.allowPlaintextAuth, true);
+    QStringList nets2;
+    for (const config::Subnet &n : s.smtp.relayNetworks)
+        nets2.append(n.text);
+    QCOMPARE(nets2, QStringList({u"127.0.0.1/32"_s, u"192.168.7.0/24"_s}));
+    QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Custom));
+}
+
+void TestDialogs::smtpServiceRefusesPort70000()
+{
+    SmtpServiceDialog dialog(base(), 0);
+    show(dialog);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(2); // the error brings General back
+    type(find<QLineEdit>(&dialog, u"port"_s), u"70000"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"portError"_s, u"1-65535"_s);
+    QCOMPARE(find<QTabWidget>(&dialog, u"tabs"_s)->currentIndex(), 0);
+
+    type(find<QLineEdit>(&dialog, u"address"_s), u"999.1.1.1"_s);
+    type(find<QLineEdit>(&dialog, u"port"_s), u"25"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"addressError"_s, u"IPv4 or IPv6"_s);
+    QVERIFY(find<QLabel>(&dialog, u"portError"_s)->isHidden());
+}
+
+void TestDialogs::openRelayRefused()
+{
+    const config::Settings before = base();
+    QVERIFY(!before.smtp.listeners.at(0).requireAuth);
+    SmtpServiceDialog dialog(before, 0);
+    show(dialog);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(2);
+    type(find<QLineEdit>(&dialog, u"newRelayNetwork"_s), u"0.0.0.0/0"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addRelayNetwork"_s), Qt::LeftButton);
+    clickOk(dialog);
+    verifyRefused(dialog, u"relayNetworksError"_s, u"0.0.0.0/0"_s);
+    QVERIFY(find<QLabel>(&dialog, u"relayNetworksError"_s)->text().contains(u"relay"_s));
+
+    // With authentication required on the only listener it is no longer an open relay.
+    tick(find<QCheckBox>(&dialog, u"requireAuth"_s));
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.settings().smtp.relayNetworks.last().text, u"0.0.0.0/0"_s);
+}
+
+void TestDialogs::outgoingMail()
+{
+    config::Settings before = base();
+    QCOMPARE(before.outgoing.staticRoutes.size(), 1); // * -> 127.0.0.1:3525
+    OutgoingMailDialog dialog(before);
+    show(dialog);
+    type(find<QLineEdit>(&dialog, u"smarthostHost"_s), u"smtp.isp.test"_s);
+    type(find<QLineEdit>(&dialog, u"smarthostPort"_s), u"587"_s);
+    type(find<QLineEdit>(&dialog, u"smarthostUser"_s), u"office"_s);
+    const QString secret = u"dialog s3cret %1"_s.arg(QDateTime::currentMSecsSinceEpoch());
+    type(find<QLineEdit>(&dialog, u"smarthostPassword"_s), secret);
+    auto *tls = find<QComboBox>(&dialog, u"smarthostTls"_s);
+    tls->setCurrentIndex(tls->findData(int(config::TlsMode::Required)));
+
+    // Add a route through the route editor (modal: filled from a queued call).
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(1);
+    bool edited = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *route = qobject_cast<RouteDialog *>(QApplication::activeModalWidget());
+        QVERIFY(route);
+        type(find<QLineEdit>(route, u"routeDomains"_s), u"Other.example, *.lan.example"_s);
+        type(find<QLineEdit>(route, u"routeHost"_s), u"192.168.1.20"_s);
+        type(find<QLineEdit>(route, u"routePort"_s), u"2525"_s);
+        clickOk(*route);
+        edited = route->result() == QDialog::Accepted;
+    });
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addRoute"_s), Qt::LeftButton);
+    QVERIFY(edited);
+    auto *table = find<QTableWidget>(&dialog, u"staticRoutes"_s);
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->currentRow(), 1);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"moveRouteUp"_s), Qt::LeftButton);
+    QCOMPARE(table->item(0, 1)->text(), u"192.168.1.20"_s);
+    QCOMPARE(table->currentRow(), 0);
+    // A route with a bad port is refused in the route editor, which stays open.
+    bool refused = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *route = qobject_cast<RouteDialog *>(QApplication::activeModalWidget());
+        QVERIFY(route);
+        type(find<QLineEdit>(route, u"routePort"_s), u"70000"_s);
+        clickOk(*route);
+        refused = route->isVisible() &&
+                  find<QLabel>(route, u"routePortError"_s)->isVisible();
+        route->reject();
+    });
+    QTest::mouseClick(find<QPushButton>(&dialog, u"editRoute"_s), Qt::LeftButton);
+    QVERIFY(refused);
+    QCOMPARE(table->item(0, 2)->text(), u"2525"_s); // cancelled: unchanged
+    table->selectRow(1);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"removeRoute"_s), Qt::LeftButton);
+    QCOMPARE(table->rowCount(), 1);
+
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(2);
+    type(find<QLineEdit>(&dialog, u"retrySchedule"_s), u"2, 10,60"_s);
+    find<QSpinBox>(&dialog, u"warnAfterHours"_s)->setValue(2);
+    find<QSpinBox>(&dialog, u"giveUpAfterHours"_s)->setValue(48);
+    clickOk(dialog);
+    // The dialog closes once the keychain has stored the password.
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
+    QVERIFY(find<QLabel>(&dialog, u"smarthostPasswordError"_s)->text().isEmpty());
+
+    const config::Settings s = dialog.settings();
+    QCOMPARE(s.outgoing.smarthost.host, u"smtp.isp.test"_s);
+    QCOMPARE(s.outgoing.smarthost.port, quint16(587));
+    QCOMPARE(s.outgoing.smarthost.username, u"office"_s);
+    QCOMPARE(config::toString(s.outgoing.smarthost.tls), config::toString(config::TlsMode::Required));
+    QCOMPARE(s.outgoing.staticRoutes.size(), 1);
+    const config::StaticRoute &r = s.outgoing.staticRoutes.at(0);
+    QCOMPARE(r.domains, QStringList({u"other.example"_s, u"*.lan.example"_s}));
+    QCOMPARE(r.host, u"192.168.1.20"_s);
+    QCOMPARE(r.port, quint16(2525));
+    QCOMPARE(s.outgoing.retry.scheduleMinutes, QList<int>({2, 10, 60}));
+    QCOMPARE(s.outgoing.retry.warnAfterHours, 2);
+    QCOMPARE(s.outgoing.retry.giveUpAfterHours, 48);
+    QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Custom));
+
+    // The password is for the engine and the keychain, never for the file.
+    const QString hop = routing::hopFor(u"smtp.isp.test"_s, 587);
+    QCOMPARE(s.passwords.value(hop), secret);
+    const QByteArray file = QJsonDocument(config::toJson(s)).toJson();
+    QVERIFY(!file.contains(secret.toUtf8()));
+    QVERIFY(!file.contains("s3cret"));
+
+    QHash<QString, QString> loaded;
+    bool done = false;
+    Secrets::load(Secrets::hopsNeedingPasswords(s), this,
+                  [&](const QHash<QString, QString> &passwords, const QStringList &errors) {
+                      QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u"; "_s)));
+                      loaded = passwords;
+                      done = true;
+                  });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    QCOMPARE(loaded.value(hop), secret);
+
+    // Opened again with those passwords, the field shows it and OK does not rewrite it.
+    OutgoingMailDialog again(s);
+    QCOMPARE(find<QLineEdit>(&again, u"smarthostPassword"_s)->text(), secret);
+    again.accept();
+    QCOMPARE(again.result(), int(QDialog::Accepted));
+}
+
+void TestDialogs::outgoingRefusesBadSchedule()
+{
+    OutgoingMailDialog dialog(base());
+    show(dialog);
+    type(find<QLineEdit>(&dialog, u"retrySchedule"_s), u"1, soon"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"retryScheduleError"_s, u"soon"_s);
+    QCOMPARE(find<QTabWidget>(&dialog, u"tabs"_s)->currentIndex(), 2);
+
+    type(find<QLineEdit>(&dialog, u"retrySchedule"_s), u"0, 5"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"retryScheduleError"_s, u"1-100000"_s);
+
+    type(find<QLineEdit>(&dialog, u"retrySchedule"_s), u"5"_s);
+    find<QSpinBox>(&dialog, u"warnAfterHours"_s)->setValue(10);
+    find<QSpinBox>(&dialog, u"giveUpAfterHours"_s)->setValue(5);
+    clickOk(dialog);
+    verifyRefused(dialog, u"warnAfterHoursError"_s, u"less than"_s);
+
+    find<QSpinBox>(&dialog, u"giveUpAfterHours"_s)->setValue(50);
+    type(find<QLineEdit>(&dialog, u"smarthostHost"_s), u"bad host!"_s);
+    type(find<QLineEdit>(&dialog, u"smarthostPort"_s), u"70000"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"smarthostPortError"_s, u"1-65535"_s);
+    type(find<QLineEdit>(&dialog, u"smarthostPort"_s), u"25"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"smarthostHostError"_s, u"host name"_s);
+    QVERIFY(find<QLabel>(&dialog, u"retryScheduleError"_s)->isHidden());
+}
+
+void TestDialogs::mailboxes()
+{
+    const config::Settings before = base();
+    QCOMPARE(before.mailboxes.users.size(), 3); // postmaster, alice, bob
+    const QStringList onDisk{u"example.com/alice"_s, u"example.com/postmaster"_s};
+    MailboxesDialog dialog(before, onDisk);
+    show(dialog);
+    auto *disk = find<QListWidget>(&dialog, u"mailboxesOnDisk"_s);
+    QCOMPARE(disk->count(), 2);
+    QCOMPARE(disk->item(0)->text(), u"example.com/alice"_s);
+    QVERIFY(find<QLabel>(&dialog, u"noMailboxes"_s)->isHidden());
+
+    auto *users = find<QTreeWidget>(&dialog, u"users"_s);
+    QCOMPARE(users->topLevelItemCount(), 3);
+    type(find<QLineEdit>(&dialog, u"userName"_s), u"Carol@Other.example"_s);
+    type(find<QLineEdit>(&dialog, u"userPassword"_s), u"carol pw"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addUser"_s), Qt::LeftButton);
+    QCOMPARE(users->topLevelItemCount(), 4);
+    QVERIFY(find<QLineEdit>(&dialog, u"userPassword"_s)->text().isEmpty());
+
+    users->setCurrentItem(users->topLevelItem(1)); // alice
+    type(find<QLineEdit>(&dialog, u"userPassword"_s), u"alice pw"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"setPassword"_s), Qt::LeftButton);
+    users->setCurrentItem(users->topLevelItem(2)); // bob
+    QTest::mouseClick(find<QPushButton>(&dialog, u"removeUser"_s), Qt::LeftButton);
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    const QList<config::User> s = dialog.settings().mailboxes.users;
+    QCOMPARE(s.size(), 3);
+    QCOMPARE(s.at(0).name, u"postmaster"_s);
+    QVERIFY(s.at(0).password.isEmpty());
+    QCOMPARE(s.at(1).name, u"alice"_s);
+    QVERIFY(passwords::verify("alice pw", s.at(1).password));
+    QCOMPARE(s.at(2).name, u"carol@other.example"_s);
+    QVERIFY(passwords::verify("carol pw", s.at(2).password));
+    QVERIFY(!passwords::verify("alice pw", s.at(2).password));
+    QCOMPARE(config::toString(dialog.settings().server.role), config::toString(config::Role::Mailbox)); // users are no role option
+}
+
+void TestDialogs::mailboxesRefuseBadName()
+{
+    MailboxesDialog dialog(base(), {});
+    show(dialog);
+    QVERIFY(find<QLabel>(&dialog, u"noMailboxes"_s)->isVisible());
+    auto *users = find<QTreeWidget>(&dialog, u"users"_s);
+    type(find<QLineEdit>(&dialog, u"userName"_s), u"../root"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addUser"_s), Qt::LeftButton);
+    verifyRefused(dialog, u"userNameError"_s, u"letters"_s);
+    type(find<QLineEdit>(&dialog, u"userName"_s), u"eve@elsewhere.test"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addUser"_s), Qt::LeftButton);
+    verifyRefused(dialog, u"userNameError"_s, u"elsewhere.test"_s);
+    type(find<QLineEdit>(&dialog, u"userName"_s), u"ALICE"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addUser"_s), Qt::LeftButton);
+    verifyRefused(dialog, u"userNameError"_s, u"already"_s);
+    QCOMPARE(users->topLevelItemCount(), 3);
+    users->clearSelection();
+    type(find<QLineEdit>(&dialog, u"userPassword"_s), u"pw"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"setPassword"_s), Qt::LeftButton);
+    verifyRefused(dialog, u"userPasswordError"_s, u"Select"_s);
+}
+
+void TestDialogs::cancelKeepsSettings()
+{
+    const config::Settings before = base();
+    InboxPropertiesDialog dialog(before);
+    show(dialog);
+    tick(find<QCheckBox>(&dialog, u"copyToSenderSentItems"_s));
+    QTest::mouseClick(find<QPushButton>(&dialog, u"cancelButton"_s), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QCOMPARE(QJsonDocument(config::toJson(dialog.settings())).toJson(),
+             QJsonDocument(config::toJson(before)).toJson());
+}
+
+// With TANDEM_SCREENSHOTS=folder, renders every dialog and tab there as options-*.png and
+// prints each dialog's tab order, for a person to look at.
+void TestDialogs::screenshots()
+{
+    const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS");
+    if (out.isEmpty())
+        QSKIP("set TANDEM_SCREENSHOTS to a folder to render the dialogs");
+    QDir().mkpath(out);
+    auto save = [&](QDialog &dialog, const QString &name) {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(50);
+        QVERIFY(dialog.grab().save(out + u"/options-"_s + name + u".png"_s));
+    };
+    auto tabOrder = [](QDialog &dialog) {
+        QStringList chain;
+        QWidget *w = dialog.nextInFocusChain();
+        for (int i = 0; w && w != &dialog && i < 200; ++i, w = w->nextInFocusChain()) {
+            if (w->focusPolicy() & Qt::TabFocus && !w->objectName().isEmpty())
+                chain.append(w->objectName());
+        }
+        qInfo().noquote() << dialog.objectName() << "tab order:" << chain.join(u" → "_s);
+    };
+    auto tabs = [&](QDialog &dialog, const QStringList &names) {
+        auto *t = find<QTabWidget>(&dialog, u"tabs"_s);
+        for (int i = 0; i < names.size(); ++i) {
+            t->setCurrentIndex(i);
+            save(dialog, names.at(i));
+        }
+    };
+    config::Settings s = base();
+    s.passwords.insert(routing::hopFor(u"smtp.isp.test"_s, 587), u"x"_s);
+    {
+        ServerDialog d(s);
+        tabOrder(d);
+        save(d, u"server"_s);
+        type(find<QLineEdit>(&d, u"domain"_s), u"not a domain!"_s);
+        clickOk(d);
+        save(d, u"server-error"_s);
+    }
+    {
+        InboxPropertiesDialog d(s);
+        tabOrder(d);
+        tabs(d, {u"inbox-passthrough"_s, u"inbox-undelivered"_s});
+    }
+    {
+        SmtpServiceDialog d(s, 0);
+        tabOrder(d);
+        tabs(d, {u"smtp-general"_s, u"smtp-blacklists"_s, u"smtp-relaying"_s});
+        type(find<QLineEdit>(&d, u"newRelayNetwork"_s), u"0.0.0.0/0"_s);
+        QTest::mouseClick(find<QPushButton>(&d, u"addRelayNetwork"_s), Qt::LeftButton);
+        clickOk(d);
+        save(d, u"smtp-open-relay"_s);
+    }
+    {
+        config::Settings o = s;
+        o.outgoing.smarthost.host = u"smtp.isp.test"_s;
+        o.outgoing.smarthost.port = 587;
+        o.outgoing.smarthost.username = u"office"_s;
+        config::StaticRoute lan;
+        lan.domains = {u"lan.example"_s, u"*.lan.example"_s};
+        lan.host = u"192.168.1.20"_s;
+        lan.port = 25;
+        o.outgoing.staticRoutes.prepend(lan);
+        OutgoingMailDialog d(o);
+        tabOrder(d);
+        tabs(d, {u"outgoing-smarthost"_s, u"outgoing-routes"_s, u"outgoing-retry"_s});
+        RouteDialog r(o, 0);
+        tabOrder(r);
+        save(r, u"outgoing-route"_s);
+    }
+    {
+        MailboxesDialog d(s, {u"example.com/alice"_s, u"example.com/postmaster"_s});
+        tabOrder(d);
+        save(d, u"mailboxes"_s);
+    }
+}
+
+QTEST_MAIN(TestDialogs)
+#include "tst_dialogs.moc"

@@ -1,0 +1,312 @@
+// The queue window on a real engine: selecting rows and clicking Retry now, Hold, Release,
+// Delete and Return to sender changes the spool (data/spool/outbox/).
+#include "engine.h"
+#include "enginehost.h"
+#include "queuefixture.h"
+#include "queuemodel.h"
+#include "queuewindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using tandem::delivery::EntryState;
+using tandem::delivery::OutboxEntry;
+using tandem::ui::EngineHost;
+using tandem::ui::QueueModel;
+using tandem::ui::QueueWindow;
+
+class TestQueueWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void holdReleaseRetry();
+    void deleteAsksFirst();
+    void manyRowsAtOnce();
+    void returnToSender();
+    void filterAndStatus();
+
+private:
+    QString send(const QString &to);
+    std::optional<OutboxEntry> onDisk(const QString &id) const;
+    QModelIndex rowOf(const QString &id) const;
+    void select(const QStringList &ids);
+    QList<QVariantList> click(const QString &button);
+
+    std::unique_ptr<tandem::test::QueueFixture> m_fixture;
+    std::unique_ptr<EngineHost> m_host;
+    std::unique_ptr<QueueWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestQueueWindow::init()
+{
+    m_fixture = std::make_unique<tandem::test::QueueFixture>();
+    QString error;
+    QVERIFY2(m_fixture->init(&error), qPrintable(error));
+    m_host = std::make_unique<EngineHost>();
+    QSignalSpy started(m_host.get(), &EngineHost::started);
+    QSignalSpy failed(m_host.get(), &EngineHost::failed);
+    m_host->start(m_fixture->settings());
+    QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty() || !failed.isEmpty(), 10000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    m_window = std::make_unique<QueueWindow>(m_host.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_window->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_window->setConfirmDestructive(false);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestQueueWindow::cleanup()
+{
+    m_tester.reset();
+    m_window.reset();
+    if (m_host && m_host->isRunning()) {
+        QSignalSpy stopped(m_host.get(), &EngineHost::stopped);
+        m_host->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty(), 15000);
+    }
+    m_host.reset();
+    m_fixture.reset();
+}
+
+// Sends a message to `to` and waits until the window shows its entry, deferred (its next
+// hop refused the first attempt), so that no attempt is in flight. Returns the entry's id.
+QString TestQueueWindow::send(const QString &to)
+{
+    QString error;
+    if (!tandem::test::sendMessage(m_fixture->smtpPort(), u"alice@example.com"_s, to,
+                                   u"to "_s + to, &error)) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    QueueModel *model = m_window->model();
+    const auto deferredRow = [&]() -> QString {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const OutboxEntry &e = model->entryAt(row);
+            if (e.recipients.contains(to) && e.state == EntryState::Deferred)
+                return e.id;
+        }
+        return {};
+    };
+    QString id;
+    if (!QTest::qWaitFor([&] { return !(id = deferredRow()).isEmpty(); }, 10000))
+        qWarning("no deferred entry for %s", qPrintable(to));
+    return id;
+}
+
+std::optional<OutboxEntry> TestQueueWindow::onDisk(const QString &id) const
+{
+    for (const OutboxEntry &e : tandem::Engine::readOutbox(m_fixture->settings()))
+        if (e.id == id)
+            return e;
+    return std::nullopt;
+}
+
+QModelIndex TestQueueWindow::rowOf(const QString &id) const
+{
+    const int row = m_window->model()->rowOf(id);
+    return row < 0 ? QModelIndex()
+                   : m_window->proxy()->mapFromSource(m_window->model()->index(row, 0));
+}
+
+// Clicks the rows as a user would: the first plainly, the others with Ctrl.
+void TestQueueWindow::select(const QStringList &ids)
+{
+    QTableView *view = m_window->findChild<QTableView *>(u"queueTable"_s);
+    QVERIFY(view);
+    bool first = true;
+    for (const QString &id : ids) {
+        const QModelIndex index = rowOf(id).siblingAtColumn(QueueModel::FromColumn);
+        QVERIFY2(index.isValid(), qPrintable(id));
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton,
+                          first ? Qt::NoModifier : Qt::ControlModifier,
+                          view->visualRect(index).center());
+        first = false;
+    }
+    QStringList selected = m_window->selectedIds();
+    QStringList wanted = ids;
+    selected.sort();
+    wanted.sort();
+    QCOMPARE(selected, wanted);
+}
+
+// Clicks a toolbar button and returns the operationFinished() signals it led to.
+QList<QVariantList> TestQueueWindow::click(const QString &button)
+{
+    QSignalSpy finished(m_window.get(), &QueueWindow::operationFinished);
+    auto *b = m_window->findChild<QToolButton *>(button);
+    if (!b || !b->isEnabled()) {
+        qWarning("%s missing or disabled", qPrintable(button));
+        return {};
+    }
+    QTest::mouseClick(b, Qt::LeftButton);
+    if (!finished.wait(10000) && finished.isEmpty())
+        return {};
+    return QList<QVariantList>(finished.begin(), finished.end());
+}
+
+void TestQueueWindow::holdReleaseRetry()
+{
+    const QString id = send(u"bob@remote.test"_s);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_fixture->outboxHasFiles(id));
+    QVERIFY(!m_window->findChild<QToolButton *>(u"holdButton"_s)->isEnabled()); // no selection
+
+    // Retry now: another attempt at once (the schedule would wait a minute).
+    const int attempts = onDisk(id)->attempts;
+    select({id});
+    QList<QVariantList> result = click(u"retryButton"_s);
+    QCOMPARE(result.size(), 1);
+    QCOMPARE(result.at(0).at(0).toString(), u"retry"_s);
+    QCOMPARE(result.at(0).at(1).toStringList(), QStringList({id}));
+    QTRY_VERIFY_WITH_TIMEOUT(onDisk(id)->attempts > attempts &&
+                                 onDisk(id)->state == EntryState::Deferred,
+                             10000);
+
+    // Hold: the entry file says "held", and the window follows within a second or so.
+    select({id});
+    result = click(u"holdButton"_s);
+    QCOMPARE(result.value(0).value(1).toStringList(), QStringList({id}));
+    QCOMPARE(int(onDisk(id)->state), int(EntryState::Held));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        rowOf(id).siblingAtColumn(QueueModel::StateColumn).data().toString(), u"held"_s, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"statusLabel"_s)->text(),
+                              u"1 entries, 1 held"_s, 2000);
+
+    // Retry does not touch a held entry; Release does.
+    select({id});
+    result = click(u"retryButton"_s);
+    QVERIFY(result.value(0).value(1).toStringList().isEmpty());
+    QCOMPARE(int(onDisk(id)->state), int(EntryState::Held));
+    select({id});
+    result = click(u"releaseButton"_s);
+    QCOMPARE(result.value(0).value(1).toStringList(), QStringList({id}));
+    QVERIFY(onDisk(id)->state != EntryState::Held);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowOf(id).siblingAtColumn(QueueModel::StateColumn).data().toString() != u"held"_s,
+        2000);
+}
+
+// With confirmation on, Delete asks; "No" keeps the entry, "Yes" removes its files.
+void TestQueueWindow::deleteAsksFirst()
+{
+    const QString id = send(u"bob@remote.test"_s);
+    QVERIFY(!id.isEmpty());
+    m_window->setConfirmDestructive(true);
+
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, qApp, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QVERIFY(box->text().startsWith(u"Delete 1 entr"_s));
+            box->button(button)->click();
+        });
+    };
+    select({id});
+    QSignalSpy finished(m_window.get(), &QueueWindow::operationFinished);
+    answer(QMessageBox::No);
+    QTest::mouseClick(m_window->findChild<QToolButton *>(u"deleteButton"_s), Qt::LeftButton);
+    QTest::qWait(300);
+    QVERIFY(finished.isEmpty());
+    QVERIFY(m_fixture->outboxHasFiles(id));
+
+    answer(QMessageBox::Yes);
+    QTest::mouseClick(m_window->findChild<QToolButton *>(u"deleteButton"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(1).toStringList(), QStringList({id}));
+    QVERIFY(!m_fixture->outboxHasFiles(id));
+    QVERIFY(!onDisk(id));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->rowCount(), 0, 2000);
+}
+
+void TestQueueWindow::manyRowsAtOnce()
+{
+    const QStringList ids{send(u"bob@remote.test"_s), send(u"carol@remote.test"_s),
+                          send(u"dave@remote.test"_s)};
+    QVERIFY(!ids.contains(QString()));
+    select({ids.at(0), ids.at(2)});
+    QList<QVariantList> result = click(u"holdButton"_s);
+    QStringList changed = result.value(0).value(1).toStringList();
+    changed.sort();
+    QStringList wanted{ids.at(0), ids.at(2)};
+    wanted.sort();
+    QCOMPARE(changed, wanted);
+    QCOMPARE(int(onDisk(ids.at(0))->state), int(EntryState::Held));
+    QCOMPARE(int(onDisk(ids.at(1))->state), int(EntryState::Deferred));
+    QCOMPARE(int(onDisk(ids.at(2))->state), int(EntryState::Held));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->heldCount(), 2, 2000);
+
+    // A reset (a new snapshot) keeps what is selected.
+    select({ids.at(1)});
+    QSignalSpy resets(m_window->model(), &QAbstractItemModel::modelReset);
+    m_host->requestOutboxSnapshot();
+    QVERIFY(resets.wait(5000));
+    QCOMPARE(m_window->selectedIds(), QStringList({ids.at(1)}));
+
+    select(ids);
+    result = click(u"deleteButton"_s);
+    QCOMPARE(result.value(0).value(1).toStringList().size(), 3);
+    for (const QString &id : ids)
+        QVERIFY2(!m_fixture->outboxHasFiles(id), qPrintable(id));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->model()->rowCount(), 0, 2000);
+}
+
+// Return to sender: the entry leaves the Outbox; the sender's notice is a new message.
+void TestQueueWindow::returnToSender()
+{
+    const QString id = send(u"bob@remote.test"_s);
+    QVERIFY(!id.isEmpty());
+    select({id});
+    const QList<QVariantList> result = click(u"bounceButton"_s);
+    QCOMPARE(result.value(0).value(0).toString(), u"bounce"_s);
+    QCOMPARE(result.value(0).value(1).toStringList(), QStringList({id}));
+    QVERIFY(!m_fixture->outboxHasFiles(id));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model()->rowOf(id) < 0, 2000);
+}
+
+void TestQueueWindow::filterAndStatus()
+{
+    const QString toBob = send(u"bob@remote.test"_s);
+    const QString toCarol = send(u"carol@remote.test"_s);
+    QVERIFY(!toBob.isEmpty() && !toCarol.isEmpty());
+    auto *status = m_window->findChild<QLabel *>(u"statusLabel"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"2 entries, 0 held"_s, 2000);
+
+    auto *filter = m_window->findChild<QLineEdit *>(u"filterEdit"_s);
+    QTest::keyClicks(filter, u"CAROL"_s);
+    QCOMPARE(m_window->proxy()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"2 entries, 0 held, 1 shown"_s, 2000);
+    filter->clear();
+    QCOMPARE(m_window->proxy()->rowCount(), 2);
+
+    auto *state = m_window->findChild<QComboBox *>(u"stateFilter"_s);
+    state->setCurrentIndex(state->findData(int(EntryState::Held)));
+    QCOMPARE(m_window->proxy()->rowCount(), 0);
+    state->setCurrentIndex(0);
+    QCOMPARE(m_window->proxy()->rowCount(), 2);
+
+    // Sorting by a header click: Recipients descending puts carol first.
+    auto *view = m_window->findChild<QTableView *>(u"queueTable"_s);
+    view->sortByColumn(QueueModel::RecipientsColumn, Qt::DescendingOrder);
+    QCOMPARE(m_window->proxy()->index(0, 0).data(QueueModel::IdRole).toString(), toCarol);
+}
+
+QTEST_MAIN(TestQueueWindow)
+#include "tst_queuewindow.moc"

@@ -1,0 +1,410 @@
+// The role wizard, driven page by page as an administrator would: it produces exactly
+// applyRole()'s settings for each role, which detectRole() recognises, and refuses bad input
+// on the page where it was typed. With TANDEM_SCREENSHOTS_DIR set it also renders every page.
+#include "config/roles.h"
+#include "config/settings.h"
+#include "rolewizard.h"
+#include "smtp/tlscontext.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem::config;
+using tandem::ui::RoleWizard;
+
+namespace {
+
+QByteArray json(const Settings &s)
+{
+    return QJsonDocument(toJson(s)).toJson(QJsonDocument::Indented);
+}
+
+template <typename T> T *child(QWidget &w, const QString &name)
+{
+    T *found = w.findChild<T *>(name);
+    if (!found)
+        qFatal("no widget named %s", qPrintable(name));
+    return found;
+}
+
+// Types like a person does: select all, then the new text.
+void type(QWidget &w, const QString &name, const QString &text)
+{
+    auto *edit = child<QLineEdit>(w, name);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+    QCOMPARE(edit->text(), text);
+}
+
+void click(QWidget &w, const QString &name)
+{
+    auto *button = child<QAbstractButton>(w, name);
+    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
+    QVERIFY(!button->isCheckable() || button->isChecked());
+}
+
+QString errorText(QWidget &w, const QString &name)
+{
+    auto *label = child<QLabel>(w, name);
+    return label->isVisible() ? label->text() : QString();
+}
+
+} // namespace
+
+class TestWizard : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void mailbox();
+    void archive();
+    void refusesEmptyDomain();
+    void refusesBadPort();
+    void existingCertificate();
+    void tabOrder();
+    void screenshots();
+
+private:
+    Settings base() const;
+    QString configPath() const { return m_dir->filePath(u"tandem.json"_s); }
+    void save(RoleWizard &wizard, const QString &name);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestWizard::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+Settings TestWizard::base() const
+{
+    const LoadResult loaded = parse(defaultConfigJson(), m_dir->path());
+    if (!loaded.ok())
+        qFatal("default configuration does not load");
+    return loaded.settings;
+}
+
+void TestWizard::mailbox()
+{
+    const Settings start = base();
+    RoleWizard wizard(start, configPath());
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QCOMPARE(wizard.currentId(), int(RoleWizard::RolePageId));
+    click(wizard, u"roleMailboxRadio"_s);
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(RoleWizard::DomainPageId));
+    type(wizard, u"domainEdit"_s, u"example.net"_s);
+    type(wizard, u"localDomainsEdit"_s, u"example.org, example.info"_s);
+    type(wizard, u"hostnameEdit"_s, u"mx.example.net"_s);
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(RoleWizard::PartnerPageId));
+    QVERIFY(!child<QWidget>(wizard, u"useDnsRadio"_s)->isVisible()); // Archive-only options
+    type(wizard, u"partnerHostEdit"_s, u"archive.example.net"_s);
+    type(wizard, u"partnerPortEdit"_s, u"3525"_s);
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(RoleWizard::ListenersPageId));
+    QVERIFY(child<QWidget>(wizard, u"submissionPortEdit"_s)->isVisible());
+    type(wizard, u"smtpAddressEdit"_s, u"127.0.0.1"_s);
+    type(wizard, u"smtpPortEdit"_s, u"2525"_s);
+    type(wizard, u"submissionAddressEdit"_s, u"127.0.0.1"_s);
+    type(wizard, u"submissionPortEdit"_s, u"2587"_s);
+    type(wizard, u"lanNetworksEdit"_s, u"192.168.7.0/24, 127.0.0.1/32"_s);
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    click(wizard, u"certGenerateRadio"_s);
+    wizard.next(); // makes the certificate now
+    QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+    QVERIFY(QFile::exists(m_dir->filePath(u"tls/cert.pem"_s)));
+    QVERIFY(QFile::exists(m_dir->filePath(u"tls/key.pem"_s)));
+    QCOMPARE(QFile::permissions(m_dir->filePath(u"tls/key.pem"_s)) & 0x0077, 0);
+
+    const QString summary = child<QPlainTextEdit>(wizard, u"summaryText"_s)->toPlainText();
+    QVERIFY(summary.contains(u"Passthrough › Copy all mail for local domains to Outbox: on"_s));
+    QVERIFY(summary.contains(u"Outgoing Mail › static route * → archive.example.net port 3525"_s));
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    wizard.button(QWizard::FinishButton)->click();
+    QCOMPARE(wizard.result(), int(QDialog::Accepted));
+
+    RoleChoice expected;
+    expected.role = Role::Mailbox;
+    expected.domain = u"example.net"_s;
+    expected.localDomains = {u"example.org"_s, u"example.info"_s};
+    expected.hostname = u"mx.example.net"_s;
+    expected.partnerHost = u"archive.example.net"_s;
+    expected.partnerPort = 3525;
+    expected.lanNetworks = {u"192.168.7.0/24"_s, u"127.0.0.1/32"_s};
+    expected.listeners = {Listener{u"127.0.0.1"_s, 2525, ListenerMode::Smtp},
+                          Listener{u"127.0.0.1"_s, 2587, ListenerMode::Submission}};
+    expected.tlsCertificate = u"tls/cert.pem"_s;
+    expected.tlsKey = u"tls/key.pem"_s;
+    const Settings result = wizard.settings();
+    QCOMPARE(json(result), json(applyRole(start, expected)));
+    QCOMPARE(detectRole(result), std::optional<Role>(Role::Mailbox));
+    QVERIFY(result.server.role == Role::Mailbox);
+    const LoadResult reloaded = parse(json(result), m_dir->path());
+    QVERIFY2(reloaded.ok(), qPrintable(reloaded.errors.join(u"; "_s)));
+    QCOMPARE(json(reloaded.settings), json(result));
+    // The generated certificate is one the engine can load.
+    tandem::smtp::TlsContext tls(result.resolvePath(result.smtp.tlsCertificate),
+                                 result.resolvePath(result.smtp.tlsKey));
+    QString error;
+    QVERIFY2(tls.load(&error), qPrintable(error));
+}
+
+void TestWizard::archive()
+{
+    const Settings start = base(); // a Mailbox to begin with: the wizard turns it around
+    RoleWizard wizard(start, configPath());
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    click(wizard, u"roleArchiveRadio"_s);
+    wizard.next();
+
+    // The host name suggestion follows the role.
+    QCOMPARE(child<QLineEdit>(wizard, u"hostnameEdit"_s)->text(), u"archive.example.com"_s);
+    type(wizard, u"domainEdit"_s, u"example.net"_s);
+    type(wizard, u"localDomainsEdit"_s, QString());
+    type(wizard, u"hostnameEdit"_s, u"archive.example.net"_s);
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(RoleWizard::PartnerPageId));
+    QVERIFY(child<QWidget>(wizard, u"useDnsRadio"_s)->isVisible());
+    type(wizard, u"partnerHostEdit"_s, u"mailbox.example.net"_s); // must be an address
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::PartnerPageId));
+    QVERIFY(errorText(wizard, u"partnerErrorLabel"_s).contains(u"not an IP address"_s));
+    type(wizard, u"partnerHostEdit"_s, u"192.168.7.10"_s);
+    type(wizard, u"partnerPortEdit"_s, u"2525"_s);
+    click(wizard, u"staticRouteRadio"_s);
+    type(wizard, u"smarthostHostEdit"_s, u"smtp.isp.test"_s);
+    type(wizard, u"smarthostPortEdit"_s, u"587"_s);
+    QVERIFY(errorText(wizard, u"partnerErrorLabel"_s).isEmpty());
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(RoleWizard::ListenersPageId));
+    QVERIFY(!child<QWidget>(wizard, u"submissionPortEdit"_s)->isVisible());
+    type(wizard, u"smtpAddressEdit"_s, u"0.0.0.0"_s);
+    type(wizard, u"smtpPortEdit"_s, u"3525"_s);
+    type(wizard, u"lanNetworksEdit"_s, u"127.0.0.1/32"_s);
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    click(wizard, u"certNoneRadio"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"tls/cert.pem"_s)));
+    const QString summary = child<QPlainTextEdit>(wizard, u"summaryText"_s)->toPlainText();
+    QVERIFY(summary.contains(u"Relaying › allowed networks: 192.168.7.10/32, 127.0.0.1/32"_s));
+    QVERIFY(summary.contains(u"Undelivered Mail › action: Create mailbox and store"_s));
+    wizard.button(QWizard::FinishButton)->click();
+    QCOMPARE(wizard.result(), int(QDialog::Accepted));
+
+    RoleChoice expected;
+    expected.role = Role::Archive;
+    expected.domain = u"example.net"_s;
+    expected.hostname = u"archive.example.net"_s;
+    expected.partnerHost = u"192.168.7.10"_s;
+    expected.partnerPort = 2525;
+    expected.lanNetworks = {u"127.0.0.1/32"_s};
+    expected.listeners = {Listener{u"0.0.0.0"_s, 3525, ListenerMode::Smtp}};
+    expected.useDns = false;
+    expected.smarthostHost = u"smtp.isp.test"_s;
+    expected.smarthostPort = 587;
+    const Settings result = wizard.settings();
+    QCOMPARE(json(result), json(applyRole(start, expected)));
+    QCOMPARE(detectRole(result), std::optional<Role>(Role::Archive));
+    QCOMPARE(result.outgoing.staticRoutes.size(), 1);
+    QCOMPARE(result.outgoing.staticRoutes.at(0).domains, QStringList{u"example.net"_s});
+    QVERIFY(result.smtp.tlsCertificate.isEmpty());
+    QVERIFY(parse(json(result), m_dir->path()).ok());
+}
+
+void TestWizard::refusesEmptyDomain()
+{
+    RoleWizard wizard(base(), configPath());
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::DomainPageId));
+    type(wizard, u"domainEdit"_s, QString());
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(errorText(wizard, u"domainErrorLabel"_s).contains(u"Enter the domain"_s));
+    wizard.next(); // even when called directly, the page refuses
+    QCOMPARE(wizard.currentId(), int(RoleWizard::DomainPageId));
+
+    type(wizard, u"domainEdit"_s, u"not a domain"_s);
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(errorText(wizard, u"domainErrorLabel"_s).contains(u"not a domain name"_s));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::DomainPageId));
+
+    type(wizard, u"domainEdit"_s, u"example.net"_s);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(errorText(wizard, u"domainErrorLabel"_s).isEmpty());
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::PartnerPageId));
+}
+
+void TestWizard::refusesBadPort()
+{
+    RoleWizard wizard(base(), configPath());
+    wizard.show();
+    wizard.next();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::PartnerPageId));
+    for (const QString &bad : {u"70000"_s, u"abc"_s, u"0"_s, QString()}) {
+        type(wizard, u"partnerPortEdit"_s, bad);
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        QVERIFY2(errorText(wizard, u"partnerErrorLabel"_s).contains(u"port must be 1-65535"_s),
+                 qPrintable(bad));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(RoleWizard::PartnerPageId));
+    }
+    type(wizard, u"partnerPortEdit"_s, u"3525"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::ListenersPageId));
+
+    type(wizard, u"submissionPortEdit"_s, u"99999"_s);
+    QVERIFY(errorText(wizard, u"listenersErrorLabel"_s).contains(u"port must be 1-65535"_s));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::ListenersPageId));
+    type(wizard, u"submissionPortEdit"_s, u"2525"_s); // the same as SMTP's
+    QVERIFY(errorText(wizard, u"listenersErrorLabel"_s).contains(u"used twice"_s));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::ListenersPageId));
+    type(wizard, u"submissionPortEdit"_s, u"2587"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+}
+
+void TestWizard::existingCertificate()
+{
+    QString error;
+    const QString cert = m_dir->filePath(u"certs/mail.pem"_s);
+    const QString key = m_dir->filePath(u"certs/mail.key"_s);
+    QVERIFY2(
+        tandem::smtp::TlsContext::generateSelfSigned(u"mailbox.example.com"_s, cert, key, &error),
+        qPrintable(error));
+    RoleWizard wizard(base(), configPath());
+    wizard.show();
+    for (int i = 0; i < 4; ++i)
+        wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    click(wizard, u"certExistingRadio"_s);
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // no files chosen yet
+    type(wizard, u"certFileEdit"_s, u"certs/mail.key"_s);      // the key is not a certificate
+    type(wizard, u"keyFileEdit"_s, u"certs/mail.key"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    QVERIFY(errorText(wizard, u"certificateErrorLabel"_s).contains(u"not a readable PEM"_s));
+    type(wizard, u"certFileEdit"_s, cert); // absolute, inside the folder: stored relative
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+    QCOMPARE(wizard.settings().smtp.tlsCertificate, u"certs/mail.pem"_s);
+    QCOMPARE(wizard.settings().smtp.tlsKey, u"certs/mail.key"_s);
+    QCOMPARE(detectRole(wizard.settings()), std::optional<Role>(Role::Mailbox));
+}
+
+// The named inputs of a page, in the order Tab visits them.
+static QStringList focusOrder(QWidget &wizard, const QStringList &names)
+{
+    QWidget *first = child<QWidget>(wizard, names.first());
+    QStringList seen;
+    QWidget *w = first;
+    do {
+        if (names.contains(w->objectName()) && !seen.contains(w->objectName()))
+            seen.append(w->objectName());
+        w = w->nextInFocusChain();
+    } while (w != first);
+    return seen;
+}
+
+void TestWizard::tabOrder()
+{
+    RoleWizard wizard(base(), configPath());
+    for (const QStringList &page :
+         {QStringList{u"roleMailboxRadio"_s, u"roleArchiveRadio"_s},
+          QStringList{u"domainEdit"_s, u"localDomainsEdit"_s, u"hostnameEdit"_s},
+          QStringList{u"partnerHostEdit"_s, u"partnerPortEdit"_s, u"useDnsRadio"_s,
+                      u"staticRouteRadio"_s, u"smarthostHostEdit"_s, u"smarthostPortEdit"_s},
+          QStringList{u"smtpAddressEdit"_s, u"smtpPortEdit"_s, u"submissionAddressEdit"_s,
+                      u"submissionPortEdit"_s, u"lanNetworksEdit"_s},
+          QStringList{u"certGenerateRadio"_s, u"certExistingRadio"_s, u"certFileEdit"_s,
+                      u"certBrowseButton"_s, u"keyFileEdit"_s, u"keyBrowseButton"_s,
+                      u"certNoneRadio"_s}})
+        QCOMPARE(focusOrder(wizard, page), page);
+}
+
+void TestWizard::save(RoleWizard &wizard, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("TANDEM_SCREENSHOTS_DIR");
+    QCoreApplication::processEvents();
+    const QImage image = wizard.grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(image.save(QDir(dir).filePath(u"wizard-%1.png"_s.arg(name))));
+}
+
+void TestWizard::screenshots()
+{
+    if (qEnvironmentVariableIsEmpty("TANDEM_SCREENSHOTS_DIR"))
+        QSKIP("set TANDEM_SCREENSHOTS_DIR to render the pages");
+    QDir().mkpath(qEnvironmentVariable("TANDEM_SCREENSHOTS_DIR"));
+    for (const Role role : {Role::Mailbox, Role::Archive}) {
+        const bool mailbox = role == Role::Mailbox;
+        const QString tag = mailbox ? u"mailbox"_s : u"archive"_s;
+        Settings start = base();
+        start.server.domain.clear();
+        start.server.hostname.clear();
+        start.outgoing.staticRoutes.clear();
+        start.smtp.listeners.clear();
+        start.smtp.relayNetworks.clear();
+        RoleWizard wizard(start, u"/home/admin/tandem/tandem.json"_s);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        click(wizard, mailbox ? u"roleMailboxRadio"_s : u"roleArchiveRadio"_s);
+        if (mailbox)
+            save(wizard, u"1-role"_s);
+        wizard.next();
+        type(wizard, u"domainEdit"_s, u"example.com"_s);
+        if (mailbox) {
+            save(wizard, u"2-domain"_s);
+            type(wizard, u"domainEdit"_s, QString());
+            save(wizard, u"2-domain-refused"_s);
+            type(wizard, u"domainEdit"_s, u"example.com"_s);
+        }
+        wizard.next();
+        type(wizard, u"partnerHostEdit"_s, mailbox ? u"192.168.1.20"_s : u"192.168.1.10"_s);
+        save(wizard, u"3-partner-"_s + tag);
+        wizard.next();
+        type(wizard, u"lanNetworksEdit"_s,
+             mailbox ? u"192.168.1.0/24, 127.0.0.1/32"_s : u"127.0.0.1/32"_s);
+        save(wizard, u"4-listeners-"_s + tag);
+        wizard.next();
+        click(wizard, u"certNoneRadio"_s);
+        click(wizard, u"certGenerateRadio"_s);
+        if (mailbox)
+            save(wizard, u"5-certificate"_s);
+        click(wizard, u"certNoneRadio"_s); // no openssl run into /home/admin
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+        save(wizard, u"6-summary-"_s + tag);
+    }
+}
+
+QTEST_MAIN(TestWizard)
+#include "tst_wizard.moc"

@@ -1,0 +1,197 @@
+#include "mailboxesdialog.h"
+
+#include "config/passwords.h"
+
+#include <QApplication>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+MailboxesDialog::MailboxesDialog(const config::Settings &settings,
+                                 const QStringList &mailboxesOnDisk, QWidget *parent)
+    : OptionsDialog(settings, parent)
+    , m_users(settings.mailboxes.users)
+    , m_usersList(new QTreeWidget)
+    , m_userName(new QLineEdit)
+    , m_password(new QLineEdit)
+    , m_onDisk(new QListWidget)
+{
+    setObjectName(u"mailboxesDialog"_s);
+    setWindowTitle(tr("Mailboxes"));
+
+    auto *usersBox = new QGroupBox(tr("Users"));
+    m_usersList->setObjectName(u"users"_s);
+    m_usersList->setColumnCount(2);
+    m_usersList->setHeaderLabels({tr("User"), tr("Password")});
+    m_usersList->setRootIsDecorated(false);
+    m_usersList->setUniformRowHeights(true);
+    m_usersList->header()->setStretchLastSection(false);
+    m_usersList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_usersList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_userName->setObjectName(u"userName"_s);
+    m_userName->setPlaceholderText(tr("alice or alice@other.example"));
+    m_password->setObjectName(u"userPassword"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    auto button = [](const QString &text, const QString &name) {
+        auto *b = new QPushButton(text);
+        b->setObjectName(name);
+        b->setAutoDefault(false);
+        return b;
+    };
+    QPushButton *add = button(tr("&Add User"), u"addUser"_s);
+    QPushButton *setPassword = button(tr("&Set Password"), u"setPassword"_s);
+    QPushButton *remove = button(tr("&Remove User"), u"removeUser"_s);
+    auto *userForm = new QFormLayout;
+    userForm->setContentsMargins(0, 0, 0, 0);
+    userForm->addRow(tr("&Name:"), withError(m_userName));
+    userForm->addRow(tr("Pass&word:"), withError(m_password));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(setPassword);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    auto *hint = new QLabel(tr("Select a user to set a new password or remove them. A user "
+                               "without a password has a mailbox but cannot log in."));
+    hint->setWordWrap(true);
+    auto *users = new QVBoxLayout(usersBox);
+    users->addWidget(m_usersList, 1);
+    users->addWidget(errorLabel(m_usersList));
+    users->addLayout(userForm);
+    users->addLayout(buttons);
+    users->addWidget(hint);
+
+    auto *diskBox = new QGroupBox(tr("Mailboxes on disk"));
+    m_onDisk->setObjectName(u"mailboxesOnDisk"_s);
+    m_onDisk->addItems(mailboxesOnDisk);
+    m_onDisk->setSelectionMode(QAbstractItemView::NoSelection);
+    m_onDisk->setFocusPolicy(Qt::NoFocus);
+    auto *none = new QLabel(tr("No mailbox has been created yet."));
+    none->setObjectName(u"noMailboxes"_s);
+    none->setVisible(mailboxesOnDisk.isEmpty());
+    auto *diskNote = new QLabel(tr("A mailbox is created when mail is first stored for it."));
+    diskNote->setWordWrap(true);
+    auto *disk = new QVBoxLayout(diskBox);
+    disk->addWidget(m_onDisk, 1);
+    disk->addWidget(none);
+    disk->addWidget(diskNote);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(usersBox, 3);
+    body->addWidget(diskBox, 2);
+    setBody(body);
+    fillUsers();
+
+    routeErrors(u"mailboxes\\.users\\[(\\d+)\\].*"_s, m_usersList,
+                [this](const QRegularExpressionMatch &m, const QString &message) {
+                    const int i = m.captured(1).toInt();
+                    return tr("%1: %2")
+                        .arg(i < m_users.size() ? m_users.at(i).name : m.captured(1), message);
+                });
+
+    connect(add, &QPushButton::clicked, this, &MailboxesDialog::addUser);
+    connect(setPassword, &QPushButton::clicked, this, &MailboxesDialog::setPassword);
+    connect(remove, &QPushButton::clicked, this, &MailboxesDialog::removeUser);
+    resize(660, 420);
+}
+
+void MailboxesDialog::fillUsers()
+{
+    m_usersList->clear();
+    for (const config::User &user : std::as_const(m_users)) {
+        auto *item = new QTreeWidgetItem(m_usersList);
+        item->setText(0, user.name);
+        item->setText(1, user.password.isEmpty() ? tr("none") : tr("set"));
+    }
+}
+
+int MailboxesDialog::selectedUser() const
+{
+    const QList<QTreeWidgetItem *> selected = m_usersList->selectedItems();
+    return selected.isEmpty() ? -1 : m_usersList->indexOfTopLevelItem(selected.first());
+}
+
+void MailboxesDialog::addUser()
+{
+    clearError(m_userName);
+    clearError(m_password);
+    const QString name = m_userName->text().trimmed().toLower();
+    const qsizetype at = name.indexOf(u'@');
+    const QString local = at < 0 ? name : name.left(at);
+    const QString domain = at < 0 ? original().server.domain : name.mid(at + 1);
+    if (!config::isValidMailboxName(local)) {
+        showError(m_userName, tr("A user name has letters, digits and . _ + - only."));
+        return;
+    }
+    if (!original().isLocalDomain(domain)) {
+        showError(m_userName, tr("“%1” is not a local domain (Options | Server).").arg(domain));
+        return;
+    }
+    const QString full = local + u'@' + domain;
+    for (const config::User &user : std::as_const(m_users)) {
+        const QString other =
+            user.name.contains(u'@') ? user.name : user.name + u'@' + original().server.domain;
+        if (other == full) {
+            showError(m_userName, tr("“%1” is already a user.").arg(name));
+            return;
+        }
+    }
+    config::User user;
+    user.name = name;
+    if (!m_password->text().isEmpty()) {
+        QApplication::setOverrideCursor(Qt::WaitCursor); // PBKDF2 takes a moment, on purpose
+        user.password = passwords::hash(m_password->text().toUtf8());
+        QApplication::restoreOverrideCursor();
+    }
+    m_users.append(user);
+    fillUsers();
+    m_usersList->setCurrentItem(m_usersList->topLevelItem(int(m_users.size()) - 1));
+    m_userName->clear();
+    m_password->clear();
+}
+
+void MailboxesDialog::setPassword()
+{
+    clearError(m_password);
+    const int row = selectedUser();
+    if (row < 0) {
+        showError(m_password, tr("Select the user first."));
+        return;
+    }
+    if (m_password->text().isEmpty()) {
+        showError(m_password, tr("Type the new password first."));
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    m_users[row].password = passwords::hash(m_password->text().toUtf8());
+    QApplication::restoreOverrideCursor();
+    m_password->clear();
+    fillUsers();
+    m_usersList->setCurrentItem(m_usersList->topLevelItem(row));
+}
+
+void MailboxesDialog::removeUser()
+{
+    const int row = selectedUser();
+    if (row < 0)
+        return;
+    m_users.removeAt(row);
+    fillUsers();
+}
+
+void MailboxesDialog::apply(config::Settings &s)
+{
+    s.mailboxes.users = m_users;
+}
+
+} // namespace tandem::ui

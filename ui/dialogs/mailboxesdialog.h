@@ -1,0 +1,36 @@
+#pragma once
+
+#include "optionsdialog.h"
+
+class QLineEdit;
+class QListWidget;
+class QTreeWidget;
+
+namespace tandem::ui {
+
+// The users who may log in and own a mailbox (passwords stored as PBKDF2 hashes), and the
+// mailboxes that exist on disk, as the engine reported them (read-only here).
+class MailboxesDialog : public OptionsDialog {
+    Q_OBJECT
+public:
+    MailboxesDialog(const config::Settings &settings, const QStringList &mailboxesOnDisk,
+                    QWidget *parent = nullptr);
+
+protected:
+    void apply(config::Settings &s) override;
+
+private:
+    void fillUsers();
+    void addUser();
+    void setPassword();
+    void removeUser();
+    int selectedUser() const;
+
+    QList<config::User> m_users;
+    QTreeWidget *m_usersList;
+    QLineEdit *m_userName;
+    QLineEdit *m_password;
+    QListWidget *m_onDisk;
+};
+
+} // namespace tandem::ui

@@ -1,0 +1,380 @@
+#include "outgoingmaildialog.h"
+
+#include "routing/router.h"
+#include "secrets.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+namespace {
+
+QComboBox *tlsCombo(const QString &name, config::TlsMode mode)
+{
+    auto *combo = new QComboBox;
+    combo->setObjectName(name);
+    combo->addItem(OutgoingMailDialog::tr("Opportunistic (STARTTLS when offered)"),
+                   int(config::TlsMode::Opportunistic));
+    combo->addItem(OutgoingMailDialog::tr("Required (never send in clear)"),
+                   int(config::TlsMode::Required));
+    combo->addItem(OutgoingMailDialog::tr("Off"), int(config::TlsMode::Off));
+    combo->setCurrentIndex(combo->findData(int(mode)));
+    return combo;
+}
+
+QStringList splitList(const QString &text)
+{
+    QStringList items;
+    const QStringList parts = text.split(u',');
+    for (const QString &part : parts) {
+        if (!part.trimmed().isEmpty())
+            items.append(part.trimmed().toLower());
+    }
+    return items;
+}
+
+} // namespace
+
+// --- RouteDialog ---
+
+RouteDialog::RouteDialog(const config::Settings &settings, int index, QWidget *parent)
+    : OptionsDialog(settings, parent)
+    , m_index(index)
+{
+    setObjectName(u"routeDialog"_s);
+    const bool adding = index >= settings.outgoing.staticRoutes.size();
+    setWindowTitle(adding ? tr("Add Static Route") : tr("Edit Static Route"));
+    const config::StaticRoute route =
+        adding ? config::StaticRoute{} : settings.outgoing.staticRoutes.at(index);
+    m_domains = new QLineEdit(route.domains.join(u", "_s));
+    m_domains->setObjectName(u"routeDomains"_s);
+    m_domains->setPlaceholderText(tr("example.org, *.example.org or *"));
+    m_host = new QLineEdit(route.host);
+    m_host->setObjectName(u"routeHost"_s);
+    m_host->setPlaceholderText(tr("archive.example.com or 192.168.1.20"));
+    m_port = portEdit(u"routePort"_s, route.port);
+    m_username = new QLineEdit(route.username);
+    m_username->setObjectName(u"routeUser"_s);
+    m_username->setPlaceholderText(tr("none"));
+    m_tls = tlsCombo(u"routeTls"_s, route.tls);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Domains:"), withError(m_domains));
+    form->addRow(tr("Next &hop:"), withError(m_host));
+    form->addRow(tr("&Port:"), withError(m_port));
+    form->addRow(tr("&User name:"), withError(m_username));
+    form->addRow(tr("&TLS:"), withError(m_tls));
+    auto *note = new QLabel(tr("Mail for these domains goes to this host instead of the "
+                               "domain's MX. The first route that matches is used."));
+    note->setWordWrap(true);
+    form->addRow(note);
+    setBody(form);
+    setMinimumWidth(460);
+
+    const QString me = u"outgoing\\.static_routes\\[%1\\]"_s.arg(index);
+    routeErrors(me + u"\\.domains.*"_s, m_domains);
+    routeErrors(me + u"\\.host"_s, m_host);
+    routeErrors(me + u"\\.port"_s, m_port);
+    routeErrors(me + u"\\.username"_s, m_username);
+    routeErrors(me + u"\\.tls"_s, m_tls);
+}
+
+void RouteDialog::apply(config::Settings &s)
+{
+    config::StaticRoute route;
+    route.domains = splitList(m_domains->text());
+    route.host = m_host->text().trimmed();
+    if (const auto port = readPort(m_port))
+        route.port = *port;
+    route.username = m_username->text().trimmed();
+    route.tls = config::TlsMode(m_tls->currentData().toInt());
+    if (m_index < s.outgoing.staticRoutes.size())
+        s.outgoing.staticRoutes[m_index] = route;
+    else
+        s.outgoing.staticRoutes.append(route);
+}
+
+// --- OutgoingMailDialog ---
+
+OutgoingMailDialog::OutgoingMailDialog(const config::Settings &settings, QWidget *parent)
+    : OptionsDialog(settings, parent)
+    , m_routes(settings.outgoing.staticRoutes)
+{
+    setObjectName(u"outgoingMailDialog"_s);
+    setWindowTitle(tr("Options | Outgoing Mail"));
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(u"tabs"_s);
+    tabs->addTab(smartHostTab(), tr("&SmartHost"));
+    tabs->addTab(routesTab(), tr("Static &Routes"));
+    tabs->addTab(retryTab(), tr("R&etry"));
+    auto *body = new QVBoxLayout;
+    body->addWidget(tabs);
+    setBody(body);
+
+    setMinimumWidth(560);
+    routeErrors(u"outgoing\\.smarthost\\.host"_s, m_host);
+    routeErrors(u"outgoing\\.smarthost\\.port"_s, m_port);
+    routeErrors(u"outgoing\\.smarthost\\.username"_s, m_username);
+    routeErrors(u"outgoing\\.smarthost\\.tls"_s, m_tls);
+    routeErrors(u"outgoing\\.static_routes\\[(\\d+)\\].*"_s, m_routesTable,
+                [](const QRegularExpressionMatch &m, const QString &message) {
+                    return tr("Route %1: %2").arg(m.captured(1).toInt() + 1).arg(message);
+                });
+    routeErrors(u"outgoing\\.retry\\.schedule_minutes.*"_s, m_schedule);
+    routeErrors(u"outgoing\\.retry\\.warn_after_hours"_s, m_warnAfter);
+    routeErrors(u"outgoing\\.retry\\.give_up_after_hours"_s, m_giveUpAfter);
+}
+
+QWidget *OutgoingMailDialog::smartHostTab()
+{
+    const config::Settings &s = original();
+    const config::SmartHost &sh = s.outgoing.smarthost;
+    auto *page = new QWidget;
+    page->setObjectName(u"smartHostTab"_s);
+    auto *intro = new QLabel(tr("Send all outgoing mail through this server (your ISP's, or the "
+                                "Archive machine) instead of delivering it by MX records. "
+                                "Leave the host empty to use MX records; static routes come "
+                                "first."));
+    intro->setWordWrap(true);
+    m_host = new QLineEdit(sh.host);
+    m_host->setObjectName(u"smarthostHost"_s);
+    m_host->setPlaceholderText(tr("smtp.isp.example"));
+    m_port = portEdit(u"smarthostPort"_s, sh.port);
+    m_username = new QLineEdit(sh.username);
+    m_username->setObjectName(u"smarthostUser"_s);
+    m_password = new QLineEdit(s.passwords.value(routing::hopFor(sh.host, sh.port)));
+    m_password->setObjectName(u"smarthostPassword"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    auto *passwordNote = new QLabel(tr("Kept in the desktop keychain, never in the "
+                                       "configuration file."));
+    passwordNote->setWordWrap(true);
+    m_tls = tlsCombo(u"smarthostTls"_s, sh.tls);
+    auto *form = new QFormLayout(page);
+    form->addRow(intro);
+    form->addRow(tr("&Host:"), withError(m_host));
+    form->addRow(tr("&Port:"), withError(m_port));
+    form->addRow(tr("&User name:"), withError(m_username));
+    auto *password = new QVBoxLayout;
+    password->setSpacing(2);
+    password->addWidget(m_password);
+    password->addWidget(errorLabel(m_password));
+    password->addWidget(passwordNote);
+    auto *passwordLabel = new QLabel(tr("Pass&word:"));
+    passwordLabel->setBuddy(m_password);
+    form->addRow(passwordLabel, password);
+    form->addRow(tr("&TLS:"), withError(m_tls));
+    return page;
+}
+
+QWidget *OutgoingMailDialog::routesTab()
+{
+    auto *page = new QWidget;
+    page->setObjectName(u"routesTab"_s);
+    m_routesTable = new QTableWidget(0, 3);
+    m_routesTable->setObjectName(u"staticRoutes"_s);
+    m_routesTable->setHorizontalHeaderLabels({tr("Domains"), tr("Next hop"), tr("Port")});
+    m_routesTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_routesTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_routesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_routesTable->verticalHeader()->hide();
+    m_routesTable->setWordWrap(false);
+    m_routesTable->setTextElideMode(Qt::ElideRight);
+    m_routesTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_routesTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_routesTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    auto button = [](const QString &text, const QString &name) {
+        auto *b = new QPushButton(text);
+        b->setObjectName(name);
+        b->setAutoDefault(false);
+        return b;
+    };
+    QPushButton *add = button(tr("&Add…"), u"addRoute"_s);
+    QPushButton *edit = button(tr("&Edit…"), u"editRoute"_s);
+    QPushButton *remove = button(tr("Re&move"), u"removeRoute"_s);
+    QPushButton *up = button(tr("Move &Up"), u"moveRouteUp"_s);
+    QPushButton *down = button(tr("Move &Down"), u"moveRouteDown"_s);
+    auto *note = new QLabel(tr("Routes are tried from the top; the first whose domains match "
+                               "the recipient's is used (example.org, *.example.org, or * for "
+                               "every domain)."));
+    note->setWordWrap(true);
+    auto *buttons = new QVBoxLayout;
+    for (QPushButton *b : {add, edit, remove, up, down})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto *layout = new QGridLayout(page);
+    layout->addWidget(note, 0, 0, 1, 2);
+    layout->addWidget(m_routesTable, 1, 0);
+    layout->addLayout(buttons, 1, 1);
+    layout->addWidget(errorLabel(m_routesTable), 2, 0, 1, 2);
+    fillRoutes();
+
+    connect(add, &QPushButton::clicked, this, [this] { editRoute(int(m_routes.size())); });
+    connect(edit, &QPushButton::clicked, this, [this] {
+        if (m_routesTable->currentRow() >= 0)
+            editRoute(m_routesTable->currentRow());
+    });
+    connect(m_routesTable, &QTableWidget::cellDoubleClicked, this,
+            [this](int row, int) { editRoute(row); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_routesTable->currentRow();
+        if (row < 0)
+            return;
+        m_routes.removeAt(row);
+        fillRoutes();
+        m_routesTable->selectRow(qMin(row, int(m_routes.size()) - 1));
+    });
+    connect(up, &QPushButton::clicked, this, [this] { moveRoute(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { moveRoute(+1); });
+    return page;
+}
+
+QWidget *OutgoingMailDialog::retryTab()
+{
+    const config::RetrySettings &retry = original().outgoing.retry;
+    auto *page = new QWidget;
+    page->setObjectName(u"retryTab"_s);
+    QStringList minutes;
+    for (int m : retry.scheduleMinutes)
+        minutes.append(QString::number(m));
+    m_schedule = new QLineEdit(minutes.join(u", "_s));
+    m_schedule->setObjectName(u"retrySchedule"_s);
+    m_schedule->setPlaceholderText(tr("1, 5, 15, 30, 60, 120"));
+    auto *scheduleNote = new QLabel(tr("Minutes between attempts; the last interval repeats."));
+    scheduleNote->setWordWrap(true);
+    m_warnAfter = new QSpinBox;
+    m_warnAfter->setObjectName(u"warnAfterHours"_s);
+    m_warnAfter->setRange(0, 8760);
+    m_warnAfter->setSuffix(tr(" hours"));
+    m_warnAfter->setValue(retry.warnAfterHours);
+    m_giveUpAfter = new QSpinBox;
+    m_giveUpAfter->setObjectName(u"giveUpAfterHours"_s);
+    m_giveUpAfter->setRange(1, 8760);
+    m_giveUpAfter->setSuffix(tr(" hours"));
+    m_giveUpAfter->setValue(retry.giveUpAfterHours);
+    auto *form = new QFormLayout(page);
+    auto *schedule = new QVBoxLayout;
+    schedule->setSpacing(2);
+    schedule->addWidget(m_schedule);
+    schedule->addWidget(errorLabel(m_schedule));
+    schedule->addWidget(scheduleNote);
+    auto *scheduleLabel = new QLabel(tr("Retry &schedule:"));
+    scheduleLabel->setBuddy(m_schedule);
+    form->addRow(scheduleLabel, schedule);
+    form->addRow(tr("&Warn the sender after:"), withError(m_warnAfter));
+    form->addRow(tr("&Give up after:"), withError(m_giveUpAfter));
+    return page;
+}
+
+void OutgoingMailDialog::fillRoutes()
+{
+    m_routesTable->setRowCount(int(m_routes.size()));
+    for (int row = 0; row < m_routes.size(); ++row) {
+        const config::StaticRoute &r = m_routes.at(row);
+        m_routesTable->setItem(row, 0, new QTableWidgetItem(r.domains.join(u", "_s)));
+        m_routesTable->setItem(row, 1, new QTableWidgetItem(r.host));
+        auto *port = new QTableWidgetItem(QString::number(r.port));
+        port->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_routesTable->setItem(row, 2, port);
+    }
+}
+
+void OutgoingMailDialog::editRoute(int row)
+{
+    config::Settings s = original();
+    s.outgoing.staticRoutes = m_routes;
+    RouteDialog dialog(s, row, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const config::StaticRoute route = dialog.route();
+    if (row < m_routes.size())
+        m_routes[row] = route;
+    else
+        m_routes.append(route);
+    clearError(m_routesTable);
+    fillRoutes();
+    m_routesTable->selectRow(row);
+}
+
+void OutgoingMailDialog::moveRoute(int by)
+{
+    const int row = m_routesTable->currentRow();
+    const int to = row + by;
+    if (row < 0 || to < 0 || to >= m_routes.size())
+        return;
+    m_routes.move(row, to);
+    fillRoutes();
+    m_routesTable->selectRow(to);
+}
+
+void OutgoingMailDialog::apply(config::Settings &s)
+{
+    config::SmartHost &sh = s.outgoing.smarthost;
+    sh.host = m_host->text().trimmed();
+    if (const auto port = readPort(m_port))
+        sh.port = *port;
+    sh.username = m_username->text().trimmed();
+    sh.tls = config::TlsMode(m_tls->currentData().toInt());
+    if (!m_password->text().isEmpty() && sh.host.isEmpty())
+        refuse(m_host, tr("A password needs the SmartHost it belongs to."));
+    else if (!m_password->text().isEmpty() && sh.username.isEmpty())
+        refuse(m_username, tr("A password needs the user name it belongs to."));
+
+    s.outgoing.staticRoutes = m_routes;
+
+    config::RetrySettings &retry = s.outgoing.retry;
+    retry.scheduleMinutes.clear();
+    const QStringList parts = m_schedule->text().split(u',');
+    for (const QString &part : parts) {
+        if (part.trimmed().isEmpty())
+            continue;
+        bool ok = false;
+        const int minutes = part.trimmed().toInt(&ok);
+        if (!ok) {
+            refuse(m_schedule, tr("“%1” is not a number of minutes; write them as 1, 5, 15, 30.")
+                                   .arg(part.trimmed()));
+            break;
+        }
+        retry.scheduleMinutes.append(minutes);
+    }
+    retry.warnAfterHours = m_warnAfter->value();
+    retry.giveUpAfterHours = m_giveUpAfter->value();
+}
+
+void OutgoingMailDialog::commit(config::Settings &s)
+{
+    const config::SmartHost &sh = s.outgoing.smarthost;
+    const QString password = m_password->text();
+    if (sh.host.isEmpty() || password.isEmpty() ||
+        s.passwords.value(routing::hopFor(sh.host, sh.port)) == password) {
+        QDialog::accept();
+        return;
+    }
+    // The file never holds the password: it goes to the keychain, and to the running engine
+    // through settings().passwords. The dialog closes once the keychain has it.
+    const QString hop = routing::hopFor(sh.host, sh.port);
+    s.passwords.insert(hop, password);
+    buttonBox()->setEnabled(false);
+    Secrets::store(hop, password, this, [this](bool ok, const QString &error) {
+        buttonBox()->setEnabled(true);
+        if (ok) {
+            QDialog::accept();
+            return;
+        }
+        showError(m_password, tr("The keychain did not take the password: %1").arg(error));
+        m_password->setFocus(Qt::OtherFocusReason);
+    });
+}
+
+} // namespace tandem::ui

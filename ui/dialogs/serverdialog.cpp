@@ -1,0 +1,173 @@
+#include "serverdialog.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+ServerDialog::ServerDialog(const config::Settings &settings, QWidget *parent)
+    : OptionsDialog(settings, parent)
+    , m_domain(new QLineEdit(settings.server.domain))
+    , m_localDomains(new QListWidget)
+    , m_newLocalDomain(new QLineEdit)
+    , m_hostname(new QLineEdit(settings.server.hostname))
+    , m_dataDir(new QLineEdit(settings.server.dataDir))
+    , m_role(new QComboBox)
+{
+    setObjectName(u"serverDialog"_s);
+    setWindowTitle(tr("Options | Server"));
+
+    m_domain->setObjectName(u"domain"_s);
+    m_domain->setPlaceholderText(tr("example.com"));
+    m_localDomains->setObjectName(u"localDomains"_s);
+    m_localDomains->addItems(settings.server.localDomains);
+    m_localDomains->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_localDomains->setMinimumHeight(m_localDomains->fontMetrics().height() * 5);
+    m_newLocalDomain->setObjectName(u"newLocalDomain"_s);
+    m_newLocalDomain->setPlaceholderText(tr("other.example"));
+    auto *add = new QPushButton(tr("&Add"));
+    add->setObjectName(u"addLocalDomain"_s);
+    add->setAutoDefault(false);
+    auto *remove = new QPushButton(tr("&Remove"));
+    remove->setObjectName(u"removeLocalDomain"_s);
+    remove->setAutoDefault(false);
+    m_hostname->setObjectName(u"hostname"_s);
+    m_hostname->setPlaceholderText(tr("mail.example.com"));
+    m_dataDir->setObjectName(u"dataDir"_s);
+    auto *browse = new QPushButton(tr("&Browse…"));
+    browse->setObjectName(u"browseDataDir"_s);
+    browse->setAutoDefault(false);
+    m_role->setObjectName(u"role"_s);
+    m_role->addItem(tr("Mailbox"), QVariant::fromValue(int(config::Role::Mailbox)));
+    m_role->addItem(tr("Archive"), QVariant::fromValue(int(config::Role::Archive)));
+    m_role->addItem(tr("Custom"), QVariant::fromValue(int(config::Role::Custom)));
+    m_role->setCurrentIndex(m_role->findData(int(settings.server.role)));
+    auto *roleNote = new QLabel(
+        tr("The role names the preset this configuration follows. Editing an option of the "
+           "preset makes it Custom; File › Run role wizard… sets a role's options."));
+    roleNote->setObjectName(u"roleNote"_s);
+    roleNote->setWordWrap(true);
+
+    auto *domains = new QGridLayout;
+    domains->setContentsMargins(0, 0, 0, 0);
+    domains->addWidget(m_newLocalDomain, 0, 0);
+    domains->addWidget(add, 0, 1);
+    domains->addWidget(m_localDomains, 1, 0, 2, 1);
+    domains->addWidget(remove, 1, 1, Qt::AlignTop);
+    domains->addWidget(errorLabel(m_localDomains), 3, 0, 1, 2);
+    auto *dataDir = new QHBoxLayout;
+    dataDir->setContentsMargins(0, 0, 0, 0);
+    dataDir->addWidget(m_dataDir, 1);
+    dataDir->addWidget(browse);
+    auto *dataDirBox = new QVBoxLayout;
+    dataDirBox->setSpacing(2);
+    dataDirBox->addLayout(dataDir);
+    dataDirBox->addWidget(errorLabel(m_dataDir));
+    auto *role = new QVBoxLayout;
+    role->addWidget(withError(m_role));
+    role->addWidget(roleNote);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Primary domain:"), withError(m_domain));
+    auto *extraLabel = new QLabel(tr("&Extra local domains:"));
+    extraLabel->setBuddy(m_newLocalDomain);
+    form->addRow(extraLabel, domains);
+    form->addRow(tr("&Host name:"), withError(m_hostname));
+    auto *dataDirLabel = new QLabel(tr("&Data folder:"));
+    dataDirLabel->setBuddy(m_dataDir);
+    form->addRow(dataDirLabel, dataDirBox);
+    auto *roleLabel = new QLabel(tr("R&ole:"));
+    roleLabel->setBuddy(m_role);
+    form->addRow(roleLabel, role);
+    setBody(form);
+
+    routeErrors(u"server\\.domain"_s, m_domain);
+    routeErrors(u"server\\.local_domains\\[(\\d+)\\]"_s, m_localDomains,
+                [this](const QRegularExpressionMatch &m, const QString &message) {
+                    const QListWidgetItem *item = m_localDomains->item(m.captured(1).toInt());
+                    return tr("%1: %2").arg(item ? item->text() : m.captured(1), message);
+                });
+    routeErrors(u"server\\.hostname"_s, m_hostname);
+    routeErrors(u"server\\.data_dir"_s, m_dataDir);
+    routeErrors(u"server\\.role"_s, m_role);
+    // Domains other options still name: the passthrough list, users of another domain.
+    routeErrors(u"incoming\\.passthrough\\.domains.*"_s, m_localDomains,
+                [](const QRegularExpressionMatch &, const QString &message) {
+                    return tr("Inbox Properties › Passthrough: %1").arg(message);
+                });
+    routeErrors(u"mailboxes\\.users.*"_s, m_localDomains,
+                [](const QRegularExpressionMatch &, const QString &message) {
+                    return tr("Mailboxes: %1").arg(message);
+                });
+
+    connect(add, &QPushButton::clicked, this, &ServerDialog::addLocalDomain);
+    connect(remove, &QPushButton::clicked, this, [this] { qDeleteAll(m_localDomains->selectedItems()); });
+    connect(browse, &QPushButton::clicked, this, &ServerDialog::browseDataDir);
+    setMinimumWidth(520);
+}
+
+void ServerDialog::addLocalDomain()
+{
+    clearError(m_localDomains);
+    const QString domain = m_newLocalDomain->text().trimmed().toLower();
+    if (domain.isEmpty())
+        return;
+    if (!config::isValidDomain(domain)) {
+        showError(m_localDomains, tr("“%1” is not a domain name such as other.example.").arg(domain));
+        return;
+    }
+    if (domain == m_domain->text().trimmed().toLower() ||
+        !m_localDomains->findItems(domain, Qt::MatchFixedString).isEmpty()) {
+        showError(m_localDomains, tr("“%1” is already a local domain.").arg(domain));
+        return;
+    }
+    m_localDomains->addItem(domain);
+    m_newLocalDomain->clear();
+}
+
+void ServerDialog::browseDataDir()
+{
+    const QString base = original().baseDir;
+    const QString current = QDir(base).absoluteFilePath(m_dataDir->text());
+    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Data Folder"), current);
+    if (chosen.isEmpty())
+        return;
+    // Inside the configuration's folder the path stays relative, so both move together.
+    const QString relative = QDir(base).relativeFilePath(chosen);
+    m_dataDir->setText(base.isEmpty() || relative.startsWith(u".."_s) ? QDir::toNativeSeparators(chosen)
+                                                                      : relative);
+}
+
+void ServerDialog::apply(config::Settings &s)
+{
+    const QString oldDomain = s.server.domain;
+    s.server.domain = m_domain->text().trimmed().toLower();
+    s.server.localDomains.clear();
+    for (int i = 0; i < m_localDomains->count(); ++i)
+        s.server.localDomains.append(m_localDomains->item(i)->text());
+    s.server.hostname = m_hostname->text().trimmed().toLower();
+    s.server.dataDir = m_dataDir->text().trimmed();
+    s.server.role = config::Role(m_role->currentData().toInt());
+    // A passthrough list names local domains: it follows a renamed primary domain and
+    // forgets a removed one.
+    if (!s.passthrough.allDomains) {
+        QStringList kept;
+        for (const QString &d : std::as_const(s.passthrough.domains)) {
+            const QString renamed = d == oldDomain ? s.server.domain : d;
+            if (s.isLocalDomain(renamed) && !kept.contains(renamed))
+                kept.append(renamed);
+        }
+        s.passthrough.domains = kept;
+    }
+}
+
+} // namespace tandem::ui

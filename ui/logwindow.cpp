@@ -1,0 +1,152 @@
+#include "logwindow.h"
+
+#include "logmodel.h"
+#include "util/log.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+void LogFilter::setMinimumLevel(int level)
+{
+    m_minimumLevel = level;
+    invalidateFilter();
+}
+
+void LogFilter::setQueueId(const QString &id)
+{
+    m_queueId = id.trimmed();
+    invalidateFilter();
+}
+
+void LogFilter::setSession(const QString &session)
+{
+    m_session = session;
+    invalidateFilter();
+}
+
+bool LogFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const QString session = index.data(LogModel::SessionRole).toString();
+    if (!m_session.isEmpty())
+        return session == m_session; // a session's transcript shows whatever its level
+    if (index.data(LogModel::LevelRole).toInt() < m_minimumLevel)
+        return false;
+    if (!m_queueId.isEmpty() &&
+        !index.data(LogModel::QueueIdRole).toString().startsWith(m_queueId, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+LogWindow::LogWindow(LogModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_filter(new LogFilter(this))
+    , m_view(new QTableView(this))
+    , m_level(new QComboBox(this))
+    , m_queueId(new QLineEdit(this))
+    , m_transcripts(new QCheckBox(tr("Record SMTP transcripts"), this))
+    , m_sessionLabel(new QLabel(this))
+    , m_sessionBar(new QWidget(this))
+{
+    setObjectName(u"logWindow"_s);
+    m_filter->setSourceModel(m_model);
+    m_view->setObjectName(u"logView"_s);
+    m_view->setModel(m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 4);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_view->setColumnWidth(LogModel::Time,
+                           m_view->fontMetrics().horizontalAdvance(u"2026-11-25 18:00:00.000  "_s));
+    m_view->setColumnWidth(LogModel::Level,
+                           m_view->fontMetrics().horizontalAdvance(u"warning  "_s));
+    m_view->setColumnWidth(LogModel::Component,
+                           m_view->fontMetrics().horizontalAdvance(u"transcript  "_s));
+    m_view->setColumnWidth(LogModel::Session,
+                           m_view->fontMetrics().horizontalAdvance(u"S0000  "_s));
+    m_view->setColumnWidth(LogModel::QueueId,
+                           m_view->fontMetrics().horizontalAdvance(u"06611D72F2CDED0001-1  "_s));
+
+    m_level->setObjectName(u"levelFilter"_s);
+    m_level->addItem(tr("Debug and above"), int(log::Level::Debug));
+    m_level->addItem(tr("Information and above"), int(log::Level::Info));
+    m_level->addItem(tr("Warnings and errors"), int(log::Level::Warning));
+    m_level->addItem(tr("Errors only"), int(log::Level::Error));
+    m_level->setCurrentIndex(1);
+    m_queueId->setObjectName(u"queueIdFilter"_s);
+    m_queueId->setPlaceholderText(tr("Queue id"));
+    m_queueId->setClearButtonEnabled(true);
+    m_transcripts->setObjectName(u"transcripts"_s);
+    m_transcripts->setToolTip(tr("Log every command and reply of every SMTP session (passwords "
+                                 "are masked). Double-click a line to see its session."));
+
+    auto *levelLabel = new QLabel(tr("&Show:"), this);
+    levelLabel->setBuddy(m_level);
+    auto *queueLabel = new QLabel(tr("&Queue id:"), this);
+    queueLabel->setBuddy(m_queueId);
+    auto *top = new QHBoxLayout;
+    top->addWidget(levelLabel);
+    top->addWidget(m_level);
+    top->addSpacing(12);
+    top->addWidget(queueLabel);
+    top->addWidget(m_queueId, 1);
+    top->addSpacing(12);
+    top->addWidget(m_transcripts);
+
+    m_sessionBar->setObjectName(u"sessionBar"_s);
+    auto *back = new QPushButton(tr("Back to all events"), m_sessionBar);
+    back->setObjectName(u"allEvents"_s);
+    auto *sessionLayout = new QHBoxLayout(m_sessionBar);
+    sessionLayout->setContentsMargins(0, 0, 0, 0);
+    sessionLayout->addWidget(m_sessionLabel, 1);
+    sessionLayout->addWidget(back);
+    m_sessionBar->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_sessionBar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_level, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setMinimumLevel(m_level->currentData().toInt()); });
+    connect(m_queueId, &QLineEdit::textChanged, m_filter, &LogFilter::setQueueId);
+    connect(m_transcripts, &QCheckBox::toggled, this, [](bool on) { log::setTranscripts(on); });
+    connect(m_view, &QTableView::doubleClicked, this, &LogWindow::showSessionOfCurrentRow);
+    connect(back, &QPushButton::clicked, this, [this] {
+        m_filter->setSession({});
+        m_sessionBar->hide();
+    });
+    // Follow new events while the view is at the bottom.
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_view->verticalScrollBar()->value() >= m_view->verticalScrollBar()->maximum() - 2)
+            QMetaObject::invokeMethod(m_view, &QTableView::scrollToBottom, Qt::QueuedConnection);
+    });
+}
+
+void LogWindow::showSessionOfCurrentRow()
+{
+    const QString session = m_view->currentIndex().data(LogModel::SessionRole).toString();
+    if (session.isEmpty())
+        return;
+    m_filter->setSession(session);
+    m_sessionLabel->setText(
+        tr("Session %1 — every event and, when recorded, its transcript").arg(session));
+    m_sessionBar->show();
+}
+
+} // namespace tandem::ui

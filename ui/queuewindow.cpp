@@ -1,0 +1,291 @@
+#include "queuewindow.h"
+
+#include "enginehost.h"
+#include "queuemodel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPointer>
+#include <QScrollBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+using delivery::EntryState;
+
+namespace {
+
+const QString kDelete = u"delete"_s;
+const QString kBounce = u"bounce"_s;
+
+} // namespace
+
+QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
+    : QWidget(parent)
+    , m_host(host)
+    , m_model(new QueueModel(this))
+    , m_proxy(new QueueFilterModel(this))
+    , m_toolBar(new QToolBar(this))
+    , m_filter(new QLineEdit(this))
+    , m_stateFilter(new QComboBox(this))
+    , m_view(new QTableView(this))
+    , m_status(new QLabel(this))
+    , m_result(new QLabel(this))
+{
+    setObjectName(u"queueWindow"_s);
+    setWindowTitle(tr("Outbox"));
+    m_proxy->setSourceModel(m_model);
+
+    // Operations: a toolbar, the view's context menu, and shortcuts while the window has focus.
+    m_toolBar->setObjectName(u"queueToolBar"_s);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+    QAction *retry = addOperation(tr("&Retry now"), u"retry"_s, u"retry"_s,
+                                  tr("Try the selected entries again now"));
+    retry->setIcon(QueueModel::stateIcon(EntryState::Delivering));
+    QAction *hold = addOperation(tr("&Hold"), u"hold"_s, u"hold"_s,
+                                 tr("Keep the selected entries until they are released"));
+    hold->setIcon(QueueModel::stateIcon(EntryState::Held));
+    QAction *release = addOperation(tr("Re&lease"), u"release"_s, u"release"_s,
+                                    tr("Let held entries be delivered again"));
+    release->setIcon(QueueModel::stateIcon(EntryState::Queued));
+    m_toolBar->addSeparator();
+    QAction *remove = addOperation(tr("&Delete"), u"delete"_s, kDelete,
+                                   tr("Drop the selected entries without telling the sender"));
+    remove->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    remove->setShortcut(QKeySequence::Delete);
+    QAction *bounce =
+        addOperation(tr("Return to &sender"), u"bounce"_s, kBounce,
+                     tr("Send the selected entries back to their senders with a failure notice"));
+    bounce->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+
+    m_filter->setObjectName(u"filterEdit"_s);
+    m_filter->setPlaceholderText(tr("Filter: id, sender, recipient, next hop, reply"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(
+        m_filter->fontMetrics().horizontalAdvance(m_filter->placeholderText()) + 40);
+    m_stateFilter->setObjectName(u"stateFilter"_s);
+    m_stateFilter->setToolTip(tr("Show only the entries in this state"));
+    m_stateFilter->addItem(tr("All states"), -1);
+    for (EntryState s :
+         {EntryState::Queued, EntryState::Delivering, EntryState::Deferred, EntryState::Held})
+        m_stateFilter->addItem(QueueModel::stateIcon(s), QueueModel::stateText(s), int(s));
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_toolBar);
+    top->addStretch(1);
+    top->addWidget(m_filter);
+    top->addWidget(m_stateFilter);
+
+    m_view->setObjectName(u"queueTable"_s);
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions(m_operations);
+    // Fixed row heights and no row header: nothing is measured per row, whatever the count.
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setObjectName(u"queueHeader"_s);
+    header->setHighlightSections(false);
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(true);
+    const QFontMetrics fm = m_view->fontMetrics();
+    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 16; };
+    // Widths from samples of typical content; the last reply takes what is left.
+    header->resizeSection(QueueModel::IdColumn, width(u"06611E1CBC300F4240-0"_s));
+    header->resizeSection(QueueModel::FromColumn, width(u"postmaster@example.com"_s));
+    header->resizeSection(QueueModel::RecipientsColumn, width(u"someone@example.org"_s));
+    header->resizeSection(QueueModel::SizeColumn, width(u"999.99 KiB"_s));
+    header->resizeSection(QueueModel::NextHopColumn, width(u"[mx.example.org]:25"_s));
+    header->resizeSection(QueueModel::StateColumn,
+                          width(QueueModel::stateText(EntryState::Delivering)) + 20);
+    header->resizeSection(QueueModel::AttemptsColumn,
+                          qMax(width(u"99"_s), fm.horizontalAdvance(tr("Attempts")) + 24));
+    header->resizeSection(QueueModel::NextAttemptColumn,
+                          width(QLocale().toString(QDateTime(QDate(2024, 12, 28), QTime(23, 59)),
+                                                   QLocale::ShortFormat)));
+    header->setMinimumSectionSize(fm.horizontalAdvance(u"Size"_s) + 24);
+    header->setSortIndicator(QueueModel::IdColumn, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+
+    m_status->setObjectName(u"statusLabel"_s);
+    m_result->setObjectName(u"resultLabel"_s);
+    m_result->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status);
+    bottom->addStretch(1);
+    bottom->addWidget(m_result);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(bottom);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QueueFilterModel::setFilterText);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const int state = m_stateFilter->currentData().toInt();
+        m_proxy->setStateFilter(state < 0 ? std::nullopt
+                                          : std::optional<EntryState>(EntryState(state)));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QueueWindow::updateActions);
+
+    // The totals are shown once per batch, not once per signal of it.
+    auto *statusTimer = new QTimer(this);
+    statusTimer->setSingleShot(true);
+    statusTimer->setInterval(0);
+    connect(statusTimer, &QTimer::timeout, this, &QueueWindow::updateStatus);
+    const auto later = [statusTimer] { statusTimer->start(); };
+    connect(m_model, &QueueModel::countsChanged, statusTimer, later);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, statusTimer, later);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, statusTimer, later);
+    connect(m_proxy, &QAbstractItemModel::modelReset, statusTimer, later);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, statusTimer, later);
+
+    // A reset (a new snapshot, or a batch removing a great many rows) keeps the selection
+    // and the scroll position.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptSelection = selectedIds();
+        m_keptScroll = m_view->verticalScrollBar()->value();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QueueWindow::restoreSelection);
+
+    if (m_host) {
+        connect(m_host, &EngineHost::outboxSnapshot, m_model, &QueueModel::resetFrom);
+        connect(m_host, &EngineHost::outboxUpdated, m_model, &QueueModel::apply);
+        m_host->requestOutboxSnapshot();
+    }
+    updateActions();
+    updateStatus();
+    resize(1280, 560);
+}
+
+QAction *QueueWindow::addOperation(const QString &text, const QString &name,
+                                   const QString &operation, const QString &toolTip)
+{
+    QAction *action = m_toolBar->addAction(text);
+    action->setObjectName(name + u"Action"_s);
+    action->setToolTip(toolTip);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_toolBar->widgetForAction(action)->setObjectName(name + u"Button"_s);
+    connect(action, &QAction::triggered, this, [this, operation] { runOperation(operation); });
+    m_operations.append(action);
+    return action;
+}
+
+QStringList QueueWindow::selectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows(QueueModel::IdColumn);
+    ids.reserve(rows.size());
+    for (const QModelIndex &index : rows)
+        ids.append(index.data(QueueModel::IdRole).toString());
+    return ids;
+}
+
+bool QueueWindow::confirm(const QString &operation, int count)
+{
+    QString title;
+    QString text;
+    if (operation == kDelete) {
+        title = tr("Delete entries");
+        text = tr("Delete %n entries from the Outbox? Their recipients will not get the "
+                  "message, and the sender is not told.",
+                  nullptr, count);
+    } else {
+        title = tr("Return to sender");
+        text = tr("Return %n entries to their senders? Each sender gets a failure notice, "
+                  "and the entries leave the Outbox.",
+                  nullptr, count);
+    }
+    return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No) == QMessageBox::Yes;
+}
+
+void QueueWindow::runOperation(const QString &operation)
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    if (m_confirm && (operation == kDelete || operation == kBounce) &&
+        !confirm(operation, int(ids.size())))
+        return;
+    const auto finished = [this, operation](const QStringList &changed,
+                                            const QStringList &missing) {
+        if (missing.isEmpty())
+            m_result->setText(tr("%n entries changed", nullptr, int(changed.size())));
+        else
+            m_result->setText(tr("%n entries changed, %1 not found", nullptr, int(changed.size()))
+                                  .arg(missing.size()));
+        emit operationFinished(operation, changed, missing);
+    };
+    if (!m_host) {
+        finished({}, ids);
+        return;
+    }
+    m_host->applyQueueOperation(operation, ids, false,
+                                [window = QPointer<QueueWindow>(this),
+                                 finished](const QStringList &changed, const QStringList &missing) {
+                                    if (window)
+                                        finished(changed, missing);
+                                });
+}
+
+void QueueWindow::restoreSelection()
+{
+    m_view->verticalScrollBar()->setValue(m_keptScroll);
+    const QStringList ids = std::exchange(m_keptSelection, {});
+    QItemSelection selection;
+    for (const QString &id : ids) {
+        const int row = m_model->rowOf(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    if (!selection.isEmpty())
+        m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                        QItemSelectionModel::Rows);
+}
+
+void QueueWindow::updateActions()
+{
+    const bool any = m_view->selectionModel()->hasSelection();
+    for (QAction *action : std::as_const(m_operations))
+        action->setEnabled(any);
+}
+
+void QueueWindow::updateStatus()
+{
+    const int total = m_model->rowCount();
+    if (m_proxy->isFiltering())
+        m_status->setText(tr("%n entries, %1 held, %2 shown", nullptr, total)
+                              .arg(m_model->heldCount())
+                              .arg(m_proxy->rowCount()));
+    else
+        m_status->setText(tr("%n entries, %1 held", nullptr, total).arg(m_model->heldCount()));
+}
+
+} // namespace tandem::ui

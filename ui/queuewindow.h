@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QToolBar;
+
+// The live queue window: the engine's Outbox as a sortable, filterable table, and the
+// administrator's operations on the selected entries. It talks to the engine only through
+// EngineHost (queued calls; the answers come back on this thread).
+namespace tandem::ui {
+
+class EngineHost;
+class QueueFilterModel;
+class QueueModel;
+
+class QueueWindow : public QWidget {
+    Q_OBJECT
+public:
+    // host may be null: the window then shows whatever its model is fed and acts on nothing.
+    explicit QueueWindow(EngineHost *host, QWidget *parent = nullptr);
+
+    QueueModel *model() const { return m_model; }
+    QueueFilterModel *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    // Delete and Return to sender ask first; tests turn that off.
+    void setConfirmDestructive(bool confirm) { m_confirm = confirm; }
+    QStringList selectedIds() const;
+
+signals:
+    void operationFinished(const QString &operation, const QStringList &changed,
+                           const QStringList &missing);
+
+private:
+    QAction *addOperation(const QString &text, const QString &name, const QString &operation,
+                          const QString &toolTip);
+    void runOperation(const QString &operation);
+    bool confirm(const QString &operation, int count);
+    void restoreSelection();
+    void updateActions();
+    void updateStatus();
+
+    EngineHost *m_host;
+    QueueModel *m_model;
+    QueueFilterModel *m_proxy;
+    QToolBar *m_toolBar;
+    QLineEdit *m_filter;
+    QComboBox *m_stateFilter;
+    QTableView *m_view;
+    QLabel *m_status;
+    QLabel *m_result;
+    QList<QAction *> m_operations;
+    bool m_confirm = true;
+    QStringList m_keptSelection; // across a reset of the model
+    int m_keptScroll = 0;
+};
+
+} // namespace tandem::ui
