@@ -56,6 +56,9 @@ Engine::~Engine()
     }
     if (m_spool)
         m_spool->close();
+    if (m_dispatcher)
+        QMetaObject::invokeMethod(m_dispatcher, &routing::Dispatcher::stop,
+                                  Qt::BlockingQueuedConnection);
     m_dispatchThread.quit();
     m_dispatchThread.wait();
     m_deliveryThread.quit();
@@ -212,6 +215,9 @@ void Engine::finishStop()
     delete m_delivery;
     m_delivery = nullptr;
     m_spool->close(); // every commit in flight is answered before this returns
+    if (m_dispatcher)
+        QMetaObject::invokeMethod(m_dispatcher, &routing::Dispatcher::stop,
+                                  Qt::BlockingQueuedConnection);
     m_dispatchThread.quit();
     m_dispatchThread.wait();
     delete m_dispatcher;

@@ -147,7 +147,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     connect(m_host, &EngineHost::outboxSize, this,
             [this](int n) { m_outbox->setText(tr("Outbox: %n message(s)", nullptr, n)); });
     m_host->requestOutboxSnapshot();
-    resize(1100, 680);
+    resize(1000, 640);
     updateStatus();
 }
 
@@ -405,6 +405,7 @@ bool MainWindow::commitSettings(const config::Settings &settings)
     m_haveSettings = true;
     rebuildTree();
     m_host->applySettings(m_settings, [this](const QString &applyError) {
+        emit settingsApplied(applyError);
         if (applyError.isEmpty())
             return;
         m_lastError->setText(applyError);

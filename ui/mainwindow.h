@@ -50,6 +50,10 @@ public:
     // Stores the settings in the file and applies them to the running engine.
     bool commitSettings(const config::Settings &settings);
 
+signals:
+    // After commitSettings(): the running engine took the settings (error empty) or not.
+    void settingsApplied(const QString &error);
+
 public slots:
     void startEngine();
     void stopEngine();

@@ -145,6 +145,8 @@ void DeliveryQueue::stop()
 {
     m_running = false;
     m_timer.stop();
+    notifyNow(); // the last changes still reach the console
+    m_notifyTimer.stop();
     const QList<Connection *> connections = std::exchange(m_connections, {});
     for (Connection *c : connections) {
         c->client->disconnect(this);

@@ -37,6 +37,7 @@ public:
     // Thread-safe: queues the message for processing on the dispatcher's thread.
     void enqueue(const QString &id);
     int pending() const;
+    void stop() { m_retryTimer.stop(); } // on its thread, before the thread ends
     void setRouter(std::shared_ptr<const Router> router) { m_router = std::move(router); }
 
     static constexpr int kRetrySeconds = 60;

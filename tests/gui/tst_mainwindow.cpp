@@ -1,0 +1,155 @@
+// The console end to end: each Passthrough checkbox ticked in Incoming Mail › Inbox
+// Properties changes the configuration file, and the running engine routes the next
+// message accordingly.
+#include "enginehost.h"
+#include "mainwindow.h"
+#include "queuefixture.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using tandem::ui::MainWindow;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void passthroughCheckboxesChangeFileAndRouting();
+
+private:
+    // Opens Incoming Mail › Inbox Properties, clicks the checkbox, presses OK.
+    void toggle(const QString &checkbox);
+    bool fileSays(const QString &key, bool value) const;
+    int files(const QString &user, const QString &folder = {}) const;
+    int outboxEntries() const;
+    void send(const QString &from, const QString &to);
+
+    tandem::test::QueueFixture m_fixture;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_fixture.init(&error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(m_fixture.settings().baseDir + u"/tandem.json"_s);
+    QVERIFY(m_window->loadConfiguration());
+    QSignalSpy started(m_window->host(), &tandem::ui::EngineHost::started);
+    m_window->startEngine();
+    QVERIFY(started.wait(10000));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    QSignalSpy stopped(m_window->host(), &tandem::ui::EngineHost::stopped);
+    m_window->stopEngine();
+    stopped.wait(10000);
+    m_window.reset();
+}
+
+void TestMainWindow::toggle(const QString &checkbox)
+{
+    bool clicked = false;
+    QTimer::singleShot(0, this, [&] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto *box = dialog->findChild<QCheckBox *>(checkbox);
+        QVERIFY2(box, qPrintable(checkbox));
+        box->click();
+        clicked = true;
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons);
+        buttons->button(QDialogButtonBox::Ok)->click();
+    });
+    QSignalSpy applied(m_window.get(), &MainWindow::settingsApplied);
+    QVERIFY(m_window->openProperties(MainWindow::Node::IncomingMail));
+    QVERIFY(clicked);
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(applied.first().first().toString(), QString());
+}
+
+bool TestMainWindow::fileSays(const QString &key, bool value) const
+{
+    QFile file(m_window->configPath());
+    file.open(QIODevice::ReadOnly);
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject pt = root.value(u"incoming"_s).toObject().value(u"passthrough"_s).toObject();
+    return pt.contains(key) && pt.value(key).toBool() == value;
+}
+
+int TestMainWindow::files(const QString &user, const QString &folder) const
+{
+    const QString box = m_fixture.settings().dataPath() + u"/mailboxes/example.com/"_s + user +
+                        (folder.isEmpty() ? QString() : u"/."_s + folder);
+    return int(QDir(box + u"/new"_s).entryList(QDir::Files).size() +
+               QDir(box + u"/cur"_s).entryList(QDir::Files).size());
+}
+
+int TestMainWindow::outboxEntries() const
+{
+    return int(QDir(m_fixture.outboxDir()).entryList({u"*.entry"_s}, QDir::Files).size());
+}
+
+void TestMainWindow::send(const QString &from, const QString &to)
+{
+    QString error;
+    QVERIFY2(tandem::test::sendMessage(m_fixture.smtpPort(), from, to, u"console test"_s, &error),
+             qPrintable(error));
+}
+
+void TestMainWindow::passthroughCheckboxesChangeFileAndRouting()
+{
+    // The fixture is a Mailbox: local mail is copied to the Outbox.
+    send(u"someone@remote.test"_s, u"alice@example.com"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(files(u"alice"_s), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(outboxEntries(), 1, 10000);
+
+    // Copy all mail for local domains to Outbox: off → stored, no copy queued.
+    toggle(u"copyLocalDomainsToOutbox"_s);
+    QVERIFY(fileSays(u"copy_local_domains_to_outbox"_s, false));
+    send(u"someone@remote.test"_s, u"alice@example.com"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(files(u"alice"_s), 2, 10000);
+    QTest::qWait(300); // a copy would have been queued together with the delivery
+    QCOMPARE(outboxEntries(), 1);
+
+    // Copy all mail to sender's Sent items: on → alice's own message lands in her Sent.
+    toggle(u"copyToSenderSentItems"_s);
+    QVERIFY(fileSays(u"copy_to_sender_sent_items"_s, true));
+    send(u"alice@example.com"_s, u"alice@example.com"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(files(u"alice"_s, u"Sent"_s), 1, 10000);
+
+    // Create mailbox if necessary: on → a sender without a mailbox gets one for Sent items.
+    QCOMPARE(files(u"zed"_s, u"Sent"_s), 0);
+    toggle(u"createMailboxIfNecessary"_s);
+    QVERIFY(fileSays(u"create_mailbox_if_necessary"_s, true));
+    send(u"zed@example.com"_s, u"alice@example.com"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(files(u"zed"_s, u"Sent"_s), 1, 10000);
+
+    // Copy all mail without Received: headers to Outbox: on → a message straight from a
+    // client goes to the Outbox instead of alice's INBOX.
+    const int inbox = files(u"alice"_s);
+    const int queued = outboxEntries();
+    toggle(u"copyWithoutReceivedToOutbox"_s);
+    QVERIFY(fileSays(u"copy_without_received_to_outbox"_s, true));
+    send(u"someone@remote.test"_s, u"alice@example.com"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(outboxEntries(), queued + 1, 10000);
+    QCOMPARE(files(u"alice"_s), inbox);
+
+    // Every edit of a role option turned the role to Custom.
+    QCOMPARE(tandem::config::toString(m_window->settings().server.role), u"custom"_s);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
