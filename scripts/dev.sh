@@ -79,6 +79,11 @@ test)
         -DTANDEM_FUZZ=ON -DTANDEM_BUILD_TESTS=OFF >/dev/null
     cmake --build "$top/build-fuzz" -j "$jobs" --target fuzz
     tests/fuzz/run.sh "$top/build-fuzz" 60
+    # Every step above stops the script on a failure, so reaching here means all passed.
+    tests=$(( $(cd "$top/build" && ctest -N | sed -n 's/^Total Tests: //p') +
+              $(cd "$top/build-asan" && ctest -N | sed -n 's/^Total Tests: //p') + 4 ))
+    echo "== summary: ctest in both builds and the 4 fuzz targets"
+    echo "tests: $tests passed, 0 failed"
     ;;
 *)
     echo "usage: scripts/dev.sh run|test|deps" >&2
