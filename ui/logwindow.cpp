@@ -71,16 +71,19 @@ LogWindow::LogWindow(LogModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 4);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);
-    m_view->setColumnWidth(LogModel::Time,
-                           m_view->fontMetrics().horizontalAdvance(u"2026-11-25 18:00:00.000  "_s));
-    m_view->setColumnWidth(LogModel::Level,
-                           m_view->fontMetrics().horizontalAdvance(u"warning  "_s));
-    m_view->setColumnWidth(LogModel::Component,
-                           m_view->fontMetrics().horizontalAdvance(u"transcript  "_s));
-    m_view->setColumnWidth(LogModel::Session,
-                           m_view->fontMetrics().horizontalAdvance(u"S0000  "_s));
-    m_view->setColumnWidth(LogModel::QueueId,
-                           m_view->fontMetrics().horizontalAdvance(u"06611D72F2CDED0001-1  "_s));
+    // Wide enough for the header and for a typical value, whichever is wider.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const QList<QPair<int, QString>> samples{{LogModel::Time, u"2026-11-25 18:00:00.000"_s},
+                                             {LogModel::Level, u"warning"_s},
+                                             {LogModel::Component, u"transcript"_s},
+                                             {LogModel::Session, u"S0000"_s},
+                                             {LogModel::QueueId, u"06611D72F2CDED0001"_s}};
+    for (const auto &[column, sample] : samples) {
+        const QString header =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_view->setColumnWidth(
+            column, qMax(fm.horizontalAdvance(header), fm.horizontalAdvance(sample)) + 24);
+    }
 
     m_level->setObjectName(u"levelFilter"_s);
     m_level->addItem(tr("Debug and above"), int(log::Level::Debug));

@@ -234,29 +234,28 @@ void MainWindow::rebuildTree()
     const int currentListener = current ? current->data(0, kListenerRole).toInt() : -1;
     m_tree->clear();
     const auto add = [this](QTreeWidgetItem *parent, const QString &text, Node node,
-                            QStyle::StandardPixmap icon, int listener = -1) {
+                            const QString &icon, int listener = -1) {
         auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         item->setText(0, text);
-        item->setIcon(0, style()->standardIcon(icon));
+        item->setIcon(0, QIcon(u":/tandem/tree/%1.svg"_s.arg(icon)));
         item->setData(0, kNodeRole, int(node));
         item->setData(0, kListenerRole, listener);
         return item;
     };
-    add(nullptr, tr("Server"), Node::Server, QStyle::SP_ComputerIcon);
-    add(nullptr, tr("Incoming Mail"), Node::IncomingMail, QStyle::SP_ArrowDown);
-    add(nullptr, tr("Outgoing Mail"), Node::OutgoingMail, QStyle::SP_ArrowUp);
-    QTreeWidgetItem *services =
-        add(nullptr, tr("SMTP services"), Node::SmtpServices, QStyle::SP_DriveNetIcon);
+    add(nullptr, tr("Server"), Node::Server, u"server"_s);
+    add(nullptr, tr("Incoming Mail"), Node::IncomingMail, u"incoming"_s);
+    add(nullptr, tr("Outgoing Mail"), Node::OutgoingMail, u"outgoing"_s);
+    QTreeWidgetItem *services = add(nullptr, tr("SMTP services"), Node::SmtpServices, u"smtp"_s);
     for (qsizetype i = 0; i < m_settings.smtp.listeners.size(); ++i) {
         const config::Listener &l = m_settings.smtp.listeners.at(i);
         add(services,
             tr("%1 port %2 (%3)").arg(l.address).arg(l.port).arg(config::toString(l.mode)),
-            Node::SmtpService, QStyle::SP_DriveNetIcon, int(i));
+            Node::SmtpService, u"smtp"_s, int(i));
     }
     services->setExpanded(true);
-    add(nullptr, tr("Mailboxes"), Node::Mailboxes, QStyle::SP_DirHomeIcon);
-    add(nullptr, tr("Queue"), Node::Queue, QStyle::SP_FileDialogDetailedView);
-    add(nullptr, tr("Log"), Node::Log, QStyle::SP_FileDialogContentsView);
+    add(nullptr, tr("Mailboxes"), Node::Mailboxes, u"mailboxes"_s);
+    add(nullptr, tr("Queue"), Node::Queue, u"queue"_s);
+    add(nullptr, tr("Log"), Node::Log, u"log"_s);
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
         if ((*it)->data(0, kNodeRole).toInt() == currentNode &&
             (*it)->data(0, kListenerRole).toInt() == currentListener) {

@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using tandem::ui::MainWindow;
@@ -27,6 +28,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void passthroughCheckboxesChangeFileAndRouting();
+    void screenshot();
 
 private:
     // Opens Incoming Mail › Inbox Properties, clicks the checkbox, presses OK.
@@ -149,6 +151,28 @@ void TestMainWindow::passthroughCheckboxesChangeFileAndRouting()
 
     // Every edit of a role option turned the role to Custom.
     QCOMPARE(tandem::config::toString(m_window->settings().server.role), u"custom"_s);
+}
+
+// With TANDEM_SCREENSHOTS=folder: the main window, and its Queue and Log pages, as PNGs.
+void TestMainWindow::screenshot()
+{
+    const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS");
+    if (out.isEmpty())
+        QSKIP("set TANDEM_SCREENSHOTS to a folder to render the main window");
+    m_window->resize(1000, 640);
+    m_window->show();
+    auto *tree = m_window->findChild<QTreeWidget *>(u"navigation"_s);
+    QVERIFY(tree);
+    const QList<QPair<QString, QString>> pages{{u"Server"_s, u"main-window.png"_s},
+                                               {u"Queue"_s, u"main-window-queue.png"_s},
+                                               {u"Log"_s, u"main-window-log.png"_s}};
+    for (const auto &[node, file] : pages) {
+        const QList<QTreeWidgetItem *> items = tree->findItems(node, Qt::MatchExactly);
+        QVERIFY(!items.isEmpty());
+        tree->setCurrentItem(items.first());
+        QTest::qWait(400);
+        QVERIFY(m_window->grab().save(out + u'/' + file));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
