@@ -39,17 +39,15 @@ bool QueueFixture::init(QString *error)
                                                              {u"mode"_s, u"smtp"_s}}}},
                      {u"relay_networks"_s, QJsonArray{u"127.0.0.1/32"_s}}}},
         {u"outgoing"_s,
-         QJsonObject{{u"static_routes"_s,
-                      QJsonArray{QJsonObject{{u"domains"_s, QJsonArray{u"*"_s}},
-                                             {u"host"_s, u"127.0.0.1"_s},
-                                             {u"port"_s, deadPort}}}}}},
+         QJsonObject{{u"static_routes"_s, QJsonArray{QJsonObject{{u"domains"_s, QJsonArray{u"*"_s}},
+                                                                 {u"host"_s, u"127.0.0.1"_s},
+                                                                 {u"port"_s, deadPort}}}}}},
         {u"mailboxes"_s,
          QJsonObject{{u"users"_s, QJsonArray{QJsonObject{{u"name"_s, u"alice"_s}}}}}},
     };
     const QString path = m_dir.filePath(u"tandem.json"_s);
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(config).toJson()) < 0) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(config).toJson()) < 0) {
         *error = file.errorString();
         return false;
     }
@@ -117,8 +115,8 @@ bool sendMessage(int port, const QString &from, const QString &to, const QString
         return true;
     };
     const QByteArray body = "From: <" + from.toLatin1() + ">\r\nTo: <" + to.toLatin1() +
-                            ">\r\nSubject: " + subject.toUtf8() +
-                            "\r\nMessage-ID: <" + subject.toLatin1().toHex() +
+                            ">\r\nSubject: " + subject.toUtf8() + "\r\nMessage-ID: <" +
+                            subject.toLatin1().toHex() +
                             "@client.test>\r\n\r\nHello from the queue test.\r\n.\r\n";
     return expect(220, {}) && expect(250, "EHLO client.test\r\n") &&
            expect(250, "MAIL FROM:<" + from.toLatin1() + ">\r\n") &&

@@ -58,8 +58,7 @@ private slots:
 
 private:
     config::Settings base() const;
-    template <typename T>
-    static T *find(QWidget *dialog, const QString &name)
+    template <typename T> static T *find(QWidget *dialog, const QString &name)
     {
         T *w = dialog->findChild<T *>(name);
         if (!w)
@@ -143,7 +142,8 @@ void TestDialogs::server()
     QCOMPARE(s.server.localDomains, QStringList{u"third.example"_s});
     QCOMPARE(s.server.hostname, u"mx.corp.example"_s);
     QCOMPARE(s.server.dataDir, u"/srv/tandem"_s);
-    QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Archive)); // chosen here: not turned to Custom
+    QCOMPARE(config::toString(s.server.role),
+             config::toString(config::Role::Archive)); // chosen here: not turned to Custom
     QCOMPARE(s.baseDir, before.baseDir);
 }
 
@@ -176,12 +176,13 @@ void TestDialogs::passthroughCheckbox_data()
     QTest::addColumn<QString>("wording");
     QTest::newRow("sent items") << u"copyToSenderSentItems"_s
                                 << u"Copy all mail to sender's Sent items"_s;
-    QTest::newRow("create mailbox") << u"createMailboxIfNecessary"_s
-                                    << u"Create mailbox if necessary"_s;
-    QTest::newRow("local to outbox") << u"copyLocalDomainsToOutbox"_s
-                                     << u"Copy all mail for local domains to Outbox"_s;
+    QTest::newRow("create mailbox")
+        << u"createMailboxIfNecessary"_s << u"Create mailbox if necessary"_s;
+    QTest::newRow("local to outbox")
+        << u"copyLocalDomainsToOutbox"_s << u"Copy all mail for local domains to Outbox"_s;
     QTest::newRow("no received to outbox")
-        << u"copyWithoutReceivedToOutbox"_s << u"Copy all mail without Received: headers to Outbox"_s;
+        << u"copyWithoutReceivedToOutbox"_s
+        << u"Copy all mail without Received: headers to Outbox"_s;
 }
 
 void TestDialogs::passthroughCheckbox()
@@ -235,7 +236,8 @@ void TestDialogs::passthroughDomains()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.settings().passthrough.allDomains, false);
     QCOMPARE(dialog.settings().passthrough.domains, QStringList{u"example.com"_s});
-    QCOMPARE(config::toString(dialog.settings().server.role), config::toString(config::Role::Custom));
+    QCOMPARE(config::toString(dialog.settings().server.role),
+             config::toString(config::Role::Custom));
 }
 
 void TestDialogs::undeliveredMail()
@@ -261,7 +263,8 @@ void TestDialogs::undeliveredMail()
     clickOk(dialog);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     const config::Settings s = dialog.settings();
-    QCOMPARE(config::toString(s.undelivered.action), config::toString(config::UndeliveredAction::ForwardToMailbox));
+    QCOMPARE(config::toString(s.undelivered.action),
+             config::toString(config::UndeliveredAction::ForwardToMailbox));
     QCOMPARE(s.undelivered.forwardMailbox, u"catchall"_s);
     QCOMPARE(s.mailboxes.mailboxTemplate.keepLiveDays, 30);
     QCOMPARE(s.mailboxes.mailboxTemplate.archiveExpiryDays, 3650);
@@ -274,7 +277,8 @@ void TestDialogs::undeliveredMail()
     find<QSpinBox>(&again, u"keepLiveDays"_s)->setValue(10);
     clickOk(again);
     QCOMPARE(again.result(), int(QDialog::Accepted));
-    QCOMPARE(config::toString(again.settings().server.role), config::toString(config::Role::Mailbox));
+    QCOMPARE(config::toString(again.settings().server.role),
+             config::toString(config::Role::Mailbox));
 }
 
 void TestDialogs::undeliveredRefusesBadMailbox()
@@ -409,8 +413,7 @@ void TestDialogs::outgoingMail()
         QVERIFY(route);
         type(find<QLineEdit>(route, u"routePort"_s), u"70000"_s);
         clickOk(*route);
-        refused = route->isVisible() &&
-                  find<QLabel>(route, u"routePortError"_s)->isVisible();
+        refused = route->isVisible() && find<QLabel>(route, u"routePortError"_s)->isVisible();
         route->reject();
     });
     QTest::mouseClick(find<QPushButton>(&dialog, u"editRoute"_s), Qt::LeftButton);
@@ -433,7 +436,8 @@ void TestDialogs::outgoingMail()
     QCOMPARE(s.outgoing.smarthost.host, u"smtp.isp.test"_s);
     QCOMPARE(s.outgoing.smarthost.port, quint16(587));
     QCOMPARE(s.outgoing.smarthost.username, u"office"_s);
-    QCOMPARE(config::toString(s.outgoing.smarthost.tls), config::toString(config::TlsMode::Required));
+    QCOMPARE(config::toString(s.outgoing.smarthost.tls),
+             config::toString(config::TlsMode::Required));
     QCOMPARE(s.outgoing.staticRoutes.size(), 1);
     const config::StaticRoute &r = s.outgoing.staticRoutes.at(0);
     QCOMPARE(r.domains, QStringList({u"other.example"_s, u"*.lan.example"_s}));
@@ -536,7 +540,8 @@ void TestDialogs::mailboxes()
     QCOMPARE(s.at(2).name, u"carol@other.example"_s);
     QVERIFY(passwords::verify("carol pw", s.at(2).password));
     QVERIFY(!passwords::verify("alice pw", s.at(2).password));
-    QCOMPARE(config::toString(dialog.settings().server.role), config::toString(config::Role::Mailbox)); // users are no role option
+    QCOMPARE(config::toString(dialog.settings().server.role),
+             config::toString(config::Role::Mailbox)); // users are no role option
 }
 
 void TestDialogs::mailboxesRefuseBadName()

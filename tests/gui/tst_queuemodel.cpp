@@ -115,12 +115,12 @@ void TestQueueModel::resetAndData()
     QCOMPARE(cell(QueueModel::SizeColumn, QueueModel::SortRole).toLongLong(), 100);
     QCOMPARE(cell(QueueModel::NextAttemptColumn, QueueModel::SortRole).toDateTime(),
              entry(u"x"_s).nextAttempt);
-    QVERIFY(cell(QueueModel::IdColumn, Qt::ToolTipRole).toString().contains(u"connection refused"_s));
+    QVERIFY(
+        cell(QueueModel::IdColumn, Qt::ToolTipRole).toString().contains(u"connection refused"_s));
     QCOMPARE(cell(QueueModel::IdColumn, Qt::UserRole).toString(), u"m1-0"_s);
     QVERIFY(!cell(QueueModel::StateColumn, Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(!QueueModel::stateIcon(EntryState::Held).pixmap(16).isNull()); // the SVG loads
-    QCOMPARE(model.headerData(QueueModel::NextHopColumn, Qt::Horizontal).toString(),
-             u"Next hop"_s);
+    QCOMPARE(model.headerData(QueueModel::NextHopColumn, Qt::Horizontal).toString(), u"Next hop"_s);
 
     // A snapshot never holds an id twice; if one did, the table would still show it once.
     QList<OutboxEntry> twice = entries(2);
@@ -273,8 +273,7 @@ void TestQueueModel::filters()
     QueueFilterModel proxy;
     proxy.setSourceModel(&model);
     auto tester = attach(&proxy);
-    QList<OutboxEntry> list{entry(u"a-0"_s, EntryState::Held), entry(u"b-0"_s),
-                            entry(u"c-0"_s)};
+    QList<OutboxEntry> list{entry(u"a-0"_s, EntryState::Held), entry(u"b-0"_s), entry(u"c-0"_s)};
     list[1].recipients = {u"dave@Partner.test"_s};
     list[2].lastReply = u"452 4.2.2 mailbox full"_s;
     model.resetFrom(list);
@@ -399,9 +398,8 @@ void TestQueueModel::randomBatches()
             QCOMPARE(model.rowOf(reference.at(row).id), row);
         }
         QCOMPARE(proxy.rowCount(), reference.size());
-        const auto held = std::count_if(reference.cbegin(), reference.cend(), [](const auto &e) {
-            return e.state == EntryState::Held;
-        });
+        const auto held = std::count_if(reference.cbegin(), reference.cend(),
+                                        [](const auto &e) { return e.state == EntryState::Held; });
         QCOMPARE(model.heldCount(), int(held));
     }
 }
@@ -452,8 +450,8 @@ void TestQueueModel::realEngine()
     QCOMPARE(model.entryAt(1).recipients, QStringList({u"carol@remote.test"_s}));
 
     // What the model shows is what the spool holds.
-    QTRY_COMPARE_WITH_TIMEOUT(
-        tandem::Engine::readOutbox(fixture.settings()).size(), qsizetype(2), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tandem::Engine::readOutbox(fixture.settings()).size(), qsizetype(2),
+                              5000);
 
     QSignalSpy stopped(&host, &tandem::ui::EngineHost::stopped);
     host.stop();

@@ -90,8 +90,8 @@ void TestQueueWindow::cleanup()
 QString TestQueueWindow::send(const QString &to)
 {
     QString error;
-    if (!tandem::test::sendMessage(m_fixture->smtpPort(), u"alice@example.com"_s, to,
-                                   u"to "_s + to, &error)) {
+    if (!tandem::test::sendMessage(m_fixture->smtpPort(), u"alice@example.com"_s, to, u"to "_s + to,
+                                   &error)) {
         qWarning("%s", qPrintable(error));
         return {};
     }
@@ -176,17 +176,16 @@ void TestQueueWindow::holdReleaseRetry()
     QCOMPARE(result.size(), 1);
     QCOMPARE(result.at(0).at(0).toString(), u"retry"_s);
     QCOMPARE(result.at(0).at(1).toStringList(), QStringList({id}));
-    QTRY_VERIFY_WITH_TIMEOUT(onDisk(id)->attempts > attempts &&
-                                 onDisk(id)->state == EntryState::Deferred,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        onDisk(id)->attempts > attempts && onDisk(id)->state == EntryState::Deferred, 10000);
 
     // Hold: the entry file says "held", and the window follows within a second or so.
     select({id});
     result = click(u"holdButton"_s);
     QCOMPARE(result.value(0).value(1).toStringList(), QStringList({id}));
     QCOMPARE(int(onDisk(id)->state), int(EntryState::Held));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        rowOf(id).siblingAtColumn(QueueModel::StateColumn).data().toString(), u"held"_s, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(rowOf(id).siblingAtColumn(QueueModel::StateColumn).data().toString(),
+                              u"held"_s, 2000);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"statusLabel"_s)->text(),
                               u"1 entries, 1 held"_s, 2000);
 
@@ -200,8 +199,7 @@ void TestQueueWindow::holdReleaseRetry()
     QCOMPARE(result.value(0).value(1).toStringList(), QStringList({id}));
     QVERIFY(onDisk(id)->state != EntryState::Held);
     QTRY_VERIFY_WITH_TIMEOUT(
-        rowOf(id).siblingAtColumn(QueueModel::StateColumn).data().toString() != u"held"_s,
-        2000);
+        rowOf(id).siblingAtColumn(QueueModel::StateColumn).data().toString() != u"held"_s, 2000);
 }
 
 // With confirmation on, Delete asks; "No" keeps the entry, "Yes" removes its files.
