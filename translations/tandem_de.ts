@@ -5,642 +5,644 @@
     <name>Roles</name>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>ein</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfachserver</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivserver</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
     <message>
         <source>SMTP</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP</translation>
     </message>
     <message>
         <source>submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission</translation>
     </message>
     <message>
         <source>SMTPS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPS</translation>
     </message>
     <message>
         <source>Return undelivered mail to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbare Nachrichten an den Absender zurücksenden</translation>
     </message>
     <message>
         <source>Create mailbox and store</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfach erstellen und Nachricht speichern</translation>
     </message>
     <message>
         <source>Forward to mailbox %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An Postfach %1 weiterleiten</translation>
     </message>
     <message>
         <source>Choose Mailbox or Archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Postfachserver oder Archivserver.</translation>
     </message>
     <message>
         <source>Enter the domain, such as example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Domäne ein, z. B. example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain name such as example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Domänenname wie example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain name such as example.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Domänenname wie example.org.</translation>
     </message>
     <message>
         <source>Enter this machine&apos;s host name, such as mail.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Hostnamen dieses Computers ein, z. B. mail.example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name such as mail.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Hostname wie mail.example.com.</translation>
     </message>
     <message>
         <source>Enter the Archive machine&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Archivservers ein.</translation>
     </message>
     <message>
         <source>Enter the Mailbox machine&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Adresse des Postfachservers ein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address: the Archive lets the Mailbox relay by its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine IP-Adresse: Der Archivserver erlaubt dem Postfachserver das Relaying anhand seiner Adresse.</translation>
     </message>
     <message>
         <source>The Archive&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port des Archivservers muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>The Mailbox&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port des Postfachservers muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a network such as 192.168.1.0/24.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Netzwerk wie 192.168.1.0/24.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is wider than any LAN and would make an open relay.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist größer als jedes LAN und würde ein offenes Relay erzeugen.</translation>
     </message>
     <message>
         <source>Enter the LAN whose machines may send mail, such as 192.168.1.0/24.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das LAN ein, dessen Computer E-Mails senden dürfen, z. B. 192.168.1.0/24.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address to listen on.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine IP-Adresse, an der der Dienst empfangen kann.</translation>
     </message>
     <message>
         <source>The %1 listener&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port des %1-Empfangsdienstes muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>%1 port %2 is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse %1, Port %2 wird doppelt verwendet.</translation>
     </message>
     <message>
         <source>The Archive cannot be this machine&apos;s own %1 port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Archivserver darf nicht dieser Computer selbst sein (%1, Port %2).</translation>
     </message>
     <message>
         <source>An SMTP listener is needed to receive mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Empfangen von E-Mails ist ein SMTP-Empfangsdienst erforderlich.</translation>
     </message>
     <message>
         <source>A Mailbox needs a submission listener for its users&apos; mail clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Postfachserver benötigt einen Submission-Empfangsdienst für die E-Mail-Clients seiner Benutzer.</translation>
     </message>
     <message>
         <source>The SmartHost&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port des SmartHosts muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>Give both the certificate and its key, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie sowohl das Zertifikat als auch den zugehörigen Schlüssel an oder keines von beiden.</translation>
     </message>
     <message>
         <source>Server › role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server › Rolle: %1</translation>
     </message>
     <message>
         <source>Server › primary domain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server › Primäre Domäne: %1</translation>
     </message>
     <message>
         <source>Server › extra local domains: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server › Weitere lokale Domänen: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Server › host name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server › Hostname: %1</translation>
     </message>
     <message>
         <source>Passthrough › domains it applies to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passthrough › Gilt für Domänen: %1</translation>
     </message>
     <message>
         <source>all local domains</source>
-        <translation type="unfinished"></translation>
+        <translation>alle lokalen Domänen</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail to sender&apos;s Sent items: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passthrough › Alle Nachrichten in „Gesendete Elemente“ des Absenders kopieren: %1</translation>
     </message>
     <message>
         <source>Passthrough › Create mailbox if necessary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passthrough › Postfach bei Bedarf erstellen: %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail for local domains to Outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passthrough › Alle Nachrichten für lokale Domänen in den Postausgang kopieren: %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail without Received: headers to Outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passthrough › Alle Nachrichten ohne Received:-Header in den Postausgang kopieren: %1</translation>
     </message>
     <message>
         <source>Undelivered Mail › action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbare Nachrichten › Aktion: %1</translation>
     </message>
     <message>
         <source>SMTP service %1 port %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Dienst %1, Port %2 (%3)</translation>
     </message>
     <message>
         <source>%1 › Reject non-local senders claiming to be local: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › Nicht lokale Absender ablehnen, die sich als lokal ausgeben: %2</translation>
     </message>
     <message>
         <source>%1 › Require authentication: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › Authentifizierung erforderlich: %2</translation>
     </message>
     <message>
         <source>Relaying › allowed networks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relaying › Zugelassene Netzwerke: %1</translation>
     </message>
     <message>
         <source>TLS › certificate: none (no STARTTLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS › Zertifikat: keines (kein STARTTLS)</translation>
     </message>
     <message>
         <source>TLS › certificate: %1, key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS › Zertifikat: %1, Schlüssel: %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › static route %1 → %2 port %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende E-Mails › Statische Route %1 → %2, Port %3</translation>
     </message>
     <message>
         <source>Outgoing Mail › SmartHost: %1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende E-Mails › SmartHost: %1, Port %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › MX delivery (DNS), no SmartHost</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende E-Mails › Zustellung über MX-Einträge (DNS), kein SmartHost</translation>
     </message>
     <message>
         <source>Outgoing Mail › other mail: MX delivery (DNS), no SmartHost</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende E-Mails › Übrige E-Mails: Zustellung über MX-Einträge (DNS), kein SmartHost</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Tandem mail server console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem-Mailserver-Konsole.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften des Posteingangs</translation>
     </message>
     <message>
         <source>&amp;Passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passthrough</translation>
     </message>
     <message>
         <source>&amp;Undelivered Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unzustellbare Nachrichten</translation>
     </message>
     <message>
         <source>Domains the passthrough applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Domänen, für die das Passthrough gilt</translation>
     </message>
     <message>
         <source>All domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Domänen</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopien</translation>
     </message>
     <message>
         <source>Copy all mail to sender&apos;s Sent items</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Nachrichten in „Gesendete Elemente“ des Absenders kopieren</translation>
     </message>
     <message>
         <source>Create mailbox if necessary</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfach bei Bedarf erstellen</translation>
     </message>
     <message>
         <source>Copy all mail for local domains to Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Nachrichten für lokale Domänen in den Postausgang kopieren</translation>
     </message>
     <message>
         <source>Copy all mail without Received: headers to Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Nachrichten ohne Received:-Header in den Postausgang kopieren</translation>
     </message>
     <message>
         <source>Mail for a local address that has no mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten an eine lokale Adresse ohne Postfach</translation>
     </message>
     <message>
         <source>Return undelivered mail to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Unzustellbare Nachrichten an den Absender zurücksenden</translation>
     </message>
     <message>
         <source>Create mailbox and store</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfach erstellen und Nachricht speichern</translation>
     </message>
     <message>
         <source>Forward to mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>An Postfach weiterleiten</translation>
     </message>
     <message>
         <source>postmaster</source>
-        <translation type="unfinished"></translation>
+        <translation>postmaster</translation>
     </message>
     <message>
         <source>Mailbox template (for new mailboxes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfachvorlage (für neue Postfächer)</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source>No cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Begrenzung</translation>
     </message>
     <message>
         <source>Days in the &amp;live mailbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage im &amp;aktiven Postfach:</translation>
     </message>
     <message>
         <source>Archive &amp;expiry (0 = never):</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivierte Nachrichten &amp;löschen nach (0 = nie):</translation>
     </message>
     <message>
         <source>&amp;Size cap (0 = none):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Größenbegrenzung (0 = keine):</translation>
     </message>
     <message>
         <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten, die länger als die angegebene Anzahl Tage im aktiven Postfach liegen, werden in den Archivordner des Postfachs verschoben; archivierte Nachrichten werden nach Ablauf der Frist gelöscht. Vor der Größenbegrenzung wird gewarnt; sie wird nie stillschweigend überschritten.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::LogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Queue id</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlangen-ID</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::LogWindow</name>
     <message>
         <source>Record SMTP transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Mitschnitte aufzeichnen</translation>
     </message>
     <message>
         <source>Debug and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug und höher</translation>
     </message>
     <message>
         <source>Information and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Information und höher</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen und Fehler</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Fehler</translation>
     </message>
     <message>
         <source>Queue id</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlangen-ID</translation>
     </message>
     <message>
         <source>Log every command and reply of every SMTP session (passwords are masked). Double-click a line to see its session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Befehl und jede Antwort jeder SMTP-Sitzung protokollieren (Kennwörter werden maskiert). Doppelklicken Sie auf eine Zeile, um die zugehörige Sitzung anzuzeigen.</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen:</translation>
     </message>
     <message>
         <source>&amp;Queue id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warteschlangen-ID:</translation>
     </message>
     <message>
         <source>Back to all events</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu allen Ereignissen</translation>
     </message>
     <message>
         <source>Session %1 — every event and, when recorded, its transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1 – alle Ereignisse und, falls aufgezeichnet, der Mitschnitt</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::MailboxesDialog</name>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennwort</translation>
     </message>
     <message>
         <source>alice or alice@other.example</source>
-        <translation type="unfinished"></translation>
+        <translation>alice oder alice@other.example</translation>
     </message>
     <message>
         <source>&amp;Add User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Set Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kennwort festlegen</translation>
     </message>
     <message>
         <source>&amp;Remove User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer &amp;entfernen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kenn&amp;wort:</translation>
     </message>
     <message>
         <source>Select a user to set a new password or remove them. A user without a password has a mailbox but cannot log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Benutzer aus, um ein neues Kennwort festzulegen oder ihn zu entfernen. Ein Benutzer ohne Kennwort hat ein Postfach, kann sich aber nicht anmelden.</translation>
     </message>
     <message>
         <source>Mailboxes on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer auf dem Datenträger</translation>
     </message>
     <message>
         <source>No mailbox has been created yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde noch kein Postfach erstellt.</translation>
     </message>
     <message>
         <source>A mailbox is created when mail is first stored for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Postfach wird erstellt, sobald zum ersten Mal eine Nachricht darin gespeichert wird.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>festgelegt</translation>
     </message>
     <message>
         <source>A user name has letters, digits and . _ + - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzername darf nur Buchstaben, Ziffern und . _ + - enthalten.</translation>
     </message>
     <message>
         <source>“%1” is not a local domain (Options | Server).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine lokale Domäne (Optionen | Server).</translation>
     </message>
     <message>
         <source>“%1” is already a user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer „%1“ ist bereits vorhanden.</translation>
     </message>
     <message>
         <source>Select the user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst den Benutzer aus.</translation>
     </message>
     <message>
         <source>Type the new password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst das neue Kennwort ein.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::MainWindow</name>
     <message>
         <source>&amp;Properties…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eigenschaften…</translation>
     </message>
     <message>
         <source>Tandem — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem – %1</translation>
     </message>
     <message>
         <source>Listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangsbereit auf %1</translation>
     </message>
     <message>
         <source>Engine not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst nicht gestartet</translation>
     </message>
     <message numerus="yes">
         <source>Outbox: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Postausgang: %n Nachricht</numerusform>
+            <numerusform>Postausgang: %n Nachrichten</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration &amp;öffnen…</translation>
     </message>
     <message>
         <source>Run role &amp;wizard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen-&amp;Assistent ausführen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ienst</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;halten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The console will use the new language when it is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konsole verwendet die neue Sprache nach dem nächsten Start.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Tandem</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Info über Tandem</translation>
     </message>
     <message>
         <source>About Tandem</source>
-        <translation type="unfinished"></translation>
+        <translation>Info über Tandem</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A mail server whose job is the archive passthrough: a Mailbox serves the users, an Archive keeps a copy of every message and sends mail to the Internet.&lt;/p&gt;&lt;p&gt;Configuration: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Ein Mailserver für das Archiv-Passthrough: Ein Postfachserver bedient die Benutzer, ein Archivserver bewahrt eine Kopie jeder Nachricht auf und sendet E-Mails ins Internet.&lt;/p&gt;&lt;p&gt;Konfiguration: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <source>Configuration not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration ungültig</translation>
     </message>
     <message>
         <source>%1 has these problems:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weist folgende Probleme auf:
+
+%2</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Incoming Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehende E-Mails</translation>
     </message>
     <message>
         <source>Outgoing Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende E-Mails</translation>
     </message>
     <message>
         <source>SMTP services</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Dienste</translation>
     </message>
     <message>
         <source>%1 port %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Port %2 (%3)</translation>
     </message>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>Role: %1
@@ -648,11 +650,15 @@ Primary domain: %2
 Other local domains: %3
 Host name: %4
 Data folder: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle: %1
+Primäre Domäne: %2
+Weitere lokale Domänen: %3
+Hostname: %4
+Datenordner: %5</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Passthrough applies to: %1
@@ -661,27 +667,34 @@ Create mailbox if necessary: %3
 Copy all mail for local domains to Outbox: %4
 Copy all mail without Received: headers to Outbox: %5
 Undelivered mail: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Passthrough gilt für: %1
+Alle Nachrichten in „Gesendete Elemente“ des Absenders kopieren: %2
+Postfach bei Bedarf erstellen: %3
+Alle Nachrichten für lokale Domänen in den Postausgang kopieren: %4
+Alle Nachrichten ohne Received:-Header in den Postausgang kopieren: %5
+Unzustellbare Nachrichten: %6</translation>
     </message>
     <message>
         <source>all domains</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Domänen</translation>
     </message>
     <message>
         <source>SmartHost: %1
 Static routes: %2
 Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>SmartHost: %1
+Statische Routen: %2
+Wiederholung alle %3 Minuten; Warnung nach %4 Stunden, Aufgabe nach %5 Stunden</translation>
     </message>
     <message>
         <source>none (MX records)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (MX-Einträge)</translation>
     </message>
     <message numerus="yes">
         <source>%n SMTP service(s). Choose one to see or change it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n SMTP-Dienst. Wählen Sie einen Dienst aus, um ihn anzuzeigen oder zu ändern.</numerusform>
+            <numerusform>%n SMTP-Dienste. Wählen Sie einen Dienst aus, um ihn anzuzeigen oder zu ändern.</numerusform>
         </translation>
     </message>
     <message>
@@ -689,386 +702,391 @@ Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
 Reject non-local senders claiming to be local: %4
 Require authentication: %5
 Allowed networks: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse: %1, Port %2, Modus %3
+Nicht lokale Absender ablehnen, die sich als lokal ausgeben: %4
+Authentifizierung erforderlich: %5
+Zugelassene Netzwerke: %6</translation>
     </message>
     <message>
         <source>Users: %1
 New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 = never)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer: %1
+Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archivierte Nachrichten werden nach %3 Tagen gelöscht (0 = nie)</translation>
     </message>
     <message>
         <source>Configuration not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration nicht gespeichert</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen gespeichert</translation>
     </message>
     <message>
         <source>The settings are saved, but the running engine could not take them all: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen wurden gespeichert, aber der laufende Dienst konnte nicht alle übernehmen: %1</translation>
     </message>
     <message>
         <source>Open configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration öffnen</translation>
     </message>
     <message>
         <source>Tandem configuration (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem-Konfiguration (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgeführt</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>
     <message>
         <source>A port number is 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Portnummer liegt zwischen 1 und 65535.</translation>
     </message>
     <message>
         <source>The configuration has other problems:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration weist weitere Probleme auf:
+%1</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::OutgoingMailDialog</name>
     <message>
         <source>Opportunistic (STARTTLS when offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opportunistisch (STARTTLS, falls angeboten)</translation>
     </message>
     <message>
         <source>Required (never send in clear)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich (nie unverschlüsselt senden)</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Options | Outgoing Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen | Ausgehende E-Mails</translation>
     </message>
     <message>
         <source>&amp;SmartHost</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SmartHost</translation>
     </message>
     <message>
         <source>Static &amp;Routes</source>
-        <translation type="unfinished"></translation>
+        <translation>Statische &amp;Routen</translation>
     </message>
     <message>
         <source>R&amp;etry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholung</translation>
     </message>
     <message>
         <source>Route %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Route %1: %2</translation>
     </message>
     <message>
         <source>Send all outgoing mail through this server (your ISP&apos;s, or the Archive machine) instead of delivering it by MX records. Leave the host empty to use MX records; static routes come first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ausgehenden E-Mails über diesen Server senden (den Ihres Internetanbieters oder den Archivserver), statt sie über MX-Einträge zuzustellen. Lassen Sie den Host leer, um MX-Einträge zu verwenden; statische Routen haben Vorrang.</translation>
     </message>
     <message>
         <source>smtp.isp.example</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp.isp.example</translation>
     </message>
     <message>
         <source>Kept in the desktop keychain, never in the configuration file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird im Schlüsselbund des Desktops gespeichert, nie in der Konfigurationsdatei.</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Host:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kennwort:</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS:</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domänen</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Hop</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hin&amp;zufügen…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;arbeiten…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move &amp;Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>Routes are tried from the top; the first whose domains match the recipient&apos;s is used (example.org, *.example.org, or * for every domain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Routen werden von oben nach unten geprüft; verwendet wird die erste, deren Domänen zur Domäne des Empfängers passen (example.org, *.example.org oder * für alle Domänen).</translation>
     </message>
     <message>
         <source>1, 5, 15, 30, 60, 120</source>
-        <translation type="unfinished"></translation>
+        <translation>1, 5, 15, 30, 60, 120</translation>
     </message>
     <message>
         <source>Minutes between attempts; the last interval repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuten zwischen den Versuchen; das letzte Intervall wird wiederholt.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> Stunden</translation>
     </message>
     <message>
         <source>Retry &amp;schedule:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungs&amp;intervalle:</translation>
     </message>
     <message>
         <source>&amp;Warn the sender after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender warnen &amp;nach:</translation>
     </message>
     <message>
         <source>&amp;Give up after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf&amp;geben nach:</translation>
     </message>
     <message>
         <source>A password needs the SmartHost it belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für ein Kennwort muss der zugehörige SmartHost angegeben werden.</translation>
     </message>
     <message>
         <source>A password needs the user name it belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für ein Kennwort muss der zugehörige Benutzername angegeben werden.</translation>
     </message>
     <message>
         <source>“%1” is not a number of minutes; write them as 1, 5, 15, 30.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Minutenangabe; geben Sie die Minuten in der Form 1, 5, 15, 30 an.</translation>
     </message>
     <message>
         <source>The keychain did not take the password: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat das Kennwort nicht übernommen: %1</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::QueueModel</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>in Warteschlange</translation>
     </message>
     <message>
         <source>delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>wird zugestellt</translation>
     </message>
     <message>
         <source>deferred</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgestellt</translation>
     </message>
     <message>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Hop</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Versuch</translation>
     </message>
     <message>
         <source>Last reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort</translation>
     </message>
     <message>
         <source>Recipients: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger: %1</translation>
     </message>
     <message>
         <source>Last reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort: %1</translation>
     </message>
     <message>
         <source>Attempts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Not attempted yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht versucht</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::QueueWindow</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>&amp;Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt wiederholen</translation>
     </message>
     <message>
         <source>Try the selected entries again now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge jetzt erneut zustellen</translation>
     </message>
     <message>
         <source>&amp;Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Keep the selected entries until they are released</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge zurückhalten, bis sie freigegeben werden</translation>
     </message>
     <message>
         <source>Re&amp;lease</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>Let held entries be delivered again</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehaltene Einträge wieder zur Zustellung freigeben</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Drop the selected entries without telling the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge verwerfen, ohne den Absender zu benachrichtigen</translation>
     </message>
     <message>
         <source>Return to &amp;sender</source>
-        <translation type="unfinished"></translation>
+        <translation>An Absender &amp;zurücksenden</translation>
     </message>
     <message>
         <source>Send the selected entries back to their senders with a failure notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Einträge mit einer Unzustellbarkeitsnachricht an ihre Absender zurücksenden</translation>
     </message>
     <message>
         <source>Filter: id, sender, recipient, next hop, reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: ID, Absender, Empfänger, nächster Hop, Antwort</translation>
     </message>
     <message>
         <source>Show only the entries in this state</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Einträge mit diesem Status anzeigen</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Delete entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n entries from the Outbox? Their recipients will not get the message, and the sender is not told.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag aus dem Postausgang löschen? Die Empfänger erhalten die Nachricht nicht, und der Absender wird nicht benachrichtigt.</numerusform>
+            <numerusform>%n Einträge aus dem Postausgang löschen? Die Empfänger erhalten die Nachricht nicht, und die Absender werden nicht benachrichtigt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Return to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>An Absender zurücksenden</translation>
     </message>
     <message numerus="yes">
         <source>Return %n entries to their senders? Each sender gets a failure notice, and the entries leave the Outbox.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag an den Absender zurücksenden? Der Absender erhält eine Unzustellbarkeitsnachricht, und der Eintrag wird aus dem Postausgang entfernt.</numerusform>
+            <numerusform>%n Einträge an ihre Absender zurücksenden? Jeder Absender erhält eine Unzustellbarkeitsnachricht, und die Einträge werden aus dem Postausgang entfernt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag geändert</numerusform>
+            <numerusform>%n Einträge geändert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries changed, %1 not found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag geändert, %1 nicht gefunden</numerusform>
+            <numerusform>%n Einträge geändert, %1 nicht gefunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held, %2 shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag, %1 angehalten, %2 angezeigt</numerusform>
+            <numerusform>%n Einträge, %1 angehalten, %2 angezeigt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag, %1 angehalten</numerusform>
+            <numerusform>%n Einträge, %1 angehalten</numerusform>
         </translation>
     </message>
 </context>
@@ -1076,569 +1094,569 @@ New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 =
     <name>tandem::ui::RoleWizard</name>
     <message>
         <source>Tandem Role Wizard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem-Rollen-Assistent</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::RouteDialog</name>
     <message>
         <source>Add Static Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Statische Route hinzufügen</translation>
     </message>
     <message>
         <source>Edit Static Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Statische Route bearbeiten</translation>
     </message>
     <message>
         <source>example.org, *.example.org or *</source>
-        <translation type="unfinished"></translation>
+        <translation>example.org, *.example.org oder *</translation>
     </message>
     <message>
         <source>archive.example.com or 192.168.1.20</source>
-        <translation type="unfinished"></translation>
+        <translation>archive.example.com oder 192.168.1.20</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>&amp;Domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domänen:</translation>
     </message>
     <message>
         <source>Next &amp;hop:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster &amp;Hop:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzername:</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS:</translation>
     </message>
     <message>
         <source>Mail for these domains goes to this host instead of the domain&apos;s MX. The first route that matches is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails für diese Domänen werden an diesen Host statt an den MX-Eintrag der Domäne gesendet. Verwendet wird die erste passende Route.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::ServerDialog</name>
     <message>
         <source>Options | Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen | Server</translation>
     </message>
     <message>
         <source>example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com</translation>
     </message>
     <message>
         <source>other.example</source>
-        <translation type="unfinished"></translation>
+        <translation>other.example</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hin&amp;zufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>mail.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>mail.example.com</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfachserver</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivserver</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
     <message>
         <source>The role names the preset this configuration follows. Editing an option of the preset makes it Custom; File › Run role wizard… sets a role&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle bezeichnet die Vorgabe, der diese Konfiguration folgt. Wird eine Option der Vorgabe geändert, wird die Rolle zu „Benutzerdefiniert“; Datei › Rollen-Assistent ausführen… legt die Optionen einer Rolle fest.</translation>
     </message>
     <message>
         <source>&amp;Primary domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Primäre Domäne:</translation>
     </message>
     <message>
         <source>&amp;Extra local domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitere lokale Domänen:</translation>
     </message>
     <message>
         <source>&amp;Host name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hostname:</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenordner:</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Inbox Properties › Passthrough: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften des Posteingangs › Passthrough: %1</translation>
     </message>
     <message>
         <source>Mailboxes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer: %1</translation>
     </message>
     <message>
         <source>“%1” is not a domain name such as other.example.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Domänenname wie other.example.</translation>
     </message>
     <message>
         <source>“%1” is already a local domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist bereits eine lokale Domäne.</translation>
     </message>
     <message>
         <source>Data Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::SmtpServiceDialog</name>
     <message>
         <source>SMTP Service Properties — %1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften des SMTP-Dienstes – %1, Port %2</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allgemein</translation>
     </message>
     <message>
         <source>&amp;Blacklists</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperrlisten</translation>
     </message>
     <message>
         <source>&amp;Relaying &amp;&amp; Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relaying und Authentifizierung</translation>
     </message>
     <message>
         <source>this SMTP service</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser SMTP-Dienst</translation>
     </message>
     <message>
         <source>the SMTP service on %1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der SMTP-Dienst auf %1, Port %2</translation>
     </message>
     <message>
         <source>0.0.0.0, ::, or one address</source>
-        <translation type="unfinished"></translation>
+        <translation>0.0.0.0, :: oder eine einzelne Adresse</translation>
     </message>
     <message>
         <source>SMTP (mail from other servers, STARTTLS offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP (E-Mails von anderen Servern, STARTTLS wird angeboten)</translation>
     </message>
     <message>
         <source>Submission (mail clients, STARTTLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission (E-Mail-Clients, STARTTLS)</translation>
     </message>
     <message>
         <source>SMTPS (mail clients, implicit TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPS (E-Mail-Clients, implizites TLS)</translation>
     </message>
     <message>
         <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate (smtp.tls in the configuration file).</source>
-        <translation type="unfinished"></translation>
+        <translation>0.0.0.0 empfängt an jeder IPv4-Adresse dieses Computers, :: an jeder IPv6-Adresse. SMTPS benötigt das Serverzertifikat (smtp.tls in der Konfigurationsdatei).</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;dresse:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modus:</translation>
     </message>
     <message>
         <source>Reject non-local senders claiming to be local</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht lokale Absender ablehnen, die sich als lokal ausgeben</translation>
     </message>
     <message>
         <source>On a connection that is neither from an allowed network nor authenticated, a MAIL FROM address in a local domain is refused (550 5.7.1), so that mail which only looks local is never archived as sent by a local user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einer Verbindung, die weder aus einem zugelassenen Netzwerk stammt noch authentifiziert ist, wird eine MAIL FROM-Adresse in einer lokalen Domäne abgelehnt (550 5.7.1). So werden E-Mails, die nur lokal aussehen, nie als von einem lokalen Benutzer gesendet archiviert.</translation>
     </message>
     <message>
         <source>Allowed networks (every SMTP service)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugelassene Netzwerke (alle SMTP-Dienste)</translation>
     </message>
     <message>
         <source>192.168.1.0/24</source>
-        <translation type="unfinished"></translation>
+        <translation>192.168.1.0/24</translation>
     </message>
     <message>
         <source>A&amp;dd</source>
-        <translation type="unfinished"></translation>
+        <translation>Hin&amp;zufügen</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Clients in these networks may relay to any domain without logging in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients in diesen Netzwerken dürfen ohne Anmeldung E-Mails an beliebige Domänen weiterleiten (Relaying).</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung</translation>
     </message>
     <message>
         <source>Require authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung erforderlich</translation>
     </message>
     <message>
         <source>Allow authentication without TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentifizierung ohne TLS zulassen</translation>
     </message>
     <message>
         <source>(every SMTP service; passwords then cross the network readable — for a trusted loopback only)</source>
-        <translation type="unfinished"></translation>
+        <translation>(alle SMTP-Dienste; Kennwörter werden dann lesbar über das Netzwerk übertragen – nur für ein vertrauenswürdiges Loopback)</translation>
     </message>
     <message>
         <source>“%1” is not a network such as 192.168.1.0/24 or 10.0.0.5/32.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Netzwerk wie 192.168.1.0/24 oder 10.0.0.5/32.</translation>
     </message>
     <message>
         <source>“%1” is already in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist bereits in der Liste enthalten.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::CertificatePage</name>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat</translation>
     </message>
     <message>
         <source>With a certificate, mail travels encrypted (STARTTLS) and users can log in safely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Zertifikat werden E-Mails verschlüsselt übertragen (STARTTLS), und Benutzer können sich sicher anmelden.</translation>
     </message>
     <message>
         <source>&amp;Use existing PEM files:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorhandene PEM-Dateien verwenden:</translation>
     </message>
     <message>
         <source>N&amp;o certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kein Zertifikat</translation>
     </message>
     <message>
         <source>certificate, e.g. cert.pem</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat, z. B. cert.pem</translation>
     </message>
     <message>
         <source>private key, e.g. key.pem</source>
-        <translation type="unfinished"></translation>
+        <translation>privater Schlüssel, z. B. key.pem</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>B&amp;rowse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dur&amp;chsuchen…</translation>
     </message>
     <message>
         <source>Choose the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat auswählen</translation>
     </message>
     <message>
         <source>Choose the private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privaten Schlüssel auswählen</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zertifikat:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>&amp;Generate a self-signed certificate for %1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt ein selbstsigniertes Zertifikat für %1 &amp;erstellen</translation>
     </message>
     <message>
         <source>Written to %1 and %2. Mail servers accept it for encryption; mail clients ask their users to trust it once.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 und %2 gespeichert. Mailserver akzeptieren es für die Verschlüsselung; E-Mail-Clients fordern ihre Benutzer einmalig auf, ihm zu vertrauen.</translation>
     </message>
     <message>
         <source>Mail travels unencrypted, and users cannot log in to send mail unless plaintext authentication is turned on.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails werden unverschlüsselt übertragen, und Benutzer können sich zum Senden nur anmelden, wenn die Klartext-Authentifizierung aktiviert ist.</translation>
     </message>
     <message>
         <source>Mail from the Mailbox travels unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails vom Postfachserver werden unverschlüsselt übertragen.</translation>
     </message>
     <message>
         <source>Choose the certificate file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Zertifikatsdatei aus.</translation>
     </message>
     <message>
         <source>Choose the private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Datei mit dem privaten Schlüssel aus.</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1 is not a readable PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein lesbares PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>%1 is not a readable PEM private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein lesbarer privater PEM-Schlüssel.</translation>
     </message>
     <message>
         <source>The certificate could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat konnte nicht erstellt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::DomainPage</name>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domäne</translation>
     </message>
     <message>
         <source>Both machines serve the same domain. The host name is this machine&apos;s own name, used in the greeting and in Received: headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Computer bedienen dieselbe Domäne. Der Hostname ist der eigene Name dieses Computers; er wird in der Begrüßung und in Received:-Headern verwendet.</translation>
     </message>
     <message>
         <source>example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com</translation>
     </message>
     <message>
         <source>optional, e.g. example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, z. B. example.org</translation>
     </message>
     <message>
         <source>e.g. mail.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. mail.example.com</translation>
     </message>
     <message>
         <source>Primary &amp;domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Primäre &amp;Domäne:</translation>
     </message>
     <message>
         <source>&amp;Other local domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitere lokale Domänen:</translation>
     </message>
     <message>
         <source>&amp;Host name of this machine:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hostname dieses Computers:</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::FlowWidget</name>
     <message>
         <source>Mail flow: Internet, Mailbox, Archive, Internet</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Fluss: Internet, Postfachserver, Archivserver, Internet</translation>
     </message>
     <message>
         <source>Internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Internet</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfachserver</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivserver</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::ListenersPage</name>
     <message>
         <source>Listeners and relaying</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangsdienste und Relaying</translation>
     </message>
     <message>
         <source>0.0.0.0 = every address</source>
-        <translation type="unfinished"></translation>
+        <translation>0.0.0.0 = alle Adressen</translation>
     </message>
     <message>
         <source>e.g. 192.168.1.0/24</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 192.168.1.0/24</translation>
     </message>
     <message>
         <source>Su&amp;bmission (users&apos; mail clients):</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;bmission (E-Mail-Clients der Benutzer):</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>&amp;SMTP (mail from other servers):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SMTP (E-Mails von anderen Servern):</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>Port 25 takes mail from other servers and refuses outsiders that claim to be local senders; the submission port (587) takes the users&apos; mail after they log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port 25 nimmt E-Mails von anderen Servern an und lehnt externe Absender ab, die sich als lokal ausgeben; der Submission-Port (587) nimmt die E-Mails der Benutzer nach deren Anmeldung an.</translation>
     </message>
     <message>
         <source>&amp;LAN allowed to relay:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;LAN mit Relay-Berechtigung:</translation>
     </message>
     <message>
         <source>Machines on these networks may send mail anywhere without logging in. Separate networks with commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Computer in diesen Netzwerken dürfen ohne Anmeldung E-Mails an beliebige Empfänger senden. Trennen Sie mehrere Netzwerke durch Kommas.</translation>
     </message>
     <message>
         <source>Port 25 takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet. An Archive has no submission port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port 25 nimmt die Kopien vom Postfachserver an und, falls der MX-Eintrag hierher verlegt wird, E-Mails aus dem Internet. Ein Archivserver hat keinen Submission-Port.</translation>
     </message>
     <message>
         <source>&amp;Other networks allowed to relay:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weitere Netzwerke mit Relay-Berechtigung:</translation>
     </message>
     <message>
         <source>The Mailbox machine (%1) is added to these. Separate networks with commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Postfachserver (%1) wird automatisch hinzugefügt. Trennen Sie mehrere Netzwerke durch Kommas.</translation>
     </message>
     <message>
         <source>its address</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Adresse</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::PartnerPage</name>
     <message>
         <source>Outgoing mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehende E-Mails</translation>
     </message>
     <message>
         <source>Deliver by &amp;DNS: look up the recipients&apos; MX records (the domain&apos;s MX points to the Mailbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;DNS zustellen: MX-Einträge der Empfänger abfragen (der MX-Eintrag der Domäne verweist auf den Postfachserver)</translation>
     </message>
     <message>
         <source>&amp;No DNS for the domain here: send mail for the local domains straight to the Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier &amp;kein DNS für die Domäne: E-Mails für die lokalen Domänen direkt an den Postfachserver senden</translation>
     </message>
     <message>
         <source>optional, e.g. smtp.provider.example</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, z. B. smtp.provider.example</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>ISP&apos;s &amp;SmartHost:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SmartHost des Internetanbieters:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>The Archive machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Archivserver</translation>
     </message>
     <message>
         <source>Where this Mailbox sends its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin dieser Postfachserver seine E-Mails sendet.</translation>
     </message>
     <message>
         <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle ausgehenden E-Mails und eine Kopie aller E-Mails für die lokalen Domänen gehen an den Archivserver (eine statische Route für alle Domänen, *). Der Archivserver stellt sie ins Internet zu.</translation>
     </message>
     <message>
         <source>Archive&apos;s &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse des Archivservers:</translation>
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname oder IP-Adresse</translation>
     </message>
     <message>
         <source>The Mailbox machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Postfachserver</translation>
     </message>
     <message>
         <source>Where this Archive&apos;s copies come from, and how it sends mail on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Woher die Kopien dieses Archivservers kommen und wie er E-Mails weitersendet.</translation>
     </message>
     <message>
         <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Postfachservers darf E-Mails über diesen Archivserver weiterleiten (Relaying). Unzustellbarkeitsnachrichten für lokale Benutzer gehen an den Postfachserver zurück, wo die Benutzer sie lesen.</translation>
     </message>
     <message>
         <source>Mailbox&apos;s &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse des Postfachservers:</translation>
     </message>
     <message>
         <source>IP address, e.g. 192.168.1.10</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse, z. B. 192.168.1.10</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::RolePage</name>
     <message>
         <source>Choose this machine&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle dieses Computers auswählen</translation>
     </message>
     <message>
         <source>Tandem runs on two machines. Mail from the Internet reaches the Mailbox, which passes a copy of everything to the Archive; the Archive sends outgoing mail to the Internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem läuft auf zwei Computern. E-Mails aus dem Internet erreichen den Postfachserver, der von allem eine Kopie an den Archivserver weitergibt; der Archivserver sendet ausgehende E-Mails ins Internet.</translation>
     </message>
     <message>
         <source>&amp;Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postfachserver</translation>
     </message>
     <message>
         <source>&amp;Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivserver</translation>
     </message>
     <message>
         <source>This machine serves the users: it receives the domain&apos;s mail from the Internet, keeps the users&apos; mailboxes and takes their outgoing mail on the submission port. Every message goes on to the Archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer bedient die Benutzer: Er empfängt die E-Mails der Domäne aus dem Internet, verwaltet die Postfächer der Benutzer und nimmt ihre ausgehenden E-Mails über den Submission-Port an. Jede Nachricht wird an den Archivserver weitergegeben.</translation>
     </message>
     <message>
         <source>This machine keeps a copy of every message to, from and between the users in per-user mailboxes, and sends outgoing mail to the Internet. It can take over if the Mailbox machine fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer bewahrt eine Kopie jeder Nachricht an, von und zwischen den Benutzern in einem Postfach je Benutzer auf und sendet ausgehende E-Mails ins Internet. Er kann einspringen, wenn der Postfachserver ausfällt.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::SummaryPage</name>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Finish sets these options. Each stays editable in the Options dialogs; changing one makes the role Custom.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Fertigstellen“ legt diese Optionen fest. Jede bleibt in den Optionsdialogen bearbeitbar; wird eine geändert, wird die Rolle zu „Benutzerdefiniert“.</translation>
     </message>
 </context>
 </TS>

@@ -5,642 +5,644 @@
     <name>Roles</name>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>activé</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisé</translation>
     </message>
     <message>
         <source>SMTP</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP</translation>
     </message>
     <message>
         <source>submission</source>
-        <translation type="unfinished"></translation>
+        <translation>soumission</translation>
     </message>
     <message>
         <source>SMTPS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPS</translation>
     </message>
     <message>
         <source>Return undelivered mail to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer le courrier non distribué à l’expéditeur</translation>
     </message>
     <message>
         <source>Create mailbox and store</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la boîte aux lettres et stocker</translation>
     </message>
     <message>
         <source>Forward to mailbox %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transférer vers la boîte aux lettres %1</translation>
     </message>
     <message>
         <source>Choose Mailbox or Archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez Boîtes aux lettres ou Archive.</translation>
     </message>
     <message>
         <source>Enter the domain, such as example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le domaine, par exemple example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain name such as example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un nom de domaine comme example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain name such as example.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un nom de domaine comme example.org.</translation>
     </message>
     <message>
         <source>Enter this machine&apos;s host name, such as mail.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom d’hôte de cette machine, par exemple mail.example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name such as mail.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un nom d’hôte comme mail.example.com.</translation>
     </message>
     <message>
         <source>Enter the Archive machine&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse du serveur d’archive.</translation>
     </message>
     <message>
         <source>Enter the Mailbox machine&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’adresse du serveur de boîtes aux lettres.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est ni un nom d’hôte ni une adresse IP.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address: the Archive lets the Mailbox relay by its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas une adresse IP : le serveur d’archive autorise le serveur de boîtes aux lettres à relayer d’après son adresse.</translation>
     </message>
     <message>
         <source>The Archive&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port du serveur d’archive doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>The Mailbox&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port du serveur de boîtes aux lettres doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a network such as 192.168.1.0/24.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un réseau comme 192.168.1.0/24.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is wider than any LAN and would make an open relay.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est plus large que tout réseau local et ferait de ce serveur un relais ouvert.</translation>
     </message>
     <message>
         <source>Enter the LAN whose machines may send mail, such as 192.168.1.0/24.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le réseau local dont les machines peuvent envoyer du courrier, par exemple 192.168.1.0/24.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address to listen on.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas une adresse IP d’écoute valide.</translation>
     </message>
     <message>
         <source>The %1 listener&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port de l’écouteur %1 doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>%1 port %2 is used twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, port %2, est utilisé deux fois.</translation>
     </message>
     <message>
         <source>The Archive cannot be this machine&apos;s own %1 port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur d’archive ne peut pas être cette machine elle-même (%1, port %2).</translation>
     </message>
     <message>
         <source>An SMTP listener is needed to receive mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un écouteur SMTP est nécessaire pour recevoir du courrier.</translation>
     </message>
     <message>
         <source>A Mailbox needs a submission listener for its users&apos; mail clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un serveur de boîtes aux lettres a besoin d’un écouteur de soumission pour les clients de messagerie de ses utilisateurs.</translation>
     </message>
     <message>
         <source>The SmartHost&apos;s port must be 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port du SmartHost doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>Give both the certificate and its key, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez à la fois le certificat et sa clé, ou aucun des deux.</translation>
     </message>
     <message>
         <source>Server › role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur › rôle : %1</translation>
     </message>
     <message>
         <source>Server › primary domain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur › domaine principal : %1</translation>
     </message>
     <message>
         <source>Server › extra local domains: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur › domaines locaux supplémentaires : %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Server › host name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur › nom d’hôte : %1</translation>
     </message>
     <message>
         <source>Passthrough › domains it applies to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transit › domaines concernés : %1</translation>
     </message>
     <message>
         <source>all local domains</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les domaines locaux</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail to sender&apos;s Sent items: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transit › Copier tout le courrier dans les Éléments envoyés de l’expéditeur : %1</translation>
     </message>
     <message>
         <source>Passthrough › Create mailbox if necessary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transit › Créer la boîte aux lettres si nécessaire : %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail for local domains to Outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transit › Copier tout le courrier des domaines locaux dans la Boîte d’envoi : %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail without Received: headers to Outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transit › Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi : %1</translation>
     </message>
     <message>
         <source>Undelivered Mail › action: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier non distribué › action : %1</translation>
     </message>
     <message>
         <source>SMTP service %1 port %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Service SMTP %1, port %2 (%3)</translation>
     </message>
     <message>
         <source>%1 › Reject non-local senders claiming to be local: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › Rejeter les expéditeurs non locaux se présentant comme locaux : %2</translation>
     </message>
     <message>
         <source>%1 › Require authentication: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › Exiger l’authentification : %2</translation>
     </message>
     <message>
         <source>Relaying › allowed networks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais › réseaux autorisés : %1</translation>
     </message>
     <message>
         <source>TLS › certificate: none (no STARTTLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS › certificat : aucun (pas de STARTTLS)</translation>
     </message>
     <message>
         <source>TLS › certificate: %1, key: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS › certificat : %1, clé : %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › static route %1 → %2 port %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier sortant › route statique %1 → %2, port %3</translation>
     </message>
     <message>
         <source>Outgoing Mail › SmartHost: %1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier sortant › SmartHost : %1, port %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › MX delivery (DNS), no SmartHost</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier sortant › remise par MX (DNS), sans SmartHost</translation>
     </message>
     <message>
         <source>Outgoing Mail › other mail: MX delivery (DNS), no SmartHost</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier sortant › autre courrier : remise par MX (DNS), sans SmartHost</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Tandem mail server console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Console du serveur de messagerie Tandem.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de la Boîte de réception</translation>
     </message>
     <message>
         <source>&amp;Passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transit</translation>
     </message>
     <message>
         <source>&amp;Undelivered Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier &amp;non distribué</translation>
     </message>
     <message>
         <source>Domains the passthrough applies to</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines concernés par le transit</translation>
     </message>
     <message>
         <source>All domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les domaines</translation>
     </message>
     <message>
         <source>Copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies</translation>
     </message>
     <message>
         <source>Copy all mail to sender&apos;s Sent items</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier tout le courrier dans les Éléments envoyés de l’expéditeur</translation>
     </message>
     <message>
         <source>Create mailbox if necessary</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la boîte aux lettres si nécessaire</translation>
     </message>
     <message>
         <source>Copy all mail for local domains to Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier tout le courrier des domaines locaux dans la Boîte d’envoi</translation>
     </message>
     <message>
         <source>Copy all mail without Received: headers to Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi</translation>
     </message>
     <message>
         <source>Mail for a local address that has no mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier pour une adresse locale sans boîte aux lettres</translation>
     </message>
     <message>
         <source>Return undelivered mail to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer le courrier non distribué à l’expéditeur</translation>
     </message>
     <message>
         <source>Create mailbox and store</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la boîte aux lettres et stocker</translation>
     </message>
     <message>
         <source>Forward to mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Transférer vers la boîte aux lettres</translation>
     </message>
     <message>
         <source>postmaster</source>
-        <translation type="unfinished"></translation>
+        <translation>postmaster</translation>
     </message>
     <message>
         <source>Mailbox template (for new mailboxes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle de boîte aux lettres (pour les nouvelles boîtes)</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> Mo</translation>
     </message>
     <message>
         <source>No cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune limite</translation>
     </message>
     <message>
         <source>Days in the &amp;live mailbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours dans la boîte &amp;active :</translation>
     </message>
     <message>
         <source>Archive &amp;expiry (0 = never):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Expiration de l’archive (0 = jamais) :</translation>
     </message>
     <message>
         <source>&amp;Size cap (0 = none):</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille &amp;maximale (0 = aucune) :</translation>
     </message>
     <message>
         <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les messages plus anciens que le nombre de jours actifs passent dans le dossier Archive de la boîte aux lettres ; les messages archivés sont supprimés à l’expiration. Le dépassement de la taille maximale donne lieu à un avertissement et n’est jamais silencieux.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::LogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Composant</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Queue id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de file</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::LogWindow</name>
     <message>
         <source>Record SMTP transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les transcriptions SMTP</translation>
     </message>
     <message>
         <source>Debug and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Débogage et au-delà</translation>
     </message>
     <message>
         <source>Information and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Information et au-delà</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements et erreurs</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs uniquement</translation>
     </message>
     <message>
         <source>Queue id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de file</translation>
     </message>
     <message>
         <source>Log every command and reply of every SMTP session (passwords are masked). Double-click a line to see its session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaliser chaque commande et chaque réponse de toutes les sessions SMTP (les mots de passe sont masqués). Double-cliquez sur une ligne pour voir sa session.</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher :</translation>
     </message>
     <message>
         <source>&amp;Queue id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID de file :</translation>
     </message>
     <message>
         <source>Back to all events</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour à tous les événements</translation>
     </message>
     <message>
         <source>Session %1 — every event and, when recorded, its transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1 — tous les événements et, si elle a été enregistrée, sa transcription</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::MailboxesDialog</name>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>alice or alice@other.example</source>
-        <translation type="unfinished"></translation>
+        <translation>alice ou alice@other.example</translation>
     </message>
     <message>
         <source>&amp;Add User</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter l’utilisateur</translation>
     </message>
     <message>
         <source>&amp;Set Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Définir le mot de passe</translation>
     </message>
     <message>
         <source>&amp;Remove User</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer l’utilisateur</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <source>Select a user to set a new password or remove them. A user without a password has a mailbox but cannot log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un utilisateur pour lui définir un nouveau mot de passe ou le supprimer. Un utilisateur sans mot de passe a une boîte aux lettres mais ne peut pas se connecter.</translation>
     </message>
     <message>
         <source>Mailboxes on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres sur le disque</translation>
     </message>
     <message>
         <source>No mailbox has been created yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune boîte aux lettres n’a encore été créée.</translation>
     </message>
     <message>
         <source>A mailbox is created when mail is first stored for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une boîte aux lettres est créée lorsque du courrier y est stocké pour la première fois.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>défini</translation>
     </message>
     <message>
         <source>A user name has letters, digits and . _ + - only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nom d’utilisateur ne contient que des lettres, des chiffres et . _ + -</translation>
     </message>
     <message>
         <source>“%1” is not a local domain (Options | Server).</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un domaine local (Options | Serveur).</translation>
     </message>
     <message>
         <source>“%1” is already a user.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est déjà un utilisateur.</translation>
     </message>
     <message>
         <source>Select the user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d’abord l’utilisateur.</translation>
     </message>
     <message>
         <source>Type the new password first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d’abord le nouveau mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::MainWindow</name>
     <message>
         <source>&amp;Properties…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Propriétés…</translation>
     </message>
     <message>
         <source>Tandem — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem — %1</translation>
     </message>
     <message>
         <source>Listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’écoute sur %1</translation>
     </message>
     <message>
         <source>Engine not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur non démarré</translation>
     </message>
     <message numerus="yes">
         <source>Outbox: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Boîte d’envoi : %n message</numerusform>
+            <numerusform>Boîte d’envoi : %n messages</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Open configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir une configuration…</translation>
     </message>
     <message>
         <source>Run role &amp;wizard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer l’&amp;assistant de rôle…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moteur</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Démarrer</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arrêter</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>The console will use the new language when it is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La console utilisera la nouvelle langue à son prochain démarrage.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About Tandem</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Tandem</translation>
     </message>
     <message>
         <source>About Tandem</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Tandem</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A mail server whose job is the archive passthrough: a Mailbox serves the users, an Archive keeps a copy of every message and sends mail to the Internet.&lt;/p&gt;&lt;p&gt;Configuration: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un serveur de messagerie dédié au transit vers l’archive : un serveur de boîtes aux lettres sert les utilisateurs, un serveur d’archive conserve une copie de chaque message et envoie le courrier vers Internet.&lt;/p&gt;&lt;p&gt;Configuration : %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur</translation>
     </message>
     <message>
         <source>Configuration not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuration non valide</translation>
     </message>
     <message>
         <source>%1 has these problems:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 présente les problèmes suivants :
+
+%2</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Incoming Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier entrant</translation>
     </message>
     <message>
         <source>Outgoing Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier sortant</translation>
     </message>
     <message>
         <source>SMTP services</source>
-        <translation type="unfinished"></translation>
+        <translation>Services SMTP</translation>
     </message>
     <message>
         <source>%1 port %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, port %2 (%3)</translation>
     </message>
     <message>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File d’attente</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
     <message>
         <source>Role: %1
@@ -648,11 +650,15 @@ Primary domain: %2
 Other local domains: %3
 Host name: %4
 Data folder: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle : %1
+Domaine principal : %2
+Autres domaines locaux : %3
+Nom d’hôte : %4
+Dossier de données : %5</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Passthrough applies to: %1
@@ -661,27 +667,34 @@ Create mailbox if necessary: %3
 Copy all mail for local domains to Outbox: %4
 Copy all mail without Received: headers to Outbox: %5
 Undelivered mail: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Transit appliqué à : %1
+Copier tout le courrier dans les Éléments envoyés de l’expéditeur : %2
+Créer la boîte aux lettres si nécessaire : %3
+Copier tout le courrier des domaines locaux dans la Boîte d’envoi : %4
+Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi : %5
+Courrier non distribué : %6</translation>
     </message>
     <message>
         <source>all domains</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les domaines</translation>
     </message>
     <message>
         <source>SmartHost: %1
 Static routes: %2
 Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>SmartHost : %1
+Routes statiques : %2
+Nouvelle tentative toutes les %3 minutes ; avertissement après %4 heures, abandon après %5 heures</translation>
     </message>
     <message>
         <source>none (MX records)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun (enregistrements MX)</translation>
     </message>
     <message numerus="yes">
         <source>%n SMTP service(s). Choose one to see or change it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n service SMTP. Choisissez-le pour l’afficher ou le modifier.</numerusform>
+            <numerusform>%n services SMTP. Choisissez-en un pour l’afficher ou le modifier.</numerusform>
         </translation>
     </message>
     <message>
@@ -689,386 +702,391 @@ Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
 Reject non-local senders claiming to be local: %4
 Require authentication: %5
 Allowed networks: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse : %1, port %2, mode %3
+Rejeter les expéditeurs non locaux se présentant comme locaux : %4
+Exiger l’authentification : %5
+Réseaux autorisés : %6</translation>
     </message>
     <message>
         <source>Users: %1
 New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 = never)</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs : %1
+Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers actifs ; expiration de l’archive : %3 jours (0 = jamais)</translation>
     </message>
     <message>
         <source>Configuration not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuration non enregistrée</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres enregistrés</translation>
     </message>
     <message>
         <source>The settings are saved, but the running engine could not take them all: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres sont enregistrés, mais le moteur en cours d’exécution n’a pas pu tous les appliquer : %1</translation>
     </message>
     <message>
         <source>Open configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une configuration</translation>
     </message>
     <message>
         <source>Tandem configuration (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuration Tandem (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours d’exécution</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>
     <message>
         <source>A port number is 1-65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un numéro de port est compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>The configuration has other problems:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La configuration présente d’autres problèmes :
+%1</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::OutgoingMailDialog</name>
     <message>
         <source>Opportunistic (STARTTLS when offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opportuniste (STARTTLS lorsqu’il est proposé)</translation>
     </message>
     <message>
         <source>Required (never send in clear)</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire (jamais d’envoi en clair)</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé</translation>
     </message>
     <message>
         <source>Options | Outgoing Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Options | Courrier sortant</translation>
     </message>
     <message>
         <source>&amp;SmartHost</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SmartHost</translation>
     </message>
     <message>
         <source>Static &amp;Routes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Routes statiques</translation>
     </message>
     <message>
         <source>R&amp;etry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelles tentatives</translation>
     </message>
     <message>
         <source>Route %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Route %1 : %2</translation>
     </message>
     <message>
         <source>Send all outgoing mail through this server (your ISP&apos;s, or the Archive machine) instead of delivering it by MX records. Leave the host empty to use MX records; static routes come first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer tout le courrier sortant par ce serveur (celui de votre FAI, ou le serveur d’archive) au lieu de le remettre d’après les enregistrements MX. Laissez l’hôte vide pour utiliser les enregistrements MX ; les routes statiques sont prioritaires.</translation>
     </message>
     <message>
         <source>smtp.isp.example</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp.isp.example</translation>
     </message>
     <message>
         <source>Kept in the desktop keychain, never in the configuration file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservé dans le trousseau du bureau, jamais dans le fichier de configuration.</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hôte :</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port :</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’&amp;utilisateur :</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS :</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain saut</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modi&amp;fier…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprim&amp;er</translation>
     </message>
     <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon&amp;ter</translation>
     </message>
     <message>
         <source>Move &amp;Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descen&amp;dre</translation>
     </message>
     <message>
         <source>Routes are tried from the top; the first whose domains match the recipient&apos;s is used (example.org, *.example.org, or * for every domain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les routes sont essayées de haut en bas ; la première dont les domaines correspondent à celui du destinataire est utilisée (example.org, *.example.org, ou * pour tous les domaines).</translation>
     </message>
     <message>
         <source>1, 5, 15, 30, 60, 120</source>
-        <translation type="unfinished"></translation>
+        <translation>1, 5, 15, 30, 60, 120</translation>
     </message>
     <message>
         <source>Minutes between attempts; the last interval repeats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutes entre les tentatives ; le dernier intervalle se répète.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> heures</translation>
     </message>
     <message>
         <source>Retry &amp;schedule:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Intervalles des tentatives :</translation>
     </message>
     <message>
         <source>&amp;Warn the sender after:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;vertir l’expéditeur après :</translation>
     </message>
     <message>
         <source>&amp;Give up after:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;bandonner après :</translation>
     </message>
     <message>
         <source>A password needs the SmartHost it belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe nécessite le SmartHost auquel il est associé.</translation>
     </message>
     <message>
         <source>A password needs the user name it belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe nécessite le nom d’utilisateur auquel il est associé.</translation>
     </message>
     <message>
         <source>“%1” is not a number of minutes; write them as 1, 5, 15, 30.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un nombre de minutes ; écrivez-les sous la forme 1, 5, 15, 30.</translation>
     </message>
     <message>
         <source>The keychain did not take the password: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau n’a pas accepté le mot de passe : %1</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::QueueModel</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>en file</translation>
     </message>
     <message>
         <source>delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>remise en cours</translation>
     </message>
     <message>
         <source>deferred</source>
-        <translation type="unfinished"></translation>
+        <translation>différé</translation>
     </message>
     <message>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>retenu</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataires</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain saut</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine tentative</translation>
     </message>
     <message>
         <source>Last reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière réponse</translation>
     </message>
     <message>
         <source>Recipients: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataires : %1</translation>
     </message>
     <message>
         <source>Last reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière réponse : %1</translation>
     </message>
     <message>
         <source>Attempts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives :</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Not attempted yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore tenté</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::QueueWindow</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte d’envoi</translation>
     </message>
     <message>
         <source>&amp;Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer maintenant</translation>
     </message>
     <message>
         <source>Try the selected entries again now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer maintenant les entrées sélectionnées</translation>
     </message>
     <message>
         <source>&amp;Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;tenir</translation>
     </message>
     <message>
         <source>Keep the selected entries until they are released</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les entrées sélectionnées jusqu’à ce qu’elles soient libérées</translation>
     </message>
     <message>
         <source>Re&amp;lease</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Libérer</translation>
     </message>
     <message>
         <source>Let held entries be delivered again</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser de nouveau la remise des entrées retenues</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Drop the selected entries without telling the sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner les entrées sélectionnées sans prévenir l’expéditeur</translation>
     </message>
     <message>
         <source>Return to &amp;sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer à l’&amp;expéditeur</translation>
     </message>
     <message>
         <source>Send the selected entries back to their senders with a failure notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer les entrées sélectionnées à leurs expéditeurs avec un avis d’échec</translation>
     </message>
     <message>
         <source>Filter: id, sender, recipient, next hop, reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre : ID, expéditeur, destinataire, prochain saut, réponse</translation>
     </message>
     <message>
         <source>Show only the entries in this state</source>
-        <translation type="unfinished"></translation>
+        <translation>N’afficher que les entrées dans cet état</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Delete entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les entrées</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n entries from the Outbox? Their recipients will not get the message, and the sender is not told.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n entrée de la Boîte d’envoi ? Ses destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
+            <numerusform>Supprimer %n entrées de la Boîte d’envoi ? Leurs destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
         </translation>
     </message>
     <message>
         <source>Return to sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer à l’expéditeur</translation>
     </message>
     <message numerus="yes">
         <source>Return %n entries to their senders? Each sender gets a failure notice, and the entries leave the Outbox.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Renvoyer %n entrée à son expéditeur ? L’expéditeur reçoit un avis d’échec, et l’entrée quitte la Boîte d’envoi.</numerusform>
+            <numerusform>Renvoyer %n entrées à leurs expéditeurs ? Chaque expéditeur reçoit un avis d’échec, et les entrées quittent la Boîte d’envoi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée modifiée</numerusform>
+            <numerusform>%n entrées modifiées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries changed, %1 not found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée modifiée, introuvables : %1</numerusform>
+            <numerusform>%n entrées modifiées, introuvables : %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held, %2 shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée (retenues : %1, affichées : %2)</numerusform>
+            <numerusform>%n entrées (retenues : %1, affichées : %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée (retenues : %1)</numerusform>
+            <numerusform>%n entrées (retenues : %1)</numerusform>
         </translation>
     </message>
 </context>
@@ -1076,569 +1094,569 @@ New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 =
     <name>tandem::ui::RoleWizard</name>
     <message>
         <source>Tandem Role Wizard</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant de rôle Tandem</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::RouteDialog</name>
     <message>
         <source>Add Static Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une route statique</translation>
     </message>
     <message>
         <source>Edit Static Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la route statique</translation>
     </message>
     <message>
         <source>example.org, *.example.org or *</source>
-        <translation type="unfinished"></translation>
+        <translation>example.org, *.example.org ou *</translation>
     </message>
     <message>
         <source>archive.example.com or 192.168.1.20</source>
-        <translation type="unfinished"></translation>
+        <translation>archive.example.com ou 192.168.1.20</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>&amp;Domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domaines :</translation>
     </message>
     <message>
         <source>Next &amp;hop:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochain &amp;saut :</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port :</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’&amp;utilisateur :</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS :</translation>
     </message>
     <message>
         <source>Mail for these domains goes to this host instead of the domain&apos;s MX. The first route that matches is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le courrier destiné à ces domaines est envoyé à cet hôte plutôt qu’au MX du domaine. La première route correspondante est utilisée.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::ServerDialog</name>
     <message>
         <source>Options | Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Options | Serveur</translation>
     </message>
     <message>
         <source>example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com</translation>
     </message>
     <message>
         <source>other.example</source>
-        <translation type="unfinished"></translation>
+        <translation>other.example</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>mail.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>mail.example.com</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parc&amp;ourir…</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisé</translation>
     </message>
     <message>
         <source>The role names the preset this configuration follows. Editing an option of the preset makes it Custom; File › Run role wizard… sets a role&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle désigne le préréglage suivi par cette configuration. Modifier une option du préréglage fait passer le rôle à Personnalisé ; Fichier › Lancer l’assistant de rôle… applique les options d’un rôle.</translation>
     </message>
     <message>
         <source>&amp;Primary domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine &amp;principal :</translation>
     </message>
     <message>
         <source>&amp;Extra local domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines locaux s&amp;upplémentaires :</translation>
     </message>
     <message>
         <source>&amp;Host name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’&amp;hôte :</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dossier de données :</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle :</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Inbox Properties › Passthrough: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de la Boîte de réception › Transit : %1</translation>
     </message>
     <message>
         <source>Mailboxes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres : %1</translation>
     </message>
     <message>
         <source>“%1” is not a domain name such as other.example.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un nom de domaine comme other.example.</translation>
     </message>
     <message>
         <source>“%1” is already a local domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est déjà un domaine local.</translation>
     </message>
     <message>
         <source>Data Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de données</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::SmtpServiceDialog</name>
     <message>
         <source>SMTP Service Properties — %1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés du service SMTP — %1, port %2</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Général</translation>
     </message>
     <message>
         <source>&amp;Blacklists</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Listes noires</translation>
     </message>
     <message>
         <source>&amp;Relaying &amp;&amp; Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relais et authentification</translation>
     </message>
     <message>
         <source>this SMTP service</source>
-        <translation type="unfinished"></translation>
+        <translation>ce service SMTP</translation>
     </message>
     <message>
         <source>the SMTP service on %1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le service SMTP sur %1, port %2</translation>
     </message>
     <message>
         <source>0.0.0.0, ::, or one address</source>
-        <translation type="unfinished"></translation>
+        <translation>0.0.0.0, ::, ou une adresse</translation>
     </message>
     <message>
         <source>SMTP (mail from other servers, STARTTLS offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP (courrier des autres serveurs, STARTTLS proposé)</translation>
     </message>
     <message>
         <source>Submission (mail clients, STARTTLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumission (clients de messagerie, STARTTLS)</translation>
     </message>
     <message>
         <source>SMTPS (mail clients, implicit TLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPS (clients de messagerie, TLS implicite)</translation>
     </message>
     <message>
         <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate (smtp.tls in the configuration file).</source>
-        <translation type="unfinished"></translation>
+        <translation>0.0.0.0 écoute sur toutes les adresses IPv4 de cette machine, :: sur toutes les adresses IPv6. SMTPS nécessite le certificat du serveur (smtp.tls dans le fichier de configuration).</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse :</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port :</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mode :</translation>
     </message>
     <message>
         <source>Reject non-local senders claiming to be local</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter les expéditeurs non locaux se présentant comme locaux</translation>
     </message>
     <message>
         <source>On a connection that is neither from an allowed network nor authenticated, a MAIL FROM address in a local domain is refused (550 5.7.1), so that mail which only looks local is never archived as sent by a local user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur une connexion qui ne provient pas d’un réseau autorisé et n’est pas authentifiée, une adresse MAIL FROM d’un domaine local est refusée (550 5.7.1), afin qu’un courrier qui semble seulement local ne soit jamais archivé comme envoyé par un utilisateur local.</translation>
     </message>
     <message>
         <source>Allowed networks (every SMTP service)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseaux autorisés (tous les services SMTP)</translation>
     </message>
     <message>
         <source>192.168.1.0/24</source>
-        <translation type="unfinished"></translation>
+        <translation>192.168.1.0/24</translation>
     </message>
     <message>
         <source>A&amp;dd</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;jouter</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppri&amp;mer</translation>
     </message>
     <message>
         <source>Clients in these networks may relay to any domain without logging in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients de ces réseaux peuvent relayer vers n’importe quel domaine sans se connecter.</translation>
     </message>
     <message>
         <source>Authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentification</translation>
     </message>
     <message>
         <source>Require authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>Exiger l’authentification</translation>
     </message>
     <message>
         <source>Allow authentication without TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser l’authentification sans TLS</translation>
     </message>
     <message>
         <source>(every SMTP service; passwords then cross the network readable — for a trusted loopback only)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tous les services SMTP ; les mots de passe circulent alors en clair sur le réseau — uniquement pour une boucle locale de confiance)</translation>
     </message>
     <message>
         <source>“%1” is not a network such as 192.168.1.0/24 or 10.0.0.5/32.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un réseau comme 192.168.1.0/24 ou 10.0.0.5/32.</translation>
     </message>
     <message>
         <source>“%1” is already in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » figure déjà dans la liste.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::CertificatePage</name>
     <message>
         <source>TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat TLS</translation>
     </message>
     <message>
         <source>With a certificate, mail travels encrypted (STARTTLS) and users can log in safely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec un certificat, le courrier circule chiffré (STARTTLS) et les utilisateurs peuvent se connecter en toute sécurité.</translation>
     </message>
     <message>
         <source>&amp;Use existing PEM files:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser des fichiers PEM existants :</translation>
     </message>
     <message>
         <source>N&amp;o certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aucun certificat</translation>
     </message>
     <message>
         <source>certificate, e.g. cert.pem</source>
-        <translation type="unfinished"></translation>
+        <translation>certificat, p. ex. cert.pem</translation>
     </message>
     <message>
         <source>private key, e.g. key.pem</source>
-        <translation type="unfinished"></translation>
+        <translation>clé privée, p. ex. key.pem</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcou&amp;rir…</translation>
     </message>
     <message>
         <source>B&amp;rowse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parc&amp;ourir…</translation>
     </message>
     <message>
         <source>Choose the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le certificat</translation>
     </message>
     <message>
         <source>Choose the private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir la clé privée</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Certificat :</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;lé :</translation>
     </message>
     <message>
         <source>&amp;Generate a self-signed certificate for %1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Générer maintenant un certificat autosigné pour %1</translation>
     </message>
     <message>
         <source>Written to %1 and %2. Mail servers accept it for encryption; mail clients ask their users to trust it once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit dans %1 et %2. Les serveurs de messagerie l’acceptent pour le chiffrement ; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
     </message>
     <message>
         <source>Mail travels unencrypted, and users cannot log in to send mail unless plaintext authentication is turned on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le courrier circule sans chiffrement, et les utilisateurs ne peuvent pas se connecter pour envoyer du courrier à moins d’activer l’authentification en clair.</translation>
     </message>
     <message>
         <source>Mail from the Mailbox travels unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le courrier provenant du serveur de boîtes aux lettres circule sans chiffrement.</translation>
     </message>
     <message>
         <source>Choose the certificate file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fichier de certificat.</translation>
     </message>
     <message>
         <source>Choose the private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fichier de clé privée.</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>%1 is not a readable PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un certificat PEM lisible.</translation>
     </message>
     <message>
         <source>%1 is not a readable PEM private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas une clé privée PEM lisible.</translation>
     </message>
     <message>
         <source>The certificate could not be made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le certificat : %1</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::DomainPage</name>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine</translation>
     </message>
     <message>
         <source>Both machines serve the same domain. The host name is this machine&apos;s own name, used in the greeting and in Received: headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux machines servent le même domaine. Le nom d’hôte est le nom propre de cette machine, utilisé dans la bannière d’accueil et dans les en-têtes Received:.</translation>
     </message>
     <message>
         <source>example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com</translation>
     </message>
     <message>
         <source>optional, e.g. example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif, p. ex. example.org</translation>
     </message>
     <message>
         <source>e.g. mail.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. mail.example.com</translation>
     </message>
     <message>
         <source>Primary &amp;domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domaine principal :</translation>
     </message>
     <message>
         <source>&amp;Other local domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Autres domaines locaux :</translation>
     </message>
     <message>
         <source>&amp;Host name of this machine:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom d’hôte de cette machine :</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::FlowWidget</name>
     <message>
         <source>Mail flow: Internet, Mailbox, Archive, Internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux du courrier : Internet, Boîtes aux lettres, Archive, Internet</translation>
     </message>
     <message>
         <source>Internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Internet</translation>
     </message>
     <message>
         <source>Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::ListenersPage</name>
     <message>
         <source>Listeners and relaying</source>
-        <translation type="unfinished"></translation>
+        <translation>Écouteurs et relais</translation>
     </message>
     <message>
         <source>0.0.0.0 = every address</source>
-        <translation type="unfinished"></translation>
+        <translation>0.0.0.0 = toutes les adresses</translation>
     </message>
     <message>
         <source>e.g. 192.168.1.0/24</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 192.168.1.0/24</translation>
     </message>
     <message>
         <source>Su&amp;bmission (users&apos; mail clients):</source>
-        <translation type="unfinished"></translation>
+        <translation>So&amp;umission (clients de messagerie des utilisateurs) :</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort :</translation>
     </message>
     <message>
         <source>&amp;SMTP (mail from other servers):</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;MTP (courrier des autres serveurs) :</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;rt :</translation>
     </message>
     <message>
         <source>Port 25 takes mail from other servers and refuses outsiders that claim to be local senders; the submission port (587) takes the users&apos; mail after they log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port 25 reçoit le courrier des autres serveurs et refuse les expéditeurs externes qui se présentent comme locaux ; le port de soumission (587) reçoit le courrier des utilisateurs une fois connectés.</translation>
     </message>
     <message>
         <source>&amp;LAN allowed to relay:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau &amp;local autorisé à relayer :</translation>
     </message>
     <message>
         <source>Machines on these networks may send mail anywhere without logging in. Separate networks with commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les machines de ces réseaux peuvent envoyer du courrier vers n’importe quelle destination sans se connecter. Séparez les réseaux par des virgules.</translation>
     </message>
     <message>
         <source>Port 25 takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet. An Archive has no submission port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port 25 reçoit les copies du serveur de boîtes aux lettres et, si le MX est déplacé ici, le courrier venant d’Internet. Un serveur d’archive n’a pas de port de soumission.</translation>
     </message>
     <message>
         <source>&amp;Other networks allowed to relay:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Autres réseaux autorisés à relayer :</translation>
     </message>
     <message>
         <source>The Mailbox machine (%1) is added to these. Separate networks with commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de boîtes aux lettres (%1) y est ajouté. Séparez les réseaux par des virgules.</translation>
     </message>
     <message>
         <source>its address</source>
-        <translation type="unfinished"></translation>
+        <translation>son adresse</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::PartnerPage</name>
     <message>
         <source>Outgoing mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courrier sortant</translation>
     </message>
     <message>
         <source>Deliver by &amp;DNS: look up the recipients&apos; MX records (the domain&apos;s MX points to the Mailbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre par &amp;DNS : rechercher les enregistrements MX des destinataires (le MX du domaine pointe vers le serveur de boîtes aux lettres)</translation>
     </message>
     <message>
         <source>&amp;No DNS for the domain here: send mail for the local domains straight to the Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de DNS pour le domaine ici : e&amp;nvoyer le courrier des domaines locaux directement au serveur de boîtes aux lettres</translation>
     </message>
     <message>
         <source>optional, e.g. smtp.provider.example</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif, p. ex. smtp.provider.example</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort :</translation>
     </message>
     <message>
         <source>ISP&apos;s &amp;SmartHost:</source>
-        <translation type="unfinished"></translation>
+        <translation>SmartHost du &amp;FAI :</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;rt :</translation>
     </message>
     <message>
         <source>The Archive machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur d’archive</translation>
     </message>
     <message>
         <source>Where this Mailbox sends its mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination du courrier de ce serveur de boîtes aux lettres.</translation>
     </message>
     <message>
         <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout le courrier sortant, ainsi qu’une copie de tout le courrier des domaines locaux, est envoyé au serveur d’archive (une route statique pour tous les domaines, *). Le serveur d’archive le remet sur Internet.</translation>
     </message>
     <message>
         <source>Archive&apos;s &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse du serveur d’archive :</translation>
     </message>
     <message>
         <source>host name or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>nom d’hôte ou adresse IP</translation>
     </message>
     <message>
         <source>The Mailbox machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de boîtes aux lettres</translation>
     </message>
     <message>
         <source>Where this Archive&apos;s copies come from, and how it sends mail on.</source>
-        <translation type="unfinished"></translation>
+        <translation>D’où viennent les copies reçues par ce serveur d’archive, et comment il achemine le courrier.</translation>
     </message>
     <message>
         <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse du serveur de boîtes aux lettres est autorisée à relayer par ce serveur d’archive. Les notifications de non-remise destinées aux utilisateurs locaux retournent au serveur de boîtes aux lettres, où les utilisateurs les lisent.</translation>
     </message>
     <message>
         <source>Mailbox&apos;s &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse du serveur de boîtes aux lettres :</translation>
     </message>
     <message>
         <source>IP address, e.g. 192.168.1.10</source>
-        <translation type="unfinished"></translation>
+        <translation>adresse IP, p. ex. 192.168.1.10</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::RolePage</name>
     <message>
         <source>Choose this machine&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le rôle de cette machine</translation>
     </message>
     <message>
         <source>Tandem runs on two machines. Mail from the Internet reaches the Mailbox, which passes a copy of everything to the Archive; the Archive sends outgoing mail to the Internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem fonctionne sur deux machines. Le courrier venant d’Internet arrive sur le serveur de boîtes aux lettres, qui transmet une copie de tout au serveur d’archive ; le serveur d’archive envoie le courrier sortant vers Internet.</translation>
     </message>
     <message>
         <source>&amp;Mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Boîtes aux lettres</translation>
     </message>
     <message>
         <source>&amp;Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archive</translation>
     </message>
     <message>
         <source>This machine serves the users: it receives the domain&apos;s mail from the Internet, keeps the users&apos; mailboxes and takes their outgoing mail on the submission port. Every message goes on to the Archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette machine sert les utilisateurs : elle reçoit le courrier du domaine depuis Internet, héberge les boîtes aux lettres des utilisateurs et reçoit leur courrier sortant sur le port de soumission. Chaque message est ensuite transmis au serveur d’archive.</translation>
     </message>
     <message>
         <source>This machine keeps a copy of every message to, from and between the users in per-user mailboxes, and sends outgoing mail to the Internet. It can take over if the Mailbox machine fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette machine conserve une copie de chaque message envoyé aux utilisateurs, par eux et entre eux, dans une boîte aux lettres par utilisateur, et envoie le courrier sortant vers Internet. Elle peut prendre le relais en cas de panne du serveur de boîtes aux lettres.</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::SummaryPage</name>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Récapitulatif</translation>
     </message>
     <message>
         <source>Finish sets these options. Each stays editable in the Options dialogs; changing one makes the role Custom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer applique ces options. Chacune reste modifiable dans les boîtes de dialogue Options ; en modifier une fait passer le rôle à Personnalisé.</translation>
     </message>
 </context>
 </TS>
