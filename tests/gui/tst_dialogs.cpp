@@ -27,7 +27,9 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QLocale>
 #include <QTest>
+#include <QTranslator>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -586,6 +588,13 @@ void TestDialogs::screenshots()
     if (out.isEmpty())
         QSKIP("set TANDEM_SCREENSHOTS to a folder to render the dialogs");
     QDir().mkpath(out);
+    // TANDEM_LANGUAGE=de or fr renders them translated, to check the labels still fit.
+    QTranslator translator;
+    const QString language = qEnvironmentVariable("TANDEM_LANGUAGE");
+    if (!language.isEmpty()) {
+        QVERIFY(translator.load(QLocale(language), u"tandem"_s, u"_"_s, u":/i18n"_s));
+        QCoreApplication::installTranslator(&translator);
+    }
     auto save = [&](QDialog &dialog, const QString &name) {
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
