@@ -75,8 +75,7 @@ QWidget *InboxPropertiesDialog::passthroughTab()
     m_copyLocalToOutbox = new QCheckBox(tr("Copy all mail for local domains to Outbox"));
     m_copyLocalToOutbox->setObjectName(u"copyLocalDomainsToOutbox"_s);
     m_copyLocalToOutbox->setChecked(s.passthrough.copyLocalDomainsToOutbox);
-    m_copyWithoutReceived =
-        new QCheckBox(tr("Copy all mail without Received: headers to Outbox"));
+    m_copyWithoutReceived = new QCheckBox(tr("Copy all mail without Received: headers to Outbox"));
     m_copyWithoutReceived->setObjectName(u"copyWithoutReceivedToOutbox"_s);
     m_copyWithoutReceived->setChecked(s.passthrough.copyWithoutReceivedToOutbox);
     auto *copies = new QVBoxLayout(copiesBox);
@@ -136,23 +135,10 @@ QWidget *InboxPropertiesDialog::undeliveredTab()
 
     const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
     auto *templateBox = new QGroupBox(tr("Mailbox template (for new mailboxes)"));
-    m_keepLiveDays = new QSpinBox;
-    m_keepLiveDays->setObjectName(u"keepLiveDays"_s);
-    m_keepLiveDays->setRange(0, 100000);
-    m_keepLiveDays->setSuffix(tr(" days"));
-    m_keepLiveDays->setValue(t.keepLiveDays);
-    m_archiveExpiryDays = new QSpinBox;
-    m_archiveExpiryDays->setObjectName(u"archiveExpiryDays"_s);
-    m_archiveExpiryDays->setRange(0, 100000);
-    m_archiveExpiryDays->setSuffix(tr(" days"));
-    m_archiveExpiryDays->setSpecialValueText(tr("Never"));
-    m_archiveExpiryDays->setValue(t.archiveExpiryDays);
-    m_maxSizeMb = new QSpinBox;
-    m_maxSizeMb->setObjectName(u"maxSizeMb"_s);
-    m_maxSizeMb->setRange(0, 10000000);
-    m_maxSizeMb->setSuffix(tr(" MB"));
-    m_maxSizeMb->setSpecialValueText(tr("No cap"));
-    m_maxSizeMb->setValue(t.maxSizeMb);
+    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, tr(" days"), t.keepLiveDays);
+    m_archiveExpiryDays =
+        spinBox(u"archiveExpiryDays"_s, 0, 100000, tr(" days"), t.archiveExpiryDays, tr("Never"));
+    m_maxSizeMb = spinBox(u"maxSizeMb"_s, 0, 10000000, tr(" MB"), t.maxSizeMb, tr("No cap"));
     auto *form = new QFormLayout(templateBox);
     form->addRow(tr("Days in the &live mailbox:"), withError(m_keepLiveDays));
     form->addRow(tr("Archive &expiry (0 = never):"), withError(m_archiveExpiryDays));

@@ -95,8 +95,8 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings,
     routeErrors(u"mailboxes\\.users\\[(\\d+)\\].*"_s, m_usersList,
                 [this](const QRegularExpressionMatch &m, const QString &message) {
                     const int i = m.captured(1).toInt();
-                    return tr("%1: %2")
-                        .arg(i < m_users.size() ? m_users.at(i).name : m.captured(1), message);
+                    return tr("%1: %2").arg(i < m_users.size() ? m_users.at(i).name : m.captured(1),
+                                            message);
                 });
 
     connect(add, &QPushButton::clicked, this, &MailboxesDialog::addUser);

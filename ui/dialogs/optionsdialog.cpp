@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -220,8 +221,8 @@ void OptionsDialog::accept()
         for (const Route &route : std::as_const(m_routes)) {
             const QRegularExpressionMatch match = route.pattern.match(path);
             if (match.hasMatch()) {
-                showError(route.field, route.describe ? route.describe(match, message)
-                                                      : sentence(message));
+                showError(route.field,
+                          route.describe ? route.describe(match, message) : sentence(message));
                 shown = true;
                 break;
             }
@@ -230,8 +231,8 @@ void OptionsDialog::accept()
             general.append(error);
     }
     if (!general.isEmpty()) {
-        m_generalError->setText(tr("The configuration has other problems:\n%1")
-                                    .arg(general.join(u'\n')));
+        m_generalError->setText(
+            tr("The configuration has other problems:\n%1").arg(general.join(u'\n')));
         m_generalError->show();
     }
     if (!checked.ok()) {
@@ -262,6 +263,19 @@ void OptionsDialog::revealFirstError()
         field->setFocus(Qt::OtherFocusReason);
         return;
     }
+}
+
+QSpinBox *OptionsDialog::spinBox(const QString &objectName, int min, int max, const QString &suffix,
+                                 int value, const QString &specialValueText)
+{
+    auto *box = new QSpinBox;
+    box->setObjectName(objectName);
+    box->setRange(min, max);
+    box->setSuffix(suffix);
+    if (!specialValueText.isEmpty())
+        box->setSpecialValueText(specialValueText);
+    box->setValue(value);
+    return box;
 }
 
 } // namespace tandem::ui

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QDialogButtonBox;
+class QSpinBox;
 class QLabel;
 class QLayout;
 class QLineEdit;
@@ -40,6 +41,11 @@ protected:
     virtual void apply(config::Settings &s) = 0;
     // Runs once s is valid; closes the dialog unless it has more to do (the keychain).
     virtual void commit(config::Settings &s);
+
+    // A spin box for a whole number of days, hours or megabytes; specialValueText names
+    // the minimum ("Never", "No cap") when it has a meaning of its own.
+    static QSpinBox *spinBox(const QString &objectName, int min, int max, const QString &suffix,
+                             int value, const QString &specialValueText = {});
 
     // Body first, then the general error line and OK/Cancel, in that tab order.
     void setBody(QLayout *body);

@@ -253,16 +253,8 @@ QWidget *OutgoingMailDialog::retryTab()
     m_schedule->setPlaceholderText(tr("1, 5, 15, 30, 60, 120"));
     auto *scheduleNote = new QLabel(tr("Minutes between attempts; the last interval repeats."));
     scheduleNote->setWordWrap(true);
-    m_warnAfter = new QSpinBox;
-    m_warnAfter->setObjectName(u"warnAfterHours"_s);
-    m_warnAfter->setRange(0, 8760);
-    m_warnAfter->setSuffix(tr(" hours"));
-    m_warnAfter->setValue(retry.warnAfterHours);
-    m_giveUpAfter = new QSpinBox;
-    m_giveUpAfter->setObjectName(u"giveUpAfterHours"_s);
-    m_giveUpAfter->setRange(1, 8760);
-    m_giveUpAfter->setSuffix(tr(" hours"));
-    m_giveUpAfter->setValue(retry.giveUpAfterHours);
+    m_warnAfter = spinBox(u"warnAfterHours"_s, 0, 8760, tr(" hours"), retry.warnAfterHours);
+    m_giveUpAfter = spinBox(u"giveUpAfterHours"_s, 1, 8760, tr(" hours"), retry.giveUpAfterHours);
     auto *form = new QFormLayout(page);
     auto *schedule = new QVBoxLayout;
     schedule->setSpacing(2);

@@ -110,7 +110,8 @@ ServerDialog::ServerDialog(const config::Settings &settings, QWidget *parent)
                 });
 
     connect(add, &QPushButton::clicked, this, &ServerDialog::addLocalDomain);
-    connect(remove, &QPushButton::clicked, this, [this] { qDeleteAll(m_localDomains->selectedItems()); });
+    connect(remove, &QPushButton::clicked, this,
+            [this] { qDeleteAll(m_localDomains->selectedItems()); });
     connect(browse, &QPushButton::clicked, this, &ServerDialog::browseDataDir);
     setMinimumWidth(520);
 }
@@ -122,7 +123,8 @@ void ServerDialog::addLocalDomain()
     if (domain.isEmpty())
         return;
     if (!config::isValidDomain(domain)) {
-        showError(m_localDomains, tr("“%1” is not a domain name such as other.example.").arg(domain));
+        showError(m_localDomains,
+                  tr("“%1” is not a domain name such as other.example.").arg(domain));
         return;
     }
     if (domain == m_domain->text().trimmed().toLower() ||
@@ -143,8 +145,9 @@ void ServerDialog::browseDataDir()
         return;
     // Inside the configuration's folder the path stays relative, so both move together.
     const QString relative = QDir(base).relativeFilePath(chosen);
-    m_dataDir->setText(base.isEmpty() || relative.startsWith(u".."_s) ? QDir::toNativeSeparators(chosen)
-                                                                      : relative);
+    m_dataDir->setText(base.isEmpty() || relative.startsWith(u".."_s)
+                           ? QDir::toNativeSeparators(chosen)
+                           : relative);
 }
 
 void ServerDialog::apply(config::Settings &s)
