@@ -224,6 +224,10 @@ void Engine::finishStop()
     m_dispatcher = nullptr;
     m_running = false;
     m_stopping = false;
+    if (m_lockFd >= 0) { // another engine may take the data folder now
+        ::close(m_lockFd);
+        m_lockFd = -1;
+    }
     log::info(u"engine"_s, u"stopped"_s);
     emit stopped();
 }
