@@ -437,22 +437,8 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
 
     const auto notify = [&](ReportKind kind, const QList<spool::Failure> &recipients,
                             const QString &suffix) {
-        if (recipients.isEmpty())
-            return;
-        ReportInput in;
-        in.kind = kind;
-        in.original.id = entry.messageId;
-        in.original.sender = entry.sender;
-        in.original.received = entry.created;
-        in.failures = recipients;
-        in.envid = entry.envid;
-        in.ret = entry.ret;
-        in.now = now;
-        QString error;
-        Notifier notifier(m_spool, m_router, m_enqueueMessage);
-        if (!notifier.send(in, m_outbox->messagePath(entry.id),
-                           entry.id + suffix + QString::number(entry.attempts), &error))
-            log::error(u"dsn"_s, u"cannot queue a notice: "_s + error, entry.messageId);
+        if (!recipients.isEmpty())
+            notice(entry, kind, recipients, suffix + QString::number(entry.attempts), now);
     };
     notify(ReportKind::Failed, failed, u"F"_s);
     notify(ReportKind::Relayed, relayed, u"R"_s);
@@ -506,6 +492,29 @@ void DeliveryQueue::finishEntry(const QString &id)
     m_entries.remove(id);
     m_holdAfterFlight.remove(id);
     touchRemoved(id);
+}
+
+// A notice about an Outbox entry to its sender; its id is the entry's plus idSuffix, so a
+// redo finds it instead of sending it twice.
+bool DeliveryQueue::notice(const OutboxEntry &entry, ReportKind kind,
+                           const QList<spool::Failure> &recipients, const QString &idSuffix,
+                           const QDateTime &now)
+{
+    ReportInput in;
+    in.kind = kind;
+    in.original.id = entry.messageId;
+    in.original.sender = entry.sender;
+    in.original.received = entry.created;
+    in.failures = recipients;
+    in.envid = entry.envid;
+    in.ret = entry.ret;
+    in.now = now;
+    QString error;
+    Notifier notifier(m_spool, m_router, m_enqueueMessage);
+    if (notifier.send(in, m_outbox->messagePath(entry.id), entry.id + idSuffix, &error))
+        return true;
+    log::error(u"dsn"_s, u"cannot queue a notice: "_s + error, entry.messageId);
+    return false;
 }
 
 bool DeliveryQueue::persist(const OutboxEntry &entry)
@@ -600,21 +609,12 @@ OperationResult DeliveryQueue::apply(QueueOperation op, const QStringList &ids, 
                 finishEntry(id);
             break;
         case QueueOperation::Bounce: {
-            ReportInput in;
-            in.original.id = entry.messageId;
-            in.original.sender = entry.sender;
-            in.original.received = entry.created;
-            in.envid = entry.envid;
-            in.now = now;
+            QList<spool::Failure> returned;
             for (const QString &r : std::as_const(entry.recipients))
-                in.failures.append(
+                returned.append(
                     {r, u"5.0.0"_s, u"x-tandem; returned to the sender by the administrator"_s});
-            QString error;
-            Notifier notifier(m_spool, m_router, m_enqueueMessage);
-            if (!notifier.send(in, m_outbox->messagePath(id), id + u"A"_s, &error)) {
-                log::error(u"dsn"_s, u"cannot queue a notice: "_s + error, id);
+            if (!notice(entry, ReportKind::Failed, returned, u"A"_s, now))
                 continue;
-            }
             if (inFlight)
                 m_deleteAfterFlight.insert(id);
             else

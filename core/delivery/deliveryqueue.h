@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/settings.h"
+#include "dsn.h"
 #include "outbox.h"
 #include "resolver.h"
 #include "smtpclient.h"
@@ -107,6 +108,8 @@ private:
                        bool relayedWithoutDsn);
     void finishEntry(const QString &id);
     bool persist(const OutboxEntry &entry);
+    bool notice(const OutboxEntry &entry, ReportKind kind, const QList<spool::Failure> &recipients,
+                const QString &idSuffix, const QDateTime &now);
     ClientJob jobFor(const OutboxEntry &entry) const;
     ClientOptions optionsFor(const QString &hop) const;
 
