@@ -4,8 +4,8 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <cstdlib>
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -32,45 +32,50 @@ int stateIndex(EntryState state)
     return int(state);
 }
 
-// A sorting proxy answers each rowsRemoved or dataChanged with a pass over all its rows, and
-// the view with another (about 1 ms per removed run, 0.25 ms per changed run at 100,000
-// rows), while sorting everything once costs about 150 ms there. So past a few hundred runs
-// in one batch it costs less to tell them at once: a batch that removes rows as a reset (the
-// window keeps its selection), changes alone as one dataChanged over their span (the proxy
-// re-sorts that span). The break-even grows only with log(rows). Measured with tests/bench.
-constexpr qsizetype kResetWeight = 128; // removed runs + changed runs / 4
-constexpr qsizetype kManyChangedRuns = 512;
+bool isHeld(const OutboxEntry &e)
+{
+    return e.state == EntryState::Held;
+}
 
-// Runs of adjacent numbers in a sorted list (ascending or descending).
+// Past this many runs of rows (those leaving their place plus the places taken) a batch is
+// told as one layout change or a reset: each beginRemoveRows and beginInsertRows costs the
+// model and every view a pass over their rows. Measured with tests/bench.
+constexpr qsizetype kMaxRuns = 64;
+// Past this many runs of rows changed in place, one dataChanged over their span (a view
+// repaints what it shows either way).
+constexpr qsizetype kMaxChangedRuns = 64;
+constexpr quint64 kFreeSlot = std::numeric_limits<quint64>::max();
+
+// Runs of adjacent numbers in an ascending list.
 qsizetype countRuns(const QList<int> &sorted)
 {
     qsizetype runs = sorted.isEmpty() ? 0 : 1;
     for (qsizetype i = 1; i < sorted.size(); ++i)
-        runs += std::abs(sorted.at(i) - sorted.at(i - 1)) != 1;
+        runs += sorted.at(i) != sorted.at(i - 1) + 1;
     return runs;
 }
 
-} // namespace
-
-// Runs of adjacent rows among the entries of a batch that are in the table already.
-qsizetype QueueModel::countChangedRuns(const QList<OutboxEntry> &entries) const
+// Calls f(first, last) for each run of adjacent numbers in an ascending list, in order.
+template <typename F> void forEachRun(const QList<int> &sorted, F f)
 {
-    QList<int> rows;
-    rows.reserve(entries.size());
-    for (const OutboxEntry &e : entries)
-        if (const int row = rowOf(e.id); row >= 0)
-            rows.append(row);
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    return countRuns(rows);
+    for (qsizetype i = 0; i < sorted.size();) {
+        qsizetype j = i + 1;
+        while (j < sorted.size() && sorted.at(j) == sorted.at(j - 1) + 1)
+            ++j;
+        f(i, j - 1);
+        i = j;
+    }
 }
-
-namespace {
 
 QString firstLine(const QString &text)
 {
     const qsizetype end = text.indexOf(u'\n');
     return end < 0 ? text : text.left(end);
+}
+
+template <typename T> int compareValues(const T &a, const T &b)
+{
+    return a < b ? -1 : b < a ? 1 : 0;
 }
 
 } // namespace
@@ -83,7 +88,7 @@ QueueModel::QueueModel(QObject *parent)
 
 int QueueModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_order.size()) - m_hiddenCount;
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int QueueModel::columnCount(const QModelIndex &parent) const
@@ -241,24 +246,108 @@ QString QueueModel::toolTip(const OutboxEntry &e) const
 
 int QueueModel::rowOf(const QString &id) const
 {
-    const int slot = m_slot.value(id, -1);
+    const int slot = m_slotOf.value(id, -1);
     return slot < 0 ? -1 : m_rowOfSlot.at(slot);
 }
 
 const OutboxEntry &QueueModel::entryAt(int row) const
 {
-    return m_slots.at(m_order.at(physicalRow(row)));
+    return m_slots.at(m_order.at(row));
 }
 
-int QueueModel::physicalRow(int row) const
+bool QueueModel::accepts(const OutboxEntry &e) const
 {
-    // Hidden runs all lie above the run being removed now; walk them upwards.
-    for (qsizetype k = m_hidden.size() - 1; k >= 0; --k) {
-        if (row < m_hidden.at(k).start)
-            break;
-        row += m_hidden.at(k).count;
+    if (m_stateFilter && e.state != *m_stateFilter)
+        return false;
+    if (m_filterText.isEmpty())
+        return true;
+    const auto matches = [this](const QString &s) {
+        return s.contains(m_filterText, Qt::CaseInsensitive);
+    };
+    return matches(e.id) || matches(e.sender) || matches(e.nextHop) || matches(e.lastReply) ||
+           std::any_of(e.recipients.cbegin(), e.recipients.cend(), matches);
+}
+
+bool QueueModel::sortsByText() const
+{
+    switch (m_sortColumn) {
+    case IdColumn:
+    case FromColumn:
+    case RecipientsColumn:
+    case NextHopColumn:
+    case LastReplyColumn:
+        return true;
     }
-    return row;
+    return false;
+}
+
+// The text of the sort column, case-folded once so that the comparisons of a sort are plain
+// ones: comparing without case costs several times more, a million times over.
+QString QueueModel::textKey(const OutboxEntry &e) const
+{
+    switch (m_sortColumn) {
+    case IdColumn:
+        return e.id.toCaseFolded();
+    case FromColumn:
+        return e.sender.toCaseFolded();
+    case RecipientsColumn:
+        // U+0001 sorts below every character of an address: lists compare item by item.
+        return e.recipients.join(QChar(1)).toCaseFolded();
+    case NextHopColumn:
+        return e.nextHop.toCaseFolded();
+    case LastReplyColumn:
+        return e.lastReply.toCaseFolded();
+    }
+    return {};
+}
+
+// The value of the sort column when it holds a number or a time (a time that is not set sorts
+// first).
+qint64 QueueModel::numberKey(const OutboxEntry &e) const
+{
+    switch (m_sortColumn) {
+    case SizeColumn:
+        return e.size;
+    case StateColumn:
+        return int(e.state);
+    case AttemptsColumn:
+        return e.attempts;
+    case NextAttemptColumn:
+        return e.nextAttempt.isValid() ? e.nextAttempt.toMSecsSinceEpoch()
+                                       : std::numeric_limits<qint64>::min();
+    }
+    return 0; // arrival order
+}
+
+void QueueModel::store(int slot, const OutboxEntry &e)
+{
+    m_slots[slot] = e;
+    storeKey(slot);
+}
+
+void QueueModel::storeKey(int slot)
+{
+    if (sortsByText()) {
+        m_textKey[slot] = textKey(m_slots.at(slot));
+        m_numberKey[slot] = 0;
+    } else {
+        m_textKey[slot] = QString();
+        m_numberKey[slot] = numberKey(m_slots.at(slot));
+    }
+}
+
+bool QueueModel::keyChanged(int slot, const OutboxEntry &e) const
+{
+    return sortsByText() ? textKey(e) != m_textKey.at(slot) : numberKey(e) != m_numberKey.at(slot);
+}
+
+bool QueueModel::before(int slotA, int slotB) const
+{
+    const int c = sortsByText() ? m_textKey.at(slotA).compare(m_textKey.at(slotB))
+                                : compareValues(m_numberKey.at(slotA), m_numberKey.at(slotB));
+    if (c != 0)
+        return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
+    return m_arrival.at(slotA) < m_arrival.at(slotB);
 }
 
 int QueueModel::takeSlot()
@@ -266,256 +355,312 @@ int QueueModel::takeSlot()
     if (!m_freeSlots.isEmpty())
         return m_freeSlots.takeLast();
     m_slots.emplace_back();
+    m_arrival.append(kFreeSlot);
     m_rowOfSlot.append(-1);
+    m_textKey.emplace_back();
+    m_numberKey.append(0);
     return int(m_slots.size()) - 1;
+}
+
+void QueueModel::freeSlot(int slot)
+{
+    m_slots[slot] = OutboxEntry();
+    m_textKey[slot] = QString();
+    m_arrival[slot] = kFreeSlot;
+    m_rowOfSlot[slot] = -1;
+    m_freeSlots.append(slot);
+}
+
+void QueueModel::renumberFrom(int row)
+{
+    for (int r = std::max(row, 0); r < m_order.size(); ++r)
+        m_rowOfSlot[m_order.at(r)] = r;
+}
+
+// Runs `reorder` (which rearranges m_order and renumbers) inside a layout change, moving the
+// persistent indexes (the views' selection and current row) along with their entries.
+void QueueModel::changePersistentRows(const std::function<void()> &reorder)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    QList<int> kept;
+    kept.reserve(from.size());
+    for (const QModelIndex &index : from)
+        kept.append(m_order.at(index.row()));
+    reorder();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        const int row = m_rowOfSlot.at(kept.at(i));
+        to.append(row < 0 ? QModelIndex() : index(row, from.at(i).column()));
+    }
+    changePersistentIndexList(from, to);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 void QueueModel::resetFrom(const QList<OutboxEntry> &entries)
 {
     beginResetModel();
-    m_slots = entries;
+    m_slots.clear();
+    m_textKey.clear();
+    m_numberKey.clear();
+    m_arrival.clear();
+    m_rowOfSlot.clear();
     m_freeSlots.clear();
     m_order.clear();
-    m_order.reserve(entries.size());
-    m_rowOfSlot.fill(-1, entries.size());
-    m_slot.clear();
-    m_slot.reserve(entries.size());
+    m_slotOf.clear();
+    m_slotOf.reserve(entries.size());
     m_held = 0;
-    for (int i = 0; i < m_slots.size(); ++i) {
-        const OutboxEntry &e = m_slots.at(i);
-        const auto it = m_slot.constFind(e.id);
-        if (it == m_slot.constEnd()) {
-            m_slot.insert(e.id, i);
-            m_rowOfSlot[i] = int(m_order.size());
-            m_order.append(i);
-            m_held += e.state == EntryState::Held;
-        } else { // never sent twice, but a table must not show it twice: the later wins
-            OutboxEntry &earlier = m_slots[*it];
-            m_held += (e.state == EntryState::Held) - (earlier.state == EntryState::Held);
-            earlier = e;
-            m_slots[i] = OutboxEntry();
-            m_freeSlots.append(i);
+    for (const OutboxEntry &e : entries) {
+        const auto it = m_slotOf.constFind(e.id);
+        if (it != m_slotOf.constEnd()) {
+            // Never sent twice, but a table must not show it twice: the later wins.
+            m_held += isHeld(e) - isHeld(m_slots.at(*it));
+            store(*it, e);
+            continue;
         }
+        const int slot = takeSlot();
+        store(slot, e);
+        m_arrival[slot] = m_nextArrival++;
+        m_slotOf.insert(e.id, slot);
+        m_held += isHeld(e);
     }
+    for (int slot = 0; slot < m_slots.size(); ++slot)
+        if (accepts(m_slots.at(slot)))
+            m_order.append(slot);
+    if (m_sortColumn >= 0)
+        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+    renumberFrom(0);
     endResetModel();
     emit countsChanged();
 }
 
 void QueueModel::apply(const QList<OutboxEntry> &changedOrAdded, const QStringList &removed)
 {
-    QList<int> gone;
-    gone.reserve(removed.size());
+    // Rows that go (removed, or filtered out now), rows that move (their sort key changed),
+    // rows that come (new, or filtered in now), and rows changed in place.
+    QList<int> going;          // rows
+    QList<int> moving;         // rows
+    QList<int> entering;       // slots, moving and coming
+    QList<int> changedInPlace; // slots
+    QList<int> freed;          // slots
+
     for (const QString &id : removed) {
-        const int row = rowOf(id);
-        if (row >= 0)
-            gone.append(row);
+        const auto it = m_slotOf.constFind(id);
+        if (it == m_slotOf.constEnd())
+            continue;
+        const int slot = *it;
+        m_slotOf.erase(it);
+        m_held -= isHeld(m_slots.at(slot));
+        if (const int row = m_rowOfSlot.at(slot); row >= 0)
+            going.append(row);
+        freed.append(slot); // the entry stays readable until the views know it is gone
     }
-    std::sort(gone.begin(), gone.end(), std::greater<>());
-    gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
-    const qsizetype removedRuns = countRuns(gone);
-    if (removedRuns > 0 && removedRuns + countChangedRuns(changedOrAdded) / 4 > kResetWeight) {
-        beginResetModel();
-        closeGaps(gone);
-        for (const OutboxEntry &e : changedOrAdded) {
-            const auto it = m_slot.constFind(e.id);
-            const int slot = it != m_slot.constEnd() ? *it : takeSlot();
-            if (it != m_slot.constEnd()) {
-                m_held -= m_slots.at(slot).state == EntryState::Held;
-            } else {
-                m_slot.insert(e.id, slot);
-                m_rowOfSlot[slot] = int(m_order.size());
-                m_order.append(slot);
-            }
-            m_held += e.state == EntryState::Held;
-            m_slots[slot] = e;
+
+    // An id may come twice in a batch: the later one counts.
+    QHash<QString, qsizetype> latest;
+    latest.reserve(changedOrAdded.size());
+    for (qsizetype i = 0; i < changedOrAdded.size(); ++i)
+        latest.insert(changedOrAdded.at(i).id, i);
+    for (qsizetype i = 0; i < changedOrAdded.size(); ++i) {
+        const OutboxEntry &e = changedOrAdded.at(i);
+        if (latest.value(e.id) != i)
+            continue;
+        const bool accepted = accepts(e);
+        const auto it = m_slotOf.constFind(e.id);
+        if (it == m_slotOf.constEnd()) {
+            const int slot = takeSlot();
+            store(slot, e);
+            m_arrival[slot] = m_nextArrival++;
+            m_slotOf.insert(e.id, slot);
+            m_held += isHeld(e);
+            if (accepted)
+                entering.append(slot);
+            continue;
         }
-        endResetModel();
-        emit countsChanged();
-        return;
+        const int slot = *it;
+        m_held += isHeld(e) - isHeld(m_slots.at(slot));
+        const int row = m_rowOfSlot.at(slot);
+        if (row < 0) {
+            if (accepted)
+                entering.append(slot);
+        } else if (!accepted) {
+            going.append(row);
+        } else if (keyChanged(slot, e)) {
+            moving.append(row);
+            entering.append(slot);
+        } else {
+            changedInPlace.append(slot);
+        }
+        store(slot, e);
     }
-    if (!gone.isEmpty())
-        dropRows(gone);
+
+    // Where the entering rows go: binary searches among the rows that stay, which are still
+    // in order (their keys did not change).
+    std::sort(going.begin(), going.end());
+    std::sort(moving.begin(), moving.end());
+    std::sort(entering.begin(), entering.end(), [this](int a, int b) { return before(a, b); });
+    QList<bool> coming; // by index in `entering`: not shown yet
+    coming.reserve(entering.size());
+    for (int slot : std::as_const(entering))
+        coming.append(m_rowOfSlot.at(slot) < 0);
+    QList<int> stayers;
+    QList<int> leftSlots; // of `going`
+    leftSlots.reserve(going.size());
+    if (!going.isEmpty() || !entering.isEmpty()) {
+        stayers.reserve(m_order.size() - going.size() - moving.size());
+        qsizetype g = 0;
+        qsizetype m = 0;
+        for (int row = 0; row < m_order.size(); ++row) {
+            if (g < going.size() && going.at(g) == row) {
+                ++g;
+                leftSlots.append(m_order.at(row));
+            } else if (m < moving.size() && moving.at(m) == row) {
+                ++m;
+            } else {
+                stayers.append(m_order.at(row));
+            }
+        }
+    }
+    QList<int> positions; // the final rows of `entering`, ascending
+    positions.reserve(entering.size());
+    auto from = stayers.cbegin();
+    for (qsizetype j = 0; j < entering.size(); ++j) {
+        from = std::lower_bound(from, stayers.cend(), entering.at(j),
+                                [this](int stayer, int slot) { return before(stayer, slot); });
+        positions.append(int(from - stayers.cbegin() + j));
+    }
+    // The final order, or the order without the rows still to come.
+    const auto merged = [&](bool withComing) {
+        QList<int> order;
+        order.reserve(stayers.size() + entering.size());
+        qsizetype s = 0;
+        for (qsizetype j = 0; j < entering.size(); ++j) {
+            while (s < positions.at(j) - j) // the stayers above it
+                order.append(stayers.at(s++));
+            if (withComing || !coming.at(j))
+                order.append(entering.at(j));
+        }
+        while (s < stayers.size())
+            order.append(stayers.at(s++));
+        return order;
+    };
+    QList<int> comingRows; // the final rows of the coming ones, ascending
+    QList<int> comingSlots;
+    for (qsizetype j = 0; j < entering.size(); ++j) {
+        if (coming.at(j)) {
+            comingRows.append(positions.at(j));
+            comingSlots.append(entering.at(j));
+        }
+    }
+    const int lowest =
+        std::min({going.value(0, int(m_order.size())), moving.value(0, int(m_order.size())),
+                  positions.value(0, int(m_order.size()))});
+    for (int slot : std::as_const(leftSlots))
+        m_rowOfSlot[slot] = -1;
+
+    if (countRuns(going) + countRuns(comingRows) > kMaxRuns) {
+        beginResetModel();
+        m_order = merged(true);
+        renumberFrom(lowest);
+        endResetModel();
+    } else {
+        // Rows that go, highest run first, so that the rows below a run keep their numbers
+        // while it goes.
+        for (qsizetype i = going.size(); i > 0;) {
+            qsizetype j = i - 1;
+            while (j > 0 && going.at(j - 1) == going.at(j) - 1)
+                --j;
+            const int first = going.at(j);
+            beginRemoveRows({}, first, going.at(i - 1));
+            m_order.remove(first, going.at(i - 1) - first + 1);
+            endRemoveRows();
+            i = j;
+        }
+        // Rows that move: one layout change, which the views' selections follow.
+        if (!moving.isEmpty()) {
+            changePersistentRows([&] {
+                m_order = merged(false);
+                renumberFrom(lowest);
+            });
+        }
+        // Rows that come, lowest run first, so that each lands at its final row.
+        forEachRun(comingRows, [&](qsizetype i, qsizetype j) {
+            const int first = comingRows.at(i);
+            beginInsertRows({}, first, first + int(j - i));
+            m_order.insert(first, j - i + 1, 0);
+            for (qsizetype k = i; k <= j; ++k)
+                m_order[first + (k - i)] = comingSlots.at(k);
+            endInsertRows();
+        });
+        renumberFrom(lowest);
+    }
+    for (int slot : std::as_const(freed))
+        freeSlot(slot);
 
     QList<int> changedRows;
-    QList<OutboxEntry> added;
-    QHash<QString, qsizetype> addedAt;
-    for (const OutboxEntry &e : changedOrAdded) {
-        const auto it = m_slot.constFind(e.id);
-        if (it != m_slot.constEnd()) {
-            OutboxEntry &current = m_slots[*it];
-            m_held += (e.state == EntryState::Held) - (current.state == EntryState::Held);
-            current = e;
-            changedRows.append(m_rowOfSlot.at(*it));
-        } else if (const qsizetype at = addedAt.value(e.id, -1); at >= 0) {
-            added[at] = e;
-        } else {
-            addedAt.insert(e.id, added.size());
-            added.append(e);
-        }
-    }
-
-    // One dataChanged per run of adjacent rows; past kManyRuns runs, one over the span of
-    // them: each dataChanged costs a sorting proxy a pass over all its rows.
+    changedRows.reserve(changedInPlace.size());
+    for (int slot : std::as_const(changedInPlace))
+        changedRows.append(m_rowOfSlot.at(slot));
     std::sort(changedRows.begin(), changedRows.end());
-    changedRows.erase(std::unique(changedRows.begin(), changedRows.end()), changedRows.end());
-    if (countRuns(changedRows) > kManyChangedRuns) {
+    if (countRuns(changedRows) > kMaxChangedRuns) {
         emit dataChanged(index(changedRows.constFirst(), 0),
                          index(changedRows.constLast(), ColumnCount - 1));
-        changedRows.clear();
-    }
-    for (qsizetype i = 0; i < changedRows.size();) {
-        qsizetype j = i + 1;
-        while (j < changedRows.size() && changedRows.at(j) == changedRows.at(j - 1) + 1)
-            ++j;
-        emit dataChanged(index(changedRows.at(i), 0),
-                         index(changedRows.at(j - 1), ColumnCount - 1));
-        i = j;
-    }
-
-    if (!added.isEmpty()) {
-        const int first = int(m_order.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const OutboxEntry &e : std::as_const(added)) {
-            const int slot = takeSlot();
-            m_slots[slot] = e;
-            m_slot.insert(e.id, slot);
-            m_rowOfSlot[slot] = int(m_order.size());
-            m_order.append(slot);
-            if (e.state == EntryState::Held)
-                ++m_held;
-        }
-        endInsertRows();
+    } else {
+        forEachRun(changedRows, [&](qsizetype i, qsizetype j) {
+            emit dataChanged(index(changedRows.at(i), 0),
+                             index(changedRows.at(j), ColumnCount - 1));
+        });
     }
     emit countsChanged();
 }
 
-// Removes rows (descending, distinct): one beginRemoveRows per run of adjacent rows, highest
-// first, so that the rows below a run keep their numbers while it goes.
-void QueueModel::dropRows(const QList<int> &rows)
+void QueueModel::sort(int column, Qt::SortOrder order)
 {
-    for (qsizetype i = 0; i < rows.size();) {
-        const int last = rows.at(i);
-        qsizetype j = i + 1;
-        while (j < rows.size() && rows.at(j) == rows.at(j - 1) - 1)
-            ++j;
-        const int first = rows.at(j - 1);
-        // Everything hidden so far lies above `last`, so these numbers are still the rows'.
-        beginRemoveRows({}, first, last);
-        m_hidden.append({first, last - first + 1});
-        m_hiddenCount += last - first + 1;
-        endRemoveRows();
-        i = j;
-    }
-
-    closeGaps(rows);
+    if (column < 0 || column >= ColumnCount)
+        column = -1;
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    changePersistentRows([&] {
+        m_sortColumn = column;
+        m_sortOrder = order;
+        for (int slot = 0; slot < m_slots.size(); ++slot)
+            storeKey(slot);
+        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+        renumberFrom(0);
+    });
 }
 
-// Frees the slots of the rows (descending) that the views were told are gone, and closes
-// the gaps in the row list in one pass.
-void QueueModel::closeGaps(const QList<int> &rows)
-{
-    const int lowest = rows.constLast();
-    qsizetype next = rows.size() - 1; // rows ascending, from the back
-    int write = lowest;
-    for (int read = lowest; read < m_order.size(); ++read) {
-        const int slot = m_order.at(read);
-        if (next >= 0 && rows.at(next) == read) {
-            --next;
-            if (m_slots.at(slot).state == EntryState::Held)
-                --m_held;
-            m_slot.remove(m_slots.at(slot).id);
-            m_slots[slot] = OutboxEntry();
-            m_rowOfSlot[slot] = -1;
-            m_freeSlots.append(slot);
-            continue;
-        }
-        m_order[write] = slot;
-        m_rowOfSlot[slot] = write;
-        ++write;
-    }
-    m_order.resize(write);
-    m_hidden.clear();
-    m_hiddenCount = 0;
-}
-
-QueueFilterModel::QueueFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setSortRole(QueueModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-}
-
-void QueueFilterModel::setFilterText(const QString &text)
+void QueueModel::setFilterText(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed == m_text)
+    if (trimmed == m_filterText)
         return;
-    m_text = trimmed;
-    invalidateFilter();
+    m_filterText = trimmed;
+    refilter();
 }
 
-void QueueFilterModel::setStateFilter(std::optional<EntryState> state)
+void QueueModel::setStateFilter(std::optional<EntryState> state)
 {
-    if (state == m_state)
+    if (state == m_stateFilter)
         return;
-    m_state = state;
-    invalidateFilter();
+    m_stateFilter = state;
+    refilter();
 }
 
-bool QueueFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+void QueueModel::refilter()
 {
-    if (sourceParent.isValid())
-        return false;
-    const auto *model = qobject_cast<const QueueModel *>(sourceModel());
-    if (!model || !isFiltering())
-        return true;
-    const OutboxEntry &e = model->entryAt(sourceRow);
-    if (m_state && e.state != *m_state)
-        return false;
-    if (m_text.isEmpty())
-        return true;
-    const auto matches = [this](const QString &s) {
-        return s.contains(m_text, Qt::CaseInsensitive);
-    };
-    return matches(e.id) || matches(e.sender) || matches(e.nextHop) || matches(e.lastReply) ||
-           std::any_of(e.recipients.cbegin(), e.recipients.cend(), matches);
-}
-
-} // namespace tandem::ui
-
-namespace tandem::ui {
-
-bool QueueFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    const auto *model = qobject_cast<const QueueModel *>(sourceModel());
-    if (!model || sortRole() != QueueModel::SortRole || left.column() != right.column())
-        return QSortFilterProxyModel::lessThan(left, right);
-    const OutboxEntry &a = model->entryAt(left.row());
-    const OutboxEntry &b = model->entryAt(right.row());
-    const Qt::CaseSensitivity cs = sortCaseSensitivity();
-    switch (left.column()) {
-    case QueueModel::IdColumn:
-        return a.id.compare(b.id, cs) < 0;
-    case QueueModel::FromColumn:
-        return a.sender.compare(b.sender, cs) < 0;
-    case QueueModel::RecipientsColumn:
-        return std::lexicographical_compare(
-            a.recipients.cbegin(), a.recipients.cend(), b.recipients.cbegin(), b.recipients.cend(),
-            [cs](const QString &x, const QString &y) { return x.compare(y, cs) < 0; });
-    case QueueModel::SizeColumn:
-        return a.size < b.size;
-    case QueueModel::NextHopColumn:
-        return a.nextHop.compare(b.nextHop, cs) < 0;
-    case QueueModel::StateColumn:
-        return int(a.state) < int(b.state);
-    case QueueModel::AttemptsColumn:
-        return a.attempts < b.attempts;
-    case QueueModel::NextAttemptColumn:
-        return a.nextAttempt < b.nextAttempt;
-    case QueueModel::LastReplyColumn:
-        return a.lastReply.compare(b.lastReply, cs) < 0;
-    }
-    return false;
+    beginResetModel();
+    for (int slot : std::as_const(m_order))
+        m_rowOfSlot[slot] = -1;
+    m_order.clear();
+    for (int slot = 0; slot < m_slots.size(); ++slot)
+        if (m_arrival.at(slot) != kFreeSlot && accepts(m_slots.at(slot)))
+            m_order.append(slot);
+    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+    renumberFrom(0);
+    endResetModel();
+    emit countsChanged();
 }
 
 } // namespace tandem::ui

@@ -39,7 +39,6 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     : QWidget(parent)
     , m_host(host)
     , m_model(new QueueModel(this))
-    , m_proxy(new QueueFilterModel(this))
     , m_toolBar(new QToolBar(this))
     , m_filter(new QLineEdit(this))
     , m_stateFilter(new QComboBox(this))
@@ -49,7 +48,6 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
 {
     setObjectName(u"queueWindow"_s);
     setWindowTitle(tr("Outbox"));
-    m_proxy->setSourceModel(m_model);
 
     // Operations: a toolbar, the view's context menu, and shortcuts while the window has focus.
     m_toolBar->setObjectName(u"queueToolBar"_s);
@@ -94,7 +92,7 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     top->addWidget(m_stateFilter);
 
     m_view->setObjectName(u"queueTable"_s);
-    m_view->setModel(m_proxy);
+    m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
@@ -142,10 +140,10 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(bottom);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QueueFilterModel::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &QueueModel::setFilterText);
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int state = m_stateFilter->currentData().toInt();
-        m_proxy->setStateFilter(state < 0 ? std::nullopt
+        m_model->setStateFilter(state < 0 ? std::nullopt
                                           : std::optional<EntryState>(EntryState(state)));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -158,15 +156,16 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     connect(statusTimer, &QTimer::timeout, this, &QueueWindow::updateStatus);
     const auto later = [statusTimer] { statusTimer->start(); };
     connect(m_model, &QueueModel::countsChanged, statusTimer, later);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, statusTimer, later);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, statusTimer, later);
-    connect(m_proxy, &QAbstractItemModel::modelReset, statusTimer, later);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, statusTimer, later);
 
-    // A reset (a new snapshot, or a batch removing a great many rows) keeps the selection
-    // and the scroll position.
+    // A reset (a new snapshot, a new filter, or a batch moving rows all over the table) keeps
+    // the selection, the current entry and the entry at the top of the view.
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_keptSelection = selectedIds();
+        const QModelIndex current = m_view->currentIndex();
+        m_keptCurrent = current.isValid() ? current.data(QueueModel::IdRole).toString() : QString();
+        m_keptCurrentColumn = current.isValid() ? current.column() : 0;
+        const QModelIndex top = m_view->indexAt(QPoint(0, 0));
+        m_keptTop = top.isValid() ? top.data(QueueModel::IdRole).toString() : QString();
         m_keptScroll = m_view->verticalScrollBar()->value();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &QueueWindow::restoreSelection);
@@ -254,20 +253,33 @@ void QueueWindow::runOperation(const QString &operation)
 
 void QueueWindow::restoreSelection()
 {
-    m_view->verticalScrollBar()->setValue(m_keptScroll);
-    const QStringList ids = std::exchange(m_keptSelection, {});
+    QItemSelectionModel *selectionModel = m_view->selectionModel();
+    if (const int row = m_model->rowOf(std::exchange(m_keptCurrent, {})); row >= 0)
+        selectionModel->setCurrentIndex(m_model->index(row, m_keptCurrentColumn),
+                                        QItemSelectionModel::NoUpdate);
+    // Rows in runs: one range per run keeps a selection of thousands cheap to hold.
+    QList<int> rows;
+    for (const QString &id : std::exchange(m_keptSelection, {}))
+        if (const int row = m_model->rowOf(id); row >= 0)
+            rows.append(row);
+    std::sort(rows.begin(), rows.end());
     QItemSelection selection;
-    for (const QString &id : ids) {
-        const int row = m_model->rowOf(id);
-        if (row < 0)
-            continue;
-        const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-        if (index.isValid())
-            selection.select(index, index);
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i + 1;
+        while (j < rows.size() && rows.at(j) == rows.at(j - 1) + 1)
+            ++j;
+        selection.select(m_model->index(rows.at(i), 0),
+                         m_model->index(rows.at(j - 1), QueueModel::ColumnCount - 1));
+        i = j;
     }
     if (!selection.isEmpty())
-        m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
-                                                        QItemSelectionModel::Rows);
+        selectionModel->select(selection, QItemSelectionModel::ClearAndSelect);
+    // The entry that was at the top stays there; if it went, the scroll position stays.
+    if (const int top = m_model->rowOf(std::exchange(m_keptTop, {})); top >= 0)
+        m_view->scrollTo(m_model->index(top, 0), QAbstractItemView::PositionAtTop);
+    else
+        m_view->verticalScrollBar()->setValue(m_keptScroll);
+    updateActions(); // a reset clears the selection without telling
 }
 
 void QueueWindow::updateActions()
@@ -279,11 +291,11 @@ void QueueWindow::updateActions()
 
 void QueueWindow::updateStatus()
 {
-    const int total = m_model->rowCount();
-    if (m_proxy->isFiltering())
+    const int total = m_model->totalCount();
+    if (m_model->isFiltering())
         m_status->setText(tr("%n entries, %1 held, %2 shown", nullptr, total)
                               .arg(m_model->heldCount())
-                              .arg(m_proxy->rowCount()));
+                              .arg(m_model->rowCount()));
     else
         m_status->setText(tr("%n entries, %1 held", nullptr, total).arg(m_model->heldCount()));
 }

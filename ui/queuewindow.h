@@ -16,7 +16,6 @@ class QToolBar;
 namespace tandem::ui {
 
 class EngineHost;
-class QueueFilterModel;
 class QueueModel;
 
 class QueueWindow : public QWidget {
@@ -26,7 +25,6 @@ public:
     explicit QueueWindow(EngineHost *host, QWidget *parent = nullptr);
 
     QueueModel *model() const { return m_model; }
-    QueueFilterModel *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     // Delete and Return to sender ask first; tests turn that off.
     void setConfirmDestructive(bool confirm) { m_confirm = confirm; }
@@ -47,7 +45,6 @@ private:
 
     EngineHost *m_host;
     QueueModel *m_model;
-    QueueFilterModel *m_proxy;
     QToolBar *m_toolBar;
     QLineEdit *m_filter;
     QComboBox *m_stateFilter;
@@ -57,6 +54,9 @@ private:
     QList<QAction *> m_operations;
     bool m_confirm = true;
     QStringList m_keptSelection; // across a reset of the model
+    QString m_keptCurrent;
+    int m_keptCurrentColumn = 0;
+    QString m_keptTop; // the entry at the top of the view
     int m_keptScroll = 0;
 };
 

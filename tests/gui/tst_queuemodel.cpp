@@ -9,7 +9,6 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QTest>
 #include <QTimeZone>
 
@@ -18,7 +17,6 @@
 using namespace Qt::StringLiterals;
 using tandem::delivery::EntryState;
 using tandem::delivery::OutboxEntry;
-using tandem::ui::QueueFilterModel;
 using tandem::ui::QueueModel;
 
 namespace {
@@ -77,6 +75,7 @@ private slots:
     void removeEverything();
     void heldCount();
     void sortsByRawValues();
+    void sortKeepsPersistentIndexes();
     void filters();
     void manyScatteredRows();
     void randomBatches();
@@ -237,9 +236,7 @@ void TestQueueModel::heldCount()
 void TestQueueModel::sortsByRawValues()
 {
     QueueModel model;
-    QueueFilterModel proxy;
-    proxy.setSourceModel(&model);
-    auto tester = attach(&proxy);
+    auto tester = attach(&model);
     QList<OutboxEntry> list{entry(u"a-0"_s, EntryState::Held, 9),
                             entry(u"b-0"_s, EntryState::Queued, 100),
                             entry(u"c-0"_s, EntryState::Deferred, 20)};
@@ -247,122 +244,184 @@ void TestQueueModel::sortsByRawValues()
     list[1].nextAttempt = list[1].created.addSecs(-60);
     list[0].attempts = 10;
     list[2].attempts = 2;
+    list[0].sender = u"Zed@example.com"_s;
+    list[1].sender = u"adam@example.com"_s;
+    list[2].sender = u"bea@example.com"_s;
     model.resetFrom(list);
 
-    proxy.sort(QueueModel::SizeColumn, Qt::AscendingOrder); // 9 < 20 < 100, not "100" < "20"
-    QCOMPARE(idsOf(proxy), QStringList({u"a-0"_s, u"c-0"_s, u"b-0"_s}));
-    proxy.sort(QueueModel::AttemptsColumn, Qt::DescendingOrder);
-    QCOMPARE(idsOf(proxy), QStringList({u"a-0"_s, u"c-0"_s, u"b-0"_s}));
-    proxy.sort(QueueModel::NextAttemptColumn, Qt::AscendingOrder);
-    QCOMPARE(idsOf(proxy), QStringList({u"b-0"_s, u"c-0"_s, u"a-0"_s}));
-    proxy.sort(QueueModel::StateColumn, Qt::AscendingOrder);
-    QCOMPARE(idsOf(proxy), QStringList({u"b-0"_s, u"c-0"_s, u"a-0"_s}));
+    model.sort(QueueModel::SizeColumn, Qt::AscendingOrder); // 9 < 20 < 100, not "100" < "20"
+    QCOMPARE(idsOf(model), QStringList({u"a-0"_s, u"c-0"_s, u"b-0"_s}));
+    model.sort(QueueModel::AttemptsColumn, Qt::DescendingOrder);
+    QCOMPARE(idsOf(model), QStringList({u"a-0"_s, u"c-0"_s, u"b-0"_s}));
+    model.sort(QueueModel::NextAttemptColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(model), QStringList({u"b-0"_s, u"c-0"_s, u"a-0"_s}));
+    model.sort(QueueModel::FromColumn, Qt::AscendingOrder); // ignoring case: Zed is last
+    QCOMPARE(idsOf(model), QStringList({u"b-0"_s, u"c-0"_s, u"a-0"_s}));
+    model.sort(QueueModel::StateColumn, Qt::AscendingOrder);
+    QCOMPARE(idsOf(model), QStringList({u"b-0"_s, u"c-0"_s, u"a-0"_s}));
 
-    // A batch keeps the order: the changed row moves, the new one lands in place.
+    // A batch keeps the order: the changed row moves, the new one lands in place, and rows
+    // that compare equal stay in the order they arrived (a before b).
     model.apply({entry(u"b-0"_s, EntryState::Held), entry(u"d-0"_s, EntryState::Delivering)},
                 {u"c-0"_s});
-    QStringList sorted = idsOf(proxy);
-    QCOMPARE(sorted.takeFirst(), u"d-0"_s);
-    sorted.sort(); // a and b are both held: either order
-    QCOMPARE(sorted, QStringList({u"a-0"_s, u"b-0"_s}));
+    QCOMPARE(idsOf(model), QStringList({u"d-0"_s, u"a-0"_s, u"b-0"_s}));
+    model.sort(QueueModel::StateColumn, Qt::DescendingOrder);
+    QCOMPARE(idsOf(model), QStringList({u"a-0"_s, u"b-0"_s, u"d-0"_s}));
+    model.sort(-1); // arrival order
+    QCOMPARE(idsOf(model), QStringList({u"a-0"_s, u"b-0"_s, u"d-0"_s}));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.rowOf(model.entryAt(row).id), row);
+}
+
+// A re-sort is a layout change: persistent indexes (a view's selection) follow their entries.
+void TestQueueModel::sortKeepsPersistentIndexes()
+{
+    QueueModel model;
+    auto tester = attach(&model);
+    QList<OutboxEntry> list = entries(5);
+    for (int i = 0; i < 5; ++i)
+        list[i].size = 100 - i;
+    model.resetFrom(list);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    const QPersistentModelIndex m1 = model.index(1, QueueModel::SizeColumn);
+    model.sort(QueueModel::SizeColumn);
+    QCOMPARE(layouts.size(), 1);
+    QCOMPARE(m1.row(), 3);
+    QCOMPARE(m1.column(), int(QueueModel::SizeColumn));
+    QCOMPARE(m1.data(QueueModel::IdRole).toString(), u"m1-0"_s);
+
+    // Rows that move in a batch (their sort key changed) are a layout change too.
+    QList<OutboxEntry> bigger = entries(400);
+    model.resetFrom(bigger);
+    const QPersistentModelIndex m7 = model.index(7, 0);
+    for (OutboxEntry &e : bigger)
+        e.size = 1000 - e.size - e.id.section(u'-', 0, 0).mid(1).toInt(); // reverses the order
+    model.apply(bigger, {});
+    QCOMPARE(layouts.size(), 2);
+    QCOMPARE(idsOf(model).constFirst(), u"m399-0"_s);
+    QCOMPARE(m7.row(), 392);
+    QCOMPARE(m7.data(QueueModel::IdRole).toString(), u"m7-0"_s);
 }
 
 void TestQueueModel::filters()
 {
     QueueModel model;
-    QueueFilterModel proxy;
-    proxy.setSourceModel(&model);
-    auto tester = attach(&proxy);
+    auto tester = attach(&model);
     QList<OutboxEntry> list{entry(u"a-0"_s, EntryState::Held), entry(u"b-0"_s), entry(u"c-0"_s)};
     list[1].recipients = {u"dave@Partner.test"_s};
     list[2].lastReply = u"452 4.2.2 mailbox full"_s;
     model.resetFrom(list);
+    QSignalSpy counts(&model, &QueueModel::countsChanged);
 
-    proxy.setFilterText(u"partner"_s);
-    QCOMPARE(idsOf(proxy), QStringList({u"b-0"_s}));
-    proxy.setFilterText(u"MAILBOX FULL"_s);
-    QCOMPARE(idsOf(proxy), QStringList({u"c-0"_s}));
-    proxy.setFilterText({});
-    proxy.setStateFilter(EntryState::Held);
-    QCOMPARE(idsOf(proxy), QStringList({u"a-0"_s}));
+    model.setFilterText(u"partner"_s);
+    QCOMPARE(idsOf(model), QStringList({u"b-0"_s}));
+    QCOMPARE(model.totalCount(), 3);
+    QCOMPARE(model.rowOf(u"a-0"_s), -1);
+    QVERIFY(model.contains(u"a-0"_s));
+    QCOMPARE(counts.size(), 1);
+    model.setFilterText(u"  MAILBOX FULL "_s);
+    QCOMPARE(idsOf(model), QStringList({u"c-0"_s}));
+    model.setFilterText({});
+    model.setStateFilter(EntryState::Held);
+    QCOMPARE(idsOf(model), QStringList({u"a-0"_s}));
     model.apply({entry(u"c-0"_s, EntryState::Held)}, {}); // now it belongs
-    QCOMPARE(idsOf(proxy), QStringList({u"a-0"_s, u"c-0"_s}));
-    proxy.setFilterText(u"remote.test"_s);
-    QCOMPARE(idsOf(proxy), QStringList({u"a-0"_s, u"c-0"_s}));
-    proxy.setStateFilter(std::nullopt);
-    QCOMPARE(idsOf(proxy).size(), 2); // b went to partner.test only
+    QCOMPARE(idsOf(model), QStringList({u"a-0"_s, u"c-0"_s}));
+    model.apply({entry(u"a-0"_s, EntryState::Queued)}, {}); // now it does not
+    QCOMPARE(idsOf(model), QStringList({u"c-0"_s}));
+    QCOMPARE(model.heldCount(), 1);
+    model.apply({entry(u"e-0"_s, EntryState::Held), entry(u"f-0"_s)}, {u"b-0"_s});
+    QCOMPARE(idsOf(model), QStringList({u"c-0"_s, u"e-0"_s}));
+    QCOMPARE(model.totalCount(), 4);
+    model.setFilterText(u"remote.test"_s);
+    QCOMPARE(idsOf(model), QStringList({u"c-0"_s, u"e-0"_s}));
+    model.setStateFilter(std::nullopt);
+    QCOMPARE(idsOf(model), QStringList({u"a-0"_s, u"c-0"_s, u"e-0"_s, u"f-0"_s}));
 }
 
-// Past a few hundred runs of rows the batch is told in fewer signals: changes as one
-// dataChanged over their span, removals as a reset.
+// Past a few dozen runs of rows a batch is told in fewer signals: changes in place as one
+// dataChanged over their span, rows coming and going as a reset.
 void TestQueueModel::manyScatteredRows()
 {
     QueueModel model;
-    QueueFilterModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.sort(QueueModel::AttemptsColumn);
     auto tester = attach(&model);
-    auto proxyTester = attach(&proxy);
+    model.sort(QueueModel::AttemptsColumn);
     model.resetFrom(entries(4000));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
 
-    QList<OutboxEntry> everyOther;
-    for (int i = 0; i < 4000; i += 2) {
+    QList<OutboxEntry> everyOther; // the sort key stays: changes in place
+    for (int i = 0; i < 4000; i += 2)
         everyOther.append(entry(u"m%1-0"_s.arg(i), EntryState::Held));
-        everyOther.last().attempts = 4000 - i;
-    }
     model.apply(everyOther, {});
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 3998);
     QCOMPARE(model.heldCount(), 2000);
-    for (int row = 1; row < proxy.rowCount(); ++row) // the proxy re-sorted the span
-        QVERIFY(proxy.index(row - 1, QueueModel::AttemptsColumn).data().toInt() <=
-                proxy.index(row, QueueModel::AttemptsColumn).data().toInt());
-    QCOMPARE(proxy.index(3999, 0).data(QueueModel::IdRole).toString(), u"m0-0"_s);
+    QCOMPARE(resets.size() + removed.size() + inserted.size() + layouts.size(), 0);
 
     QStringList gone;
     for (int i = 1; i < 4000; i += 4)
         gone.append(u"m%1-0"_s.arg(i)); // 1000 runs
-    model.apply({entry(u"m2-0"_s), entry(u"new-0"_s)}, gone);
+    OutboxEntry m2 = entry(u"m2-0"_s);
+    m2.attempts = 0; // moves to the top
+    model.apply({m2, entry(u"new-0"_s)}, gone);
     QCOMPARE(resets.size(), 1);
     QCOMPARE(removed.size(), 0);
     QCOMPARE(model.rowCount(), 3001);
     QCOMPARE(model.heldCount(), 1999);
     QCOMPARE(model.rowOf(u"m1-0"_s), -1);
-    QCOMPARE(model.rowOf(u"m2-0"_s), 1);
-    QCOMPARE(model.rowOf(u"new-0"_s), 3000);
+    QCOMPARE(model.rowOf(u"m2-0"_s), 0);
+    QCOMPARE(model.rowOf(u"new-0"_s), 3000); // equal attempts: in arrival order, last
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.rowOf(model.entryAt(row).id), row);
 
-    // Fewer runs: one beginRemoveRows per run again.
-    model.apply({}, ids({0, 4, 8}));
+    // Fewer runs: one beginRemoveRows per run again, a layout change for the row that moves,
+    // and an insertion where the new row belongs.
+    OutboxEntry m3 = entry(u"m3-0"_s);
+    m3.attempts = 0;
+    OutboxEntry early = entry(u"early-0"_s);
+    early.attempts = 0;
+    const QPersistentModelIndex m3Index = model.index(model.rowOf(u"m3-0"_s), 2);
+    model.apply({m3, early}, ids({0, 4, 8}));
+    QCOMPARE(resets.size(), 1);
     QCOMPARE(removed.size(), 3);
-    QCOMPARE(model.rowCount(), 2998);
+    QCOMPARE(layouts.size(), 1); // m3 moves up, after m2
+    QCOMPARE(m3Index.row(), 1);
+    QCOMPARE(m3Index.column(), 2);
+    QCOMPARE(inserted.size(), 1); // early comes third (it arrived after them)
+    QCOMPARE(inserted.at(0).at(1).toInt(), 2);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+    QCOMPARE(model.rowCount(), 2999);
+    QCOMPARE(idsOf(model).mid(0, 3), QStringList({u"m2-0"_s, u"m3-0"_s, u"early-0"_s}));
 }
 
-// Random batches against a plain reference list, with the tester on the model and on a
-// sorting, filtering proxy above it.
+// Random batches against a plain reference list, sorted and filtered in every way, with the
+// tester on the model.
 void TestQueueModel::randomBatches()
 {
     QueueModel model;
-    QueueFilterModel proxy;
-    proxy.setSourceModel(&model);
-    proxy.sort(QueueModel::StateColumn);
-    proxy.setFilterText(u"-"_s);
     auto tester = attach(&model);
-    auto proxyTester = attach(&proxy);
     QRandomGenerator random(20240501);
-    QList<OutboxEntry> reference = entries(60);
+    QList<OutboxEntry> reference = entries(60); // in arrival order
     model.resetFrom(reference);
     int nextId = 1000;
-    for (int round = 0; round < 300; ++round) {
+    for (int round = 0; round < 600; ++round) {
+        if (round % 50 == 0) { // another column, order and filter now and then
+            model.sort(random.bounded(-1, int(QueueModel::ColumnCount)),
+                       random.bounded(2) ? Qt::AscendingOrder : Qt::DescendingOrder);
+            const int state = random.bounded(-1, 4);
+            model.setStateFilter(state < 0 ? std::nullopt
+                                           : std::optional<EntryState>(EntryState(state)));
+            model.setFilterText(random.bounded(2) ? u"N1"_s : QString());
+        }
         QList<OutboxEntry> changedOrAdded;
         QStringList removed;
         QSet<QString> touched; // the engine reports an id once per batch
-        const int changes = random.bounded(12);
+        // Now and then a big batch, past the point where a batch is told as a reset.
+        const int changes = round % 7 == 0 ? random.bounded(60, 120) : random.bounded(12);
         for (int i = 0; i < changes && !reference.isEmpty(); ++i) {
             const int at = random.bounded(int(reference.size()));
             if (touched.contains(reference.at(at).id))
@@ -373,11 +432,17 @@ void TestQueueModel::randomBatches()
             } else {
                 OutboxEntry e = reference.at(at);
                 e.state = EntryState(random.bounded(4));
-                e.attempts += 1;
+                e.attempts += random.bounded(2);
+                e.size = random.bounded(5) * 1000;
+                e.sender = random.bounded(2) ? u"Alice@example.com"_s : u"bob@example.com"_s;
+                e.nextAttempt = e.created.addSecs(random.bounded(10) * 60);
+                e.lastReply = u"451 4.3.0 try %1"_s.arg(random.bounded(3));
+                if (random.bounded(4) == 0)
+                    e.recipients = {u"Carol@remote.test"_s};
                 changedOrAdded.append(e);
             }
         }
-        for (int i = random.bounded(6); i > 0; --i)
+        for (int i = random.bounded(round % 7 == 0 ? 40 : 6); i > 0; --i)
             changedOrAdded.append(entry(u"n%1-0"_s.arg(nextId++), EntryState(random.bounded(4)),
                                         random.bounded(100000)));
         // The reference: removals, then changes in place, then additions in order.
@@ -391,13 +456,73 @@ void TestQueueModel::randomBatches()
                 reference.append(e);
         }
         model.apply(changedOrAdded, removed);
-        QCOMPARE(model.rowCount(), reference.size());
-        for (int row = 0; row < reference.size(); ++row) {
-            QCOMPARE(model.entryAt(row).id, reference.at(row).id);
-            QCOMPARE(int(model.entryAt(row).state), int(reference.at(row).state));
-            QCOMPARE(model.rowOf(reference.at(row).id), row);
+
+        // What the model should show: the reference filtered, then sorted stably by the
+        // column's SortRole value (text without case), arrival order among equals.
+        QList<qsizetype> shown;
+        for (qsizetype i = 0; i < reference.size(); ++i) {
+            const OutboxEntry &e = reference.at(i);
+            const bool state = !model.stateFilter() || e.state == *model.stateFilter();
+            const QString text = model.filterText();
+            const auto has = [&](const QString &s) {
+                return s.contains(text, Qt::CaseInsensitive);
+            };
+            const bool matches = text.isEmpty() || has(e.id) || has(e.sender) || has(e.nextHop) ||
+                                 has(e.lastReply) ||
+                                 std::any_of(e.recipients.cbegin(), e.recipients.cend(), has);
+            if (state && matches)
+                shown.append(i);
         }
-        QCOMPARE(proxy.rowCount(), reference.size());
+        const int column = model.sortColumn();
+        const auto less = [&](qsizetype a, qsizetype b) {
+            const OutboxEntry &x = reference.at(a);
+            const OutboxEntry &y = reference.at(b);
+            int c = 0;
+            switch (column) {
+            case QueueModel::IdColumn:
+                c = x.id.compare(y.id, Qt::CaseInsensitive);
+                break;
+            case QueueModel::FromColumn:
+                c = x.sender.compare(y.sender, Qt::CaseInsensitive);
+                break;
+            case QueueModel::RecipientsColumn:
+                for (qsizetype i = 0; c == 0 && i < x.recipients.size() && i < y.recipients.size();
+                     ++i)
+                    c = x.recipients.at(i).compare(y.recipients.at(i), Qt::CaseInsensitive);
+                if (c == 0)
+                    c = int(x.recipients.size() - y.recipients.size());
+                break;
+            case QueueModel::SizeColumn:
+                c = x.size < y.size ? -1 : y.size < x.size;
+                break;
+            case QueueModel::NextHopColumn:
+                c = x.nextHop.compare(y.nextHop, Qt::CaseInsensitive);
+                break;
+            case QueueModel::StateColumn:
+                c = int(x.state) - int(y.state);
+                break;
+            case QueueModel::AttemptsColumn:
+                c = x.attempts - y.attempts;
+                break;
+            case QueueModel::NextAttemptColumn:
+                c = x.nextAttempt < y.nextAttempt ? -1 : y.nextAttempt < x.nextAttempt;
+                break;
+            case QueueModel::LastReplyColumn:
+                c = x.lastReply.compare(y.lastReply, Qt::CaseInsensitive);
+                break;
+            }
+            return model.sortOrder() == Qt::AscendingOrder ? c < 0 : c > 0;
+        };
+        std::stable_sort(shown.begin(), shown.end(), less);
+
+        QCOMPARE(model.rowCount(), shown.size());
+        for (int row = 0; row < shown.size(); ++row) {
+            const OutboxEntry &want = reference.at(shown.at(row));
+            QCOMPARE(model.entryAt(row).id, want.id);
+            QCOMPARE(int(model.entryAt(row).state), int(want.state));
+            QCOMPARE(model.rowOf(want.id), row);
+        }
+        QCOMPARE(model.totalCount(), reference.size());
         const auto held = std::count_if(reference.cbegin(), reference.cend(),
                                         [](const auto &e) { return e.state == EntryState::Held; });
         QCOMPARE(model.heldCount(), int(held));
