@@ -565,14 +565,6 @@
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>The console will use the new language when it is started again.</source>
-        <translation>Die Konsole verwendet die neue Sprache nach dem nächsten Start.</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1034,10 +1026,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>All states</source>
         <translation>Alle Status</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Versuche</translation>
     </message>
     <message>
         <source>Delete entries</source>

@@ -57,11 +57,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain name such as example.com.</source>
-        <translation>« %1 » n’est pas un nom de domaine comme example.com.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de domaine comme example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain name such as example.org.</source>
-        <translation>« %1 » n’est pas un nom de domaine comme example.org.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de domaine comme example.org.</translation>
     </message>
     <message>
         <source>Enter this machine&apos;s host name, such as mail.example.com.</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name such as mail.example.com.</source>
-        <translation>« %1 » n’est pas un nom d’hôte comme mail.example.com.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’hôte comme mail.example.com.</translation>
     </message>
     <message>
         <source>Enter the Archive machine&apos;s address.</source>
@@ -81,11 +81,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name or an IP address.</source>
-        <translation>« %1 » n’est ni un nom d’hôte ni une adresse IP.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte ni une adresse IP.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address: the Archive lets the Mailbox relay by its address.</source>
-        <translation>« %1 » n’est pas une adresse IP : le serveur d’archive autorise le serveur de boîtes aux lettres à relayer d’après son adresse.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP&#xa0;: le serveur d’archive autorise le serveur de boîtes aux lettres à relayer d’après son adresse.</translation>
     </message>
     <message>
         <source>The Archive&apos;s port must be 1-65535.</source>
@@ -97,11 +97,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a network such as 192.168.1.0/24.</source>
-        <translation>« %1 » n’est pas un réseau comme 192.168.1.0/24.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un réseau comme 192.168.1.0/24.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is wider than any LAN and would make an open relay.</source>
-        <translation>« %1 » est plus large que tout réseau local et ferait de ce serveur un relais ouvert.</translation>
+        <translation>«&#xa0;%1&#xa0;» est plus large que tout réseau local et ferait de ce serveur un relais ouvert.</translation>
     </message>
     <message>
         <source>Enter the LAN whose machines may send mail, such as 192.168.1.0/24.</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address to listen on.</source>
-        <translation>« %1 » n’est pas une adresse IP d’écoute valide.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP d’écoute valide.</translation>
     </message>
     <message>
         <source>The %1 listener&apos;s port must be 1-65535.</source>
@@ -141,15 +141,15 @@
     </message>
     <message>
         <source>Server › role: %1</source>
-        <translation>Serveur › rôle : %1</translation>
+        <translation>Serveur › rôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server › primary domain: %1</source>
-        <translation>Serveur › domaine principal : %1</translation>
+        <translation>Serveur › domaine principal&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server › extra local domains: %1</source>
-        <translation>Serveur › domaines locaux supplémentaires : %1</translation>
+        <translation>Serveur › domaines locaux supplémentaires&#xa0;: %1</translation>
     </message>
     <message>
         <source>none</source>
@@ -157,11 +157,11 @@
     </message>
     <message>
         <source>Server › host name: %1</source>
-        <translation>Serveur › nom d’hôte : %1</translation>
+        <translation>Serveur › nom d’hôte&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › domains it applies to: %1</source>
-        <translation>Transit › domaines concernés : %1</translation>
+        <translation>Transit › domaines concernés&#xa0;: %1</translation>
     </message>
     <message>
         <source>all local domains</source>
@@ -169,23 +169,23 @@
     </message>
     <message>
         <source>Passthrough › Copy all mail to sender&apos;s Sent items: %1</source>
-        <translation>Transit › Copier tout le courrier dans les Éléments envoyés de l’expéditeur : %1</translation>
+        <translation>Transit › Copier tout le courrier dans les Éléments envoyés de l’expéditeur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › Create mailbox if necessary: %1</source>
-        <translation>Transit › Créer la boîte aux lettres si nécessaire : %1</translation>
+        <translation>Transit › Créer la boîte aux lettres si nécessaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail for local domains to Outbox: %1</source>
-        <translation>Transit › Copier tout le courrier des domaines locaux dans la Boîte d’envoi : %1</translation>
+        <translation>Transit › Copier tout le courrier des domaines locaux dans la Boîte d’envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail without Received: headers to Outbox: %1</source>
-        <translation>Transit › Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi : %1</translation>
+        <translation>Transit › Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>Undelivered Mail › action: %1</source>
-        <translation>Courrier non distribué › action : %1</translation>
+        <translation>Courrier non distribué › action&#xa0;: %1</translation>
     </message>
     <message>
         <source>SMTP service %1 port %2 (%3)</source>
@@ -193,23 +193,23 @@
     </message>
     <message>
         <source>%1 › Reject non-local senders claiming to be local: %2</source>
-        <translation>%1 › Rejeter les expéditeurs non locaux se présentant comme locaux : %2</translation>
+        <translation>%1 › Rejeter les expéditeurs non locaux se présentant comme locaux&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 › Require authentication: %2</source>
-        <translation>%1 › Exiger l’authentification : %2</translation>
+        <translation>%1 › Exiger l’authentification&#xa0;: %2</translation>
     </message>
     <message>
         <source>Relaying › allowed networks: %1</source>
-        <translation>Relais › réseaux autorisés : %1</translation>
+        <translation>Relais › réseaux autorisés&#xa0;: %1</translation>
     </message>
     <message>
         <source>TLS › certificate: none (no STARTTLS)</source>
-        <translation>TLS › certificat : aucun (pas de STARTTLS)</translation>
+        <translation>TLS › certificat&#xa0;: aucun (pas de STARTTLS)</translation>
     </message>
     <message>
         <source>TLS › certificate: %1, key: %2</source>
-        <translation>TLS › certificat : %1, clé : %2</translation>
+        <translation>TLS › certificat&#xa0;: %1, clé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › static route %1 → %2 port %3</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Outgoing Mail › SmartHost: %1 port %2</source>
-        <translation>Courrier sortant › SmartHost : %1, port %2</translation>
+        <translation>Courrier sortant › SmartHost&#xa0;: %1, port %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › MX delivery (DNS), no SmartHost</source>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Outgoing Mail › other mail: MX delivery (DNS), no SmartHost</source>
-        <translation>Courrier sortant › autre courrier : remise par MX (DNS), sans SmartHost</translation>
+        <translation>Courrier sortant › autre courrier&#xa0;: remise par MX (DNS), sans SmartHost</translation>
     </message>
 </context>
 <context>
@@ -319,19 +319,19 @@
     </message>
     <message>
         <source>Days in the &amp;live mailbox:</source>
-        <translation>Jours dans la boîte &amp;active :</translation>
+        <translation>Jours dans la boîte &amp;active&#xa0;:</translation>
     </message>
     <message>
         <source>Archive &amp;expiry (0 = never):</source>
-        <translation>&amp;Expiration de l’archive (0 = jamais) :</translation>
+        <translation>&amp;Expiration de l’archive (0 = jamais)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Size cap (0 = none):</source>
-        <translation>Taille &amp;maximale (0 = aucune) :</translation>
+        <translation>Taille &amp;maximale (0 = aucune)&#xa0;:</translation>
     </message>
     <message>
         <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
-        <translation>Les messages plus anciens que le nombre de jours actifs passent dans le dossier Archive de la boîte aux lettres ; les messages archivés sont supprimés à l’expiration. Le dépassement de la taille maximale donne lieu à un avertissement et n’est jamais silencieux.</translation>
+        <translation>Les messages plus anciens que le nombre de jours actifs passent dans le dossier Archive de la boîte aux lettres&#xa0;; les messages archivés sont supprimés à l’expiration. Le dépassement de la taille maximale donne lieu à un avertissement et n’est jamais silencieux.</translation>
     </message>
 </context>
 <context>
@@ -393,11 +393,11 @@
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;Afficher :</translation>
+        <translation>&amp;Afficher&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Queue id:</source>
-        <translation>&amp;ID de file :</translation>
+        <translation>&amp;ID de file&#xa0;:</translation>
     </message>
     <message>
         <source>Back to all events</source>
@@ -444,11 +444,11 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Select a user to set a new password or remove them. A user without a password has a mailbox but cannot log in.</source>
@@ -468,7 +468,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>none</source>
@@ -484,11 +484,11 @@
     </message>
     <message>
         <source>“%1” is not a local domain (Options | Server).</source>
-        <translation>« %1 » n’est pas un domaine local (Options | Serveur).</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local (Options | Serveur).</translation>
     </message>
     <message>
         <source>“%1” is already a user.</source>
-        <translation>« %1 » est déjà un utilisateur.</translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà un utilisateur.</translation>
     </message>
     <message>
         <source>Select the user first.</source>
@@ -520,8 +520,8 @@
     <message numerus="yes">
         <source>Outbox: %n message(s)</source>
         <translation>
-            <numerusform>Boîte d’envoi : %n message</numerusform>
-            <numerusform>Boîte d’envoi : %n messages</numerusform>
+            <numerusform>Boîte d’envoi&#xa0;: %n message</numerusform>
+            <numerusform>Boîte d’envoi&#xa0;: %n messages</numerusform>
         </translation>
     </message>
     <message>
@@ -565,14 +565,6 @@
         <translation>Langue du système</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <source>The console will use the new language when it is started again.</source>
-        <translation>La console utilisera la nouvelle langue à son prochain démarrage.</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -586,7 +578,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A mail server whose job is the archive passthrough: a Mailbox serves the users, an Archive keeps a copy of every message and sends mail to the Internet.&lt;/p&gt;&lt;p&gt;Configuration: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un serveur de messagerie dédié au transit vers l’archive : un serveur de boîtes aux lettres sert les utilisateurs, un serveur d’archive conserve une copie de chaque message et envoie le courrier vers Internet.&lt;/p&gt;&lt;p&gt;Configuration : %2&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un serveur de messagerie dédié au transit vers l’archive&#xa0;: un serveur de boîtes aux lettres sert les utilisateurs, un serveur d’archive conserve une copie de chaque message et envoie le courrier vers Internet.&lt;/p&gt;&lt;p&gt;Configuration&#xa0;: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Engine</source>
@@ -600,7 +592,7 @@
         <source>%1 has these problems:
 
 %2</source>
-        <translation>%1 présente les problèmes suivants :
+        <translation>%1 présente les problèmes suivants&#xa0;:
 
 %2</translation>
     </message>
@@ -650,11 +642,11 @@ Primary domain: %2
 Other local domains: %3
 Host name: %4
 Data folder: %5</source>
-        <translation>Rôle : %1
-Domaine principal : %2
-Autres domaines locaux : %3
-Nom d’hôte : %4
-Dossier de données : %5</translation>
+        <translation>Rôle&#xa0;: %1
+Domaine principal&#xa0;: %2
+Autres domaines locaux&#xa0;: %3
+Nom d’hôte&#xa0;: %4
+Dossier de données&#xa0;: %5</translation>
     </message>
     <message>
         <source>none</source>
@@ -667,12 +659,12 @@ Create mailbox if necessary: %3
 Copy all mail for local domains to Outbox: %4
 Copy all mail without Received: headers to Outbox: %5
 Undelivered mail: %6</source>
-        <translation>Transit appliqué à : %1
-Copier tout le courrier dans les Éléments envoyés de l’expéditeur : %2
-Créer la boîte aux lettres si nécessaire : %3
-Copier tout le courrier des domaines locaux dans la Boîte d’envoi : %4
-Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi : %5
-Courrier non distribué : %6</translation>
+        <translation>Transit appliqué à&#xa0;: %1
+Copier tout le courrier dans les Éléments envoyés de l’expéditeur&#xa0;: %2
+Créer la boîte aux lettres si nécessaire&#xa0;: %3
+Copier tout le courrier des domaines locaux dans la Boîte d’envoi&#xa0;: %4
+Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi&#xa0;: %5
+Courrier non distribué&#xa0;: %6</translation>
     </message>
     <message>
         <source>all domains</source>
@@ -682,9 +674,9 @@ Courrier non distribué : %6</translation>
         <source>SmartHost: %1
 Static routes: %2
 Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
-        <translation>SmartHost : %1
-Routes statiques : %2
-Nouvelle tentative toutes les %3 minutes ; avertissement après %4 heures, abandon après %5 heures</translation>
+        <translation>SmartHost&#xa0;: %1
+Routes statiques&#xa0;: %2
+Nouvelle tentative toutes les %3 minutes&#xa0;; avertissement après %4 heures, abandon après %5 heures</translation>
     </message>
     <message>
         <source>none (MX records)</source>
@@ -702,16 +694,16 @@ Nouvelle tentative toutes les %3 minutes ; avertissement après %4 heures, aban
 Reject non-local senders claiming to be local: %4
 Require authentication: %5
 Allowed networks: %6</source>
-        <translation>Adresse : %1, port %2, mode %3
-Rejeter les expéditeurs non locaux se présentant comme locaux : %4
-Exiger l’authentification : %5
-Réseaux autorisés : %6</translation>
+        <translation>Adresse&#xa0;: %1, port %2, mode %3
+Rejeter les expéditeurs non locaux se présentant comme locaux&#xa0;: %4
+Exiger l’authentification&#xa0;: %5
+Réseaux autorisés&#xa0;: %6</translation>
     </message>
     <message>
         <source>Users: %1
 New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 = never)</source>
-        <translation>Utilisateurs : %1
-Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers actifs ; expiration de l’archive : %3 jours (0 = jamais)</translation>
+        <translation>Utilisateurs&#xa0;: %1
+Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers actifs&#xa0;; expiration de l’archive&#xa0;: %3 jours (0 = jamais)</translation>
     </message>
     <message>
         <source>Configuration not saved</source>
@@ -719,7 +711,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Settings saved</source>
@@ -727,7 +719,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>The settings are saved, but the running engine could not take them all: %1</source>
-        <translation>Les paramètres sont enregistrés, mais le moteur en cours d’exécution n’a pas pu tous les appliquer : %1</translation>
+        <translation>Les paramètres sont enregistrés, mais le moteur en cours d’exécution n’a pas pu tous les appliquer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open configuration</source>
@@ -755,7 +747,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>The configuration has other problems:
 %1</source>
-        <translation>La configuration présente d’autres problèmes :
+        <translation>La configuration présente d’autres problèmes&#xa0;:
 %1</translation>
     </message>
 </context>
@@ -791,11 +783,11 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Route %1: %2</source>
-        <translation>Route %1 : %2</translation>
+        <translation>Route %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Send all outgoing mail through this server (your ISP&apos;s, or the Archive machine) instead of delivering it by MX records. Leave the host empty to use MX records; static routes come first.</source>
-        <translation>Envoyer tout le courrier sortant par ce serveur (celui de votre FAI, ou le serveur d’archive) au lieu de le remettre d’après les enregistrements MX. Laissez l’hôte vide pour utiliser les enregistrements MX ; les routes statiques sont prioritaires.</translation>
+        <translation>Envoyer tout le courrier sortant par ce serveur (celui de votre FAI, ou le serveur d’archive) au lieu de le remettre d’après les enregistrements MX. Laissez l’hôte vide pour utiliser les enregistrements MX&#xa0;; les routes statiques sont prioritaires.</translation>
     </message>
     <message>
         <source>smtp.isp.example</source>
@@ -807,23 +799,23 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
+        <translation>&amp;Hôte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation>&amp;TLS :</translation>
+        <translation>&amp;TLS&#xa0;:</translation>
     </message>
     <message>
         <source>Domains</source>
@@ -859,7 +851,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Routes are tried from the top; the first whose domains match the recipient&apos;s is used (example.org, *.example.org, or * for every domain).</source>
-        <translation>Les routes sont essayées de haut en bas ; la première dont les domaines correspondent à celui du destinataire est utilisée (example.org, *.example.org, ou * pour tous les domaines).</translation>
+        <translation>Les routes sont essayées de haut en bas&#xa0;; la première dont les domaines correspondent à celui du destinataire est utilisée (example.org, *.example.org, ou * pour tous les domaines).</translation>
     </message>
     <message>
         <source>1, 5, 15, 30, 60, 120</source>
@@ -867,7 +859,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Minutes between attempts; the last interval repeats.</source>
-        <translation>Minutes entre les tentatives ; le dernier intervalle se répète.</translation>
+        <translation>Minutes entre les tentatives&#xa0;; le dernier intervalle se répète.</translation>
     </message>
     <message>
         <source> hours</source>
@@ -875,15 +867,15 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Retry &amp;schedule:</source>
-        <translation>&amp;Intervalles des tentatives :</translation>
+        <translation>&amp;Intervalles des tentatives&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Warn the sender after:</source>
-        <translation>A&amp;vertir l’expéditeur après :</translation>
+        <translation>A&amp;vertir l’expéditeur après&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Give up after:</source>
-        <translation>A&amp;bandonner après :</translation>
+        <translation>A&amp;bandonner après&#xa0;:</translation>
     </message>
     <message>
         <source>A password needs the SmartHost it belongs to.</source>
@@ -895,11 +887,11 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>“%1” is not a number of minutes; write them as 1, 5, 15, 30.</source>
-        <translation>« %1 » n’est pas un nombre de minutes ; écrivez-les sous la forme 1, 5, 15, 30.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre de minutes&#xa0;; écrivez-les sous la forme 1, 5, 15, 30.</translation>
     </message>
     <message>
         <source>The keychain did not take the password: %1</source>
-        <translation>Le trousseau n’a pas accepté le mot de passe : %1</translation>
+        <translation>Le trousseau n’a pas accepté le mot de passe&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -958,15 +950,15 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Recipients: %1</source>
-        <translation>Destinataires : %1</translation>
+        <translation>Destinataires&#xa0;: %1</translation>
     </message>
     <message>
         <source>Last reply: %1</source>
-        <translation>Dernière réponse : %1</translation>
+        <translation>Dernière réponse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Attempts:</source>
-        <translation>Tentatives :</translation>
+        <translation>Tentatives&#xa0;:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1025,7 +1017,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Filter: id, sender, recipient, next hop, reply</source>
-        <translation>Filtre : ID, expéditeur, destinataire, prochain saut, réponse</translation>
+        <translation>Filtre&#xa0;: ID, expéditeur, destinataire, prochain saut, réponse</translation>
     </message>
     <message>
         <source>Show only the entries in this state</source>
@@ -1036,18 +1028,14 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation>Tous les états</translation>
     </message>
     <message>
-        <source>Attempts</source>
-        <translation>Tentatives</translation>
-    </message>
-    <message>
         <source>Delete entries</source>
         <translation>Supprimer les entrées</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n entries from the Outbox? Their recipients will not get the message, and the sender is not told.</source>
         <translation>
-            <numerusform>Supprimer %n entrée de la Boîte d’envoi ? Ses destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
-            <numerusform>Supprimer %n entrées de la Boîte d’envoi ? Leurs destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
+            <numerusform>Supprimer %n entrée de la Boîte d’envoi&#xa0;? Ses destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
+            <numerusform>Supprimer %n entrées de la Boîte d’envoi&#xa0;? Leurs destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
         </translation>
     </message>
     <message>
@@ -1057,8 +1045,8 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message numerus="yes">
         <source>Return %n entries to their senders? Each sender gets a failure notice, and the entries leave the Outbox.</source>
         <translation>
-            <numerusform>Renvoyer %n entrée à son expéditeur ? L’expéditeur reçoit un avis d’échec, et l’entrée quitte la Boîte d’envoi.</numerusform>
-            <numerusform>Renvoyer %n entrées à leurs expéditeurs ? Chaque expéditeur reçoit un avis d’échec, et les entrées quittent la Boîte d’envoi.</numerusform>
+            <numerusform>Renvoyer %n entrée à son expéditeur&#xa0;? L’expéditeur reçoit un avis d’échec, et l’entrée quitte la Boîte d’envoi.</numerusform>
+            <numerusform>Renvoyer %n entrées à leurs expéditeurs&#xa0;? Chaque expéditeur reçoit un avis d’échec, et les entrées quittent la Boîte d’envoi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1071,22 +1059,22 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message numerus="yes">
         <source>%n entries changed, %1 not found</source>
         <translation>
-            <numerusform>%n entrée modifiée, introuvables : %1</numerusform>
-            <numerusform>%n entrées modifiées, introuvables : %1</numerusform>
+            <numerusform>%n entrée modifiée, introuvables&#xa0;: %1</numerusform>
+            <numerusform>%n entrées modifiées, introuvables&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held, %2 shown</source>
         <translation>
-            <numerusform>%n entrée (retenues : %1, affichées : %2)</numerusform>
-            <numerusform>%n entrées (retenues : %1, affichées : %2)</numerusform>
+            <numerusform>%n entrée (retenues&#xa0;: %1, affichées&#xa0;: %2)</numerusform>
+            <numerusform>%n entrées (retenues&#xa0;: %1, affichées&#xa0;: %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held</source>
         <translation>
-            <numerusform>%n entrée (retenues : %1)</numerusform>
-            <numerusform>%n entrées (retenues : %1)</numerusform>
+            <numerusform>%n entrée (retenues&#xa0;: %1)</numerusform>
+            <numerusform>%n entrées (retenues&#xa0;: %1)</numerusform>
         </translation>
     </message>
 </context>
@@ -1121,23 +1109,23 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>&amp;Domains:</source>
-        <translation>&amp;Domaines :</translation>
+        <translation>&amp;Domaines&#xa0;:</translation>
     </message>
     <message>
         <source>Next &amp;hop:</source>
-        <translation>Prochain &amp;saut :</translation>
+        <translation>Prochain &amp;saut&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation>&amp;TLS :</translation>
+        <translation>&amp;TLS&#xa0;:</translation>
     </message>
     <message>
         <source>Mail for these domains goes to this host instead of the domain&apos;s MX. The first route that matches is used.</source>
@@ -1188,47 +1176,47 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>The role names the preset this configuration follows. Editing an option of the preset makes it Custom; File › Run role wizard… sets a role&apos;s options.</source>
-        <translation>Le rôle désigne le préréglage suivi par cette configuration. Modifier une option du préréglage fait passer le rôle à Personnalisé ; Fichier › Lancer l’assistant de rôle… applique les options d’un rôle.</translation>
+        <translation>Le rôle désigne le préréglage suivi par cette configuration. Modifier une option du préréglage fait passer le rôle à Personnalisé&#xa0;; Fichier › Lancer l’assistant de rôle… applique les options d’un rôle.</translation>
     </message>
     <message>
         <source>&amp;Primary domain:</source>
-        <translation>Domaine &amp;principal :</translation>
+        <translation>Domaine &amp;principal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Extra local domains:</source>
-        <translation>Domaines locaux s&amp;upplémentaires :</translation>
+        <translation>Domaines locaux s&amp;upplémentaires&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Host name:</source>
-        <translation>Nom d’&amp;hôte :</translation>
+        <translation>Nom d’&amp;hôte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation>&amp;Dossier de données :</translation>
+        <translation>&amp;Dossier de données&#xa0;:</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation>&amp;Rôle :</translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Inbox Properties › Passthrough: %1</source>
-        <translation>Propriétés de la Boîte de réception › Transit : %1</translation>
+        <translation>Propriétés de la Boîte de réception › Transit&#xa0;: %1</translation>
     </message>
     <message>
         <source>Mailboxes: %1</source>
-        <translation>Boîtes aux lettres : %1</translation>
+        <translation>Boîtes aux lettres&#xa0;: %1</translation>
     </message>
     <message>
         <source>“%1” is not a domain name such as other.example.</source>
-        <translation>« %1 » n’est pas un nom de domaine comme other.example.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de domaine comme other.example.</translation>
     </message>
     <message>
         <source>“%1” is already a local domain.</source>
-        <translation>« %1 » est déjà un domaine local.</translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà un domaine local.</translation>
     </message>
     <message>
         <source>Data Folder</source>
@@ -1283,15 +1271,15 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
+        <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation>&amp;Mode :</translation>
+        <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
         <source>Reject non-local senders claiming to be local</source>
@@ -1335,15 +1323,15 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>(every SMTP service; passwords then cross the network readable — for a trusted loopback only)</source>
-        <translation>(tous les services SMTP ; les mots de passe circulent alors en clair sur le réseau — uniquement pour une boucle locale de confiance)</translation>
+        <translation>(tous les services SMTP&#xa0;; les mots de passe circulent alors en clair sur le réseau — uniquement pour une boucle locale de confiance)</translation>
     </message>
     <message>
         <source>“%1” is not a network such as 192.168.1.0/24 or 10.0.0.5/32.</source>
-        <translation>« %1 » n’est pas un réseau comme 192.168.1.0/24 ou 10.0.0.5/32.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un réseau comme 192.168.1.0/24 ou 10.0.0.5/32.</translation>
     </message>
     <message>
         <source>“%1” is already in the list.</source>
-        <translation>« %1 » figure déjà dans la liste.</translation>
+        <translation>«&#xa0;%1&#xa0;» figure déjà dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -1358,7 +1346,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>&amp;Use existing PEM files:</source>
-        <translation>&amp;Utiliser des fichiers PEM existants :</translation>
+        <translation>&amp;Utiliser des fichiers PEM existants&#xa0;:</translation>
     </message>
     <message>
         <source>N&amp;o certificate</source>
@@ -1390,11 +1378,11 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation>&amp;Certificat :</translation>
+        <translation>&amp;Certificat&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation>C&amp;lé :</translation>
+        <translation>C&amp;lé&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Generate a self-signed certificate for %1 now</source>
@@ -1402,7 +1390,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Written to %1 and %2. Mail servers accept it for encryption; mail clients ask their users to trust it once.</source>
-        <translation>Écrit dans %1 et %2. Les serveurs de messagerie l’acceptent pour le chiffrement ; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
+        <translation>Écrit dans %1 et %2. Les serveurs de messagerie l’acceptent pour le chiffrement&#xa0;; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
     </message>
     <message>
         <source>Mail travels unencrypted, and users cannot log in to send mail unless plaintext authentication is turned on.</source>
@@ -1434,7 +1422,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>The certificate could not be made: %1</source>
-        <translation>Impossible de créer le certificat : %1</translation>
+        <translation>Impossible de créer le certificat&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1461,22 +1449,22 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Primary &amp;domain:</source>
-        <translation>&amp;Domaine principal :</translation>
+        <translation>&amp;Domaine principal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Other local domains:</source>
-        <translation>&amp;Autres domaines locaux :</translation>
+        <translation>&amp;Autres domaines locaux&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Host name of this machine:</source>
-        <translation>&amp;Nom d’hôte de cette machine :</translation>
+        <translation>&amp;Nom d’hôte de cette machine&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::FlowWidget</name>
     <message>
         <source>Mail flow: Internet, Mailbox, Archive, Internet</source>
-        <translation>Flux du courrier : Internet, Boîtes aux lettres, Archive, Internet</translation>
+        <translation>Flux du courrier&#xa0;: Internet, Boîtes aux lettres, Archive, Internet</translation>
     </message>
     <message>
         <source>Internet</source>
@@ -1507,27 +1495,27 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Su&amp;bmission (users&apos; mail clients):</source>
-        <translation>So&amp;umission (clients de messagerie des utilisateurs) :</translation>
+        <translation>So&amp;umission (clients de messagerie des utilisateurs)&#xa0;:</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;SMTP (mail from other servers):</source>
-        <translation>S&amp;MTP (courrier des autres serveurs) :</translation>
+        <translation>S&amp;MTP (courrier des autres serveurs)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>Po&amp;rt :</translation>
+        <translation>Po&amp;rt&#xa0;:</translation>
     </message>
     <message>
         <source>Port 25 takes mail from other servers and refuses outsiders that claim to be local senders; the submission port (587) takes the users&apos; mail after they log in.</source>
-        <translation>Le port 25 reçoit le courrier des autres serveurs et refuse les expéditeurs externes qui se présentent comme locaux ; le port de soumission (587) reçoit le courrier des utilisateurs une fois connectés.</translation>
+        <translation>Le port 25 reçoit le courrier des autres serveurs et refuse les expéditeurs externes qui se présentent comme locaux&#xa0;; le port de soumission (587) reçoit le courrier des utilisateurs une fois connectés.</translation>
     </message>
     <message>
         <source>&amp;LAN allowed to relay:</source>
-        <translation>Réseau &amp;local autorisé à relayer :</translation>
+        <translation>Réseau &amp;local autorisé à relayer&#xa0;:</translation>
     </message>
     <message>
         <source>Machines on these networks may send mail anywhere without logging in. Separate networks with commas.</source>
@@ -1539,7 +1527,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>&amp;Other networks allowed to relay:</source>
-        <translation>&amp;Autres réseaux autorisés à relayer :</translation>
+        <translation>&amp;Autres réseaux autorisés à relayer&#xa0;:</translation>
     </message>
     <message>
         <source>The Mailbox machine (%1) is added to these. Separate networks with commas.</source>
@@ -1558,11 +1546,11 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Deliver by &amp;DNS: look up the recipients&apos; MX records (the domain&apos;s MX points to the Mailbox)</source>
-        <translation>Remettre par &amp;DNS : rechercher les enregistrements MX des destinataires (le MX du domaine pointe vers le serveur de boîtes aux lettres)</translation>
+        <translation>Remettre par &amp;DNS&#xa0;: rechercher les enregistrements MX des destinataires (le MX du domaine pointe vers le serveur de boîtes aux lettres)</translation>
     </message>
     <message>
         <source>&amp;No DNS for the domain here: send mail for the local domains straight to the Mailbox</source>
-        <translation>Pas de DNS pour le domaine ici : e&amp;nvoyer le courrier des domaines locaux directement au serveur de boîtes aux lettres</translation>
+        <translation>Pas de DNS pour le domaine ici&#xa0;: e&amp;nvoyer le courrier des domaines locaux directement au serveur de boîtes aux lettres</translation>
     </message>
     <message>
         <source>optional, e.g. smtp.provider.example</source>
@@ -1570,15 +1558,15 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
         <source>ISP&apos;s &amp;SmartHost:</source>
-        <translation>SmartHost du &amp;FAI :</translation>
+        <translation>SmartHost du &amp;FAI&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>Po&amp;rt :</translation>
+        <translation>Po&amp;rt&#xa0;:</translation>
     </message>
     <message>
         <source>The Archive machine</source>
@@ -1594,7 +1582,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Archive&apos;s &amp;address:</source>
-        <translation>&amp;Adresse du serveur d’archive :</translation>
+        <translation>&amp;Adresse du serveur d’archive&#xa0;:</translation>
     </message>
     <message>
         <source>host name or IP address</source>
@@ -1614,7 +1602,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Mailbox&apos;s &amp;address:</source>
-        <translation>&amp;Adresse du serveur de boîtes aux lettres :</translation>
+        <translation>&amp;Adresse du serveur de boîtes aux lettres&#xa0;:</translation>
     </message>
     <message>
         <source>IP address, e.g. 192.168.1.10</source>
@@ -1629,7 +1617,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Tandem runs on two machines. Mail from the Internet reaches the Mailbox, which passes a copy of everything to the Archive; the Archive sends outgoing mail to the Internet.</source>
-        <translation>Tandem fonctionne sur deux machines. Le courrier venant d’Internet arrive sur le serveur de boîtes aux lettres, qui transmet une copie de tout au serveur d’archive ; le serveur d’archive envoie le courrier sortant vers Internet.</translation>
+        <translation>Tandem fonctionne sur deux machines. Le courrier venant d’Internet arrive sur le serveur de boîtes aux lettres, qui transmet une copie de tout au serveur d’archive&#xa0;; le serveur d’archive envoie le courrier sortant vers Internet.</translation>
     </message>
     <message>
         <source>&amp;Mailbox</source>
@@ -1641,7 +1629,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>This machine serves the users: it receives the domain&apos;s mail from the Internet, keeps the users&apos; mailboxes and takes their outgoing mail on the submission port. Every message goes on to the Archive.</source>
-        <translation>Cette machine sert les utilisateurs : elle reçoit le courrier du domaine depuis Internet, héberge les boîtes aux lettres des utilisateurs et reçoit leur courrier sortant sur le port de soumission. Chaque message est ensuite transmis au serveur d’archive.</translation>
+        <translation>Cette machine sert les utilisateurs&#xa0;: elle reçoit le courrier du domaine depuis Internet, héberge les boîtes aux lettres des utilisateurs et reçoit leur courrier sortant sur le port de soumission. Chaque message est ensuite transmis au serveur d’archive.</translation>
     </message>
     <message>
         <source>This machine keeps a copy of every message to, from and between the users in per-user mailboxes, and sends outgoing mail to the Internet. It can take over if the Mailbox machine fails.</source>
@@ -1656,7 +1644,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Finish sets these options. Each stays editable in the Options dialogs; changing one makes the role Custom.</source>
-        <translation>Terminer applique ces options. Chacune reste modifiable dans les boîtes de dialogue Options ; en modifier une fait passer le rôle à Personnalisé.</translation>
+        <translation>Terminer applique ces options. Chacune reste modifiable dans les boîtes de dialogue Options&#xa0;; en modifier une fait passer le rôle à Personnalisé.</translation>
     </message>
 </context>
 </TS>

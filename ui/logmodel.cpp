@@ -110,6 +110,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void LogModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
 QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)

@@ -24,6 +24,8 @@ public:
     // Safe from any thread.
     void append(const log::Entry &entry);
     void clear();
+    // Tells the views that the headers are in another language now.
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -57,9 +58,12 @@ LogWindow::LogWindow(LogModel *model, QWidget *parent)
     , m_view(new QTableView(this))
     , m_level(new QComboBox(this))
     , m_queueId(new QLineEdit(this))
-    , m_transcripts(new QCheckBox(tr("Record SMTP transcripts"), this))
+    , m_transcripts(new QCheckBox(this))
     , m_sessionLabel(new QLabel(this))
     , m_sessionBar(new QWidget(this))
+    , m_levelLabel(new QLabel(this))
+    , m_queueLabel(new QLabel(this))
+    , m_back(new QPushButton(m_sessionBar))
 {
     setObjectName(u"logWindow"_s);
     m_filter->setSourceModel(m_model);
@@ -86,38 +90,31 @@ LogWindow::LogWindow(LogModel *model, QWidget *parent)
     }
 
     m_level->setObjectName(u"levelFilter"_s);
-    m_level->addItem(tr("Debug and above"), int(log::Level::Debug));
-    m_level->addItem(tr("Information and above"), int(log::Level::Info));
-    m_level->addItem(tr("Warnings and errors"), int(log::Level::Warning));
-    m_level->addItem(tr("Errors only"), int(log::Level::Error));
+    for (log::Level level :
+         {log::Level::Debug, log::Level::Info, log::Level::Warning, log::Level::Error})
+        m_level->addItem(QString(), int(level));
     m_level->setCurrentIndex(1);
     m_queueId->setObjectName(u"queueIdFilter"_s);
-    m_queueId->setPlaceholderText(tr("Queue id"));
     m_queueId->setClearButtonEnabled(true);
     m_transcripts->setObjectName(u"transcripts"_s);
-    m_transcripts->setToolTip(tr("Log every command and reply of every SMTP session (passwords "
-                                 "are masked). Double-click a line to see its session."));
 
-    auto *levelLabel = new QLabel(tr("&Show:"), this);
-    levelLabel->setBuddy(m_level);
-    auto *queueLabel = new QLabel(tr("&Queue id:"), this);
-    queueLabel->setBuddy(m_queueId);
+    m_levelLabel->setBuddy(m_level);
+    m_queueLabel->setBuddy(m_queueId);
     auto *top = new QHBoxLayout;
-    top->addWidget(levelLabel);
+    top->addWidget(m_levelLabel);
     top->addWidget(m_level);
     top->addSpacing(12);
-    top->addWidget(queueLabel);
+    top->addWidget(m_queueLabel);
     top->addWidget(m_queueId, 1);
     top->addSpacing(12);
     top->addWidget(m_transcripts);
 
     m_sessionBar->setObjectName(u"sessionBar"_s);
-    auto *back = new QPushButton(tr("Back to all events"), m_sessionBar);
-    back->setObjectName(u"allEvents"_s);
+    m_back->setObjectName(u"allEvents"_s);
     auto *sessionLayout = new QHBoxLayout(m_sessionBar);
     sessionLayout->setContentsMargins(0, 0, 0, 0);
     sessionLayout->addWidget(m_sessionLabel, 1);
-    sessionLayout->addWidget(back);
+    sessionLayout->addWidget(m_back);
     m_sessionBar->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -130,7 +127,7 @@ LogWindow::LogWindow(LogModel *model, QWidget *parent)
     connect(m_queueId, &QLineEdit::textChanged, m_filter, &LogFilter::setQueueId);
     connect(m_transcripts, &QCheckBox::toggled, this, [](bool on) { log::setTranscripts(on); });
     connect(m_view, &QTableView::doubleClicked, this, &LogWindow::showSessionOfCurrentRow);
-    connect(back, &QPushButton::clicked, this, [this] {
+    connect(m_back, &QPushButton::clicked, this, [this] {
         m_filter->setSession({});
         m_sessionBar->hide();
     });
@@ -139,6 +136,34 @@ LogWindow::LogWindow(LogModel *model, QWidget *parent)
         if (m_view->verticalScrollBar()->value() >= m_view->verticalScrollBar()->maximum() - 2)
             QMetaObject::invokeMethod(m_view, &QTableView::scrollToBottom, Qt::QueuedConnection);
     });
+    retranslateUi();
+}
+
+void LogWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// Every text of the window, again in the language installed now.
+void LogWindow::retranslateUi()
+{
+    const QStringList levels{tr("Debug and above"), tr("Information and above"),
+                             tr("Warnings and errors"), tr("Errors only")};
+    for (int i = 0; i < levels.size() && i < m_level->count(); ++i)
+        m_level->setItemText(i, levels.at(i));
+    m_queueId->setPlaceholderText(tr("Queue id"));
+    m_transcripts->setText(tr("Record SMTP transcripts"));
+    m_transcripts->setToolTip(tr("Log every command and reply of every SMTP session (passwords "
+                                 "are masked). Double-click a line to see its session."));
+    m_levelLabel->setText(tr("&Show:"));
+    m_queueLabel->setText(tr("&Queue id:"));
+    m_back->setText(tr("Back to all events"));
+    if (!m_filter->session().isEmpty())
+        m_sessionLabel->setText(tr("Session %1 — every event and, when recorded, its transcript")
+                                    .arg(m_filter->session()));
+    m_model->retranslate();
 }
 
 void LogWindow::showSessionOfCurrentRow()
@@ -147,8 +172,7 @@ void LogWindow::showSessionOfCurrentRow()
     if (session.isEmpty())
         return;
     m_filter->setSession(session);
-    m_sessionLabel->setText(
-        tr("Session %1 — every event and, when recorded, its transcript").arg(session));
+    retranslateUi();
     m_sessionBar->show();
 }
 

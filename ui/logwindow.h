@@ -8,6 +8,7 @@ class QComboBox;
 class QLineEdit;
 class QTableView;
 class QLabel;
+class QPushButton;
 
 namespace tandem::ui {
 
@@ -42,7 +43,12 @@ public:
     // Shows only the session of the selected line, transcript included.
     void showSessionOfCurrentRow();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
     LogModel *m_model;
     LogFilter *m_filter;
     QTableView *m_view;
@@ -51,6 +57,9 @@ private:
     QCheckBox *m_transcripts;
     QLabel *m_sessionLabel;
     QWidget *m_sessionBar;
+    QLabel *m_levelLabel;
+    QLabel *m_queueLabel;
+    QPushButton *m_back;
 };
 
 } // namespace tandem::ui

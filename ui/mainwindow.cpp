@@ -7,13 +7,16 @@
 #include "dialogs/smtpservicedialog.h"
 #include "engine.h"
 #include "enginehost.h"
+#include "language.h"
 #include "logmodel.h"
 #include "logwindow.h"
 #include "queuewindow.h"
 #include "rolewizard.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -24,7 +27,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -55,7 +57,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     , m_propertiesPage(new QWidget(this))
     , m_propertiesTitle(new QLabel(m_propertiesPage))
     , m_propertiesSummary(new QLabel(m_propertiesPage))
-    , m_propertiesButton(new QPushButton(tr("&Properties…"), m_propertiesPage))
+    , m_propertiesButton(new QPushButton(m_propertiesPage))
     , m_queue(new QueueWindow(m_host, this))
     , m_log(new LogWindow(m_logModel, this))
     , m_state(new QLabel(this))
@@ -64,7 +66,6 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     , m_lastError(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("Tandem — %1").arg(configPath));
     setWindowIcon(QIcon(u":/tandem/tandem.svg"_s));
 
     m_tree->setObjectName(u"navigation"_s);
@@ -131,12 +132,12 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
                            item->data(0, kListenerRole).toInt());
     });
     connect(m_host, &EngineHost::started, this, [this](const QStringList &listening) {
-        m_listening->setText(tr("Listening on %1").arg(listening.join(u", "_s)));
+        m_listeningOn = listening;
         m_lastError->clear();
         updateStatus();
     });
     connect(m_host, &EngineHost::stopped, this, [this] {
-        m_listening->clear();
+        m_listeningOn.clear();
         updateStatus();
     });
     connect(m_host, &EngineHost::failed, this, [this](const QString &error) {
@@ -144,10 +145,45 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
         updateStatus();
         QMessageBox::critical(this, tr("Engine not started"), error);
     });
-    connect(m_host, &EngineHost::outboxSize, this,
-            [this](int n) { m_outbox->setText(tr("Outbox: %n message(s)", nullptr, n)); });
+    connect(m_host, &EngineHost::outboxSize, this, [this](int n) {
+        m_outboxSize = n;
+        updateStatus();
+    });
     m_host->requestOutboxSnapshot();
     resize(1000, 640);
+    retranslateUi();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+// Every text of the window, again in the language installed now.
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Tandem — %1").arg(m_configPath));
+    m_propertiesButton->setText(tr("&Properties…"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_openAction->setText(tr("&Open configuration…"));
+    m_wizardAction->setText(tr("Run role &wizard…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_engineMenu->setTitle(tr("&Engine"));
+    m_startAction->setText(tr("&Start"));
+    m_stopAction->setText(tr("S&top"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    const QList<language::Choice> choices = language::choices();
+    const QList<QAction *> languageActions = m_languageMenu->actions();
+    for (qsizetype i = 0; i < choices.size() && i < languageActions.size(); ++i)
+        languageActions.at(i)->setText(choices.at(i).name);
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Tandem"));
+    m_engineToolBar->setWindowTitle(tr("Engine"));
+    if (m_haveSettings)
+        rebuildTree(); // the nodes' names, and the summary of the one shown
     updateStatus();
 }
 
@@ -156,47 +192,44 @@ MainWindow::~MainWindow()
     tandem::log::setSink(nullptr);
 }
 
+// The menus and the toolbar; their texts are set by retranslateUi().
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open =
-        file->addAction(tr("&Open configuration…"), this, &MainWindow::openConfiguration);
-    open->setObjectName(u"openConfigurationAction"_s);
-    open->setShortcut(QKeySequence::Open);
-    QAction *wizard = file->addAction(tr("Run role &wizard…"), this, &MainWindow::runRoleWizard);
-    wizard->setObjectName(u"roleWizardAction"_s);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_openAction = m_fileMenu->addAction(QString(), this, &MainWindow::openConfiguration);
+    m_openAction->setObjectName(u"openConfigurationAction"_s);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_wizardAction = m_fileMenu->addAction(QString(), this, &MainWindow::runRoleWizard);
+    m_wizardAction->setObjectName(u"roleWizardAction"_s);
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
-    QMenu *engine = menuBar()->addMenu(tr("&Engine"));
-    m_startAction = engine->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"),
-                                      this, &MainWindow::startEngine);
-    m_stopAction = engine->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("S&top"), this,
-                                     &MainWindow::stopEngine);
+    m_engineMenu = menuBar()->addMenu(QString());
+    m_startAction = m_engineMenu->addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString(),
+                                            this, &MainWindow::startEngine);
+    m_stopAction = m_engineMenu->addAction(style()->standardIcon(QStyle::SP_MediaStop), QString(),
+                                           this, &MainWindow::stopEngine);
     m_startAction->setObjectName(u"startAction"_s);
     m_stopAction->setObjectName(u"stopAction"_s);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QMenu *language = view->addMenu(tr("&Language"));
-    language->setObjectName(u"languageMenu"_s);
-    const QList<QPair<QString, QString>> languages{{tr("System default"), QString()},
-                                                   {u"English"_s, u"en"_s},
-                                                   {u"Deutsch"_s, u"de"_s},
-                                                   {u"Français"_s, u"fr"_s}};
-    for (const auto &[name, code] : languages) {
-        QAction *a = language->addAction(name);
-        a->setData(code);
-        connect(a, &QAction::triggered, this, [this, code] {
-            QSettings prefs;
-            prefs.setValue(u"language"_s, code);
-            QMessageBox::information(this, tr("Language"),
-                                     tr("The console will use the new language when it is "
-                                        "started again."));
-        });
+    // View › Language: applied at once; the windows retranslate themselves.
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    auto *languages = new QActionGroup(this);
+    const QString current = language::chosen();
+    for (const language::Choice &choice : language::choices()) {
+        QAction *a = m_languageMenu->addAction(choice.name);
+        a->setObjectName(u"language_%1"_s.arg(choice.code.isEmpty() ? u"system"_s : choice.code));
+        a->setData(choice.code);
+        a->setCheckable(true);
+        a->setChecked(choice.code == current);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [code = choice.code] { language::choose(code); });
     }
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Tandem"), this, [this] {
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(
             this, tr("About Tandem"),
             tr("<h3>Tandem %1</h3><p>A mail server whose job is the archive passthrough: a "
@@ -205,10 +238,10 @@ void MainWindow::buildMenus()
                 .arg(QApplication::applicationVersion(), m_configPath.toHtmlEscaped()));
     });
 
-    QToolBar *toolbar = addToolBar(tr("Engine"));
-    toolbar->setObjectName(u"engineToolbar"_s);
-    toolbar->addAction(m_startAction);
-    toolbar->addAction(m_stopAction);
+    m_engineToolBar = addToolBar(QString());
+    m_engineToolBar->setObjectName(u"engineToolbar"_s);
+    m_engineToolBar->addAction(m_startAction);
+    m_engineToolBar->addAction(m_stopAction);
 }
 
 bool MainWindow::loadConfiguration()
@@ -469,6 +502,11 @@ void MainWindow::updateStatus()
 {
     const bool running = m_host->isRunning();
     m_state->setText(running ? tr("Running") : tr("Stopped"));
+    m_listening->setText(m_listeningOn.isEmpty()
+                             ? QString()
+                             : tr("Listening on %1").arg(m_listeningOn.join(u", "_s)));
+    m_outbox->setText(m_outboxSize < 0 ? QString()
+                                       : tr("Outbox: %n message(s)", nullptr, m_outboxSize));
     m_startAction->setEnabled(!running);
     m_stopAction->setEnabled(running);
 }

@@ -6,8 +6,10 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QStackedWidget;
+class QToolBar;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -60,8 +62,12 @@ public slots:
     bool runRoleWizard();
     void openConfiguration();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildMenus();
+    void retranslateUi();
     void rebuildTree();
     void showNode(QTreeWidgetItem *item);
     void updateStatus();
@@ -84,8 +90,20 @@ private:
     QLabel *m_listening;
     QLabel *m_outbox;
     QLabel *m_lastError;
-    QAction *m_startAction;
-    QAction *m_stopAction;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_engineMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_wizardAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QToolBar *m_engineToolBar = nullptr;
+    QStringList m_listeningOn; // while the engine runs
+    int m_outboxSize = -1;     // not known yet
     QStringList m_mailboxesOnDisk;
 };
 

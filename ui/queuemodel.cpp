@@ -111,6 +111,13 @@ QString QueueModel::stateText(EntryState state)
     return {};
 }
 
+void QueueModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_order.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 QIcon QueueModel::stateIcon(EntryState state)
 {
     initQueueResources();

@@ -83,6 +83,9 @@ public:
     int totalCount() const { return int(m_slotOf.size()); } // filtered out or not
     int heldCount() const { return m_held; }
 
+    // Tells the views that the headers and the state texts are in another language now.
+    void retranslate();
+
     static QString stateText(delivery::EntryState state);
     static QIcon stateIcon(delivery::EntryState state);
 

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -47,42 +48,28 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     , m_result(new QLabel(this))
 {
     setObjectName(u"queueWindow"_s);
-    setWindowTitle(tr("Outbox"));
 
     // Operations: a toolbar, the view's context menu, and shortcuts while the window has focus.
     m_toolBar->setObjectName(u"queueToolBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setIconSize(QSize(16, 16));
-    QAction *retry = addOperation(tr("&Retry now"), u"retry"_s, u"retry"_s,
-                                  tr("Try the selected entries again now"));
-    retry->setIcon(QueueModel::stateIcon(EntryState::Delivering));
-    QAction *hold = addOperation(tr("&Hold"), u"hold"_s, u"hold"_s,
-                                 tr("Keep the selected entries until they are released"));
-    hold->setIcon(QueueModel::stateIcon(EntryState::Held));
-    QAction *release = addOperation(tr("Re&lease"), u"release"_s, u"release"_s,
-                                    tr("Let held entries be delivered again"));
-    release->setIcon(QueueModel::stateIcon(EntryState::Queued));
+    // The operations' texts are set by retranslateUi().
+    addOperation(u"retry"_s, u"retry"_s)->setIcon(QueueModel::stateIcon(EntryState::Delivering));
+    addOperation(u"hold"_s, u"hold"_s)->setIcon(QueueModel::stateIcon(EntryState::Held));
+    addOperation(u"release"_s, u"release"_s)->setIcon(QueueModel::stateIcon(EntryState::Queued));
     m_toolBar->addSeparator();
-    QAction *remove = addOperation(tr("&Delete"), u"delete"_s, kDelete,
-                                   tr("Drop the selected entries without telling the sender"));
+    QAction *remove = addOperation(u"delete"_s, kDelete);
     remove->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
     remove->setShortcut(QKeySequence::Delete);
-    QAction *bounce =
-        addOperation(tr("Return to &sender"), u"bounce"_s, kBounce,
-                     tr("Send the selected entries back to their senders with a failure notice"));
-    bounce->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    addOperation(u"bounce"_s, kBounce)->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
 
     m_filter->setObjectName(u"filterEdit"_s);
-    m_filter->setPlaceholderText(tr("Filter: id, sender, recipient, next hop, reply"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(
-        m_filter->fontMetrics().horizontalAdvance(m_filter->placeholderText()) + 40);
     m_stateFilter->setObjectName(u"stateFilter"_s);
-    m_stateFilter->setToolTip(tr("Show only the entries in this state"));
-    m_stateFilter->addItem(tr("All states"), -1);
+    m_stateFilter->addItem(QString(), -1);
     for (EntryState s :
          {EntryState::Queued, EntryState::Delivering, EntryState::Deferred, EntryState::Held})
-        m_stateFilter->addItem(QueueModel::stateIcon(s), QueueModel::stateText(s), int(s));
+        m_stateFilter->addItem(QueueModel::stateIcon(s), QString(), int(s));
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
@@ -116,13 +103,6 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     header->resizeSection(QueueModel::RecipientsColumn, width(u"someone@example.org"_s));
     header->resizeSection(QueueModel::SizeColumn, width(u"999.99 KiB"_s));
     header->resizeSection(QueueModel::NextHopColumn, width(u"[mx.example.org]:25"_s));
-    header->resizeSection(QueueModel::StateColumn,
-                          width(QueueModel::stateText(EntryState::Delivering)) + 20);
-    header->resizeSection(QueueModel::AttemptsColumn,
-                          qMax(width(u"99"_s), fm.horizontalAdvance(tr("Attempts")) + 24));
-    header->resizeSection(QueueModel::NextAttemptColumn,
-                          width(QLocale().toString(QDateTime(QDate(2024, 12, 28), QTime(23, 59)),
-                                                   QLocale::ShortFormat)));
     header->setMinimumSectionSize(fm.horizontalAdvance(u"Size"_s) + 24);
     header->setSortIndicator(QueueModel::IdColumn, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
@@ -176,16 +156,69 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
         m_host->requestOutboxSnapshot();
     }
     updateActions();
-    updateStatus();
+    retranslateUi();
     resize(1280, 560);
 }
 
-QAction *QueueWindow::addOperation(const QString &text, const QString &name,
-                                   const QString &operation, const QString &toolTip)
+void QueueWindow::changeEvent(QEvent *event)
 {
-    QAction *action = m_toolBar->addAction(text);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// Every text of the window, again in the language installed now, and the widths of the
+// columns whose content depends on it.
+void QueueWindow::retranslateUi()
+{
+    setWindowTitle(tr("Outbox"));
+    // In the order of m_operations.
+    const QList<QPair<QString, QString>> operations{
+        {tr("&Retry now"), tr("Try the selected entries again now")},
+        {tr("&Hold"), tr("Keep the selected entries until they are released")},
+        {tr("Re&lease"), tr("Let held entries be delivered again")},
+        {tr("&Delete"), tr("Drop the selected entries without telling the sender")},
+        {tr("Return to &sender"),
+         tr("Send the selected entries back to their senders with a failure notice")},
+    };
+    for (qsizetype i = 0; i < operations.size() && i < m_operations.size(); ++i) {
+        m_operations.at(i)->setText(operations.at(i).first);
+        m_operations.at(i)->setToolTip(operations.at(i).second);
+    }
+    m_filter->setPlaceholderText(tr("Filter: id, sender, recipient, next hop, reply"));
+    m_filter->setMinimumWidth(
+        m_filter->fontMetrics().horizontalAdvance(m_filter->placeholderText()) + 40);
+    m_stateFilter->setToolTip(tr("Show only the entries in this state"));
+    m_stateFilter->setItemText(0, tr("All states"));
+    for (int i = 1; i < m_stateFilter->count(); ++i)
+        m_stateFilter->setItemText(
+            i, QueueModel::stateText(EntryState(m_stateFilter->itemData(i).toInt())));
+
+    const QFontMetrics fm = m_view->fontMetrics();
+    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 16; };
+    QHeaderView *header = m_view->horizontalHeader();
+    int state = 0;
+    for (EntryState s :
+         {EntryState::Queued, EntryState::Delivering, EntryState::Deferred, EntryState::Held})
+        state = qMax(state, width(QueueModel::stateText(s)) + 20);
+    header->resizeSection(QueueModel::StateColumn, state);
+    header->resizeSection(
+        QueueModel::AttemptsColumn,
+        qMax(width(u"99"_s),
+             fm.horizontalAdvance(
+                 m_model->headerData(QueueModel::AttemptsColumn, Qt::Horizontal).toString()) +
+                 24));
+    header->resizeSection(QueueModel::NextAttemptColumn,
+                          width(QLocale().toString(QDateTime(QDate(2024, 12, 28), QTime(23, 59)),
+                                                   QLocale::ShortFormat)));
+    m_model->retranslate();
+    updateStatus();
+}
+
+QAction *QueueWindow::addOperation(const QString &name, const QString &operation)
+{
+    QAction *action = m_toolBar->addAction(QString());
     action->setObjectName(name + u"Action"_s);
-    action->setToolTip(toolTip);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_toolBar->widgetForAction(action)->setObjectName(name + u"Button"_s);
     connect(action, &QAction::triggered, this, [this, operation] { runOperation(operation); });

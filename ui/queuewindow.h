@@ -34,9 +34,12 @@ signals:
     void operationFinished(const QString &operation, const QStringList &changed,
                            const QStringList &missing);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
-    QAction *addOperation(const QString &text, const QString &name, const QString &operation,
-                          const QString &toolTip);
+    void retranslateUi();
+    QAction *addOperation(const QString &name, const QString &operation);
     void runOperation(const QString &operation);
     bool confirm(const QString &operation, int count);
     void restoreSelection();

@@ -1,5 +1,6 @@
 // tandem: the administration console, with the engine embedded on its own thread.
 #include "config/settings.h"
+#include "language.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -7,11 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QSettings>
 #include <QStandardPaths>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -23,15 +20,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(u"0.1.0"_s);
 
     // The language chosen in View › Language, else the system's.
-    const QString chosen = QSettings().value(u"language"_s).toString();
-    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s))
-        app.installTranslator(&translator);
+    tandem::ui::language::apply(tandem::ui::language::chosen());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

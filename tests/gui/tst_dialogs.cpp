@@ -8,6 +8,7 @@
 #include "dialogs/outgoingmaildialog.h"
 #include "dialogs/serverdialog.h"
 #include "dialogs/smtpservicedialog.h"
+#include "language.h"
 #include "routing/router.h"
 #include "secrets.h"
 
@@ -21,16 +22,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QLocale>
 #include <QTest>
-#include <QTranslator>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -588,13 +589,11 @@ void TestDialogs::screenshots()
     if (out.isEmpty())
         QSKIP("set TANDEM_SCREENSHOTS to a folder to render the dialogs");
     QDir().mkpath(out);
-    // TANDEM_LANGUAGE=de or fr renders them translated, to check the labels still fit.
-    QTranslator translator;
+    // TANDEM_LANGUAGE=de or fr renders them translated (Qt's own buttons too, as in the
+    // console), to check the labels still fit.
     const QString language = qEnvironmentVariable("TANDEM_LANGUAGE");
-    if (!language.isEmpty()) {
-        QVERIFY(translator.load(QLocale(language), u"tandem"_s, u"_"_s, u":/i18n"_s));
-        QCoreApplication::installTranslator(&translator);
-    }
+    if (!language.isEmpty())
+        QVERIFY(tandem::ui::language::apply(language));
     auto save = [&](QDialog &dialog, const QString &name) {
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

@@ -1,14 +1,28 @@
 // The German and French translations are built into the console and load; a dialog's title
-// and the Passthrough wording then appear in that language.
+// and the Passthrough wording then appear in that language. View › Language switches the open
+// windows at once.
 #include "config/settings.h"
 #include "dialogs/inboxpropertiesdialog.h"
 #include "dialogs/serverdialog.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "queuemodel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 
@@ -17,6 +31,7 @@ class TestTranslation : public QObject {
 private slots:
     void languageLoads_data();
     void languageLoads();
+    void switchesLive();
 };
 
 void TestTranslation::languageLoads_data()
@@ -54,6 +69,65 @@ void TestTranslation::languageLoads()
     QCoreApplication::removeTranslator(&translator);
     tandem::ui::ServerDialog english(settings);
     QCOMPARE(english.windowTitle(), u"Options | Server"_s);
+}
+
+// Choosing Deutsch in View › Language retranslates the main window, its tree, the queue and
+// the log windows, without a restart; English brings the source texts back.
+void TestTranslation::switchesLive()
+{
+    QStandardPaths::setTestModeEnabled(true); // the choice is stored in a throw-away place
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString config = dir.filePath(u"tandem.json"_s);
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(tandem::config::defaultConfigJson());
+    file.close();
+    tandem::ui::MainWindow window(config);
+    QVERIFY(window.loadConfiguration());
+    window.show();
+
+    const auto german = [](const char *context, const char *text) {
+        return QCoreApplication::translate(context, text);
+    };
+    auto *menuBar = window.menuBar();
+    auto *tree = window.findChild<QTreeWidget *>(u"navigation"_s);
+    auto *retry = window.findChild<QAction *>(u"retryAction"_s);
+    auto *queueModel = window.findChild<tandem::ui::QueueModel *>();
+    auto *allEvents = window.findChild<QPushButton *>(u"allEvents"_s);
+    auto *queueIdFilter = window.findChild<QLineEdit *>(u"queueIdFilter"_s);
+    QVERIFY(tree && retry && queueModel && allEvents && queueIdFilter);
+    QCOMPARE(menuBar->actions().first()->text(), u"&File"_s);
+    QCOMPARE(tree->topLevelItem(1)->text(0), u"Incoming Mail"_s);
+
+    auto *deutsch = window.findChild<QAction *>(u"language_de"_s);
+    QVERIFY(deutsch);
+    deutsch->trigger();
+    QVERIFY(deutsch->isChecked());
+    QCOMPARE(tandem::ui::language::chosen(), u"de"_s);
+    QTRY_COMPARE(menuBar->actions().first()->text(), u"&Datei"_s); // the event is posted
+    QCOMPARE(menuBar->actions().first()->text(), german("tandem::ui::MainWindow", "&File"));
+    QCOMPARE(tree->topLevelItem(1)->text(0), u"Eingehende E-Mails"_s);
+    QCOMPARE(retry->text(), german("tandem::ui::QueueWindow", "&Retry now"));
+    QVERIFY(retry->text() != u"&Retry now"_s);
+    QCOMPARE(
+        queueModel->headerData(tandem::ui::QueueModel::NextHopColumn, Qt::Horizontal).toString(),
+        german("tandem::ui::QueueModel", "Next hop"));
+    QVERIFY(
+        queueModel->headerData(tandem::ui::QueueModel::NextHopColumn, Qt::Horizontal).toString() !=
+        u"Next hop"_s);
+    QCOMPARE(allEvents->text(), german("tandem::ui::LogWindow", "Back to all events"));
+    QVERIFY(allEvents->text() != u"Back to all events"_s);
+    QCOMPARE(QLocale().language(), QLocale::German); // numbers and dates too
+
+    auto *english = window.findChild<QAction *>(u"language_en"_s);
+    QVERIFY(english);
+    english->trigger();
+    QTRY_COMPARE(menuBar->actions().first()->text(), u"&File"_s);
+    QCOMPARE(tree->topLevelItem(1)->text(0), u"Incoming Mail"_s);
+    QCOMPARE(retry->text(), u"&Retry now"_s);
+    QCOMPARE(allEvents->text(), u"Back to all events"_s);
+    QCOMPARE(queueIdFilter->placeholderText(), u"Queue id"_s);
 }
 
 QTEST_MAIN(TestTranslation)
