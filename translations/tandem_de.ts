@@ -236,6 +236,170 @@
     </message>
 </context>
 <context>
+    <name>tandem::config::Settings</name>
+    <message>
+        <source>unknown key</source>
+        <translation>unbekannter Schlüssel</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenfolge sein</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <extracomment>true and false are the values written in the configuration file.</extracomment>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be %1-%2</source>
+        <translation>muss zwischen %1 und %2 liegen</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <extracomment>%1 lists the allowed values as they are written in the configuration file, each in straight double quotes (&quot;mailbox&quot;, &quot;archive&quot;, &quot;custom&quot;).</extracomment>
+        <translation>muss einer der folgenden Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be a domain name such as example.com</source>
+        <translation>muss ein Domänenname wie example.com sein</translation>
+    </message>
+    <message>
+        <source>must be a domain name</source>
+        <translation>muss ein Domänenname sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>„%1“ ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>must be a host name such as mail.example.com</source>
+        <translation>muss ein Hostname wie mail.example.com sein</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be an IPv4 or IPv6 address</source>
+        <translation>muss eine IPv4- oder IPv6-Adresse sein</translation>
+    </message>
+    <message>
+        <source>%1 port %2 is already used by another listener</source>
+        <translation>Adresse %1, Port %2 wird bereits von einem anderen Empfangsdienst verwendet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a network such as 192.168.0.0/16</source>
+        <translation>„%1“ ist kein Netzwerk wie 192.168.0.0/16</translation>
+    </message>
+    <message>
+        <source>certificate and key must be given together</source>
+        <translation>Zertifikat und Schlüssel müssen zusammen angegeben werden</translation>
+    </message>
+    <message>
+        <source>must not exceed smtp.max_connections</source>
+        <extracomment>Keep smtp.max_connections as it is: it names a key in the configuration file.</extracomment>
+        <translation>darf smtp.max_connections nicht überschreiten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a local domain (server.domain or server.local_domains)</source>
+        <extracomment>Keep server.domain and server.local_domains as they are: they name keys in the configuration file.</extracomment>
+        <translation>„%1“ ist keine lokale Domäne (server.domain oder server.local_domains)</translation>
+    </message>
+    <message>
+        <source>must be &quot;all&quot; or a list of local domains</source>
+        <extracomment>Keep &quot;all&quot; as it is: it is the value written in the configuration file.</extracomment>
+        <translation>muss „all“ oder eine Liste lokaler Domänen sein</translation>
+    </message>
+    <message>
+        <source>must be a mailbox name (letters, digits, . _ + -)</source>
+        <translation>muss ein Postfachname sein (Buchstaben, Ziffern, . _ + -)</translation>
+    </message>
+    <message>
+        <source>must be empty or an IP address</source>
+        <translation>muss leer oder eine IP-Adresse sein</translation>
+    </message>
+    <message>
+        <source>must be a host name or an IP address</source>
+        <translation>muss ein Hostname oder eine IP-Adresse sein</translation>
+    </message>
+    <message>
+        <source>must list at least one domain, *.domain or *</source>
+        <translation>muss mindestens eine Domäne, *.domäne oder * enthalten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a domain, *.domain or *</source>
+        <translation>„%1“ muss eine Domäne, *.domäne oder * sein</translation>
+    </message>
+    <message>
+        <source>must list at least one interval</source>
+        <translation>muss mindestens ein Intervall enthalten</translation>
+    </message>
+    <message>
+        <source>must be less than give_up_after_hours</source>
+        <extracomment>Keep give_up_after_hours as it is: it names a key in the configuration file.</extracomment>
+        <translation>muss kleiner als give_up_after_hours sein</translation>
+    </message>
+    <message>
+        <source>must be a user name (letters, digits, . _ + -)</source>
+        <translation>muss ein Benutzername sein (Buchstaben, Ziffern, . _ + -)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a local domain</source>
+        <translation>„%1“ ist keine lokale Domäne</translation>
+    </message>
+    <message>
+        <source>must be a hash made by &quot;tandemd user passwd&quot; (pbkdf2-sha256$...)</source>
+        <extracomment>Keep the command &quot;tandemd user passwd&quot; and pbkdf2-sha256$... as they are.</extracomment>
+        <translation>muss ein mit „tandemd user passwd“ erzeugter Hash sein (pbkdf2-sha256$...)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is wider than any LAN (/%2 at most) and would let anyone relay through smtp.listeners[%3], which does not require authentication</source>
+        <extracomment>Keep smtp.listeners[%3] exactly as it is: the SMTP service dialog finds it and puts in its place &quot;this SMTP service&quot; or &quot;the SMTP service on 192.168.1.5 port 25&quot;, as translated in that dialog. Word the sentence so that such a phrase fits there unchanged.</extracomment>
+        <translation>„%1“ ist größer als jedes LAN (höchstens /%2): Da smtp.listeners[%3] keine Authentifizierung verlangt, könnte jeder darüber E-Mails weiterleiten (offenes Relay)</translation>
+    </message>
+    <message>
+        <source>&quot;smtps&quot; needs smtp.tls.certificate and smtp.tls.key</source>
+        <extracomment>Keep &quot;smtps&quot;, smtp.tls.certificate and smtp.tls.key as they are: they are a value and keys in the configuration file.</extracomment>
+        <translation>„smtps“ benötigt smtp.tls.certificate und smtp.tls.key</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 may be read by others; chmod 600 it</source>
+        <translation>%1 ist für andere lesbar; schränken Sie die Rechte mit chmod 600 ein</translation>
+    </message>
+    <message>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}}</source>
+        <translation>%1 muss die Form {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}} haben</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: %2</source>
+        <translation>kein gültiges JSON in Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>muss ein JSON-Objekt sein</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>

@@ -236,6 +236,170 @@
     </message>
 </context>
 <context>
+    <name>tandem::config::Settings</name>
+    <message>
+        <source>unknown key</source>
+        <translation>clé inconnue</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>doit être un objet</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>doit être une chaîne de caractères</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <extracomment>true and false are the values written in the configuration file.</extracomment>
+        <translation>doit être true ou false</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>must be %1-%2</source>
+        <translation>doit être compris entre %1 et %2</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>doit être une liste</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <extracomment>%1 lists the allowed values as they are written in the configuration file, each in straight double quotes (&quot;mailbox&quot;, &quot;archive&quot;, &quot;custom&quot;).</extracomment>
+        <translation>doit être l’une des valeurs suivantes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>est obligatoire</translation>
+    </message>
+    <message>
+        <source>must be a domain name such as example.com</source>
+        <translation>doit être un nom de domaine comme example.com</translation>
+    </message>
+    <message>
+        <source>must be a domain name</source>
+        <translation>doit être un nom de domaine</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>«&#xa0;%1&#xa0;» figure deux fois</translation>
+    </message>
+    <message>
+        <source>must be a host name such as mail.example.com</source>
+        <translation>doit être un nom d’hôte comme mail.example.com</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>must be an IPv4 or IPv6 address</source>
+        <translation>doit être une adresse IPv4 ou IPv6</translation>
+    </message>
+    <message>
+        <source>%1 port %2 is already used by another listener</source>
+        <translation>%1, port %2, est déjà utilisé par un autre écouteur</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a network such as 192.168.0.0/16</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un réseau comme 192.168.0.0/16</translation>
+    </message>
+    <message>
+        <source>certificate and key must be given together</source>
+        <translation>le certificat et la clé doivent être indiqués ensemble</translation>
+    </message>
+    <message>
+        <source>must not exceed smtp.max_connections</source>
+        <extracomment>Keep smtp.max_connections as it is: it names a key in the configuration file.</extracomment>
+        <translation>ne doit pas dépasser smtp.max_connections</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a local domain (server.domain or server.local_domains)</source>
+        <extracomment>Keep server.domain and server.local_domains as they are: they name keys in the configuration file.</extracomment>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local (server.domain ou server.local_domains)</translation>
+    </message>
+    <message>
+        <source>must be &quot;all&quot; or a list of local domains</source>
+        <extracomment>Keep &quot;all&quot; as it is: it is the value written in the configuration file.</extracomment>
+        <translation>doit être «&#xa0;all&#xa0;» ou une liste de domaines locaux</translation>
+    </message>
+    <message>
+        <source>must be a mailbox name (letters, digits, . _ + -)</source>
+        <translation>doit être un nom de boîte aux lettres (lettres, chiffres, . _ + -)</translation>
+    </message>
+    <message>
+        <source>must be empty or an IP address</source>
+        <translation>doit être vide ou une adresse IP</translation>
+    </message>
+    <message>
+        <source>must be a host name or an IP address</source>
+        <translation>doit être un nom d’hôte ou une adresse IP</translation>
+    </message>
+    <message>
+        <source>must list at least one domain, *.domain or *</source>
+        <translation>doit indiquer au moins un domaine, *.domaine ou *</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a domain, *.domain or *</source>
+        <translation>«&#xa0;%1&#xa0;» doit être un domaine, *.domaine ou *</translation>
+    </message>
+    <message>
+        <source>must list at least one interval</source>
+        <translation>doit indiquer au moins un intervalle</translation>
+    </message>
+    <message>
+        <source>must be less than give_up_after_hours</source>
+        <extracomment>Keep give_up_after_hours as it is: it names a key in the configuration file.</extracomment>
+        <translation>doit être inférieur à give_up_after_hours</translation>
+    </message>
+    <message>
+        <source>must be a user name (letters, digits, . _ + -)</source>
+        <translation>doit être un nom d’utilisateur (lettres, chiffres, . _ + -)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a local domain</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local</translation>
+    </message>
+    <message>
+        <source>must be a hash made by &quot;tandemd user passwd&quot; (pbkdf2-sha256$...)</source>
+        <extracomment>Keep the command &quot;tandemd user passwd&quot; and pbkdf2-sha256$... as they are.</extracomment>
+        <translation>doit être une empreinte créée par «&#xa0;tandemd user passwd&#xa0;» (pbkdf2-sha256$...)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is wider than any LAN (/%2 at most) and would let anyone relay through smtp.listeners[%3], which does not require authentication</source>
+        <extracomment>Keep smtp.listeners[%3] exactly as it is: the SMTP service dialog finds it and puts in its place &quot;this SMTP service&quot; or &quot;the SMTP service on 192.168.1.5 port 25&quot;, as translated in that dialog. Word the sentence so that such a phrase fits there unchanged.</extracomment>
+        <translation>«&#xa0;%1&#xa0;» est plus large que tout réseau local (/%2 au plus) et permettrait à n’importe qui de relayer par smtp.listeners[%3], qui n’exige pas d’authentification</translation>
+    </message>
+    <message>
+        <source>&quot;smtps&quot; needs smtp.tls.certificate and smtp.tls.key</source>
+        <extracomment>Keep &quot;smtps&quot;, smtp.tls.certificate and smtp.tls.key as they are: they are a value and keys in the configuration file.</extracomment>
+        <translation>«&#xa0;smtps&#xa0;» nécessite smtp.tls.certificate et smtp.tls.key</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 may be read by others; chmod 600 it</source>
+        <translation>%1 est lisible par d’autres utilisateurs&#xa0;; appliquez-lui chmod 600</translation>
+    </message>
+    <message>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}}</source>
+        <translation>%1 doit être de la forme {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}}</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: %2</source>
+        <translation>JSON non valide à la ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>doit être un objet JSON</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>

@@ -3,6 +3,7 @@
 #include "passwords.h"
 #include "util/enumnames.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +19,14 @@ using namespace Qt::StringLiterals;
 namespace tandem::config {
 
 namespace {
+
+// The translation context of the messages below ("tandem::config::Settings" in the .ts files).
+// Only the message is translated, never the key path before it ("smtp.listeners[1].port: "):
+// the Options dialogs find the field by that path. tandemd installs no translator, so it
+// reports them in English.
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(tandem::config::Settings)
+};
 
 // Walks the JSON tree keeping the key path of every value, so each problem can be reported
 // as "smtp.listeners[1].port: must be 1-65535".
@@ -41,7 +50,7 @@ public:
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!known.contains(it.key()))
-                error(join(path, it.key()), u"unknown key"_s);
+                error(join(path, it.key()), Messages::tr("unknown key"));
         }
     }
 
@@ -52,7 +61,7 @@ public:
         if (value.isUndefined())
             return QJsonObject();
         if (!value.isObject()) {
-            error(join(path, key), u"must be an object"_s);
+            error(join(path, key), Messages::tr("must be an object"));
             return std::nullopt;
         }
         return value.toObject();
@@ -65,7 +74,7 @@ public:
         if (value.isUndefined())
             return fallback;
         if (!value.isString()) {
-            error(join(path, key), u"must be a string"_s);
+            error(join(path, key), Messages::tr("must be a string"));
             return fallback;
         }
         return value.toString();
@@ -77,7 +86,9 @@ public:
         if (value.isUndefined())
             return fallback;
         if (!value.isBool()) {
-            error(join(path, key), u"must be true or false"_s);
+            error(join(path, key),
+                  //: true and false are the values written in the configuration file.
+                  Messages::tr("must be true or false"));
             return fallback;
         }
         return value.toBool();
@@ -99,12 +110,12 @@ public:
         // The range first: converting a double outside qint64's range is undefined behaviour.
         if (!value.isDouble() || !(d >= -0x1p63 && d < 0x1p63) ||
             d != static_cast<double>(static_cast<qint64>(d))) {
-            error(path, u"must be a whole number"_s);
+            error(path, Messages::tr("must be a whole number"));
             return fallback;
         }
         const qint64 n = static_cast<qint64>(d);
         if (n < min || n > max) {
-            error(path, u"must be %1-%2"_s.arg(min).arg(max));
+            error(path, Messages::tr("must be %1-%2").arg(min).arg(max));
             return fallback;
         }
         return n;
@@ -117,7 +128,7 @@ public:
         if (value.isUndefined())
             return std::nullopt;
         if (!value.isArray()) {
-            error(join(path, key), u"must be a list"_s);
+            error(join(path, key), Messages::tr("must be a list"));
             return std::nullopt;
         }
         return value.toArray();
@@ -133,7 +144,7 @@ public:
         for (qsizetype i = 0; i < list->size(); ++i) {
             const QJsonValue v = list->at(i);
             if (!v.isString())
-                error(join(path, key) + u"[%1]"_s.arg(i), u"must be a string"_s);
+                error(join(path, key) + u"[%1]"_s.arg(i), Messages::tr("must be a string"));
             else
                 out.append(v.toString());
         }
@@ -153,7 +164,9 @@ public:
                 return e;
             allowed.append(u'"' + name + u'"');
         }
-        error(join(path, key), u"must be one of "_s + allowed.join(u", "_s));
+        //: %1 lists the allowed values as they are written in the configuration file, each in
+        //: straight double quotes ("mailbox", "archive", "custom").
+        error(join(path, key), Messages::tr("must be one of %1").arg(allowed.join(u", "_s)));
         return fallback;
     }
 
@@ -190,30 +203,30 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
                  u"max_hops"_s, u"secrets_file"_s});
     s.server.role = r.choice(*o, path, u"role"_s, Role::Custom, kRoles);
     if (!o->contains(u"domain"_s)) {
-        r.error(u"server.domain"_s, u"is required"_s);
+        r.error(u"server.domain"_s, Messages::tr("is required"));
     } else {
         s.server.domain = r.string(*o, path, u"domain"_s, {}).toLower();
         if (!isValidDomain(s.server.domain))
-            r.error(u"server.domain"_s, u"must be a domain name such as example.com"_s);
+            r.error(u"server.domain"_s, Messages::tr("must be a domain name such as example.com"));
     }
     const QStringList extra = r.strings(*o, path, u"local_domains"_s, {});
     for (qsizetype i = 0; i < extra.size(); ++i) {
         const QString d = extra.at(i).toLower();
         const QString where = u"server.local_domains[%1]"_s.arg(i);
         if (!isValidDomain(d))
-            r.error(where, u"must be a domain name"_s);
+            r.error(where, Messages::tr("must be a domain name"));
         else if (d == s.server.domain || s.server.localDomains.contains(d))
-            r.error(where, u"\"%1\" is listed twice"_s.arg(d));
+            r.error(where, Messages::tr("\"%1\" is listed twice").arg(d));
         else
             s.server.localDomains.append(d);
     }
     s.server.hostname = r.string(*o, path, u"hostname"_s, s.server.domain).toLower();
     if ((o->contains(u"hostname"_s) || isValidDomain(s.server.domain)) &&
         !isValidDomain(s.server.hostname))
-        r.error(u"server.hostname"_s, u"must be a host name such as mail.example.com"_s);
+        r.error(u"server.hostname"_s, Messages::tr("must be a host name such as mail.example.com"));
     s.server.dataDir = r.string(*o, path, u"data_dir"_s, s.server.dataDir);
     if (s.server.dataDir.isEmpty())
-        r.error(u"server.data_dir"_s, u"must not be empty"_s);
+        r.error(u"server.data_dir"_s, Messages::tr("must not be empty"));
     s.server.maxHops = int(r.integer(*o, path, u"max_hops"_s, s.server.maxHops, 1, 1000));
     s.server.secretsFile = r.string(*o, path, u"secrets_file"_s, {});
 }
@@ -234,7 +247,7 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
         for (qsizetype i = 0; i < listeners->size(); ++i) {
             const QString lp = u"smtp.listeners[%1]"_s.arg(i);
             if (!listeners->at(i).isObject()) {
-                r.error(lp, u"must be an object"_s);
+                r.error(lp, Messages::tr("must be an object"));
                 continue;
             }
             const QJsonObject lo = listeners->at(i).toObject();
@@ -245,7 +258,7 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
             Listener l;
             l.address = r.string(lo, lp, u"address"_s, l.address);
             if (QHostAddress(l.address).isNull())
-                r.error(lp + u".address"_s, u"must be an IPv4 or IPv6 address"_s);
+                r.error(lp + u".address"_s, Messages::tr("must be an IPv4 or IPv6 address"));
             l.port = quint16(r.integer(lo, lp, u"port"_s, 25, 1, 65535));
             l.mode = r.choice(lo, lp, u"mode"_s, ListenerMode::Smtp, kModes);
             l.rejectNonLocalSendersClaimingLocal =
@@ -254,9 +267,8 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
             l.restrictSenderToUser = r.boolean(lo, lp, u"restrict_sender_to_user"_s, true);
             for (const Listener &other : std::as_const(smtp.listeners)) {
                 if (QHostAddress(other.address) == QHostAddress(l.address) && other.port == l.port)
-                    r.error(lp,
-                            u"%1 port %2 is already used by another listener"_s.arg(l.address).arg(
-                                l.port));
+                    r.error(lp, Messages::tr("%1 port %2 is already used by another listener")
+                                    .arg(l.address, QString::number(l.port)));
             }
             smtp.listeners.append(l);
         }
@@ -269,7 +281,7 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
         const auto parsed = QHostAddress::parseSubnet(nets.at(i));
         if (parsed.first.isNull())
             r.error(u"smtp.relay_networks[%1]"_s.arg(i),
-                    u"\"%1\" is not a network such as 192.168.0.0/16"_s.arg(nets.at(i)));
+                    Messages::tr("\"%1\" is not a network such as 192.168.0.0/16").arg(nets.at(i)));
         else
             smtp.relayNetworks.append(Subnet{parsed.first, parsed.second, nets.at(i)});
     }
@@ -278,7 +290,7 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
         smtp.tlsCertificate = r.string(*tls, u"smtp.tls"_s, u"certificate"_s, {});
         smtp.tlsKey = r.string(*tls, u"smtp.tls"_s, u"key"_s, {});
         if (smtp.tlsCertificate.isEmpty() != smtp.tlsKey.isEmpty())
-            r.error(u"smtp.tls"_s, u"certificate and key must be given together"_s);
+            r.error(u"smtp.tls"_s, Messages::tr("certificate and key must be given together"));
     }
     smtp.allowPlaintextAuth = r.boolean(*o, path, u"allow_plaintext_auth"_s, false);
     smtp.maxMessageBytes =
@@ -291,7 +303,9 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
     smtp.maxConnectionsPerIp =
         int(r.integer(*o, path, u"max_connections_per_ip"_s, smtp.maxConnectionsPerIp, 1, 100000));
     if (smtp.maxConnectionsPerIp > smtp.maxConnections)
-        r.error(u"smtp.max_connections_per_ip"_s, u"must not exceed smtp.max_connections"_s);
+        r.error(u"smtp.max_connections_per_ip"_s,
+                //: Keep smtp.max_connections as it is: it names a key in the configuration file.
+                Messages::tr("must not exceed smtp.max_connections"));
     smtp.commandTimeoutSeconds = int(
         r.integer(*o, path, u"command_timeout_seconds"_s, smtp.commandTimeoutSeconds, 1, 86400));
     smtp.authFailureLimit =
@@ -322,13 +336,18 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
                 const QString d = list.at(i).toLower();
                 if (!s.isLocalDomain(d))
                     r.error(pp + u".domains[%1]"_s.arg(i),
-                            u"\"%1\" is not a local domain (server.domain or "
-                            "server.local_domains)"_s.arg(d));
+                            //: Keep server.domain and server.local_domains as they are: they
+                            //: name keys in the configuration file.
+                            Messages::tr("\"%1\" is not a local domain (server.domain or "
+                                         "server.local_domains)")
+                                .arg(d));
                 else
                     pt.domains.append(d);
             }
         } else {
-            r.error(pp + u".domains"_s, u"must be \"all\" or a list of local domains"_s);
+            r.error(pp + u".domains"_s,
+                    //: Keep "all" as it is: it is the value written in the configuration file.
+                    Messages::tr("must be \"all\" or a list of local domains"));
         }
         pt.copyToSenderSentItems =
             r.boolean(*p, pp, u"copy_to_sender_sent_items"_s, pt.copyToSenderSentItems);
@@ -348,7 +367,7 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
             r.string(*u, up, u"forward_mailbox"_s, s.undelivered.forwardMailbox).toLower();
         if (!isValidMailboxName(s.undelivered.forwardMailbox))
             r.error(up + u".forward_mailbox"_s,
-                    u"must be a mailbox name (letters, digits, . _ + -)"_s);
+                    Messages::tr("must be a mailbox name (letters, digits, . _ + -)"));
     }
 }
 
@@ -362,13 +381,13 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
     auto &out = s.outgoing;
     out.dnsServer = r.string(*o, path, u"dns_server"_s, {});
     if (!out.dnsServer.isEmpty() && QHostAddress(out.dnsServer).isNull())
-        r.error(u"outgoing.dns_server"_s, u"must be empty or an IP address"_s);
+        r.error(u"outgoing.dns_server"_s, Messages::tr("must be empty or an IP address"));
     if (const auto sh = r.object(*o, path, u"smarthost"_s)) {
         const QString sp = u"outgoing.smarthost"_s;
         r.checkKeys(*sh, sp, {u"host"_s, u"port"_s, u"username"_s, u"tls"_s});
         out.smarthost.host = r.string(*sh, sp, u"host"_s, {});
         if (!out.smarthost.host.isEmpty() && !isValidRouteHost(out.smarthost.host))
-            r.error(sp + u".host"_s, u"must be a host name or an IP address"_s);
+            r.error(sp + u".host"_s, Messages::tr("must be a host name or an IP address"));
         out.smarthost.port = quint16(r.integer(*sh, sp, u"port"_s, 25, 1, 65535));
         out.smarthost.username = r.string(*sh, sp, u"username"_s, {});
         out.smarthost.tls = r.choice(*sh, sp, u"tls"_s, TlsMode::Opportunistic, kTlsModes);
@@ -377,7 +396,7 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
         for (qsizetype i = 0; i < routes->size(); ++i) {
             const QString rp = u"outgoing.static_routes[%1]"_s.arg(i);
             if (!routes->at(i).isObject()) {
-                r.error(rp, u"must be an object"_s);
+                r.error(rp, Messages::tr("must be an object"));
                 continue;
             }
             const QJsonObject ro = routes->at(i).toObject();
@@ -385,19 +404,20 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
             StaticRoute route;
             const QStringList domains = r.strings(ro, rp, u"domains"_s, {});
             if (domains.isEmpty())
-                r.error(rp + u".domains"_s, u"must list at least one domain, *.domain or *"_s);
+                r.error(rp + u".domains"_s,
+                        Messages::tr("must list at least one domain, *.domain or *"));
             for (qsizetype j = 0; j < domains.size(); ++j) {
                 const QString d = domains.at(j).toLower();
                 const bool ok = d == u"*"_s || (d.startsWith(u"*."_s) && isValidDomain(d.mid(2))) ||
                                 isValidDomain(d);
                 if (!ok)
                     r.error(rp + u".domains[%1]"_s.arg(j),
-                            u"\"%1\" must be a domain, *.domain or *"_s.arg(d));
+                            Messages::tr("\"%1\" must be a domain, *.domain or *").arg(d));
                 route.domains.append(d);
             }
             route.host = r.string(ro, rp, u"host"_s, {});
             if (!isValidRouteHost(route.host))
-                r.error(rp + u".host"_s, u"must be a host name or an IP address"_s);
+                r.error(rp + u".host"_s, Messages::tr("must be a host name or an IP address"));
             route.port = quint16(r.integer(ro, rp, u"port"_s, 25, 1, 65535));
             route.username = r.string(ro, rp, u"username"_s, {});
             route.tls = r.choice(ro, rp, u"tls"_s, TlsMode::Opportunistic, kTlsModes);
@@ -414,14 +434,18 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
                 out.retry.scheduleMinutes.append(int(r.integerValue(
                     schedule->at(i), rp + u".schedule_minutes[%1]"_s.arg(i), 1, 1, 100000)));
             if (out.retry.scheduleMinutes.isEmpty())
-                r.error(rp + u".schedule_minutes"_s, u"must list at least one interval"_s);
+                r.error(rp + u".schedule_minutes"_s,
+                        Messages::tr("must list at least one interval"));
         }
         out.retry.warnAfterHours =
             int(r.integer(*retry, rp, u"warn_after_hours"_s, out.retry.warnAfterHours, 0, 8760));
         out.retry.giveUpAfterHours = int(
             r.integer(*retry, rp, u"give_up_after_hours"_s, out.retry.giveUpAfterHours, 1, 8760));
         if (out.retry.warnAfterHours >= out.retry.giveUpAfterHours)
-            r.error(rp + u".warn_after_hours"_s, u"must be less than give_up_after_hours"_s);
+            r.error(rp + u".warn_after_hours"_s,
+                    //: Keep give_up_after_hours as it is: it names a key in the configuration
+                    //: file.
+                    Messages::tr("must be less than give_up_after_hours"));
     }
 }
 
@@ -447,7 +471,7 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
         for (qsizetype i = 0; i < users->size(); ++i) {
             const QString up = u"mailboxes.users[%1]"_s.arg(i);
             if (!users->at(i).isObject()) {
-                r.error(up, u"must be an object"_s);
+                r.error(up, Messages::tr("must be an object"));
                 continue;
             }
             const QJsonObject uo = users->at(i).toObject();
@@ -458,17 +482,21 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
             const QString local = at < 0 ? user.name : user.name.left(at);
             const QString domain = at < 0 ? s.server.domain : user.name.mid(at + 1);
             if (!isValidMailboxName(local))
-                r.error(up + u".name"_s, u"must be a user name (letters, digits, . _ + -)"_s);
+                r.error(up + u".name"_s,
+                        Messages::tr("must be a user name (letters, digits, . _ + -)"));
             else if (!s.isLocalDomain(domain))
-                r.error(up + u".name"_s, u"\"%1\" is not a local domain"_s.arg(domain));
+                r.error(up + u".name"_s, Messages::tr("\"%1\" is not a local domain").arg(domain));
             const QString full = local + u'@' + domain;
             if (seen.contains(full))
-                r.error(up + u".name"_s, u"\"%1\" is listed twice"_s.arg(user.name));
+                r.error(up + u".name"_s, Messages::tr("\"%1\" is listed twice").arg(user.name));
             seen.append(full);
             user.password = r.string(uo, up, u"password"_s, {});
             if (!user.password.isEmpty() && !passwords::isWellFormed(user.password))
                 r.error(up + u".password"_s,
-                        u"must be a hash made by \"tandemd user passwd\" (pbkdf2-sha256$...)"_s);
+                        //: Keep the command "tandemd user passwd" and pbkdf2-sha256$... as
+                        //: they are.
+                        Messages::tr("must be a hash made by \"tandemd user passwd\" "
+                                     "(pbkdf2-sha256$...)"));
             s.mailboxes.users.append(user);
         }
     }
@@ -487,9 +515,14 @@ void checkOpenRelay(Reader &r, const Settings &s)
         for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
             if (!s.smtp.listeners.at(i).requireAuth) {
                 r.error(u"smtp.relay_networks[%1]"_s.arg(n),
-                        u"\"%1\" is wider than any LAN (/%2 at most) and would let anyone "
-                        "relay through smtp.listeners[%3], which does not require "
-                        "authentication"_s.arg(net.text)
+                        //: Keep smtp.listeners[%3] exactly as it is: the SMTP service dialog
+                        //: finds it and puts in its place "this SMTP service" or "the SMTP
+                        //: service on 192.168.1.5 port 25", as translated in that dialog. Word
+                        //: the sentence so that such a phrase fits there unchanged.
+                        Messages::tr("\"%1\" is wider than any LAN (/%2 at most) and would let "
+                                     "anyone relay through smtp.listeners[%3], which does not "
+                                     "require authentication")
+                            .arg(net.text)
                             .arg(v4 ? 8 : 16)
                             .arg(i));
                 return;
@@ -503,7 +536,9 @@ void checkTls(Reader &r, const Settings &s)
     for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
         if (s.smtp.listeners.at(i).mode == ListenerMode::Smtps && s.smtp.tlsCertificate.isEmpty())
             r.error(u"smtp.listeners[%1].mode"_s.arg(i),
-                    u"\"smtps\" needs smtp.tls.certificate and smtp.tls.key"_s);
+                    //: Keep "smtps", smtp.tls.certificate and smtp.tls.key as they are: they
+                    //: are a value and keys in the configuration file.
+                    Messages::tr("\"smtps\" needs smtp.tls.certificate and smtp.tls.key"));
     }
 }
 
@@ -530,21 +565,25 @@ bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QStrin
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"server.secrets_file: cannot read %1: %2"_s.arg(path, file.errorString());
+        *error = u"server.secrets_file: "_s +
+                 Messages::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
     const QFileDevice::Permissions open = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
                                           QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                           QFileDevice::WriteOther | QFileDevice::ExeOther;
     if (file.permissions() & open) {
-        *error = u"server.secrets_file: %1 may be read by others; chmod 600 it"_s.arg(path);
+        *error = u"server.secrets_file: "_s +
+                 //: %1 is a file. Keep "chmod 600" as it is: it is the command that fixes this.
+                 Messages::tr("%1 may be read by others; chmod 600 it").arg(path);
         return false;
     }
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
     const QJsonValue list = doc.object().value(u"passwords"_s);
     if (!doc.isObject() || !list.isObject()) {
-        *error = u"server.secrets_file: %1 must be {\"passwords\": {\"[host]:port\": "
-                 "\"...\"}}"_s.arg(path);
+        *error = u"server.secrets_file: "_s +
+                 //: %1 is a file. Keep the JSON ({"passwords": ...}) exactly as it is.
+                 Messages::tr("%1 must be {\"passwords\": {\"[host]:port\": \"...\"}}").arg(path);
         return false;
     }
     const QJsonObject o = list.toObject();
@@ -620,12 +659,13 @@ LoadResult parse(const QByteArray &json, const QString &baseDir)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const int line = int(json.left(parseError.offset).count('\n')) + 1;
-        result.errors.append(
-            u"(file): not valid JSON at line %1: %2"_s.arg(line).arg(parseError.errorString()));
+        result.errors.append(u"(file): "_s +
+                             Messages::tr("not valid JSON at line %1: %2")
+                                 .arg(QString::number(line), parseError.errorString()));
         return result;
     }
     if (!doc.isObject()) {
-        result.errors.append(u"(file): must be a JSON object"_s);
+        result.errors.append(u"(file): "_s + Messages::tr("must be a JSON object"));
         return result;
     }
     const QJsonObject root = doc.object();
@@ -648,7 +688,8 @@ LoadResult loadFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         LoadResult result;
-        result.errors.append(u"(file): cannot read %1: %2"_s.arg(path, file.errorString()));
+        result.errors.append(u"(file): "_s +
+                             Messages::tr("cannot read %1: %2").arg(path, file.errorString()));
         return result;
     }
     return parse(file.readAll(), QFileInfo(path).absolutePath());

@@ -4,6 +4,7 @@
 #include "config/settings.h"
 #include "dialogs/inboxpropertiesdialog.h"
 #include "dialogs/serverdialog.h"
+#include "dialogs/smtpservicedialog.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "queuemodel.h"
@@ -12,6 +13,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -19,6 +22,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -32,6 +36,7 @@ private slots:
     void languageLoads_data();
     void languageLoads();
     void switchesLive();
+    void configErrorsTranslated();
 };
 
 void TestTranslation::languageLoads_data()
@@ -128,6 +133,83 @@ void TestTranslation::switchesLive()
     QCOMPARE(retry->text(), u"&Retry now"_s);
     QCOMPARE(allEvents->text(), u"Back to all events"_s);
     QCOMPARE(queueIdFilter->placeholderText(), u"Queue id"_s);
+}
+
+// The configuration check's messages, shown under the fields of the Options dialogs, come in
+// the console's language; the key path before them does not, and neither do the config keys
+// the open-relay message names, so the SMTP service dialog still finds the listener in it.
+void TestTranslation::configErrorsTranslated()
+{
+    const auto parseDomain = [](const QString &domain) {
+        QJsonObject json = QJsonDocument::fromJson(tandem::config::defaultConfigJson()).object();
+        QJsonObject server = json.value(u"server"_s).toObject();
+        server.insert(u"domain"_s, domain);
+        json.insert(u"server"_s, server);
+        return tandem::config::parse(QJsonDocument(json).toJson(), u"/tmp"_s);
+    };
+    const auto messageFor = [](const QStringList &errors, const QString &path) {
+        const QString prefix = path + u": "_s;
+        for (const QString &error : errors) {
+            if (error.startsWith(prefix))
+                return error.mid(prefix.size());
+        }
+        return QString();
+    };
+    const QString english = u"must be a domain name such as example.com"_s;
+    QCOMPARE(messageFor(parseDomain(u"not a domain!"_s).errors, u"server.domain"_s), english);
+
+    QVERIFY(tandem::ui::language::apply(u"de"_s));
+    const QString german = QCoreApplication::translate("tandem::config::Settings",
+                                                       "must be a domain name such as example.com");
+    QVERIFY2(german != english, "no German text for the message");
+    const QStringList errors = parseDomain(u"not a domain!"_s).errors;
+    QVERIFY2(errors.contains(u"server.domain: "_s + german), qPrintable(errors.join(u'\n')));
+    QCOMPARE(german, u"muss ein Domänenname wie example.com sein"_s);
+
+    const tandem::config::Settings settings =
+        tandem::config::parse(tandem::config::defaultConfigJson(), u"/tmp"_s).settings;
+    {
+        tandem::ui::ServerDialog dialog(settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *domain = dialog.findChild<QLineEdit *>(u"domain"_s);
+        auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+        auto *label = dialog.findChild<QLabel *>(u"domainError"_s);
+        QVERIFY(domain && ok && label);
+        domain->setText(u"not a domain!"_s);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(label->isVisible());
+        QCOMPARE(label->text(), u"Muss ein Domänenname wie example.com sein."_s);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+    {
+        // An open relay through the only listener: the translated message keeps
+        // smtp.listeners[0], which the dialog turns into its own "this SMTP service".
+        QVERIFY(!settings.smtp.listeners.at(0).requireAuth);
+        tandem::ui::SmtpServiceDialog dialog(settings, 0);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *tabs = dialog.findChild<QTabWidget *>(u"tabs"_s);
+        auto *network = dialog.findChild<QLineEdit *>(u"newRelayNetwork"_s);
+        auto *add = dialog.findChild<QPushButton *>(u"addRelayNetwork"_s);
+        auto *ok = dialog.findChild<QPushButton *>(u"okButton"_s);
+        auto *label = dialog.findChild<QLabel *>(u"relayNetworksError"_s);
+        QVERIFY(tabs && network && add && ok && label);
+        tabs->setCurrentIndex(2);
+        network->setText(u"0.0.0.0/0"_s);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(label->isVisible());
+        const QString service =
+            QCoreApplication::translate("tandem::ui::SmtpServiceDialog", "this SMTP service");
+        QVERIFY(service != u"this SMTP service"_s);
+        QVERIFY2(label->text().contains(service), qPrintable(label->text()));
+        QVERIFY2(!label->text().contains(u"smtp.listeners"_s), qPrintable(label->text()));
+        QVERIFY2(label->text().startsWith(u"„0.0.0.0/0“"_s), qPrintable(label->text()));
+    }
+
+    tandem::ui::language::apply(u"en"_s);
+    QCOMPARE(messageFor(parseDomain(u"not a domain!"_s).errors, u"server.domain"_s), english);
 }
 
 QTEST_MAIN(TestTranslation)
