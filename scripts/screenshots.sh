@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders every Options dialog, every page of the role wizard, the queue window and the main
-# window into docs/screenshots/, on an Xvfb display (the real xcb platform, as on a desktop),
-# from an existing build:
+# Renders every Options dialog, every page of the role wizard, the queue window (filled with
+# typical entries) and the main window into docs/screenshots/, on an Xvfb display (the real
+# xcb platform, as on a desktop), from an existing build:
 #   scripts/screenshots.sh [BUILD_DIR] [LANGUAGE]
 # LANGUAGE de or fr renders the dialogs translated into docs/screenshots/<language>/, to check
 # that the labels still fit; those are for looking at, not committed.
@@ -20,5 +20,6 @@ shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_dialogs" screenshots
 if [ -z "$language" ]; then
     shoot env TANDEM_SCREENSHOTS_DIR="$out" "$build/tests/gui/tst_wizard" screenshots
     shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_mainwindow" screenshot
+    shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_queuewindow" screenshot
 fi
 ls "$out"

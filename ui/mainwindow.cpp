@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "config/roles.h"
 #include "dialogs/inboxpropertiesdialog.h"
 #include "dialogs/mailboxesdialog.h"
 #include "dialogs/outgoingmaildialog.h"
@@ -150,7 +151,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
         updateStatus();
     });
     m_host->requestOutboxSnapshot();
-    resize(1000, 640);
+    resize(1200, 720);
     retranslateUi();
 }
 
@@ -282,7 +283,7 @@ void MainWindow::rebuildTree()
     for (qsizetype i = 0; i < m_settings.smtp.listeners.size(); ++i) {
         const config::Listener &l = m_settings.smtp.listeners.at(i);
         add(services,
-            tr("%1 port %2 (%3)").arg(l.address).arg(l.port).arg(config::toString(l.mode)),
+            tr("%1 port %2 (%3)").arg(l.address).arg(l.port).arg(config::displayName(l.mode)),
             Node::SmtpService, u"smtp"_s, int(i));
     }
     services->setExpanded(true);
@@ -326,7 +327,7 @@ QString MainWindow::summaryOf(Node node, int listener) const
     case Node::Server:
         return tr("Role: %1\nPrimary domain: %2\nOther local domains: %3\nHost name: %4\n"
                   "Data folder: %5")
-            .arg(config::toString(s.server.role), s.server.domain,
+            .arg(config::displayName(s.server.role), s.server.domain,
                  s.server.localDomains.isEmpty() ? tr("none") : s.server.localDomains.join(u", "_s),
                  s.server.hostname, s.dataPath());
     case Node::IncomingMail:
@@ -339,7 +340,7 @@ QString MainWindow::summaryOf(Node node, int listener) const
                  yesNo(s.passthrough.createMailboxIfNecessary),
                  yesNo(s.passthrough.copyLocalDomainsToOutbox),
                  yesNo(s.passthrough.copyWithoutReceivedToOutbox),
-                 config::toString(s.undelivered.action));
+                 config::displayName(s.undelivered.action, s.undelivered.forwardMailbox));
     case Node::OutgoingMail: {
         QStringList routes;
         for (const config::StaticRoute &r : s.outgoing.staticRoutes)
@@ -373,7 +374,7 @@ QString MainWindow::summaryOf(Node node, int listener) const
                   "%4\nRequire authentication: %5\nAllowed networks: %6")
             .arg(l.address)
             .arg(l.port)
-            .arg(config::toString(l.mode), yesNo(l.rejectNonLocalSendersClaimingLocal),
+            .arg(config::displayName(l.mode), yesNo(l.rejectNonLocalSendersClaimingLocal),
                  yesNo(l.requireAuth), nets.join(u", "_s));
     }
     case Node::Mailboxes: {

@@ -71,12 +71,12 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
          {EntryState::Queued, EntryState::Delivering, EntryState::Deferred, EntryState::Held})
         m_stateFilter->addItem(QueueModel::stateIcon(s), QString(), int(s));
 
-    auto *top = new QHBoxLayout;
-    top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(m_toolBar);
-    top->addStretch(1);
-    top->addWidget(m_filter);
-    top->addWidget(m_stateFilter);
+    // The operations on a row of their own, so that none hides behind the toolbar's overflow
+    // button in a narrow window or a longer language; the filters under them.
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_stateFilter);
 
     m_view->setObjectName(u"queueTable"_s);
     m_view->setModel(m_model);
@@ -100,9 +100,9 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     // Widths from samples of typical content; the last reply takes what is left.
     header->resizeSection(QueueModel::IdColumn, width(u"06611E1CBC300F4240-0"_s));
     header->resizeSection(QueueModel::FromColumn, width(u"postmaster@example.com"_s));
-    header->resizeSection(QueueModel::RecipientsColumn, width(u"someone@example.org"_s));
+    header->resizeSection(QueueModel::RecipientsColumn, width(u"someone@customer.example"_s));
     header->resizeSection(QueueModel::SizeColumn, width(u"999.99 KiB"_s));
-    header->resizeSection(QueueModel::NextHopColumn, width(u"[mx.example.org]:25"_s));
+    header->resizeSection(QueueModel::NextHopColumn, width(u"mx.customer.example:25"_s));
     header->setMinimumSectionSize(fm.horizontalAdvance(u"Size"_s) + 24);
     header->setSortIndicator(QueueModel::IdColumn, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
@@ -116,7 +116,8 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     bottom->addWidget(m_result);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
+    layout->addWidget(m_toolBar);
+    layout->addLayout(filters);
     layout->addWidget(m_view, 1);
     layout->addLayout(bottom);
 

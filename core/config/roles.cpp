@@ -70,45 +70,6 @@ QString onOff(bool on)
     return on ? Roles::tr("on") : Roles::tr("off");
 }
 
-QString roleName(Role role)
-{
-    switch (role) {
-    case Role::Mailbox:
-        return Roles::tr("Mailbox");
-    case Role::Archive:
-        return Roles::tr("Archive");
-    case Role::Custom:
-        break;
-    }
-    return Roles::tr("Custom");
-}
-
-QString modeName(ListenerMode mode)
-{
-    switch (mode) {
-    case ListenerMode::Smtp:
-        return Roles::tr("SMTP");
-    case ListenerMode::Submission:
-        return Roles::tr("submission");
-    case ListenerMode::Smtps:
-        break;
-    }
-    return Roles::tr("SMTPS");
-}
-
-QString actionName(UndeliveredAction action, const QString &mailbox)
-{
-    switch (action) {
-    case UndeliveredAction::ReturnToSender:
-        return Roles::tr("Return undelivered mail to sender");
-    case UndeliveredAction::CreateMailboxAndStore:
-        return Roles::tr("Create mailbox and store");
-    case UndeliveredAction::ForwardToMailbox:
-        break;
-    }
-    return Roles::tr("Forward to mailbox %1").arg(mailbox);
-}
-
 // The Mailbox's route to the Archive: one static route for "*", or no route and the SmartHost.
 bool hasRouteToArchive(const Settings &s)
 {
@@ -308,7 +269,7 @@ QList<RoleProblem> validateRoleChoice(const RoleChoice &c)
                     Roles::tr("\"%1\" is not an IP address to listen on.").arg(l.address));
         if (l.port == 0)
             problem(RoleField::Listeners,
-                    Roles::tr("The %1 listener's port must be 1-65535.").arg(modeName(l.mode)));
+                    Roles::tr("The %1 listener's port must be 1-65535.").arg(displayName(l.mode)));
         for (qsizetype j = 0; j < i; ++j) {
             const Listener &other = c.listeners.at(j);
             if (other.port == l.port && sameSocket(QHostAddress(other.address), address))
@@ -392,7 +353,7 @@ std::optional<Role> detectRole(const Settings &s)
 QStringList describeRole(const Settings &s)
 {
     QStringList lines;
-    lines << Roles::tr("Server › role: %1").arg(roleName(s.server.role))
+    lines << Roles::tr("Server › role: %1").arg(displayName(s.server.role))
           << Roles::tr("Server › primary domain: %1").arg(s.server.domain)
           << Roles::tr("Server › extra local domains: %1")
                  .arg(s.server.localDomains.isEmpty() ? Roles::tr("none")
@@ -411,13 +372,13 @@ QStringList describeRole(const Settings &s)
           << Roles::tr("Passthrough › Copy all mail without Received: headers to Outbox: %1")
                  .arg(onOff(pt.copyWithoutReceivedToOutbox))
           << Roles::tr("Undelivered Mail › action: %1")
-                 .arg(actionName(s.undelivered.action, s.undelivered.forwardMailbox));
+                 .arg(displayName(s.undelivered.action, s.undelivered.forwardMailbox));
 
     for (const Listener &l : s.smtp.listeners) {
         const QString where = Roles::tr("SMTP service %1 port %2 (%3)")
                                   .arg(l.address)
                                   .arg(l.port)
-                                  .arg(modeName(l.mode));
+                                  .arg(displayName(l.mode));
         lines << Roles::tr("%1 › Reject non-local senders claiming to be local: %2")
                      .arg(where, onOff(l.rejectNonLocalSendersClaimingLocal))
               << Roles::tr("%1 › Require authentication: %2").arg(where, onOff(l.requireAuth));
@@ -447,6 +408,45 @@ QStringList describeRole(const Settings &s)
     else if (!coversAll)
         lines << Roles::tr("Outgoing Mail › other mail: MX delivery (DNS), no SmartHost");
     return lines;
+}
+
+QString displayName(Role role)
+{
+    switch (role) {
+    case Role::Mailbox:
+        return Roles::tr("Mailbox");
+    case Role::Archive:
+        return Roles::tr("Archive");
+    case Role::Custom:
+        break;
+    }
+    return Roles::tr("Custom");
+}
+
+QString displayName(ListenerMode mode)
+{
+    switch (mode) {
+    case ListenerMode::Smtp:
+        return Roles::tr("SMTP");
+    case ListenerMode::Submission:
+        return Roles::tr("submission");
+    case ListenerMode::Smtps:
+        break;
+    }
+    return Roles::tr("SMTPS");
+}
+
+QString displayName(UndeliveredAction action, const QString &mailbox)
+{
+    switch (action) {
+    case UndeliveredAction::ReturnToSender:
+        return Roles::tr("Return undelivered mail to sender");
+    case UndeliveredAction::CreateMailboxAndStore:
+        return Roles::tr("Create mailbox and store");
+    case UndeliveredAction::ForwardToMailbox:
+        break;
+    }
+    return Roles::tr("Forward to mailbox %1").arg(mailbox);
 }
 
 } // namespace tandem::config

@@ -67,4 +67,10 @@ QStringList describeRole(const Settings &settings);
 // "192.168.1.7" → "192.168.1.7/32", "fd00::7" → "fd00::7/128"; empty for a non-address.
 QString hostNetwork(const QString &address);
 
+// The names the console shows, in its language (English where no translator is installed):
+// "Mailbox", "SMTP", "Return undelivered mail to sender"...
+QString displayName(Role role);
+QString displayName(ListenerMode mode);
+QString displayName(UndeliveredAction action, const QString &mailbox);
+
 } // namespace tandem::config

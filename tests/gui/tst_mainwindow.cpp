@@ -159,7 +159,7 @@ void TestMainWindow::screenshot()
     const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS");
     if (out.isEmpty())
         QSKIP("set TANDEM_SCREENSHOTS to a folder to render the main window");
-    m_window->resize(1000, 640);
+    m_window->resize(1200, 720);
     m_window->show();
     auto *tree = m_window->findChild<QTreeWidget *>(u"navigation"_s);
     QVERIFY(tree);

@@ -40,6 +40,7 @@ private slots:
     void manyRowsAtOnce();
     void returnToSender();
     void filterAndStatus();
+    void screenshot();
 
 private:
     QString send(const QString &to);
@@ -321,6 +322,71 @@ void TestQueueWindow::filterAndStatus()
     QVERIFY(m_window->selectedIds().isEmpty());
     const auto *retry = m_window->findChild<QAction *>(u"retryAction"_s);
     QVERIFY(!retry->isEnabled()); // nothing selected, nothing to act on
+}
+
+// With TANDEM_SCREENSHOTS=folder: the queue window with a day's typical Outbox, one entry
+// selected, as queue-window.png.
+void TestQueueWindow::screenshot()
+{
+    const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS");
+    if (out.isEmpty())
+        QSKIP("set TANDEM_SCREENSHOTS to a folder to render the queue window");
+    QueueWindow window(nullptr);
+    const QDateTime now = QDateTime::currentDateTime();
+    struct Row {
+        const char *from;
+        const char *to;
+        qint64 size;
+        const char *hop;
+        EntryState state;
+        int attempts;
+        int nextMinutes;
+        const char *reply;
+    };
+    const Row rows[] = {
+        {"alice@example.com", "bob@partner.example", 48213, "[archive.example.com]:25",
+         EntryState::Queued, 0, 0, ""},
+        {"alice@example.com", "carol@customer.example", 1843200, "mx.customer.example:25",
+         EntryState::Deferred, 3, 15, "451 4.7.1 Greylisted, please try again later"},
+        {"bob@example.com", "orders@supplier.example", 9120, "mx1.supplier.example:25",
+         EntryState::Delivering, 1, 0, ""},
+        {"", "dave@example.com", 3310, "[mailbox.example.com]:25", EntryState::Deferred, 5, 60,
+         "421 4.4.1 connection to mailbox.example.com[192.168.1.10]:25 timed out"},
+        {"carol@example.com", "team@conference.example", 254880, "mx.conference.example:25",
+         EntryState::Held, 2, 0, "452 4.2.2 Mailbox full"},
+        {"postmaster@example.com", "admin@isp.example", 2048, "smtp.isp.example:587",
+         EntryState::Queued, 0, 0, ""},
+        {"erin@example.com", "frank@old-domain.example", 15877, "mx.old-domain.example:25",
+         EntryState::Deferred, 8, 120, "450 4.1.1 Recipient address temporarily rejected"},
+    };
+    QList<OutboxEntry> entries;
+    int n = 0;
+    for (const Row &r : rows) {
+        OutboxEntry e;
+        e.messageId = u"06612A%1B3C0%2"_s.arg(n * 7919, 6, 16, QChar(u'0')).arg(n).toUpper();
+        e.id = e.messageId + u"-0"_s;
+        e.sender = QString::fromUtf8(r.from);
+        e.recipients = {QString::fromUtf8(r.to)};
+        e.size = r.size;
+        e.nextHop = QString::fromUtf8(r.hop);
+        e.state = r.state;
+        e.attempts = r.attempts;
+        e.created = now.addSecs(-3600 + 300 * n);
+        if (r.nextMinutes > 0)
+            e.nextAttempt = now.addSecs(60 * r.nextMinutes);
+        e.lastReply = QString::fromUtf8(r.reply);
+        if (r.attempts > 0 && !e.lastReply.isEmpty())
+            e.history = {{now.addSecs(-600), e.lastReply}};
+        entries.append(e);
+        ++n;
+    }
+    window.model()->resetFrom(entries);
+    window.resize(1280, 400);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.view()->selectRow(1);
+    QTest::qWait(200);
+    QVERIFY(window.grab().save(out + u"/queue-window.png"_s));
 }
 
 QTEST_MAIN(TestQueueWindow)
