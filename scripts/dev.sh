@@ -59,10 +59,11 @@ run)
     build "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
     mkdir -p "$top/run"
     config="$top/run/tandem.json"
-    [ -f "$config" ] || "$top/build/app/tandemd/tandemd" --print-default-config > "$config"
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        # No configuration yet: the console starts with the role wizard and writes it.
         exec "$top/build/app/tandem/tandem" --config "$config"
     else
+        [ -f "$config" ] || "$top/build/app/tandemd/tandemd" --print-default-config > "$config"
         echo "== no display: running tandemd on $config (Ctrl-C stops it)"
         exec "$top/build/app/tandemd/tandemd" --config "$config"
     fi
