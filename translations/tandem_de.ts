@@ -662,6 +662,10 @@
         <source>Type the new password first.</source>
         <translation>Geben Sie zuerst das neue Kennwort ein.</translation>
     </message>
+    <message>
+        <source>Reading the data folder…</source>
+        <translation>Datenordner wird gelesen …</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::MainWindow</name>

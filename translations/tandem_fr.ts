@@ -662,6 +662,10 @@
         <source>Type the new password first.</source>
         <translation>Saisissez d’abord le nouveau mot de passe.</translation>
     </message>
+    <message>
+        <source>Reading the data folder…</source>
+        <translation>Lecture du dossier de données…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::MainWindow</name>

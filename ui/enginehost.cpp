@@ -12,7 +12,20 @@ EngineHost::EngineHost(QObject *parent)
     : QObject(parent)
 {
     m_thread.setObjectName(u"tandem-engine"_s);
+    // Disk work for the console that does not need an engine runs on that thread too.
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+}
+
+void EngineHost::listMailboxes(const config::Settings &settings, MailboxesDone done)
+{
+    QMetaObject::invokeMethod(m_worker, [this, settings, done] {
+        const QStringList mailboxes = Engine::listMailboxes(settings);
+        QMetaObject::invokeMethod(
+            this, [done, mailboxes] { done(mailboxes); }, Qt::QueuedConnection);
+    });
 }
 
 EngineHost::~EngineHost()

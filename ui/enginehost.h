@@ -41,6 +41,11 @@ public:
 
     // Applies changed settings to the running engine (keychain passwords are read again);
     // done gets an empty string on success, else why it needs a restart or failed.
+    // The mailboxes in the settings' data folder (Engine::listMailboxes), read on the engine's
+    // thread, engine running or not; `done` runs on this thread.
+    using MailboxesDone = std::function<void(const QStringList &mailboxes)>;
+    void listMailboxes(const config::Settings &settings, MailboxesDone done);
+
     using ApplyDone = std::function<void(const QString &error)>;
     void applySettings(const config::Settings &settings, ApplyDone done);
 
@@ -58,7 +63,8 @@ private:
 
     QThread m_thread;
     bool m_starting = false;
-    Engine *m_engine = nullptr; // lives on m_thread
+    Engine *m_engine = nullptr;  // lives on m_thread
+    QObject *m_worker = nullptr; // lives on m_thread
     bool m_running = false;
     bool m_wantOutbox = false;
 };

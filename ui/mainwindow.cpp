@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -415,8 +416,13 @@ bool MainWindow::openProperties(Node node, int listener)
         dialog = std::make_unique<SmtpServiceDialog>(m_settings, listener, this);
         break;
     case Node::Mailboxes:
-        dialog =
-            std::make_unique<MailboxesDialog>(m_settings, Engine::listMailboxes(m_settings), this);
+        dialog = std::make_unique<MailboxesDialog>(m_settings, this);
+        m_host->listMailboxes(m_settings,
+                              [d = QPointer<MailboxesDialog>(static_cast<MailboxesDialog *>(
+                                   dialog.get()))](const QStringList &mailboxes) {
+                                  if (d)
+                                      d->setMailboxesOnDisk(mailboxes);
+                              });
         break;
     default:
         return false;

@@ -510,12 +510,12 @@ void TestDialogs::mailboxes()
 {
     const config::Settings before = base();
     QCOMPARE(before.mailboxes.users.size(), 3); // postmaster, alice, bob
-    const QStringList onDisk{u"example.com/alice"_s, u"example.com/postmaster"_s};
+    const QStringList onDisk{u"alice@example.com"_s, u"postmaster@example.com"_s};
     MailboxesDialog dialog(before, onDisk);
     show(dialog);
     auto *disk = find<QListWidget>(&dialog, u"mailboxesOnDisk"_s);
     QCOMPARE(disk->count(), 2);
-    QCOMPARE(disk->item(0)->text(), u"example.com/alice"_s);
+    QCOMPARE(disk->item(0)->text(), u"alice@example.com"_s);
     QVERIFY(find<QLabel>(&dialog, u"noMailboxes"_s)->isHidden());
 
     auto *users = find<QTreeWidget>(&dialog, u"users"_s);
@@ -549,9 +549,17 @@ void TestDialogs::mailboxes()
 
 void TestDialogs::mailboxesRefuseBadName()
 {
-    MailboxesDialog dialog(base(), {});
+    MailboxesDialog dialog(base()); // the mailboxes on disk come later
     show(dialog);
-    QVERIFY(find<QLabel>(&dialog, u"noMailboxes"_s)->isVisible());
+    auto *diskState = find<QLabel>(&dialog, u"noMailboxes"_s);
+    QVERIFY(diskState->isVisible());
+    QCOMPARE(diskState->text(), u"Reading the data folder…"_s);
+    dialog.setMailboxesOnDisk({});
+    QVERIFY(diskState->isVisible());
+    QCOMPARE(diskState->text(), u"No mailbox has been created yet."_s);
+    dialog.setMailboxesOnDisk({u"alice@example.com"_s});
+    QVERIFY(diskState->isHidden());
+    QCOMPARE(find<QListWidget>(&dialog, u"mailboxesOnDisk"_s)->count(), 1);
     auto *users = find<QTreeWidget>(&dialog, u"users"_s);
     type(find<QLineEdit>(&dialog, u"userName"_s), u"../root"_s);
     QTest::mouseClick(find<QPushButton>(&dialog, u"addUser"_s), Qt::LeftButton);
@@ -658,7 +666,7 @@ void TestDialogs::screenshots()
         save(r, u"outgoing-route"_s);
     }
     {
-        MailboxesDialog d(s, {u"example.com/alice"_s, u"example.com/postmaster"_s});
+        MailboxesDialog d(s, {u"alice@example.com"_s, u"postmaster@example.com"_s});
         tabOrder(d);
         save(d, u"mailboxes"_s);
     }

@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -28,6 +30,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void passthroughCheckboxesChangeFileAndRouting();
+    void mailboxesOnDiskArriveLater();
     void screenshot();
 
 private:
@@ -151,6 +154,27 @@ void TestMainWindow::passthroughCheckboxesChangeFileAndRouting()
 
     // Every edit of a role option turned the role to Custom.
     QCOMPARE(tandem::config::toString(m_window->settings().server.role), u"custom"_s);
+}
+
+// Mailboxes › the mailboxes on disk are read on the engine's thread; the dialog fills in the
+// list when it comes (alice's, made by the messages of the test before).
+void TestMainWindow::mailboxesOnDiskArriveLater()
+{
+    QStringList seen;
+    QTimer::singleShot(0, this, [&] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto *list = dialog->findChild<QListWidget *>(u"mailboxesOnDisk"_s);
+        auto *state = dialog->findChild<QLabel *>(u"noMailboxes"_s);
+        QVERIFY(list && state);
+        QTRY_VERIFY_WITH_TIMEOUT(list->count() > 0, 5000);
+        for (int i = 0; i < list->count(); ++i)
+            seen.append(list->item(i)->text());
+        QVERIFY(state->isHidden());
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+    });
+    QVERIFY(!m_window->openProperties(MainWindow::Node::Mailboxes)); // cancelled
+    QVERIFY2(seen.contains(u"alice@example.com"_s), qPrintable(seen.join(u", "_s)));
 }
 
 // With TANDEM_SCREENSHOTS=folder: the main window, and its Queue and Log pages, as PNGs.

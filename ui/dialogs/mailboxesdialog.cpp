@@ -20,12 +20,19 @@ namespace tandem::ui {
 
 MailboxesDialog::MailboxesDialog(const config::Settings &settings,
                                  const QStringList &mailboxesOnDisk, QWidget *parent)
+    : MailboxesDialog(settings, parent)
+{
+    setMailboxesOnDisk(mailboxesOnDisk);
+}
+
+MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *parent)
     : OptionsDialog(settings, parent)
     , m_users(settings.mailboxes.users)
     , m_usersList(new QTreeWidget)
     , m_userName(new QLineEdit)
     , m_password(new QLineEdit)
     , m_onDisk(new QListWidget)
+    , m_diskState(new QLabel(tr("Reading the data folder…")))
 {
     setObjectName(u"mailboxesDialog"_s);
     setWindowTitle(tr("Mailboxes"));
@@ -73,17 +80,14 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings,
 
     auto *diskBox = new QGroupBox(tr("Mailboxes on disk"));
     m_onDisk->setObjectName(u"mailboxesOnDisk"_s);
-    m_onDisk->addItems(mailboxesOnDisk);
     m_onDisk->setSelectionMode(QAbstractItemView::NoSelection);
     m_onDisk->setFocusPolicy(Qt::NoFocus);
-    auto *none = new QLabel(tr("No mailbox has been created yet."));
-    none->setObjectName(u"noMailboxes"_s);
-    none->setVisible(mailboxesOnDisk.isEmpty());
+    m_diskState->setObjectName(u"noMailboxes"_s);
     auto *diskNote = new QLabel(tr("A mailbox is created when mail is first stored for it."));
     diskNote->setWordWrap(true);
     auto *disk = new QVBoxLayout(diskBox);
     disk->addWidget(m_onDisk, 1);
-    disk->addWidget(none);
+    disk->addWidget(m_diskState);
     disk->addWidget(diskNote);
 
     auto *body = new QHBoxLayout;
@@ -187,6 +191,14 @@ void MailboxesDialog::removeUser()
         return;
     m_users.removeAt(row);
     fillUsers();
+}
+
+void MailboxesDialog::setMailboxesOnDisk(const QStringList &mailboxes)
+{
+    m_onDisk->clear();
+    m_onDisk->addItems(mailboxes);
+    m_diskState->setText(tr("No mailbox has been created yet."));
+    m_diskState->setVisible(mailboxes.isEmpty());
 }
 
 void MailboxesDialog::apply(config::Settings &s)

@@ -2,6 +2,7 @@
 
 #include "optionsdialog.h"
 
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QTreeWidget;
@@ -9,12 +10,17 @@ class QTreeWidget;
 namespace tandem::ui {
 
 // The users who may log in and own a mailbox (passwords stored as PBKDF2 hashes), and the
-// mailboxes that exist on disk, as the engine reported them (read-only here).
+// mailboxes that exist on disk, as the engine reported them (read-only here). The list of
+// mailboxes may come later than the dialog: reading a big data folder on a slow disk must not
+// hold the window up.
 class MailboxesDialog : public OptionsDialog {
     Q_OBJECT
 public:
+    // Shows "reading" until setMailboxesOnDisk().
+    explicit MailboxesDialog(const config::Settings &settings, QWidget *parent = nullptr);
     MailboxesDialog(const config::Settings &settings, const QStringList &mailboxesOnDisk,
                     QWidget *parent = nullptr);
+    void setMailboxesOnDisk(const QStringList &mailboxes);
 
 protected:
     void apply(config::Settings &s) override;
@@ -31,6 +37,7 @@ private:
     QLineEdit *m_userName;
     QLineEdit *m_password;
     QListWidget *m_onDisk;
+    QLabel *m_diskState;
 };
 
 } // namespace tandem::ui
