@@ -195,16 +195,21 @@ void DeliveryQueue::schedule()
     QList<const OutboxEntry *> due;
     for (const OutboxEntry &e : std::as_const(m_entries)) {
         if ((e.state == EntryState::Queued || e.state == EntryState::Deferred) &&
-            !m_inFlight.contains(e.id) && e.nextAttempt <= now &&
-            !m_hops.value(e.nextHop).waiting.contains(e.id))
-            due.append(&e);
+            !m_inFlight.contains(e.id) && e.nextAttempt <= now) {
+            const auto hop = m_hops.constFind(e.nextHop);
+            if (hop == m_hops.constEnd() || !hop->waitingIds.contains(e.id))
+                due.append(&e);
+        }
     }
     std::sort(due.begin(), due.end(), [](const OutboxEntry *a, const OutboxEntry *b) {
         return a->nextAttempt < b->nextAttempt ||
                (a->nextAttempt == b->nextAttempt && a->id < b->id);
     });
-    for (const OutboxEntry *e : std::as_const(due))
-        m_hops[e->nextHop].waiting.enqueue(e->id);
+    for (const OutboxEntry *e : std::as_const(due)) {
+        Hop &hop = m_hops[e->nextHop];
+        hop.waiting.enqueue(e->id);
+        hop.waitingIds.insert(e->id);
+    }
 
     for (auto it = m_hops.begin(); it != m_hops.end(); ++it) {
         const QString hop = it.key();
@@ -316,9 +321,10 @@ void DeliveryQueue::feed(Connection *connection)
 {
     if (!connection->entryId.isEmpty() || !connection->client->isReady())
         return;
-    QQueue<QString> &waiting = m_hops[connection->hop].waiting;
-    while (!waiting.isEmpty()) {
-        const QString id = waiting.dequeue();
+    Hop &hop = m_hops[connection->hop];
+    while (!hop.waiting.isEmpty()) {
+        const QString id = hop.waiting.dequeue();
+        hop.waitingIds.remove(id);
         auto it = m_entries.find(id);
         if (it == m_entries.end() || m_inFlight.contains(id) ||
             (it->state != EntryState::Queued && it->state != EntryState::Deferred))
@@ -375,6 +381,7 @@ void DeliveryQueue::onConnectionGone(Connection *connection)
 
 void DeliveryQueue::deferHop(const QString &hop, const ServerReply &reply)
 {
+    m_hops[hop].waitingIds.clear();
     QQueue<QString> waiting = std::exchange(m_hops[hop].waiting, {});
     while (!waiting.isEmpty()) {
         const QString id = waiting.dequeue();

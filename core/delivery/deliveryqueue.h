@@ -86,6 +86,7 @@ private:
     };
     struct Hop {
         QQueue<QString> waiting;
+        QSet<QString> waitingIds; // the same ids: a look-up, not a scan, per entry scheduled
         int connections = 0;
         bool resolving = false;
     };
