@@ -1,18 +1,63 @@
 #!/bin/sh
 # Runs the benchmarks of an existing build; builds nothing.
-#   tests/bench/run.sh <build dir> [queue_model_bench options, e.g. --entries 100000]
+#   tests/bench/run.sh <build dir> [queue_model_bench options]   both: the queue model, then the relay
+#   tests/bench/run.sh <build dir> queue [options, e.g. --entries 100000]   queue_model_bench alone
+#   tests/bench/run.sh <build dir> relay [options, e.g. --messages 5000]    relay_bench.py alone
 # A Release build gives the numbers that matter:
-#   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release && ninja -C build-release queue_model_bench
+#   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
+#   ninja -C build-release queue_model_bench tandemd
+# The relay benchmark (relay_bench.py --help) runs Tandem side by side with a private Postfix
+# instance, which needs root; without root, both-mode skips it and says so.
 set -eu
-if [ $# -lt 1 ]; then
-    echo "usage: $0 <build dir> [options for queue_model_bench]" >&2
+usage() {
+    echo "usage: $0 <build dir> [queue|relay] [options for that benchmark]" >&2
     exit 2
-fi
+}
+[ $# -ge 1 ] || usage
 build=$1
 shift
-bench="$build/tests/bench/queue_model_bench"
-if [ ! -x "$bench" ]; then
-    echo "$bench not found: build the target queue_model_bench in $build first" >&2
-    exit 1
-fi
-QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} exec "$bench" "$@"
+what=both
+case ${1-} in
+    queue|relay) what=$1; shift ;;
+esac
+here=$(dirname "$0")
+queue_bench="$build/tests/bench/queue_model_bench"
+tandemd="$build/app/tandemd/tandemd"
+
+need() {
+    if [ ! -x "$1" ]; then
+        echo "$1 not found: build the target $2 in $build first" >&2
+        exit 1
+    fi
+}
+run_queue() {
+    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$queue_bench" "$@"
+}
+run_relay() {
+    python3 "$here/relay_bench.py" "$build" "$@"
+}
+
+case $what in
+    queue)
+        need "$queue_bench" queue_model_bench
+        run_queue "$@"
+        ;;
+    relay)
+        need "$tandemd" tandemd
+        run_relay "$@"
+        ;;
+    both)
+        need "$queue_bench" queue_model_bench
+        need "$tandemd" tandemd
+        echo "== queue_model_bench"
+        run_queue "$@"
+        echo
+        echo "== relay_bench.py"
+        if [ "$(id -u)" -ne 0 ]; then
+            echo "skipped: its Postfix side needs root (as root: $0 $build relay;" \
+                 "Tandem alone: $0 $build relay --only tandem)"
+        else
+            run_relay
+        fi
+        ;;
+esac
