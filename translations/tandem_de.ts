@@ -1592,6 +1592,18 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <source>The certificate could not be made: %1</source>
         <translation>Das Zertifikat konnte nicht erstellt werden: %1</translation>
     </message>
+    <message>
+        <source>The certificate could not be made: openssl failed: %1</source>
+        <translation>Das Zertifikat konnte nicht erstellt werden: openssl ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <source>The certificate could not be made: openssl could not be started (%1).</source>
+        <translation>Das Zertifikat konnte nicht erstellt werden: openssl ließ sich nicht starten (%1).</translation>
+    </message>
+    <message>
+        <source>Making the certificate for %1…</source>
+        <translation>Das Zertifikat für %1 wird erstellt …</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::wizard::DomainPage</name>

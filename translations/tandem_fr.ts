@@ -1592,6 +1592,18 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <source>The certificate could not be made: %1</source>
         <translation>Impossible de créer le certificat&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>The certificate could not be made: openssl failed: %1</source>
+        <translation>Impossible de créer le certificat&#xa0;: openssl a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The certificate could not be made: openssl could not be started (%1).</source>
+        <translation>Impossible de créer le certificat&#xa0;: openssl n’a pas pu être lancé (%1).</translation>
+    </message>
+    <message>
+        <source>Making the certificate for %1…</source>
+        <translation>Création du certificat pour %1…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::wizard::DomainPage</name>

@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -548,6 +549,9 @@ public:
         connect(keyBrowse, &QPushButton::clicked, this,
                 [this] { browse(m_key, tr("Choose the private key")); });
         m_error = errorLabel(u"certificateErrorLabel"_s, this);
+        m_progress = new QLabel(this);
+        m_progress->setObjectName(u"certificateProgress"_s);
+        m_progress->hide();
 
         auto *files = new QFormLayout;
         files->setContentsMargins(24, 0, 0, 0);
@@ -575,6 +579,7 @@ public:
         layout->addWidget(m_none);
         layout->addWidget(indented(m_noneNote));
         layout->addWidget(m_error);
+        layout->addWidget(m_progress);
         layout->addStretch();
 
         for (QLineEdit *edit : {m_certificate, m_key})
@@ -629,15 +634,25 @@ public:
         return out + m_fileProblems;
     }
 
+    bool isComplete() const override { return !m_openssl && Page::isComplete(); }
+
+    // Generating runs openssl without waiting: the page says so, Next waits, and the wizard
+    // goes on by itself when the certificate is there.
     bool validatePage() override
     {
+        if (m_openssl)
+            return false;
         m_fileProblems.clear();
-        if (m_existing->isChecked())
+        if (m_existing->isChecked()) {
             checkFiles();
-        else if (m_generate->isChecked())
-            generate();
+        } else if (m_generate->isChecked() && !generated()) {
+            startGenerating();
+            return false;
+        }
         return Page::validatePage();
     }
+
+    bool isGenerating() const { return m_openssl != nullptr; }
 
     // As written in the file: relative to the configuration's folder when inside it.
     QString certificatePath() const { return pathForFile(currentCertificate()); }
@@ -709,26 +724,76 @@ private:
                 tr("%1 is not a readable PEM private key.").arg(QDir::toNativeSeparators(key)));
     }
 
+    QString host() const { return roleWizard()->choice().hostname.trimmed().toLower(); }
+
     // Once per host name: going back and forth does not make a new key each time.
-    void generate()
+    bool generated() const
     {
-        const QString host = roleWizard()->choice().hostname.trimmed().toLower();
-        if (host == m_generatedFor && QFile::exists(generatedCertificate()) &&
-            QFile::exists(generatedKey()))
-            return;
+        return host() == m_generatedFor && QFile::exists(generatedCertificate()) &&
+               QFile::exists(generatedKey());
+    }
+
+    void startGenerating()
+    {
         QString error;
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const bool ok = smtp::TlsContext::generateSelfSigned(host, generatedCertificate(),
-                                                             generatedKey(), &error);
-        QApplication::restoreOverrideCursor();
-        if (ok)
-            m_generatedFor = host;
-        else
-            m_fileProblems.append(tr("The certificate could not be made: %1").arg(error));
+        if (!smtp::TlsContext::prepareSelfSigned(generatedCertificate(), generatedKey(), &error)) {
+            generatingEnded(tr("The certificate could not be made: %1").arg(error));
+            return;
+        }
+        const QString forHost = host();
+        m_openssl = new QProcess(this);
+        m_openssl->setProcessChannelMode(QProcess::MergedChannels);
+        connect(m_openssl, &QProcess::finished, this,
+                [this, forHost](int code, QProcess::ExitStatus status) {
+                    const QString output = QString::fromLocal8Bit(m_openssl->readAll()).trimmed();
+                    if (status == QProcess::NormalExit && code == 0) {
+                        smtp::TlsContext::finishSelfSigned(generatedKey());
+                        m_generatedFor = forHost;
+                        generatingEnded({});
+                    } else {
+                        generatingEnded(tr("The certificate could not be made: openssl "
+                                           "failed: %1")
+                                            .arg(output));
+                    }
+                });
+        connect(m_openssl, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+            if (e == QProcess::FailedToStart)
+                generatingEnded(tr("The certificate could not be made: openssl could not be "
+                                   "started (%1).")
+                                    .arg(m_openssl->errorString()));
+        });
+        m_progress->setText(tr("Making the certificate for %1…").arg(forHost));
+        m_progress->show();
+        for (QRadioButton *r : {m_generate, m_existing, m_none})
+            r->setEnabled(false);
+        emit completeChanged();
+        m_openssl->start(u"openssl"_s, smtp::TlsContext::selfSignedArguments(
+                                           forHost, generatedCertificate(), generatedKey()));
+    }
+
+    // `problem` empty: made, and the wizard goes on.
+    void generatingEnded(const QString &problem)
+    {
+        if (m_openssl) {
+            m_openssl->disconnect(this);
+            m_openssl->deleteLater();
+            m_openssl = nullptr;
+        }
+        m_progress->hide();
+        for (QRadioButton *r : {m_generate, m_existing, m_none})
+            r->setEnabled(true);
+        if (!problem.isEmpty())
+            m_fileProblems.append(problem);
+        refresh();
+        emit completeChanged();
+        if (problem.isEmpty() && wizard() && wizard()->currentPage() == this)
+            wizard()->next();
     }
 
     QLabel *m_generateNote;
     QLabel *m_noneNote;
+    QLabel *m_progress = nullptr;
+    QProcess *m_openssl = nullptr; // while a certificate is being made
     QStringList m_fileProblems;
     QString m_generatedFor;
 };

@@ -104,8 +104,8 @@ void TlsContext::reloadIfChanged()
     m_lastError = error;
 }
 
-bool TlsContext::generateSelfSigned(const QString &hostname, const QString &certificatePath,
-                                    const QString &keyPath, QString *error)
+bool TlsContext::prepareSelfSigned(const QString &certificatePath, const QString &keyPath,
+                                   QString *error)
 {
     for (const QString &path : {certificatePath, keyPath}) {
         if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
@@ -113,20 +113,42 @@ bool TlsContext::generateSelfSigned(const QString &hostname, const QString &cert
             return false;
         }
     }
+    return true;
+}
+
+QStringList TlsContext::selfSignedArguments(const QString &hostname, const QString &certificatePath,
+                                            const QString &keyPath)
+{
+    return {u"req"_s,     u"-x509"_s,
+            u"-newkey"_s, u"rsa:2048"_s,
+            u"-nodes"_s,  u"-sha256"_s,
+            u"-days"_s,   u"825"_s,
+            u"-subj"_s,   u"/CN="_s + hostname,
+            u"-addext"_s, u"subjectAltName=DNS:"_s + hostname,
+            u"-keyout"_s, keyPath,
+            u"-out"_s,    certificatePath};
+}
+
+void TlsContext::finishSelfSigned(const QString &keyPath)
+{
+    QFile::setPermissions(keyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+bool TlsContext::generateSelfSigned(const QString &hostname, const QString &certificatePath,
+                                    const QString &keyPath, QString *error)
+{
+    if (!prepareSelfSigned(certificatePath, keyPath, error))
+        return false;
     QProcess openssl;
     openssl.setProcessChannelMode(QProcess::MergedChannels);
-    openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-sha256"_s,
-                   u"-days"_s, u"825"_s, u"-subj"_s, u"/CN="_s + hostname, u"-addext"_s,
-                   u"subjectAltName=DNS:"_s + hostname, u"-keyout"_s, keyPath, u"-out"_s,
-                   certificatePath});
+    openssl.start(u"openssl"_s, selfSignedArguments(hostname, certificatePath, keyPath));
     if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit ||
         openssl.exitCode() != 0) {
         *error = u"openssl failed: %1 %2"_s.arg(openssl.errorString(),
                                                 QString::fromLocal8Bit(openssl.readAll()));
         return false;
     }
-    QFile::setPermissions(keyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    finishSelfSigned(keyPath);
     return true;
 }
 

@@ -22,8 +22,15 @@ public:
     bool isReady() const { return !m_configuration.localCertificate().isNull(); }
     QSslConfiguration configuration();
 
-    // Makes a self-signed certificate for hostname with openssl (tandemd --generate-certificate
-    // and, later, the console's wizard); the key file is written with mode 0600.
+    // Makes a self-signed certificate for hostname with openssl, waiting for it (tandemd
+    // --generate-certificate); the key file is written with mode 0600. The console's wizard
+    // runs the same steps without waiting: prepareSelfSigned(), openssl with
+    // selfSignedArguments(), finishSelfSigned().
+    static bool prepareSelfSigned(const QString &certificatePath, const QString &keyPath,
+                                  QString *error);
+    static QStringList selfSignedArguments(const QString &hostname, const QString &certificatePath,
+                                           const QString &keyPath);
+    static void finishSelfSigned(const QString &keyPath);
     static bool generateSelfSigned(const QString &hostname, const QString &certificatePath,
                                    const QString &keyPath, QString *error);
 
