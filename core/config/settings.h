@@ -132,8 +132,10 @@ struct Settings {
     QString baseDir; // folder of the configuration file; relative paths are resolved against it
 
     // Not from the file. Passwords by next hop ("[host]:port"), from the keychain or the
-    // secrets file; and how much faster than real time the retry schedule runs (tests only).
+    // secrets file; the passphrase of an encrypted smtp.tls.key, from the same places; and
+    // how much faster than real time the retry schedule runs (tests only).
     QHash<QString, QString> passwords;
+    QString tlsKeyPassphrase;
     double timeScale = 1.0;
 
     bool isLocalDomain(const QString &domain) const;
