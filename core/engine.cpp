@@ -318,8 +318,12 @@ bool Engine::applySettings(config::Settings settings, QString *error)
         *error = u"server.data_dir changed: stop and start the engine to use the new folder"_s;
         return false;
     }
+    // Kept from the keychain or secrets file when the new settings bring none. A new passphrase
+    // of smtp.tls.key makes the server load the key again (SmtpServer::applySettings).
     if (settings.passwords.isEmpty())
-        settings.passwords = m_settings->passwords; // kept from the keychain or secrets file
+        settings.passwords = m_settings->passwords;
+    if (settings.tlsKeyPassphrase.isEmpty())
+        settings.tlsKeyPassphrase = m_settings->tlsKeyPassphrase;
     settings.timeScale = m_settings->timeScale;
     auto shared = std::make_shared<const config::Settings>(std::move(settings));
     auto router = std::make_shared<routing::Router>(

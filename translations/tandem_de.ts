@@ -398,6 +398,14 @@
         <source>must be a JSON object</source>
         <translation>muss ein JSON-Objekt sein</translation>
     </message>
+    <message>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} (either key may be left out, not both)</source>
+        <translation>%1 muss {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} sein (einer der beiden Schlüssel darf fehlen, nicht beide)</translation>
+    </message>
+    <message>
+        <source>%1: tls_key_passphrase must be a string</source>
+        <translation>%1: tls_key_passphrase muss eine Zeichenkette sein</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -1252,6 +1260,14 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <source>Tandem Role Wizard</source>
         <translation>Tandem-Rollen-Assistent</translation>
     </message>
+    <message>
+        <source>Passphrase not kept</source>
+        <translation>Passphrase nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the key&apos;s passphrase: %1</source>
+        <translation>Der Schlüsselbund hat die Passphrase des Schlüssels nicht übernommen: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::RouteDialog</name>
@@ -1603,6 +1619,30 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Making the certificate for %1…</source>
         <translation>Das Zertifikat für %1 wird erstellt …</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key</source>
+        <translation>nur für einen verschlüsselten Schlüssel</translation>
+    </message>
+    <message>
+        <source>Kept in the desktop keychain, never in the configuration file.</source>
+        <translation>Wird im Schlüsselbund des Desktops gespeichert, nie in der Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase:</source>
+        <translation>&amp;Passphrase des Schlüssels:</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted: enter its passphrase.</source>
+        <translation>%1 ist verschlüsselt: Geben Sie die Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open %1.</source>
+        <translation>Die Passphrase öffnet %1 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PEM RSA or EC private key.</source>
+        <translation>%1 ist kein lesbarer privater RSA- oder EC-Schlüssel im PEM-Format.</translation>
     </message>
 </context>
 <context>

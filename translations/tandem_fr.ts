@@ -398,6 +398,14 @@
         <source>must be a JSON object</source>
         <translation>doit être un objet JSON</translation>
     </message>
+    <message>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} (either key may be left out, not both)</source>
+        <translation>%1 doit être {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} (l’une des deux clés peut manquer, pas les deux)</translation>
+    </message>
+    <message>
+        <source>%1: tls_key_passphrase must be a string</source>
+        <translation>%1&#xa0;: tls_key_passphrase doit être une chaîne</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -1252,6 +1260,14 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <source>Tandem Role Wizard</source>
         <translation>Assistant de rôle Tandem</translation>
     </message>
+    <message>
+        <source>Passphrase not kept</source>
+        <translation>Phrase secrète non conservée</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the key&apos;s passphrase: %1</source>
+        <translation>Le trousseau n’a pas accepté la phrase secrète de la clé&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::RouteDialog</name>
@@ -1603,6 +1619,30 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Making the certificate for %1…</source>
         <translation>Création du certificat pour %1…</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key</source>
+        <translation>uniquement pour une clé chiffrée</translation>
+    </message>
+    <message>
+        <source>Kept in the desktop keychain, never in the configuration file.</source>
+        <translation>Conservée dans le trousseau du bureau, jamais dans le fichier de configuration.</translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase:</source>
+        <translation>&amp;Phrase secrète de la clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted: enter its passphrase.</source>
+        <translation>%1 est chiffrée&#xa0;: saisissez sa phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open %1.</source>
+        <translation>La phrase secrète n’ouvre pas %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PEM RSA or EC private key.</source>
+        <translation>%1 n’est pas une clé privée RSA ou EC lisible au format PEM.</translation>
     </message>
 </context>
 <context>

@@ -45,15 +45,35 @@ void EngineHost::start(const config::Settings &settings)
         return;
     // Passwords come from the desktop keychain, never from the file.
     m_starting = true;
+    withSecrets(settings, [this](const config::Settings &complete) {
+        m_starting = false;
+        startEngine(complete);
+    });
+}
+
+void EngineHost::withSecrets(const config::Settings &settings,
+                             std::function<void(const config::Settings &)> done)
+{
     Secrets::load(
         Secrets::hopsNeedingPasswords(settings), this,
-        [this, settings](const QHash<QString, QString> &passwords, const QStringList &errors) {
-            m_starting = false;
+        [this, settings, done](const QHash<QString, QString> &passwords,
+                               const QStringList &errors) {
             for (const QString &e : errors)
                 log::warning(u"keychain"_s, e);
-            config::Settings withSecrets = settings;
-            withSecrets.passwords.insert(passwords);
-            startEngine(withSecrets);
+            config::Settings complete = settings;
+            complete.passwords.insert(passwords); // the keychain's, over any given
+            if (settings.smtp.tlsKey.isEmpty()) {
+                done(complete);
+                return;
+            }
+            Secrets::loadTlsPassphrase(
+                this, [complete, done](const QString &passphrase, const QString &error) mutable {
+                    if (!error.isEmpty())
+                        log::warning(u"keychain"_s, u"TLS key passphrase: "_s + error);
+                    if (!passphrase.isEmpty())
+                        complete.tlsKeyPassphrase = passphrase;
+                    done(complete);
+                });
         });
 }
 
@@ -138,24 +158,18 @@ void EngineHost::applySettings(const config::Settings &settings, ApplyDone done)
             this, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
-    Secrets::load(Secrets::hopsNeedingPasswords(settings), this,
-                  [this, settings, done](const QHash<QString, QString> &passwords,
-                                         const QStringList &errors) {
-                      for (const QString &e : errors)
-                          log::warning(u"keychain"_s, e);
-                      Engine *engine = m_engine;
-                      if (!engine) {
-                          done({});
-                          return;
-                      }
-                      config::Settings withSecrets = settings;
-                      withSecrets.passwords = passwords;
-                      QMetaObject::invokeMethod(engine, [this, engine, withSecrets, done] {
-                          QString error;
-                          engine->applySettings(withSecrets, &error);
-                          QMetaObject::invokeMethod(this, [done, error] { done(error); });
-                      });
-                  });
+    withSecrets(settings, [this, done](const config::Settings &complete) {
+        Engine *engine = m_engine;
+        if (!engine) {
+            done({});
+            return;
+        }
+        QMetaObject::invokeMethod(engine, [this, engine, complete, done] {
+            QString error;
+            engine->applySettings(complete, &error);
+            QMetaObject::invokeMethod(this, [done, error] { done(error); });
+        });
+    });
 }
 
 void EngineHost::stop()

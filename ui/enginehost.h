@@ -60,6 +60,10 @@ signals:
 
 private:
     void startEngine(const config::Settings &settings);
+    // The settings with their secrets from the keychain: the passwords of the hops that
+    // authenticate, and the TLS key's passphrase when there is a key. Problems are logged.
+    void withSecrets(const config::Settings &settings,
+                     std::function<void(const config::Settings &)> done);
 
     QThread m_thread;
     bool m_starting = false;

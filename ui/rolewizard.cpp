@@ -1,5 +1,6 @@
 #include "rolewizard.h"
 
+#include "secrets.h"
 #include "smtp/tlscontext.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPlainTextEdit>
@@ -23,6 +25,7 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSslCertificate>
+#include <QSslKey>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -540,6 +543,10 @@ public:
 
         m_certificate = lineEdit(u"certFileEdit"_s, tr("certificate, e.g. cert.pem"), this);
         m_key = lineEdit(u"keyFileEdit"_s, tr("private key, e.g. key.pem"), this);
+        m_passphrase = lineEdit(u"keyPassphraseEdit"_s, tr("only for an encrypted key"), this);
+        m_passphrase->setEchoMode(QLineEdit::Password);
+        m_passphrase->setToolTip(tr("Kept in the desktop keychain, never in the configuration "
+                                    "file."));
         auto *certBrowse = new QPushButton(tr("&Browse…"), this);
         certBrowse->setObjectName(u"certBrowseButton"_s);
         auto *keyBrowse = new QPushButton(tr("B&rowse…"), this);
@@ -568,6 +575,9 @@ public:
         keyLabel->setBuddy(m_key);
         files->addRow(certLabel, fileRow(m_certificate, certBrowse));
         files->addRow(keyLabel, fileRow(m_key, keyBrowse));
+        auto *passphraseLabel = new QLabel(tr("Key &passphrase:"), this);
+        passphraseLabel->setBuddy(m_passphrase);
+        files->addRow(passphraseLabel, m_passphrase);
 
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(m_generate);
@@ -589,17 +599,20 @@ public:
         setTabOrder(m_certificate, certBrowse);
         setTabOrder(certBrowse, m_key);
         setTabOrder(m_key, keyBrowse);
-        setTabOrder(keyBrowse, m_none);
+        setTabOrder(keyBrowse, m_passphrase);
+        setTabOrder(m_passphrase, m_none);
         for (QRadioButton *r : {m_generate, m_existing, m_none})
             connect(r, &QRadioButton::toggled, this, &Page::refresh);
         connect(m_existing, &QRadioButton::toggled, this, [this, certBrowse, keyBrowse](bool on) {
             for (QWidget *w :
                  {static_cast<QWidget *>(m_certificate), static_cast<QWidget *>(m_key),
-                  static_cast<QWidget *>(certBrowse), static_cast<QWidget *>(keyBrowse)})
+                  static_cast<QWidget *>(certBrowse), static_cast<QWidget *>(keyBrowse),
+                  static_cast<QWidget *>(m_passphrase)})
                 w->setEnabled(on);
         });
         for (QWidget *w : {static_cast<QWidget *>(m_certificate), static_cast<QWidget *>(m_key),
-                           static_cast<QWidget *>(certBrowse), static_cast<QWidget *>(keyBrowse)})
+                           static_cast<QWidget *>(certBrowse), static_cast<QWidget *>(keyBrowse),
+                           static_cast<QWidget *>(m_passphrase)})
             w->setEnabled(false);
     }
 
@@ -654,6 +667,12 @@ public:
 
     bool isGenerating() const { return m_openssl != nullptr; }
 
+    // The passphrase of an encrypted key chosen on this page, else empty.
+    QString keyPassphrase() const
+    {
+        return m_existing->isChecked() && m_keyEncrypted ? m_passphrase->text() : QString();
+    }
+
     // As written in the file: relative to the configuration's folder when inside it.
     QString certificatePath() const { return pathForFile(currentCertificate()); }
     QString keyPath() const { return pathForFile(currentKey()); }
@@ -663,6 +682,7 @@ public:
     QRadioButton *m_none;
     QLineEdit *m_certificate;
     QLineEdit *m_key;
+    QLineEdit *m_passphrase;
 
 private:
     QWidget *indented(QLabel *label)
@@ -719,9 +739,30 @@ private:
             m_fileProblems.append(
                 tr("%1 is not a readable PEM certificate.").arg(QDir::toNativeSeparators(cert)));
         QFile keyFile(key);
-        if (!keyFile.open(QIODevice::ReadOnly) || !keyFile.read(1 << 20).contains("PRIVATE KEY"))
+        const QByteArray pem =
+            keyFile.open(QIODevice::ReadOnly) ? keyFile.read(1 << 20) : QByteArray();
+        m_keyEncrypted = pem.contains("ENCRYPTED");
+        if (!pem.contains("PRIVATE KEY")) {
             m_fileProblems.append(
                 tr("%1 is not a readable PEM private key.").arg(QDir::toNativeSeparators(key)));
+            return;
+        }
+        // Opened as the engine will open it, with the passphrase when there is one.
+        const QByteArray passphrase = m_passphrase->text().toUtf8();
+        QSslKey opened(pem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, passphrase);
+        if (opened.isNull())
+            opened = QSslKey(pem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, passphrase);
+        if (!opened.isNull())
+            return;
+        if (m_keyEncrypted && passphrase.isEmpty())
+            m_fileProblems.append(
+                tr("%1 is encrypted: enter its passphrase.").arg(QDir::toNativeSeparators(key)));
+        else if (m_keyEncrypted)
+            m_fileProblems.append(
+                tr("The passphrase does not open %1.").arg(QDir::toNativeSeparators(key)));
+        else
+            m_fileProblems.append(tr("%1 is not a readable PEM RSA or EC private key.")
+                                      .arg(QDir::toNativeSeparators(key)));
     }
 
     QString host() const { return roleWizard()->choice().hostname.trimmed().toLower(); }
@@ -794,6 +835,7 @@ private:
     QLabel *m_noneNote;
     QLabel *m_progress = nullptr;
     QProcess *m_openssl = nullptr; // while a certificate is being made
+    bool m_keyEncrypted = false;   // the existing key, when last checked
     QStringList m_fileProblems;
     QString m_generatedFor;
 };
@@ -993,7 +1035,37 @@ config::RoleChoice RoleWizard::choice() const
 
 config::Settings RoleWizard::settings() const
 {
-    return config::applyRole(m_base, choice());
+    config::Settings s = config::applyRole(m_base, choice());
+    s.tlsKeyPassphrase = tlsKeyPassphrase();
+    return s;
+}
+
+QString RoleWizard::tlsKeyPassphrase() const
+{
+    return m_certificatePage->keyPassphrase();
+}
+
+// The passphrase of an encrypted key goes to the keychain, never to the file; the wizard
+// closes once the keychain has it, so that the engine started next finds it there. Any other
+// choice forgets a passphrase kept for an earlier key.
+void RoleWizard::accept()
+{
+    const QString passphrase = tlsKeyPassphrase();
+    if (passphrase.isEmpty()) {
+        Secrets::storeTlsPassphrase({}, this, [](bool, const QString &) {});
+        QWizard::accept();
+        return;
+    }
+    button(QWizard::FinishButton)->setEnabled(false);
+    Secrets::storeTlsPassphrase(passphrase, this, [this](bool ok, const QString &error) {
+        button(QWizard::FinishButton)->setEnabled(true);
+        if (ok) {
+            QWizard::accept();
+            return;
+        }
+        QMessageBox::warning(this, tr("Passphrase not kept"),
+                             tr("The keychain did not take the key's passphrase: %1").arg(error));
+    });
 }
 
 } // namespace tandem::ui

@@ -36,7 +36,11 @@ public:
 
     config::Role role() const;
     config::RoleChoice choice() const;
-    config::Settings settings() const;
+    config::Settings settings() const; // with the TLS key's passphrase, when one was entered
+    QString tlsKeyPassphrase() const;
+
+    // Keeps the key's passphrase in the keychain first.
+    void accept() override;
 
     const config::Settings &base() const { return m_base; }
     QString configDir() const;

@@ -57,19 +57,54 @@ void Secrets::load(const QStringList &hops, QObject *context, LoadDone done)
 
 void Secrets::store(const QString &hop, const QString &password, QObject *context, StoreDone done)
 {
+    writeEntry(keyFor(hop), password, context, std::move(done));
+}
+
+void Secrets::remove(const QString &hop, QObject *context, StoreDone done)
+{
+    removeEntry(keyFor(hop), context, std::move(done));
+}
+
+void Secrets::loadTlsPassphrase(QObject *context, PassphraseDone done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(service(), context);
+    job->setKey(tlsPassphraseKey());
+    QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *j) {
+        auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
+        if (read->error() == QKeychain::NoError)
+            done(read->textData(), {});
+        else if (read->error() == QKeychain::EntryNotFound)
+            done({}, {});
+        else
+            done({}, read->errorString());
+    });
+    job->start();
+}
+
+void Secrets::storeTlsPassphrase(const QString &passphrase, QObject *context, StoreDone done)
+{
+    if (passphrase.isEmpty())
+        removeEntry(tlsPassphraseKey(), context, std::move(done));
+    else
+        writeEntry(tlsPassphraseKey(), passphrase, context, std::move(done));
+}
+
+void Secrets::writeEntry(const QString &key, const QString &secret, QObject *context,
+                         StoreDone done)
+{
     auto *job = new QKeychain::WritePasswordJob(service(), context);
-    job->setKey(keyFor(hop));
-    job->setTextData(password);
+    job->setKey(key);
+    job->setTextData(secret);
     QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *j) {
         done(j->error() == QKeychain::NoError, j->errorString());
     });
     job->start();
 }
 
-void Secrets::remove(const QString &hop, QObject *context, StoreDone done)
+void Secrets::removeEntry(const QString &key, QObject *context, StoreDone done)
 {
     auto *job = new QKeychain::DeletePasswordJob(service(), context);
-    job->setKey(keyFor(hop));
+    job->setKey(key);
     QObject::connect(job, &QKeychain::Job::finished, context, [done](QKeychain::Job *j) {
         done(j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound,
              j->errorString());

@@ -10,7 +10,8 @@
 
 // The console keeps passwords in the desktop keychain (QtKeychain: the Secret Service, e.g.
 // gnome-keyring, or KWallet), never in the configuration file. One entry per next hop
-// ("[host]:port"), the same key tandemd's secrets file uses.
+// ("[host]:port"), the same key tandemd's secrets file uses, and one for the passphrase of an
+// encrypted TLS key (tls_key_passphrase in tandemd's secrets file).
 namespace tandem::ui {
 
 class Secrets : public QObject {
@@ -29,6 +30,18 @@ public:
     static void store(const QString &hop, const QString &password, QObject *context,
                       StoreDone done);
     static void remove(const QString &hop, QObject *context, StoreDone done);
+
+    static QString tlsPassphraseKey() { return QStringLiteral("tls:key-passphrase"); }
+    using PassphraseDone = std::function<void(const QString &passphrase, const QString &error)>;
+    // An empty passphrase when there is none; error only when the keychain failed.
+    static void loadTlsPassphrase(QObject *context, PassphraseDone done);
+    // An empty passphrase removes the entry.
+    static void storeTlsPassphrase(const QString &passphrase, QObject *context, StoreDone done);
+
+private:
+    static void writeEntry(const QString &key, const QString &secret, QObject *context,
+                           StoreDone done);
+    static void removeEntry(const QString &key, QObject *context, StoreDone done);
 };
 
 } // namespace tandem::ui

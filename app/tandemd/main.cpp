@@ -156,7 +156,7 @@ int main(int argc, char *argv[])
     if (!settings.server.secretsFile.isEmpty()) {
         QString error;
         if (!tandem::config::loadSecrets(settings.resolvePath(settings.server.secretsFile),
-                                         &settings.passwords, &error)) {
+                                         &settings.passwords, &settings.tlsKeyPassphrase, &error)) {
             err << error << '\n';
             return 2;
         }

@@ -561,7 +561,8 @@ QString toString(UndeliveredAction action)
     return enumName(kActions, action);
 }
 
-bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *error)
+bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *tlsKeyPassphrase,
+                 QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -579,16 +580,39 @@ bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QStrin
         return false;
     }
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
-    const QJsonValue list = doc.object().value(u"passwords"_s);
-    if (!doc.isObject() || !list.isObject()) {
+    const QJsonObject root = doc.object();
+    const QJsonValue list = root.value(u"passwords"_s);
+    const QJsonValue passphrase = root.value(u"tls_key_passphrase"_s);
+    if (!doc.isObject() || (list.isUndefined() && passphrase.isUndefined())) {
+        *error = u"server.secrets_file: "_s +
+                 //: %1 is a file. Keep the JSON ({"passwords": ..., "tls_key_passphrase": ...})
+                 //: exactly as it is: they are the keys the file must hold.
+                 Messages::tr("%1 must be {\"passwords\": {\"[host]:port\": \"...\"}, "
+                              "\"tls_key_passphrase\": \"...\"} (either key may be left out, "
+                              "not both)")
+                     .arg(path);
+        return false;
+    }
+    const QJsonObject o = list.toObject();
+    bool stringsOnly = true;
+    for (auto it = o.begin(); it != o.end(); ++it)
+        stringsOnly = stringsOnly && it.value().isString();
+    if (!list.isUndefined() && (!list.isObject() || !stringsOnly)) {
         *error = u"server.secrets_file: "_s +
                  //: %1 is a file. Keep the JSON ({"passwords": ...}) exactly as it is.
                  Messages::tr("%1 must be {\"passwords\": {\"[host]:port\": \"...\"}}").arg(path);
         return false;
     }
-    const QJsonObject o = list.toObject();
+    if (!passphrase.isUndefined() && !passphrase.isString()) {
+        *error = u"server.secrets_file: "_s +
+                 //: %1 is a file. Keep "tls_key_passphrase" as it is: it is a key of the file.
+                 Messages::tr("%1: tls_key_passphrase must be a string").arg(path);
+        return false;
+    }
     for (auto it = o.begin(); it != o.end(); ++it)
         passwords->insert(it.key(), it.value().toString());
+    if (passphrase.isString())
+        *tlsKeyPassphrase = passphrase.toString();
     return true;
 }
 

@@ -158,9 +158,12 @@ QJsonObject toJson(const Settings &settings);
 // Writes through QSaveFile (temporary file + rename); returns false with *error set on failure.
 bool saveJson(const QJsonObject &object, const QString &path, QString *error);
 QByteArray defaultConfigJson();
-// Reads the secrets file: {"passwords": {"[host]:port": "secret", ...}}. Refuses a file that
-// anyone but its owner may read.
-bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *error);
+// Reads the secrets file: {"passwords": {"[host]:port": "secret", ...}, "tls_key_passphrase":
+// "..."}, either key optional but not both. Adds the passwords to *passwords and, when the file
+// has one, sets *tlsKeyPassphrase (the passphrase of an encrypted smtp.tls.key). Refuses a file
+// that anyone but its owner may read, or whose values are not strings.
+bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *tlsKeyPassphrase,
+                 QString *error);
 
 bool isValidDomain(const QString &domain);
 bool isValidMailboxName(const QString &localPart);

@@ -61,7 +61,8 @@ bool SmtpServer::listen(QString *error)
     const config::SmtpSettings &smtp = m_settings->smtp;
     if (!smtp.tlsCertificate.isEmpty() && !m_tls) {
         m_tls = new TlsContext(m_settings->resolvePath(smtp.tlsCertificate),
-                               m_settings->resolvePath(smtp.tlsKey), this);
+                               m_settings->resolvePath(smtp.tlsKey), m_settings->tlsKeyPassphrase,
+                               this);
         if (!m_tls->load(error)) {
             delete m_tls;
             m_tls = nullptr;
@@ -108,7 +109,8 @@ bool SmtpServer::applySettings(std::shared_ptr<const config::Settings> settings,
             if (x.address != y.address || x.port != y.port || x.mode != y.mode)
                 return false;
         }
-        return a.smtp.tlsCertificate == b.smtp.tlsCertificate && a.smtp.tlsKey == b.smtp.tlsKey;
+        return a.smtp.tlsCertificate == b.smtp.tlsCertificate && a.smtp.tlsKey == b.smtp.tlsKey &&
+               a.tlsKeyPassphrase == b.tlsKeyPassphrase;
     };
     const bool rebind = !sameListeners(*m_settings, *settings);
     const auto old = std::exchange(m_settings, settings);
@@ -129,14 +131,18 @@ bool SmtpServer::applySettings(std::shared_ptr<const config::Settings> settings,
     for (QTcpServer *s : previous)
         s->close();
     // Open sessions may still use the old TLS context: it stays, a child of the server.
-    m_tls = nullptr;
+    TlsContext *const oldTls = std::exchange(m_tls, nullptr);
     if (listen(error)) {
         qDeleteAll(previous);
         return true;
     }
-    // Back to the listeners that worked: a bad change must not leave the server deaf.
+    // Back to the listeners that worked: a bad change must not leave the server deaf. The old
+    // TLS context too, as loaded: its files may have changed since (a key under a new
+    // passphrase) and no longer open with the old settings.
     m_settings = old;
     m_router = oldRouter;
+    delete m_tls; // one that loaded before a listener failed: no session has it yet
+    m_tls = oldTls;
     QString ignored;
     listen(&ignored);
     qDeleteAll(previous);

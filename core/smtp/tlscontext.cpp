@@ -15,10 +15,12 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::smtp {
 
-TlsContext::TlsContext(const QString &certificatePath, const QString &keyPath, QObject *parent)
+TlsContext::TlsContext(const QString &certificatePath, const QString &keyPath,
+                       const QString &keyPassphrase, QObject *parent)
     : QObject(parent)
     , m_certificatePath(certificatePath)
     , m_keyPath(keyPath)
+    , m_keyPassphrase(keyPassphrase.toUtf8())
     , m_watcher(new QFileSystemWatcher(this))
     , m_settle(new QTimer(this))
 {
@@ -51,12 +53,22 @@ bool TlsContext::load(QString *error)
         return false;
     }
     const QByteArray keyPem = keyFile.readAll();
-    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    // PKCS#8 (openssl genpkey/genrsa -aes256, pkcs8 -topk8) or traditional PEM encryption.
+    const bool encrypted = keyPem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") ||
+                           keyPem.contains("Proc-Type: 4,ENCRYPTED");
+    if (encrypted && m_keyPassphrase.isEmpty()) {
+        // Not handed to OpenSSL without a passphrase: it could ask for one on the terminal.
+        *error = u"smtp.tls.key: %1 is encrypted: give its passphrase (tls_key_passphrase in "
+                 "server.secrets_file, or the console's keychain)"_s.arg(m_keyPath);
+        return false;
+    }
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, m_keyPassphrase);
     if (key.isNull())
-        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, m_keyPassphrase);
     if (key.isNull()) {
-        *error = u"smtp.tls.key: %1 holds no PEM RSA or EC private key (an encrypted key needs "
-                 "its passphrase removed)"_s.arg(m_keyPath);
+        *error = encrypted
+                     ? u"smtp.tls.key: the passphrase does not open %1"_s.arg(m_keyPath)
+                     : u"smtp.tls.key: %1 holds no PEM RSA or EC private key"_s.arg(m_keyPath);
         return false;
     }
     QSslConfiguration c = QSslConfiguration::defaultConfiguration();

@@ -10,13 +10,17 @@ class QTimer;
 
 // The server's TLS settings (RFC 3207 STARTTLS, RFC 8314 implicit TLS): the certificate and
 // key of smtp.tls, TLS 1.2 or newer only, reloaded when the files change so a renewed
-// certificate needs no restart. A reload that fails keeps the previous, working one.
+// certificate needs no restart. A reload that fails keeps the previous, working one. The key
+// may be encrypted (PKCS#8 "ENCRYPTED PRIVATE KEY", or a traditional "Proc-Type: 4,ENCRYPTED"
+// RSA or EC key): keyPassphrase opens it, from the console's keychain or tandemd's
+// server.secrets_file (tls_key_passphrase); it is ignored for a key that is not encrypted.
 namespace tandem::smtp {
 
 class TlsContext : public QObject {
     Q_OBJECT
 public:
-    TlsContext(const QString &certificatePath, const QString &keyPath, QObject *parent = nullptr);
+    TlsContext(const QString &certificatePath, const QString &keyPath,
+               const QString &keyPassphrase = {}, QObject *parent = nullptr);
 
     bool load(QString *error);
     bool isReady() const { return !m_configuration.localCertificate().isNull(); }
@@ -39,6 +43,7 @@ private:
 
     QString m_certificatePath;
     QString m_keyPath;
+    QByteArray m_keyPassphrase;
     QDateTime m_certificateTime;
     QDateTime m_keyTime;
     QSslConfiguration m_configuration;

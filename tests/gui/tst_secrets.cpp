@@ -1,10 +1,17 @@
 // The console's passwords go through the real desktop keychain (gnome-keyring over D-Bus,
 // started by with-keyring.sh) and come back to the engine's settings.
 #include "config/settings.h"
+#include "enginehost.h"
+#include "queuefixture.h"
 #include "secrets.h"
 
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslSocket>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using tandem::ui::Secrets;
@@ -14,6 +21,7 @@ class TestSecrets : public QObject {
 private slots:
     void hopsNeedingPasswords();
     void roundTrip();
+    void encryptedTlsKeyFromKeychain();
 };
 
 void TestSecrets::hopsNeedingPasswords()
@@ -69,6 +77,86 @@ void TestSecrets::roundTrip()
     });
     QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
     QVERIFY(loaded.isEmpty());
+}
+
+// The console starts its engine with an encrypted TLS key whose passphrase is in the keychain:
+// STARTTLS then presents that certificate. Without the passphrase the engine does not start,
+// and says why.
+void TestSecrets::encryptedTlsKeyFromKeychain()
+{
+    tandem::test::QueueFixture fixture;
+    QString error;
+    QVERIFY2(fixture.init(&error), qPrintable(error));
+    QTemporaryDir tls;
+    QVERIFY(tls.isValid());
+    const QString cert = tls.filePath(u"cert.pem"_s);
+    const QString key = tls.filePath(u"key.pem"_s);
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-sha256"_s, u"-days"_s,
+                   u"30"_s, u"-subj"_s, u"/CN=locked.example.test"_s, u"-passout"_s,
+                   u"pass:keychain kept"_s, u"-keyout"_s, key, u"-out"_s, cert});
+    QVERIFY(openssl.waitForFinished(60000));
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+    tandem::config::Settings settings = fixture.settings();
+    settings.smtp.tlsCertificate = cert;
+    settings.smtp.tlsKey = key;
+
+    const auto keep = [this](const QString &passphrase) {
+        std::optional<QString> result;
+        Secrets::storeTlsPassphrase(
+            passphrase, this, [&](bool ok, const QString &e) { result = ok ? QString() : e; });
+        return QTest::qWaitFor([&] { return result.has_value(); }, 10000) && result->isEmpty();
+    };
+
+    // No passphrase anywhere: the engine refuses the key, and the console hears why.
+    QVERIFY(keep({}));
+    {
+        tandem::ui::EngineHost host;
+        QSignalSpy failed(&host, &tandem::ui::EngineHost::failed);
+        host.start(settings);
+        QVERIFY(failed.wait(10000));
+        const QString why = failed.at(0).at(0).toString();
+        QVERIFY2(why.contains(u"smtp.tls.key"_s) && why.contains(u"encrypted"_s), qPrintable(why));
+    }
+
+    QVERIFY(keep(u"keychain kept"_s));
+    tandem::ui::EngineHost host;
+    QSignalSpy started(&host, &tandem::ui::EngineHost::started);
+    QSignalSpy failed(&host, &tandem::ui::EngineHost::failed);
+    host.start(settings);
+    QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty() || !failed.isEmpty(), 10000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+
+    QSslSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, quint16(fixture.smtpPort()));
+    const auto reply = [&socket](const QByteArray &code) {
+        QByteArray line;
+        do {
+            if (!socket.canReadLine() && !socket.waitForReadyRead(5000))
+                return false;
+            line = socket.readLine();
+        } while (line.size() > 3 && line.at(3) == '-');
+        return line.startsWith(code);
+    };
+    QVERIFY(reply("220"));
+    socket.write("EHLO client.test\r\n");
+    QVERIFY(reply("250"));
+    socket.write("STARTTLS\r\n");
+    QVERIFY(reply("220"));
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket.startClientEncryption();
+    QVERIFY2(socket.waitForEncrypted(10000), qPrintable(socket.errorString()));
+    QCOMPARE(socket.peerCertificate().subjectInfo(QSslCertificate::CommonName),
+             QStringList{u"locked.example.test"_s});
+    socket.write("QUIT\r\n");
+    QVERIFY(reply("221"));
+
+    QSignalSpy stopped(&host, &tandem::ui::EngineHost::stopped);
+    host.stop();
+    QVERIFY(stopped.wait(10000));
+    QVERIFY(keep({}));
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)

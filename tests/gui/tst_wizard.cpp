@@ -4,6 +4,7 @@
 #include "config/roles.h"
 #include "config/settings.h"
 #include "rolewizard.h"
+#include "secrets.h"
 #include "smtp/tlscontext.h"
 
 #include <QAbstractButton>
@@ -15,9 +16,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace tandem::config;
@@ -72,6 +77,7 @@ private slots:
     void refusesEmptyDomain();
     void refusesBadPort();
     void existingCertificate();
+    void encryptedKey();
     void tabOrder();
     void screenshots();
 
@@ -338,6 +344,76 @@ void TestWizard::existingCertificate()
     QCOMPARE(detectRole(wizard.settings()), std::optional<Role>(Role::Mailbox));
 }
 
+// An encrypted key: the page asks for its passphrase, refuses a wrong one, and Finish keeps
+// the right one in the keychain (not in the settings' file) before the wizard closes.
+void TestWizard::encryptedKey()
+{
+    const QString cert = m_dir->filePath(u"certs/locked.pem"_s);
+    const QString key = m_dir->filePath(u"certs/locked.key"_s);
+    QVERIFY(QDir().mkpath(m_dir->filePath(u"certs"_s)));
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-sha256"_s, u"-days"_s,
+                   u"30"_s, u"-subj"_s, u"/CN=mailbox.example.com"_s, u"-passout"_s,
+                   u"pass:open sesame"_s, u"-keyout"_s, key, u"-out"_s, cert});
+    QVERIFY(openssl.waitForFinished(60000));
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+    QFile keyFile(key);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QVERIFY(keyFile.readAll().contains("ENCRYPTED PRIVATE KEY"));
+
+    RoleWizard wizard(base(), configPath());
+    wizard.show();
+    for (int i = 0; i < 4; ++i)
+        wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    click(wizard, u"certExistingRadio"_s);
+    type(wizard, u"certFileEdit"_s, cert);
+    type(wizard, u"keyFileEdit"_s, key);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    QVERIFY2(errorText(wizard, u"certificateErrorLabel"_s).contains(u"enter its passphrase"_s),
+             qPrintable(errorText(wizard, u"certificateErrorLabel"_s)));
+    type(wizard, u"keyPassphraseEdit"_s, u"open sesame?"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    QVERIFY(errorText(wizard, u"certificateErrorLabel"_s).contains(u"does not open"_s));
+    type(wizard, u"keyPassphraseEdit"_s, u"open sesame"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+    QCOMPARE(wizard.settings().tlsKeyPassphrase, u"open sesame"_s);
+    QVERIFY(!QJsonDocument(tandem::config::toJson(wizard.settings()))
+                 .toJson()
+                 .contains("open sesame")); // never in the file
+
+    // What the keychain holds now (or what went wrong reading it).
+    const auto kept = [this] {
+        std::optional<QString> value;
+        tandem::ui::Secrets::loadTlsPassphrase(this, [&](const QString &p, const QString &error) {
+            value = error.isEmpty() ? p : u"error: "_s + error;
+        });
+        (void)QTest::qWaitFor([&] { return value.has_value(); }, 10000); // else "no answer"
+        return value.value_or(u"no answer"_s);
+    };
+    QSignalSpy finished(&wizard, &QDialog::finished);
+    wizard.accept();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(wizard.result(), int(QDialog::Accepted));
+    QCOMPARE(kept(), u"open sesame"_s);
+
+    // A wizard that ends with another choice forgets it.
+    RoleWizard again(base(), configPath());
+    again.show();
+    for (int i = 0; i < 4; ++i)
+        again.next();
+    click(again, u"certNoneRadio"_s);
+    again.next();
+    QCOMPARE(again.currentId(), int(RoleWizard::SummaryPageId));
+    again.accept();
+    QTRY_COMPARE_WITH_TIMEOUT(kept(), QString(), 10000);
+}
+
 // The named inputs of a page, in the order Tab visits them.
 static QStringList focusOrder(QWidget &wizard, const QStringList &names)
 {
@@ -364,7 +440,7 @@ void TestWizard::tabOrder()
                       u"submissionPortEdit"_s, u"lanNetworksEdit"_s},
           QStringList{u"certGenerateRadio"_s, u"certExistingRadio"_s, u"certFileEdit"_s,
                       u"certBrowseButton"_s, u"keyFileEdit"_s, u"keyBrowseButton"_s,
-                      u"certNoneRadio"_s}})
+                      u"keyPassphraseEdit"_s, u"certNoneRadio"_s}})
         QCOMPARE(focusOrder(wizard, page), page);
 }
 

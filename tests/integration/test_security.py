@@ -13,6 +13,7 @@ import sys
 sys.dont_write_bytecode = True
 
 import base64  # noqa: E402
+import json  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
@@ -28,8 +29,8 @@ import unittest  # noqa: E402
 import warnings  # noqa: E402
 
 from tandemtest import (  # noqa: E402
-    Daemon, TandemTestCase, free_ports, make_config, make_message, maildir_files, outbox,
-    read_bytes, wait_for)
+    Daemon, TandemTestCase, free_ports, listener_ports, make_config, make_message, maildir_files,
+    outbox, read_bytes, tandemd_path, wait_for)
 from test_limits import RawClient  # noqa: E402  (only the class: Limits is not re-run here)
 
 DOMAIN = "example.com"
@@ -419,6 +420,206 @@ class Tls(SecurityCase):
         c.starttls()
         self.assertEqual(c.peer_der(), der(CERTS["B"][0]))
         self.assertIn("certificate reloaded", self.daemon.log())
+
+
+# ---------------------------------------------------------------------------------------------
+# Part 1b: an encrypted smtp.tls.key, opened with tls_key_passphrase from server.secrets_file
+
+KEY_PASSPHRASE = "correct horse battery 9"
+
+
+def _openssl(*args):
+    return subprocess.run(["openssl"] + list(args), check=True, capture_output=True, timeout=60)
+
+
+def _encrypted_key(folder, name, kind, passphrase=KEY_PASSPHRASE):
+    """An encrypted private key in one of the PEM forms OpenSSL writes, and a self-signed
+    certificate for it (CN name.example.com); returns (cert, key)."""
+    key = os.path.join(folder, name + ".key.pem")
+    cert = os.path.join(folder, name + ".cert.pem")
+    plain = os.path.join(folder, name + ".plain.pem")
+    pw = "pass:" + passphrase
+    if kind == "rsa-pkcs8":  # openssl genpkey -aes256: -----BEGIN ENCRYPTED PRIVATE KEY-----
+        _openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-aes256",
+                 "-pass", pw, "-out", key)
+    elif kind == "ec-pkcs8":  # openssl pkcs8 -topk8 -v2 aes-256-cbc of a plain EC key
+        _openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", plain)
+        _openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", plain, "-passout", pw,
+                 "-out", key)
+    elif kind == "rsa-traditional":  # Proc-Type: 4,ENCRYPTED (-traditional: OpenSSL 3)
+        try:
+            _openssl("genrsa", "-traditional", "-aes256", "-passout", pw, "-out", key, "2048")
+        except subprocess.CalledProcessError:  # OpenSSL 1.1 writes this form by default
+            _openssl("genrsa", "-aes256", "-passout", pw, "-out", key, "2048")
+    elif kind == "ec-traditional":  # -----BEGIN EC PRIVATE KEY----- with Proc-Type
+        _openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", plain)
+        _openssl("ec", "-in", plain, "-aes256", "-passout", pw, "-out", key)
+    else:
+        raise ValueError(kind)
+    if os.path.exists(plain):
+        os.remove(plain)
+    _openssl("req", "-x509", "-key", key, "-passin", pw, "-days", "1", "-subj",
+             "/CN=%s.example.com" % name, "-out", cert)
+    with open(key) as f:
+        pem = f.read()
+    encrypted = "ENCRYPTED PRIVATE KEY" in pem or "Proc-Type: 4,ENCRYPTED" in pem
+    assert encrypted, "%s: openssl wrote an unencrypted key:\n%s" % (kind, pem[:200])
+    return cert, key
+
+
+class EncryptedKey(SecurityCase):
+
+    KINDS = ("rsa-pkcs8", "ec-pkcs8", "rsa-traditional", "ec-traditional")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.keys_dir = tempfile.mkdtemp(prefix="tandem-it-enckeys-")
+        cls.keys = {kind: _encrypted_key(cls.keys_dir, kind, kind) for kind in cls.KINDS}
+        # A second pair under the same passphrase, for the reload test.
+        cls.keys["renewed"] = _encrypted_key(cls.keys_dir, "renewed", "rsa-pkcs8")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.keys_dir, ignore_errors=True)
+
+    def install_encrypted(self, which):
+        """Copies pair `which` to <tmpdir>/tls/cert.pem and key.pem (new inodes)."""
+        tls = os.path.join(self.tmpdir, "tls")
+        os.makedirs(tls, exist_ok=True)
+        cert, key = self.keys[which]
+        for src, name in ((key, "key.pem"), (cert, "cert.pem")):
+            tmp = os.path.join(tls, "." + name + ".new")
+            shutil.copyfile(src, tmp)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, os.path.join(tls, name))
+        return cert
+
+    def write_secrets(self, secrets, mode=0o600):
+        path = os.path.join(self.tmpdir, "secrets.json")
+        with open(path, "w") as f:
+            json.dump(secrets, f)
+        os.chmod(path, mode)
+        return "secrets.json"
+
+    def encrypted_config(self, secrets=None, listeners=None):
+        """tls_config for tls/cert.pem + tls/key.pem, with server.secrets_file holding
+        `secrets` (a dict) when given."""
+        config = self.tls_config(listeners=listeners)
+        if secrets is not None:
+            config["server"]["secrets_file"] = self.write_secrets(secrets)
+        return config
+
+    def refused_start(self, config):
+        """Runs tandemd on config in the foreground; it must exit (not start). Returns the
+        CompletedProcess."""
+        d = Daemon(config, self.tmpdir)  # writes tandem.json; not started by the harness
+        try:
+            cp = subprocess.run([tandemd_path(), "--config", d.config_path],
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                timeout=15, cwd=self.tmpdir)
+        except subprocess.TimeoutExpired:
+            self.fail("tandemd started although it cannot open tls/key.pem")
+        self.assertNotEqual(cp.returncode, 0, "exit status; stderr:\n%s" % cp.stderr)
+        self.assertNotIn(KEY_PASSPHRASE, cp.stdout + cp.stderr)
+        return cp
+
+    def test_passphrase_from_secrets_file_opens_the_key(self):
+        for kind in self.KINDS:
+            with self.subTest(kind=kind):
+                cert = self.install_encrypted(kind)
+                # A file with only the passphrase is a whole secrets file.
+                config = self.encrypted_config({"tls_key_passphrase": KEY_PASSPHRASE},
+                                               listeners=[{"mode": "smtp"}, {"mode": "smtps"}])
+                d = self.start_daemon(config)
+                smtp_port, smtps_port = listener_ports(config)
+                c = self.client(smtp_port)
+                self.assertIn(b"STARTTLS", c.ehlo())
+                c.starttls()
+                self.assertEqual(c.peer_der(), der(cert), "STARTTLS presented another certificate")
+                self.assertTrue(c.sock.version() in ("TLSv1.2", "TLSv1.3"), c.sock.version())
+                self.assertIn(b"PIPELINING", c.ehlo())
+                c = self.client(smtps_port, implicit_tls=True)
+                self.assertEqual(c.peer_der(), der(cert), "smtps presented another certificate")
+                d.stop()
+                self.assertNotIn(KEY_PASSPHRASE, d.log())
+
+    def test_swaks_starttls_with_encrypted_key(self):
+        cert = self.install_encrypted("rsa-pkcs8")
+        config = self.encrypted_config(
+            {"passwords": {"[smarthost.test]:587": "unused"}, "tls_key_passphrase": KEY_PASSPHRASE})
+        self.daemon = self.start_daemon(config)
+        cp = self.swaks("--server", "127.0.0.1", "--port", str(self.daemon.port), "--tls",
+                        "--from", "sender@remote.test", "--to", "alice@" + DOMAIN,
+                        "--tls-get-peer-cert")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        # swaks prints the peer's certificate in its "=== " information lines.
+        seen = "\n".join(line[4:] for line in cp.stdout.splitlines() if line.startswith("=== "))
+        with open(cert) as f:
+            self.assertIn(f.read().strip(), seen, "swaks saw another certificate")
+        self.assertTrue(wait_for(lambda: len(self.all_stored()) == 1), "the message is not stored")
+
+    def test_encrypted_key_without_passphrase_is_refused(self):
+        self.install_encrypted("rsa-pkcs8")
+        key = os.path.join(self.tmpdir, "tls", "key.pem")
+        for name, secrets in (("no secrets file", None),
+                              ("secrets file without the passphrase",
+                               {"passwords": {"[smarthost.test]:587": "unused"}})):
+            with self.subTest(name):
+                cp = self.refused_start(self.encrypted_config(secrets))
+                self.assertIn("smtp.tls.key", cp.stderr)
+                self.assertIn("encrypted", cp.stderr)
+                self.assertIn(key, cp.stderr)
+                self.assertIn("tls_key_passphrase", cp.stderr, "the way out is not named")
+
+    def test_wrong_passphrase_is_refused(self):
+        for kind in ("rsa-pkcs8", "rsa-traditional"):
+            with self.subTest(kind=kind):
+                self.install_encrypted(kind)
+                cp = self.refused_start(
+                    self.encrypted_config({"tls_key_passphrase": "not the passphrase"}))
+                self.assertIn("smtp.tls.key: the passphrase does not open "
+                              + os.path.join(self.tmpdir, "tls", "key.pem"), cp.stderr)
+                self.assertNotIn("not the passphrase", cp.stderr)
+
+    def test_secrets_file_with_a_passphrase_of_the_wrong_type_is_refused(self):
+        self.install_encrypted("rsa-pkcs8")
+        cp = self.refused_start(self.encrypted_config({"tls_key_passphrase": 1234}))
+        self.assertEqual(cp.returncode, 2, "exit status; stderr:\n%s" % cp.stderr)
+        self.assertIn("server.secrets_file", cp.stderr)
+        self.assertIn("tls_key_passphrase", cp.stderr)
+
+    def test_reload_of_a_renewed_encrypted_key(self):
+        first = self.install_encrypted("rsa-pkcs8")
+        config = self.encrypted_config({"tls_key_passphrase": KEY_PASSPHRASE},
+                                       listeners=[{"mode": "smtps"}])
+        self.daemon = self.start_daemon(config)
+        port = self.daemon.port
+        c = self.client(port, implicit_tls=True)
+        self.assertEqual(c.peer_der(), der(first))
+        time.sleep(0.05)
+        renewed = self.install_encrypted("renewed")  # same passphrase, new key and certificate
+
+        def presented():
+            try:
+                c = Client(port, timeout=3, implicit_tls=True)
+            except (OSError, ssl.SSLError):
+                return None
+            try:
+                return c.peer_der()
+            finally:
+                c.close()
+        self.assertTrue(wait_for(lambda: presented() == der(renewed), timeout=3.0, interval=0.1),
+                        "the renewed certificate is not presented")
+        self.assertIn("certificate reloaded", self.daemon.log())
+        # A renewal under another passphrase is not loaded: the working pair stays, and the log
+        # says why.
+        time.sleep(0.05)
+        self.keys["other"] = _encrypted_key(self.keys_dir, "other", "rsa-pkcs8",
+                                            passphrase="another passphrase")
+        self.install_encrypted("other")
+        self.assertTrue(wait_for(lambda: "passphrase does not open" in self.daemon.log(),
+                                 timeout=3.0, interval=0.1), self.daemon.log())
+        self.assertEqual(presented(), der(renewed))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -126,6 +126,9 @@ private slots:
     void defaultConfigParses();
     void roundTrip();
     void secretsFileIsAKnownKey();
+    void secretsFile_data();
+    void secretsFile();
+    void secretsFileReadableByOthers();
     void saveAndLoadFile();
     void isRelayClient();
     void passthroughCovers();
@@ -561,6 +564,102 @@ void TestSettings::secretsFileIsAKnownKey()
     const LoadResult again = parse(bytes(toJson(s)), kBase);
     QVERIFY2(again.ok(), qPrintable(again.errors.join(u'\n')));
     QCOMPARE(again.settings.server.secretsFile, s.server.secretsFile);
+}
+
+// Writes contents to <dir>/secrets.json with the given permissions; returns its path.
+static QString writeSecrets(const QTemporaryDir &dir, const QByteArray &contents,
+                            QFileDevice::Permissions permissions)
+{
+    const QString path = dir.filePath(u"secrets.json"_s);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(contents) != contents.size())
+        return {};
+    f.close();
+    f.setPermissions(permissions);
+    return path;
+}
+
+void TestSettings::secretsFile_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("passphrase"); // expected *tlsKeyPassphrase ("keep" unchanged)
+    QTest::addColumn<int>("passwords");
+    QTest::addColumn<QString>("errorNames"); // a word the error must contain
+
+    QTest::newRow("passwords only")
+        << QByteArray(R"({"passwords": {"[smtp.example.net]:587": "s3cret"}})") << true << u"keep"_s
+        << 1 << QString();
+    QTest::newRow("passphrase only") << QByteArray(R"({"tls_key_passphrase": "open sesame"})")
+                                     << true << u"open sesame"_s << 0 << QString();
+    QTest::newRow("both") << QByteArray(R"({"passwords": {"[a.test]:25": "x", "[b.test]:587": "y"},
+                          "tls_key_passphrase": "p\u00e4ss"})")
+                          << true << u"p\u00e4ss"_s << 2 << QString();
+    QTest::newRow("neither") << QByteArray(R"({})") << false << u"keep"_s << 0
+                             << u"tls_key_passphrase"_s;
+    QTest::newRow("other keys only") << QByteArray(R"({"password": {"[a.test]:25": "x"}})") << false
+                                     << u"keep"_s << 0 << u"tls_key_passphrase"_s;
+    QTest::newRow("not JSON") << QByteArray("passwords = x") << false << u"keep"_s << 0
+                              << u"passwords"_s;
+    QTest::newRow("an array") << QByteArray(R"([{"tls_key_passphrase": "x"}])") << false
+                              << u"keep"_s << 0 << u"tls_key_passphrase"_s;
+    QTest::newRow("passphrase a number") << QByteArray(R"({"tls_key_passphrase": 1234})") << false
+                                         << u"keep"_s << 0 << u"tls_key_passphrase"_s;
+    QTest::newRow("passphrase null") << QByteArray(R"({"tls_key_passphrase": null})") << false
+                                     << u"keep"_s << 0 << u"tls_key_passphrase"_s;
+    QTest::newRow("passphrase right, passwords a string")
+        << QByteArray(R"({"passwords": "x", "tls_key_passphrase": "p"})") << false << u"keep"_s << 0
+        << u"passwords"_s;
+    QTest::newRow("a password not a string") << QByteArray(R"({"passwords": {"[a.test]:25": 42}})")
+                                             << false << u"keep"_s << 0 << u"passwords"_s;
+}
+
+void TestSettings::secretsFile()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(bool, ok);
+    QFETCH(QString, passphrase);
+    QFETCH(int, passwords);
+    QFETCH(QString, errorNames);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path =
+        writeSecrets(dir, contents, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QVERIFY(!path.isEmpty());
+    QHash<QString, QString> gotPasswords;
+    QString gotPassphrase = u"keep"_s;
+    QString error;
+    QCOMPARE(loadSecrets(path, &gotPasswords, &gotPassphrase, &error), ok);
+    QCOMPARE(gotPassphrase, passphrase);
+    QCOMPARE(gotPasswords.size(), passwords);
+    if (ok) {
+        QVERIFY(error.isEmpty());
+        if (passwords == 1)
+            QCOMPARE(gotPasswords.value(u"[smtp.example.net]:587"_s), u"s3cret"_s);
+    } else {
+        QVERIFY2(error.startsWith(u"server.secrets_file: "_s), qPrintable(error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(error.contains(errorNames), qPrintable(error));
+        // A refused file never leaks a secret into the message.
+        QVERIFY2(!error.contains(u"sesame"_s) && !error.contains(u"1234"_s), qPrintable(error));
+    }
+}
+
+void TestSettings::secretsFileReadableByOthers()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path =
+        writeSecrets(dir, R"({"tls_key_passphrase": "open sesame"})",
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+    QHash<QString, QString> passwords;
+    QString passphrase;
+    QString error;
+    QVERIFY(!loadSecrets(path, &passwords, &passphrase, &error));
+    QVERIFY2(error.startsWith(u"server.secrets_file: "_s) && error.contains(u"chmod 600"_s),
+             qPrintable(error));
+    QVERIFY(passphrase.isEmpty());
 }
 
 void TestSettings::saveAndLoadFile()
