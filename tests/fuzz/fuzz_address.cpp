@@ -14,7 +14,8 @@ namespace {
 
 [[noreturn]] void fail(const char *what, const QByteArray &input)
 {
-    std::fprintf(stderr, "fuzz_address: %s\ninput: %s\n", what, input.toPercentEncoding().constData());
+    std::fprintf(stderr, "fuzz_address: %s\ninput: %s\n", what,
+                 input.toPercentEncoding().constData());
     std::abort();
 }
 

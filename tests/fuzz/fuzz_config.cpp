@@ -24,8 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray written = QJsonDocument(config::toJson(loaded.settings)).toJson();
     const config::LoadResult again = config::parse(written, u"/nonexistent/tandem"_s);
     if (!again.ok()) {
-        std::fprintf(stderr, "fuzz_config: a loaded configuration, written back, does not load:\n"
-                             "%s\nerrors: %s\n",
+        std::fprintf(stderr,
+                     "fuzz_config: a loaded configuration, written back, does not load:\n"
+                     "%s\nerrors: %s\n",
                      written.constData(), again.errors.join(u"; "_s).toUtf8().constData());
         std::abort();
     }

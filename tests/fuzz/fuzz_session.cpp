@@ -157,8 +157,8 @@ void settle(QSslSocket *socket)
         QCoreApplication::processEvents();
         world->verifier->barrier();
         // The session sets a read buffer limit while its message is being committed.
-        const bool committing = socket->readBufferSize() != 0 &&
-                                socket->state() == QAbstractSocket::ConnectedState;
+        const bool committing =
+            socket->readBufferSize() != 0 && socket->state() == QAbstractSocket::ConnectedState;
         if (!committing && world->verifier->checks.load() == checks) {
             QCoreApplication::processEvents();
             return;
@@ -227,7 +227,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
         die(u"socketpair failed"_s);
-    auto *socket = new FuzzSocket(fds[0], QHostAddress(options & 1 ? u"127.0.0.1"_s : u"192.0.2.7"_s));
+    auto *socket =
+        new FuzzSocket(fds[0], QHostAddress(options & 1 ? u"127.0.0.1"_s : u"192.0.2.7"_s));
     if (socket->state() != QAbstractSocket::ConnectedState)
         die(u"the socketpair is not connected"_s);
 

@@ -25,7 +25,8 @@ namespace {
 
 QByteArray frame(const char *type, const QByteArray &json)
 {
-    const uLong crc = crc32(0L, reinterpret_cast<const Bytef *>(json.constData()), uInt(json.size()));
+    const uLong crc =
+        crc32(0L, reinterpret_cast<const Bytef *>(json.constData()), uInt(json.size()));
     return QByteArray("tandem-") + type + " 1\n" + json + "\n%end " +
            QByteArray::number(quint32(crc), 16).rightJustified(8, '0') + '\n';
 }

@@ -35,20 +35,18 @@ void TestAddress::accepted_data()
     QTest::addColumn<bool>("literal");
     QTest::addColumn<QString>("wire");
 
-    QTest::newRow("plain") << QByteArray("<alice@example.com>") << u"alice"_s
-                           << u"example.com"_s << false << u"alice@example.com"_s;
-    QTest::newRow("dot-string") << QByteArray("<first.last+tag@example.com>")
-                                << u"first.last+tag"_s << u"example.com"_s << false
-                                << u"first.last+tag@example.com"_s;
+    QTest::newRow("plain") << QByteArray("<alice@example.com>") << u"alice"_s << u"example.com"_s
+                           << false << u"alice@example.com"_s;
+    QTest::newRow("dot-string") << QByteArray("<first.last+tag@example.com>") << u"first.last+tag"_s
+                                << u"example.com"_s << false << u"first.last+tag@example.com"_s;
     QTest::newRow("domain lower-cased, local part kept")
         << QByteArray("<Alice@EXAMPLE.Com>") << u"Alice"_s << u"example.com"_s << false
         << u"Alice@example.com"_s;
     QTest::newRow("quoted with space")
         << QByteArray("<\"john doe\"@example.com>") << u"john doe"_s << u"example.com"_s << false
         << u"\"john doe\"@example.com"_s;
-    QTest::newRow("quoted-pair quote")
-        << QByteArray("<\"a\\\"b\"@example.com>") << u"a\"b"_s << u"example.com"_s << false
-        << u"\"a\\\"b\"@example.com"_s;
+    QTest::newRow("quoted-pair quote") << QByteArray("<\"a\\\"b\"@example.com>") << u"a\"b"_s
+                                       << u"example.com"_s << false << u"\"a\\\"b\"@example.com"_s;
     QTest::newRow("quoted-pair backslash")
         << QByteArray("<\"a\\\\b\"@example.com>") << u"a\\b"_s << u"example.com"_s << false
         << u"\"a\\\\b\"@example.com"_s;
@@ -57,20 +55,19 @@ void TestAddress::accepted_data()
         << u"bob@example.com"_s;
     QTest::newRow("ipv4 literal") << QByteArray("<postmaster@[192.0.2.1]>") << u"postmaster"_s
                                   << u"[192.0.2.1]"_s << true << u"postmaster@[192.0.2.1]"_s;
-    QTest::newRow("ipv6 literal") << QByteArray("<root@[IPv6:::1]>") << u"root"_s
-                                  << u"[IPv6:::1]"_s << true << u"root@[IPv6:::1]"_s;
+    QTest::newRow("ipv6 literal") << QByteArray("<root@[IPv6:::1]>") << u"root"_s << u"[IPv6:::1]"_s
+                                  << true << u"root@[IPv6:::1]"_s;
     QTest::newRow("ipv6 literal full")
-        << QByteArray("<root@[IPv6:2001:db8::1]>") << u"root"_s << u"[IPv6:2001:db8::1]"_s
-        << true << u"root@[IPv6:2001:db8::1]"_s;
+        << QByteArray("<root@[IPv6:2001:db8::1]>") << u"root"_s << u"[IPv6:2001:db8::1]"_s << true
+        << u"root@[IPv6:2001:db8::1]"_s;
     QTest::newRow("source route discarded")
         << QByteArray("<@a.example,@b.example:user@c.example>") << u"user"_s << u"c.example"_s
         << false << u"user@c.example"_s;
-    QTest::newRow("one-hop source route")
-        << QByteArray("<@a.example:user@c.example>") << u"user"_s << u"c.example"_s << false
-        << u"user@c.example"_s;
-    QTest::newRow("hyphen in domain") << QByteArray("<u@mail-1.example.com>") << u"u"_s
-                                      << u"mail-1.example.com"_s << false
-                                      << u"u@mail-1.example.com"_s;
+    QTest::newRow("one-hop source route") << QByteArray("<@a.example:user@c.example>") << u"user"_s
+                                          << u"c.example"_s << false << u"user@c.example"_s;
+    QTest::newRow("hyphen in domain")
+        << QByteArray("<u@mail-1.example.com>") << u"u"_s << u"mail-1.example.com"_s << false
+        << u"u@mail-1.example.com"_s;
 }
 
 void TestAddress::accepted()
@@ -161,8 +158,8 @@ void TestAddress::nullPath()
 void TestAddress::barePostmasterOnlyForRecipients()
 {
     // RFC 5321 §4.1.1.3: RCPT TO:<Postmaster> without a domain must be accepted.
-    for (const QByteArray &path : {QByteArray("<Postmaster>"), QByteArray("<postmaster>"),
-                                   QByteArray("<POSTMASTER>")}) {
+    for (const QByteArray &path :
+         {QByteArray("<Postmaster>"), QByteArray("<postmaster>"), QByteArray("<POSTMASTER>")}) {
         const auto rcpt = parsePath(path, false);
         QVERIFY2(rcpt.address.has_value(), path.constData());
         QCOMPARE(rcpt.address->localPart.toLower(), u"postmaster"_s);

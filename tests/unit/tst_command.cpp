@@ -58,22 +58,20 @@ void TestCommand::stripPrefix_data()
 
     QTest::newRow("exact") << QByteArray("FROM:<a@b.example>") << QByteArray("FROM:") << true
                            << QByteArray("<a@b.example>");
-    QTest::newRow("lower case") << QByteArray("from:<a@b.example>") << QByteArray("FROM:")
-                                << true << QByteArray("<a@b.example>");
+    QTest::newRow("lower case") << QByteArray("from:<a@b.example>") << QByteArray("FROM:") << true
+                                << QByteArray("<a@b.example>");
     QTest::newRow("mixed case") << QByteArray("To:<a@b.example>") << QByteArray("TO:") << true
                                 << QByteArray("<a@b.example>");
-    QTest::newRow("space after colon") << QByteArray("FROM: <a@b.example>")
-                                       << QByteArray("FROM:") << true
-                                       << QByteArray("<a@b.example>");
+    QTest::newRow("space after colon") << QByteArray("FROM: <a@b.example>") << QByteArray("FROM:")
+                                       << true << QByteArray("<a@b.example>");
     QTest::newRow("several spaces") << QByteArray("TO:   <a@b.example> X=1") << QByteArray("TO:")
                                     << true << QByteArray("<a@b.example> X=1");
     QTest::newRow("empty rest") << QByteArray("TO:") << QByteArray("TO:") << true << QByteArray();
-    QTest::newRow("other prefix") << QByteArray("TO:<a@b.example>") << QByteArray("FROM:")
-                                  << false << QByteArray();
-    QTest::newRow("space before colon") << QByteArray("FROM :<a@b.example>")
-                                        << QByteArray("FROM:") << false << QByteArray();
-    QTest::newRow("too short") << QByteArray("FRO") << QByteArray("FROM:") << false
-                               << QByteArray();
+    QTest::newRow("other prefix") << QByteArray("TO:<a@b.example>") << QByteArray("FROM:") << false
+                                  << QByteArray();
+    QTest::newRow("space before colon")
+        << QByteArray("FROM :<a@b.example>") << QByteArray("FROM:") << false << QByteArray();
+    QTest::newRow("too short") << QByteArray("FRO") << QByteArray("FROM:") << false << QByteArray();
     QTest::newRow("empty") << QByteArray() << QByteArray("TO:") << false << QByteArray();
 }
 

@@ -27,11 +27,10 @@ ReportInput input()
     in.original.helo = u"client.example"_s;
     in.original.sender = u"alice@remote.test"_s;
     in.original.recipients = {u"nobody@example.com"_s, u"ghost@example.com"_s};
-    in.failures = {
-        spool::Failure{u"nobody@example.com"_s, u"5.1.1"_s,
-                       u"smtp; 550 5.1.1 <nobody@example.com>: no such user here"_s},
-        spool::Failure{u"ghost@example.com"_s, u"5.1.1"_s,
-                       u"smtp; 550 5.1.1 <ghost@example.com>: no such user here"_s}};
+    in.failures = {spool::Failure{u"nobody@example.com"_s, u"5.1.1"_s,
+                                  u"smtp; 550 5.1.1 <nobody@example.com>: no such user here"_s},
+                   spool::Failure{u"ghost@example.com"_s, u"5.1.1"_s,
+                                  u"smtp; 550 5.1.1 <ghost@example.com>: no such user here"_s}};
     in.originalHeaders = kOriginalHeaders;
     in.hostname = u"mx.example.com"_s;
     in.now = QDateTime::fromSecsSinceEpoch(1700000100, Qt::UTC);
@@ -87,7 +86,8 @@ void TestDsn::reportStructure()
     const QByteArray headers = headerSection(m);
 
     QVERIFY(m.contains("Content-Type: multipart/report; report-type=delivery-status"));
-    QCOMPARE(field(headers, "From"), QByteArray("Mail Delivery System <MAILER-DAEMON@mx.example.com>"));
+    QCOMPARE(field(headers, "From"),
+             QByteArray("Mail Delivery System <MAILER-DAEMON@mx.example.com>"));
     QCOMPARE(field(headers, "To"), QByteArray("<alice@remote.test>"));
     QCOMPARE(field(headers, "MIME-Version"), QByteArray("1.0"));
     QCOMPARE(field(headers, "Auto-Submitted"), QByteArray("auto-replied"));
@@ -119,10 +119,12 @@ void TestDsn::perRecipientFields()
     const qsizetype report = m.indexOf("Content-Type: message/delivery-status");
     QVERIFY(report > 0);
     const QByteArray part = m.mid(report);
-    for (const QByteArray &rcpt : {QByteArray("nobody@example.com"), QByteArray("ghost@example.com")}) {
-        const QByteArray block = "\r\n\r\nFinal-Recipient: rfc822; " + rcpt +
-                                 "\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 <" +
-                                 rcpt + ">: no such user here\r\n";
+    for (const QByteArray &rcpt :
+         {QByteArray("nobody@example.com"), QByteArray("ghost@example.com")}) {
+        const QByteArray block =
+            "\r\n\r\nFinal-Recipient: rfc822; " + rcpt +
+            "\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 <" + rcpt +
+            ">: no such user here\r\n";
         QVERIFY2(part.contains(block), rcpt.constData());
         // The human-readable part names each recipient too.
         QVERIFY(m.left(report).contains('<' + rcpt + ">: "));
@@ -140,7 +142,8 @@ void TestDsn::originalHeadersAttached()
     ReportInput in = input();
     in.originalHeaders = "Subject: cut\r\nFrom: a@b.example";
     const QByteArray cut = delivery::makeFailureReport(in);
-    QVERIFY(cut.contains("Content-Type: text/rfc822-headers\r\n\r\nSubject: cut\r\nFrom: a@b.example\r\n\r\n--"));
+    QVERIFY(cut.contains(
+        "Content-Type: text/rfc822-headers\r\n\r\nSubject: cut\r\nFrom: a@b.example\r\n\r\n--"));
 }
 
 void TestDsn::noReceivedAtTopLevel()

@@ -68,7 +68,10 @@ void TestMailboxStore::init()
     m_template = {30, 365, 100};
 }
 
-void TestMailboxStore::cleanup() { m_dir.reset(); }
+void TestMailboxStore::cleanup()
+{
+    m_dir.reset();
+}
 
 DeliveryRequest TestMailboxStore::request(const QString &uniqueBase) const
 {
@@ -107,17 +110,20 @@ void TestMailboxStore::createMakesMaildirPlusPlus()
     QVERIFY(!QFileInfo::exists(box + u"/maildirfolder"_s));
     QCOMPARE(readAll(box + u"/subscriptions"_s), QByteArray("Sent\nArchive\n"));
 
-    const QJsonObject settings = QJsonDocument::fromJson(readAll(box + u"/tandem-mailbox.json"_s)).object();
+    const QJsonObject settings =
+        QJsonDocument::fromJson(readAll(box + u"/tandem-mailbox.json"_s)).object();
     QCOMPARE(settings.value(u"keep_live_days"_s).toInt(), 30);
     QCOMPARE(settings.value(u"archive_expiry_days"_s).toInt(), 365);
     QCOMPARE(settings.value(u"max_size_mb"_s).toInt(), 100);
 
     // No staging folder is left behind, and creating again is a no-op.
-    QCOMPARE(QDir(m_root + u"/example.com"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+    QCOMPARE(QDir(m_root + u"/example.com"_s)
+                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{u"alice"_s});
     QVERIFY2(store.create(u"alice"_s, u"example.com"_s, &error), qPrintable(error));
     QVERIFY2(store.create(u"ALICE"_s, u"example.com"_s, &error), qPrintable(error));
-    QCOMPARE(QDir(m_root + u"/example.com"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+    QCOMPARE(QDir(m_root + u"/example.com"_s)
+                 .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{u"alice"_s});
 }
 

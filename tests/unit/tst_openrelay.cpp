@@ -83,12 +83,13 @@ void TestOpenRelay::randomConfigurationsNeverRelayForEveryone()
         const QList<QHostAddress> all = samples();
         for (const QHostAddress &a : all)
             relayed += r.settings.isRelayClient(a) ? 1 : 0;
-        QVERIFY2(relayed < all.size() / 4,
-                 qPrintable(u"accepted a configuration that relays for %1 of %2 spread addresses: %3"_s
-                                .arg(relayed)
-                                .arg(all.size())
-                                .arg(QString::fromUtf8(QJsonDocument(networks).toJson(
-                                    QJsonDocument::Compact)))));
+        QVERIFY2(
+            relayed < all.size() / 4,
+            qPrintable(u"accepted a configuration that relays for %1 of %2 spread addresses: %3"_s
+                           .arg(relayed)
+                           .arg(all.size())
+                           .arg(QString::fromUtf8(
+                               QJsonDocument(networks).toJson(QJsonDocument::Compact)))));
     }
     // The generator must exercise both sides of the rule.
     QVERIFY(accepted > 500);
@@ -101,7 +102,8 @@ void TestOpenRelay::splitWorldIsRefused()
         "smtp": {"relay_networks": ["0.0.0.0/1", "128.0.0.0/1"]}})";
     const LoadResult r = parse(json, u"/tmp"_s);
     QVERIFY(!r.ok());
-    QVERIFY2(r.errors.first().startsWith(u"smtp.relay_networks[0]: "_s), qPrintable(r.errors.first()));
+    QVERIFY2(r.errors.first().startsWith(u"smtp.relay_networks[0]: "_s),
+             qPrintable(r.errors.first()));
 }
 
 QTEST_GUILESS_MAIN(TestOpenRelay)

@@ -93,7 +93,10 @@ void TestOutbox::init()
     QVERIFY(writeFile(m_queued, kMessage));
 }
 
-void TestOutbox::cleanup() { m_dir.reset(); }
+void TestOutbox::cleanup()
+{
+    m_dir.reset();
+}
 
 void TestOutbox::addLinksAndLists()
 {
@@ -243,8 +246,10 @@ void TestOutbox::deserializeRefusesDamage()
     QVERIFY(!deserializeEntry(good.left(good.size() - 1), &error)); // no final newline
     QVERIFY(!deserializeEntry(good.left(good.indexOf("%end")), &error));
     QVERIFY(!deserializeEntry(QByteArray(), &error));
-    QVERIFY(!deserializeEntry(QByteArray(good).replace("tandem-outbox 1", "tandem-outbox 9"), &error));
-    QVERIFY(!deserializeEntry(QByteArray(good).replace("tandem-outbox", "tandem-envelope"), &error));
+    QVERIFY(
+        !deserializeEntry(QByteArray(good).replace("tandem-outbox 1", "tandem-outbox 9"), &error));
+    QVERIFY(
+        !deserializeEntry(QByteArray(good).replace("tandem-outbox", "tandem-envelope"), &error));
 
     OutboxEntry noRecipients = makeEntry(u"Q1-0"_s);
     noRecipients.recipients.clear();
@@ -277,8 +282,8 @@ void TestOutbox::corruptEntryIsReported()
 
 void TestOutbox::stateNames()
 {
-    for (const EntryState s : {EntryState::Queued, EntryState::Delivering, EntryState::Deferred,
-                               EntryState::Held}) {
+    for (const EntryState s :
+         {EntryState::Queued, EntryState::Delivering, EntryState::Deferred, EntryState::Held}) {
         const QString name = toString(s);
         QVERIFY(!name.isEmpty());
         QCOMPARE(entryStateFromString(name), std::optional<EntryState>(s));

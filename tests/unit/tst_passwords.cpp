@@ -83,7 +83,9 @@ void TestPasswords::wellFormed_data()
     const QString salt = p.at(2);
     const QString key = p.at(3);
     auto make = [&](const QString &scheme, const QString &iter, const QString &s,
-                    const QString &k) { return QStringList{scheme, iter, s, k}.join(u'$'); };
+                    const QString &k) {
+        return QStringList{scheme, iter, s, k}.join(u'$');
+    };
 
     QTest::newRow("good") << good << true;
     QTest::newRow("empty") << QString() << false;

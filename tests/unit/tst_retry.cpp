@@ -63,8 +63,7 @@ void TestRetry::givesUpAfterGiveUpTime()
 void TestRetry::lastTryFallsOnTheDeadline()
 {
     const QDateTime now = created.addSecs(120 * 3600 - 60);
-    QCOMPARE(planRetry(policy(), created, 9, true, now).nextAttempt,
-             created.addSecs(120 * 3600));
+    QCOMPARE(planRetry(policy(), created, 9, true, now).nextAttempt, created.addSecs(120 * 3600));
 }
 
 void TestRetry::timeScaleShortensEverything()

@@ -96,8 +96,7 @@ Settings archivePreset()
     s.passthrough.copyLocalDomainsToOutbox = false;
     s.passthrough.copyWithoutReceivedToOutbox = true;
     s.undelivered.action = UndeliveredAction::CreateMailboxAndStore;
-    s.outgoing.staticRoutes = {
-        route({u"example.com"_s, u"example.org"_s}, u"192.0.2.10"_s, 25)};
+    s.outgoing.staticRoutes = {route({u"example.com"_s, u"example.org"_s}, u"192.0.2.10"_s, 25)};
     return s;
 }
 
@@ -115,8 +114,8 @@ QString describe(const Action &a)
     switch (a.kind) {
     case ActionKind::Deliver:
         return u"deliver %1 folder=%2 create=%3 to=%4"_s.arg(
-            a.mailbox, a.folder.isEmpty() ? u"INBOX"_s : a.folder,
-            a.create ? u"yes"_s : u"no"_s, a.deliveredTo);
+            a.mailbox, a.folder.isEmpty() ? u"INBOX"_s : a.folder, a.create ? u"yes"_s : u"no"_s,
+            a.deliveredTo);
     case ActionKind::Outbox:
         return u"outbox %1 rcpt=%2"_s.arg(a.nextHop, a.recipients.join(u','));
     case ActionKind::Hold:
@@ -150,7 +149,10 @@ QString deliver(const QString &mailbox, const QString &deliveredTo, const QStrin
     return describe(a);
 }
 
-QString sent(const QString &sender) { return deliver(sender, sender, u"Sent"_s, true); }
+QString sent(const QString &sender)
+{
+    return deliver(sender, sender, u"Sent"_s, true);
+}
 
 QString outbox(const QString &hop, const QStringList &recipients)
 {
@@ -171,7 +173,8 @@ QString bounce(const QStringList &recipients, const QString &status)
 QStringList plan(const Settings &s, const QString &sender, const QStringList &recipients,
                  int receivedHeaders, bool generated = false)
 {
-    return describe(makeRouter(s).plan(sender, recipients, MessageFacts{receivedHeaders, generated}));
+    return describe(
+        makeRouter(s).plan(sender, recipients, MessageFacts{receivedHeaders, generated}));
 }
 
 // Received: counts: mail from the Internet carries some; mail handed in by a client or made
@@ -275,8 +278,9 @@ void TestRouter::archiveCreatesUnknownLocalUser()
     const QString odd = u"\"john doe\"@example.com"_s;
     QCOMPARE(plan(archivePreset(), carol, {odd}, kFromInternet),
              (QStringList{deliver(u"postmaster@example.com"_s, odd)}));
-    QCOMPARE(makeRouter(archivePreset()).checkLocalRecipient(address(u"john doe"_s, u"example.com"_s)),
-             RecipientVerdict::Accept);
+    QCOMPARE(
+        makeRouter(archivePreset()).checkLocalRecipient(address(u"john doe"_s, u"example.com"_s)),
+        RecipientVerdict::Accept);
 }
 
 void TestRouter::archiveSentCopyCreatesMailbox()
@@ -413,8 +417,9 @@ void TestRouter::unknownRecipientIsNotCopiedToOutbox()
     // told does not exist.
     QCOMPARE(plan(mailboxPreset(), carol, {dave}, kFromInternet),
              (QStringList{bounce({dave}, u"5.1.1"_s)}));
-    QCOMPARE(plan(mailboxPreset(), alice, {bob, dave}, kFromClient),
-             (QStringList{deliver(bob, bob), outbox(kArchiveHop, {bob}), bounce({dave}, u"5.1.1"_s)}));
+    QCOMPARE(
+        plan(mailboxPreset(), alice, {bob, dave}, kFromClient),
+        (QStringList{deliver(bob, bob), outbox(kArchiveHop, {bob}), bounce({dave}, u"5.1.1"_s)}));
 }
 
 void TestRouter::nullSenderFailureGoesToPostmaster()
@@ -465,7 +470,7 @@ void TestRouter::postmasterAlwaysAccepted()
     Settings s = mailboxPreset();
     s.passthrough.copyLocalDomainsToOutbox = false;
     QCOMPARE(describe(makeRouter(s, {}).plan(carol, {u"PostMaster@example.com"_s},
-                                            MessageFacts{kFromInternet, false})),
+                                             MessageFacts{kFromInternet, false})),
              (QStringList{deliver(u"postmaster@example.com"_s, u"PostMaster@example.com"_s)}));
 }
 
@@ -503,7 +508,8 @@ void TestRouter::configuredUsersCount()
     QVERIFY(!router.isConfiguredUser(u"gina"_s, u"example.org"_s));
     QVERIFY(router.isConfiguredUser(u"hank"_s, u"example.org"_s));
     QVERIFY(!router.isConfiguredUser(u"hank"_s, u"example.com"_s));
-    QCOMPARE(router.checkLocalRecipient(address(u"gina"_s, u"example.com"_s)), RecipientVerdict::Accept);
+    QCOMPARE(router.checkLocalRecipient(address(u"gina"_s, u"example.com"_s)),
+             RecipientVerdict::Accept);
     QCOMPARE(router.checkLocalRecipient(address(u"gina"_s, u"example.org"_s)),
              RecipientVerdict::NoSuchUser);
 }

@@ -76,9 +76,15 @@ QByteArray example()
     return QByteArray(kExample).replace("@PASSWORD@", passwordHash().toLatin1());
 }
 
-QJsonObject exampleObject() { return QJsonDocument::fromJson(example()).object(); }
+QJsonObject exampleObject()
+{
+    return QJsonDocument::fromJson(example()).object();
+}
 
-QByteArray bytes(const QJsonObject &o) { return QJsonDocument(o).toJson(); }
+QByteArray bytes(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson();
+}
 
 // A minimal valid file with one part replaced: {"server":{"domain":"example.com"}} + extra.
 QJsonObject minimal()
@@ -173,7 +179,8 @@ void TestSettings::productExampleIsValid()
     QCOMPARE(s.mailboxes.users.at(0).password, passwordHash());
 
     // The example as printed, with its placeholder instead of a hash: the one problem named.
-    const LoadResult placeholder = parse(QByteArray(kExample).replace("@PASSWORD@", "pbkdf2-sha256$..."), kBase);
+    const LoadResult placeholder =
+        parse(QByteArray(kExample).replace("@PASSWORD@", "pbkdf2-sha256$..."), kBase);
     QCOMPARE(placeholder.errors.size(), 1);
     QVERIFY(placeholder.errors.at(0).startsWith(u"mailboxes.users[0].password: "_s));
 
@@ -184,7 +191,8 @@ void TestSettings::productExampleIsValid()
     noTls.insert(u"smtp"_s, smtp);
     const LoadResult r2 = parse(bytes(noTls), kBase);
     QCOMPARE(r2.errors.size(), 1);
-    QVERIFY2(r2.errors.at(0).startsWith(u"smtp.listeners[2].mode: "_s), qPrintable(r2.errors.at(0)));
+    QVERIFY2(r2.errors.at(0).startsWith(u"smtp.listeners[2].mode: "_s),
+             qPrintable(r2.errors.at(0)));
 }
 
 void TestSettings::errorsNameKeyPaths_data()
@@ -204,16 +212,15 @@ void TestSettings::errorsNameKeyPaths_data()
     }
     QTest::newRow("port out of range")
         << bytes(port) << u"smtp.listeners[0].port: must be 1-65535"_s;
-    QTest::newRow("unknown server key")
-        << bytes(with(exampleObject(), u"server"_s, u"bogus"_s, 1)) << u"server.bogus: unknown key"_s;
+    QTest::newRow("unknown server key") << bytes(with(exampleObject(), u"server"_s, u"bogus"_s, 1))
+                                        << u"server.bogus: unknown key"_s;
     QJsonObject top = exampleObject();
     top.insert(u"extra"_s, true);
     QTest::newRow("unknown top-level key") << bytes(top) << u"extra: unknown key"_s;
-    QTest::newRow("wrong type")
-        << bytes(with(minimal(), u"server"_s, u"max_hops"_s, u"thirty"_s))
-        << u"server.max_hops: must be a whole number"_s;
-    QTest::newRow("hops out of range")
-        << bytes(with(minimal(), u"server"_s, u"max_hops"_s, 0)) << u"server.max_hops: must be 1-1000"_s;
+    QTest::newRow("wrong type") << bytes(with(minimal(), u"server"_s, u"max_hops"_s, u"thirty"_s))
+                                << u"server.max_hops: must be a whole number"_s;
+    QTest::newRow("hops out of range") << bytes(with(minimal(), u"server"_s, u"max_hops"_s, 0))
+                                       << u"server.max_hops: must be 1-1000"_s;
     QTest::newRow("bad role")
         << bytes(with(minimal(), u"server"_s, u"role"_s, u"relay"_s))
         << u"server.role: must be one of \"mailbox\", \"archive\", \"custom\""_s;
@@ -231,8 +238,8 @@ void TestSettings::errorsNameKeyPaths_data()
         << u"smtp.listeners[0].tls: unknown key"_s;
     QTest::newRow("unknown passthrough key")
         << bytes(QJsonObject{{u"server"_s, QJsonObject{{u"domain"_s, u"example.com"_s}}},
-                             {u"incoming"_s, QJsonObject{{u"passthrough"_s,
-                                                          QJsonObject{{u"copy_all"_s, true}}}}}})
+                             {u"incoming"_s,
+                              QJsonObject{{u"passthrough"_s, QJsonObject{{u"copy_all"_s, true}}}}}})
         << u"incoming.passthrough.copy_all: unknown key"_s;
     QTest::newRow("bad undelivered action")
         << bytes(QJsonObject{{u"server"_s, QJsonObject{{u"domain"_s, u"example.com"_s}}},
@@ -306,36 +313,38 @@ void TestSettings::dataDirResolvedAgainstBaseDir()
     QCOMPARE(relative.settings.server.dataDir, u"data"_s);
     QCOMPARE(relative.settings.dataPath(), u"/etc/tandem/data"_s);
 
-    const LoadResult nested =
-        parse(bytes(with(minimal(), u"server"_s, u"data_dir"_s, u"../var/./mail"_s)), u"/etc/tandem"_s);
+    const LoadResult nested = parse(
+        bytes(with(minimal(), u"server"_s, u"data_dir"_s, u"../var/./mail"_s)), u"/etc/tandem"_s);
     QVERIFY(nested.ok());
     QCOMPARE(nested.settings.server.dataDir, u"../var/./mail"_s); // kept as written
     QCOMPARE(nested.settings.dataPath(), u"/etc/var/mail"_s);
 
-    const LoadResult absolute =
-        parse(bytes(with(minimal(), u"server"_s, u"data_dir"_s, u"/var/lib/tandem"_s)), u"/etc/tandem"_s);
+    const LoadResult absolute = parse(
+        bytes(with(minimal(), u"server"_s, u"data_dir"_s, u"/var/lib/tandem"_s)), u"/etc/tandem"_s);
     QVERIFY(absolute.ok());
     QCOMPARE(absolute.settings.dataPath(), u"/var/lib/tandem"_s);
 
-    const LoadResult empty = parse(bytes(with(minimal(), u"server"_s, u"data_dir"_s, u""_s)), kBase);
+    const LoadResult empty =
+        parse(bytes(with(minimal(), u"server"_s, u"data_dir"_s, u""_s)), kBase);
     QCOMPARE(empty.errors, QStringList{u"server.data_dir: must not be empty"_s});
 }
 
 void TestSettings::passthroughDomains()
 {
-    QJsonObject root = with(minimal(), u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s});
-    root.insert(u"incoming"_s,
-                QJsonObject{{u"passthrough"_s,
-                             QJsonObject{{u"domains"_s, QJsonArray{u"Example.ORG"_s}}}}});
+    QJsonObject root =
+        with(minimal(), u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s});
+    root.insert(
+        u"incoming"_s,
+        QJsonObject{{u"passthrough"_s, QJsonObject{{u"domains"_s, QJsonArray{u"Example.ORG"_s}}}}});
     const LoadResult ok = parse(bytes(root), kBase);
     QVERIFY2(ok.ok(), qPrintable(ok.errors.join(u'\n')));
     QVERIFY(!ok.settings.passthrough.allDomains);
     QCOMPARE(ok.settings.passthrough.domains, QStringList{u"example.org"_s});
 
-    root.insert(u"incoming"_s,
-                QJsonObject{{u"passthrough"_s,
-                             QJsonObject{{u"domains"_s,
-                                          QJsonArray{u"example.com"_s, u"remote.test"_s}}}}});
+    root.insert(
+        u"incoming"_s,
+        QJsonObject{{u"passthrough"_s,
+                     QJsonObject{{u"domains"_s, QJsonArray{u"example.com"_s, u"remote.test"_s}}}}});
     const LoadResult foreign = parse(bytes(root), kBase);
     QCOMPARE(foreign.errors.size(), 1);
     QVERIFY2(foreign.errors.at(0).startsWith(
@@ -362,8 +371,8 @@ void TestSettings::openRelayRefused()
         QVERIFY2(r.errors.at(0).contains(u"smtp.listeners[1]"_s), qPrintable(r.errors.at(0)));
     }
     // With no listeners given, the default listener does not require authentication.
-    const LoadResult defaults =
-        parse(bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s, QJsonArray{u"0.0.0.0/0"_s})), kBase);
+    const LoadResult defaults = parse(
+        bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s, QJsonArray{u"0.0.0.0/0"_s})), kBase);
     QVERIFY(!defaults.ok());
 }
 
@@ -388,29 +397,30 @@ void TestSettings::badRelayNetwork_data()
 void TestSettings::badRelayNetwork()
 {
     QFETCH(QString, network);
-    const LoadResult r = parse(
-        bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s, QJsonArray{u"127.0.0.1/32"_s, network})),
-        kBase);
-    QCOMPARE(r.errors,
-             QStringList{u"smtp.relay_networks[1]: \"%1\" is not a network such as 192.168.0.0/16"_s
-                             .arg(network)});
+    const LoadResult r = parse(bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s,
+                                          QJsonArray{u"127.0.0.1/32"_s, network})),
+                               kBase);
+    QCOMPARE(
+        r.errors,
+        QStringList{u"smtp.relay_networks[1]: \"%1\" is not a network such as 192.168.0.0/16"_s.arg(
+            network)});
 }
 
 void TestSettings::duplicateListener()
 {
-    const QJsonObject root = with(minimal(), u"smtp"_s, u"listeners"_s,
-                                  QJsonArray{listener(u"127.0.0.1"_s, 2525),
-                                             listener(u"127.0.0.1"_s, 2587),
-                                             listener(u"127.0.0.1"_s, 2525)});
+    const QJsonObject root =
+        with(minimal(), u"smtp"_s, u"listeners"_s,
+             QJsonArray{listener(u"127.0.0.1"_s, 2525), listener(u"127.0.0.1"_s, 2587),
+                        listener(u"127.0.0.1"_s, 2525)});
     const LoadResult r = parse(bytes(root), kBase);
     QCOMPARE(r.errors.size(), 1);
     QVERIFY2(r.errors.at(0).startsWith(u"smtp.listeners[2]: "_s), qPrintable(r.errors.at(0)));
 
     // Same port on another address is fine.
-    const LoadResult other = parse(bytes(with(minimal(), u"smtp"_s, u"listeners"_s,
-                                              QJsonArray{listener(u"127.0.0.1"_s, 2525),
-                                                         listener(u"::1"_s, 2525)})),
-                                   kBase);
+    const LoadResult other =
+        parse(bytes(with(minimal(), u"smtp"_s, u"listeners"_s,
+                         QJsonArray{listener(u"127.0.0.1"_s, 2525), listener(u"::1"_s, 2525)})),
+              kBase);
     QVERIFY2(other.ok(), qPrintable(other.errors.join(u'\n')));
 }
 
@@ -445,31 +455,35 @@ void TestSettings::roundTrip()
 {
     QJsonObject root = exampleObject();
     // Give the optional parts values that differ from the defaults, so the round trip shows.
-    root = with(root, u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s, u"example.net"_s});
+    root =
+        with(root, u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s, u"example.net"_s});
     root = with(root, u"server"_s, u"role"_s, u"archive"_s);
     root = with(root, u"server"_s, u"max_hops"_s, 12);
     root = with(root, u"smtp"_s, u"allow_plaintext_auth"_s, true);
     root = with(root, u"smtp"_s, u"command_timeout_seconds"_s, 42);
-    root.insert(u"incoming"_s,
-                QJsonObject{{u"passthrough"_s,
-                             QJsonObject{{u"domains"_s, QJsonArray{u"example.org"_s}},
-                                         {u"copy_to_sender_sent_items"_s, true},
-                                         {u"create_mailbox_if_necessary"_s, true},
-                                         {u"copy_local_domains_to_outbox"_s, false},
-                                         {u"copy_without_received_to_outbox"_s, true}}},
-                            {u"undelivered"_s,
-                             QJsonObject{{u"action"_s, u"forward_to_mailbox"_s},
-                                         {u"forward_mailbox"_s, u"catchall"_s}}}});
+    root.insert(
+        u"incoming"_s,
+        QJsonObject{{u"passthrough"_s, QJsonObject{{u"domains"_s, QJsonArray{u"example.org"_s}},
+                                                   {u"copy_to_sender_sent_items"_s, true},
+                                                   {u"create_mailbox_if_necessary"_s, true},
+                                                   {u"copy_local_domains_to_outbox"_s, false},
+                                                   {u"copy_without_received_to_outbox"_s, true}}},
+                    {u"undelivered"_s, QJsonObject{{u"action"_s, u"forward_to_mailbox"_s},
+                                                   {u"forward_mailbox"_s, u"catchall"_s}}}});
     root = with(root, u"outgoing"_s, u"smarthost"_s,
-                QJsonObject{{u"host"_s, u"smtp.isp.test"_s}, {u"port"_s, 587},
-                            {u"username"_s, u"me"_s}, {u"tls"_s, u"required"_s}});
+                QJsonObject{{u"host"_s, u"smtp.isp.test"_s},
+                            {u"port"_s, 587},
+                            {u"username"_s, u"me"_s},
+                            {u"tls"_s, u"required"_s}});
     root = with(root, u"outgoing"_s, u"dns_server"_s, u"192.0.2.53"_s);
-    root = with(root, u"outgoing"_s, u"static_routes"_s,
-                QJsonArray{QJsonObject{{u"domains"_s, QJsonArray{u"example.com"_s, u"*.example.org"_s}},
-                                       {u"host"_s, u"192.0.2.20"_s},
-                                       {u"port"_s, 2525}}});
+    root = with(
+        root, u"outgoing"_s, u"static_routes"_s,
+        QJsonArray{QJsonObject{{u"domains"_s, QJsonArray{u"example.com"_s, u"*.example.org"_s}},
+                               {u"host"_s, u"192.0.2.20"_s},
+                               {u"port"_s, 2525}}});
     root = with(root, u"mailboxes"_s, u"template"_s,
-                QJsonObject{{u"keep_live_days"_s, 30}, {u"archive_expiry_days"_s, 3650},
+                QJsonObject{{u"keep_live_days"_s, 30},
+                            {u"archive_expiry_days"_s, 3650},
                             {u"max_size_mb"_s, 2048}});
     root = with(root, u"mailboxes"_s, u"users"_s,
                 QJsonArray{QJsonObject{{u"name"_s, u"alice"_s}, {u"password"_s, passwordHash()}},
@@ -554,8 +568,8 @@ void TestSettings::secretsFileIsAKnownKey()
 {
     // settings.cpp reads server.secrets_file and toJson() writes it, so a file naming it, and
     // any file the console saves with it set, must load.
-    const LoadResult r = parse(
-        bytes(with(minimal(), u"server"_s, u"secrets_file"_s, u"secrets.json"_s)), kBase);
+    const LoadResult r =
+        parse(bytes(with(minimal(), u"server"_s, u"secrets_file"_s, u"secrets.json"_s)), kBase);
     QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
     QCOMPARE(r.settings.server.secretsFile, u"secrets.json"_s);
 
@@ -694,10 +708,9 @@ void TestSettings::isRelayClient()
     QVERIFY(!s.isRelayClient(QHostAddress(u"::1"_s)));
     QVERIFY(!s.isRelayClient(QHostAddress()));
 
-    const LoadResult parsed =
-        parse(bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s,
-                         QJsonArray{u"127.0.0.1/32"_s, u"2001:db8::/32"_s})),
-              kBase);
+    const LoadResult parsed = parse(bytes(with(minimal(), u"smtp"_s, u"relay_networks"_s,
+                                               QJsonArray{u"127.0.0.1/32"_s, u"2001:db8::/32"_s})),
+                                    kBase);
     QVERIFY(parsed.ok());
     QVERIFY(parsed.settings.isRelayClient(QHostAddress(u"::ffff:127.0.0.1"_s)));
     QVERIFY(parsed.settings.isRelayClient(QHostAddress(u"2001:db8::25"_s)));

@@ -139,7 +139,10 @@ void TestSpool::init()
     m_logged.clear();
 }
 
-void TestSpool::cleanup() { m_dir.reset(); }
+void TestSpool::cleanup()
+{
+    m_dir.reset();
+}
 
 void TestSpool::openMakesLayout()
 {
@@ -267,8 +270,8 @@ void TestSpool::envelopeRoundTrip()
 
     // Missing, and of another id.
     QVERIFY(!spool.loadEnvelope(u"NOPE"_s, &error));
-    QVERIFY(QFile::copy(spool.queueDir() + u'/' + id + u".env"_s,
-                        spool.queueDir() + u"/OTHER.env"_s));
+    QVERIFY(
+        QFile::copy(spool.queueDir() + u'/' + id + u".env"_s, spool.queueDir() + u"/OTHER.env"_s));
     error.clear();
     QVERIFY(!spool.loadEnvelope(u"OTHER"_s, &error));
     QVERIFY(!error.isEmpty());
@@ -305,8 +308,8 @@ void TestSpool::recover()
         Spool spool(m_spoolDir);
         QVERIFY2(spool.open(&error), qPrintable(error));
         // Committed entries, made out of order on purpose.
-        for (const QString &id : {u"0000000000000B0000"_s, u"0000000000000A0000"_s,
-                                  u"BROKEN"_s, u"NOMSG"_s}) {
+        for (const QString &id :
+             {u"0000000000000B0000"_s, u"0000000000000A0000"_s, u"BROKEN"_s, u"NOMSG"_s}) {
             const CommitResult r = spool.commitNow(kMessage, fullEnvelope(id));
             QVERIFY2(r.ok, qPrintable(r.error));
         }
