@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -18,6 +19,22 @@ int freePort()
     if (!server.listen(QHostAddress::LocalHost, 0))
         return 0;
     return server.serverPort();
+}
+
+bool makeEncryptedCertificate(const QString &certificatePath, const QString &keyPath,
+                              const QString &cn, const QString &passphrase, QString *error)
+{
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-sha256"_s, u"-days"_s,
+                   u"30"_s, u"-subj"_s, u"/CN="_s + cn, u"-passout"_s, u"pass:"_s + passphrase,
+                   u"-keyout"_s, keyPath, u"-out"_s, certificatePath});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+        *error = u"openssl: "_s + QString::fromLocal8Bit(openssl.readAll()) + openssl.errorString();
+        return false;
+    }
+    return true;
 }
 
 bool QueueFixture::init(QString *error)

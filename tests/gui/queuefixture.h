@@ -28,6 +28,11 @@ private:
     int m_smtpPort = 0;
 };
 
+// A self-signed certificate for cn whose RSA key is encrypted (PKCS#8) with passphrase, made
+// by openssl; false with *error if openssl failed.
+bool makeEncryptedCertificate(const QString &certificatePath, const QString &keyPath,
+                              const QString &cn, const QString &passphrase, QString *error);
+
 // One SMTP dialogue (EHLO, MAIL, RCPT, DATA, QUIT) over loopback; false with *error when a
 // reply is not the expected one.
 bool sendMessage(int port, const QString &from, const QString &to, const QString &subject,

@@ -5,7 +5,6 @@
 #include "queuefixture.h"
 #include "secrets.h"
 
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -91,14 +90,9 @@ void TestSecrets::encryptedTlsKeyFromKeychain()
     QVERIFY(tls.isValid());
     const QString cert = tls.filePath(u"cert.pem"_s);
     const QString key = tls.filePath(u"key.pem"_s);
-    QProcess openssl;
-    openssl.setProcessChannelMode(QProcess::MergedChannels);
-    openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-sha256"_s, u"-days"_s,
-                   u"30"_s, u"-subj"_s, u"/CN=locked.example.test"_s, u"-passout"_s,
-                   u"pass:keychain kept"_s, u"-keyout"_s, key, u"-out"_s, cert});
-    QVERIFY(openssl.waitForFinished(60000));
-    QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+    QVERIFY2(tandem::test::makeEncryptedCertificate(cert, key, u"locked.example.test"_s,
+                                                    u"keychain kept"_s, &error),
+             qPrintable(error));
     tandem::config::Settings settings = fixture.settings();
     settings.smtp.tlsCertificate = cert;
     settings.smtp.tlsKey = key;

@@ -3,6 +3,7 @@
 // on the page where it was typed. With TANDEM_SCREENSHOTS_DIR set it also renders every page.
 #include "config/roles.h"
 #include "config/settings.h"
+#include "queuefixture.h"
 #include "rolewizard.h"
 #include "secrets.h"
 #include "smtp/tlscontext.h"
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -351,14 +351,10 @@ void TestWizard::encryptedKey()
     const QString cert = m_dir->filePath(u"certs/locked.pem"_s);
     const QString key = m_dir->filePath(u"certs/locked.key"_s);
     QVERIFY(QDir().mkpath(m_dir->filePath(u"certs"_s)));
-    QProcess openssl;
-    openssl.setProcessChannelMode(QProcess::MergedChannels);
-    openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-sha256"_s, u"-days"_s,
-                   u"30"_s, u"-subj"_s, u"/CN=mailbox.example.com"_s, u"-passout"_s,
-                   u"pass:open sesame"_s, u"-keyout"_s, key, u"-out"_s, cert});
-    QVERIFY(openssl.waitForFinished(60000));
-    QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+    QString error;
+    QVERIFY2(tandem::test::makeEncryptedCertificate(cert, key, u"mailbox.example.com"_s,
+                                                    u"open sesame"_s, &error),
+             qPrintable(error));
     QFile keyFile(key);
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
     QVERIFY(keyFile.readAll().contains("ENCRYPTED PRIVATE KEY"));

@@ -132,6 +132,18 @@ class Client(RawClient):
         return self.sock.getpeercert(binary_form=True)
 
 
+def presented_certificate(port):
+    """The certificate (DER) an smtps listener presents, or None while it does not answer."""
+    try:
+        c = Client(port, timeout=3, implicit_tls=True)
+    except (OSError, ssl.SSLError):
+        return None
+    try:
+        return c.peer_der()
+    finally:
+        c.close()
+
+
 class SecurityCase(TandemTestCase):
 
     def install_certificate(self, which="A", folder=None):
@@ -402,16 +414,8 @@ class Tls(SecurityCase):
         self.install_certificate("B")  # as a renewal tool would: new files moved into place
         replaced = time.monotonic()
 
-        def presented():
-            try:
-                c = Client(smtps_port, timeout=3, implicit_tls=True)
-            except (OSError, ssl.SSLError):
-                return None
-            try:
-                return c.peer_der()
-            finally:
-                c.close()
-        got = wait_for(lambda: presented() == der(CERTS["B"][0]), timeout=2.0, interval=0.1)
+        got = wait_for(lambda: presented_certificate(smtps_port) == der(CERTS["B"][0]),
+                       timeout=2.0, interval=0.1)
         self.assertTrue(got, "the new certificate is not presented %.1f s after the files were "
                         "replaced" % (time.monotonic() - replaced))
         # STARTTLS gets it too, and the handshake works with the new key.
@@ -599,16 +603,8 @@ class EncryptedKey(SecurityCase):
         time.sleep(0.05)
         renewed = self.install_encrypted("renewed")  # same passphrase, new key and certificate
 
-        def presented():
-            try:
-                c = Client(port, timeout=3, implicit_tls=True)
-            except (OSError, ssl.SSLError):
-                return None
-            try:
-                return c.peer_der()
-            finally:
-                c.close()
-        self.assertTrue(wait_for(lambda: presented() == der(renewed), timeout=3.0, interval=0.1),
+        self.assertTrue(wait_for(lambda: presented_certificate(port) == der(renewed), timeout=3.0,
+                                 interval=0.1),
                         "the renewed certificate is not presented")
         self.assertIn("certificate reloaded", self.daemon.log())
         # A renewal under another passphrase is not loaded: the working pair stays, and the log
@@ -619,7 +615,7 @@ class EncryptedKey(SecurityCase):
         self.install_encrypted("other")
         self.assertTrue(wait_for(lambda: "passphrase does not open" in self.daemon.log(),
                                  timeout=3.0, interval=0.1), self.daemon.log())
-        self.assertEqual(presented(), der(renewed))
+        self.assertEqual(presented_certificate(port), der(renewed))
 
 
 # ---------------------------------------------------------------------------------------------
