@@ -84,9 +84,6 @@ void EngineHost::startEngine(const config::Settings &settings)
     m_engine = new Engine(settings);
     m_engine->moveToThread(&m_thread);
     Engine *engine = m_engine;
-    connect(engine, &Engine::outboxChanged, engine, [this, engine] {
-        emit outboxSize(int(engine->outboxEntries().size())); // counted on the engine thread
-    });
     // Both cross from the engine's thread with queued connections, in the order sent.
     connect(engine, &Engine::outboxSnapshot, this, &EngineHost::outboxSnapshot);
     connect(engine, &Engine::outboxUpdated, this, &EngineHost::outboxUpdated);
@@ -102,11 +99,9 @@ void EngineHost::startEngine(const config::Settings &settings)
         QString error;
         if (engine->start(&error)) {
             const QStringList listening = engine->listeningAddresses();
-            const int size = int(engine->outboxEntries().size());
-            QMetaObject::invokeMethod(this, [this, listening, size] {
+            QMetaObject::invokeMethod(this, [this, listening] {
                 m_running = true;
                 emit started(listening);
-                emit outboxSize(size);
             });
         } else {
             QMetaObject::invokeMethod(this, [this, error] {

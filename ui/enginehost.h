@@ -53,7 +53,6 @@ signals:
     void started(const QStringList &listening);
     void failed(const QString &error);
     void stopped();
-    void outboxSize(int entries);
     void outboxSnapshot(const QList<tandem::delivery::OutboxEntry> &entries);
     void outboxUpdated(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
                        const QStringList &removed);

@@ -11,6 +11,7 @@
 #include "language.h"
 #include "logmodel.h"
 #include "logwindow.h"
+#include "queuemodel.h"
 #include "queuewindow.h"
 #include "rolewizard.h"
 
@@ -147,11 +148,12 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
         updateStatus();
         QMessageBox::critical(this, tr("Engine not started"), error);
     });
-    connect(m_host, &EngineHost::outboxSize, this, [this](int n) {
-        m_outboxSize = n;
+    // The Outbox's size is the queue window's model's: it follows the engine's batches, where
+    // asking the engine would read every Outbox record again on each change.
+    connect(m_queue->model(), &QueueModel::countsChanged, this, [this] {
+        m_outboxSize = m_queue->model()->totalCount();
         updateStatus();
     });
-    m_host->requestOutboxSnapshot();
     resize(1200, 720);
     retranslateUi();
 }
