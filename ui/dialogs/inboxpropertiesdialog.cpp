@@ -9,7 +9,6 @@
 #include <QListWidget>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -18,16 +17,10 @@ namespace tandem::ui {
 
 InboxPropertiesDialog::InboxPropertiesDialog(const config::Settings &settings, QWidget *parent)
     : OptionsDialog(settings, parent)
-    , m_tabs(new QTabWidget)
 {
     setObjectName(u"inboxPropertiesDialog"_s);
     setWindowTitle(tr("Inbox Properties"));
-    m_tabs->setObjectName(u"tabs"_s);
-    m_tabs->addTab(passthroughTab(), tr("&Passthrough"));
-    m_tabs->addTab(undeliveredTab(), tr("&Undelivered Mail"));
-    auto *body = new QVBoxLayout;
-    body->addWidget(m_tabs);
-    setBody(body);
+    setTabs({{passthroughTab(), tr("&Passthrough")}, {undeliveredTab(), tr("&Undelivered Mail")}});
     setMinimumWidth(480);
 
     routeErrors(u"incoming\\.passthrough\\.domains.*"_s, m_domains);

@@ -7,7 +7,6 @@ class QLineEdit;
 class QListWidget;
 class QRadioButton;
 class QSpinBox;
-class QTabWidget;
 
 namespace tandem::ui {
 
@@ -25,7 +24,6 @@ private:
     QWidget *passthroughTab();
     QWidget *undeliveredTab();
 
-    QTabWidget *m_tabs;
     QCheckBox *m_allDomains;
     QListWidget *m_domains;
     QCheckBox *m_copyToSentItems;

@@ -105,6 +105,17 @@ void OptionsDialog::setBody(QLayout *body)
     setTabOrder(m_generalError, m_buttons);
 }
 
+void OptionsDialog::setTabs(const QList<QPair<QWidget *, QString>> &pages)
+{
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(u"tabs"_s);
+    for (const auto &[page, title] : pages)
+        tabs->addTab(page, title);
+    auto *body = new QVBoxLayout;
+    body->addWidget(tabs);
+    setBody(body);
+}
+
 QLabel *OptionsDialog::errorLabel(QWidget *field)
 {
     if (QLabel *existing = m_errorLabels.value(field))

@@ -49,6 +49,8 @@ protected:
 
     // Body first, then the general error line and OK/Cancel, in that tab order.
     void setBody(QLayout *body);
+    // A body of tabs (a QTabWidget named "tabs"): each page with its title, in order.
+    void setTabs(const QList<QPair<QWidget *, QString>> &pages);
     QDialogButtonBox *buttonBox() const { return m_buttons; }
 
     // The red "<field>Error" label of field; the caller places it (under the field).

@@ -12,7 +12,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -114,14 +113,9 @@ OutgoingMailDialog::OutgoingMailDialog(const config::Settings &settings, QWidget
 {
     setObjectName(u"outgoingMailDialog"_s);
     setWindowTitle(tr("Options | Outgoing Mail"));
-    auto *tabs = new QTabWidget;
-    tabs->setObjectName(u"tabs"_s);
-    tabs->addTab(smartHostTab(), tr("&SmartHost"));
-    tabs->addTab(routesTab(), tr("Static &Routes"));
-    tabs->addTab(retryTab(), tr("R&etry"));
-    auto *body = new QVBoxLayout;
-    body->addWidget(tabs);
-    setBody(body);
+    setTabs({{smartHostTab(), tr("&SmartHost")},
+             {routesTab(), tr("Static &Routes")},
+             {retryTab(), tr("R&etry")}});
 
     setMinimumWidth(560);
     routeErrors(u"outgoing\\.smarthost\\.host"_s, m_host);

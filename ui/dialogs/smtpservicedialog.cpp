@@ -9,7 +9,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -24,14 +23,9 @@ SmtpServiceDialog::SmtpServiceDialog(const config::Settings &settings, int index
     setObjectName(u"smtpServiceDialog"_s);
     const config::Listener &l = settings.smtp.listeners.at(index);
     setWindowTitle(tr("SMTP Service Properties — %1 port %2").arg(l.address).arg(l.port));
-    auto *tabs = new QTabWidget;
-    tabs->setObjectName(u"tabs"_s);
-    tabs->addTab(generalTab(), tr("&General"));
-    tabs->addTab(blacklistsTab(), tr("&Blacklists"));
-    tabs->addTab(relayingTab(), tr("&Relaying && Authentication"));
-    auto *body = new QVBoxLayout;
-    body->addWidget(tabs);
-    setBody(body);
+    setTabs({{generalTab(), tr("&General")},
+             {blacklistsTab(), tr("&Blacklists")},
+             {relayingTab(), tr("&Relaying && Authentication")}});
 
     const QString me = u"smtp\\.listeners\\[%1\\]"_s.arg(index);
     routeErrors(me + u"\\.address"_s, m_address);
