@@ -50,12 +50,6 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
     m_userName->setPlaceholderText(tr("alice or alice@other.example"));
     m_password->setObjectName(u"userPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
-    auto button = [](const QString &text, const QString &name) {
-        auto *b = new QPushButton(text);
-        b->setObjectName(name);
-        b->setAutoDefault(false);
-        return b;
-    };
     QPushButton *add = button(tr("&Add User"), u"addUser"_s);
     QPushButton *setPassword = button(tr("&Set Password"), u"setPassword"_s);
     QPushButton *remove = button(tr("&Remove User"), u"removeUser"_s);

@@ -105,6 +105,14 @@ void OptionsDialog::setBody(QLayout *body)
     setTabOrder(m_generalError, m_buttons);
 }
 
+QPushButton *OptionsDialog::button(const QString &text, const QString &objectName)
+{
+    auto *b = new QPushButton(text);
+    b->setObjectName(objectName);
+    b->setAutoDefault(false);
+    return b;
+}
+
 void OptionsDialog::setTabs(const QList<QPair<QWidget *, QString>> &pages)
 {
     auto *tabs = new QTabWidget;

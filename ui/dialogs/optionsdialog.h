@@ -13,6 +13,7 @@
 class QDialogButtonBox;
 class QSpinBox;
 class QLabel;
+class QPushButton;
 class QLayout;
 class QLineEdit;
 
@@ -46,6 +47,9 @@ protected:
     // the minimum ("Never", "No cap") when it has a meaning of its own.
     static QSpinBox *spinBox(const QString &objectName, int min, int max, const QString &suffix,
                              int value, const QString &specialValueText = {});
+
+    // A button inside the dialog's body: named, and never the default (Enter means OK).
+    static QPushButton *button(const QString &text, const QString &objectName);
 
     // Body first, then the general error line and OK/Cancel, in that tab order.
     void setBody(QLayout *body);

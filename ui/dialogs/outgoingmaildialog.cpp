@@ -188,12 +188,6 @@ QWidget *OutgoingMailDialog::routesTab()
     m_routesTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_routesTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_routesTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    auto button = [](const QString &text, const QString &name) {
-        auto *b = new QPushButton(text);
-        b->setObjectName(name);
-        b->setAutoDefault(false);
-        return b;
-    };
     QPushButton *add = button(tr("&Add…"), u"addRoute"_s);
     QPushButton *edit = button(tr("&Edit…"), u"editRoute"_s);
     QPushButton *remove = button(tr("Re&move"), u"removeRoute"_s);

@@ -115,18 +115,14 @@ QWidget *SmtpServiceDialog::relayingTab()
     m_newNetwork = new QLineEdit;
     m_newNetwork->setObjectName(u"newRelayNetwork"_s);
     m_newNetwork->setPlaceholderText(tr("192.168.1.0/24"));
-    auto *add = new QPushButton(tr("A&dd"));
-    add->setObjectName(u"addRelayNetwork"_s);
-    add->setAutoDefault(false);
+    QPushButton *add = button(tr("A&dd"), u"addRelayNetwork"_s);
     m_networks = new QListWidget;
     m_networks->setObjectName(u"relayNetworks"_s);
     m_networks->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_networks->setMinimumHeight(m_networks->fontMetrics().height() * 5);
     for (const config::Subnet &net : s.smtp.relayNetworks)
         m_networks->addItem(net.text);
-    auto *remove = new QPushButton(tr("Re&move"));
-    remove->setObjectName(u"removeRelayNetwork"_s);
-    remove->setAutoDefault(false);
+    QPushButton *remove = button(tr("Re&move"), u"removeRelayNetwork"_s);
     auto *note = new QLabel(tr("Clients in these networks may relay to any domain without "
                                "logging in."));
     note->setWordWrap(true);
