@@ -160,10 +160,15 @@ void LogWindow::retranslateUi()
     m_levelLabel->setText(tr("&Show:"));
     m_queueLabel->setText(tr("&Queue id:"));
     m_back->setText(tr("Back to all events"));
+    showSessionLabel();
+    m_model->retranslate();
+}
+
+void LogWindow::showSessionLabel()
+{
     if (!m_filter->session().isEmpty())
         m_sessionLabel->setText(tr("Session %1 — every event and, when recorded, its transcript")
                                     .arg(m_filter->session()));
-    m_model->retranslate();
 }
 
 void LogWindow::showSessionOfCurrentRow()
@@ -172,7 +177,7 @@ void LogWindow::showSessionOfCurrentRow()
     if (session.isEmpty())
         return;
     m_filter->setSession(session);
-    retranslateUi();
+    showSessionLabel();
     m_sessionBar->show();
 }
 

@@ -48,6 +48,7 @@ protected:
 
 private:
     void retranslateUi();
+    void showSessionLabel();
 
     LogModel *m_model;
     LogFilter *m_filter;
