@@ -141,6 +141,16 @@ bool Engine::start(QString *error)
     connect(m_dispatcher, &routing::Dispatcher::messageFinished, this, &Engine::messageFinished);
     connect(m_spool.get(), &spool::Spool::committed, m_dispatcher,
             [d = m_dispatcher](const QString &id) { d->enqueue(id); });
+    m_localEntries.clear();
+    connect(m_dispatcher, &routing::Dispatcher::waitingChanged, this,
+            [this](const QList<delivery::OutboxEntry> &changed, const QStringList &removed) {
+                for (const delivery::OutboxEntry &e : changed)
+                    m_localEntries.insert(e.id, e);
+                for (const QString &id : removed)
+                    m_localEntries.remove(id);
+                emit outboxUpdated(changed, removed);
+                emit outboxChanged();
+            });
     m_dispatchThread.start();
 
     routing::Dispatcher *dispatcher = m_dispatcher;
@@ -149,7 +159,11 @@ bool Engine::start(QString *error)
                                     [dispatcher](const QString &id) { dispatcher->enqueue(id); });
     m_delivery->moveToThread(&m_deliveryThread);
     connect(m_delivery, &delivery::DeliveryQueue::changed, this, &Engine::outboxChanged);
-    connect(m_delivery, &delivery::DeliveryQueue::entriesSnapshot, this, &Engine::outboxSnapshot);
+    connect(m_delivery, &delivery::DeliveryQueue::entriesSnapshot, this,
+            [this](QList<delivery::OutboxEntry> entries) {
+                entries.append(m_localEntries.values());
+                emit outboxSnapshot(entries);
+            });
     connect(m_delivery, &delivery::DeliveryQueue::entriesUpdated, this, &Engine::outboxUpdated);
     connect(m_dispatcher, &routing::Dispatcher::entryAdded, m_delivery,
             &delivery::DeliveryQueue::add);
@@ -162,8 +176,7 @@ bool Engine::start(QString *error)
                                   .arg(recovery.resume.size())
                                   .arg(recovery.discarded)
                                   .arg(recovery.corrupted.size()));
-    for (const QString &id : recovery.resume)
-        m_dispatcher->enqueue(id);
+    m_dispatcher->resume(recovery.resume);
 
     m_server = new smtp::SmtpServer(m_settings, m_spool.get(), m_router, this);
     if (!m_server->listen(error)) {
@@ -239,7 +252,21 @@ QStringList Engine::listeningAddresses() const
 
 QList<delivery::OutboxEntry> Engine::outboxEntries() const
 {
-    return m_outbox ? m_outbox->list() : readOutbox(*m_settings);
+    if (!m_outbox)
+        return readQueue(*m_settings);
+    return m_outbox->list() + m_localEntries.values();
+}
+
+QList<delivery::OutboxEntry> Engine::readQueue(const config::Settings &settings,
+                                               QStringList *unreadable)
+{
+    QList<delivery::OutboxEntry> entries = readOutbox(settings, unreadable);
+    const spool::Spool spool(spoolDir(settings));
+    for (const QString &id : spool.pendingIds()) {
+        if (auto entry = routing::Dispatcher::waitingEntry(spool, id))
+            entries.append(*entry);
+    }
+    return entries;
 }
 
 QList<delivery::OutboxEntry> Engine::readOutbox(const config::Settings &settings,
@@ -263,10 +290,24 @@ void Engine::applyQueueOperation(const QString &operation, const QStringList &id
         done({}, ids);
         return;
     }
+    // Messages waiting for local delivery belong to the dispatcher, the rest to the Outbox.
+    QStringList local;
+    QStringList outbox;
+    for (const QString &id : ids)
+        (m_localEntries.contains(id) ? local : outbox).append(id);
     delivery::DeliveryQueue *queue = m_delivery;
-    QMetaObject::invokeMethod(queue, [this, queue, op, ids, all, done] {
-        const delivery::OperationResult r = queue->apply(*op, ids, all);
-        QMetaObject::invokeMethod(this, [done, r] { done(r.changed, r.missing); });
+    routing::Dispatcher *dispatcher = m_dispatcher;
+    QMetaObject::invokeMethod(queue, [=, this] {
+        const delivery::OperationResult fromOutbox = queue->apply(*op, outbox, all);
+        QMetaObject::invokeMethod(dispatcher, [=, this] {
+            const delivery::OperationResult fromLocal = local.isEmpty() && !all
+                                                            ? delivery::OperationResult{}
+                                                            : dispatcher->apply(*op, local, all);
+            QMetaObject::invokeMethod(this, [=] {
+                done(fromOutbox.changed + fromLocal.changed,
+                     fromOutbox.missing + fromLocal.missing);
+            });
+        });
     });
 }
 
@@ -303,7 +344,7 @@ void Engine::requestOutboxSnapshot()
         if (delivery::DeliveryQueue *queue = m_delivery)
             QMetaObject::invokeMethod(queue, &delivery::DeliveryQueue::sendSnapshot);
         else
-            emit outboxSnapshot(readOutbox(*m_settings));
+            emit outboxSnapshot(readQueue(*m_settings));
     });
 }
 

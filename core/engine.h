@@ -48,11 +48,12 @@ public:
 
     const config::Settings &settings() const { return *m_settings; }
     QStringList listeningAddresses() const;
-    QList<delivery::OutboxEntry> outboxEntries() const;
+    QList<delivery::OutboxEntry> outboxEntries() const; // the whole queue, as readQueue()
     QStringList mailboxes() const;
     int sessionCount() const;
 
-    // Outbox operations of the administrator (the console's queue window, tandemd queue ...).
+    // Queue operations of the administrator (the console's queue window, tandemd queue ...), on
+    // Outbox entries and on messages waiting for local delivery alike.
     // done is called on the engine's thread with the ids changed and the ids not found.
     using OperationDone =
         std::function<void(const QStringList &changed, const QStringList &missing)>;
@@ -71,9 +72,13 @@ public:
     static QStringList listMailboxes(const config::Settings &settings);
     // Whether an engine (this process's or another's) runs on the data folder.
     static bool isDataFolderInUse(const config::Settings &settings);
-    // Reading the Outbox of a data folder without an engine (tandemd queue list).
+    // Reading the Outbox of a data folder without an engine.
     static QList<delivery::OutboxEntry> readOutbox(const config::Settings &settings,
                                                    QStringList *unreadable = nullptr);
+    // The whole queue of a data folder (tandemd queue list): the Outbox, and the messages
+    // waiting for a local delivery that failed or held by the administrator (next hop "local").
+    static QList<delivery::OutboxEntry> readQueue(const config::Settings &settings,
+                                                  QStringList *unreadable = nullptr);
 
 signals:
     void started();
@@ -101,6 +106,7 @@ private:
     delivery::DeliveryQueue *m_delivery = nullptr;
     QThread m_deliveryThread;
     QTimer *m_controlTimer = nullptr;
+    QHash<QString, delivery::OutboxEntry> m_localEntries; // the dispatcher's waiting messages
     int m_lockFd = -1;
     bool m_running = false;
     bool m_stopping = false;

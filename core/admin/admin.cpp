@@ -4,6 +4,7 @@
 #include "delivery/deliveryqueue.h"
 #include "engine.h"
 #include "mailbox/mailboxstore.h"
+#include "routing/dispatcher.h"
 #include "routing/router.h"
 #include "spool/spool.h"
 #include "util/fsutil.h"
@@ -139,7 +140,7 @@ int userCommand(const QString &configPath, const QStringList &args, const Passwo
 QJsonArray outboxToJson(const config::Settings &settings)
 {
     QJsonArray array;
-    for (const delivery::OutboxEntry &e : Engine::readOutbox(settings)) {
+    for (const delivery::OutboxEntry &e : Engine::readQueue(settings)) {
         array.append(QJsonObject{{u"id"_s, e.id},
                                  {u"message"_s, e.messageId},
                                  {u"sender"_s, e.sender},
@@ -213,7 +214,25 @@ std::optional<delivery::OperationResult> applyHere(const config::Settings &setti
                                 settings.mailboxes.mailboxTemplate);
     auto router = std::make_shared<const routing::Router>(
         shared, [&store](const QString &l, const QString &d) { return store.existsOnDisk(l, d); });
-    return delivery::DeliveryQueue::applyOffline(settings, &outbox, &spool, router, op, ids, all);
+    // Messages waiting for local delivery are the dispatcher's, the rest the Outbox's.
+    routing::Dispatcher dispatcher(&spool, &store, &outbox, router);
+    dispatcher.adopt(spool.pendingIds());
+    const QList<delivery::OutboxEntry> waiting = dispatcher.waitingEntries();
+    QSet<QString> localIds;
+    for (const delivery::OutboxEntry &e : waiting)
+        localIds.insert(e.id);
+    QStringList local;
+    QStringList rest;
+    for (const QString &id : ids)
+        (localIds.contains(id) ? local : rest).append(id);
+    delivery::OperationResult r =
+        delivery::DeliveryQueue::applyOffline(settings, &outbox, &spool, router, op, rest, all);
+    if (all || !local.isEmpty()) {
+        const delivery::OperationResult l = dispatcher.apply(op, local, all);
+        r.changed += l.changed;
+        r.missing += l.missing;
+    }
+    return r;
 }
 
 } // namespace
@@ -246,7 +265,7 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
         for (const QString &id : result->changed)
             out << u"%1: %2\n"_s.arg(id, args.first());
         for (const QString &id : result->missing)
-            err << u"%1: no such Outbox entry\n"_s.arg(id);
+            err << u"%1: no such queue entry\n"_s.arg(id);
         return result->missing.isEmpty() ? 0 : 1;
     }
     if (args.size() != 1) {
@@ -254,7 +273,7 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
         return 2;
     }
     QStringList unreadable;
-    const QList<delivery::OutboxEntry> entries = Engine::readOutbox(settings, &unreadable);
+    const QList<delivery::OutboxEntry> entries = Engine::readQueue(settings, &unreadable);
     for (const QString &u : std::as_const(unreadable))
         err << u"unreadable Outbox entry %1\n"_s.arg(u);
     if (json) {
@@ -262,7 +281,7 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
         return 0;
     }
     if (entries.isEmpty()) {
-        out << "Outbox is empty\n";
+        out << "Queue is empty\n";
         return 0;
     }
     for (const delivery::OutboxEntry &e : entries) {

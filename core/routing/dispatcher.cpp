@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::routing {
@@ -23,13 +25,21 @@ Dispatcher::Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes,
     , m_mailboxes(mailboxes)
     , m_outbox(outbox)
     , m_router(std::move(router))
+    , m_retryTimer(this)
 {
-    m_retryTimer.setInterval(kRetrySeconds * 1000);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
-        const QSet<QString> again = std::exchange(m_waiting, {});
-        for (const QString &id : again)
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QStringList due;
+        for (auto it = m_waiting.cbegin(); it != m_waiting.cend(); ++it) {
+            if (it.value() <= now)
+                due.append(it.key());
+        }
+        for (const QString &id : std::as_const(due)) {
+            m_waiting.remove(id);
             schedule(id);
+        }
+        armRetryTimer();
     });
 }
 
@@ -39,6 +49,35 @@ void Dispatcher::enqueue(const QString &id)
         this, [this, id] { schedule(id); }, Qt::QueuedConnection);
 }
 
+void Dispatcher::resume(const QStringList &ids)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, ids] {
+            adopt(ids);
+            for (const QString &id : ids)
+                schedule(id);
+        },
+        Qt::QueuedConnection);
+}
+
+void Dispatcher::adopt(const QStringList &ids)
+{
+    // What waited before the restart is shown again; a hold outlives the restart.
+    QList<delivery::OutboxEntry> shown;
+    for (const QString &id : ids) {
+        if (const auto wait = m_spool->waitRecord(id)) {
+            m_shown.insert(id);
+            if (wait->held)
+                m_held.insert(id);
+            if (auto entry = waitingEntry(*m_spool, id))
+                shown.append(*entry);
+        }
+    }
+    if (!shown.isEmpty())
+        emit waitingChanged(shown, {});
+}
+
 int Dispatcher::pending() const
 {
     return int(m_queue.size() + m_waiting.size());
@@ -46,7 +85,7 @@ int Dispatcher::pending() const
 
 void Dispatcher::schedule(const QString &id)
 {
-    if (m_queued.contains(id))
+    if (m_queued.contains(id) || m_held.contains(id))
         return;
     m_queued.insert(id);
     m_queue.enqueue(id);
@@ -66,16 +105,189 @@ void Dispatcher::processQueue()
     }
     const QString id = m_queue.dequeue();
     m_queued.remove(id);
-    if (!process(id)) {
-        m_waiting.insert(id);
-        if (!m_retryTimer.isActive())
-            m_retryTimer.start();
+    QString error;
+    if (!m_held.contains(id)) {
+        if (process(id, &error))
+            stopWaiting(id);
+        else
+            retryLater(id, error);
     }
     m_scheduled = true;
     QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
 }
 
-bool Dispatcher::process(const QString &id)
+void Dispatcher::armRetryTimer()
+{
+    if (m_waiting.isEmpty()) {
+        m_retryTimer.stop();
+        return;
+    }
+    const QDateTime next = *std::min_element(m_waiting.cbegin(), m_waiting.cend());
+    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(next);
+    m_retryTimer.start(int(std::clamp<qint64>(ms, 0, kRetrySeconds * 1000)));
+}
+
+void Dispatcher::retryLater(const QString &id, const QString &error)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const double scale = m_router->settings().timeScale;
+    spool::Spool::Wait wait = m_spool->waitRecord(id).value_or(spool::Spool::Wait{});
+    wait.attempts += 1;
+    wait.lastAttempt = now;
+    wait.nextAttempt = now.addMSecs(qint64(kRetrySeconds * 1000 / (scale > 0 ? scale : 1.0)));
+    wait.error = error;
+    m_spool->recordWait(id, wait);
+    m_waiting.insert(id, wait.nextAttempt);
+    m_shown.insert(id);
+    armRetryTimer();
+    if (auto entry = waitingEntry(*m_spool, id))
+        emit waitingChanged({*entry}, {});
+}
+
+void Dispatcher::stopWaiting(const QString &id)
+{
+    m_waiting.remove(id);
+    m_held.remove(id);
+    if (m_shown.remove(id))
+        emit waitingChanged({}, {id});
+}
+
+QList<delivery::OutboxEntry> Dispatcher::waitingEntries() const
+{
+    QList<delivery::OutboxEntry> entries;
+    for (const QString &id : m_shown) {
+        if (auto entry = waitingEntry(*m_spool, id))
+            entries.append(*entry);
+    }
+    return entries;
+}
+
+std::optional<delivery::OutboxEntry> Dispatcher::waitingEntry(const spool::Spool &spool,
+                                                              const QString &id)
+{
+    const auto wait = spool.waitRecord(id);
+    QString error;
+    const auto envelope = wait ? spool.loadEnvelope(id, &error) : std::nullopt;
+    if (!envelope)
+        return std::nullopt;
+    const QSet<int> done = spool.completedActions(id);
+    delivery::OutboxEntry e;
+    e.id = id;
+    e.messageId = id;
+    e.sender = envelope->sender;
+    for (int i = 0; i < envelope->actions.size(); ++i) {
+        const spool::Action &a = envelope->actions.at(i);
+        if (done.contains(i))
+            continue;
+        if (a.kind == spool::ActionKind::Deliver)
+            e.recipients.append(a.deliveredTo.isEmpty() ? a.mailbox : a.deliveredTo);
+        else if (a.kind == spool::ActionKind::Bounce)
+            e.recipients.append(envelope->sender);
+        else
+            e.recipients.append(a.recipients);
+    }
+    e.recipients.removeDuplicates();
+    if (e.recipients.isEmpty())
+        e.recipients = envelope->recipients;
+    e.size = envelope->size;
+    e.nextHop = QString::fromLatin1(kLocalHop);
+    e.state = wait->held ? delivery::EntryState::Held : delivery::EntryState::Deferred;
+    e.attempts = wait->attempts;
+    e.created = envelope->received;
+    e.nextAttempt = wait->nextAttempt;
+    e.lastReply = wait->error;
+    if (wait->lastAttempt.isValid())
+        e.history.append(delivery::Attempt{wait->lastAttempt, wait->error});
+    return e;
+}
+
+delivery::OperationResult Dispatcher::apply(delivery::QueueOperation op, const QStringList &ids,
+                                            bool all)
+{
+    using delivery::QueueOperation;
+    delivery::OperationResult result;
+    const QStringList targets = all ? QStringList(m_shown.cbegin(), m_shown.cend()) : ids;
+    for (const QString &id : targets) {
+        if (!m_shown.contains(id) || !m_spool->exists(id)) {
+            result.missing.append(id);
+            continue;
+        }
+        const bool held = m_held.contains(id);
+        switch (op) {
+        case QueueOperation::Retry:
+            if (held)
+                continue;
+            m_waiting.remove(id);
+            schedule(id);
+            break;
+        case QueueOperation::Hold:
+        case QueueOperation::Release: {
+            if (held == (op == QueueOperation::Hold))
+                continue;
+            spool::Spool::Wait wait = m_spool->waitRecord(id).value_or(spool::Spool::Wait{});
+            wait.held = op == QueueOperation::Hold;
+            m_spool->recordWait(id, wait);
+            if (wait.held) {
+                m_held.insert(id);
+                m_waiting.remove(id);
+            } else {
+                m_held.remove(id);
+                schedule(id);
+            }
+            if (auto entry = waitingEntry(*m_spool, id))
+                emit waitingChanged({*entry}, {});
+            break;
+        }
+        case QueueOperation::Bounce:
+            if (!returnToSender(id))
+                continue;
+            [[fallthrough]];
+        case QueueOperation::Delete:
+            m_spool->remove(id);
+            stopWaiting(id);
+            emit messageFinished(id);
+            break;
+        }
+        log::info(u"router"_s, u"%1 by the administrator"_s.arg(delivery::toString(op)), id);
+        result.changed.append(id);
+    }
+    armRetryTimer();
+    return result;
+}
+
+bool Dispatcher::returnToSender(const QString &id)
+{
+    QString error;
+    const auto envelope = m_spool->loadEnvelope(id, &error);
+    if (!envelope) {
+        log::error(u"router"_s, u"cannot return the message: "_s + error, id);
+        return false;
+    }
+    const QSet<int> done = m_spool->completedActions(id);
+    delivery::ReportInput in;
+    in.kind = delivery::ReportKind::Failed;
+    in.original = *envelope;
+    in.envid = envelope->envid;
+    in.ret = envelope->ret;
+    for (int i = 0; i < envelope->actions.size(); ++i) {
+        const spool::Action &a = envelope->actions.at(i);
+        if (done.contains(i) || a.kind == spool::ActionKind::Bounce)
+            continue;
+        const QStringList recipients =
+            a.kind == spool::ActionKind::Deliver ? QStringList{a.deliveredTo} : a.recipients;
+        for (const QString &r : recipients)
+            in.failures.append(
+                {r, u"5.0.0"_s, u"x-tandem; returned to the sender by the administrator"_s});
+    }
+    delivery::Notifier notifier(m_spool, m_router, [this](const QString &n) { schedule(n); });
+    if (!notifier.send(in, m_spool->messagePath(id), id + u"A"_s, &error)) {
+        log::error(u"dsn"_s, u"cannot queue a notice: "_s + error, id);
+        return false;
+    }
+    return true;
+}
+
+bool Dispatcher::process(const QString &id, QString *why)
 {
     QString error;
     if (!m_spool->exists(id))
@@ -93,13 +305,15 @@ bool Dispatcher::process(const QString &id)
         if (!run(*envelope, i, action, &error)) {
             log::warning(u"router"_s,
                          u"%1 failed, will retry in %2 s: %3"_s.arg(toString(action.kind))
-                             .arg(kRetrySeconds)
+                             .arg(kRetrySeconds / m_router->settings().timeScale)
                              .arg(error),
                          id);
+            *why = u"%1 failed: %2"_s.arg(toString(action.kind), error);
             return false;
         }
         if (!m_spool->markCompleted(id, i, &error)) {
             log::error(u"spool"_s, u"cannot record completion: "_s + error, id);
+            *why = u"cannot record completion: "_s + error;
             return false;
         }
     }

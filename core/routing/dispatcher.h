@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/settings.h"
+#include "delivery/deliveryqueue.h"
 #include "spool/envelope.h"
 
 #include <QObject>
@@ -36,22 +37,46 @@ public:
 
     // Thread-safe: queues the message for processing on the dispatcher's thread.
     void enqueue(const QString &id);
+    // Thread-safe: the committed messages found at start; what waited or was held before
+    // shows again, and a held one stays held.
+    void resume(const QStringList &ids);
+    // Takes over the wait records (failures, holds) of these committed messages, without
+    // scheduling them: resume() at start, tandemd queue ... on a stopped daemon's folder.
+    void adopt(const QStringList &ids);
     int pending() const;
     void stop() { m_retryTimer.stop(); } // on its thread, before the thread ends
     void setRouter(std::shared_ptr<const Router> router) { m_router = std::move(router); }
 
+    // The administrator's operations on messages that wait here (a failed local delivery, a
+    // held one): retry now, hold, release, delete, or return to the sender.
+    delivery::OperationResult apply(delivery::QueueOperation op, const QStringList &ids, bool all);
+    // The messages waiting here, as queue rows.
+    QList<delivery::OutboxEntry> waitingEntries() const;
+    // A spooled message's queue row (next hop "local"), from its envelope and wait record;
+    // nullopt when it does not wait (or cannot be read). Used without a dispatcher too.
+    static std::optional<delivery::OutboxEntry> waitingEntry(const spool::Spool &spool,
+                                                             const QString &id);
+
     static constexpr int kRetrySeconds = 60;
+    static constexpr char kLocalHop[] = "local"; // the next hop shown for messages waiting here
 
 signals:
     void messageFinished(const QString &id);
     void outboxChanged();
     void entryAdded(const QString &entryId);
     void idle();
+    // Messages that began or went on waiting here, and those that no longer wait.
+    void waitingChanged(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
+                        const QStringList &removed);
 
 private:
     void schedule(const QString &id);
+    void retryLater(const QString &id, const QString &error);
+    void stopWaiting(const QString &id);
+    void armRetryTimer();
     void processQueue();
-    bool process(const QString &id); // false: try again later
+    bool process(const QString &id, QString *why); // false: try again later
+    bool returnToSender(const QString &id);
     bool run(const spool::Envelope &envelope, int index, const spool::Action &action,
              QString *error);
     bool deliver(const spool::Envelope &envelope, int index, const spool::Action &action,
@@ -68,8 +93,10 @@ private:
     std::shared_ptr<const Router> m_router;
     QQueue<QString> m_queue;
     QSet<QString> m_queued;
-    QSet<QString> m_waiting; // failed, retried by m_retryTimer
-    QTimer m_retryTimer;
+    QHash<QString, QDateTime> m_waiting; // failed: when to try again (m_retryTimer)
+    QSet<QString> m_held;                // held by the administrator: not tried until released
+    QSet<QString> m_shown;               // waiting or held: rows of the queue until they finish
+    QTimer m_retryTimer; // a child, so that it moves to the dispatcher's thread with it
     bool m_scheduled = false;
 };
 

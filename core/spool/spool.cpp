@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <atomic>
 #include <cerrno>
@@ -329,6 +331,45 @@ bool Spool::markCompleted(const QString &id, int action, QString *error)
                                  QByteArray::number(action) + '\n', error);
 }
 
+void Spool::recordWait(const QString &id, const Wait &wait)
+{
+    const QJsonObject o{{u"attempts"_s, wait.attempts},
+                        {u"last_attempt"_s, wait.lastAttempt.toString(Qt::ISODateWithMs)},
+                        {u"next_attempt"_s, wait.nextAttempt.toString(Qt::ISODateWithMs)},
+                        {u"error"_s, wait.error},
+                        {u"held"_s, wait.held}};
+    // Written whole under a temporary name: a crash leaves the old record or the new one. No
+    // fsync of the folder: the message itself is safe either way, and the disk may be the
+    // thing that is failing.
+    QString error;
+    if (!fsutil::writeDurably(queueDir() + u'/' + id + u".wait"_s, QJsonDocument(o).toJson(),
+                              &error, false))
+        log::warning(u"spool"_s, u"cannot record why the message waits: "_s + error, id);
+}
+
+std::optional<Spool::Wait> Spool::waitRecord(const QString &id) const
+{
+    QFile file(queueDir() + u'/' + id + u".wait"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    Wait w;
+    w.attempts = o.value(u"attempts"_s).toInt();
+    w.lastAttempt = QDateTime::fromString(o.value(u"last_attempt"_s).toString(), Qt::ISODateWithMs);
+    w.nextAttempt = QDateTime::fromString(o.value(u"next_attempt"_s).toString(), Qt::ISODateWithMs);
+    w.error = o.value(u"error"_s).toString();
+    w.held = o.value(u"held"_s).toBool();
+    return w;
+}
+
+QStringList Spool::pendingIds() const
+{
+    QStringList ids;
+    for (const QString &name : QDir(queueDir()).entryList({u"*.env"_s}, QDir::Files, QDir::Name))
+        ids.append(name.chopped(4));
+    return ids;
+}
+
 bool Spool::exists(const QString &id) const
 {
     return QFile::exists(queueDir() + u'/' + id + u".env"_s);
@@ -336,14 +377,14 @@ bool Spool::exists(const QString &id) const
 
 void Spool::remove(const QString &id)
 {
-    for (const QString &ext : {u".env"_s, u".done"_s, u".msg"_s})
+    for (const QString &ext : {u".env"_s, u".done"_s, u".wait"_s, u".msg"_s})
         QFile::remove(queueDir() + u'/' + id + ext);
 }
 
 void Spool::moveToCorrupt(const QString &id, const QString &why)
 {
     const QString corrupt = m_dir + u"/corrupt/"_s;
-    for (const QString &ext : {u".msg"_s, u".done"_s, u".env"_s}) {
+    for (const QString &ext : {u".msg"_s, u".done"_s, u".wait"_s, u".env"_s}) {
         const QString from = queueDir() + u'/' + id + ext;
         if (QFile::exists(from)) {
             QString ignored;

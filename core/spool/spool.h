@@ -19,6 +19,7 @@
 //   queue/<id>.msg  the message bytes, immutable once committed
 //   queue/<id>.env  the envelope and plan; its presence is the commit point
 //   queue/<id>.done the indexes of completed actions, one per line, appended and fdatasynced
+//   queue/<id>.wait why a message waits: its last failure, or held by the administrator
 //   corrupt/        entries that could not be read, kept for the administrator
 //   outbox/         the Outbox (see delivery/outbox.h)
 //
@@ -93,6 +94,20 @@ public:
     std::optional<Envelope> loadEnvelope(const QString &id, QString *error) const;
     QSet<int> completedActions(const QString &id) const;
     bool markCompleted(const QString &id, int action, QString *error);
+    // Why a committed message waits instead of being carried out: the last failure of its plan
+    // or the administrator's hold, kept beside it so that tandemd queue list and the console
+    // show it, with or without a daemon, and a hold outlives a restart.
+    struct Wait {
+        int attempts = 0;
+        QDateTime lastAttempt;
+        QDateTime nextAttempt;
+        QString error;
+        bool held = false;
+    };
+    void recordWait(const QString &id, const Wait &wait);
+    std::optional<Wait> waitRecord(const QString &id) const;
+    // The committed messages whose plan is not finished, oldest first.
+    QStringList pendingIds() const;
     bool exists(const QString &id) const;
     void remove(const QString &id);
     void moveToCorrupt(const QString &id, const QString &why);

@@ -11,6 +11,7 @@
 #include "language.h"
 #include "routing/router.h"
 #include "secrets.h"
+#include "threadwarnings.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -41,6 +42,7 @@ using namespace tandem::ui;
 class TestDialogs : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void initTestCase();
     void server();
     void serverRefusesBadDomain();

@@ -4,6 +4,7 @@
 #include "enginehost.h"
 #include "mainwindow.h"
 #include "queuefixture.h"
+#include "threadwarnings.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -27,6 +28,7 @@ using tandem::ui::MainWindow;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void initTestCase();
     void cleanupTestCase();
     void passthroughCheckboxesChangeFileAndRouting();

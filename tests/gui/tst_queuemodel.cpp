@@ -4,6 +4,7 @@
 #include "enginehost.h"
 #include "queuefixture.h"
 #include "queuemodel.h"
+#include "threadwarnings.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -68,6 +69,7 @@ QStringList ids(std::initializer_list<int> numbers)
 class TestQueueModel : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void resetAndData();
     void batchAddChangeRemove();
     void nonContiguousRemovals();

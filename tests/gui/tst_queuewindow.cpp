@@ -5,6 +5,7 @@
 #include "queuefixture.h"
 #include "queuemodel.h"
 #include "queuewindow.h"
+#include "threadwarnings.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -57,6 +58,7 @@ private:
 
 void TestQueueWindow::init()
 {
+    tandem::test::failOnThreadWarnings();
     m_fixture = std::make_unique<tandem::test::QueueFixture>();
     QString error;
     QVERIFY2(m_fixture->init(&error), qPrintable(error));

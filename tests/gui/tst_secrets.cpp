@@ -4,6 +4,7 @@
 #include "enginehost.h"
 #include "queuefixture.h"
 #include "secrets.h"
+#include "threadwarnings.h"
 
 #include <QSignalSpy>
 #include <QSslSocket>
@@ -18,6 +19,7 @@ using tandem::ui::Secrets;
 class TestSecrets : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void hopsNeedingPasswords();
     void roundTrip();
     void encryptedTlsKeyFromKeychain();

@@ -8,6 +8,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "queuemodel.h"
+#include "threadwarnings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +34,7 @@ using namespace Qt::StringLiterals;
 class TestTranslation : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void languageLoads_data();
     void languageLoads();
     void switchesLive();

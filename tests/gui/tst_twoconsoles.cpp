@@ -7,6 +7,7 @@
 #include "queuefixture.h"
 #include "queuemodel.h"
 #include "queuewindow.h"
+#include "threadwarnings.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@ using namespace tandem;
 class TestTwoConsoles : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void mailboxAndArchive();
 
 private:

@@ -7,6 +7,7 @@
 #include "rolewizard.h"
 #include "secrets.h"
 #include "smtp/tlscontext.h"
+#include "threadwarnings.h"
 
 #include <QAbstractButton>
 #include <QDateTime>
@@ -91,6 +92,7 @@ private:
 
 void TestWizard::init()
 {
+    tandem::test::failOnThreadWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }

@@ -464,6 +464,19 @@ def wait_stable(measure, timeout=20.0, quiet=2.0, interval=0.2):
 # Test case base
 
 
+# Qt's warnings that an object was used from a thread it does not live on: each one is a defect
+# (a timer that never fires, a socket that is never read), so a test whose daemon printed one
+# fails, even when what it checked came out right.
+THREAD_WARNING = re.compile(
+    r"from another thread|in a different thread|owned by a different thread|"
+    r"started with QThread|Cannot create children for a parent|moveToThread")
+
+
+def thread_warnings(log):
+    """The lines of a daemon's log that are Qt thread-affinity warnings."""
+    return [line for line in log.splitlines() if THREAD_WARNING.search(line)]
+
+
 def _test_failed(tc):
     """Whether the running test has failed so far (called from a cleanup function)."""
     outcome = getattr(tc, "_outcome", None)
@@ -498,7 +511,9 @@ class TandemTestCase(unittest.TestCase):
                 d.stop()
             except Exception:  # noqa: BLE001 - a teardown must stop the others too
                 d.kill9()
-        if _test_failed(self):
+        warnings = ["%s: %s" % (d.log_path, line) for d in self.daemons
+                    for line in thread_warnings(d.log())]
+        if _test_failed(self) or warnings:
             sys.stderr.write("\n[kept %s]\n" % self.tmpdir)
             for d in self.daemons:
                 tail = d.log().splitlines()[-40:]
@@ -507,6 +522,9 @@ class TandemTestCase(unittest.TestCase):
                                                                         "\n".join(tail)))
         else:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
+        if warnings:
+            raise AssertionError("Qt thread-affinity warnings in the daemon's log:\n"
+                                 + "\n".join(warnings))
 
     def start_daemon(self, config, subdir=None, env=None):
         tmp = self.tmpdir if subdir is None else os.path.join(self.tmpdir, subdir)

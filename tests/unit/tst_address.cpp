@@ -1,5 +1,6 @@
 // RFC 5321 §4.1.2 paths: what parsePath accepts, what it refuses, and how toString() quotes.
 #include "smtp/address.h"
+#include "threadwarnings.h"
 
 #include <QTest>
 
@@ -12,6 +13,7 @@ class TestAddress : public QObject {
     Q_OBJECT
 
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void accepted_data();
     void accepted();
     void refused_data();

@@ -1,5 +1,6 @@
 // Command lines: verb and argument, the FROM:/TO: prefix, and ESMTP parameters.
 #include "smtp/command.h"
+#include "threadwarnings.h"
 
 #include <QTest>
 
@@ -10,6 +11,7 @@ class TestCommand : public QObject {
     Q_OBJECT
 
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void parseCommand_data();
     void parseCommand();
     void stripPrefix_data();

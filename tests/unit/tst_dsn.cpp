@@ -1,5 +1,6 @@
 // Delivery status notifications (RFC 3464) made by the server.
 #include "delivery/dsn.h"
+#include "threadwarnings.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -71,6 +72,7 @@ class TestDsn : public QObject {
     Q_OBJECT
 
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void reportStructure();
     void perRecipientFields();
     void originalHeadersAttached();

@@ -1,6 +1,7 @@
 // Maildir++ mailboxes: layout of a new mailbox, delivery file names and bytes, and the
 // redo-after-crash check that keeps a message from being stored twice.
 #include "mailbox/mailboxstore.h"
+#include "threadwarnings.h"
 
 #include <QDir>
 #include <QFile>
@@ -58,6 +59,7 @@ private:
 
 void TestMailboxStore::init()
 {
+    tandem::test::failOnThreadWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_root = m_dir->filePath(u"data/mailboxes"_s);

@@ -1,6 +1,7 @@
 // "No open relay, in any configuration": random valid configurations are generated and none
 // of those the validator accepts lets the Internet at large relay without authentication.
 #include "config/settings.h"
+#include "threadwarnings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@ using namespace tandem::config;
 class TestOpenRelay : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void randomConfigurationsNeverRelayForEveryone();
     void splitWorldIsRefused();
 };

@@ -1,6 +1,7 @@
 // The Outbox: idempotent add with a hard link to the queued message, state updates, removal,
 // the entry record's round trip, and unreadable entries named instead of dropped.
 #include "delivery/outbox.h"
+#include "threadwarnings.h"
 
 #include <QDir>
 #include <QFile>
@@ -84,6 +85,7 @@ private:
 
 void TestOutbox::init()
 {
+    tandem::test::failOnThreadWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_outboxDir = m_dir->filePath(u"outbox"_s);

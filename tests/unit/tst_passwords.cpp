@@ -1,5 +1,6 @@
 // Password hashes: "pbkdf2-sha256$<iterations>$<salt>$<key>", salted, verifiable.
 #include "config/passwords.h"
+#include "threadwarnings.h"
 
 #include <QStringList>
 #include <QTest>
@@ -16,6 +17,7 @@ class TestPasswords : public QObject {
     Q_OBJECT
 
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void defaultHashForm();
     void verifyRightAndWrong();
     void saltMakesHashesDiffer();

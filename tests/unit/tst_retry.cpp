@@ -1,5 +1,6 @@
 // The retry schedule is a pure function of (policy, age, attempts, clock): no test sleeps.
 #include "delivery/retry.h"
+#include "threadwarnings.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -10,6 +11,7 @@ using tandem::delivery::planRetry;
 class TestRetry : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void followsTheSchedule();
     void lastIntervalRepeats();
     void warnsOnceAfterWarnTime();

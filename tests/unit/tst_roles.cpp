@@ -3,6 +3,7 @@
 // column and nothing that differs from it in a single row.
 #include "config/roles.h"
 #include "config/settings.h"
+#include "threadwarnings.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -139,6 +140,7 @@ void mutate(Role role, int row, Settings &s)
 class TestRoles : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void mailboxColumn();
     void archiveColumn_data();
     void archiveColumn();

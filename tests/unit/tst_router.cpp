@@ -1,6 +1,7 @@
 // The passthrough decision table of PRODUCT.md §1: for each kind of message, the exact list
 // of actions Router::plan decides, in the Mailbox and in the Archive preset.
 #include "routing/router.h"
+#include "threadwarnings.h"
 
 #include <QSet>
 #include <QTest>
@@ -189,6 +190,7 @@ class TestRouter : public QObject {
     Q_OBJECT
 
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void externalToLocal();
     void localToLocal();
     void localToRemote();

@@ -2,6 +2,7 @@
 // path, and what toJson() writes reads back to the same typed values.
 #include "config/passwords.h"
 #include "config/settings.h"
+#include "threadwarnings.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,6 +116,7 @@ class TestSettings : public QObject {
     Q_OBJECT
 
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void productExampleIsValid();
     void errorsNameKeyPaths_data();
     void errorsNameKeyPaths();

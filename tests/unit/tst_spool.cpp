@@ -1,6 +1,7 @@
 // The durable queue: commit, envelope round trip, completion records, and recovery of what a
 // crash leaves behind.
 #include "spool/spool.h"
+#include "threadwarnings.h"
 #include "util/log.h"
 
 #include <QDir>
@@ -133,6 +134,7 @@ void TestSpool::initTestCase()
 
 void TestSpool::init()
 {
+    tandem::test::failOnThreadWarnings();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_spoolDir = m_dir->filePath(u"spool"_s);

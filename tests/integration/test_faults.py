@@ -1,0 +1,130 @@
+"""What a fault campaign found (issue 9): deliveries that fail after 250 and are retried by
+themselves, damaged Outbox entries, a full disk, broken mailbox folders, and administration
+as another user. Each test failed before its fix."""
+
+import sys
+
+sys.dont_write_bytecode = True
+
+import json  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import time  # noqa: E402
+import unittest  # noqa: E402
+
+from tandemtest import (  # noqa: E402
+    TandemTestCase, make_config, make_message, maildir_files, mailbox_dir, outbox, send,
+    wait_for)
+
+DOMAIN = "example.com"
+FAST = {"TANDEM_TIME_SCALE": "60"}  # the dispatcher's 60 s retry becomes one second
+
+
+def local_entries(daemon):
+    return [e for e in outbox(daemon) if e["next_hop"] == "local"]
+
+
+class LocalDeliveryRetry(TandemTestCase):
+    """Defect 1: a mailbox delivery that fails after 250 is retried, visible and reachable."""
+
+    def break_alice(self, daemon):
+        """alice's mailbox exists, but its tmp/ is a file: every delivery to it fails."""
+        send(daemon.port, "someone@remote.test", ["alice@example.com"],
+             make_message(subject="first"))
+        box = mailbox_dir(daemon.data, DOMAIN, "alice")
+        wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 1)
+        tmp = os.path.join(box, "tmp")
+        shutil.rmtree(tmp)
+        with open(tmp, "w") as f:
+            f.write("not a folder\n")
+        return tmp
+
+    def repair(self, tmp):
+        os.remove(tmp)
+        os.mkdir(tmp)
+
+    def test_failed_delivery_is_retried_by_itself(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN), env=FAST)
+        tmp = self.break_alice(daemon)
+        send(daemon.port, "someone@remote.test", ["alice@example.com"],
+             make_message(subject="second"))
+        self.assertTrue(wait_for(lambda: "will retry" in daemon.log(), 10),
+                        "no failed delivery logged:\n" + daemon.log()[-2000:])
+        entries = wait_for(lambda: local_entries(daemon), 5)
+        self.assertEqual(len(entries), 1, outbox(daemon))
+        self.assertEqual(entries[0]["recipients"], ["alice@example.com"])
+        self.assertIn("Not a directory", entries[0]["last_reply"])
+        self.assertGreaterEqual(entries[0]["attempts"], 1)
+        self.repair(tmp)
+        # The retry comes by itself (60 s scaled down to 1 s), without a restart.
+        self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 2,
+                                 15), "the failed delivery was never retried:\n"
+                        + daemon.log()[-3000:])
+        self.assertTrue(wait_for(lambda: not local_entries(daemon), 5), outbox(daemon))
+
+    def test_queue_retry_all_reaches_local_deliveries(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN))  # a real minute between tries
+        tmp = self.break_alice(daemon)
+        send(daemon.port, "someone@remote.test", ["alice@example.com"],
+             make_message(subject="second"))
+        entries = wait_for(lambda: local_entries(daemon), 10)
+        self.assertTrue(entries, "the failed delivery is not in the queue:\n" + daemon.log())
+        text = daemon.run_cli("queue", "list")
+        self.assertIn("via local", text.stdout)
+        self.assertIn("Not a directory", text.stdout)
+        self.repair(tmp)
+        began = time.monotonic()
+        cp = daemon.run_cli("queue", "retry", "--all")
+        self.assertEqual(cp.returncode, 0, cp.stderr)
+        self.assertIn("%s: retry" % entries[0]["id"], cp.stdout)
+        self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 2,
+                                 10), daemon.log()[-3000:])
+        self.assertLess(time.monotonic() - began, 30, "delivered by the minute's retry, not by "
+                        "queue retry --all")
+        self.assertTrue(wait_for(lambda: not local_entries(daemon), 5), outbox(daemon))
+
+    def test_held_local_message_stays_held_across_a_restart(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN), env=FAST)
+        tmp = self.break_alice(daemon)
+        send(daemon.port, "someone@remote.test", ["alice@example.com"],
+             make_message(subject="second"))
+        entry = wait_for(lambda: local_entries(daemon), 10)[0]
+        cp = daemon.run_cli("queue", "hold", entry["id"])
+        self.assertEqual(cp.returncode, 0, cp.stderr)
+        self.repair(tmp)
+        daemon.restart()
+        time.sleep(3)  # three retry periods: a held message is not tried
+        self.assertEqual(len(maildir_files(daemon.data, DOMAIN, "alice")), 1)
+        self.assertEqual([e["state"] for e in local_entries(daemon)], ["held"])
+        cp = daemon.run_cli("queue", "release", entry["id"])
+        self.assertEqual(cp.returncode, 0, cp.stderr)
+        self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 2,
+                                 10), daemon.log()[-3000:])
+
+    def test_delete_and_bounce_of_local_messages_when_stopped(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN), env=FAST)
+        tmp = self.break_alice(daemon)
+        for subject in ("second", "third"):
+            send(daemon.port, "bob@example.com", ["alice@example.com"],
+                 make_message(subject=subject, sender="bob@example.com"))
+        self.assertTrue(wait_for(lambda: len(local_entries(daemon)) == 2, 10), outbox(daemon))
+        daemon.stop()
+        first, second = sorted(e["id"] for e in local_entries(daemon))
+        cp = daemon.run_cli("queue", "delete", first)
+        self.assertEqual(cp.returncode, 0, cp.stderr)
+        cp = daemon.run_cli("queue", "bounce", second)
+        self.assertEqual(cp.returncode, 0, cp.stderr)
+        self.assertEqual(local_entries(daemon), [])
+        self.repair(tmp)
+        daemon.start()
+        # bob gets the failure notice of the second message; alice neither message.
+        self.assertTrue(wait_for(lambda: maildir_files(daemon.data, DOMAIN, "bob"), 10),
+                        daemon.log()[-3000:])
+        with open(maildir_files(daemon.data, DOMAIN, "bob")[0], "rb") as f:
+            self.assertIn(b"returned to the sender by the administrator", f.read())
+        time.sleep(1.5)
+        self.assertEqual(len(maildir_files(daemon.data, DOMAIN, "alice")), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
