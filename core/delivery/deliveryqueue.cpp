@@ -77,9 +77,39 @@ void DeliveryQueue::load()
         if (entry.state == EntryState::Delivering) // a crash during an attempt
             entry.state = EntryState::Deferred;
         m_entries.insert(entry.id, entry);
+        if (!QFileInfo::exists(m_outbox->messagePath(entry.id)))
+            quarantine(entry.id,
+                       u"the message file %1 is missing"_s.arg(m_outbox->messagePath(entry.id)));
     }
     for (const QString &u : std::as_const(unreadable))
-        log::error(u"outbox"_s, u"unreadable entry "_s + u);
+        quarantine(u.section(u": "_s, 0, 0),
+                   u"unreadable entry record: "_s + u.section(u": "_s, 1));
+}
+
+// An entry that can never be delivered as it is goes to corrupt/ (kept, never deleted), and
+// the postmaster hears of it: trying it again would only open transactions it cannot finish.
+void DeliveryQueue::quarantine(const QString &id, const QString &why)
+{
+    const auto it = m_entries.constFind(id);
+    QString about;
+    if (it != m_entries.constEnd())
+        about = u" (from <%1> to <%2>, via %3)"_s.arg(it->sender, it->recipients.join(u">, <"_s),
+                                                      it->nextHop);
+    m_outbox->moveToCorrupt(id, why);
+    if (it != m_entries.constEnd()) {
+        m_entries.remove(id);
+        touchRemoved(id);
+    }
+    const QString corrupt = m_outbox->corruptDir();
+    QString error;
+    Notifier notifier(m_spool, m_router, m_enqueueMessage);
+    if (!notifier.tellPostmaster(
+            u"Outbox entry %1 moved to corrupt/"_s.arg(id),
+            u"The Outbox entry %1%2 cannot be delivered: %3.\n\nIts files were moved to %4, "
+            "with the reason in %1.why. Nothing was deleted; the message was not sent."_s.arg(
+                id, about, why, corrupt),
+            id + u"P"_s, &error))
+        log::error(u"outbox"_s, u"cannot tell the postmaster: "_s + error, id);
 }
 
 void DeliveryQueue::touch(const QString &id)
@@ -162,7 +192,7 @@ void DeliveryQueue::add(const QString &entryId)
     QString error;
     const auto entry = m_outbox->load(entryId, &error);
     if (!entry) {
-        log::error(u"outbox"_s, u"cannot read new entry: "_s + error, entryId);
+        quarantine(entryId, u"unreadable entry record: "_s + error);
         return;
     }
     m_entries.insert(entryId, *entry);
@@ -345,7 +375,11 @@ void DeliveryQueue::onTransaction(Connection *connection, const ClientResult &re
     const QString id = std::exchange(connection->entryId, QString());
     m_inFlight.remove(id);
     const auto it = m_entries.constFind(id);
-    if (it != m_entries.constEnd()) {
+    if (it != m_entries.constEnd() && result.unreadableMessage) {
+        m_deleteAfterFlight.remove(id);
+        m_holdAfterFlight.remove(id);
+        quarantine(id, result.reply.text);
+    } else if (it != m_entries.constEnd()) {
         log::info(u"outbox"_s,
                   u"%1 via %2: %3"_s.arg(id, connection->client->peer(), result.reply.toString()),
                   it->messageId);

@@ -108,6 +108,7 @@ private:
     void recordOutcome(OutboxEntry entry, const QHash<QString, ServerReply> &replies,
                        bool relayedWithoutDsn);
     void finishEntry(const QString &id);
+    void quarantine(const QString &id, const QString &why);
     bool persist(const OutboxEntry &entry);
     bool notice(const OutboxEntry &entry, ReportKind kind, const QList<spool::Failure> &recipients,
                 const QString &idSuffix, const QDateTime &now);

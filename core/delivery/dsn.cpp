@@ -25,6 +25,24 @@ QByteArray oneLine(const QString &text)
 
 } // namespace
 
+QByteArray makePostmasterNotice(const PostmasterNotice &n)
+{
+    const QByteArray host = n.hostname.toLatin1();
+    QByteArray m;
+    m += "From: Mail Delivery System <MAILER-DAEMON@" + host + ">\r\n";
+    m += "To: <postmaster@" + oneLine(n.domain) + ">\r\n";
+    m += "Subject: " + oneLine(n.subject) + "\r\n";
+    m += "Date: " + rfc5322Date(n.now) + "\r\n";
+    m += "Message-ID: <" + n.id.toLatin1() + ".postmaster@" + host + ">\r\n";
+    m += "Auto-Submitted: auto-generated\r\n";
+    m += "MIME-Version: 1.0\r\n";
+    m += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+    m += "This is the mail system at host " + host + ".\r\n\r\n";
+    for (const QString &line : n.text.split(u'\n'))
+        m += line.toUtf8() + "\r\n";
+    return m;
+}
+
 QByteArray makeReport(const ReportInput &in)
 {
     QByteArray subject = "Undelivered Mail Returned to Sender";

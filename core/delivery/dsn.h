@@ -25,6 +25,18 @@ struct ReportInput {
 };
 
 QByteArray makeReport(const ReportInput &input);
+
+// A plain text message of the mail system to postmaster@<domain>, about something the
+// administrator must look at (a damaged queue entry moved aside).
+struct PostmasterNotice {
+    QString hostname; // the reporting MTA
+    QString domain;   // the postmaster's domain
+    QString subject;
+    QString text;
+    QString id; // makes the Message-ID
+    QDateTime now;
+};
+QByteArray makePostmasterNotice(const PostmasterNotice &notice);
 inline QByteArray makeFailureReport(const ReportInput &input)
 {
     return makeReport(input);

@@ -68,4 +68,31 @@ bool Notifier::send(const ReportInput &input, const QString &messagePath, const 
     return true;
 }
 
+bool Notifier::tellPostmaster(const QString &subject, const QString &text, const QString &fixedId,
+                              QString *error)
+{
+    if (!fixedId.isEmpty() && m_spool->exists(fixedId))
+        return true;
+    const config::Settings &s = m_router->settings();
+    PostmasterNotice n{s.server.hostname, s.server.domain,
+                       subject,           text,
+                       fixedId,           QDateTime::currentDateTimeUtc()};
+    spool::Envelope envelope;
+    envelope.id = fixedId;
+    envelope.received = n.now;
+    envelope.recipients = {u"postmaster@"_s + s.server.domain};
+    envelope.generated = true;
+    envelope.actions =
+        m_router->plan(QString(), envelope.recipients, routing::MessageFacts{0, true});
+    const spool::CommitResult result = m_spool->commitNow(makePostmasterNotice(n), envelope);
+    if (!result.ok) {
+        *error = result.error;
+        return false;
+    }
+    log::info(u"postmaster"_s,
+              u"notice %1 to <%2>: %3"_s.arg(result.id, envelope.recipients.first(), subject));
+    m_enqueue(result.id);
+    return true;
+}
+
 } // namespace tandem::delivery

@@ -25,6 +25,9 @@ public:
     // Returns false with *error when it could not be made durable.
     bool send(const ReportInput &input, const QString &messagePath, const QString &fixedId,
               QString *error);
+    // A message to postmaster@<primary domain> (makePostmasterNotice), spooled like a notice.
+    bool tellPostmaster(const QString &subject, const QString &text, const QString &fixedId,
+                        QString *error);
 
 private:
     spool::Spool *m_spool;

@@ -3,9 +3,11 @@
 #include "spool/record.h"
 #include "util/enumnames.h"
 #include "util/fsutil.h"
+#include "util/log.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -182,6 +184,27 @@ std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) 
         return std::nullopt;
     }
     return deserializeEntry(file.readAll(), error);
+}
+
+QString Outbox::corruptDir() const
+{
+    return QFileInfo(m_dir).path() + u"/corrupt"_s;
+}
+
+void Outbox::moveToCorrupt(const QString &entryId, const QString &why)
+{
+    const QString corrupt = corruptDir() + u'/';
+    QString error;
+    for (const QString &path : {messagePath(entryId), recordPath(entryId)}) {
+        const QString to = corrupt + QFileInfo(path).fileName();
+        if (QFile::exists(path) &&
+            ::rename(QFile::encodeName(path).constData(), QFile::encodeName(to).constData()) != 0)
+            error = u"cannot move %1: %2"_s.arg(path, fsutil::errnoText(errno));
+    }
+    if (!fsutil::writeDurably(corrupt + entryId + u".why"_s, why.toUtf8() + '\n', &error) ||
+        !fsutil::fsyncDirectory(m_dir, &error))
+        log::error(u"outbox"_s, error, entryId);
+    log::error(u"outbox"_s, u"entry moved to corrupt/: "_s + why, entryId);
 }
 
 QList<OutboxEntry> Outbox::list(QStringList *unreadable) const

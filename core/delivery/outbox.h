@@ -64,7 +64,12 @@ public:
     bool update(const OutboxEntry &entry, QString *error);
     bool remove(const QString &entryId, QString *error);
     std::optional<OutboxEntry> load(const QString &entryId, QString *error) const;
-    // Every readable entry, oldest first; unreadable ones are named in *unreadable.
+    // Moves an entry that cannot be delivered (unreadable record, message file missing) to
+    // spool/corrupt/ with a .why file saying so: kept for the administrator, never deleted.
+    void moveToCorrupt(const QString &entryId, const QString &why);
+    QString corruptDir() const;
+    // Every readable entry, oldest first; unreadable ones are named in *unreadable as
+    // "<entry id>: <why>".
     QList<OutboxEntry> list(QStringList *unreadable = nullptr) const;
 
 private:

@@ -300,6 +300,16 @@ void SmtpClient::send(const ClientJob &job)
     m_rcptIndex = 0;
     m_mailOk = false;
     m_acceptedRecipients = 0;
+    // The message is opened before MAIL: a transaction is never started for a message that
+    // cannot be read (it would end in an aborted DATA, again and again).
+    m_body = std::make_unique<QFile>(m_job.messagePath);
+    if (!m_body->open(QIODevice::ReadOnly)) {
+        m_result.unreadableMessage = true;
+        const QString why = u"cannot read %1: %2"_s.arg(m_job.messagePath, m_body->errorString());
+        m_body.reset();
+        finishTransaction(localReply(451, u"4.3.0"_s, why));
+        return;
+    }
     if (m_maxSize > 0 && job.size > m_maxSize) {
         finishTransaction(localReply(
             552, u"5.3.4"_s,
@@ -408,13 +418,6 @@ void SmtpClient::onTransactionReply(const ServerReply &reply)
     case State::Data:
         if (reply.code != 354) {
             finishTransaction(reply);
-            return;
-        }
-        m_body = std::make_unique<QFile>(m_job.messagePath);
-        if (!m_body->open(QIODevice::ReadOnly)) {
-            // Our own file is gone: say so, and let the server drop the half transaction.
-            fail(localReply(451, u"4.3.0"_s,
-                            u"cannot read %1: %2"_s.arg(m_job.messagePath, m_body->errorString())));
             return;
         }
         m_bodyAtLineStart = true;

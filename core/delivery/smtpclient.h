@@ -49,6 +49,7 @@ struct ClientResult {
     ServerReply reply;
     QHash<QString, ServerReply> recipients; // by address: each recipient's outcome
     bool relayedWithoutDsn = false;         // the next hop did not offer DSN (for NOTIFY=SUCCESS)
+    bool unreadableMessage = false;         // our own message file could not be opened
 };
 
 struct ClientOptions {

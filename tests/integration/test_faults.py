@@ -12,9 +12,10 @@ import shutil  # noqa: E402
 import time  # noqa: E402
 import unittest  # noqa: E402
 
+from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    TandemTestCase, make_config, make_message, maildir_files, mailbox_dir, outbox, send,
-    wait_for)
+    TandemTestCase, free_port, make_config, make_message, maildir_files, mailbox_dir, outbox,
+    read_bytes, send, wait_for)
 
 DOMAIN = "example.com"
 FAST = {"TANDEM_TIME_SCALE": "60"}  # the dispatcher's 60 s retry becomes one second
@@ -124,6 +125,72 @@ class LocalDeliveryRetry(TandemTestCase):
             self.assertIn(b"returned to the sender by the administrator", f.read())
         time.sleep(1.5)
         self.assertEqual(len(maildir_files(daemon.data, DOMAIN, "alice")), 1)
+
+
+class DamagedOutbox(TandemTestCase):
+    """Defects 2 and 3: an Outbox entry that cannot be sent goes to corrupt/, never to the
+    next hop, and the postmaster hears of it."""
+
+    def queue_one(self, env=None):
+        """A Mailbox with one Outbox entry for carol@remote.test, waiting for a next hop that
+        is not listening yet. Returns (daemon, the hop's port, the entry's id)."""
+        port = free_port()
+        daemon = self.start_daemon(make_config(domain=DOMAIN, static_routes=[
+            {"domains": ["*"], "host": "127.0.0.1", "port": port}]), env=env)
+        send(daemon.port, "alice@example.com", ["carol@remote.test"],
+             make_message(sender="alice@example.com", to="carol@remote.test"))
+        entries = self.wait_outbox(daemon)
+        self.assertEqual(len(entries), 1, entries)
+        return daemon, port, entries[0]["id"]
+
+    def spool(self, daemon, *parts):
+        return os.path.join(daemon.data, "spool", *parts)
+
+    def assertQuarantined(self, daemon, eid, reason, sink):
+        why = self.spool(daemon, "corrupt", eid + ".why")
+        self.assertTrue(wait_for(lambda: os.path.exists(why), 10),
+                        "%s not moved to corrupt/:\n%s" % (eid, daemon.log()[-3000:]))
+        with open(why) as f:
+            self.assertIn(reason, f.read())
+        self.assertFalse(os.path.exists(self.spool(daemon, "outbox", eid + ".entry")))
+        self.assertNotIn(eid, [e["id"] for e in outbox(daemon)])
+        self.assertIn("entry moved to corrupt/", daemon.log())
+        # The postmaster is told, with the entry's id and where its files are.
+        self.assertTrue(wait_for(lambda: maildir_files(daemon.data, DOMAIN, "postmaster"), 10),
+                        daemon.log()[-3000:])
+        notice = read_bytes(maildir_files(daemon.data, DOMAIN, "postmaster")[0])
+        self.assertIn(eid.encode(), notice)
+        self.assertIn(b"corrupt", notice)
+        # And the next hop never saw a transaction for it, however long we wait (the
+        # postmaster's notice goes there too: a Mailbox copies local mail to its partner).
+        time.sleep(2)
+        self.assertFalse([c for c in sink.commands() if "alice@" in c or "carol@" in c],
+                         sink.commands()[:20])
+
+    def test_missing_message_file_at_start(self):
+        daemon, port, eid = self.queue_one()
+        daemon.stop()
+        os.remove(self.spool(daemon, "outbox", eid + ".msg"))
+        with Sink(port=port) as sink:
+            daemon.start()
+            self.assertQuarantined(daemon, eid, "missing", sink)
+
+    def test_message_file_vanishing_while_waiting(self):
+        daemon, port, eid = self.queue_one(env=FAST)  # retried every second
+        os.remove(self.spool(daemon, "outbox", eid + ".msg"))
+        with Sink(port=port) as sink:
+            self.assertQuarantined(daemon, eid, "cannot read", sink)
+
+    def test_unreadable_record(self):
+        daemon, port, eid = self.queue_one()
+        daemon.stop()
+        with open(self.spool(daemon, "outbox", eid + ".entry"), "wb") as f:
+            f.write(b"\x00garbage, not a record\n")
+        with Sink(port=port) as sink:
+            daemon.start()
+            self.assertQuarantined(daemon, eid, "unreadable", sink)
+            # The message's bytes are kept beside the record.
+            self.assertTrue(os.path.exists(self.spool(daemon, "corrupt", eid + ".msg")))
 
 
 if __name__ == "__main__":
