@@ -1,6 +1,7 @@
 #include "mailboxstore.h"
 
 #include "util/fsutil.h"
+#include "util/log.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -20,16 +22,37 @@ namespace {
 
 const QStringList kFolders{u"Sent"_s, u"Archive"_s};
 
-bool makeMaildir(const QString &path, bool subfolder, QString *error)
+// Makes the folder and whichever of cur/ new/ tmp/ is missing (a Maildir someone tidied up is
+// repaired, not failed), saying why when it cannot: the error names the folder and errno.
+bool makeMaildir(const QString &path, bool subfolder, QString *error, QStringList *made = nullptr)
 {
-    for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s}) {
-        if (!QDir().mkpath(path + u'/' + sub)) {
-            *error = u"cannot create %1/%2"_s.arg(path, sub);
+    for (const QString &dir : {path, path + u"/cur"_s, path + u"/new"_s, path + u"/tmp"_s}) {
+        if (::mkdir(QFile::encodeName(dir).constData(), 0750) == 0) {
+            if (made && dir != path)
+                made->append(dir.mid(path.size() + 1));
+        } else if (errno != EEXIST) {
+            *error = u"cannot create %1: %2"_s.arg(dir, fsutil::errnoText(errno));
+            return false;
+        } else if (!QFileInfo(dir).isDir()) {
+            *error = u"cannot use %1: it is not a folder"_s.arg(dir);
             return false;
         }
     }
     // Maildir++: a sub-folder carries an empty "maildirfolder" file.
-    return !subfolder || fsutil::writeDurably(path + u"/maildirfolder"_s, {}, error, false);
+    return !subfolder || QFile::exists(path + u"/maildirfolder"_s) ||
+           fsutil::writeDurably(path + u"/maildirfolder"_s, {}, error, false);
+}
+
+// Whether the mailbox folder is there: 1 yes, 0 no, -1 cannot tell (*error says why).
+int folderExists(const QString &path, QString *error)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0)
+        return S_ISDIR(st.st_mode) ? 1 : 0;
+    if (errno == ENOENT)
+        return 0;
+    *error = u"cannot look at %1: %2"_s.arg(path, fsutil::errnoText(errno));
+    return -1;
 }
 
 } // namespace
@@ -65,7 +88,9 @@ QString MailboxStore::folderPath(const QString &localPart, const QString &domain
 
 bool MailboxStore::existsOnDisk(const QString &localPart, const QString &domain) const
 {
-    return QFileInfo(mailboxPath(localPart, domain) + u"/new"_s).isDir();
+    // The mailbox's own folder decides: one whose cur/ new/ tmp/ are missing or cannot be read
+    // still exists, and a delivery to it repairs it or says why it cannot.
+    return QFileInfo(mailboxPath(localPart, domain)).isDir();
 }
 
 bool MailboxStore::create(const QString &localPart, const QString &domain, QString *error)
@@ -112,8 +137,9 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
         0) {
         const int err = errno;
         QDir(staging).removeRecursively();
-        if (existsOnDisk(localPart, domain))
-            return true; // created by someone else meanwhile
+        // Created by someone else meanwhile (rename does not replace a folder with content).
+        if ((err == ENOTEMPTY || err == EEXIST) && folderExists(target, error) == 1)
+            return true;
         *error = u"cannot create mailbox %1: %2"_s.arg(target, fsutil::errnoText(err));
         return false;
     }
@@ -127,15 +153,25 @@ QString MailboxStore::fileNameFor(const DeliveryRequest &r, qint64 size) const
 
 DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileName, QString *error)
 {
-    if (!existsOnDisk(r.localPart, r.domain)) {
+    switch (folderExists(mailboxPath(r.localPart, r.domain), error)) {
+    case -1:
+        return DeliveryOutcome::Failed;
+    case 0:
         if (!r.create)
             return DeliveryOutcome::NoMailbox;
         if (!create(r.localPart, r.domain, error))
             return DeliveryOutcome::Failed;
+        break;
+    default:
+        break;
     }
     const QString folder = folderPath(r.localPart, r.domain, r.folder);
-    if (!QFileInfo(folder + u"/new"_s).isDir() && !makeMaildir(folder, !r.folder.isEmpty(), error))
+    QStringList made;
+    if (!makeMaildir(folder, !r.folder.isEmpty(), error, &made))
         return DeliveryOutcome::Failed;
+    if (!made.isEmpty())
+        log::warning(u"mailbox"_s,
+                     u"%1: recreated the missing %2"_s.arg(folder, made.join(u", "_s)));
 
     QFile source(r.sourcePath);
     if (!source.open(QIODevice::ReadOnly)) {
@@ -189,7 +225,7 @@ QStringList MailboxStore::mailboxes() const
     for (const QString &domain : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QDir d(root.filePath(domain));
         for (const QString &user : d.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            if (QFileInfo(d.filePath(user) + u"/new"_s).isDir())
+            if (!user.startsWith(u'.')) // .creating-*: a mailbox being made
                 out.append(user + u'@' + domain);
         }
     }

@@ -9,6 +9,7 @@ with the tail of the daemon's log) when it failed.
 import copy
 import json
 import os
+import pwd
 import re
 import shutil
 import signal
@@ -193,9 +194,12 @@ class Daemon:
     START_TIMEOUT = 15.0
     STOP_TIMEOUT = 10.0
 
-    def __init__(self, config, tmpdir=None, env=None):
+    def __init__(self, config, tmpdir=None, env=None, run_as=None):
         self.binary = tandemd_path()
         self.env = dict(env) if env else None  # extra environment variables, e.g. a time scale
+        # A user name: the daemon runs as that user (the test must run as root), on a folder
+        # that user owns, as a packaged daemon would.
+        self.run_as = run_as
         self.tmpdir = tmpdir or tempfile.mkdtemp(prefix="tandem-it-")
         self.config = config
         self.config_path = os.path.join(self.tmpdir, "tandem.json")
@@ -240,10 +244,17 @@ class Daemon:
     def start(self):
         if self.running():
             raise DaemonError("tandemd is already running")
+        as_user = {}
+        if self.run_as:
+            pw = pwd.getpwnam(self.run_as)
+            for root, dirs, files in os.walk(self.tmpdir):
+                for name in [root] + [os.path.join(root, n) for n in dirs + files]:
+                    os.lchown(name, pw.pw_uid, pw.pw_gid)
+            as_user = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
         with open(self.log_path, "ab") as err, open(self.stdout_path, "ab") as out:
             self.proc = subprocess.Popen([self.binary, "--config", self.config_path],
                                          stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                         cwd=self.tmpdir, env=self.environment())
+                                         cwd=self.tmpdir, env=self.environment(), **as_user)
         deadline = time.monotonic() + self.START_TIMEOUT
         pending = list(listener_ports(self.config))
         while pending:
@@ -526,10 +537,10 @@ class TandemTestCase(unittest.TestCase):
             raise AssertionError("Qt thread-affinity warnings in the daemon's log:\n"
                                  + "\n".join(warnings))
 
-    def start_daemon(self, config, subdir=None, env=None):
+    def start_daemon(self, config, subdir=None, env=None, run_as=None):
         tmp = self.tmpdir if subdir is None else os.path.join(self.tmpdir, subdir)
         os.makedirs(tmp, exist_ok=True)
-        d = Daemon(config, tmp, env=env)
+        d = Daemon(config, tmp, env=env, run_as=run_as)
         self.daemons.append(d)
         d.start()
         return d

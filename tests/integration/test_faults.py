@@ -54,7 +54,7 @@ class LocalDeliveryRetry(TandemTestCase):
         entries = wait_for(lambda: local_entries(daemon), 5)
         self.assertEqual(len(entries), 1, outbox(daemon))
         self.assertEqual(entries[0]["recipients"], ["alice@example.com"])
-        self.assertIn("Not a directory", entries[0]["last_reply"])
+        self.assertIn("tmp: it is not a folder", entries[0]["last_reply"])
         self.assertGreaterEqual(entries[0]["attempts"], 1)
         self.repair(tmp)
         # The retry comes by itself (60 s scaled down to 1 s), without a restart.
@@ -72,7 +72,7 @@ class LocalDeliveryRetry(TandemTestCase):
         self.assertTrue(entries, "the failed delivery is not in the queue:\n" + daemon.log())
         text = daemon.run_cli("queue", "list")
         self.assertIn("via local", text.stdout)
-        self.assertIn("Not a directory", text.stdout)
+        self.assertIn("it is not a folder", text.stdout)
         self.repair(tmp)
         began = time.monotonic()
         cp = daemon.run_cli("queue", "retry", "--all")
@@ -125,6 +125,46 @@ class LocalDeliveryRetry(TandemTestCase):
             self.assertIn(b"returned to the sender by the administrator", f.read())
         time.sleep(1.5)
         self.assertEqual(len(maildir_files(daemon.data, DOMAIN, "alice")), 1)
+
+
+AS_ROOT = unittest.skipUnless(os.geteuid() == 0, "runs the daemon as another user: needs root")
+
+
+class MailboxFolders(TandemTestCase):
+    """Defect 5: the real cause of a mailbox folder that cannot be written, and a Maildir
+    that lost tmp/ repaired instead of failing every delivery."""
+
+    def test_missing_tmp_is_recreated(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN))
+        send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: maildir_files(daemon.data, DOMAIN, "alice"), 10))
+        tmp = os.path.join(mailbox_dir(daemon.data, DOMAIN, "alice"), "tmp")
+        os.rmdir(tmp)
+        send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 2,
+                                 10), daemon.log()[-2000:])
+        self.assertTrue(os.path.isdir(tmp))
+        self.assertIn("recreated the missing tmp", daemon.log())
+        self.assertNotIn("will retry", daemon.log())
+
+    @AS_ROOT
+    def test_permission_denied_is_reported_as_such(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN), env=FAST, run_as="nobody")
+        send(daemon.port, "someone@remote.test", ["bob@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: maildir_files(daemon.data, DOMAIN, "bob"), 10),
+                        daemon.log()[-2000:])
+        box = mailbox_dir(daemon.data, DOMAIN, "bob")
+        os.chmod(box, 0)
+        send(daemon.port, "someone@remote.test", ["bob@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: "Permission denied" in daemon.log(), 10),
+                        daemon.log()[-2000:])
+        self.assertNotIn("Directory not empty", daemon.log())
+        entries = wait_for(lambda: local_entries(daemon), 5)
+        self.assertIn("Permission denied", entries[0]["last_reply"])
+        self.assertIn(box, entries[0]["last_reply"])
+        os.chmod(box, 0o750)
+        self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "bob")) == 2,
+                                 15), daemon.log()[-2000:])
 
 
 class DamagedOutbox(TandemTestCase):

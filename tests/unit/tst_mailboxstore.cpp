@@ -46,6 +46,8 @@ private slots:
     void invalidNamesRefused();
     void domainCannotEscapeRoot();
     void mailboxesListed();
+    void missingMaildirFoldersRepaired_data();
+    void missingMaildirFoldersRepaired();
     void hostNameEscapedInFileNames();
 
 private:
@@ -284,10 +286,51 @@ void TestMailboxStore::mailboxesListed()
     QVERIFY(store.create(u"bob"_s, u"example.com"_s, &error));
     QVERIFY(store.create(u"alice"_s, u"example.com"_s, &error));
     QVERIFY(store.create(u"erin"_s, u"example.org"_s, &error));
-    // A folder that is not a mailbox (no new/) is not listed.
-    QVERIFY(QDir().mkpath(m_root + u"/example.com/notabox"_s));
+    // A mailbox being made is not listed; one that lost its new/ still is (the next delivery
+    // repairs it).
+    QVERIFY(QDir().mkpath(m_root + u"/example.com/.creating-carol-1-abc/new"_s));
+    QVERIFY(QDir(m_root + u"/example.com/bob/new"_s).removeRecursively());
     QCOMPARE(store.mailboxes(),
              (QStringList{u"alice@example.com"_s, u"bob@example.com"_s, u"erin@example.org"_s}));
+}
+
+void TestMailboxStore::missingMaildirFoldersRepaired_data()
+{
+    QTest::addColumn<QString>("missing");
+    QTest::addColumn<bool>("create"); // an Archive's delivery, which creates what is missing
+    for (const bool create : {false, true}) {
+        for (const QString &sub : {u"tmp"_s, u"new"_s, u"cur"_s, u".Sent/tmp"_s}) {
+            const QString name = sub + (create ? u" create"_s : QString());
+            QTest::newRow(qPrintable(name)) << sub << create;
+        }
+    }
+}
+
+// A mailbox that lost tmp/, new/ or cur/ (someone tidied up) gets them back at the next
+// delivery, instead of failing every delivery, or, without new/, passing for a mailbox that
+// does not exist and failing to be created over the one that does.
+void TestMailboxStore::missingMaildirFoldersRepaired()
+{
+    QFETCH(QString, missing);
+    QFETCH(bool, create);
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    QString error;
+    QVERIFY(store.create(u"alice"_s, u"example.com"_s, &error));
+    const QString box = m_root + u"/example.com/alice"_s;
+    QVERIFY(QDir(box + u'/' + missing).removeRecursively());
+    QVERIFY(store.existsOnDisk(u"alice"_s, u"example.com"_s));
+
+    DeliveryRequest r = request(u"R1"_s);
+    r.create = create;
+    if (missing.startsWith(u".Sent"_s))
+        r.folder = u"Sent"_s;
+    QString fileName;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QString folder = r.folder.isEmpty() ? box : box + u"/.Sent"_s;
+    QVERIFY(QFileInfo(folder + u"/new/"_s + fileName).isFile());
+    for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s})
+        QVERIFY2(QFileInfo(folder + u'/' + sub).isDir(), qPrintable(sub));
 }
 
 void TestMailboxStore::hostNameEscapedInFileNames()
