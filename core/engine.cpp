@@ -318,15 +318,24 @@ void Engine::pollControl()
     const QDir dir(controlDir(*m_settings));
     for (const QString &name : dir.entryList({u"*.req"_s}, QDir::Files, QDir::Name)) {
         QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::ReadOnly))
+        const QString answer = dir.filePath(name.chopped(4) + u".done"_s);
+        if (!file.open(QIODevice::ReadOnly)) {
+            // Answered all the same, or the command would wait for nothing (a request written
+            // by another user that this one may not read).
+            const QString why = u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString());
+            log::error(u"engine"_s, why);
+            QString error;
+            fsutil::writeDurably(answer, QJsonDocument(QJsonObject{{u"error"_s, why}}).toJson(),
+                                 &error, false);
+            QFile::remove(file.fileName());
             continue;
+        }
         const QJsonObject request = QJsonDocument::fromJson(file.readAll()).object();
         file.close();
         QFile::remove(file.fileName());
         QStringList ids;
         for (const QJsonValue &v : request.value(u"ids"_s).toArray())
             ids.append(v.toString());
-        const QString answer = dir.filePath(name.chopped(4) + u".done"_s);
         applyQueueOperation(
             request.value(u"op"_s).toString(), ids, request.value(u"all"_s).toBool(),
             [answer](const QStringList &changed, const QStringList &missing) {

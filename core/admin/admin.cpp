@@ -11,11 +11,17 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
 #include <QUuid>
+
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -166,6 +172,47 @@ QJsonArray outboxToJson(const config::Settings &settings)
 
 namespace {
 
+QString userName(uid_t uid)
+{
+    const passwd *pw = ::getpwuid(uid);
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(uid);
+}
+
+// The queue belongs to the user the daemon runs as, who owns the data folder. Run as root,
+// the command becomes that user, so that what it writes (a request to the daemon, a changed
+// Outbox entry) is that user's to read and change; run as anyone else who cannot write
+// there, it says so at once instead of waiting for an answer that cannot come.
+bool actAsDataOwner(const config::Settings &settings, QString *error)
+{
+    const QString dir = Engine::controlDir(settings);
+    struct stat st;
+    if (::stat(QFile::encodeName(settings.dataPath()).constData(), &st) != 0) {
+        *error = u"cannot use the data folder %1: %2"_s.arg(settings.dataPath(),
+                                                            fsutil::errnoText(errno));
+        return false;
+    }
+    if (::geteuid() == 0 && st.st_uid != 0) {
+        const passwd *pw = ::getpwuid(st.st_uid);
+        const gid_t gid = pw ? pw->pw_gid : st.st_gid;
+        if ((pw && ::initgroups(pw->pw_name, gid) != 0) || ::setgid(gid) != 0 ||
+            ::setuid(st.st_uid) != 0) {
+            *error = u"cannot act as %1, the owner of %2: %3"_s.arg(
+                userName(st.st_uid), settings.dataPath(), fsutil::errnoText(errno));
+            return false;
+        }
+    }
+    for (const QString &path : {dir, settings.dataPath() + u"/spool/outbox"_s}) {
+        if (QFileInfo::exists(path) &&
+            ::access(QFile::encodeName(path).constData(), W_OK | X_OK) != 0) {
+            *error = u"cannot write to %1 as user %2 (it belongs to %3): run the command as %3, "
+                     "e.g. sudo -u %3 tandemd ..."_s.arg(path, userName(::geteuid()),
+                                                         userName(st.st_uid));
+            return false;
+        }
+    }
+    return true;
+}
+
 // Hands the operation to the running daemon through spool/control/ and waits for its answer.
 std::optional<delivery::OperationResult> askDaemon(const config::Settings &settings,
                                                    const QString &op, const QStringList &ids,
@@ -193,6 +240,11 @@ std::optional<delivery::OperationResult> askDaemon(const config::Settings &setti
     file.open(QIODevice::ReadOnly);
     const QJsonObject reply = QJsonDocument::fromJson(file.readAll()).object();
     file.remove();
+    if (reply.contains(u"error"_s)) {
+        *error =
+            u"the daemon could not act on the request: "_s + reply.value(u"error"_s).toString();
+        return std::nullopt;
+    }
     delivery::OperationResult r;
     for (const QJsonValue &v : reply.value(u"changed"_s).toArray())
         r.changed.append(v.toString());
@@ -255,9 +307,11 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
             return 2;
         }
         QString error;
-        const auto result = Engine::isDataFolderInUse(settings)
-                                ? askDaemon(settings, args.first(), ids, all, &error)
-                                : applyHere(settings, *op, ids, all, &error);
+        std::optional<delivery::OperationResult> result;
+        if (actAsDataOwner(settings, &error))
+            result = Engine::isDataFolderInUse(settings)
+                         ? askDaemon(settings, args.first(), ids, all, &error)
+                         : applyHere(settings, *op, ids, all, &error);
         if (!result) {
             err << u"tandemd: %1\n"_s.arg(error);
             return 1;

@@ -8,7 +8,9 @@ sys.dont_write_bytecode = True
 
 import json  # noqa: E402
 import os  # noqa: E402
+import pwd  # noqa: E402
 import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import time  # noqa: E402
 import unittest  # noqa: E402
 
@@ -165,6 +167,58 @@ class MailboxFolders(TandemTestCase):
         os.chmod(box, 0o750)
         self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "bob")) == 2,
                                  15), daemon.log()[-2000:])
+
+
+@AS_ROOT
+class AnotherUser(TandemTestCase):
+    """Defect 6: queue commands against a daemon that runs as another user."""
+
+    def start_as_nobody(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN), run_as="nobody")
+        send(daemon.port, "alice@example.com", ["carol@remote.test"],
+             make_message(sender="alice@example.com", to="carol@remote.test"))
+        entries = self.wait_outbox(daemon)
+        return daemon, entries[0]["id"]
+
+    def owner(self, path):
+        return pwd.getpwuid(os.stat(path).st_uid).pw_name
+
+    def test_root_acts_on_a_running_daemon_of_another_user(self):
+        daemon, eid = self.start_as_nobody()
+        began = time.monotonic()
+        cp = daemon.run_cli("queue", "hold", eid)
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertLess(time.monotonic() - began, 5, "waited for an answer that could not come")
+        self.assertIn("%s: hold" % eid, cp.stdout)
+        self.assertEqual([e["state"] for e in outbox(daemon)], ["held"])
+        entry = os.path.join(daemon.data, "spool", "outbox", eid + ".entry")
+        self.assertEqual(self.owner(entry), "nobody")
+
+    def test_root_acts_on_a_stopped_daemons_folder_as_its_owner(self):
+        daemon, eid = self.start_as_nobody()
+        daemon.stop()
+        cp = daemon.run_cli("queue", "hold", eid)
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        entry = os.path.join(daemon.data, "spool", "outbox", eid + ".entry")
+        # Still the daemon's to change when it starts again.
+        self.assertEqual(self.owner(entry), "nobody")
+        daemon.start()
+        cp = daemon.run_cli("queue", "release", eid)
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+
+    def test_another_user_is_told_at_once(self):
+        daemon, eid = self.start_as_nobody()
+        os.chmod(daemon.tmpdir, 0o755)  # the configuration is readable, the queue is not
+        os.chmod(daemon.config_path, 0o644)
+        began = time.monotonic()
+        cp = subprocess.run([daemon.binary, "--config", daemon.config_path, "queue", "retry",
+                             "--all"], capture_output=True, text=True, timeout=30,
+                            user="daemon", group="daemon", extra_groups=[])
+        self.assertLess(time.monotonic() - began, 5)
+        self.assertEqual(cp.returncode, 1, cp.stdout + cp.stderr)
+        self.assertIn("as user daemon", cp.stderr)
+        self.assertIn("belongs to nobody", cp.stderr)
+        self.assertIn(os.path.join(daemon.data, "spool"), cp.stderr)
 
 
 class DamagedOutbox(TandemTestCase):
