@@ -124,7 +124,7 @@ bool Engine::start(QString *error)
     if (!lockDataFolder(error))
         return false;
     m_spool = std::make_unique<spool::Spool>(spoolDir(s));
-    if (!m_spool->open(error) || !fsutil::ensureDirectory(controlDir(s), error))
+    if (!m_spool->open(error, s.timeScale) || !fsutil::ensureDirectory(controlDir(s), error))
         return false;
     m_mailboxes = std::make_unique<mailbox::MailboxStore>(mailboxDir(s), s.server.hostname,
                                                           s.mailboxes.mailboxTemplate);

@@ -583,6 +583,9 @@ ClientJob DeliveryQueue::jobFor(const OutboxEntry &entry) const
     job.eightBit = true; // declaring 8BITMIME for 7-bit content is harmless
     job.ret = entry.ret;
     job.envid = entry.envid;
+    // The same name for every attempt of this entry: a partner that had it already (we died
+    // after its 250) accepts it without storing it again.
+    job.handover = m_settings->server.hostname + u'/' + entry.id;
     return job;
 }
 

@@ -332,6 +332,8 @@ void SmtpClient::sendTransaction()
         mail += " RET=" + m_job.ret.toLatin1();
     if (dsn && !m_job.envid.isEmpty())
         mail += " ENVID=" + m_job.envid.toLatin1();
+    if (m_extensions.contains(u"XHANDOVER"_s) && !m_job.handover.isEmpty())
+        mail += " XHANDOVER=" + m_job.handover.toLatin1();
     QList<QByteArray> rcpts;
     for (const ClientRecipient &r : std::as_const(m_job.recipients))
         rcpts.append(rcptLine(r));

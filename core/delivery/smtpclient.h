@@ -39,8 +39,9 @@ struct ClientJob {
     QString messagePath;
     qint64 size = 0;
     bool eightBit = false;
-    QString ret;   // RFC 3461 RET
-    QString envid; // RFC 3461 ENVID (xtext)
+    QString ret;      // RFC 3461 RET
+    QString envid;    // RFC 3461 ENVID (xtext)
+    QString handover; // XHANDOVER to a partner Tandem machine that offers it (xtext)
 };
 
 struct ClientResult {

@@ -182,7 +182,7 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
     // is filed then, so it is not filed twice.
     const auto from = smtp::parseMailbox(sender);
     if (pt.copyToSenderSentItems && from && isLocal(*from) && s.passthroughCovers(from->domain) &&
-        !divertedLocal) {
+        !divertedLocal && !facts.sentCopyFiled) {
         const QString local = from->localPart.toLower();
         const bool exists = mailboxExists(local, from->domain);
         if (exists || (pt.createMailboxIfNecessary && config::isValidMailboxName(local))) {

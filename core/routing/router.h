@@ -14,8 +14,9 @@ namespace tandem::routing {
 enum class RecipientVerdict { Accept, NoSuchUser };
 
 struct MessageFacts {
-    int receivedHeaders = 0; // Received: fields other than the one this server added
-    bool generated = false;  // made by this server (then it added no Received: either)
+    int receivedHeaders = 0;    // Received: fields other than the one this server added
+    bool generated = false;     // made by this server (then it added no Received: either)
+    bool sentCopyFiled = false; // a repeated hand-over: the sender's Sent copy exists already
 };
 
 class Router {

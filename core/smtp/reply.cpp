@@ -153,6 +153,14 @@ Reply localError()
 {
     return {451, "4.3.0", "Local error in processing, try again later"};
 }
+Reply handoverRepeated()
+{
+    return {250, "2.0.0", "Ok: already accepted, not stored again"};
+}
+Reply handoverBusy()
+{
+    return {451, "4.3.0", "The same hand-over is being stored now, try again later"};
+}
 Reply hopLimit()
 {
     return {554, "5.4.6", "Too many hops: mail forwarding loop"};

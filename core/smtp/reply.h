@@ -53,6 +53,8 @@ Reply tooManyConnectionsFromAddress();
 Reply timeout();
 Reply shuttingDown();
 Reply localError();
+Reply handoverRepeated();
+Reply handoverBusy();
 Reply hopLimit();
 Reply tooManyErrors();
 Reply nulInData();

@@ -397,6 +397,9 @@ void SmtpSession::doEhlo(const QByteArray &arg)
         lines.append("STARTTLS");
     if (authAvailable())
         lines.append("AUTH PLAIN LOGIN");
+    // Offered to partners only: it lets the client say "you have had this one already".
+    if (isTrusted())
+        lines.append("XHANDOVER");
     replyRaw(Reply::multiline(250, lines));
 }
 
@@ -469,6 +472,11 @@ bool SmtpSession::checkMail(const QByteArray &arg)
                 reply(replies::syntaxError("ENVID=<xtext, at most 100 characters>"));
                 return false;
             }
+        } else if (p.keyword == "XHANDOVER" && m_esmtp && isTrusted()) {
+            if (!isXtext(p.value) || p.value.isEmpty() || p.value.size() > 255) {
+                reply(replies::syntaxError("XHANDOVER=<xtext, at most 255 characters>"));
+                return false;
+            }
         } else {
             reply(replies::badParameter(p.keyword));
             return false;
@@ -509,6 +517,8 @@ void SmtpSession::doMail(const QByteArray &arg)
             m_ret = QString::fromLatin1(p.value.toUpper());
         else if (p.keyword == "ENVID")
             m_envid = QString::fromLatin1(p.value);
+        else if (p.keyword == "XHANDOVER")
+            m_handover = QString::fromLatin1(p.value);
     }
     reply(replies::senderOk());
 }
@@ -768,8 +778,30 @@ void SmtpSession::finishData()
     envelope.ret = m_ret;
     envelope.envid = m_envid;
     envelope.dsn = m_dsn;
-    envelope.actions =
-        m_ctx.router->plan(m_sender, m_recipients, routing::MessageFacts{m_receivedHeaders, false});
+    routing::MessageFacts facts{m_receivedHeaders, false};
+    if (!m_handover.isEmpty()) {
+        // A hand-over seen before keeps only the recipients it did not bring then, and is
+        // not filed in the Sent items again.
+        const spool::HandoverLog::Claim claim =
+            m_ctx.spool->handovers().claim(m_handover, m_recipients);
+        if (claim.busy || claim.fresh.isEmpty()) {
+            log::info(u"smtp"_s,
+                      claim.busy
+                          ? u"hand-over %1 is being stored by another session"_s.arg(m_handover)
+                          : u"hand-over %1 from <%2> already accepted: not stored again"_s.arg(
+                                m_handover, m_sender),
+                      m_message->id());
+            resetTransaction();
+            setPhase(Phase::Command);
+            reply(claim.busy ? replies::handoverBusy() : replies::handoverRepeated());
+            return;
+        }
+        m_recipients = claim.fresh;
+        facts.sentCopyFiled = claim.seen;
+        envelope.recipients = m_recipients;
+        envelope.handover = m_handover;
+    }
+    envelope.actions = m_ctx.router->plan(m_sender, m_recipients, facts);
     const QString id = envelope.id;
     setPhase(Phase::Waiting);
     m_committing = true;
@@ -781,6 +813,8 @@ void SmtpSession::finishData()
 void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &id)
 {
     m_committing = false;
+    if (!result.ok && !m_handover.isEmpty())
+        m_ctx.spool->handovers().release(m_handover, m_recipients);
     if (result.ok) {
         log::info(u"smtp"_s,
                   u"accepted from=<%1> to=<%2> client=%3 message-id=%4"_s.arg(
@@ -1067,6 +1101,7 @@ void SmtpSession::resetTransaction()
     m_recipients.clear();
     m_ret.clear();
     m_envid.clear();
+    m_handover.clear();
     m_dsn.clear();
     m_message.reset();
 }

@@ -165,6 +165,7 @@ private:
     QStringList m_recipients;
     QString m_ret;
     QString m_envid;
+    QString m_handover; // XHANDOVER of a partner Tandem machine (spool/handovers.h)
     QHash<QString, spool::RecipientDsn> m_dsn;
     std::unique_ptr<spool::IncomingMessage> m_message;
     qint64 m_dataBytes = 0;

@@ -119,6 +119,8 @@ QByteArray serialize(const Envelope &e)
         full.insert(u"ret"_s, e.ret);
     if (!e.envid.isEmpty())
         full.insert(u"envid"_s, e.envid);
+    if (!e.handover.isEmpty())
+        full.insert(u"handover"_s, e.handover);
     if (!e.dsn.isEmpty())
         full.insert(u"dsn"_s, dsnToJson(e.dsn));
     return record::encode("envelope", Envelope::kVersion, full);
@@ -143,6 +145,7 @@ std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error)
     e.messageId = o->value(u"message_id"_s).toString();
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();
+    e.handover = o->value(u"handover"_s).toString();
     e.dsn = dsnFromJson(o->value(u"dsn"_s).toObject());
     const QJsonArray actions = o->value(u"actions"_s).toArray();
     for (qsizetype i = 0; i < actions.size(); ++i) {

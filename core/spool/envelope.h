@@ -69,6 +69,7 @@ struct Envelope {
     QString ret;                      // RFC 3461 RET (FULL or HDRS), empty: not given
     QString envid;                    // RFC 3461 ENVID, empty: not given
     QHash<QString, RecipientDsn> dsn; // by recipient, only those that gave parameters
+    QString handover;                 // the partner's XHANDOVER id (HandoverLog), if any
     QList<Action> actions;
 };
 

@@ -85,6 +85,7 @@ bool IncomingMessage::flush()
 Spool::Spool(const QString &directory, QObject *parent)
     : QObject(parent)
     , m_dir(directory)
+    , m_handovers(directory + u"/handovers.log"_s)
 {}
 
 Spool::~Spool()
@@ -92,12 +93,14 @@ Spool::~Spool()
     close();
 }
 
-bool Spool::open(QString *error)
+bool Spool::open(QString *error, double timeScale)
 {
     for (const QString &sub : {u"tmp"_s, u"queue"_s, u"corrupt"_s, u"outbox"_s}) {
         if (!fsutil::ensureDirectory(m_dir + u'/' + sub, error))
             return false;
     }
+    if (!m_handovers.open(error, timeScale))
+        return false;
     if (!m_writer.joinable()) {
         m_stopping = false;
         m_writer = std::thread([this] { writerLoop(); });
@@ -142,7 +145,8 @@ void Spool::commit(std::unique_ptr<IncomingMessage> message, const Envelope &env
                    QObject *context, std::function<void(const CommitResult &)> done)
 {
     message->flush();
-    Job job{std::move(message), serialize(envelope), context, std::move(done)};
+    Job job{std::move(message), serialize(envelope), context,
+            std::move(done),    envelope.handover,   envelope.recipients};
     {
         std::lock_guard lock(m_mutex);
         m_pending.push_back(std::move(job));
@@ -218,6 +222,17 @@ void Spool::commitBatch(std::deque<Job> &batch)
             }
         }
     }
+    // Hand-overs are remembered once their messages are durable and before the 250: a
+    // repeat is then recognised, and a crash in between leaves them in the envelopes, which
+    // recover() records.
+    std::vector<std::pair<QString, QStringList>> handovers;
+    for (size_t i = 0; i < batch.size(); ++i) {
+        if (results[i].ok && !batch[i].handover.isEmpty())
+            handovers.emplace_back(batch[i].handover, batch[i].recipients);
+    }
+    QString handoverError;
+    if (!handovers.empty() && !m_handovers.record(handovers, &handoverError))
+        log::error(u"spool"_s, u"cannot record hand-overs: "_s + handoverError);
     for (size_t i = 0; i < batch.size(); ++i) {
         Job &job = batch[i];
         const QString id = job.message->id();
@@ -243,7 +258,7 @@ CommitResult Spool::commitNow(const QByteArray &bytes, Envelope envelope)
     envelope.size = bytes.size();
     message->write(bytes);
     message->flush();
-    Job job{std::move(message), serialize(envelope), nullptr, {}};
+    Job job{std::move(message), serialize(envelope), nullptr, {}, {}, {}};
     if (!stageEnvelope(job, &error) || !fsutil::fsyncDirectory(queueDir(), &error))
         return {false, error, {}};
     return {true, {}, envelope.id};
@@ -277,18 +292,26 @@ Spool::Recovery Spool::recover()
     }
     QStringList ids = envelopes.values();
     ids.sort();
+    std::vector<std::pair<QString, QStringList>> handovers;
     for (const QString &id : std::as_const(ids)) {
         QString error;
+        std::optional<Envelope> envelope;
         if (!QFile::exists(messagePath(id))) {
             moveToCorrupt(id, u"message file missing"_s);
             r.corrupted.append(id);
-        } else if (!loadEnvelope(id, &error)) {
+        } else if (envelope = loadEnvelope(id, &error); !envelope) {
             moveToCorrupt(id, error);
             r.corrupted.append(id);
         } else {
             r.resume.append(id);
+            if (!envelope->handover.isEmpty())
+                handovers.emplace_back(envelope->handover, envelope->recipients);
         }
     }
+    // Committed, perhaps without their line in the log (a crash before it was written).
+    QString error;
+    if (!handovers.empty() && !m_handovers.record(handovers, &error))
+        log::error(u"spool"_s, u"cannot record hand-overs: "_s + error);
     return r;
 }
 

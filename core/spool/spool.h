@@ -1,6 +1,7 @@
 #pragma once
 
 #include "envelope.h"
+#include "handovers.h"
 #include "util/fsutil.h"
 
 #include <QObject>
@@ -66,13 +67,14 @@ public:
     explicit Spool(const QString &directory, QObject *parent = nullptr);
     ~Spool() override;
 
-    bool open(QString *error);
+    bool open(QString *error, double timeScale = 1.0);
     void close(); // waits for the commits in flight
 
     QString directory() const { return m_dir; }
     QString queueDir() const { return m_dir + QStringLiteral("/queue"); }
     QString outboxDir() const { return m_dir + QStringLiteral("/outbox"); }
     QString messagePath(const QString &id) const;
+    HandoverLog &handovers() { return m_handovers; }
 
     std::unique_ptr<IncomingMessage> begin(QString *error, const QString &fixedId = {});
     // Makes the message durable on the writer thread, then calls done on context's thread
@@ -121,12 +123,15 @@ private:
         QByteArray envelope;
         QObject *context = nullptr;
         std::function<void(const CommitResult &)> done;
+        QString handover; // recorded in the HandoverLog once the commit is durable
+        QStringList recipients;
     };
     void writerLoop();
     void commitBatch(std::deque<Job> &batch);
     bool stageEnvelope(Job &job, QString *error);
 
     QString m_dir;
+    HandoverLog m_handovers;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_pending;

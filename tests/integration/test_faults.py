@@ -16,8 +16,8 @@ import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    TandemTestCase, free_port, make_config, make_message, maildir_files, mailbox_dir, outbox,
-    read_bytes, send, wait_for)
+    TandemTestCase, connect, free_port, free_ports, make_config, make_message, maildir_files, mailbox_dir, outbox,
+    quit_quietly, read_bytes, send, wait_for)
 
 DOMAIN = "example.com"
 FAST = {"TANDEM_TIME_SCALE": "60"}  # the dispatcher's 60 s retry becomes one second
@@ -285,6 +285,67 @@ class DamagedOutbox(TandemTestCase):
             self.assertQuarantined(daemon, eid, "unreadable", sink)
             # The message's bytes are kept beside the record.
             self.assertTrue(os.path.exists(self.spool(daemon, "corrupt", eid + ".msg")))
+
+
+class ExactlyOnceHandover(TandemTestCase):
+    """Defect 8: a copy the Mailbox hands to the Archive again (it died after the Archive's
+    250, before it recorded the hand-over) is accepted and not filed a second time."""
+
+    def test_repeated_handover_is_filed_once(self):
+        mailbox_port, archive_port = free_ports(2)
+        sink = Sink()
+        sink.start()
+        self.addCleanup(sink.stop)
+        archive = self.start_daemon(make_config(
+            domain=DOMAIN, role="archive", port=archive_port, static_routes=[
+                {"domains": [DOMAIN], "host": "127.0.0.1", "port": mailbox_port},
+                {"domains": ["*"], "host": "127.0.0.1", "port": sink.port}]),
+            subdir="archive", env=FAST)
+        archive.stop()
+        mailbox = self.start_daemon(make_config(
+            domain=DOMAIN, port=mailbox_port, static_routes=[
+                {"domains": ["*"], "host": "127.0.0.1", "port": archive_port}]),
+            subdir="mailbox", env=FAST)
+        send(mailbox_port, "alice@example.com", ["bob@example.com", "carol@remote.test"],
+             make_message(sender="alice@example.com", to="bob@example.com"))
+        [entry] = self.wait_outbox(mailbox)
+        # What the Mailbox holds before the hand-over, to put back afterwards: as if it died
+        # after the Archive's 250, before it removed the entry.
+        mailbox.stop()
+        outbox_dir = os.path.join(mailbox.data, "spool", "outbox")
+        saved = {}
+        for ext in (".entry", ".msg"):
+            with open(os.path.join(outbox_dir, entry["id"] + ext), "rb") as f:
+                saved[ext] = f.read()
+        archive.start()
+        mailbox.start()
+
+        def placed():
+            return (len(maildir_files(archive.data, DOMAIN, "bob")),
+                    len(maildir_files(archive.data, DOMAIN, "alice", "Sent")),
+                    len(sink.transactions()))
+        self.assertTrue(wait_for(lambda: placed() == (1, 1, 1), 15), (placed(), archive.log()))
+        self.assertTrue(wait_for(lambda: not outbox(mailbox), 10), outbox(mailbox))
+        mailbox.stop()
+        for ext, data in saved.items():
+            with open(os.path.join(outbox_dir, entry["id"] + ext), "wb") as f:
+                f.write(data)
+        mailbox.start()
+        self.assertTrue(wait_for(lambda: not outbox(mailbox), 15), mailbox.log()[-2000:])
+        self.assertIn("already accepted", archive.log())
+        time.sleep(1)
+        self.assertEqual(placed(), (1, 1, 1))
+
+    def test_only_partners_may_name_a_handover(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN, role="archive"))
+        s, code, _ = connect(daemon.port, source="127.0.0.66")
+        try:
+            s.ehlo("outsider.test")
+            self.assertNotIn("xhandover", s.esmtp_features)
+            code, msg = s.mail("someone@remote.test", ["XHANDOVER=x.test/1-0"])
+            self.assertEqual(code, 555, msg)
+        finally:
+            quit_quietly(s)
 
 
 if __name__ == "__main__":

@@ -119,6 +119,9 @@ private slots:
     void remove();
     void abandonedMessageLeavesNothing();
     void queueIdsSortByArrival();
+    void handoverRememberedAcrossRestarts();
+    void handoverOfACommitWithoutItsLineRecovered();
+    void handoverForgottenAfterKeeping();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -467,4 +470,88 @@ void TestSpool::queueIdsSortByArrival()
 }
 
 QTEST_GUILESS_MAIN(TestSpool)
+void TestSpool::handoverRememberedAcrossRestarts()
+{
+    const QString id = u"mailbox.example.com/0661AB-2"_s;
+    {
+        Spool spool(m_spoolDir);
+        QString error;
+        QVERIFY2(spool.open(&error), qPrintable(error));
+        HandoverLog &log = spool.handovers();
+        auto c = log.claim(id, {u"bob@example.com"_s, u"carol@remote.test"_s});
+        QCOMPARE(c.fresh, (QStringList{u"bob@example.com"_s, u"carol@remote.test"_s}));
+        QVERIFY(!c.seen);
+        // While the first session commits, a second one with the same hand-over waits.
+        QVERIFY(log.claim(id, {u"bob@example.com"_s}).busy);
+        // A commit with the hand-over records it once the message is durable.
+        auto message = spool.begin(&error);
+        QVERIFY(message);
+        message->write(kMessage);
+        Envelope e = fullEnvelope(message->id());
+        e.recipients = c.fresh;
+        e.handover = id;
+        bool called = false;
+        QObject context;
+        spool.commit(std::move(message), e, &context, [&](const CommitResult &) { called = true; });
+        QTRY_VERIFY(called);
+        spool.close();
+    }
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    // After a restart: the same recipients are not accepted again, a new one is (and the
+    // hand-over counts as seen, so no second Sent copy), case-insensitively.
+    auto again = spool.handovers().claim(id, {u"BOB@example.com"_s, u"carol@remote.test"_s});
+    QVERIFY(again.fresh.isEmpty());
+    QVERIFY(again.seen);
+    auto more = spool.handovers().claim(id, {u"bob@example.com"_s, u"dave@example.com"_s});
+    QCOMPARE(more.fresh, QStringList{u"dave@example.com"_s});
+    QVERIFY(more.seen);
+    // A commit that failed gives its recipients back.
+    spool.handovers().release(id, more.fresh);
+    QCOMPARE(spool.handovers().claim(id, {u"dave@example.com"_s}).fresh,
+             QStringList{u"dave@example.com"_s});
+}
+
+void TestSpool::handoverOfACommitWithoutItsLineRecovered()
+{
+    // A crash after the commit's fsync and before the log's line: the envelope has it.
+    const QString id = u"mailbox.example.com/0661AC-0"_s;
+    {
+        Spool spool(m_spoolDir);
+        QString error;
+        QVERIFY2(spool.open(&error), qPrintable(error));
+        Envelope e = fullEnvelope(u"HAND0001"_s);
+        e.handover = id;
+        e.recipients = {u"bob@example.com"_s};
+        QVERIFY(spool.commitNow(kMessage, e).ok); // commitNow writes no log line
+        QVERIFY(!spool.handovers().claim(id, {u"bob@example.com"_s}).fresh.isEmpty());
+    }
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    QCOMPARE(spool.recover().resume, QStringList{u"HAND0001"_s});
+    spool.remove(u"HAND0001"_s); // carried out and gone: the log remembers it on its own
+    Spool later(m_spoolDir);
+    QVERIFY2(later.open(&error), qPrintable(error));
+    QVERIFY(later.handovers().claim(id, {u"bob@example.com"_s}).fresh.isEmpty());
+}
+
+void TestSpool::handoverForgottenAfterKeeping()
+{
+    const QString id = u"mailbox.example.com/0661AD-0"_s;
+    QString error;
+    {
+        Spool spool(m_spoolDir);
+        QVERIFY2(spool.open(&error), qPrintable(error));
+        QVERIFY(spool.handovers().record({{id, {u"bob@example.com"_s}}}, &error));
+    }
+    // Kept for HandoverLog::kKeepDays: ten million times faster, that is less than a second.
+    QTest::qWait(1100);
+    Spool spool(m_spoolDir);
+    QVERIFY2(spool.open(&error, 1e7), qPrintable(error));
+    QCOMPARE(spool.handovers().size(), 0);
+    QVERIFY(!readAll(m_spoolDir + u"/handovers.log"_s).contains(id.toUtf8()));
+}
+
 #include "tst_spool.moc"
