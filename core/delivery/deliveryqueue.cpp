@@ -32,6 +32,12 @@ bool wantsNotice(const OutboxEntry &entry, const QString &recipient, const char 
     return notify.split(u',').contains(QString::fromLatin1(kind));
 }
 
+QString destinationKey(const Destination &d)
+{
+    const QString address = d.address.toString();
+    return (address.contains(u':') ? u"[%1]:%2"_s : u"%1:%2"_s).arg(address).arg(d.port);
+}
+
 } // namespace
 
 QString toString(QueueOperation op)
@@ -298,7 +304,7 @@ void DeliveryQueue::openConnection(const QString &hop)
 }
 
 void DeliveryQueue::tryDestinations(const QString &hop, QList<Destination> destinations,
-                                    const ServerReply &lastError)
+                                    const ServerReply &lastError, bool inClearText)
 {
     if (!m_running)
         return;
@@ -310,8 +316,11 @@ void DeliveryQueue::tryDestinations(const QString &hop, QList<Destination> desti
         return;
     }
     const Destination destination = destinations.takeFirst();
+    const QString where = destinationKey(destination);
     ClientOptions options = optionsFor(hop);
     options.peerName = destination.host;
+    options.skipStartTls =
+        options.tls == config::TlsMode::Opportunistic && (inClearText || tlsFailedLately(where));
     auto *connection = new Connection;
     connection->hop = hop;
     connection->client = new SmtpClient(options);
@@ -328,16 +337,32 @@ void DeliveryQueue::tryDestinations(const QString &hop, QList<Destination> desti
     connect(client, &SmtpClient::transactionFinished, this,
             [this, connection](const ClientResult &result) { onTransaction(connection, result); });
     connect(client, &SmtpClient::failed, this,
-            [this, connection, destinations](const ServerReply &reply) {
+            [this, connection, destination, destinations, where,
+             tls = options.tls](const ServerReply &reply) {
                 if (!connection->ready) {
                     // Not usable: the next address of the hop, if any (RFC 5321 §5.1).
                     log::info(u"outbox"_s,
                               u"%1: %2"_s.arg(connection->client->peer(), reply.toString()));
                     const QString hop = connection->hop;
+                    QList<Destination> next = destinations;
+                    const QString tlsError = connection->client->tlsError();
+                    const bool fallBack =
+                        !tlsError.isEmpty() && tls == config::TlsMode::Opportunistic;
+                    if (fallBack) {
+                        // Postfix's "may": a broken handshake costs that connection, not the
+                        // delivery. The same address again, without STARTTLS for a while.
+                        m_clearTextUntil.insert(
+                            where, QDateTime::currentDateTimeUtc().addMSecs(
+                                       qint64(kClearTextSeconds * 1000.0 / m_settings->timeScale)));
+                        log::warning(u"outbox"_s,
+                                     u"%1 (%2): TLS handshake failed (%3); retrying in clear "
+                                     u"text (tls opportunistic)"_s.arg(hop, where, tlsError));
+                        next.prepend(destination);
+                    }
                     m_connections.removeOne(connection);
                     connection->client->deleteLater();
                     delete connection;
-                    tryDestinations(hop, destinations, reply);
+                    tryDestinations(hop, next, reply, fallBack);
                     return;
                 }
                 onConnectionGone(connection);
@@ -608,6 +633,17 @@ ClientOptions DeliveryQueue::optionsFor(const QString &hop) const
         o.username = sh.username;
     }
     return o;
+}
+
+bool DeliveryQueue::tlsFailedLately(const QString &destination)
+{
+    const auto it = m_clearTextUntil.find(destination);
+    if (it == m_clearTextUntil.end())
+        return false;
+    if (*it > QDateTime::currentDateTimeUtc())
+        return true;
+    m_clearTextUntil.erase(it); // time to try TLS again
+    return false;
 }
 
 OperationResult DeliveryQueue::apply(QueueOperation op, const QStringList &ids, bool all)

@@ -46,6 +46,9 @@ public:
     static constexpr int kMaxConnections = 20;
     static constexpr int kMaxConnectionsPerHop = 4;
     static constexpr int kIdleSeconds = 5; // a connection waits this long for more work
+    // After a failed STARTTLS handshake, opportunistic TLS skips STARTTLS at that address for
+    // this long (scaled by the time scale), then tries it again.
+    static constexpr int kClearTextSeconds = 3600;
 
     DeliveryQueue(std::shared_ptr<const config::Settings> settings, Outbox *outbox,
                   spool::Spool *spool, std::shared_ptr<const routing::Router> router,
@@ -99,8 +102,9 @@ private:
     int countIdle(const QString &hop) const;
     int totalConnections() const;
     void openConnection(const QString &hop);
+    // inClearText: the first destination again, after its TLS handshake failed.
     void tryDestinations(const QString &hop, QList<Destination> destinations,
-                         const ServerReply &lastError);
+                         const ServerReply &lastError, bool inClearText = false);
     void feed(Connection *connection);
     void onTransaction(Connection *connection, const ClientResult &result);
     void onConnectionGone(Connection *connection);
@@ -114,6 +118,7 @@ private:
                 const QString &idSuffix, const QDateTime &now);
     ClientJob jobFor(const OutboxEntry &entry) const;
     ClientOptions optionsFor(const QString &hop) const;
+    bool tlsFailedLately(const QString &destination);
 
     std::shared_ptr<const config::Settings> m_settings;
     Outbox *m_outbox;
@@ -125,6 +130,7 @@ private:
     QSet<QString> m_holdAfterFlight;
     QSet<QString> m_deleteAfterFlight;
     QHash<QString, Hop> m_hops;
+    QHash<QString, QDateTime> m_clearTextUntil; // "address:port" whose TLS handshake failed
     QList<Connection *> m_connections;
     QTimer m_timer;
     QTimer m_notifyTimer;

@@ -44,6 +44,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Handshake)
+            return failHandshake(u"timeout"_s);
         const ServerReply r = localReply(451, u"4.4.2"_s, u"timeout talking to %1"_s.arg(m_peer));
         if (m_state >= State::Mail && m_state <= State::Rset)
             finishTransaction(r);
@@ -68,6 +70,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_state == State::Closed || m_state == State::Quit)
             return;
+        if (m_state == State::Handshake)
+            return failHandshake(m_socket->errorString());
         const ServerReply r = localReply(
             451, u"4.4.1"_s, u"connection to %1 failed: %2"_s.arg(m_peer, m_socket->errorString()));
         if (m_state >= State::Mail && m_state <= State::Rset)
@@ -77,6 +81,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
     connect(m_socket, &QAbstractSocket::disconnected, this, [this] {
         if (m_state == State::Closed)
             return;
+        if (m_state == State::Handshake)
+            return failHandshake(u"the server closed the connection"_s);
         if (m_state != State::Quit) {
             const ServerReply r =
                 localReply(451, u"4.4.2"_s, u"%1 closed the connection"_s.arg(m_peer));
@@ -193,7 +199,12 @@ void SmtpClient::onReply(const ServerReply &reply)
             return;
         }
         if (m_options.tls == config::TlsMode::Required)
-            return fail(reply);
+            return fail(localReply(451, u"4.7.0"_s,
+                                   u"%1 refused STARTTLS, which this route requires: %2"_s.arg(
+                                       m_peer, reply.toString())));
+        // RFC 3207 §4.1: after a refusal the session may go on in clear text.
+        log::warning(u"outbox"_s, u"%1 refused STARTTLS (%2); going on in clear text"_s.arg(
+                                      m_peer, reply.toString()));
         return afterEhlo();
     case State::AuthPlain:
     case State::AuthLoginPassword:
@@ -254,7 +265,8 @@ void SmtpClient::onEhloReply(const ServerReply &reply)
 void SmtpClient::afterEhlo()
 {
     if (!m_socket->isEncrypted() && m_options.tls != config::TlsMode::Off) {
-        if (m_extensions.contains(u"STARTTLS"_s) && !m_triedTls && QSslSocket::supportsSsl()) {
+        if (m_extensions.contains(u"STARTTLS"_s) && !m_triedTls && QSslSocket::supportsSsl() &&
+            !(m_options.skipStartTls && m_options.tls == config::TlsMode::Opportunistic)) {
             m_triedTls = true;
             command("STARTTLS", State::StartTls, kGreetingTimeout);
             return;
@@ -496,6 +508,14 @@ void SmtpClient::fail(const ServerReply &reply)
     if (m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();
     emit failed(reply);
+}
+
+// Whatever broke the handshake, the reply says TLS failed (4.7.5 "cryptographic failure", as
+// Postfix answers) and tlsError() keeps the cause for the caller's decision and log line.
+void SmtpClient::failHandshake(const QString &why)
+{
+    m_tlsError = why;
+    fail(localReply(451, u"4.7.5"_s, u"TLS handshake with %1 failed: %2"_s.arg(m_peer, why)));
 }
 
 void SmtpClient::quit()

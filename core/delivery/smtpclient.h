@@ -60,6 +60,9 @@ struct ClientOptions {
     QString password;
     QString peerName; // the host name for TLS SNI and log lines
     double timeScale = 1.0;
+    // Do not try STARTTLS even when offered: its handshake failed at this address lately. Not
+    // the same as tls Off, which would also let a password go in clear text.
+    bool skipStartTls = false;
 };
 
 class SmtpClient : public QObject {
@@ -75,11 +78,15 @@ public:
     bool isReady() const { return m_state == State::Ready; }
     QString peer() const { return m_peer; }
     bool tlsActive() const { return m_socket->isEncrypted(); }
+    // Why the STARTTLS handshake failed, once failed() has said it did; empty otherwise. The
+    // session cannot go on in that connection, but a new one in clear text may.
+    QString tlsError() const { return m_tlsError; }
 
 signals:
     void ready();
     // The connection could not be used (refused, timed out, greeting or EHLO refused, TLS
-    // required but not offered). permanent: a 5xx greeting/EHLO.
+    // required but not offered or refused, the TLS handshake failed: see tlsError()).
+    // permanent: a 5xx greeting/EHLO.
     void failed(const tandem::delivery::ServerReply &reply);
     void transactionFinished(const tandem::delivery::ClientResult &result);
     void closed();
@@ -117,6 +124,7 @@ private:
     void sendBody();
     void finishTransaction(const ServerReply &reply);
     void fail(const ServerReply &reply);
+    void failHandshake(const QString &why);
     void command(const QByteArray &line, State next, int timeoutSeconds);
     void expect(State next, int timeoutSeconds);
     void armTimer(int seconds);
@@ -134,6 +142,7 @@ private:
     QStringList m_authMechanisms;
     qint64 m_maxSize = 0;
     bool m_triedTls = false;
+    QString m_tlsError;
     // The transaction in progress.
     ClientJob m_job;
     ClientResult m_result;

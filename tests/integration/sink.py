@@ -41,6 +41,15 @@ STARTTLS and AUTH (both off unless asked for):
 Every AUTH attempt is in sink.auth_log() as {connection, mechanism, username, password, tls,
 ok}; sink.tls_sessions() lists the connections on which STARTTLS succeeded.
 
+A next hop whose TLS is broken (no certificate needed):
+
+    Sink(starttls_break="garbage")   # EHLO offers STARTTLS; STARTTLS answers 220, then
+                                     # bytes that are not TLS, and the connection is closed
+    Sink(starttls_break="close")     # ... answers 220 and closes at once
+
+sink.starttls_attempts() lists the connections on which the client sent STARTTLS, and
+sink.open_connections() counts the sessions still open.
+
 Usage:
 
     with Sink() as sink:
@@ -123,6 +132,19 @@ class _Handler(socketserver.StreamRequestHandler):
             self.session()
         except (EOFError, OSError, socket.timeout):  # ssl.SSLError is an OSError
             pass
+
+    def break_tls(self):
+        """Says yes to STARTTLS, then fails the handshake the way sink.starttls_break asks."""
+        self.reply(220, "2.0.0 ready to start TLS")
+        self.connection.settimeout(5)
+        self.rfile.read1(65536)  # the ClientHello: read, so closing does not reset
+        if self.sink.starttls_break == "garbage":
+            self.wfile.write(b"this is not a TLS record\r\n" * 4)
+            self.wfile.flush()
+        self.connection.shutdown(socket.SHUT_WR)
+        while self.rfile.read1(65536):  # until the client gives up and closes
+            pass
+        raise EOFError  # handle() returns and finish() closes the connection
 
     def start_tls(self):
         """Replies 220 and makes the connection a TLS server connection (RFC 3207)."""
@@ -235,12 +257,15 @@ class _Handler(socketserver.StreamRequestHandler):
                 reset()
                 extensions = [sink.hostname, "PIPELINING", "SIZE %d" % MAX_SIZE, "8BITMIME",
                               "ENHANCEDSTATUSCODES", "DSN"]
-                if sink._tls_context is not None and not tls:
+                if (sink._tls_context is not None or sink.starttls_break) and not tls:
                     extensions.append("STARTTLS")
                 if sink.auth_users is not None and authenticated is None:
                     extensions.append("AUTH " + " ".join(sink.auth_mechanisms))
                 self.reply(250, "\n".join(extensions))
-            elif verb == "STARTTLS" and sink._tls_context is not None:
+            elif verb == "STARTTLS" and (sink._tls_context is not None or sink.starttls_break):
+                sink._starttls_asked(self.connection_id)
+                if sink.starttls_break:
+                    self.break_tls()
                 if tls:
                     self.reply(503, "5.5.1 TLS already active")
                     continue
@@ -375,8 +400,11 @@ class Sink:
     def __init__(self, port=0, host="127.0.0.1", refuse=None, rcpt_reply=None,
                  hostname="sink.remote.test", tempfail=False, tempfail_stage="rcpt",
                  start=True, tls_cert=None, tls_key=None, auth_users=None,
-                 auth_mechanisms=("PLAIN", "LOGIN")):
+                 auth_mechanisms=("PLAIN", "LOGIN"), starttls_break=None):
+        if starttls_break not in (None, "garbage", "close"):
+            raise ValueError("starttls_break must be None, 'garbage' or 'close'")
         self.hostname = hostname
+        self.starttls_break = starttls_break
         self._tls_context = None
         if tls_cert:
             self._tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -394,6 +422,7 @@ class Sink:
         self._open = set()
         self._auth_log = []
         self._tls_sessions = []
+        self._starttls_attempts = []
         self._tempfail = None
         if tempfail:
             self.set_tempfail(True, tempfail_stage)
@@ -476,6 +505,16 @@ class Sink:
         with self._lock:
             return list(self._tls_sessions)
 
+    def starttls_attempts(self):
+        """The ids of the connections on which the client sent STARTTLS, in order."""
+        with self._lock:
+            return list(self._starttls_attempts)
+
+    def open_connections(self):
+        """How many sessions are open now."""
+        with self._lock:
+            return len(self._open)
+
     def clear(self):
         with self._lock:
             self._transactions.clear()
@@ -483,6 +522,7 @@ class Sink:
             self._commands.clear()
             self._auth_log.clear()
             self._tls_sessions.clear()
+            self._starttls_attempts.clear()
 
     # -- called by the sessions
     def _opened(self, sock):
@@ -496,6 +536,10 @@ class Sink:
         with self._lock:
             self._open.discard(old)
             self._open.add(new)
+
+    def _starttls_asked(self, connection_id):
+        with self._lock:
+            self._starttls_attempts.append(connection_id)
 
     def _tls_started(self, connection_id):
         with self._lock:

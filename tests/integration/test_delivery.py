@@ -374,6 +374,79 @@ class TlsAndAuth(DeliveryTestCase):
         self.assertIn("STARTTLS", entry["last_reply"], entry)
         self.assertNothingDelivered(sink, daemon)
 
+    # -- a next hop that offers STARTTLS and then breaks the handshake (issue 9, defect 7)
+
+    def assertFallbackLogged(self, daemon, sink, count=1):
+        pattern = (r"\[127\.0\.0\.1\]:%d \(127\.0\.0\.1:%d\): TLS handshake failed \(.+\); "
+                   r"retrying in clear text \(tls opportunistic\)" % (sink.port, sink.port))
+        found = re.findall(pattern, daemon.log())
+        self.assertEqual(len(found), count, "fallback lines in tandemd's log (expected %d):\n%s"
+                         % (count, daemon.log()[-3000:]))
+
+    def check_opportunistic_fallback(self, how):
+        sink = self.sink(starttls_break=how)
+        daemon = self.start_daemon(self.delivery_config([self.route(sink, tls="opportunistic")]))
+        mid, original = self.send_from_alice(daemon, ["carol@remote.test"])
+        self.wait_delivered(sink, daemon)
+        [t] = sink.transactions()
+        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
+        self.assertTrue(t["data"].endswith(original))
+        self.assertFalse(t["tls"])
+        self.assertEqual(sink.starttls_attempts(), [1], "STARTTLS on the connections")
+        self.assertEqual(t["connection"], 2,
+                         "not delivered on a second, clear-text connection after the handshake")
+        self.assertFallbackLogged(daemon, sink)
+        self.assertEqual(self.notices(daemon), [])
+
+    def test_opportunistic_retries_in_clear_text_after_garbage_handshake(self):
+        self.check_opportunistic_fallback("garbage")
+
+    def test_opportunistic_retries_in_clear_text_when_closed_during_handshake(self):
+        self.check_opportunistic_fallback("close")
+
+    def test_required_tls_never_falls_back_after_a_broken_handshake(self):
+        sink = self.sink(starttls_break="garbage")
+        daemon = self.start_daemon(self.delivery_config([self.route(sink, tls="required")]))
+        self.send_from_alice(daemon, ["carol@remote.test"])
+        [entry] = self.wait_deferred(daemon)
+        self.assertEqual(entry["recipients"], ["carol@remote.test"])
+        self.assertEqual(entry["attempts"], 1, entry)
+        self.assertRegex(entry["last_reply"], r"^4\d\d 4\.7\.\d+ .*\bTLS\b", entry)
+        self.assertNothingDelivered(sink, daemon)
+        self.assertEqual(sink.starttls_attempts(), [1])
+        self.assertEqual(sink.connections(), 1, "reconnected after the handshake failed")
+        self.assertNotIn("retrying in clear text", daemon.log())
+
+    def test_fallback_is_remembered_for_the_next_connection(self):
+        sink = self.sink(starttls_break="garbage")
+        daemon = self.start_daemon(self.delivery_config([self.route(sink, tls="opportunistic")]))
+        self.send_from_alice(daemon, ["carol@remote.test"])
+        self.wait_delivered(sink, daemon)
+        # The clear-text connection idles a few seconds and quits; the next message needs a
+        # connection of its own.
+        wait_for(lambda: sink.open_connections() == 0, WAIT, interval=0.1)
+        self.assertEqual(sink.open_connections(), 0, "the first connection is still open")
+        self.send_from_alice(daemon, ["dave@remote.test"])
+        ts = self.wait_delivered(sink, daemon, count=2)
+        self.assertEqual([t["rcpt_to"] for t in ts], [["carol@remote.test"],
+                                                      ["dave@remote.test"]])
+        self.assertEqual([t["connection"] for t in ts], [2, 3])
+        self.assertFalse(ts[1]["tls"])
+        self.assertEqual(sink.starttls_attempts(), [1], "STARTTLS tried again on connection 3")
+        self.assertFallbackLogged(daemon, sink, count=1)
+
+    def test_fallback_never_sends_the_password_in_clear(self):
+        sink = self.sink(starttls_break="garbage", auth_users={RELAY_USER: RELAY_PASSWORD})
+        daemon = self.auth_daemon(sink, "opportunistic")
+        self.send_from_alice(daemon, ["carol@remote.test"])
+        [entry] = self.wait_deferred(daemon)
+        self.assertIn("TLS", entry["last_reply"], entry)
+        self.assertEqual(sink.auth_log(), [], "a password was sent without TLS")
+        self.assertFalse([c for c in sink.commands() if c.upper().startswith("AUTH")],
+                         "AUTH was sent without TLS: %r" % sink.commands())
+        self.assertNotIn(RELAY_PASSWORD, " ".join(sink.commands()))
+        self.assertNothingDelivered(sink, daemon)
+
     def test_secrets_file_readable_by_others_is_refused(self):
         port = free_port()
         secrets = self.write_secrets(port, RELAY_PASSWORD, mode=0o644)
