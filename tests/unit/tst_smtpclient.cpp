@@ -1,4 +1,5 @@
 #include "delivery/smtpclient.h"
+#include "threadwarnings.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -80,6 +81,7 @@ ClientOptions options(config::TlsMode tls, bool skipStartTls = false)
 class TestSmtpClient : public QObject {
     Q_OBJECT
 private slots:
+    void init() { tandem::test::failOnThreadWarnings(); }
     void brokenHandshakeSaysTlsFailed_data();
     void brokenHandshakeSaysTlsFailed();
     void skipStartTlsGoesStraightToClearText();
