@@ -6,6 +6,7 @@
 #include "routing/router.h"
 #include "smtp/smtpserver.h"
 #include "spool/spool.h"
+#include "util/diskspace.h"
 #include "util/fsutil.h"
 #include "util/log.h"
 
@@ -178,7 +179,17 @@ bool Engine::start(QString *error)
                                   .arg(recovery.corrupted.size()));
     m_dispatcher->resume(recovery.resume);
 
+    m_disk = new util::DiskSpace(s.dataPath(), s.freeSpaceReserve(), this);
+    connect(m_disk, &util::DiskSpace::levelChanged, this,
+            [this](util::DiskSpace::Level level, qint64 free, qint64 reserve) {
+                // Deliveries that failed for want of space need not wait for their next try.
+                if (level != util::DiskSpace::Level::Full && m_dispatcher)
+                    QMetaObject::invokeMethod(m_dispatcher, &routing::Dispatcher::retryWaiting);
+                emit diskSpaceChanged(util::DiskSpace::toString(level), free, reserve);
+            });
+    m_disk->start();
     m_server = new smtp::SmtpServer(m_settings, m_spool.get(), m_router, this);
+    m_server->setDiskSpace(m_disk);
     if (!m_server->listen(error)) {
         delete m_server;
         m_server = nullptr;
@@ -220,6 +231,8 @@ void Engine::finishStop()
     m_server = nullptr;
     delete m_controlTimer;
     m_controlTimer = nullptr;
+    delete m_disk;
+    m_disk = nullptr;
     delivery::DeliveryQueue *queue = m_delivery;
     QMetaObject::invokeMethod(
         queue, [queue] { queue->stop(); }, Qt::BlockingQueuedConnection);
@@ -384,6 +397,7 @@ bool Engine::applySettings(config::Settings settings, QString *error)
         return false;
     m_settings = shared;
     m_router = router;
+    m_disk->setReserve(shared->freeSpaceReserve());
     QMetaObject::invokeMethod(
         m_dispatcher, [d = m_dispatcher, store = m_mailboxes.get(), shared, router] {
             store->setTemplate(shared->server.hostname, shared->mailboxes.mailboxTemplate);

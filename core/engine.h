@@ -28,6 +28,9 @@ class SmtpServer;
 namespace tandem::delivery {
 class DeliveryQueue;
 }
+namespace tandem::util {
+class DiskSpace;
+}
 
 // The engine's one face: what tandemd and the console drive. It lives on the thread that
 // created it (tandemd's main thread, or a thread of the console's); the dispatcher that
@@ -88,6 +91,9 @@ signals:
     void outboxUpdated(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
                        const QStringList &removed);
     void settingsApplied();
+    // The data folder's free space crossed a line: level "ok", "low" (under twice the
+    // reserve: a warning) or "full" (under the reserve: new mail is answered 452 4.3.1).
+    void diskSpaceChanged(const QString &level, qint64 freeBytes, qint64 reserveBytes);
     void messageFinished(const QString &queueId);
 
 private:
@@ -106,6 +112,7 @@ private:
     delivery::DeliveryQueue *m_delivery = nullptr;
     QThread m_deliveryThread;
     QTimer *m_controlTimer = nullptr;
+    util::DiskSpace *m_disk = nullptr;
     QHash<QString, delivery::OutboxEntry> m_localEntries; // the dispatcher's waiting messages
     int m_lockFd = -1;
     bool m_running = false;

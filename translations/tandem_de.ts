@@ -406,6 +406,10 @@
         <source>%1: tls_key_passphrase must be a string</source>
         <translation>%1: tls_key_passphrase muss eine Zeichenkette sein</translation>
     </message>
+    <message>
+        <source>must be at least the largest message (smtp.max_message_bytes, %1 MiB)</source>
+        <translation>muss mindestens die größte Nachricht fassen (smtp.max_message_bytes, %1 MiB)</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -912,6 +916,14 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Stopped</source>
         <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Disk full: new mail refused (%1 MiB free, reserve %2 MiB)</source>
+        <translation>Datenträger voll: neue Mail wird abgewiesen (%1 MiB frei, Reserve %2 MiB)</translation>
+    </message>
+    <message>
+        <source>Disk space low: %1 MiB free (reserve %2 MiB)</source>
+        <translation>Wenig Speicherplatz: %1 MiB frei (Reserve %2 MiB)</translation>
     </message>
 </context>
 <context>

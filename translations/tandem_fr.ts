@@ -406,6 +406,10 @@
         <source>%1: tls_key_passphrase must be a string</source>
         <translation>%1&#xa0;: tls_key_passphrase doit être une chaîne</translation>
     </message>
+    <message>
+        <source>must be at least the largest message (smtp.max_message_bytes, %1 MiB)</source>
+        <translation>doit contenir au moins le plus grand message (smtp.max_message_bytes, %1 Mio)</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -912,6 +916,14 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Stopped</source>
         <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Disk full: new mail refused (%1 MiB free, reserve %2 MiB)</source>
+        <translation>Disque plein : nouveaux messages refusés (%1 Mio libres, réserve %2 Mio)</translation>
+    </message>
+    <message>
+        <source>Disk space low: %1 MiB free (reserve %2 MiB)</source>
+        <translation>Espace disque faible : %1 Mio libres (réserve %2 Mio)</translation>
     </message>
 </context>
 <context>

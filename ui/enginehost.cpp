@@ -87,6 +87,7 @@ void EngineHost::startEngine(const config::Settings &settings)
     // Both cross from the engine's thread with queued connections, in the order sent.
     connect(engine, &Engine::outboxSnapshot, this, &EngineHost::outboxSnapshot);
     connect(engine, &Engine::outboxUpdated, this, &EngineHost::outboxUpdated);
+    connect(engine, &Engine::diskSpaceChanged, this, &EngineHost::diskSpaceChanged);
     connect(engine, &Engine::stopped, this, [this] {
         if (m_engine) {
             m_engine->deleteLater();

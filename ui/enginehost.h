@@ -56,6 +56,8 @@ signals:
     void outboxSnapshot(const QList<tandem::delivery::OutboxEntry> &entries);
     void outboxUpdated(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
                        const QStringList &removed);
+    // Engine::diskSpaceChanged: "ok", "low" or "full", with the free space and the reserve.
+    void diskSpaceChanged(const QString &level, qint64 freeBytes, qint64 reserveBytes);
 
 private:
     void startEngine(const config::Settings &settings);

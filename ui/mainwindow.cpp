@@ -26,6 +26,7 @@
 #include <QIcon>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -67,6 +68,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     , m_listening(new QLabel(this))
     , m_outbox(new QLabel(this))
     , m_lastError(new QLabel(this))
+    , m_disk(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/tandem/tandem.svg"_s));
@@ -112,6 +114,9 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     statusBar()->addWidget(m_state);
     statusBar()->addWidget(m_listening, 1);
     statusBar()->addWidget(m_lastError);
+    m_disk->setObjectName(u"diskSpace"_s);
+    m_disk->hide();
+    statusBar()->addPermanentWidget(m_disk);
     statusBar()->addPermanentWidget(m_outbox);
 
     // Engine events arrive on whatever thread logged them; the model takes them in batches.
@@ -141,8 +146,16 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     });
     connect(m_host, &EngineHost::stopped, this, [this] {
         m_listeningOn.clear();
+        m_diskLevel.clear();
         updateStatus();
     });
+    connect(m_host, &EngineHost::diskSpaceChanged, this,
+            [this](const QString &level, qint64 free, qint64 reserve) {
+                m_diskLevel = level == u"ok"_s ? QString() : level;
+                m_diskFree = free;
+                m_diskReserve = reserve;
+                updateStatus();
+            });
     connect(m_host, &EngineHost::failed, this, [this](const QString &error) {
         m_lastError->setText(error);
         updateStatus();
@@ -516,6 +529,19 @@ void MainWindow::updateStatus()
                              : tr("Listening on %1").arg(m_listeningOn.join(u", "_s)));
     m_outbox->setText(m_outboxSize < 0 ? QString()
                                        : tr("Outbox: %n message(s)", nullptr, m_outboxSize));
+    // The data folder short of space: amber under twice the reserve, red under it.
+    const auto mib = [](qint64 bytes) {
+        return QLocale().toString(double(bytes) / 1048576, 'f', 0);
+    };
+    m_disk->setVisible(!m_diskLevel.isEmpty());
+    m_disk->setStyleSheet(m_diskLevel == u"full"_s ? u"color: #b01c1c; font-weight: bold"_s
+                                                   : u"color: #9a6700"_s);
+    m_disk->setText(m_diskLevel == u"full"_s
+                        ? tr("Disk full: new mail refused (%1 MiB free, reserve %2 MiB)")
+                              .arg(mib(m_diskFree), mib(m_diskReserve))
+                    : m_diskLevel.isEmpty() ? QString()
+                                            : tr("Disk space low: %1 MiB free (reserve %2 MiB)")
+                                                  .arg(mib(m_diskFree), mib(m_diskReserve)));
     m_startAction->setEnabled(!running);
     m_stopAction->setEnabled(running);
 }

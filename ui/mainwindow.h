@@ -90,6 +90,7 @@ private:
     QLabel *m_listening;
     QLabel *m_outbox;
     QLabel *m_lastError;
+    QLabel *m_disk;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_engineMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -104,6 +105,9 @@ private:
     QToolBar *m_engineToolBar = nullptr;
     QStringList m_listeningOn; // while the engine runs
     int m_outboxSize = -1;     // not known yet
+    QString m_diskLevel;       // "low" or "full" while the data folder is short of space
+    qint64 m_diskFree = 0;
+    qint64 m_diskReserve = 0;
     QStringList m_mailboxesOnDisk;
 };
 

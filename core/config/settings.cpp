@@ -200,7 +200,7 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
         return;
     r.checkKeys(*o, path,
                 {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s,
-                 u"max_hops"_s, u"secrets_file"_s});
+                 u"max_hops"_s, u"secrets_file"_s, u"min_free_space_mb"_s});
     s.server.role = r.choice(*o, path, u"role"_s, Role::Custom, kRoles);
     if (!o->contains(u"domain"_s)) {
         r.error(u"server.domain"_s, Messages::tr("is required"));
@@ -229,6 +229,21 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
         r.error(u"server.data_dir"_s, Messages::tr("must not be empty"));
     s.server.maxHops = int(r.integer(*o, path, u"max_hops"_s, s.server.maxHops, 1, 1000));
     s.server.secretsFile = r.string(*o, path, u"secrets_file"_s, {});
+    if (o->contains(u"min_free_space_mb"_s))
+        s.server.minFreeSpaceMb =
+            int(r.integer(*o, path, u"min_free_space_mb"_s, 0, 1, 1024 * 1024 * 1024));
+}
+
+// The reserve must hold the largest message the server accepts, or a message accepted at
+// MAIL could fill the disk before its end.
+void checkFreeSpace(Reader &r, const Settings &s)
+{
+    const qint64 mib = 1024 * 1024;
+    if (s.server.minFreeSpaceMb > 0 && s.server.minFreeSpaceMb * mib < s.smtp.maxMessageBytes)
+        r.error(u"server.min_free_space_mb"_s,
+                Messages::tr("must be at least the largest message (smtp.max_message_bytes, "
+                             "%1 MiB)")
+                    .arg((s.smtp.maxMessageBytes + mib - 1) / mib));
 }
 
 void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
@@ -637,6 +652,14 @@ bool isValidMailboxName(const QString &localPart)
     return name.match(localPart).hasMatch() && !localPart.contains(u".."_s);
 }
 
+qint64 Settings::freeSpaceReserve() const
+{
+    const qint64 mib = 1024 * 1024;
+    if (server.minFreeSpaceMb > 0)
+        return server.minFreeSpaceMb * mib;
+    return std::max<qint64>(100 * mib, 2 * smtp.maxMessageBytes);
+}
+
 bool Settings::isLocalDomain(const QString &domain) const
 {
     const QString d = domain.toLower();
@@ -704,6 +727,7 @@ LoadResult parse(const QByteArray &json, const QString &baseDir)
     readMailboxes(r, root, s);
     checkOpenRelay(r, s);
     checkTls(r, s);
+    checkFreeSpace(r, s);
     return result;
 }
 
@@ -729,6 +753,8 @@ QJsonObject toJson(const Settings &s)
                        {u"max_hops"_s, s.server.maxHops}};
     if (!s.server.secretsFile.isEmpty())
         server.insert(u"secrets_file"_s, s.server.secretsFile);
+    if (s.server.minFreeSpaceMb > 0)
+        server.insert(u"min_free_space_mb"_s, s.server.minFreeSpaceMb);
     QJsonArray listeners;
     for (const Listener &l : s.smtp.listeners) {
         QJsonObject lo{

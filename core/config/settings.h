@@ -29,7 +29,8 @@ struct ServerSettings {
     QString hostname;
     QString dataDir = QStringLiteral("data"); // as written in the file
     int maxHops = 30;
-    QString secretsFile; // tandemd's passwords (mode 0600); the console uses the keychain
+    QString secretsFile;    // tandemd's passwords (mode 0600); the console uses the keychain
+    int minFreeSpaceMb = 0; // 0: not in the file, the reserve is Settings::freeSpaceReserve()
 };
 
 struct Listener {
@@ -143,6 +144,9 @@ struct Settings {
     QStringList allLocalDomains() const;
     QString resolvePath(const QString &path) const;
     QString dataPath() const { return resolvePath(server.dataDir); }
+    // The free space the data folder keeps: below it, MAIL is answered 452 4.3.1. By default
+    // 100 MiB or twice the largest message, whichever is more.
+    qint64 freeSpaceReserve() const;
     bool isRelayClient(const QHostAddress &address) const;
 };
 

@@ -144,6 +144,15 @@ void Dispatcher::retryLater(const QString &id, const QString &error)
         emit waitingChanged({*entry}, {});
 }
 
+void Dispatcher::retryWaiting()
+{
+    const QStringList due = m_waiting.keys();
+    m_waiting.clear();
+    for (const QString &id : due)
+        schedule(id);
+    armRetryTimer();
+}
+
 void Dispatcher::stopWaiting(const QString &id)
 {
     m_waiting.remove(id);

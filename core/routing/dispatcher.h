@@ -50,6 +50,8 @@ public:
     // The administrator's operations on messages that wait here (a failed local delivery, a
     // held one): retry now, hold, release, delete, or return to the sender.
     delivery::OperationResult apply(delivery::QueueOperation op, const QStringList &ids, bool all);
+    // Tries every message that waits after a failure now (held ones stay held).
+    void retryWaiting();
     // The messages waiting here, as queue rows.
     QList<delivery::OutboxEntry> waitingEntries() const;
     // A spooled message's queue row (next hop "local"), from its envelope and wait record;

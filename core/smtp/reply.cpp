@@ -153,6 +153,10 @@ Reply localError()
 {
     return {451, "4.3.0", "Local error in processing, try again later"};
 }
+Reply insufficientStorage()
+{
+    return {452, "4.3.1", "Insufficient system storage, try again later"};
+}
 Reply handoverRepeated()
 {
     return {250, "2.0.0", "Ok: already accepted, not stored again"};

@@ -53,6 +53,7 @@ Reply tooManyConnectionsFromAddress();
 Reply timeout();
 Reply shuttingDown();
 Reply localError();
+Reply insufficientStorage();
 Reply handoverRepeated();
 Reply handoverBusy();
 Reply hopLimit();

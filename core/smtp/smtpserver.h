@@ -24,6 +24,7 @@ public:
     ~SmtpServer() override;
 
     bool listen(QString *error);
+    void setDiskSpace(util::DiskSpace *disk) { m_disk = disk; } // for the sessions after this
     // New sessions use the new settings; listeners are re-bound only if they changed.
     bool applySettings(std::shared_ptr<const config::Settings> settings,
                        std::shared_ptr<const routing::Router> router, QString *error);
@@ -43,6 +44,7 @@ private:
 
     std::shared_ptr<const config::Settings> m_settings;
     spool::Spool *m_spool;
+    util::DiskSpace *m_disk = nullptr;
     std::shared_ptr<const routing::Router> m_router;
     QList<QTcpServer *> m_servers;
     TlsContext *m_tls = nullptr;

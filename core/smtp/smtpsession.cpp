@@ -6,6 +6,8 @@
 #include "routing/router.h"
 #include "spool/spool.h"
 #include "tlscontext.h"
+#include "util/diskspace.h"
+#include "util/fsutil.h"
 #include "util/log.h"
 
 #include <QDateTime>
@@ -483,6 +485,8 @@ bool SmtpSession::checkMail(const QByteArray &arg)
         }
     }
     const Address &sender = *path.address;
+    if (diskFull())
+        return false;
     if (m_ctx.listener.requireAuth && !m_authenticated) {
         reply(replies::authRequired());
         return false;
@@ -631,6 +635,17 @@ bool SmtpSession::checkData(const QByteArray &arg)
         reply(replies::noValidRecipients());
         return false;
     }
+    return !diskFull();
+}
+
+// Below the data folder's free-space reserve nothing new is taken (RFC 3463 4.3.1): the client
+// keeps the message and tries again, and no message is accepted that could not be stored.
+bool SmtpSession::diskFull()
+{
+    if (!m_ctx.disk || m_ctx.disk->check() != util::DiskSpace::Level::Full)
+        return false;
+    note(log::Level::Info, u"refused a transaction from %1: the disk is full"_s.arg(m_peerText));
+    reply(replies::insufficientStorage());
     return true;
 }
 
@@ -640,7 +655,7 @@ void SmtpSession::doData(const QByteArray &)
     m_message = m_ctx.spool->begin(&error);
     if (!m_message) {
         log::error(u"spool"_s, u"cannot accept a message: "_s + error);
-        reply(replies::localError());
+        reply(fsutil::isOutOfSpace(errno) ? replies::insufficientStorage() : replies::localError());
         return;
     }
     m_message->write(receivedHeader(m_message->id()));
@@ -752,7 +767,7 @@ void SmtpSession::finishData()
     else if (m_nulByte)
         refusal = replies::nulInData();
     else if (m_message->failed())
-        refusal = replies::localError();
+        refusal = m_message->outOfSpace() ? replies::insufficientStorage() : replies::localError();
     if (refusal) {
         log::info(
             u"smtp"_s,
@@ -822,7 +837,10 @@ void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &
                   id);
         reply(replies::queued(id.toLatin1()));
     } else {
-        reply(replies::localError());
+        reply(result.outOfSpace ||
+                      (m_ctx.disk && m_ctx.disk->check() == util::DiskSpace::Level::Full)
+                  ? replies::insufficientStorage()
+                  : replies::localError());
     }
     resetTransaction();
     if (m_socket->state() != QAbstractSocket::ConnectedState) {

@@ -23,6 +23,9 @@ struct CommitResult;
 namespace tandem::routing {
 class Router;
 }
+namespace tandem::util {
+class DiskSpace;
+}
 namespace tandem::smtp {
 class AuthGuard;
 class PasswordVerifier;
@@ -42,6 +45,7 @@ struct SessionContext {
     TlsContext *tls = nullptr; // null when smtp.tls is not configured
     AuthGuard *authGuard = nullptr;
     PasswordVerifier *verifier = nullptr;
+    util::DiskSpace *disk = nullptr; // the data folder's free space; null: not watched
 };
 
 class SmtpSession : public QObject {
@@ -97,6 +101,7 @@ private:
     void resetTransaction();
     void restartTimer();
     bool isTrusted() const;
+    bool diskFull(); // replies 452 4.3.1 when the data folder is below its reserve
 
     // The command table's steps.
     bool checkHelo(const QByteArray &arg);

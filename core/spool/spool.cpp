@@ -76,8 +76,10 @@ bool IncomingMessage::flush()
 {
     if (failed())
         return false;
-    if (!m_fd.writeAll(m_buffer.constData(), m_buffer.size(), &m_error))
+    if (!m_fd.writeAll(m_buffer.constData(), m_buffer.size(), &m_error)) {
+        m_outOfSpace = fsutil::isOutOfSpace(errno);
         return false;
+    }
     m_buffer.clear();
     return true;
 }
@@ -207,6 +209,8 @@ void Spool::commitBatch(std::deque<Job> &batch)
     for (size_t i = 0; i < batch.size(); ++i) {
         results[i].id = batch[i].message->id();
         results[i].ok = stageEnvelope(batch[i], &results[i].error);
+        results[i].outOfSpace =
+            !results[i].ok && (fsutil::isOutOfSpace(errno) || batch[i].message->outOfSpace());
         any = any || results[i].ok;
     }
     // One fsync of the folder makes every rename of the batch durable.

@@ -40,6 +40,7 @@ public:
     bool write(const QByteArray &bytes);
     qint64 size() const { return m_size; }
     bool failed() const { return !m_error.isEmpty(); }
+    bool outOfSpace() const { return m_outOfSpace; } // failed for want of disk space
     const QString &error() const { return m_error; }
 
 private:
@@ -52,13 +53,15 @@ private:
     QByteArray m_buffer;
     qint64 m_size = 0;
     QString m_error;
+    bool m_outOfSpace = false;
     bool m_committed = false;
 };
 
 struct CommitResult {
     bool ok = false;
     QString error;
-    QString id; // the committed message's queue id
+    QString id;              // the committed message's queue id
+    bool outOfSpace = false; // failed for want of disk space (ENOSPC, EDQUOT)
 };
 
 class Spool : public QObject {

@@ -12,6 +12,11 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::fsutil {
 
+bool isOutOfSpace(int err)
+{
+    return err == ENOSPC || err == EDQUOT;
+}
+
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));

@@ -17,6 +17,7 @@ bool writeDurably(const QString &path, const QByteArray &bytes, QString *error,
 bool appendDurably(const QString &path, const QByteArray &bytes, QString *error);
 bool ensureDirectory(const QString &path, QString *error);
 QString errnoText(int err);
+bool isOutOfSpace(int err); // ENOSPC or EDQUOT
 
 // An fd that closes itself.
 class Fd {

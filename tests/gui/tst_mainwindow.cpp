@@ -33,6 +33,7 @@ private slots:
     void cleanupTestCase();
     void passthroughCheckboxesChangeFileAndRouting();
     void mailboxesOnDiskArriveLater();
+    void diskFullShownAndMailRefused();
     void screenshot();
 
 private:
@@ -114,6 +115,34 @@ void TestMainWindow::send(const QString &from, const QString &to)
     QString error;
     QVERIFY2(tandem::test::sendMessage(m_fixture.smtpPort(), from, to, u"console test"_s, &error),
              qPrintable(error));
+}
+
+// A data folder below its free-space reserve (here: a reserve larger than the disk) shows in
+// the status bar, and new mail is refused with 452 4.3.1 until it is back above.
+void TestMainWindow::diskFullShownAndMailRefused()
+{
+    const auto apply = [this](int reserveMb) {
+        tandem::config::Settings s = m_fixture.settings();
+        s.server.minFreeSpaceMb = reserveMb;
+        bool done = false;
+        m_window->host()->applySettings(s, [&](const QString &error) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    };
+    auto *disk = m_window->findChild<QLabel *>(u"diskSpace"_s);
+    QVERIFY(disk);
+    QVERIFY(!disk->isVisibleTo(m_window.get()));
+    apply(1024 * 1024 * 1024); // a pebibyte
+    QTRY_VERIFY_WITH_TIMEOUT(disk->isVisibleTo(m_window.get()), 10000);
+    QVERIFY2(disk->text().startsWith(u"Disk full"_s), qPrintable(disk->text()));
+    QString error;
+    QVERIFY(!tandem::test::sendMessage(m_fixture.smtpPort(), u"someone@remote.test"_s,
+                                       u"alice@example.com"_s, u"refused"_s, &error));
+    QVERIFY2(error.contains(u"452"_s) && error.contains(u"4.3.1"_s), qPrintable(error));
+    apply(0); // the default reserve again
+    QTRY_VERIFY_WITH_TIMEOUT(!disk->isVisibleTo(m_window.get()), 10000);
 }
 
 void TestMainWindow::passthroughCheckboxesChangeFileAndRouting()

@@ -221,6 +221,98 @@ class AnotherUser(TandemTestCase):
         self.assertIn(os.path.join(daemon.data, "spool"), cp.stderr)
 
 
+MIB = 1024 * 1024
+
+
+@AS_ROOT
+class DiskFull(TandemTestCase):
+    """Defect 4: a data folder below its free-space reserve answers 452 4.3.1 at MAIL, a
+    write that fails during DATA is answered 452 4.3.1 too, and mail is taken again as soon
+    as space is back. The data folder is a 16 MiB tmpfs of the test's own."""
+
+    def setUp(self):
+        super().setUp()
+        self.mount = os.path.join(self.tmpdir, "data")
+        os.makedirs(self.mount)
+        cp = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", self.mount],
+                            capture_output=True, text=True)
+        if cp.returncode != 0:
+            self.skipTest("cannot mount a tmpfs here: " + cp.stderr.strip())
+        self.ballast = os.path.join(self.mount, "ballast")
+
+    def _cleanup(self):
+        for d in self.daemons:
+            d.stop()
+        subprocess.run(["umount", "-l", self.mount], capture_output=True)
+        super()._cleanup()
+
+    def start(self):
+        return self.start_daemon(make_config(domain=DOMAIN, max_message_bytes=MIB, extra={
+            "server": {"min_free_space_mb": 4}}))
+
+    def free(self):
+        st = os.statvfs(self.mount)
+        return st.f_bavail * st.f_frsize
+
+    def fill(self, leave):
+        """Grows the ballast file until `leave` bytes are free."""
+        with open(self.ballast, "ab") as f:
+            while self.free() > leave:
+                try:
+                    f.write(b"x" * min(256 * 1024, self.free() - leave))
+                    f.flush()
+                except OSError:
+                    break
+
+    def test_refused_at_mail_below_the_reserve_and_taken_again_when_space_is_back(self):
+        daemon = self.start()
+        send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        self.fill(2 * MIB)  # under the 4 MiB reserve
+        s, _, _ = connect(daemon.port)
+        try:
+            s.ehlo("client.test")
+            code, msg = s.mail("someone@remote.test")
+            self.assertEqual(code, 452, msg)
+            self.assertTrue(msg.startswith(b"4.3.1"), msg)
+        finally:
+            quit_quietly(s)
+        self.assertIn("below its free-space reserve", daemon.log())
+        os.remove(self.ballast)
+        # Taken again at once: the free space is looked at for every MAIL.
+        send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 2,
+                                 10), daemon.log()[-2000:])
+        self.assertIn("accepting mail again", daemon.log())
+
+    def test_warned_before_the_reserve_is_reached(self):
+        daemon = self.start()
+        self.fill(6 * MIB)  # under twice the reserve, above the reserve
+        send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: "running out of space" in daemon.log(), 10),
+                        daemon.log()[-2000:])
+        self.assertTrue(wait_for(lambda: maildir_files(daemon.data, DOMAIN, "alice"), 10))
+
+    def test_write_failing_during_data_is_answered_452(self):
+        daemon = self.start()
+        s, _, _ = connect(daemon.port)
+        try:
+            s.ehlo("client.test")
+            self.assertEqual(s.mail("someone@remote.test")[0], 250)
+            self.assertEqual(s.rcpt("alice@example.com")[0], 250)
+            self.assertEqual(s.docmd("DATA")[0], 354)
+            line = b"y" * 998 + b"\r\n"
+            s.send(b"Subject: big\r\n\r\n" + line * 100)
+            self.fill(0)  # the disk fills up while the message arrives
+            s.send(line * 800 + b".\r\n")
+            code, msg = s.getreply()
+            self.assertEqual(code, 452, msg)
+            self.assertTrue(msg.startswith(b"4.3.1"), msg)
+        finally:
+            quit_quietly(s)
+        os.remove(self.ballast)
+        self.assertEqual(maildir_files(daemon.data, DOMAIN, "alice"), [])
+
+
 class DamagedOutbox(TandemTestCase):
     """Defects 2 and 3: an Outbox entry that cannot be sent goes to corrupt/, never to the
     next hop, and the postmaster hears of it."""

@@ -223,6 +223,12 @@ void TestSettings::errorsNameKeyPaths_data()
                                 << u"server.max_hops: must be a whole number"_s;
     QTest::newRow("hops out of range") << bytes(with(minimal(), u"server"_s, u"max_hops"_s, 0))
                                        << u"server.max_hops: must be 1-1000"_s;
+    QTest::newRow("reserve below the largest message")
+        << bytes(with(minimal(), u"server"_s, u"min_free_space_mb"_s, 10))
+        << u"server.min_free_space_mb: must be at least the largest message "
+           "(smtp.max_message_bytes, 25 MiB)"_s;
+    QTest::newRow("reserve zero") << bytes(with(minimal(), u"server"_s, u"min_free_space_mb"_s, 0))
+                                  << u"server.min_free_space_mb: must be 1-1073741824"_s;
     QTest::newRow("bad role")
         << bytes(with(minimal(), u"server"_s, u"role"_s, u"relay"_s))
         << u"server.role: must be one of \"mailbox\", \"archive\", \"custom\""_s;
