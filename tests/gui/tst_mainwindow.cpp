@@ -137,6 +137,12 @@ void TestMainWindow::diskFullShownAndMailRefused()
     apply(1024 * 1024 * 1024); // a pebibyte
     QTRY_VERIFY_WITH_TIMEOUT(disk->isVisibleTo(m_window.get()), 10000);
     QVERIFY2(disk->text().startsWith(u"Disk full"_s), qPrintable(disk->text()));
+    if (const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS"); !out.isEmpty()) {
+        m_window->resize(1200, 720);
+        m_window->show();
+        QTest::qWait(400);
+        QVERIFY(m_window->grab().save(out + u"/main-window-disk-full.png"_s));
+    }
     QString error;
     QVERIFY(!tandem::test::sendMessage(m_fixture.smtpPort(), u"someone@remote.test"_s,
                                        u"alice@example.com"_s, u"refused"_s, &error));
