@@ -12,7 +12,12 @@ Archive: role archive; static routes example.com -> Mailbox, "*" -> the sink.
 Sender threads load the Mailbox with a mixed load (inbound from the Internet, internal,
 outgoing, and mixed local + remote recipients in one message) while the main thread
 SIGKILLs the Mailbox or the Archive at random moments (seeded) and restarts each after a
-short random pause. After the last kill the load stops, both Outboxes drain (retries are
+short random pause. A random moment rarely falls inside a hand-over (about a millisecond per
+message), so by default half of each machine's kills are aimed: the Mailbox reaches the
+Archive through a small proxy which, when armed, kills the Mailbox just before the Archive's
+250 to the end of DATA reaches it (the hand-over is then unrecorded and the message goes
+again after the restart), or kills the Archive just after that 250 (committed, not filed
+yet). `--aimed 0` gives only random moments, without the proxy. After the last kill the load stops, both Outboxes drain (retries are
 sped up with TANDEM_TIME_SCALE, and pushed with `queue retry --all` where something still
 waits), both daemons stop cleanly, and the checker compares every message sent with what is
 on disk and at the sink:
@@ -39,7 +44,7 @@ archive/: tandem.json, data/, tandemd.log) and the report (report.txt); `--check
 checks a kept folder again without starting anything.
 
     tests/soak/soak.py --tandemd build/app/tandemd/tandemd [--kills 24] [--seconds 420]
-                       [--seed K] [--keep]
+                       [--seed K] [--aimed 0.5] [--keep]
     tests/soak/soak.py --check-only /tmp/tandem-soak-XXXX
 
 Exit status 0 only if nothing was lost, nothing was stored twice in any mailbox, nothing was
@@ -209,6 +214,135 @@ def send_tracked(port, source, sender, rcpts, data, timeout=30):
 
 
 # ---------------------------------------------------------------------------------------------
+# The hand-over proxy (aimed kills)
+
+
+class HandoverProxy:
+    """A TCP relay between the Mailbox and the Archive (the Mailbox's route "*" points at it)
+    that can aim a kill at the moment of a hand-over. It follows the Archive's replies: the
+    first complete reply after a 354 is the one to the end of DATA. When armed, and that reply
+    is a 2xx (the Archive has committed the copy):
+
+      "mailbox": SIGKILLs the Mailbox before passing the reply on, so the Mailbox dies with
+                 the hand-over unrecorded and sends the message again after its restart (the
+                 Archive must recognise it: PRODUCT.md §5);
+      "archive": passes the reply on, then SIGKILLs the Archive, which dies with a committed
+                 message it has not filed or relayed yet.
+
+    Random moments rarely fall in these windows (about a millisecond per message)."""
+
+    def __init__(self, target_port):
+        self.target_port = target_port
+        self.lock = threading.Lock()
+        self.armed = None  # (mode, pid, threading.Event, dict for what happened)
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(32)
+        self.port = self.server.getsockname()[1]
+        self.closed = False
+        threading.Thread(target=self.accept_loop, name="proxy", daemon=True).start()
+
+    def arm(self, mode, pid):
+        fired = threading.Event()
+        what = {}
+        with self.lock:
+            self.armed = (mode, pid, fired, what)
+        return fired, what
+
+    def disarm(self):
+        with self.lock:
+            self.armed = None
+
+    def close(self):
+        self.closed = True
+        try:
+            self.server.close()
+        except OSError:
+            pass
+
+    def accept_loop(self):
+        while not self.closed:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            threading.Thread(target=self.session, args=(client,), daemon=True).start()
+
+    def session(self, client):
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=10)
+        except OSError:
+            client.close()  # the Archive is down: the Mailbox sees a dropped connection
+            return
+        upstream.settimeout(None)
+        threading.Thread(target=self.pump_up, args=(client, upstream), daemon=True).start()
+        self.pump_down(upstream, client)
+
+    @staticmethod
+    def pump_up(client, upstream):
+        try:
+            while True:
+                chunk = client.recv(65536)
+                if not chunk:
+                    break
+                upstream.sendall(chunk)
+        except OSError:
+            pass
+        for s in (upstream, client):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def pump_down(self, upstream, client):
+        buf = b""
+        after_354 = False
+        try:
+            while True:
+                chunk = upstream.recv(65536)
+                if not chunk:
+                    break
+                buf += chunk
+                while b"\r\n" in buf:
+                    line, buf = buf.split(b"\r\n", 1)
+                    line += b"\r\n"
+                    final = line[3:4] != b"-"  # the last line of a reply
+                    if final and line.startswith(b"354"):
+                        after_354 = True
+                    elif final and after_354:
+                        after_354 = False
+                        if line.startswith(b"2") and self.fire(line, client, upstream):
+                            return
+                    client.sendall(line)
+        except OSError:
+            pass
+        finally:
+            for s in (client, upstream):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def fire(self, line, client, upstream):
+        """Kills as armed (once). Returns True when the session must end here."""
+        with self.lock:
+            armed, self.armed = self.armed, None
+        if armed is None:
+            return False
+        mode, pid, fired, what = armed
+        what["reply"] = line.decode("utf-8", "replace").strip()
+        if mode == "mailbox":
+            os.kill(pid, signal.SIGKILL)
+            fired.set()
+            return True  # the reply is never passed on
+        client.sendall(line)
+        os.kill(pid, signal.SIGKILL)
+        fired.set()
+        return True
+
+
+# ---------------------------------------------------------------------------------------------
 # The run
 
 
@@ -231,6 +365,7 @@ class Run:
         self.sink_count = 0
         self.sink = None
         self.daemons = {}
+        self.proxy = None
         self.kills = []
         self.sender_errors = []
 
@@ -239,12 +374,16 @@ class Run:
         self.sink = Sink(hostname="sink.remote.test")
         self.sink.data_reply = self.record_arrival
         mailbox_port, archive_port = free_ports(2)
+        handover_port = archive_port
+        if self.args.aimed > 0:
+            self.proxy = HandoverProxy(archive_port)
+            handover_port = self.proxy.port
         env = {"TANDEM_TIME_SCALE": str(TIME_SCALE)}
         retry = {"outgoing": {"retry": dict(RETRY)}}
         mailbox = make_config(
             domain=DOMAIN, role="mailbox", port=mailbox_port, hostname=MAILBOX_HOST,
             users=LOCAL_USERS + ["postmaster"], relay_networks=["127.0.0.1/32"],
-            static_routes=[{"domains": ["*"], "host": "127.0.0.1", "port": archive_port}],
+            static_routes=[{"domains": ["*"], "host": "127.0.0.1", "port": handover_port}],
             extra=retry)
         archive = make_config(
             domain=DOMAIN, role="archive", port=archive_port, hostname=ARCHIVE_HOST,
@@ -257,8 +396,10 @@ class Run:
             os.makedirs(path)
             self.daemons[name] = Daemon(config, path, env=env)
             self.daemons[name].start()
-        log("Mailbox on 127.0.0.1:%d, Archive on 127.0.0.1:%d, sink on 127.0.0.1:%d"
-            % (mailbox_port, archive_port, self.sink.port))
+        log("Mailbox on 127.0.0.1:%d, Archive on 127.0.0.1:%d%s, sink on 127.0.0.1:%d"
+            % (mailbox_port, archive_port,
+               " (the Mailbox reaches it through the hand-over proxy on port %d)"
+               % self.proxy.port if self.proxy else "", self.sink.port))
 
     def record_arrival(self, mail_from, rcpts, data):
         """The sink's hook before it answers 250: every arrival on disk, as it came."""
@@ -285,6 +426,8 @@ class Run:
         if self.sink is not None:
             self.sink.stop()
             self.sink = None
+        if self.proxy is not None:
+            self.proxy.close()
         for f in (self.ledger, self.sink_log):
             if not f.closed:
                 f.close()
@@ -341,12 +484,17 @@ class Run:
         began = time.monotonic()
         for t in threads:
             t.start()
-        # The victims, balanced and shuffled; each kill at a random moment of its own slot.
-        victims = [MACHINES[i % 2] for i in range(args.kills)]
-        self.rng.shuffle(victims)
+        # The victims, balanced and shuffled, and of each victim's kills the share asked for
+        # aimed at a hand-over; each kill at a random moment of its own slot.
+        plan = []
+        for m, machine in enumerate(MACHINES):
+            count = (args.kills + 1 - m) // 2
+            aimed = int(count * args.aimed + 0.5) if self.proxy is not None else 0
+            plan += [(machine, j < aimed) for j in range(count)]
+        self.rng.shuffle(plan)
         slot = args.seconds / max(1, args.kills)
         try:
-            for i, victim in enumerate(victims):
+            for i, (victim, aimed) in enumerate(plan):
                 slot_end = began + (i + 1) * slot
                 pause = self.rng.uniform(0.1, min(3.0, slot / 3))
                 latest = slot_end - pause - 0.5
@@ -354,17 +502,27 @@ class Run:
                 time.sleep(max(0.0, at - time.monotonic()))
                 d = self.daemons[victim]
                 pid = d.proc.pid if d.proc else None
+                what = {}
+                if aimed:
+                    # At the next hand-over, within the slot (else a plain kill now).
+                    fired, what = self.proxy.arm(victim, pid)
+                    hit = fired.wait(max(1.0, latest - time.monotonic()))
+                    self.proxy.disarm()
+                    aimed = hit or fired.wait(0.5)
                 t_kill = time.monotonic() - began
                 d.kill9()
                 time.sleep(pause)
                 t0 = time.monotonic()
                 d.start()
                 self.kills.append({"n": i + 1, "victim": victim, "pid": pid,
+                                   "aimed": aimed, "reply": what.get("reply"),
                                    "at": round(t_kill, 3), "pause": round(pause, 3),
                                    "restart_seconds": round(time.monotonic() - t0, 3),
                                    "accepted_before": self.accepted_so_far()})
-                log("kill %d/%d: %s (pid %s) at %.1f s, down %.2f s, %d accepted so far"
-                    % (i + 1, args.kills, victim, pid, t_kill, pause, self.accepted_so_far()))
+                log("kill %d/%d: %s (pid %s) at %.1f s%s, down %.2f s, %d accepted so far"
+                    % (i + 1, args.kills, victim, pid, t_kill,
+                       " aimed at the hand-over answered '%s'" % what["reply"] if aimed else "",
+                       pause, self.accepted_so_far()))
             time.sleep(max(0.0, began + args.seconds - time.monotonic()))
         finally:
             self.stop_load.set()
@@ -718,9 +876,11 @@ def check(folder):
     w = out.append
     if run:
         kills = run.get("kills", [])
-        w("seed %s, %d kills (%d Mailbox, %d Archive), load %.0f s, drain %.0f s, total %.0f s"
+        w("seed %s, %d kills (%d Mailbox, %d Archive; %d of them aimed at a hand-over), "
+          "load %.0f s, drain %.0f s, total %.0f s"
           % (run.get("seed"), len(kills), sum(k["victim"] == "mailbox" for k in kills),
-             sum(k["victim"] == "archive" for k in kills), run.get("load_seconds", 0),
+             sum(k["victim"] == "archive" for k in kills),
+             sum(bool(k.get("aimed")) for k in kills), run.get("load_seconds", 0),
              run.get("drain_seconds", 0), run.get("total_seconds", 0)))
     w("")
     w("%-10s %7s %9s %8s %8s %6s %11s" % ("kind", "sent", "accepted", "unknown", "refused",
@@ -796,6 +956,11 @@ def parse_args(argv):
                    help="length of the load, over which the kills are spread (default 420)")
     p.add_argument("--seed", type=int, default=None, help="the random seed (default: random)")
     p.add_argument("--keep", action="store_true", help="keep the run folder after a pass")
+    p.add_argument("--aimed", type=float, default=0.5, metavar="FRACTION",
+                   help="share of the kills aimed at a Mailbox -> Archive hand-over through a "
+                        "proxy: a Mailbox killed before the Archive's 250 reaches it, an Archive "
+                        "killed just after sending it (default 0.5; 0: every kill at a random "
+                        "moment, and no proxy)")
     p.add_argument("--threads", type=int, default=4,
                    help="sender threads: one from the Internet, the others from the LAN")
     p.add_argument("--rate", type=float, default=12.0,
@@ -814,8 +979,9 @@ def parse_args(argv):
             os.environ["TANDEMD"] = os.path.abspath(args.tandemd)
         if not os.environ.get("TANDEMD"):
             p.error("--tandemd PATH (or $TANDEMD) is required")
-        if args.kills < 0 or args.seconds <= 0 or args.threads < 2 or args.rate <= 0:
-            p.error("--kills >= 0, --seconds > 0, --threads >= 2, --rate > 0")
+        if (args.kills < 0 or args.seconds <= 0 or args.threads < 2 or args.rate <= 0
+                or not 0 <= args.aimed <= 1):
+            p.error("--kills >= 0, --seconds > 0, --threads >= 2, --rate > 0, 0 <= --aimed <= 1")
         if args.seed is None:
             args.seed = random.SystemRandom().randrange(1, 2 ** 31)
     return args
