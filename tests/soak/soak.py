@@ -318,7 +318,13 @@ class HandoverProxy:
         except OSError:
             pass
         finally:
+            # shutdown() first: close() alone does not wake pump_up's recv() on the other
+            # socket, and the Mailbox would wait on a silent connection for minutes.
             for s in (client, upstream):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
                 try:
                     s.close()
                 except OSError:
