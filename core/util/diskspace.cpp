@@ -1,5 +1,6 @@
 #include "diskspace.h"
 
+#include "enumnames.h"
 #include "log.h"
 
 #include <QFile>
@@ -41,15 +42,9 @@ void DiskSpace::start()
 
 QString DiskSpace::toString(Level level)
 {
-    switch (level) {
-    case Level::Ok:
-        return u"ok"_s;
-    case Level::Low:
-        return u"low"_s;
-    case Level::Full:
-        return u"full"_s;
-    }
-    return {};
+    static const EnumNames<Level> names{
+        {u"ok"_s, Level::Ok}, {u"low"_s, Level::Low}, {u"full"_s, Level::Full}};
+    return enumName(names, level);
 }
 
 DiskSpace::Level DiskSpace::check()

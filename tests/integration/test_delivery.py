@@ -289,6 +289,12 @@ class TlsAndAuth(DeliveryTestCase):
             route["username"] = username
         return self.start_daemon(self.delivery_config([route], secrets_file=secrets))
 
+    def assertNoPasswordInClear(self, sink):
+        self.assertEqual(sink.auth_log(), [], "a password was sent without TLS")
+        self.assertFalse([c for c in sink.commands() if c.upper().startswith("AUTH")],
+                         "AUTH was sent without TLS: %r" % sink.commands())
+        self.assertNotIn(RELAY_PASSWORD, " ".join(sink.commands()))
+
     def assertNothingDelivered(self, sink, daemon):
         time.sleep(0.3)
         self.assertEqual(sink.transactions(), [], "the sink got mail")
@@ -358,10 +364,7 @@ class TlsAndAuth(DeliveryTestCase):
         [entry] = self.wait_deferred(daemon)
         self.assertEqual(entry["recipients"], ["carol@remote.test"])
         self.assertIn("TLS", entry["last_reply"], entry)
-        self.assertEqual(sink.auth_log(), [], "a password was sent without TLS")
-        self.assertFalse([c for c in sink.commands() if c.upper().startswith("AUTH")],
-                         "AUTH was sent without TLS: %r" % sink.commands())
-        self.assertNotIn(RELAY_PASSWORD, " ".join(sink.commands()))
+        self.assertNoPasswordInClear(sink)
         self.assertNothingDelivered(sink, daemon)
 
     def test_required_tls_without_starttls_defers(self):
@@ -441,10 +444,7 @@ class TlsAndAuth(DeliveryTestCase):
         self.send_from_alice(daemon, ["carol@remote.test"])
         [entry] = self.wait_deferred(daemon)
         self.assertIn("TLS", entry["last_reply"], entry)
-        self.assertEqual(sink.auth_log(), [], "a password was sent without TLS")
-        self.assertFalse([c for c in sink.commands() if c.upper().startswith("AUTH")],
-                         "AUTH was sent without TLS: %r" % sink.commands())
-        self.assertNotIn(RELAY_PASSWORD, " ".join(sink.commands()))
+        self.assertNoPasswordInClear(sink)
         self.assertNothingDelivered(sink, daemon)
 
     def test_secrets_file_readable_by_others_is_refused(self):
