@@ -11,6 +11,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -41,6 +43,7 @@ private slots:
     void manyRowsAtOnce();
     void returnToSender();
     void filterAndStatus();
+    void localDeliveryShownAndRetried();
     void screenshot();
 
 private:
@@ -163,6 +166,46 @@ QList<QVariantList> TestQueueWindow::click(const QString &button)
     if (!finished.wait(10000) && finished.isEmpty())
         return {};
     return QList<QVariantList>(finished.begin(), finished.end());
+}
+
+// A mailbox delivery that fails after 250 waits in the queue window (next hop "local", its
+// error as the last reply), and Retry now reaches it.
+void TestQueueWindow::localDeliveryShownAndRetried()
+{
+    const QString box = m_fixture->settings().dataPath() + u"/mailboxes/example.com/alice"_s;
+    QVERIFY(QDir().mkpath(box + u"/new"_s) && QDir().mkpath(box + u"/cur"_s));
+    QFile tmp(box + u"/tmp"_s); // a file where the folder should be: every delivery fails
+    QVERIFY(tmp.open(QIODevice::WriteOnly));
+    tmp.close();
+    QString error;
+    QVERIFY2(tandem::test::sendMessage(m_fixture->smtpPort(), u"someone@remote.test"_s,
+                                       u"alice@example.com"_s, u"local"_s, &error),
+             qPrintable(error));
+    QueueModel *model = m_window->model();
+    QString id;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->entryAt(row).nextHop == u"local"_s)
+                    id = model->entryAt(row).id;
+            }
+            return !id.isEmpty();
+        },
+        10000));
+    const QModelIndex row = rowOf(id);
+    QCOMPARE(row.siblingAtColumn(QueueModel::StateColumn).data().toString(), u"deferred"_s);
+    QVERIFY2(row.siblingAtColumn(QueueModel::LastReplyColumn)
+                 .data()
+                 .toString()
+                 .contains(u"tmp: it is not a folder"_s),
+             qPrintable(row.siblingAtColumn(QueueModel::LastReplyColumn).data().toString()));
+
+    QVERIFY(QFile::remove(box + u"/tmp"_s));
+    select({id});
+    const QList<QVariantList> result = click(u"retryButton"_s);
+    QCOMPARE(result.value(0).value(1).toStringList(), QStringList({id}));
+    QTRY_COMPARE_WITH_TIMEOUT(QDir(box + u"/new"_s).entryList(QDir::Files).size(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!rowOf(id).isValid(), 10000);
 }
 
 void TestQueueWindow::holdReleaseRetry()
