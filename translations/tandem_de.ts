@@ -1529,6 +1529,14 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <source>“%1” is already in the list.</source>
         <translation>„%1“ ist bereits in der Liste enthalten.</translation>
     </message>
+    <message>
+        <source>Accept mail only from these networks and authenticated clients (this service)</source>
+        <translation>Mail nur aus diesen Netzen und von angemeldeten Clients annehmen (dieser Dienst)</translation>
+    </message>
+    <message>
+        <source>Anyone may now hand mail to this Archive. Their mail is kept in the catch-all mailbox: only these networks and authenticated clients make mailboxes and Sent copies, at most smtp.max_new_mailboxes_per_hour per client.</source>
+        <translation>Jeder darf diesem Archiv nun Mail übergeben. Sie wird im Sammelpostfach aufbewahrt: nur diese Netze und angemeldete Clients legen Postfächer und Kopien in „Gesendet“ an, höchstens smtp.max_new_mailboxes_per_hour je Client.</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::wizard::CertificatePage</name>

@@ -1529,6 +1529,14 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <source>“%1” is already in the list.</source>
         <translation>«&#xa0;%1&#xa0;» figure déjà dans la liste.</translation>
     </message>
+    <message>
+        <source>Accept mail only from these networks and authenticated clients (this service)</source>
+        <translation>N’accepter le courrier que de ces réseaux et des clients authentifiés (ce service)</translation>
+    </message>
+    <message>
+        <source>Anyone may now hand mail to this Archive. Their mail is kept in the catch-all mailbox: only these networks and authenticated clients make mailboxes and Sent copies, at most smtp.max_new_mailboxes_per_hour per client.</source>
+        <translation>N’importe qui peut désormais remettre du courrier à cette Archive. Il est conservé dans la boîte fourre-tout : seuls ces réseaux et les clients authentifiés créent des boîtes et des copies dans Envoyés, au plus smtp.max_new_mailboxes_per_hour par client.</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::wizard::CertificatePage</name>

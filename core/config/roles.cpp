@@ -143,6 +143,7 @@ Settings applyRole(Settings s, const RoleChoice &c)
         if (l.mode == ListenerMode::Smtp) {
             l.rejectNonLocalSendersClaimingLocal = mailbox;
             l.requireAuth = false;
+            l.trustedClientsOnly = !mailbox; // an Archive takes mail from its partner only
         } else {
             if (!mailbox)
                 continue;

@@ -256,7 +256,7 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
                 {u"listeners"_s, u"relay_networks"_s, u"tls"_s, u"allow_plaintext_auth"_s,
                  u"max_message_bytes"_s, u"max_recipients"_s, u"max_connections"_s,
                  u"max_connections_per_ip"_s, u"command_timeout_seconds"_s, u"auth_failure_limit"_s,
-                 u"error_limit"_s});
+                 u"error_limit"_s, u"max_new_mailboxes_per_hour"_s});
     auto &smtp = s.smtp;
     if (const auto listeners = r.array(*o, path, u"listeners"_s)) {
         for (qsizetype i = 0; i < listeners->size(); ++i) {
@@ -269,7 +269,7 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
             r.checkKeys(lo, lp,
                         {u"address"_s, u"port"_s, u"mode"_s,
                          u"reject_nonlocal_senders_claiming_local"_s, u"require_auth"_s,
-                         u"restrict_sender_to_user"_s});
+                         u"restrict_sender_to_user"_s, u"trusted_clients_only"_s});
             Listener l;
             l.address = r.string(lo, lp, u"address"_s, l.address);
             if (QHostAddress(l.address).isNull())
@@ -280,6 +280,8 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
                 r.boolean(lo, lp, u"reject_nonlocal_senders_claiming_local"_s, false);
             l.requireAuth = r.boolean(lo, lp, u"require_auth"_s, false);
             l.restrictSenderToUser = r.boolean(lo, lp, u"restrict_sender_to_user"_s, true);
+            l.trustedClientsOnly =
+                r.boolean(lo, lp, u"trusted_clients_only"_s, s.server.role == Role::Archive);
             for (const Listener &other : std::as_const(smtp.listeners)) {
                 if (QHostAddress(other.address) == QHostAddress(l.address) && other.port == l.port)
                     r.error(lp, Messages::tr("%1 port %2 is already used by another listener")
@@ -288,7 +290,9 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
             smtp.listeners.append(l);
         }
     } else {
-        smtp.listeners.append(Listener{u"127.0.0.1"_s, 2525, ListenerMode::Smtp, true, false});
+        Listener l{u"127.0.0.1"_s, 2525, ListenerMode::Smtp, true, false};
+        l.trustedClientsOnly = s.server.role == Role::Archive;
+        smtp.listeners.append(l);
     }
     const QStringList nets =
         r.strings(*o, path, u"relay_networks"_s, {u"127.0.0.1/32"_s, u"::1/128"_s});
@@ -326,6 +330,8 @@ void readSmtp(Reader &r, const QJsonObject &root, Settings &s)
     smtp.authFailureLimit =
         int(r.integer(*o, path, u"auth_failure_limit"_s, smtp.authFailureLimit, 1, 1000));
     smtp.errorLimit = int(r.integer(*o, path, u"error_limit"_s, smtp.errorLimit, 1, 1000));
+    smtp.maxNewMailboxesPerHour = int(r.integer(*o, path, u"max_new_mailboxes_per_hour"_s,
+                                                smtp.maxNewMailboxesPerHour, 1, 1000000));
 }
 
 void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
@@ -648,8 +654,20 @@ bool isValidDomain(const QString &domain)
 bool isValidMailboxName(const QString &localPart)
 {
     // Mailbox names become folder names: no path separators, no leading dot, no specials.
-    static const QRegularExpression name(u"^[a-z0-9_+-][a-z0-9._+-]{0,63}$"_s);
-    return name.match(localPart).hasMatch() && !localPart.contains(u".."_s);
+    // Nor a leading "-" (an option to every tool an administrator points at it), nor a name a
+    // Maildir or Dovecot or Tandem itself gives to a file or folder of its own.
+    static const QRegularExpression name(u"^[a-z0-9_+][a-z0-9._+-]{0,63}$"_s);
+    static const QStringList reserved{u"new"_s,
+                                      u"cur"_s,
+                                      u"tmp"_s,
+                                      u"subscriptions"_s,
+                                      u"maildirfolder"_s,
+                                      u"tandem-mailbox.json"_s,
+                                      u"dovecot.index"_s,
+                                      u"dovecot-uidlist"_s,
+                                      u"dovecot-keywords"_s};
+    return name.match(localPart).hasMatch() && !localPart.contains(u".."_s) &&
+           !reserved.contains(localPart) && !localPart.startsWith(u"dovecot"_s);
 }
 
 qint64 Settings::freeSpaceReserve() const
@@ -765,6 +783,8 @@ QJsonObject toJson(const Settings &s)
             lo.insert(u"require_auth"_s, true);
         if (!l.restrictSenderToUser)
             lo.insert(u"restrict_sender_to_user"_s, false);
+        if (l.trustedClientsOnly != (s.server.role == Role::Archive)) // not the role's default
+            lo.insert(u"trusted_clients_only"_s, l.trustedClientsOnly);
         listeners.append(lo);
     }
     QStringList nets;
@@ -779,7 +799,8 @@ QJsonObject toJson(const Settings &s)
                      {u"max_connections_per_ip"_s, s.smtp.maxConnectionsPerIp},
                      {u"command_timeout_seconds"_s, s.smtp.commandTimeoutSeconds},
                      {u"auth_failure_limit"_s, s.smtp.authFailureLimit},
-                     {u"error_limit"_s, s.smtp.errorLimit}};
+                     {u"error_limit"_s, s.smtp.errorLimit},
+                     {u"max_new_mailboxes_per_hour"_s, s.smtp.maxNewMailboxesPerHour}};
     if (!s.smtp.tlsCertificate.isEmpty())
         smtp.insert(u"tls"_s, QJsonObject{{u"certificate"_s, s.smtp.tlsCertificate},
                                           {u"key"_s, s.smtp.tlsKey}});

@@ -40,6 +40,10 @@ struct Listener {
     bool rejectNonLocalSendersClaimingLocal = false;
     bool requireAuth = false;
     bool restrictSenderToUser = true; // an authenticated user may send only as itself
+    // Mail only from the relay networks (the partner machine) and authenticated clients;
+    // others are refused at MAIL. The Archive role's default: it files what its partner
+    // hands it, and is not a mailbox anyone on the Internet can fill.
+    bool trustedClientsOnly = false;
 };
 
 struct Subnet {
@@ -62,6 +66,7 @@ struct SmtpSettings {
     int commandTimeoutSeconds = 300;
     int authFailureLimit = 5; // wrong passwords per client address before it is cut off
     int errorLimit = 20;      // error replies in one session before 421 (Postfix's hard limit)
+    int maxNewMailboxesPerHour = 100; // mailboxes one client address may cause to be created
 };
 
 struct PassthroughSettings {

@@ -65,7 +65,7 @@ bool Router::mailboxExists(const QString &localPart, const QString &domain) cons
 
 // Where a local recipient's copy goes: its own mailbox, or the catch-all, or nowhere (return
 // to sender). Postmaster is always accepted (RFC 5321 §4.5.1) and made on demand.
-std::optional<Router::Target> Router::localTarget(const smtp::Address &a) const
+std::optional<Router::Target> Router::localTarget(const smtp::Address &a, bool trusted) const
 {
     const QString local = a.localPart.toLower();
     if (isPostmaster(local) || mailboxExists(local, a.domain))
@@ -75,7 +75,9 @@ std::optional<Router::Target> Router::localTarget(const smtp::Address &a) const
     case config::UndeliveredAction::ReturnToSender:
         return std::nullopt;
     case config::UndeliveredAction::CreateMailboxAndStore:
-        if (nameOk)
+        // Only mail from the partner or an authenticated client makes a mailbox; anyone
+        // else's goes to the catch-all, still kept (an Archive refuses nothing local).
+        if (nameOk && trusted)
             return Target{local, a.domain, true};
         // A name that cannot be a folder still must not be refused on an Archive.
         return Target{m_settings->undelivered.forwardMailbox, a.domain, true};
@@ -85,9 +87,15 @@ std::optional<Router::Target> Router::localTarget(const smtp::Address &a) const
     return std::nullopt;
 }
 
-RecipientVerdict Router::checkLocalRecipient(const smtp::Address &address) const
+RecipientVerdict Router::checkLocalRecipient(const smtp::Address &address, bool trusted) const
 {
-    return localTarget(address) ? RecipientVerdict::Accept : RecipientVerdict::NoSuchUser;
+    return localTarget(address, trusted) ? RecipientVerdict::Accept : RecipientVerdict::NoSuchUser;
+}
+
+bool Router::createsMailbox(const smtp::Address &address, bool trusted) const
+{
+    const auto target = localTarget(address, trusted);
+    return target && !mailboxExists(target->localPart, target->domain);
 }
 
 QString Router::nextHop(const QString &domain) const
@@ -161,7 +169,7 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
             divertedLocal = true;
             continue;
         }
-        if (const auto target = localTarget(*address)) {
+        if (const auto target = localTarget(*address, facts.trustedClient)) {
             Action d = makeAction(ActionKind::Deliver);
             d.mailbox = target->localPart + u'@' + target->domain;
             d.create = target->create;
@@ -182,7 +190,7 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
     // is filed then, so it is not filed twice.
     const auto from = smtp::parseMailbox(sender);
     if (pt.copyToSenderSentItems && from && isLocal(*from) && s.passthroughCovers(from->domain) &&
-        !divertedLocal && !facts.sentCopyFiled) {
+        !divertedLocal && !facts.sentCopyFiled && facts.trustedClient) {
         const QString local = from->localPart.toLower();
         const bool exists = mailboxExists(local, from->domain);
         if (exists || (pt.createMailboxIfNecessary && config::isValidMailboxName(local))) {

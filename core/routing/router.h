@@ -17,6 +17,9 @@ struct MessageFacts {
     int receivedHeaders = 0;    // Received: fields other than the one this server added
     bool generated = false;     // made by this server (then it added no Received: either)
     bool sentCopyFiled = false; // a repeated hand-over: the sender's Sent copy exists already
+    // From a relay network or an authenticated client: only then are mailboxes created and
+    // Sent copies filed (an Internet client must not fill an Archive with either).
+    bool trustedClient = true;
 };
 
 class Router {
@@ -30,7 +33,9 @@ public:
     bool isConfiguredUser(const QString &localPart, const QString &domain) const;
     bool mailboxExists(const QString &localPart, const QString &domain) const;
     // The RCPT-time check for a local recipient (the Undelivered Mail action decides).
-    RecipientVerdict checkLocalRecipient(const smtp::Address &address) const;
+    RecipientVerdict checkLocalRecipient(const smtp::Address &address, bool trusted = true) const;
+    // Whether delivering to this local recipient creates a mailbox that is not there yet.
+    bool createsMailbox(const smtp::Address &address, bool trusted) const;
     // "[host]:port" for a static route or the SmartHost, else the domain (MX look-up).
     QString nextHop(const QString &domain) const;
     QList<spool::Action> plan(const QString &sender, const QStringList &recipients,
@@ -42,7 +47,7 @@ private:
         QString domain;
         bool create = false;
     };
-    std::optional<Target> localTarget(const smtp::Address &address) const;
+    std::optional<Target> localTarget(const smtp::Address &address, bool trusted) const;
 
     std::shared_ptr<const config::Settings> m_settings;
     MailboxExists m_mailboxExists;

@@ -157,6 +157,16 @@ Reply insufficientStorage()
 {
     return {452, "4.3.1", "Insufficient system storage, try again later"};
 }
+Reply clientNotTrusted()
+{
+    return {550, "5.7.1",
+            "This server takes mail only from its partner machines and "
+            "authenticated clients"};
+}
+Reply tooManyNewMailboxes()
+{
+    return {452, "4.7.0", "Too many new mailboxes from your address, try again later"};
+}
 Reply handoverRepeated()
 {
     return {250, "2.0.0", "Ok: already accepted, not stored again"};

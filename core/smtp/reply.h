@@ -54,6 +54,8 @@ Reply timeout();
 Reply shuttingDown();
 Reply localError();
 Reply insufficientStorage();
+Reply clientNotTrusted();
+Reply tooManyNewMailboxes();
 Reply handoverRepeated();
 Reply handoverBusy();
 Reply hopLimit();

@@ -180,8 +180,8 @@ void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &lis
             continue;
         }
         m_perAddress[key] += 1;
-        const SessionContext context{m_settings, listener,     m_spool,    m_router,
-                                     m_tls,      &m_authGuard, m_verifier, m_disk};
+        const SessionContext context{m_settings,   listener,   m_spool, m_router,       m_tls,
+                                     &m_authGuard, m_verifier, m_disk,  &m_newMailboxes};
         auto *session = new SmtpSession(socket, context, this);
         m_sessions.append(session);
         connect(session, &SmtpSession::closed, this, &SmtpServer::onSessionClosed);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authguard.h"
+#include "ratelimit.h"
 #include "smtpsession.h"
 #include "tlscontext.h"
 
@@ -49,6 +50,7 @@ private:
     QList<QTcpServer *> m_servers;
     TlsContext *m_tls = nullptr;
     AuthGuard m_authGuard;
+    HourlyLimit m_newMailboxes;
     PasswordVerifier *m_verifier = nullptr;
     QThread m_verifierThread;
     QList<SmtpSession *> m_sessions;

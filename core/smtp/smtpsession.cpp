@@ -3,6 +3,7 @@
 #include "address.h"
 #include "authguard.h"
 #include "command.h"
+#include "ratelimit.h"
 #include "routing/router.h"
 #include "spool/spool.h"
 #include "tlscontext.h"
@@ -491,7 +492,15 @@ bool SmtpSession::checkMail(const QByteArray &arg)
         reply(replies::authRequired());
         return false;
     }
-    if (m_authenticated && m_ctx.listener.restrictSenderToUser && !sender.isNull() &&
+    if (m_ctx.listener.trustedClientsOnly && !isTrusted()) {
+        note(log::Level::Info, u"refused a transaction from %1: not a relay network and not "
+                               u"authenticated (trusted_clients_only)"_s.arg(m_peerText));
+        reply(replies::clientNotTrusted());
+        return false;
+    }
+    // The null sender too: an authenticated user has no business sending mail that looks
+    // like a bounce, with nobody to answer to.
+    if (m_authenticated && m_ctx.listener.restrictSenderToUser &&
         sender.toString().compare(m_authUser, Qt::CaseInsensitive) != 0) {
         log::info(u"smtp"_s,
                   u"refused sender <%1> for user %2"_s.arg(sender.toString(), m_authUser));
@@ -581,10 +590,21 @@ bool SmtpSession::checkRcpt(const QByteArray &arg)
     if (rcpt.domain.isEmpty()) // the bare <Postmaster> of RFC 5321 §4.1.1.3
         rcpt.domain = m_ctx.settings->server.domain;
     if (m_ctx.router->isLocal(rcpt)) {
-        if (m_ctx.router->checkLocalRecipient(rcpt) == routing::RecipientVerdict::NoSuchUser) {
+        if (m_ctx.router->checkLocalRecipient(rcpt, isTrusted()) ==
+            routing::RecipientVerdict::NoSuchUser) {
             log::info(u"smtp"_s,
                       u"refused unknown recipient <%1> from %2"_s.arg(rcpt.toString(), m_peerText));
             reply(replies::noSuchUser());
+            return false;
+        }
+        if (m_ctx.newMailboxes && m_ctx.router->createsMailbox(rcpt, isTrusted()) &&
+            !m_ctx.newMailboxes->take(m_peerText, m_ctx.settings->smtp.maxNewMailboxesPerHour,
+                                      m_ctx.settings->timeScale)) {
+            note(log::Level::Warning,
+                 u"deferred <%1> from %2: it made %3 new mailboxes in the last hour "
+                 u"(smtp.max_new_mailboxes_per_hour)"_s.arg(rcpt.toString(), m_peerText)
+                     .arg(m_ctx.settings->smtp.maxNewMailboxesPerHour));
+            reply(replies::tooManyNewMailboxes());
             return false;
         }
     } else if (!isTrusted()) {
@@ -766,6 +786,8 @@ void SmtpSession::finishData()
         refusal = replies::dataLineTooLong();
     else if (m_nulByte)
         refusal = replies::nulInData();
+    else if (m_receivedHeaders + 1 > m_ctx.settings->server.maxHops)
+        refusal = replies::hopLimit(); // refused here: no notice to a sender who may be forged
     else if (m_message->failed())
         refusal = m_message->outOfSpace() ? replies::insufficientStorage() : replies::localError();
     if (refusal) {
@@ -794,6 +816,7 @@ void SmtpSession::finishData()
     envelope.envid = m_envid;
     envelope.dsn = m_dsn;
     routing::MessageFacts facts{m_receivedHeaders, false};
+    facts.trustedClient = isTrusted();
     if (!m_handover.isEmpty()) {
         // A hand-over seen before keeps only the recipients it did not bring then, and is
         // not filed in the Sent items again.

@@ -28,6 +28,7 @@ class DiskSpace;
 }
 namespace tandem::smtp {
 class AuthGuard;
+class HourlyLimit;
 class PasswordVerifier;
 class TlsContext;
 } // namespace tandem::smtp
@@ -45,7 +46,8 @@ struct SessionContext {
     TlsContext *tls = nullptr; // null when smtp.tls is not configured
     AuthGuard *authGuard = nullptr;
     PasswordVerifier *verifier = nullptr;
-    util::DiskSpace *disk = nullptr; // the data folder's free space; null: not watched
+    util::DiskSpace *disk = nullptr;     // the data folder's free space; null: not watched
+    HourlyLimit *newMailboxes = nullptr; // mailboxes created per client address; null: none
 };
 
 class SmtpSession : public QObject {

@@ -54,6 +54,7 @@ private slots:
     void smtpService();
     void smtpServiceRefusesPort70000();
     void openRelayRefused();
+    void openingAnArchiveWarns();
     void outgoingMail();
     void outgoingRefusesBadSchedule();
     void mailboxes();
@@ -338,6 +339,37 @@ void TestDialogs::smtpService()
         nets2.append(n.text);
     QCOMPARE(nets2, QStringList({u"127.0.0.1/32"_s, u"192.168.7.0/24"_s}));
     QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Custom));
+}
+
+// An Archive's SMTP service takes mail only from its partner; unticking that says what it
+// means, and the file says it.
+void TestDialogs::openingAnArchiveWarns()
+{
+    config::Settings before = base();
+    before.server.role = config::Role::Archive;
+    before.smtp.listeners[0].trustedClientsOnly = true;
+    SmtpServiceDialog dialog(before, 0);
+    show(dialog);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(2);
+    auto *trusted = find<QCheckBox>(&dialog, u"trustedClientsOnly"_s);
+    auto *warning = find<QLabel>(&dialog, u"openArchiveWarning"_s);
+    QVERIFY(trusted->isChecked());
+    QVERIFY(!warning->isVisible());
+    tick(trusted);
+    QVERIFY(warning->isVisible());
+    if (const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS"); !out.isEmpty())
+        QVERIFY(dialog.grab().save(out + u"/options-smtp-open-archive.png"_s));
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.settings().smtp.listeners.at(0).trustedClientsOnly, false);
+    const QJsonObject listener = config::toJson(dialog.settings())
+                                     .value(u"smtp"_s)
+                                     .toObject()
+                                     .value(u"listeners"_s)
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    QCOMPARE(listener.value(u"trusted_clients_only"_s), QJsonValue(false));
 }
 
 void TestDialogs::smtpServiceRefusesPort70000()

@@ -937,7 +937,11 @@ class RelayControl(SecurityCase):
         self.assertNoRemoteTraces({"alice", "bob", "postmaster"})
 
     def test_open_relay_variants_archive_role(self):
-        config = make_config(domain=DOMAIN, role="archive")
+        # An Archive opened to everyone (trusted_clients_only off; closed, it refuses every
+        # outsider's MAIL: test_archive_trust.py), with alice's mailbox configured, since an
+        # outsider's mail creates none.
+        config = make_config(domain=DOMAIN, role="archive", users=["alice"])
+        config["smtp"]["listeners"][0]["trusted_clients_only"] = False
         self.daemon = self.start_daemon(config)
         # Messages carry a Received: header (as if from the Mailbox), so that "without
         # Received: to Outbox" does not send the local copies on. Odd local parts that are

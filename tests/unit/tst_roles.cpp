@@ -179,6 +179,7 @@ void TestRoles::mailboxColumn()
     QVERIFY(smtp.mode == ListenerMode::Smtp);
     QCOMPARE(smtp.rejectNonLocalSendersClaimingLocal, true);
     QCOMPARE(smtp.requireAuth, false);
+    QCOMPARE(smtp.trustedClientsOnly, false); // a Mailbox takes the Internet's mail
     const Listener &submission = s.smtp.listeners.at(1);
     QCOMPARE(submission.port, quint16(587));
     QVERIFY(submission.mode == ListenerMode::Submission);
@@ -229,6 +230,8 @@ void TestRoles::archiveColumn()
     QVERIFY(s.smtp.listeners.at(0).mode == ListenerMode::Smtp);
     QCOMPARE(s.smtp.listeners.at(0).rejectNonLocalSendersClaimingLocal, false);
     QCOMPARE(s.smtp.listeners.at(0).requireAuth, false);
+    // Mail only from its partner (a relay network) and authenticated clients.
+    QCOMPARE(s.smtp.listeners.at(0).trustedClientsOnly, true);
     // Outgoing Mail
     if (useDns) {
         QVERIFY(s.outgoing.staticRoutes.isEmpty());

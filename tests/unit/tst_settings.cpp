@@ -118,6 +118,7 @@ class TestSettings : public QObject {
 private slots:
     void init() { tandem::test::failOnThreadWarnings(); }
     void productExampleIsValid();
+    void trustedClientsOnlyFollowsRole();
     void errorsNameKeyPaths_data();
     void errorsNameKeyPaths();
     void missingDomain();
@@ -195,6 +196,29 @@ void TestSettings::productExampleIsValid()
     QCOMPARE(r2.errors.size(), 1);
     QVERIFY2(r2.errors.at(0).startsWith(u"smtp.listeners[2].mode: "_s),
              qPrintable(r2.errors.at(0)));
+}
+
+// An Archive takes mail only from its partner unless a listener says otherwise; what is
+// written back means the same.
+void TestSettings::trustedClientsOnlyFollowsRole()
+{
+    const QList<std::pair<QString, bool>> roles{
+        {u"archive"_s, true}, {u"mailbox"_s, false}, {u"custom"_s, false}};
+    for (const auto &[role, expected] : roles) {
+        const LoadResult r = parse(bytes(with(minimal(), u"server"_s, u"role"_s, role)), {});
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.settings.smtp.listeners.at(0).trustedClientsOnly, expected);
+        const LoadResult again = parse(QJsonDocument(toJson(r.settings)).toJson(), {});
+        QCOMPARE(again.settings.smtp.listeners.at(0).trustedClientsOnly, expected);
+    }
+    QJsonObject open = with(minimal(), u"server"_s, u"role"_s, u"archive"_s);
+    open = with(open, u"smtp"_s, u"listeners"_s,
+                QJsonArray{QJsonObject{{u"port"_s, 2525}, {u"trusted_clients_only"_s, false}}});
+    const LoadResult r = parse(bytes(open), {});
+    QVERIFY(r.ok());
+    QCOMPARE(r.settings.smtp.listeners.at(0).trustedClientsOnly, false);
+    const LoadResult again = parse(QJsonDocument(toJson(r.settings)).toJson(), {});
+    QCOMPARE(again.settings.smtp.listeners.at(0).trustedClientsOnly, false);
 }
 
 void TestSettings::errorsNameKeyPaths_data()
@@ -770,6 +794,13 @@ void TestSettings::validNames()
     QVERIFY(!isValidMailboxName(u".."_s));
     QVERIFY(!isValidMailboxName(u""_s));
     QVERIFY(!isValidMailboxName(QString(65, u'a')));
+    // Not an option to the tools an administrator points at it, nor a name Maildir, Dovecot
+    // or Tandem gives to its own files.
+    QVERIFY(isValidMailboxName(u"a-b"_s));
+    for (const QString &name :
+         {u"-rf"_s, u"new"_s, u"cur"_s, u"tmp"_s, u"subscriptions"_s, u"maildirfolder"_s,
+          u"tandem-mailbox.json"_s, u"dovecot-uidlist"_s, u"dovecot.index.log"_s})
+        QVERIFY2(!isValidMailboxName(name), qPrintable(name));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

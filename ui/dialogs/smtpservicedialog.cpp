@@ -126,6 +126,23 @@ QWidget *SmtpServiceDialog::relayingTab()
     auto *note = new QLabel(tr("Clients in these networks may relay to any domain without "
                                "logging in."));
     note->setWordWrap(true);
+    m_trustedOnly = new QCheckBox(tr("Accept mail only from these networks and authenticated "
+                                     "clients (this service)"));
+    m_trustedOnly->setObjectName(u"trustedClientsOnly"_s);
+    m_trustedOnly->setChecked(l.trustedClientsOnly);
+    // Opening an Archive to the Internet is allowed, but never by accident.
+    m_openWarning = new QLabel(
+        tr("Anyone may now hand mail to this Archive. Their mail is kept in the catch-all "
+           "mailbox: only these networks and authenticated clients make mailboxes and Sent "
+           "copies, at most smtp.max_new_mailboxes_per_hour per client."));
+    m_openWarning->setObjectName(u"openArchiveWarning"_s);
+    m_openWarning->setWordWrap(true);
+    m_openWarning->setStyleSheet(u"color: #9a6700"_s);
+    const auto showWarning = [this, archive = s.server.role == config::Role::Archive] {
+        m_openWarning->setVisible(archive && !m_trustedOnly->isChecked());
+    };
+    showWarning();
+    connect(m_trustedOnly, &QCheckBox::toggled, this, showWarning);
     auto *networks = new QGridLayout(networksBox);
     networks->addWidget(note, 0, 0, 1, 2);
     networks->addWidget(m_newNetwork, 1, 0);
@@ -133,6 +150,8 @@ QWidget *SmtpServiceDialog::relayingTab()
     networks->addWidget(m_networks, 2, 0);
     networks->addWidget(remove, 2, 1, Qt::AlignTop);
     networks->addWidget(errorLabel(m_networks), 3, 0, 1, 2);
+    networks->addWidget(m_trustedOnly, 4, 0, 1, 2);
+    networks->addWidget(m_openWarning, 5, 0, 1, 2);
 
     auto *authBox = new QGroupBox(tr("Authentication"));
     m_requireAuth = new QCheckBox(tr("Require authentication"));
@@ -188,6 +207,7 @@ void SmtpServiceDialog::apply(config::Settings &s)
     l.mode = config::ListenerMode(m_mode->currentData().toInt());
     l.rejectNonLocalSendersClaimingLocal = m_rejectNonLocal->isChecked();
     l.requireAuth = m_requireAuth->isChecked();
+    l.trustedClientsOnly = m_trustedOnly->isChecked();
     s.smtp.allowPlaintextAuth = m_allowPlaintextAuth->isChecked();
     // Only the text is written to the file; the validator parses it again.
     s.smtp.relayNetworks.clear();

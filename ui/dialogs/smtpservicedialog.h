@@ -33,6 +33,8 @@ private:
     QListWidget *m_networks;
     QLineEdit *m_newNetwork;
     QCheckBox *m_requireAuth;
+    QCheckBox *m_trustedOnly;
+    QLabel *m_openWarning;
     QCheckBox *m_allowPlaintextAuth;
 };
 

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// At most `limit` events per key in any hour (a sliding window): how many mailboxes one
+// client address may cause to be created, so that a client cannot fill the disk with
+// mailboxes and inodes by inventing recipients. Lives on the engine's thread.
+namespace tandem::smtp {
+
+class HourlyLimit {
+public:
+    // Counts the event and returns true, or returns false when the key had `limit` events in
+    // the last hour (divided by timeScale, tests only).
+    bool take(const QString &key, int limit, double timeScale = 1.0);
+
+private:
+    QHash<QString, QList<qint64>> m_events; // ms since the epoch, oldest first
+};
+
+} // namespace tandem::smtp
