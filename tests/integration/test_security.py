@@ -215,6 +215,34 @@ class SecurityCase(TandemTestCase):
                     out[p] = read_bytes(p)
         return out
 
+    def refused_start(self, config):
+        """Runs tandemd on config in the foreground; it must exit (not start). Returns the
+        CompletedProcess."""
+        d = Daemon(config, self.tmpdir)  # writes tandem.json; not started by the harness
+        try:
+            cp = subprocess.run([tandemd_path(), "--config", d.config_path],
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                timeout=15, cwd=self.tmpdir)
+        except subprocess.TimeoutExpired:
+            self.fail("tandemd started although it should have refused to")
+        self.assertNotEqual(cp.returncode, 0, "exit status; stderr:\n%s" % cp.stderr)
+        self.assertNotIn(KEY_PASSPHRASE, cp.stdout + cp.stderr)
+        return cp
+
+    def check(self, config):
+        """`tandemd --config F --check` on config (written to tandem.json)."""
+        return Daemon(config, self.tmpdir).run_cli("--check")
+
+    def assertCheckRefuses(self, config, *expected):
+        """--check exits 2 and prints each of `expected` (whole problem lines or parts)."""
+        cp = self.check(config)
+        self.assertEqual(cp.returncode, 2, "--check: stdout %r, stderr:\n%s"
+                         % (cp.stdout, cp.stderr))
+        self.assertNotIn("valid", cp.stdout)
+        for e in expected:
+            self.assertIn(e, cp.stderr)
+        return cp
+
     def swaks(self, *args):
         cp = subprocess.run(["swaks", "--timeout", "20"] + list(args), capture_output=True,
                             text=True, timeout=60)
@@ -370,12 +398,14 @@ class Tls(SecurityCase):
             self.assertEqual(c.reply()[0], 220)
             self.assertEqual(c.sock.version(), version.name.replace("TLSv1_", "TLSv1."))
 
-    def _local_handshake_works(self, version):
+    def _local_handshake_works(self, version, cipher=None):
+        """Whether this client can make a `version` handshake (with only `cipher`, when given)
+        with a Python server that allows everything."""
         cert, key = CERTS["A"]
         srv = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            srv.set_ciphers("DEFAULT:@SECLEVEL=0")
+            srv.set_ciphers("ALL:@SECLEVEL=0")
             srv.minimum_version = version
             srv.maximum_version = version
         srv.load_cert_chain(cert, key)
@@ -395,6 +425,8 @@ class Tls(SecurityCase):
         t.start()
         try:
             ctx = client_context(minimum=version, maximum=version, legacy=True)
+            if cipher:
+                ctx.set_ciphers(cipher + ":@SECLEVEL=0")
             with ctx.wrap_socket(socket.create_connection(listener.getsockname(), timeout=5)):
                 return True
         except OSError:
@@ -402,6 +434,64 @@ class Tls(SecurityCase):
         finally:
             t.join(5)
             listener.close()
+
+    def tls12_handshake(self, port, cipher):
+        """An implicit-TLS client limited to TLS 1.2 and `cipher`: the connected Client, or
+        the SSLError the server's alert caused."""
+        ctx = client_context(minimum=ssl.TLSVersion.TLSv1_2, maximum=ssl.TLSVersion.TLSv1_2)
+        ctx.set_ciphers(cipher + ":@SECLEVEL=0")
+        c = Client(port)
+        self.addCleanup(c.close)
+        try:
+            c.sock = ctx.wrap_socket(c.sock)
+        except ssl.SSLError as e:
+            return e
+        return c
+
+    def test_tls12_only_forward_secret_aead_suites(self):
+        # Issue 10, defect 7: RSA key exchange (no forward secrecy), CBC with SHA-1 or SHA-2,
+        # and the rest of OpenSSL's defaults are not offered under TLS 1.2.
+        self.install_certificate("A")
+        config = self.tls_config(listeners=[{"mode": "smtps"}, {"mode": "smtp"}])
+        self.daemon = self.start_daemon(config)
+        smtps_port, smtp_port = self.ports()
+        refused = ["AES128-SHA", "AES256-SHA256", "AES128-GCM-SHA256", "AES256-GCM-SHA384",
+                   "ECDHE-RSA-AES128-SHA", "ECDHE-RSA-AES256-SHA384"]
+        for cipher in refused:
+            with self.subTest(cipher=cipher):
+                # Control: the client really offers it, so the refusal is the server's.
+                self.assertTrue(self._local_handshake_works(ssl.TLSVersion.TLSv1_2, cipher),
+                                "this Python/OpenSSL cannot offer %s" % cipher)
+                got = self.tls12_handshake(smtps_port, cipher)
+                self.assertIsInstance(got, ssl.SSLError, "%s was accepted" % cipher)
+        # ECDHE with AES-GCM or ChaCha20-Poly1305 works, and the log names the session's
+        # protocol (not the cipher's, which OpenSSL calls SSLv3 for every TLS 1.2 suite).
+        for cipher in ("ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384",
+                       "ECDHE-RSA-CHACHA20-POLY1305"):
+            with self.subTest(cipher=cipher):
+                c = self.tls12_handshake(smtps_port, cipher)
+                self.assertIsInstance(c, Client, "%s refused: %r" % (cipher, c))
+                self.assertEqual(c.reply()[0], 220)
+                self.assertEqual((c.sock.version(), c.sock.cipher()[0]), ("TLSv1.2", cipher))
+                line = "TLS with 127.0.0.1: TLSv1.2, " + cipher
+                self.assertTrue(wait_for(lambda: line in self.daemon.log(), timeout=3),
+                                "no %r in the log:\n%s" % (line, self.tls_log()))
+        # STARTTLS too; and TLS 1.3 keeps OpenSSL's suites (all of them AEAD with ECDHE).
+        c = self.client(smtp_port)
+        c.ehlo()
+        ctx = client_context(minimum=ssl.TLSVersion.TLSv1_2, maximum=ssl.TLSVersion.TLSv1_2)
+        ctx.set_ciphers("AES128-SHA:AES256-GCM-SHA384:@SECLEVEL=0")
+        with self.assertRaises(ssl.SSLError):
+            c.starttls(ctx)
+        c = self.client(smtps_port, implicit_tls=True)
+        self.assertEqual(c.sock.version(), "TLSv1.3")
+        line = "TLS with 127.0.0.1: TLSv1.3, " + c.sock.cipher()[0]
+        self.assertTrue(wait_for(lambda: line in self.daemon.log(), timeout=3),
+                        "no %r in the log:\n%s" % (line, self.tls_log()))
+        self.assertNotIn("SSLv3", self.daemon.log())
+
+    def tls_log(self):
+        return "\n".join(l for l in self.daemon.log().splitlines() if "TLS" in l)
 
     def test_certificate_reload(self):
         self.install_certificate("A")
@@ -512,20 +602,6 @@ class EncryptedKey(SecurityCase):
         if secrets is not None:
             config["server"]["secrets_file"] = self.write_secrets(secrets)
         return config
-
-    def refused_start(self, config):
-        """Runs tandemd on config in the foreground; it must exit (not start). Returns the
-        CompletedProcess."""
-        d = Daemon(config, self.tmpdir)  # writes tandem.json; not started by the harness
-        try:
-            cp = subprocess.run([tandemd_path(), "--config", d.config_path],
-                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                                timeout=15, cwd=self.tmpdir)
-        except subprocess.TimeoutExpired:
-            self.fail("tandemd started although it cannot open tls/key.pem")
-        self.assertNotEqual(cp.returncode, 0, "exit status; stderr:\n%s" % cp.stderr)
-        self.assertNotIn(KEY_PASSPHRASE, cp.stdout + cp.stderr)
-        return cp
 
     def test_passphrase_from_secrets_file_opens_the_key(self):
         for kind in self.KINDS:
