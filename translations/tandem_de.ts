@@ -410,6 +410,15 @@
         <source>must be at least the largest message (smtp.max_message_bytes, %1 MiB)</source>
         <translation>muss mindestens die größte Nachricht fassen (smtp.max_message_bytes, %1 MiB)</translation>
     </message>
+    <message>
+        <source>nobody could log in: AUTH is offered only under TLS, and there is none; configure smtp.tls, or set smtp.allow_plaintext_auth</source>
+        <extracomment>Keep AUTH, smtp.tls and smtp.allow_plaintext_auth as they are: they are the SMTP command and keys in the configuration file.</extracomment>
+        <translation>niemand könnte sich anmelden: AUTH wird nur unter TLS angeboten, und es gibt keins; richten Sie smtp.tls ein oder setzen Sie smtp.allow_plaintext_auth</translation>
+    </message>
+    <message>
+        <source>%1 belongs to user %2, not to %3, the user tandemd runs as</source>
+        <translation>%1 gehört dem Benutzer %2, nicht %3, dem Benutzer, unter dem tandemd läuft</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -1663,6 +1672,10 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>%1 is not a readable PEM RSA or EC private key.</source>
         <translation>%1 ist kein lesbarer privater RSA- oder EC-Schlüssel im PEM-Format.</translation>
+    </message>
+    <message>
+        <source>Without a certificate nobody could log in to send mail: a Mailbox&apos;s users log in only over TLS. Generate a certificate or choose one.</source>
+        <translation>Ohne Zertifikat könnte sich niemand zum Senden anmelden: Die Benutzer eines Postfachservers melden sich nur über TLS an. Erzeugen Sie ein Zertifikat oder wählen Sie eines aus.</translation>
     </message>
 </context>
 <context>

@@ -410,6 +410,15 @@
         <source>must be at least the largest message (smtp.max_message_bytes, %1 MiB)</source>
         <translation>doit contenir au moins le plus grand message (smtp.max_message_bytes, %1 Mio)</translation>
     </message>
+    <message>
+        <source>nobody could log in: AUTH is offered only under TLS, and there is none; configure smtp.tls, or set smtp.allow_plaintext_auth</source>
+        <extracomment>Keep AUTH, smtp.tls and smtp.allow_plaintext_auth as they are: they are the SMTP command and keys in the configuration file.</extracomment>
+        <translation>personne ne pourrait se connecter&#xa0;: AUTH n’est proposé que sous TLS, et il n’y en a pas&#xa0;; configurez smtp.tls, ou activez smtp.allow_plaintext_auth</translation>
+    </message>
+    <message>
+        <source>%1 belongs to user %2, not to %3, the user tandemd runs as</source>
+        <translation>%1 appartient à l’utilisateur %2, et non à %3, l’utilisateur sous lequel tourne tandemd</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -1663,6 +1672,10 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>%1 is not a readable PEM RSA or EC private key.</source>
         <translation>%1 n’est pas une clé privée RSA ou EC lisible au format PEM.</translation>
+    </message>
+    <message>
+        <source>Without a certificate nobody could log in to send mail: a Mailbox&apos;s users log in only over TLS. Generate a certificate or choose one.</source>
+        <translation>Sans certificat, personne ne pourrait se connecter pour envoyer du courrier&#xa0;: les utilisateurs d’un serveur de boîtes aux lettres ne se connectent que sous TLS. Générez un certificat ou choisissez-en un.</translation>
     </message>
 </context>
 <context>

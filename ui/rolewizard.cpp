@@ -644,6 +644,11 @@ public:
             if (m_key->text().trimmed().isEmpty())
                 out.append(tr("Choose the private key file."));
         }
+        // AUTH is offered only under TLS: the submission listener would take no mail at all
+        // (the validator refuses it too, smtp.listeners[N].require_auth).
+        if (m_none->isChecked() && mailbox() && !roleWizard()->settings().smtp.allowPlaintextAuth)
+            out.append(tr("Without a certificate nobody could log in to send mail: a Mailbox's "
+                          "users log in only over TLS. Generate a certificate or choose one."));
         return out + m_fileProblems;
     }
 

@@ -55,6 +55,24 @@ std::optional<QByteArray> readPassword(const QString &prompt)
     return QByteArray::fromStdString(line);
 }
 
+// What a start reads besides the configuration: the secrets file (into *settings) and the TLS
+// pair. Every problem as "path.to.key: what is wrong", as --check prints them.
+QStringList loadSecretsAndCheckFiles(tandem::config::Settings *settings)
+{
+    QStringList errors;
+    QString error;
+    if (!settings->server.secretsFile.isEmpty() &&
+        !tandem::config::loadSecrets(settings->resolvePath(settings->server.secretsFile),
+                                     &settings->passwords, &settings->tlsKeyPassphrase, &error))
+        errors.append(error);
+    if (!settings->smtp.tlsCertificate.isEmpty() &&
+        !tandem::smtp::TlsContext::check(settings->resolvePath(settings->smtp.tlsCertificate),
+                                         settings->resolvePath(settings->smtp.tlsKey),
+                                         settings->tlsKeyPassphrase, &error))
+        errors.append(error);
+    return errors;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -137,6 +155,12 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (parser.isSet(checkOption)) {
+        tandem::config::Settings settings = loaded.settings;
+        const QStringList errors = loadSecretsAndCheckFiles(&settings);
+        for (const QString &e : errors)
+            err << e << '\n';
+        if (!errors.isEmpty())
+            return 2;
         out << u"%1: valid\n"_s.arg(configPath);
         return 0;
     }
@@ -153,13 +177,11 @@ int main(int argc, char *argv[])
         tandem::log::setMinimumLevel(tandem::log::Level::Debug);
 
     tandem::config::Settings settings = loaded.settings;
-    if (!settings.server.secretsFile.isEmpty()) {
-        QString error;
-        if (!tandem::config::loadSecrets(settings.resolvePath(settings.server.secretsFile),
-                                         &settings.passwords, &settings.tlsKeyPassphrase, &error)) {
-            err << error << '\n';
-            return 2;
-        }
+    const QStringList errors = loadSecretsAndCheckFiles(&settings);
+    if (!errors.isEmpty()) {
+        for (const QString &e : errors)
+            err << e << '\n';
+        return 2;
     }
     // Tests only: run the retry schedule this many times faster than real time.
     const double scale = qEnvironmentVariable("TANDEM_TIME_SCALE").toDouble();

@@ -14,11 +14,20 @@
 
 #include <optional>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::config {
 
 namespace {
+
+// The Unix mode bits, without Qt's "User" copies of the owner's (which depend on who asks).
+const QFileDevice::Permissions kModeBits =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+    QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+    QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
 
 // The translation context of the messages below ("tandem::config::Settings" in the .ts files).
 // Only the message is translated, never the key path before it ("smtp.listeners[1].port: "):
@@ -552,14 +561,26 @@ void checkOpenRelay(Reader &r, const Settings &s)
     }
 }
 
+// What a listener needs TLS for: smtps speaks nothing else, and AUTH is offered only under TLS
+// unless allow_plaintext_auth, so a listener requiring it without either takes no mail at all.
+// An smtps listener without TLS is reported once, at its mode.
 void checkTls(Reader &r, const Settings &s)
 {
+    const bool tls = !s.smtp.tlsCertificate.isEmpty();
     for (qsizetype i = 0; i < s.smtp.listeners.size(); ++i) {
-        if (s.smtp.listeners.at(i).mode == ListenerMode::Smtps && s.smtp.tlsCertificate.isEmpty())
+        const Listener &l = s.smtp.listeners.at(i);
+        if (l.mode == ListenerMode::Smtps && !tls)
             r.error(u"smtp.listeners[%1].mode"_s.arg(i),
                     //: Keep "smtps", smtp.tls.certificate and smtp.tls.key as they are: they
                     //: are a value and keys in the configuration file.
                     Messages::tr("\"smtps\" needs smtp.tls.certificate and smtp.tls.key"));
+        else if (l.requireAuth && !tls && !s.smtp.allowPlaintextAuth)
+            r.error(u"smtp.listeners[%1].require_auth"_s.arg(i),
+                    //: Keep AUTH, smtp.tls and smtp.allow_plaintext_auth as they are: they are
+                    //: the SMTP command and keys in the configuration file.
+                    Messages::tr("nobody could log in: AUTH is offered only under TLS, and "
+                                 "there is none; configure smtp.tls, or set "
+                                 "smtp.allow_plaintext_auth"));
     }
 }
 
@@ -594,6 +615,22 @@ bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QStrin
     const QFileDevice::Permissions open = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
                                           QFileDevice::ExeGroup | QFileDevice::ReadOther |
                                           QFileDevice::WriteOther | QFileDevice::ExeOther;
+    // Another user's file is not the daemon's secret, whatever its mode says: that user may
+    // read and change it.
+    const QFileInfo info(path);
+    const uint uid = ::geteuid();
+    if (info.ownerId() != uid) {
+        const passwd *runAs = ::getpwuid(uid);
+        const QString runAsName =
+            runAs ? QString::fromLocal8Bit(runAs->pw_name) : QString::number(uid);
+        const QString owner =
+            info.owner().isEmpty() ? QString::number(info.ownerId()) : info.owner();
+        *error = u"server.secrets_file: "_s +
+                 //: %1 is a file, %2 and %3 user names.
+                 Messages::tr("%1 belongs to user %2, not to %3, the user tandemd runs as")
+                     .arg(path, owner, runAsName);
+        return false;
+    }
     if (file.permissions() & open) {
         *error = u"server.secrets_file: "_s +
                  //: %1 is a file. Keep "chmod 600" as it is: it is the command that fixes this.
@@ -862,8 +899,25 @@ QJsonObject toJson(const Settings &s)
 
 bool saveJson(const QJsonObject &object, const QString &path, QString *error)
 {
+    // The file holds the users' password hashes: only its owner may read it (0600), unless its
+    // administrator made it 0640 for a service group, which it stays. It keeps its owner and
+    // group where we may give them (root running "tandemd user add" for the daemon's user).
+    const QFileDevice::Permissions owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const QFileDevice::Permissions forGroup = owner | QFileDevice::ReadGroup;
+    const QFileInfo existing(path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    bool keepGroup = false;
+    if (existing.exists()) {
+        const bool sameOwners =
+            ::fchown(file.handle(), existing.ownerId(), existing.groupId()) == 0;
+        // In another group, 0640 would let strangers read it.
+        keepGroup = sameOwners && (existing.permissions() & kModeBits) == forGroup;
+    }
+    if (!file.setPermissions(keepGroup ? forGroup : owner)) {
         *error = file.errorString();
         return false;
     }

@@ -27,6 +27,20 @@ namespace tandem::smtp {
 
 namespace {
 
+// The session's protocol, as OpenSSL names it. The cipher's protocolString() is the version
+// that defined the suite: "SSLv3" for most TLS 1.2 sessions.
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2:
+        return u"TLSv1.2"_s;
+    case QSsl::TlsV1_3:
+        return u"TLSv1.3"_s;
+    default: // older versions are refused (QSsl::TlsV1_2OrLater)
+        return u"TLS (version %1)"_s.arg(int(protocol));
+    }
+}
+
 constexpr qsizetype kMaxBufferedInput = 1024 * 1024; // bytes read ahead of the session
 
 bool isCleanCommand(const QByteArray &line)
@@ -115,7 +129,7 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
         note(log::Level::Info,
-             u"TLS with %1: %2, %3"_s.arg(m_peerText, m_socket->sessionCipher().protocolString(),
+             u"TLS with %1: %2, %3"_s.arg(m_peerText, protocolName(m_socket->sessionProtocol()),
                                           m_socket->sessionCipher().name()));
         setPhase(Phase::Command);
         if (m_ctx.listener.mode == config::ListenerMode::Smtps && m_helo.isEmpty() && !m_greeted)

@@ -11,6 +11,13 @@
 #include <QSslKey>
 #include <QTimer>
 
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::smtp {
@@ -34,45 +41,108 @@ TlsContext::TlsContext(const QString &certificatePath, const QString &keyPath,
             qOverload<>(&QTimer::start));
 }
 
-bool TlsContext::load(QString *error)
+namespace {
+
+// TLS 1.2 with forward secrecy and AEAD only: ECDHE key exchange with AES-GCM or
+// ChaCha20-Poly1305 (no RSA key exchange, CBC, SHA-1 or PSK). TLS 1.3's suites all are, and
+// stay OpenSSL's: this list does not name them.
+const QString kTls12Ciphers = u"ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                              "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                              "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305"_s;
+
+// Hands OpenSSL the passphrase; without this callback it would ask on the terminal.
+int passphraseCallback(char *buffer, int size, int, void *passphrase)
 {
-    QFile certFile(m_certificatePath);
+    const QByteArray &p = *static_cast<const QByteArray *>(passphrase);
+    const int n = int(std::min<qsizetype>(p.size(), size));
+    std::memcpy(buffer, p.constData(), size_t(n));
+    return n;
+}
+
+// Whether the key is the certificate's: OpenSSL compares the public halves. Qt has no way to
+// take the public key out of a private one, and finds a stranger only at the first handshake.
+bool keyMatches(const QSslCertificate &certificate, const QByteArray &keyPem, QByteArray passphrase)
+{
+    const QByteArray certificatePem = certificate.toPem();
+    BIO *certificateBio = BIO_new_mem_buf(certificatePem.constData(), int(certificatePem.size()));
+    X509 *x509 = PEM_read_bio_X509(certificateBio, nullptr, nullptr, nullptr);
+    BIO *keyBio = BIO_new_mem_buf(keyPem.constData(), int(keyPem.size()));
+    EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio, nullptr, passphraseCallback, &passphrase);
+    const bool matches = x509 && key && X509_check_private_key(x509, key) == 1;
+    EVP_PKEY_free(key);
+    BIO_free(keyBio);
+    X509_free(x509);
+    BIO_free(certificateBio);
+    // Qt reads this thread's OpenSSL error queue after its own calls: leave nothing in it.
+    ERR_clear_error();
+    return matches;
+}
+
+} // namespace
+
+bool TlsContext::readPair(const QString &certificatePath, const QString &keyPath,
+                          const QByteArray &keyPassphrase, QList<QSslCertificate> *chain,
+                          QSslKey *key, QString *error)
+{
+    QFile certFile(certificatePath);
     if (!certFile.open(QIODevice::ReadOnly)) {
-        *error = u"smtp.tls.certificate: cannot read %1: %2"_s.arg(m_certificatePath,
+        *error = u"smtp.tls.certificate: cannot read %1: %2"_s.arg(certificatePath,
                                                                    certFile.errorString());
         return false;
     }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    if (chain.isEmpty()) {
-        *error = u"smtp.tls.certificate: %1 holds no PEM certificate"_s.arg(m_certificatePath);
+    *chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain->isEmpty()) {
+        *error = u"smtp.tls.certificate: %1 holds no PEM certificate"_s.arg(certificatePath);
         return false;
     }
-    QFile keyFile(m_keyPath);
+    QFile keyFile(keyPath);
     if (!keyFile.open(QIODevice::ReadOnly)) {
-        *error = u"smtp.tls.key: cannot read %1: %2"_s.arg(m_keyPath, keyFile.errorString());
+        *error = u"smtp.tls.key: cannot read %1: %2"_s.arg(keyPath, keyFile.errorString());
         return false;
     }
     const QByteArray keyPem = keyFile.readAll();
     // PKCS#8 (openssl genpkey/genrsa -aes256, pkcs8 -topk8) or traditional PEM encryption.
     const bool encrypted = keyPem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") ||
                            keyPem.contains("Proc-Type: 4,ENCRYPTED");
-    if (encrypted && m_keyPassphrase.isEmpty()) {
+    if (encrypted && keyPassphrase.isEmpty()) {
         // Not handed to OpenSSL without a passphrase: it could ask for one on the terminal.
         *error = u"smtp.tls.key: %1 is encrypted: give its passphrase (tls_key_passphrase in "
-                 "server.secrets_file, or the console's keychain)"_s.arg(m_keyPath);
+                 "server.secrets_file, or the console's keychain)"_s.arg(keyPath);
         return false;
     }
-    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, m_keyPassphrase);
-    if (key.isNull())
-        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, m_keyPassphrase);
-    if (key.isNull()) {
-        *error = encrypted
-                     ? u"smtp.tls.key: the passphrase does not open %1"_s.arg(m_keyPath)
-                     : u"smtp.tls.key: %1 holds no PEM RSA or EC private key"_s.arg(m_keyPath);
+    *key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey, keyPassphrase);
+    if (key->isNull())
+        *key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, keyPassphrase);
+    if (key->isNull()) {
+        *error = encrypted ? u"smtp.tls.key: the passphrase does not open %1"_s.arg(keyPath)
+                           : u"smtp.tls.key: %1 holds no PEM RSA or EC private key"_s.arg(keyPath);
         return false;
     }
+    if (!keyMatches(chain->first(), keyPem, keyPassphrase)) {
+        *error = u"smtp.tls.key: %1 does not match the certificate smtp.tls.certificate (%2)"_s.arg(
+            keyPath, certificatePath);
+        return false;
+    }
+    return true;
+}
+
+bool TlsContext::check(const QString &certificatePath, const QString &keyPath,
+                       const QString &keyPassphrase, QString *error)
+{
+    QList<QSslCertificate> chain;
+    QSslKey key;
+    return readPair(certificatePath, keyPath, keyPassphrase.toUtf8(), &chain, &key, error);
+}
+
+bool TlsContext::load(QString *error)
+{
+    QList<QSslCertificate> chain;
+    QSslKey key;
+    if (!readPair(m_certificatePath, m_keyPath, m_keyPassphrase, &chain, &key, error))
+        return false;
     QSslConfiguration c = QSslConfiguration::defaultConfiguration();
     c.setProtocol(QSsl::TlsV1_2OrLater);
+    c.setCiphers(kTls12Ciphers);
     c.setLocalCertificateChain(chain);
     c.setPrivateKey(key);
     c.setPeerVerifyMode(QSslSocket::VerifyNone);

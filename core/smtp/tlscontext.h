@@ -1,19 +1,24 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QString>
 
 class QFileSystemWatcher;
 class QTimer;
 
 // The server's TLS settings (RFC 3207 STARTTLS, RFC 8314 implicit TLS): the certificate and
-// key of smtp.tls, TLS 1.2 or newer only, reloaded when the files change so a renewed
-// certificate needs no restart. A reload that fails keeps the previous, working one. The key
-// may be encrypted (PKCS#8 "ENCRYPTED PRIVATE KEY", or a traditional "Proc-Type: 4,ENCRYPTED"
-// RSA or EC key): keyPassphrase opens it, from the console's keychain or tandemd's
-// server.secrets_file (tls_key_passphrase); it is ignored for a key that is not encrypted.
+// key of smtp.tls, TLS 1.2 or newer only (1.2 with forward secret AEAD suites only), reloaded
+// when the files change so a renewed certificate needs no restart. A reload that fails keeps
+// the previous, working pair; so does a key that is not the certificate's (half a renewal),
+// with which every handshake would fail. The key may be encrypted (PKCS#8 "ENCRYPTED PRIVATE
+// KEY", or a traditional "Proc-Type: 4,ENCRYPTED" RSA or EC key): keyPassphrase opens it,
+// from the console's keychain or tandemd's server.secrets_file (tls_key_passphrase); it is
+// ignored for a key that is not encrypted.
 namespace tandem::smtp {
 
 class TlsContext : public QObject {
@@ -23,6 +28,11 @@ public:
                const QString &keyPassphrase = {}, QObject *parent = nullptr);
 
     bool load(QString *error);
+    // Reads the pair as load() does, and keeps nothing (tandemd --check): the certificate,
+    // the key (opened with keyPassphrase when encrypted), and that the key is the
+    // certificate's.
+    static bool check(const QString &certificatePath, const QString &keyPath,
+                      const QString &keyPassphrase, QString *error);
     bool isReady() const { return !m_configuration.localCertificate().isNull(); }
     QSslConfiguration configuration();
 
@@ -39,6 +49,9 @@ public:
                                    const QString &keyPath, QString *error);
 
 private:
+    static bool readPair(const QString &certificatePath, const QString &keyPath,
+                         const QByteArray &keyPassphrase, QList<QSslCertificate> *chain,
+                         QSslKey *key, QString *error);
     void reloadIfChanged();
 
     QString m_certificatePath;

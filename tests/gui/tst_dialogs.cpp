@@ -53,6 +53,7 @@ private slots:
     void undeliveredRefusesBadMailbox();
     void smtpService();
     void smtpServiceRefusesPort70000();
+    void smtpServiceRequireAuthNeedsTls();
     void openRelayRefused();
     void openingAnArchiveWarns();
     void outgoingMail();
@@ -389,6 +390,25 @@ void TestDialogs::smtpServiceRefusesPort70000()
     QVERIFY(find<QLabel>(&dialog, u"portError"_s)->isHidden());
 }
 
+// AUTH is offered only under TLS: requiring it where there is none would let nobody in.
+void TestDialogs::smtpServiceRequireAuthNeedsTls()
+{
+    const config::Settings before = base();
+    QVERIFY(before.smtp.tlsCertificate.isEmpty());
+    QVERIFY(!before.smtp.allowPlaintextAuth);
+    SmtpServiceDialog dialog(before, 0);
+    show(dialog);
+    find<QTabWidget>(&dialog, u"tabs"_s)->setCurrentIndex(2);
+    tick(find<QCheckBox>(&dialog, u"requireAuth"_s));
+    clickOk(dialog);
+    verifyRefused(dialog, u"requireAuthError"_s, u"obody could log in"_s);
+
+    tick(find<QCheckBox>(&dialog, u"allowPlaintextAuth"_s));
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.settings().smtp.listeners.at(0).requireAuth);
+}
+
 void TestDialogs::openRelayRefused()
 {
     const config::Settings before = base();
@@ -402,8 +422,10 @@ void TestDialogs::openRelayRefused()
     verifyRefused(dialog, u"relayNetworksError"_s, u"0.0.0.0/0"_s);
     QVERIFY(find<QLabel>(&dialog, u"relayNetworksError"_s)->text().contains(u"relay"_s));
 
-    // With authentication required on the only listener it is no longer an open relay.
+    // With authentication required on the only listener it is no longer an open relay (and
+    // authentication needs TLS, or leave to go without).
     tick(find<QCheckBox>(&dialog, u"requireAuth"_s));
+    tick(find<QCheckBox>(&dialog, u"allowPlaintextAuth"_s));
     clickOk(dialog);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.settings().smtp.relayNetworks.last().text, u"0.0.0.0/0"_s);

@@ -7,6 +7,7 @@
 #include "queuefixture.h"
 #include "queuemodel.h"
 #include "queuewindow.h"
+#include "smtp/tlscontext.h"
 #include "threadwarnings.h"
 
 #include <QDir>
@@ -109,6 +110,13 @@ void TestTwoConsoles::mailboxAndArchive()
     mailbox.lanNetworks = {u"127.0.0.1/32"_s};
     mailbox.listeners = {listener(mailboxPort, config::ListenerMode::Smtp),
                          listener(test::freePort(), config::ListenerMode::Submission)};
+    // Its users log in to the submission listener, which AUTH needs TLS for.
+    mailbox.tlsCertificate = mailboxDir.filePath(u"tls/cert.pem"_s);
+    mailbox.tlsKey = mailboxDir.filePath(u"tls/key.pem"_s);
+    QString tlsError;
+    QVERIFY2(smtp::TlsContext::generateSelfSigned(mailbox.hostname, mailbox.tlsCertificate,
+                                                  mailbox.tlsKey, &tlsError),
+             qPrintable(tlsError));
     auto mailboxWindow = open(mailboxDir, mailbox);
 
     QCOMPARE(config::toString(mailboxWindow->settings().server.role), u"mailbox"_s);

@@ -15,6 +15,7 @@ sys.dont_write_bytecode = True
 import base64  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import pwd  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
 import smtplib  # noqa: E402
@@ -215,6 +216,34 @@ class SecurityCase(TandemTestCase):
                     out[p] = read_bytes(p)
         return out
 
+    def refused_start(self, config):
+        """Runs tandemd on config in the foreground; it must exit (not start). Returns the
+        CompletedProcess."""
+        d = Daemon(config, self.tmpdir)  # writes tandem.json; not started by the harness
+        try:
+            cp = subprocess.run([tandemd_path(), "--config", d.config_path],
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                timeout=15, cwd=self.tmpdir)
+        except subprocess.TimeoutExpired:
+            self.fail("tandemd started although it should have refused to")
+        self.assertNotEqual(cp.returncode, 0, "exit status; stderr:\n%s" % cp.stderr)
+        self.assertNotIn(KEY_PASSPHRASE, cp.stdout + cp.stderr)
+        return cp
+
+    def check(self, config):
+        """`tandemd --config F --check` on config (written to tandem.json)."""
+        return Daemon(config, self.tmpdir).run_cli("--check")
+
+    def assertCheckRefuses(self, config, *expected):
+        """--check exits 2 and prints each of `expected` (whole problem lines or parts)."""
+        cp = self.check(config)
+        self.assertEqual(cp.returncode, 2, "--check: stdout %r, stderr:\n%s"
+                         % (cp.stdout, cp.stderr))
+        self.assertNotIn("valid", cp.stdout)
+        for e in expected:
+            self.assertIn(e, cp.stderr)
+        return cp
+
     def swaks(self, *args):
         cp = subprocess.run(["swaks", "--timeout", "20"] + list(args), capture_output=True,
                             text=True, timeout=60)
@@ -370,12 +399,14 @@ class Tls(SecurityCase):
             self.assertEqual(c.reply()[0], 220)
             self.assertEqual(c.sock.version(), version.name.replace("TLSv1_", "TLSv1."))
 
-    def _local_handshake_works(self, version):
+    def _local_handshake_works(self, version, cipher=None):
+        """Whether this client can make a `version` handshake (with only `cipher`, when given)
+        with a Python server that allows everything."""
         cert, key = CERTS["A"]
         srv = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            srv.set_ciphers("DEFAULT:@SECLEVEL=0")
+            srv.set_ciphers("ALL:@SECLEVEL=0")
             srv.minimum_version = version
             srv.maximum_version = version
         srv.load_cert_chain(cert, key)
@@ -395,6 +426,8 @@ class Tls(SecurityCase):
         t.start()
         try:
             ctx = client_context(minimum=version, maximum=version, legacy=True)
+            if cipher:
+                ctx.set_ciphers(cipher + ":@SECLEVEL=0")
             with ctx.wrap_socket(socket.create_connection(listener.getsockname(), timeout=5)):
                 return True
         except OSError:
@@ -402,6 +435,64 @@ class Tls(SecurityCase):
         finally:
             t.join(5)
             listener.close()
+
+    def tls12_handshake(self, port, cipher):
+        """An implicit-TLS client limited to TLS 1.2 and `cipher`: the connected Client, or
+        the SSLError the server's alert caused."""
+        ctx = client_context(minimum=ssl.TLSVersion.TLSv1_2, maximum=ssl.TLSVersion.TLSv1_2)
+        ctx.set_ciphers(cipher + ":@SECLEVEL=0")
+        c = Client(port)
+        self.addCleanup(c.close)
+        try:
+            c.sock = ctx.wrap_socket(c.sock)
+        except ssl.SSLError as e:
+            return e
+        return c
+
+    def test_tls12_only_forward_secret_aead_suites(self):
+        # Issue 10, defect 7: RSA key exchange (no forward secrecy), CBC with SHA-1 or SHA-2,
+        # and the rest of OpenSSL's defaults are not offered under TLS 1.2.
+        self.install_certificate("A")
+        config = self.tls_config(listeners=[{"mode": "smtps"}, {"mode": "smtp"}])
+        self.daemon = self.start_daemon(config)
+        smtps_port, smtp_port = self.ports()
+        refused = ["AES128-SHA", "AES256-SHA256", "AES128-GCM-SHA256", "AES256-GCM-SHA384",
+                   "ECDHE-RSA-AES128-SHA", "ECDHE-RSA-AES256-SHA384"]
+        for cipher in refused:
+            with self.subTest(cipher=cipher):
+                # Control: the client really offers it, so the refusal is the server's.
+                self.assertTrue(self._local_handshake_works(ssl.TLSVersion.TLSv1_2, cipher),
+                                "this Python/OpenSSL cannot offer %s" % cipher)
+                got = self.tls12_handshake(smtps_port, cipher)
+                self.assertIsInstance(got, ssl.SSLError, "%s was accepted" % cipher)
+        # ECDHE with AES-GCM or ChaCha20-Poly1305 works, and the log names the session's
+        # protocol (not the cipher's, which OpenSSL calls SSLv3 for every TLS 1.2 suite).
+        for cipher in ("ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384",
+                       "ECDHE-RSA-CHACHA20-POLY1305"):
+            with self.subTest(cipher=cipher):
+                c = self.tls12_handshake(smtps_port, cipher)
+                self.assertIsInstance(c, Client, "%s refused: %r" % (cipher, c))
+                self.assertEqual(c.reply()[0], 220)
+                self.assertEqual((c.sock.version(), c.sock.cipher()[0]), ("TLSv1.2", cipher))
+                line = "TLS with 127.0.0.1: TLSv1.2, " + cipher
+                self.assertTrue(wait_for(lambda: line in self.daemon.log(), timeout=3),
+                                "no %r in the log:\n%s" % (line, self.tls_log()))
+        # STARTTLS too; and TLS 1.3 keeps OpenSSL's suites (all of them AEAD with ECDHE).
+        c = self.client(smtp_port)
+        c.ehlo()
+        ctx = client_context(minimum=ssl.TLSVersion.TLSv1_2, maximum=ssl.TLSVersion.TLSv1_2)
+        ctx.set_ciphers("AES128-SHA:AES256-GCM-SHA384:@SECLEVEL=0")
+        with self.assertRaises(ssl.SSLError):
+            c.starttls(ctx)
+        c = self.client(smtps_port, implicit_tls=True)
+        self.assertEqual(c.sock.version(), "TLSv1.3")
+        line = "TLS with 127.0.0.1: TLSv1.3, " + c.sock.cipher()[0]
+        self.assertTrue(wait_for(lambda: line in self.daemon.log(), timeout=3),
+                        "no %r in the log:\n%s" % (line, self.tls_log()))
+        self.assertNotIn("SSLv3", self.daemon.log())
+
+    def tls_log(self):
+        return "\n".join(l for l in self.daemon.log().splitlines() if "TLS" in l)
 
     def test_certificate_reload(self):
         self.install_certificate("A")
@@ -513,20 +604,6 @@ class EncryptedKey(SecurityCase):
             config["server"]["secrets_file"] = self.write_secrets(secrets)
         return config
 
-    def refused_start(self, config):
-        """Runs tandemd on config in the foreground; it must exit (not start). Returns the
-        CompletedProcess."""
-        d = Daemon(config, self.tmpdir)  # writes tandem.json; not started by the harness
-        try:
-            cp = subprocess.run([tandemd_path(), "--config", d.config_path],
-                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                                timeout=15, cwd=self.tmpdir)
-        except subprocess.TimeoutExpired:
-            self.fail("tandemd started although it cannot open tls/key.pem")
-        self.assertNotEqual(cp.returncode, 0, "exit status; stderr:\n%s" % cp.stderr)
-        self.assertNotIn(KEY_PASSPHRASE, cp.stdout + cp.stderr)
-        return cp
-
     def test_passphrase_from_secrets_file_opens_the_key(self):
         for kind in self.KINDS:
             with self.subTest(kind=kind):
@@ -616,6 +693,213 @@ class EncryptedKey(SecurityCase):
         self.assertTrue(wait_for(lambda: "passphrase does not open" in self.daemon.log(),
                                  timeout=3.0, interval=0.1), self.daemon.log())
         self.assertEqual(presented_certificate(port), der(renewed))
+
+
+# ---------------------------------------------------------------------------------------------
+# Part 1c (issue 10): a key that does not belong to the certificate, what --check reads, the
+# configuration file's mode and the secrets file's owner
+
+
+class KeyMatch(SecurityCase):
+
+    def tls_paths(self):
+        tls = os.path.join(self.tmpdir, "tls")
+        return os.path.join(tls, "cert.pem"), os.path.join(tls, "key.pem")
+
+    def replace_file(self, src, dest):
+        tmp = dest + ".new"
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+
+    def mismatch_message(self):
+        cert, key = self.tls_paths()
+        return ("smtp.tls.key: %s does not match the certificate smtp.tls.certificate (%s)"
+                % (key, cert))
+
+    def test_check_and_start_refuse_a_key_of_another_certificate(self):
+        self.install_certificate("A")
+        self.replace_file(CERTS["B"][1], self.tls_paths()[1])
+        config = self.tls_config(listeners=[{"mode": "smtp"}, {"mode": "smtps"}])
+        self.assertCheckRefuses(config, self.mismatch_message())
+        cp = self.refused_start(config)
+        self.assertIn(self.mismatch_message(), cp.stderr)
+        # The matching pair is valid.
+        self.install_certificate("B")
+        cp = self.check(config)
+        self.assertEqual((cp.returncode, cp.stderr), (0, ""), cp.stdout)
+
+    def test_reload_keeps_the_pair_when_the_new_key_does_not_match(self):
+        self.install_certificate("A")
+        config = self.tls_config(listeners=[{"mode": "smtp"}, {"mode": "smtps"}])
+        self.daemon = self.start_daemon(config)
+        smtp_port, smtps_port = self.ports()
+        self.assertEqual(presented_certificate(smtps_port), der(CERTS["A"][0]))
+        time.sleep(0.05)
+        # Half a renewal: the new key is there, the certificate is still the old one.
+        self.replace_file(CERTS["B"][1], self.tls_paths()[1])
+        expected = "certificate not reloaded, keeping the previous one: " + self.mismatch_message()
+        self.assertTrue(wait_for(lambda: (presented_certificate(smtps_port) is None
+                                          or expected in self.daemon.log()), timeout=3.0),
+                        self.daemon.log())
+        self.assertIn(expected, self.daemon.log())
+        self.assertNotIn("certificate reloaded", self.daemon.log())
+        # The previous pair still serves, implicit TLS and STARTTLS alike.
+        self.assertEqual(presented_certificate(smtps_port), der(CERTS["A"][0]))
+        c = self.client(smtp_port)
+        c.ehlo()
+        c.starttls()
+        self.assertEqual(c.peer_der(), der(CERTS["A"][0]))
+        # The rest of the renewal arrives: the pair matches again and is taken.
+        self.replace_file(CERTS["B"][0], self.tls_paths()[0])
+        self.assertTrue(wait_for(lambda: presented_certificate(smtps_port) == der(CERTS["B"][0]),
+                                 timeout=3.0, interval=0.1), self.daemon.log())
+        self.assertIn("certificate reloaded", self.daemon.log())
+
+
+class CheckReadsFiles(SecurityCase):
+    """`tandemd --check` reads the secrets file and the TLS pair, as a start would."""
+
+    def write_secrets(self, content, mode=0o600):
+        path = os.path.join(self.tmpdir, "secrets.json")
+        with open(path, "w") as f:
+            f.write(content if isinstance(content, str) else json.dumps(content))
+        os.chmod(path, mode)
+        return path
+
+    def secrets_config(self):
+        config = make_config(domain=DOMAIN, role="mailbox")
+        config["server"]["secrets_file"] = "secrets.json"
+        return config
+
+    def test_secrets_file(self):
+        config = self.secrets_config()
+        path = os.path.join(self.tmpdir, "secrets.json")
+        self.assertCheckRefuses(config, "server.secrets_file: cannot read %s: " % path)
+        self.write_secrets("passwords = x")
+        self.assertCheckRefuses(config, "server.secrets_file: %s must be {" % path)
+        self.write_secrets({"tls_key_passphrase": 1234})
+        cp = self.assertCheckRefuses(config, "server.secrets_file: %s: tls_key_passphrase must "
+                                             "be a string" % path)
+        self.assertNotIn("1234", cp.stderr)
+        self.write_secrets({"passwords": {"[smarthost.test]:587": "s3cret"}}, mode=0o644)
+        self.assertCheckRefuses(config, "server.secrets_file: %s may be read by others; "
+                                        "chmod 600 it" % path)
+        os.chmod(path, 0o600)
+        cp = self.check(config)
+        self.assertEqual((cp.returncode, cp.stderr), (0, ""), cp.stdout)
+        self.assertIn("valid", cp.stdout)
+        self.assertNotIn("s3cret", cp.stdout)
+
+    def test_tls_pair(self):
+        config = self.tls_config()
+        cert = os.path.join(self.tmpdir, "tls", "cert.pem")
+        key = os.path.join(self.tmpdir, "tls", "key.pem")
+        self.assertCheckRefuses(config, "smtp.tls.certificate: cannot read %s: " % cert)
+        self.install_certificate("A")
+        os.remove(key)
+        self.assertCheckRefuses(config, "smtp.tls.key: cannot read %s: " % key)
+        with open(key, "w") as f:
+            f.write("not a key\n")
+        self.assertCheckRefuses(config, "smtp.tls.key: %s holds no PEM RSA or EC private key" % key)
+        with open(cert, "w") as f:
+            f.write("not a certificate\n")
+        self.assertCheckRefuses(config, "smtp.tls.certificate: %s holds no PEM certificate" % cert)
+        # An encrypted key: refused without its passphrase or with a wrong one, valid with it.
+        enc_cert, enc_key = _encrypted_key(self.tmpdir, "enc", "rsa-pkcs8")
+        shutil.copyfile(enc_cert, cert)
+        shutil.copyfile(enc_key, key)
+        self.assertCheckRefuses(config, "smtp.tls.key: %s is encrypted: give its passphrase" % key)
+        config["server"]["secrets_file"] = "secrets.json"
+        secrets = os.path.join(self.tmpdir, "secrets.json")
+        for passphrase in ("not the passphrase", KEY_PASSPHRASE):
+            with open(secrets, "w") as f:
+                json.dump({"tls_key_passphrase": passphrase}, f)
+            os.chmod(secrets, 0o600)
+            if passphrase != KEY_PASSPHRASE:
+                cp = self.assertCheckRefuses(config, "smtp.tls.key: the passphrase does not open "
+                                             + key)
+                self.assertNotIn(passphrase, cp.stderr)
+        cp = self.check(config)
+        self.assertEqual((cp.returncode, cp.stderr), (0, ""), cp.stdout)
+
+    def test_every_problem_at_once(self):
+        config = self.tls_config()
+        config["server"]["secrets_file"] = "secrets.json"
+        self.write_secrets({"passwords": {}}, mode=0o640)
+        cp = self.assertCheckRefuses(config, "server.secrets_file: ",
+                                     "smtp.tls.certificate: cannot read ")
+        self.assertEqual(len(cp.stderr.splitlines()), 2, cp.stderr)
+
+    def test_require_auth_without_tls(self):
+        listeners = [{"mode": "smtp"}, {"mode": "submission", "require_auth": True,
+                                        "reject_nonlocal_senders_claiming_local": False}]
+        config = self.tls_config(listeners=listeners)
+        del config["smtp"]["tls"]
+        cp = self.assertCheckRefuses(config, "smtp.listeners[1].require_auth: ")
+        self.assertIn("nobody could log in", cp.stderr)
+        self.assertIn("smtp.tls", cp.stderr)
+        self.assertEqual(len(cp.stderr.splitlines()), 1, cp.stderr)
+        # The same start is refused; with plaintext AUTH allowed, or with TLS, it is valid.
+        self.refused_start(config)
+        config["smtp"]["allow_plaintext_auth"] = True
+        cp = self.check(config)
+        self.assertEqual((cp.returncode, cp.stderr), (0, ""), cp.stdout)
+        config["smtp"]["allow_plaintext_auth"] = False
+        config["smtp"]["tls"] = {"certificate": "tls/cert.pem", "key": "tls/key.pem"}
+        self.install_certificate("A")
+        cp = self.check(config)
+        self.assertEqual((cp.returncode, cp.stderr), (0, ""), cp.stdout)
+
+
+class FileModes(SecurityCase):
+
+    def test_configuration_written_0600(self):
+        # It holds the users' password hashes: `user add` and the console write it 0600, but a
+        # file the administrator made 0640 (for a service group) stays so.
+        d = Daemon(make_config(domain=DOMAIN, role="mailbox"), self.tmpdir)
+        os.chmod(d.config_path, 0o644)
+
+        def mode():
+            return stat.S_IMODE(os.stat(d.config_path).st_mode)
+        cp = d.run_cli("user", "add", "carol", input=PASSWORD + "\n")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertEqual(oct(mode()), oct(0o600))
+        os.chmod(d.config_path, 0o640)
+        cp = d.run_cli("user", "passwd", "carol", input=PASSWORD + "\n")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertEqual(oct(mode()), oct(0o640))
+        os.chmod(d.config_path, 0o664)
+        cp = d.run_cli("user", "del", "carol")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertEqual(oct(mode()), oct(0o600))
+        if os.geteuid() == 0:
+            # Root adding a user for a daemon that runs as nobody: the file stays nobody's.
+            nobody = pwd.getpwnam("nobody")
+            os.chown(d.config_path, nobody.pw_uid, nobody.pw_gid)
+            cp = d.run_cli("user", "add", "dave", input=PASSWORD + "\n")
+            self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+            st = os.stat(d.config_path)
+            self.assertEqual((st.st_uid, st.st_gid, oct(stat.S_IMODE(st.st_mode))),
+                             (nobody.pw_uid, nobody.pw_gid, oct(0o600)))
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root: the secrets file is given to nobody")
+    def test_secrets_file_of_another_user_is_refused(self):
+        config = make_config(domain=DOMAIN, role="mailbox")
+        config["server"]["secrets_file"] = "secrets.json"
+        path = os.path.join(self.tmpdir, "secrets.json")
+        with open(path, "w") as f:
+            json.dump({"passwords": {"[smarthost.test]:587": "s3cret"}}, f)
+        os.chmod(path, 0o600)
+        nobody = pwd.getpwnam("nobody")
+        os.chown(path, nobody.pw_uid, nobody.pw_gid)
+        message = ("server.secrets_file: %s belongs to user nobody, not to root, the user "
+                   "tandemd runs as" % path)
+        self.assertCheckRefuses(config, message)
+        cp = self.refused_start(config)
+        self.assertIn(message, cp.stderr)
+        # The daemon's own user may have it (the harness gives every file to nobody).
+        d = self.start_daemon(config, run_as="nobody")
+        self.assertTrue(d.running())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -102,6 +102,14 @@ QJsonObject with(QJsonObject root, const QString &section, const QString &key,
     return root;
 }
 
+// smtp.tls given (the files are not read here): listeners may require AUTH, offered only
+// under TLS.
+QJsonObject withTls(const QJsonObject &root)
+{
+    return with(root, u"smtp"_s, u"tls"_s,
+                QJsonObject{{u"certificate"_s, u"cert.pem"_s}, {u"key"_s, u"key.pem"_s}});
+}
+
 QJsonObject listener(const QString &address, int port, bool requireAuth = false)
 {
     QJsonObject l{{u"address"_s, address}, {u"port"_s, port}, {u"mode"_s, u"smtp"_s}};
@@ -131,6 +139,8 @@ private slots:
     void badRelayNetwork_data();
     void badRelayNetwork();
     void duplicateListener();
+    void requireAuthNeedsTls_data();
+    void requireAuthNeedsTls();
     void defaultsWithoutSmtpSection();
     void defaultConfigParses();
     void roundTrip();
@@ -139,6 +149,7 @@ private slots:
     void secretsFile();
     void secretsFileReadableByOthers();
     void saveAndLoadFile();
+    void saveJsonMode();
     void isRelayClient();
     void passthroughCovers();
     void validNames();
@@ -187,15 +198,18 @@ void TestSettings::productExampleIsValid()
     QCOMPARE(placeholder.errors.size(), 1);
     QVERIFY(placeholder.errors.at(0).startsWith(u"mailboxes.users[0].password: "_s));
 
-    // Without tls, the smtps listener is the one problem.
+    // Without tls, the smtps listener cannot work, and nobody could log in to the submission
+    // listener that requires it (one problem each).
     QJsonObject noTls = exampleObject();
     QJsonObject smtp = noTls.value(u"smtp"_s).toObject();
     smtp.remove(u"tls"_s);
     noTls.insert(u"smtp"_s, smtp);
     const LoadResult r2 = parse(bytes(noTls), kBase);
-    QCOMPARE(r2.errors.size(), 1);
-    QVERIFY2(r2.errors.at(0).startsWith(u"smtp.listeners[2].mode: "_s),
+    QCOMPARE(r2.errors.size(), 2);
+    QVERIFY2(r2.errors.at(0).startsWith(u"smtp.listeners[1].require_auth: "_s),
              qPrintable(r2.errors.at(0)));
+    QVERIFY2(r2.errors.at(1).startsWith(u"smtp.listeners[2].mode: "_s),
+             qPrintable(r2.errors.at(1)));
 }
 
 // An Archive takes mail only from its partner unless a listener says otherwise; what is
@@ -393,7 +407,7 @@ void TestSettings::passthroughDomains()
 void TestSettings::openRelayRefused()
 {
     for (const QString &everyone : {u"0.0.0.0/0"_s, u"::/0"_s}) {
-        QJsonObject root = with(minimal(), u"smtp"_s, u"listeners"_s,
+        QJsonObject root = with(withTls(minimal()), u"smtp"_s, u"listeners"_s,
                                 QJsonArray{listener(u"127.0.0.1"_s, 2587, true),
                                            listener(u"127.0.0.1"_s, 2525, false)});
         root = with(root, u"smtp"_s, u"relay_networks"_s, QJsonArray{u"127.0.0.1/32"_s, everyone});
@@ -410,7 +424,7 @@ void TestSettings::openRelayRefused()
 
 void TestSettings::openRelayAllowedWhenEveryListenerRequiresAuth()
 {
-    QJsonObject root = with(minimal(), u"smtp"_s, u"listeners"_s,
+    QJsonObject root = with(withTls(minimal()), u"smtp"_s, u"listeners"_s,
                             QJsonArray{listener(u"127.0.0.1"_s, 2587, true)});
     root = with(root, u"smtp"_s, u"relay_networks"_s, QJsonArray{u"0.0.0.0/0"_s});
     const LoadResult r = parse(bytes(root), kBase);
@@ -454,6 +468,56 @@ void TestSettings::duplicateListener()
                          QJsonArray{listener(u"127.0.0.1"_s, 2525), listener(u"::1"_s, 2525)})),
               kBase);
     QVERIFY2(other.ok(), qPrintable(other.errors.join(u'\n')));
+}
+
+// AUTH is offered only under TLS unless allow_plaintext_auth: a listener that requires it
+// with neither could never take mail from anyone.
+void TestSettings::requireAuthNeedsTls_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("requireAuth");
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<bool>("plaintextAuth");
+    QTest::addColumn<QString>("error"); // the one problem expected, or empty
+
+    const QString nobody = u"smtp.listeners[0].require_auth: "_s;
+    QTest::newRow("submission") << u"submission"_s << true << false << false << nobody;
+    QTest::newRow("smtp") << u"smtp"_s << true << false << false << nobody;
+    QTest::newRow("smtps: its own problem only")
+        << u"smtps"_s << true << false << false << u"smtp.listeners[0].mode: "_s;
+    QTest::newRow("with tls") << u"submission"_s << true << true << false << QString();
+    QTest::newRow("plaintext auth allowed")
+        << u"submission"_s << true << false << true << QString();
+    QTest::newRow("no require_auth") << u"submission"_s << false << false << false << QString();
+}
+
+void TestSettings::requireAuthNeedsTls()
+{
+    QFETCH(QString, mode);
+    QFETCH(bool, requireAuth);
+    QFETCH(bool, tls);
+    QFETCH(bool, plaintextAuth);
+    QFETCH(QString, error);
+
+    QJsonObject l = listener(u"127.0.0.1"_s, 2587, requireAuth);
+    l.insert(u"mode"_s, mode);
+    QJsonObject root = with(minimal(), u"smtp"_s, u"listeners"_s, QJsonArray{l});
+    root = with(root, u"smtp"_s, u"allow_plaintext_auth"_s, plaintextAuth);
+    if (tls)
+        root = withTls(root);
+    const LoadResult r = parse(bytes(root), kBase);
+    if (error.isEmpty()) {
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        return;
+    }
+    QCOMPARE(r.errors.size(), 1);
+    QVERIFY2(r.errors.at(0).startsWith(error), qPrintable(r.errors.at(0)));
+    if (error.contains(u"require_auth"_s)) {
+        // It says why and both ways out.
+        for (const QString &part :
+             {u"nobody could log in"_s, u"smtp.tls"_s, u"smtp.allow_plaintext_auth"_s})
+            QVERIFY2(r.errors.at(0).contains(part), qPrintable(r.errors.at(0)));
+    }
 }
 
 void TestSettings::defaultsWithoutSmtpSection()
@@ -723,6 +787,33 @@ void TestSettings::saveAndLoadFile()
     const LoadResult missing = loadFile(dir.filePath(u"nope.json"_s));
     QCOMPARE(missing.errors.size(), 1);
     QVERIFY(missing.errors.at(0).startsWith(u"(file): cannot read "_s));
+}
+
+// The file holds the users' password hashes: written 0600, whatever the umask, except that a
+// file its administrator made 0640 (readable by a service group) stays so.
+void TestSettings::saveJsonMode()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"tandem.json"_s);
+    const auto mode = [&] { return QFile::permissions(path); };
+    const QFileDevice::Permissions owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ReadUser | QFileDevice::WriteUser;
+    QString error;
+    QVERIFY2(saveJson(exampleObject(), path, &error), qPrintable(error));
+    QCOMPARE(mode(), owner);
+
+    QVERIFY(QFile::setPermissions(path, owner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QVERIFY2(saveJson(exampleObject(), path, &error), qPrintable(error));
+    QCOMPARE(mode(), owner);
+
+    QVERIFY(QFile::setPermissions(path, owner | QFileDevice::ReadGroup));
+    QVERIFY2(saveJson(exampleObject(), path, &error), qPrintable(error));
+    QCOMPARE(mode(), owner | QFileDevice::ReadGroup);
+
+    QVERIFY(QFile::setPermissions(path, owner | QFileDevice::ReadGroup | QFileDevice::WriteGroup));
+    QVERIFY2(saveJson(exampleObject(), path, &error), qPrintable(error));
+    QCOMPARE(mode(), owner);
 }
 
 void TestSettings::isRelayClient()

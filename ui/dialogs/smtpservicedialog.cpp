@@ -31,6 +31,7 @@ SmtpServiceDialog::SmtpServiceDialog(const config::Settings &settings, int index
     routeErrors(me + u"\\.address"_s, m_address);
     routeErrors(me + u"\\.port"_s, m_port);
     routeErrors(me + u"\\.mode"_s, m_mode);
+    routeErrors(me + u"\\.require_auth"_s, m_requireAuth);
     // Two listeners on one address and port: reported on the later one, shown at the port.
     routeErrors(u"smtp\\.listeners\\[\\d+\\]"_s, m_port);
     // The open-relay check names a listener by its index; say which service that is.
@@ -168,6 +169,7 @@ QWidget *SmtpServiceDialog::relayingTab()
     auth->addWidget(m_requireAuth);
     auth->addWidget(m_allowPlaintextAuth);
     auth->addWidget(plaintextNote);
+    auth->addWidget(errorLabel(m_requireAuth));
 
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(networksBox, 1);
