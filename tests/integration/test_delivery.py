@@ -9,7 +9,8 @@ notices stay in alice's INBOX and the sink sees only what alice sent). alice sen
 
 No test ever lets tandemd ask the machine's real resolver: every configuration names
 outgoing.dns_server, either 127.0.0.154 where nothing answers (tests with static routes,
-which need no DNS) or a dnsmasq started by the MX tests on 127.0.0.153 with --no-resolv.
+which need no DNS) or a dnsmasq started by the MX tests on a loopback address of its own (127.0.153.x) with
+--no-resolv.
 
 The retry schedule is left at its default (the next attempt a minute away) and no time scale
 is set, so an entry's attempt count only moves when the test says `queue retry`.
@@ -40,7 +41,23 @@ HOSTNAME = "mailbox.example.com"
 ALICE = "alice@example.com"
 
 NO_DNS = "127.0.0.154"   # nothing listens here: a stray look-up fails, it never leaves the box
-DNS_ADDRESS = "127.0.0.153"
+
+
+def _free_dns_address():
+    """A loopback address whose port 53 is free: QDnsLookup asks port 53 only, so two test
+    runs on one machine (two builds) need a resolver each, on addresses of their own."""
+    for n in range(os.getpid() % 200, os.getpid() % 200 + 200):
+        address = "127.0.153.%d" % (n % 200 + 2)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            try:
+                s.bind((address, 53))
+            except OSError:
+                continue
+        return address
+    return "127.0.0.153"
+
+
+DNS_ADDRESS = _free_dns_address()
 DNSMASQ = "/usr/sbin/dnsmasq"
 MX1, MX2, A_ONLY = "127.0.0.51", "127.0.0.52", "127.0.0.53"
 
@@ -470,7 +487,7 @@ class TlsAndAuth(DeliveryTestCase):
 
 
 class MxDelivery(DeliveryTestCase):
-    """dnsmasq on 127.0.0.153:53 is the only resolver tandemd asks:
+    """dnsmasq on DNS_ADDRESS:53 (127.0.153.x) is the only resolver tandemd asks:
 
         remote.test   MX 10 mx1.remote.test (127.0.0.51, nothing listens)
                       MX 20 mx2.remote.test (127.0.0.52, a sink on port 25)
