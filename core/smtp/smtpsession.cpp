@@ -26,7 +26,10 @@ namespace tandem::smtp {
 
 namespace {
 
-constexpr qsizetype kMaxBufferedInput = 1024 * 1024; // bytes read ahead of the session
+// Bytes Qt reads ahead of the session, in every phase: while the session does not consume
+// input (a commit, a password check, the failure delay, a TLS handshake) the rest waits in the
+// kernel, not in our memory, and a flood without line ends is dropped in pieces this size.
+constexpr qsizetype kMaxBufferedInput = 64 * 1024;
 
 bool isCleanCommand(const QByteArray &line)
 {
@@ -95,6 +98,7 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     , m_ctx(std::move(context))
 {
     m_socket->setParent(this);
+    m_socket->setReadBufferSize(kMaxBufferedInput); // QSslSocket bounds its TCP socket's too
     m_peer = m_socket->peerAddress();
     bool isV4 = false;
     const quint32 v4 = m_peer.toIPv4Address(&isV4);
@@ -116,11 +120,9 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
         note(log::Level::Info,
              u"TLS with %1: %2, %3"_s.arg(m_peerText, m_socket->sessionCipher().protocolString(),
                                           m_socket->sessionCipher().name()));
-        setPhase(Phase::Command);
         if (m_ctx.listener.mode == config::ListenerMode::Smtps && m_helo.isEmpty() && !m_greeted)
             greet();
-        restartTimer();
-        processInput();
+        resumeInput();
     });
     if (m_ctx.verifier)
         connect(m_ctx.verifier, &PasswordVerifier::verified, this, &SmtpSession::onVerified);
@@ -157,7 +159,7 @@ void SmtpSession::start()
     restartTimer();
     if (m_ctx.listener.mode == config::ListenerMode::Smtps) {
         // RFC 8314: TLS from the first byte; the greeting comes once it is up.
-        setPhase(Phase::Waiting);
+        pauseInput();
         m_socket->setSslConfiguration(m_ctx.tls->configuration());
         m_socket->startServerEncryption();
         return;
@@ -187,6 +189,19 @@ void SmtpSession::setPhase(Phase phase)
         return;
     note(log::Level::Debug, u"%1: %2 -> %3"_s.arg(m_peerText, toString(m_phase), toString(phase)));
     m_phase = phase;
+}
+
+void SmtpSession::pauseInput()
+{
+    setPhase(Phase::Waiting);
+}
+
+void SmtpSession::resumeInput()
+{
+    setPhase(Phase::Command);
+    restartTimer();
+    // What arrived meanwhile is not announced again by readyRead().
+    receive(m_socket->readAll());
 }
 
 void SmtpSession::restartTimer()
@@ -266,7 +281,7 @@ void SmtpSession::onReadyRead()
         return;
     }
     if (m_phase == Phase::Waiting)
-        return; // read on when the commit is answered; the socket's buffer is bounded meanwhile
+        return; // read on in resumeInput(); the socket's buffer is bounded meanwhile
     receive(m_socket->readAll());
 }
 
@@ -818,9 +833,8 @@ void SmtpSession::finishData()
     }
     envelope.actions = m_ctx.router->plan(m_sender, m_recipients, facts);
     const QString id = envelope.id;
-    setPhase(Phase::Waiting);
+    pauseInput();
     m_committing = true;
-    m_socket->setReadBufferSize(kMaxBufferedInput);
     m_ctx.spool->commit(std::move(m_message), envelope, this,
                         [this, id](const spool::CommitResult &r) { onCommitted(r, id); });
 }
@@ -848,10 +862,7 @@ void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &
         emitClosedOnce();
         return;
     }
-    setPhase(Phase::Command);
-    m_socket->setReadBufferSize(0);
-    restartTimer();
-    receive(m_socket->readAll());
+    resumeInput();
 }
 
 // ---- the rest ----
@@ -952,7 +963,7 @@ void SmtpSession::doStartTls(const QByteArray &)
     m_authenticated = false;
     m_authUser.clear();
     resetTransaction();
-    setPhase(Phase::Waiting);
+    pauseInput();
     m_socket->setSslConfiguration(m_ctx.tls->configuration());
     m_socket->startServerEncryption();
 }
@@ -1071,7 +1082,7 @@ void SmtpSession::checkCredentials(const QString &identity, const QByteArray &pa
     const config::User *user = findUser(*m_ctx.settings, identity);
     m_authToken = ++nextToken;
     m_pendingIdentity = user ? userAddress(*m_ctx.settings, *user) : QString();
-    setPhase(Phase::Waiting);
+    pauseInput();
     flush();
     m_ctx.verifier->verify(m_authToken, password, user ? user->password : QString());
 }
@@ -1087,9 +1098,7 @@ void SmtpSession::onVerified(quint64 token, bool ok)
         m_authUser = m_pendingIdentity;
         note(log::Level::Info, u"%1 authenticated as %2"_s.arg(m_peerText, m_authUser));
         reply(replies::authSucceeded());
-        setPhase(Phase::Command);
-        flush();
-        processInput();
+        resumeInput();
         return;
     }
     const int failures = m_ctx.authGuard->recordFailure(m_peerText);
@@ -1105,10 +1114,7 @@ void SmtpSession::onVerified(quint64 token, bool ok)
             closeConnection();
             return;
         }
-        setPhase(Phase::Command);
-        flush();
-        restartTimer();
-        processInput();
+        resumeInput();
     });
 }
 

@@ -147,7 +147,7 @@ void dropQtMessages(QtMsgType type, const QMessageLogContext &, const QString &m
 }
 
 // Runs the event loop until no commit and no password check is in flight (bounded).
-void settle(QSslSocket *socket)
+void settle(const smtp::SmtpSession *session)
 {
     QElapsedTimer clock;
     clock.start();
@@ -156,9 +156,7 @@ void settle(QSslSocket *socket)
         const quint64 checks = world->verifier->checks.load();
         QCoreApplication::processEvents();
         world->verifier->barrier();
-        // The session sets a read buffer limit while its message is being committed.
-        const bool committing =
-            socket->readBufferSize() != 0 && socket->state() == QAbstractSocket::ConnectedState;
+        const bool committing = session->isCommitting();
         if (!committing && world->verifier->checks.load() == checks) {
             QCoreApplication::processEvents();
             return;
@@ -261,15 +259,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (options & 0x20) {
         for (qsizetype i = 0; i < input.size(); ++i) {
             session->receive(input.mid(i, 1));
-            settle(socket);
+            settle(session);
         }
     } else {
         const qsizetype at = split ? input.size() * split / 256 : input.size();
         session->receive(input.left(at));
-        settle(socket);
+        settle(session);
         if (at < input.size()) {
             session->receive(input.mid(at));
-            settle(socket);
+            settle(session);
         }
     }
     delete session;
