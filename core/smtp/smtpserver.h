@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <functional>
+#include <memory>
 
 // The listeners of smtp.listeners and the connection limits: max_connections overall and
 // max_connections_per_ip per client address, answered 421 beyond them.
@@ -49,8 +50,7 @@ private:
     QList<QTcpServer *> m_servers;
     TlsContext *m_tls = nullptr;
     AuthGuard m_authGuard;
-    PasswordVerifier *m_verifier = nullptr;
-    QThread m_verifierThread;
+    std::unique_ptr<PasswordVerifier> m_verifier; // after the guard: goes first
     QList<SmtpSession *> m_sessions;
     QHash<QString, int> m_perAddress;
     bool m_shuttingDown = false;

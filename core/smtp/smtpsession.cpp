@@ -1080,20 +1080,37 @@ void SmtpSession::checkCredentials(const QString &identity, const QByteArray &pa
 {
     static quint64 nextToken = 0;
     const config::User *user = findUser(*m_ctx.settings, identity);
-    m_authToken = ++nextToken;
+    const quint64 token = ++nextToken;
     m_pendingIdentity = user ? userAddress(*m_ctx.settings, *user) : QString();
-    pauseInput();
-    flush();
-    m_ctx.verifier->verify(m_authToken, password, user ? user->password : QString());
+    // Failures count against the user guessed at too, known or not (a difference would tell).
+    const QString target = user ? m_pendingIdentity : identity.trimmed().toLower();
+    const AuthGuard::Admission admission = m_ctx.verifier->verify(
+        token, m_peerText, target, password, user ? user->password : QString());
+    switch (admission) {
+    case AuthGuard::Admission::Granted:
+        m_authToken = token;
+        pauseInput();
+        flush();
+        return;
+    case AuthGuard::Admission::Blocked:
+        reply(replies::tooManyAuthFailures());
+        closeConnection();
+        return;
+    case AuthGuard::Admission::Busy:
+    case AuthGuard::Admission::UserLocked:
+        log::warning(u"smtp"_s, u"authentication from %1 as %2 not checked: %3"_s.arg(
+                                    m_peerText, target, AuthGuard::toString(admission)));
+        reply(replies::authTemporaryFailure());
+        return;
+    }
 }
 
-void SmtpSession::onVerified(quint64 token, bool ok)
+void SmtpSession::onVerified(quint64 token, bool ok, int failures)
 {
     if (token != m_authToken || m_phase != Phase::Waiting)
         return;
     m_authToken = 0;
     if (ok) {
-        m_ctx.authGuard->recordSuccess(m_peerText);
         m_authenticated = true;
         m_authUser = m_pendingIdentity;
         note(log::Level::Info, u"%1 authenticated as %2"_s.arg(m_peerText, m_authUser));
@@ -1101,7 +1118,6 @@ void SmtpSession::onVerified(quint64 token, bool ok)
         resumeInput();
         return;
     }
-    const int failures = m_ctx.authGuard->recordFailure(m_peerText);
     log::warning(u"smtp"_s,
                  u"authentication failed from %1 (%2 in a row)"_s.arg(m_peerText).arg(failures));
     // A growing delay before the answer makes guessing slow; past the limit, the door shuts.

@@ -133,7 +133,7 @@ private:
     void doAuth(const QByteArray &arg);
     void authLine(const QByteArray &line);
     void checkCredentials(const QString &identity, const QByteArray &password);
-    void onVerified(quint64 token, bool ok);
+    void onVerified(quint64 token, bool ok, int failures);
     bool startTlsAvailable() const;
     bool authAvailable() const;
     void greet();

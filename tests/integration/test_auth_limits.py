@@ -166,5 +166,123 @@ class ReadAhead(AuthLimits):
         self.assertEqual(got[0], 235, got)
 
 
+class Attempts(AuthLimits):
+
+    def test_parallel_attempts_are_reserved_before_the_check(self):
+        """Defect 2: 20 attempts at once from one address, each tried again while answered
+        454; no more than the limit (5) are ever checked, the rest are refused."""
+        self.start(limit=5, error_limit=1000)
+        source = "127.0.0.20"
+        clients = [self.tls(source, timeout=60) for _ in range(20)]
+        barrier = threading.Barrier(len(clients))
+        outcomes = [None] * len(clients)
+
+        def attempt(i):
+            c = clients[i]
+            barrier.wait()
+            deadline = time.monotonic() + 40
+            while True:
+                try:
+                    got = c.cmd("AUTH PLAIN " + plain("alice", "wrong %d" % i))
+                except (OSError, ConnectionError) as e:
+                    outcomes[i] = ("error", repr(e))
+                    return
+                if got[0] == 454 and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                outcomes[i] = got
+                return
+
+        threads = [threading.Thread(target=attempt, args=(i, ), daemon=True)
+                   for i in range(len(clients))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        codes = [o[0] if o else None for o in outcomes]
+        self.assertLessEqual(codes.count(535), 5, "answers: %r" % (outcomes, ))
+        self.assertLessEqual(self.checks_from(source), 5, "answers: %r" % (outcomes, ))
+        self.assertEqual(codes.count(535) + codes.count(421), len(clients),
+                         "answers: %r" % (outcomes, ))
+
+    def test_another_users_success_does_not_reset_the_count(self):
+        """Defect 3: an attacker with bob's password guesses alice's from one address,
+        logging in as bob between guesses; the address is still cut off at the limit."""
+        self.start(limit=3)
+        source = "127.0.0.30"
+        wrong = []
+        refused_bob = None
+        for round_ in range(6):
+            got, _ = self.auth(source, "bob", BOB_PASSWORD)
+            if got[0] == 421:
+                refused_bob = round_
+                break
+            self.assertEqual(got[0], 235, got)
+            got, _ = self.auth(source, "alice", "guess %d" % round_)
+            wrong.append(got)
+            if got[0] == 421:
+                break
+        codes = [g[0] for g in wrong]
+        self.assertLessEqual(codes.count(535), 3, "guesses answered %r" % (wrong, ))
+        self.assertTrue(refused_bob is not None or 421 in codes,
+                        "never cut off; guesses answered %r" % (wrong, ))
+        self.assertEqual(self.checks_from(source), 3)
+
+    def test_failures_counted_per_target_user(self):
+        """Defect 3: one wrong guess for alice from each of three addresses reaches the limit
+        (3) for alice: a fourth address is answered 454 for her even with the right password,
+        bob is not affected, an address alice logged in from before still works, and her
+        success there lifts the lock."""
+        self.start(limit=3)
+        got, _ = self.auth("127.0.0.1", "alice", PASSWORD)
+        self.assertEqual(got[0], 235, got)
+        for i in range(3):
+            got, _ = self.auth("127.0.0.%d" % (31 + i), "alice", "guess %d" % i)
+            self.assertEqual(got[0], 535, got)
+        start = time.monotonic()
+        got, _ = self.auth("127.0.0.34", "alice", PASSWORD)
+        self.assertEqual(got, (454, b"4.7.0 Temporary authentication failure, try again later"))
+        self.assertLess(time.monotonic() - start, 2.0, "refused only after a check")
+        got, _ = self.auth("127.0.0.34", "bob", BOB_PASSWORD)
+        self.assertEqual(got[0], 235, got)
+        got, _ = self.auth("127.0.0.1", "alice", PASSWORD)
+        self.assertEqual(got[0], 235, got)
+        # Her own success clears her record (not the addresses'): the lock is lifted.
+        got, _ = self.auth("127.0.0.35", "alice", PASSWORD)
+        self.assertEqual(got[0], 235, got)
+        got, _ = self.auth("127.0.0.31", "alice", "guess again")
+        self.assertEqual(got[0], 535, got)
+
+    def test_flood_of_checks_does_not_hold_up_a_login(self):
+        """Defect 4: 100 wrong attempts at once from five addresses (known and unknown users)
+        queue no more than the bounded checks; a legitimate login (tried again while it is
+        answered 454) gets through within a few checks' time."""
+        self.start(limit=5)
+        attackers = []
+        for a in range(5):
+            attackers += [self.tls("127.0.0.%d" % (40 + a), timeout=60) for _ in range(20)]
+        for i, c in enumerate(attackers):
+            user = "alice" if i % 2 else "nobody%d" % i
+            c.send(b"AUTH PLAIN " + plain(user, "wrong %d" % i).encode() + b"\r\n")
+        time.sleep(0.3)
+        c = self.tls("127.0.0.1", timeout=30)
+        start = time.monotonic()
+        tries = 0
+        while True:
+            tries += 1
+            try:
+                got = c.cmd("AUTH PLAIN " + plain("alice", PASSWORD))
+            except socket.timeout:
+                self.fail("no answer to a legitimate AUTH within %.0f s"
+                          % (time.monotonic() - start))
+            if got[0] != 454 or time.monotonic() - start > 30:
+                break
+            time.sleep(0.25)
+        elapsed = time.monotonic() - start
+        sys.stderr.write("\n[login during the flood: %.1f s, %d tries]\n" % (elapsed, tries))
+        self.assertEqual(got[0], 235, got)
+        self.assertLess(elapsed, 12, "the login took %.1f s (%d tries)" % (elapsed, tries))
+
+
 if __name__ == "__main__":
     unittest.main()
