@@ -231,6 +231,11 @@ Reply tooManyAuthFailures()
 {
     return {421, "4.7.0", "Too many failed authentication attempts, closing connection"};
 }
+// RFC 4954 §6: too many checks pending, or the user guessed at too often; nothing was checked.
+Reply authTemporaryFailure()
+{
+    return {454, "4.7.0", "Temporary authentication failure, try again later"};
+}
 } // namespace replies
 
 } // namespace tandem::smtp

@@ -72,6 +72,7 @@ Reply cannotDecode();
 Reply authSucceeded();
 Reply authFailed();
 Reply tooManyAuthFailures();
+Reply authTemporaryFailure();
 } // namespace replies
 
 } // namespace tandem::smtp

@@ -40,20 +40,19 @@ SmtpServer::SmtpServer(std::shared_ptr<const config::Settings> settings, spool::
     , m_settings(std::move(settings))
     , m_spool(spool)
     , m_router(std::move(router))
-    , m_authGuard(m_settings->smtp.authFailureLimit)
+    , m_authGuard(m_settings->smtp.authFailureLimit,
+                  AuthGuard::kPendingPerWorker * QThread::idealThreadCount())
+    , m_verifier(std::make_unique<PasswordVerifier>(&m_authGuard, QThread::idealThreadCount()))
 {
-    m_verifierThread.setObjectName(u"tandem-auth"_s);
-    m_verifier = new PasswordVerifier;
-    m_verifier->moveToThread(&m_verifierThread);
-    connect(&m_verifierThread, &QThread::finished, m_verifier, &QObject::deleteLater);
-    m_verifierThread.start();
+    log::info(u"smtp"_s,
+              u"password checks: %1 threads, at most %2 pending"_s.arg(m_verifier->workers())
+                  .arg(m_authGuard.maxPending()));
 }
 
 SmtpServer::~SmtpServer()
 {
     abortSessions();
-    m_verifierThread.quit();
-    m_verifierThread.wait();
+    m_verifier.reset(); // waits for the checks running
 }
 
 bool SmtpServer::listen(QString *error)
@@ -180,8 +179,9 @@ void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &lis
             continue;
         }
         m_perAddress[key] += 1;
-        const SessionContext context{m_settings,   listener,   m_spool, m_router,       m_tls,
-                                     &m_authGuard, m_verifier, m_disk,  &m_newMailboxes};
+        const SessionContext context{m_settings,   listener,         m_spool, m_router,
+                                     m_tls,        &m_authGuard,     m_verifier.get(),
+                                     m_disk,       &m_newMailboxes};
         auto *session = new SmtpSession(socket, context, this);
         m_sessions.append(session);
         connect(session, &SmtpSession::closed, this, &SmtpServer::onSessionClosed);

@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <functional>
+#include <memory>
 
 // The listeners of smtp.listeners and the connection limits: max_connections overall and
 // max_connections_per_ip per client address, answered 421 beyond them.
@@ -51,8 +52,7 @@ private:
     TlsContext *m_tls = nullptr;
     AuthGuard m_authGuard;
     HourlyLimit m_newMailboxes;
-    PasswordVerifier *m_verifier = nullptr;
-    QThread m_verifierThread;
+    std::unique_ptr<PasswordVerifier> m_verifier; // after the guard: goes first
     QList<SmtpSession *> m_sessions;
     QHash<QString, int> m_perAddress;
     bool m_shuttingDown = false;

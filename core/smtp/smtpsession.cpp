@@ -41,7 +41,10 @@ QString protocolName(QSsl::SslProtocol protocol)
     }
 }
 
-constexpr qsizetype kMaxBufferedInput = 1024 * 1024; // bytes read ahead of the session
+// Bytes Qt reads ahead of the session, in every phase: while the session does not consume
+// input (a commit, a password check, the failure delay, a TLS handshake) the rest waits in the
+// kernel, not in our memory, and a flood without line ends is dropped in pieces this size.
+constexpr qsizetype kMaxBufferedInput = 64 * 1024;
 
 bool isCleanCommand(const QByteArray &line)
 {
@@ -110,6 +113,7 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     , m_ctx(std::move(context))
 {
     m_socket->setParent(this);
+    m_socket->setReadBufferSize(kMaxBufferedInput); // QSslSocket bounds its TCP socket's too
     m_peer = m_socket->peerAddress();
     bool isV4 = false;
     const quint32 v4 = m_peer.toIPv4Address(&isV4);
@@ -131,11 +135,9 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
         note(log::Level::Info,
              u"TLS with %1: %2, %3"_s.arg(m_peerText, protocolName(m_socket->sessionProtocol()),
                                           m_socket->sessionCipher().name()));
-        setPhase(Phase::Command);
         if (m_ctx.listener.mode == config::ListenerMode::Smtps && m_helo.isEmpty() && !m_greeted)
             greet();
-        restartTimer();
-        processInput();
+        resumeInput();
     });
     if (m_ctx.verifier)
         connect(m_ctx.verifier, &PasswordVerifier::verified, this, &SmtpSession::onVerified);
@@ -172,7 +174,7 @@ void SmtpSession::start()
     restartTimer();
     if (m_ctx.listener.mode == config::ListenerMode::Smtps) {
         // RFC 8314: TLS from the first byte; the greeting comes once it is up.
-        setPhase(Phase::Waiting);
+        pauseInput();
         m_socket->setSslConfiguration(m_ctx.tls->configuration());
         m_socket->startServerEncryption();
         return;
@@ -202,6 +204,19 @@ void SmtpSession::setPhase(Phase phase)
         return;
     note(log::Level::Debug, u"%1: %2 -> %3"_s.arg(m_peerText, toString(m_phase), toString(phase)));
     m_phase = phase;
+}
+
+void SmtpSession::pauseInput()
+{
+    setPhase(Phase::Waiting);
+}
+
+void SmtpSession::resumeInput()
+{
+    setPhase(Phase::Command);
+    restartTimer();
+    // What arrived meanwhile is not announced again by readyRead().
+    receive(m_socket->readAll());
 }
 
 void SmtpSession::restartTimer()
@@ -281,7 +296,7 @@ void SmtpSession::onReadyRead()
         return;
     }
     if (m_phase == Phase::Waiting)
-        return; // read on when the commit is answered; the socket's buffer is bounded meanwhile
+        return; // read on in resumeInput(); the socket's buffer is bounded meanwhile
     receive(m_socket->readAll());
 }
 
@@ -855,9 +870,8 @@ void SmtpSession::finishData()
     }
     envelope.actions = m_ctx.router->plan(m_sender, m_recipients, facts);
     const QString id = envelope.id;
-    setPhase(Phase::Waiting);
+    pauseInput();
     m_committing = true;
-    m_socket->setReadBufferSize(kMaxBufferedInput);
     m_ctx.spool->commit(std::move(m_message), envelope, this,
                         [this, id](const spool::CommitResult &r) { onCommitted(r, id); });
 }
@@ -885,10 +899,7 @@ void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &
         emitClosedOnce();
         return;
     }
-    setPhase(Phase::Command);
-    m_socket->setReadBufferSize(0);
-    restartTimer();
-    receive(m_socket->readAll());
+    resumeInput();
 }
 
 // ---- the rest ----
@@ -989,7 +1000,7 @@ void SmtpSession::doStartTls(const QByteArray &)
     m_authenticated = false;
     m_authUser.clear();
     resetTransaction();
-    setPhase(Phase::Waiting);
+    pauseInput();
     m_socket->setSslConfiguration(m_ctx.tls->configuration());
     m_socket->startServerEncryption();
 }
@@ -1106,30 +1117,44 @@ void SmtpSession::checkCredentials(const QString &identity, const QByteArray &pa
 {
     static quint64 nextToken = 0;
     const config::User *user = findUser(*m_ctx.settings, identity);
-    m_authToken = ++nextToken;
+    const quint64 token = ++nextToken;
     m_pendingIdentity = user ? userAddress(*m_ctx.settings, *user) : QString();
-    setPhase(Phase::Waiting);
-    flush();
-    m_ctx.verifier->verify(m_authToken, password, user ? user->password : QString());
+    // Failures count against the user guessed at too, known or not (a difference would tell).
+    const QString target = user ? m_pendingIdentity : identity.trimmed().toLower();
+    const AuthGuard::Admission admission = m_ctx.verifier->verify(
+        token, m_peerText, target, password, user ? user->password : QString());
+    switch (admission) {
+    case AuthGuard::Admission::Granted:
+        m_authToken = token;
+        pauseInput();
+        flush();
+        return;
+    case AuthGuard::Admission::Blocked:
+        reply(replies::tooManyAuthFailures());
+        closeConnection();
+        return;
+    case AuthGuard::Admission::Busy:
+    case AuthGuard::Admission::UserLocked:
+        log::warning(u"smtp"_s, u"authentication from %1 as %2 not checked: %3"_s.arg(
+                                    m_peerText, target, AuthGuard::toString(admission)));
+        reply(replies::authTemporaryFailure());
+        return;
+    }
 }
 
-void SmtpSession::onVerified(quint64 token, bool ok)
+void SmtpSession::onVerified(quint64 token, bool ok, int failures)
 {
     if (token != m_authToken || m_phase != Phase::Waiting)
         return;
     m_authToken = 0;
     if (ok) {
-        m_ctx.authGuard->recordSuccess(m_peerText);
         m_authenticated = true;
         m_authUser = m_pendingIdentity;
         note(log::Level::Info, u"%1 authenticated as %2"_s.arg(m_peerText, m_authUser));
         reply(replies::authSucceeded());
-        setPhase(Phase::Command);
-        flush();
-        processInput();
+        resumeInput();
         return;
     }
-    const int failures = m_ctx.authGuard->recordFailure(m_peerText);
     log::warning(u"smtp"_s,
                  u"authentication failed from %1 (%2 in a row)"_s.arg(m_peerText).arg(failures));
     // A growing delay before the answer makes guessing slow; past the limit, the door shuts.
@@ -1142,10 +1167,7 @@ void SmtpSession::onVerified(quint64 token, bool ok)
             closeConnection();
             return;
         }
-        setPhase(Phase::Command);
-        flush();
-        restartTimer();
-        processInput();
+        resumeInput();
     });
 }
 

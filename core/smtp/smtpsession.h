@@ -61,6 +61,7 @@ public:
     // transaction is closed as soon as the transaction ends.
     void shutdown();
     QHostAddress peerAddress() const { return m_peer; }
+    bool isCommitting() const { return m_committing; } // a message is being stored
     // Bytes as if read from the socket: the one way in for input, also used by the fuzzer.
     void receive(const QByteArray &bytes);
 
@@ -102,6 +103,10 @@ private:
     void emitClosedOnce();
     void resetTransaction();
     void restartTimer();
+    // Our own work (a commit, a password check, a TLS handshake) before the next input: the
+    // socket reads ahead no more than a bound meanwhile.
+    void pauseInput();
+    void resumeInput();
     bool isTrusted() const;
     bool diskFull(); // replies 452 4.3.1 when the data folder is below its reserve
 
@@ -130,7 +135,7 @@ private:
     void doAuth(const QByteArray &arg);
     void authLine(const QByteArray &line);
     void checkCredentials(const QString &identity, const QByteArray &password);
-    void onVerified(quint64 token, bool ok);
+    void onVerified(quint64 token, bool ok, int failures);
     bool startTlsAvailable() const;
     bool authAvailable() const;
     void greet();
