@@ -605,7 +605,7 @@ ClientJob DeliveryQueue::jobFor(const OutboxEntry &entry) const
     }
     job.messagePath = m_outbox->messagePath(entry.id);
     job.size = QFileInfo(job.messagePath).size();
-    job.eightBit = true; // declaring 8BITMIME for 7-bit content is harmless
+    job.eightBit = entry.eightBit;
     job.ret = entry.ret;
     job.envid = entry.envid;
     // The same name for every attempt of this entry: a partner that had it already (we died

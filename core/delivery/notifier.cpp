@@ -1,5 +1,7 @@
 #include "notifier.h"
 
+#include "mime7bit.h"
+
 #include "routing/router.h"
 #include "spool/spool.h"
 #include "util/log.h"
@@ -51,6 +53,7 @@ bool Notifier::send(const ReportInput &input, const QString &messagePath, const 
     dsn.received = in.now;
     dsn.recipients = {in.original.sender};
     dsn.generated = true;
+    dsn.eightBit = hasEightBit(report);
     dsn.actions = m_router->plan(QString(), dsn.recipients, routing::MessageFacts{0, true});
     const spool::CommitResult result = m_spool->commitNow(report, dsn);
     if (!result.ok) {
@@ -82,9 +85,11 @@ bool Notifier::tellPostmaster(const QString &subject, const QString &text, const
     envelope.received = n.now;
     envelope.recipients = {u"postmaster@"_s + s.server.domain};
     envelope.generated = true;
+    const QByteArray bytes = makePostmasterNotice(n);
+    envelope.eightBit = hasEightBit(bytes);
     envelope.actions =
         m_router->plan(QString(), envelope.recipients, routing::MessageFacts{0, true});
-    const spool::CommitResult result = m_spool->commitNow(makePostmasterNotice(n), envelope);
+    const spool::CommitResult result = m_spool->commitNow(bytes, envelope);
     if (!result.ok) {
         *error = result.error;
         return false;

@@ -66,6 +66,7 @@ QByteArray serialize(const OutboxEntry &e)
         full.insert(u"ret"_s, e.ret);
     if (!e.envid.isEmpty())
         full.insert(u"envid"_s, e.envid);
+    full.insert(u"eight_bit"_s, e.eightBit);
     if (!e.dsn.isEmpty())
         full.insert(u"dsn"_s, spool::dsnToJson(e.dsn));
     return spool::record::encode("outbox", OutboxEntry::kVersion, full);
@@ -99,6 +100,7 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
     e.warned = o->value(u"warned"_s).toBool();
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();
+    e.eightBit = o->value(u"eight_bit"_s).toBool(true);
     e.dsn = spool::dsnFromJson(o->value(u"dsn"_s).toObject());
     if (e.id.isEmpty() || !state || e.recipients.isEmpty()) {
         *error = u"entry lacks an id, a state or recipients"_s;

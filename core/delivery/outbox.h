@@ -44,6 +44,7 @@ struct OutboxEntry {
     bool warned = false;              // a delay notice was sent
     QString ret;                      // RFC 3461 RET of the message
     QString envid;                    // RFC 3461 ENVID of the message
+    bool eightBit = true;             // has bytes over 127 (older records: maybe)
     QHash<QString, RecipientDsn> dsn; // by recipient
 
     static constexpr int kMaxHistory = 20;

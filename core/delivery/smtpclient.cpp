@@ -1,7 +1,10 @@
 #include "smtpclient.h"
 
+#include "mime7bit.h"
+
 #include "util/log.h"
 
+#include <QBuffer>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -314,13 +317,35 @@ void SmtpClient::send(const ClientJob &job)
     m_acceptedRecipients = 0;
     // The message is opened before MAIL: a transaction is never started for a message that
     // cannot be read (it would end in an aborted DATA, again and again).
-    m_body = std::make_unique<QFile>(m_job.messagePath);
-    if (!m_body->open(QIODevice::ReadOnly)) {
+    auto file = std::make_unique<QFile>(m_job.messagePath);
+    if (!file->open(QIODevice::ReadOnly)) {
         m_result.unreadableMessage = true;
-        const QString why = u"cannot read %1: %2"_s.arg(m_job.messagePath, m_body->errorString());
-        m_body.reset();
+        const QString why = u"cannot read %1: %2"_s.arg(m_job.messagePath, file->errorString());
         finishTransaction(localReply(451, u"4.3.0"_s, why));
         return;
+    }
+    m_body = std::move(file);
+    if (m_job.eightBit && !m_extensions.contains(u"8BITMIME"_s)) {
+        // RFC 6152 §3: 8-bit data only to a server that offers 8BITMIME; others get the
+        // message converted, or it is returned (5.6.3).
+        const QByteArray original = m_body->readAll();
+        QString why;
+        auto converted = hasEightBit(original) ? downgradeTo7bit(original, &why)
+                                               : std::optional<QByteArray>(original);
+        if (!converted) {
+            m_body.reset();
+            finishTransaction(
+                localReply(554, u"5.6.3"_s,
+                           u"%1 does not accept 8-bit data (no 8BITMIME) and the message cannot be "
+                           u"converted: %2"_s.arg(m_peer, why)));
+            return;
+        }
+        m_job.eightBit = false;
+        m_job.size = converted->size();
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(*converted);
+        buffer->open(QIODevice::ReadOnly);
+        m_body = std::move(buffer);
     }
     if (m_maxSize > 0 && job.size > m_maxSize) {
         finishTransaction(localReply(

@@ -150,7 +150,7 @@ private:
     int m_rcptIndex = 0;
     bool m_mailOk = false;
     int m_acceptedRecipients = 0;
-    std::unique_ptr<QFile> m_body;
+    std::unique_ptr<QIODevice> m_body; // the message file, or its 7-bit conversion
     bool m_bodyAtLineStart = true;
     bool m_bodyDone = false;
 };

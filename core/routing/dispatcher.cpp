@@ -399,6 +399,7 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
     entry.nextHop = action.nextHop;
     entry.ret = envelope.ret;
     entry.envid = envelope.envid;
+    entry.eightBit = envelope.eightBit;
     for (const QString &r : action.recipients) {
         spool::RecipientDsn dsn = envelope.dsn.value(r);
         // A passthrough copy of a recipient delivered here must not make the partner machine

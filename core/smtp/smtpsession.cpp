@@ -3,6 +3,7 @@
 #include "address.h"
 #include "authguard.h"
 #include "command.h"
+#include "delivery/mime7bit.h"
 #include "ratelimit.h"
 #include "routing/router.h"
 #include "spool/spool.h"
@@ -709,7 +710,7 @@ void SmtpSession::doData(const QByteArray &)
     }
     m_message->write(receivedHeader(m_message->id()));
     m_dataBytes = 0;
-    m_tooBig = m_bareLineEnding = m_longLine = m_midLine = m_nulByte = false;
+    m_tooBig = m_bareLineEnding = m_longLine = m_midLine = m_nulByte = m_eightBit = false;
     m_inHeaders = true;
     m_receivedHeaders = 0;
     m_messageId.clear();
@@ -787,6 +788,8 @@ void SmtpSession::dataLine(const QByteArray &raw)
         m_bareLineEnding = true;
     if (line.contains('\0'))
         m_nulByte = true;
+    if (!m_eightBit)
+        m_eightBit = delivery::hasEightBit(line);
     if (m_inHeaders) {
         if (line.isEmpty())
             m_inHeaders = false;
@@ -843,6 +846,7 @@ void SmtpSession::finishData()
     envelope.messageId = m_messageId;
     envelope.ret = m_ret;
     envelope.envid = m_envid;
+    envelope.eightBit = m_eightBit;
     envelope.dsn = m_dsn;
     routing::MessageFacts facts{m_receivedHeaders, false};
     facts.trustedClient = isTrusted();

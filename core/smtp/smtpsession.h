@@ -185,7 +185,8 @@ private:
     bool m_bareLineEnding = false;
     bool m_longLine = false;
     bool m_nulByte = false;
-    bool m_midLine = false; // inside a text line longer than the buffer bound
+    bool m_eightBit = false; // a byte over 127 in the message
+    bool m_midLine = false;  // inside a text line longer than the buffer bound
     bool m_inHeaders = true;
     int m_receivedHeaders = 0;
     QString m_messageId;

@@ -65,6 +65,7 @@ struct Envelope {
     qint64 size = 0;
     int receivedHeaders = 0; // Received: fields in the message, this server's own not counted
     bool generated = false;  // made by this server (a DSN), not received over SMTP
+    bool eightBit = true;    // has bytes over 127 (records from before it was kept: maybe)
     QString messageId;
     QString ret;                      // RFC 3461 RET (FULL or HDRS), empty: not given
     QString envid;                    // RFC 3461 ENVID, empty: not given

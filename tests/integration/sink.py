@@ -257,6 +257,8 @@ class _Handler(socketserver.StreamRequestHandler):
                 reset()
                 extensions = [sink.hostname, "PIPELINING", "SIZE %d" % MAX_SIZE, "8BITMIME",
                               "ENHANCEDSTATUSCODES", "DSN"]
+                if not sink.eight_bit_mime:
+                    extensions.remove("8BITMIME")
                 if (sink._tls_context is not None or sink.starttls_break) and not tls:
                     extensions.append("STARTTLS")
                 if sink.auth_users is not None and authenticated is None:
@@ -400,11 +402,13 @@ class Sink:
     def __init__(self, port=0, host="127.0.0.1", refuse=None, rcpt_reply=None,
                  hostname="sink.remote.test", tempfail=False, tempfail_stage="rcpt",
                  start=True, tls_cert=None, tls_key=None, auth_users=None,
-                 auth_mechanisms=("PLAIN", "LOGIN"), starttls_break=None):
+                 auth_mechanisms=("PLAIN", "LOGIN"), starttls_break=None,
+                 eight_bit_mime=True):
         if starttls_break not in (None, "garbage", "close"):
             raise ValueError("starttls_break must be None, 'garbage' or 'close'")
         self.hostname = hostname
         self.starttls_break = starttls_break
+        self.eight_bit_mime = eight_bit_mime  # False: an old server without 8BITMIME
         self._tls_context = None
         if tls_cert:
             self._tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
