@@ -74,8 +74,8 @@ RELAY_PASSWORD = "s3cret-relay-pw"
 
 
 def header_section(data):
-    end = data.find(b"\r\n\r\n")
-    return data if end < 0 else data[:end + 2]
+    m = re.search(rb"\n\r?\n", data)  # LF (a Maildir file) or CRLF (the sink's copy)
+    return data if m is None else data[:m.start() + 1]
 
 
 def field_values(data, name):
