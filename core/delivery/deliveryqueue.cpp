@@ -323,6 +323,7 @@ void DeliveryQueue::tryDestinations(const QString &hop, QList<Destination> desti
         options.tls == config::TlsMode::Opportunistic && (inClearText || tlsFailedLately(where));
     auto *connection = new Connection;
     connection->hop = hop;
+    connection->host = destination.host;
     connection->client = new SmtpClient(options);
     connection->idle = new QTimer(connection->client);
     connection->idle->setSingleShot(true);
@@ -408,7 +409,7 @@ void DeliveryQueue::onTransaction(Connection *connection, const ClientResult &re
         log::info(u"outbox"_s,
                   u"%1 via %2: %3"_s.arg(id, connection->client->peer(), result.reply.toString()),
                   it->messageId);
-        recordOutcome(*it, result.recipients, result.relayedWithoutDsn);
+        recordOutcome(*it, result.recipients, connection->host, result.relayedWithoutDsn);
     }
     if (connection->client->isReady())
         QMetaObject::invokeMethod(
@@ -452,12 +453,14 @@ void DeliveryQueue::deferHop(const QString &hop, const ServerReply &reply)
         QHash<QString, ServerReply> replies;
         for (const QString &r : entry.recipients)
             replies.insert(r, reply);
-        recordOutcome(entry, replies, false);
+        recordOutcome(entry, replies, QString(), false);
     }
 }
 
+// remoteMta names the server that replied (RFC 3464 Remote-MTA); empty when no server did (the
+// next hop could not be reached).
 void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, ServerReply> &replies,
-                                  bool relayedWithoutDsn)
+                                  const QString &remoteMta, bool relayedWithoutDsn)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList pending;
@@ -476,13 +479,13 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
             log::info(u"outbox"_s, u"delivered to <%1>: %2"_s.arg(r, reply.toString()),
                       entry.messageId);
             if (relayedWithoutDsn && wantsNotice(entry, r, "SUCCESS"))
-                relayed.append({r, u"2.0.0"_s, diagnostic});
+                relayed.append({r, u"2.0.0"_s, diagnostic, remoteMta});
         } else if (reply.isPermanent()) {
             log::info(u"outbox"_s, u"failed for <%1>: %2"_s.arg(r, reply.toString()),
                       entry.messageId);
             if (wantsNotice(entry, r, "FAILURE"))
-                failed.append(
-                    {r, reply.enhanced.isEmpty() ? u"5.0.0"_s : reply.enhanced, diagnostic});
+                failed.append({r, reply.enhanced.isEmpty() ? u"5.0.0"_s : reply.enhanced,
+                               diagnostic, remoteMta});
             if (failedReply.code == 0)
                 failedReply = reply;
         } else {
@@ -537,7 +540,7 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
         for (const QString &r : std::as_const(pending)) {
             if (wantsNotice(entry, r, "DELAY"))
                 delayed.append({r, summary.enhanced.isEmpty() ? u"4.0.0"_s : summary.enhanced,
-                                u"smtp; "_s + summary.toString()});
+                                u"smtp; "_s + summary.toString(), remoteMta});
         }
         notify(ReportKind::Delayed, delayed, u"D"_s);
         entry.warned = true;
@@ -571,6 +574,7 @@ bool DeliveryQueue::notice(const OutboxEntry &entry, ReportKind kind,
     in.original.id = entry.messageId;
     in.original.sender = entry.sender;
     in.original.received = entry.created;
+    in.original.dsn = entry.dsn; // for Original-Recipient
     in.failures = recipients;
     in.envid = entry.envid;
     in.ret = entry.ret;

@@ -84,6 +84,7 @@ private:
         SmtpClient *client = nullptr;
         QString hop;
         QString entryId; // the entry in flight, if any
+        QString host;    // the server's name, for a notice's Remote-MTA
         QTimer *idle = nullptr;
         bool ready = false; // greeted and ready once: failures after that end the connection
     };
@@ -110,7 +111,7 @@ private:
     void onConnectionGone(Connection *connection);
     void deferHop(const QString &hop, const ServerReply &reply);
     void recordOutcome(OutboxEntry entry, const QHash<QString, ServerReply> &replies,
-                       bool relayedWithoutDsn);
+                       const QString &remoteMta, bool relayedWithoutDsn);
     void finishEntry(const QString &id);
     void quarantine(const QString &id, const QString &why);
     bool persist(const OutboxEntry &entry);

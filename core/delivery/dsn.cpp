@@ -23,6 +23,36 @@ QByteArray oneLine(const QString &text)
     return out;
 }
 
+// RFC 3464 §2.3.1: Original-Recipient is the ORCPT parameter, "type;address" with the address
+// xtext-decoded (RFC 3461 §4.2); empty when the recipient came without one.
+QByteArray originalRecipient(const spool::Envelope &original, const QString &recipient)
+{
+    QString orcpt = original.dsn.value(recipient).orcpt;
+    if (orcpt.isEmpty()) {
+        for (auto it = original.dsn.begin(); it != original.dsn.end(); ++it) {
+            if (it.key().compare(recipient, Qt::CaseInsensitive) == 0)
+                orcpt = it->orcpt;
+        }
+    }
+    const qsizetype semicolon = orcpt.indexOf(u';');
+    if (semicolon <= 0)
+        return {};
+    const QByteArray xtext = orcpt.mid(semicolon + 1).trimmed().toLatin1();
+    QByteArray address;
+    for (qsizetype i = 0; i < xtext.size(); ++i) {
+        bool ok = false;
+        const int hex =
+            xtext[i] == '+' && i + 2 < xtext.size() ? xtext.mid(i + 1, 2).toInt(&ok, 16) : -1;
+        if (ok && hex >= 0) {
+            address += char(hex);
+            i += 2;
+        } else {
+            address += xtext[i];
+        }
+    }
+    return oneLine(orcpt.left(semicolon).trimmed()) + "; " + oneLine(QString::fromUtf8(address));
+}
+
 } // namespace
 
 QByteArray makePostmasterNotice(const PostmasterNotice &n)
@@ -48,6 +78,10 @@ QByteArray makeReport(const ReportInput &in)
     QByteArray subject = "Undelivered Mail Returned to Sender";
     QByteArray action = "failed";
     QByteArray intro = "Your message could not be delivered to one or more recipients.";
+    // Said of a recipient in the text part when no server reply says more.
+    QByteArray outcome = "delivery failed";
+    // Postfix's wording: only failure and delay reports call the original "Undelivered".
+    QByteArray attachedAs = "Undelivered Message";
     switch (in.kind) {
     case ReportKind::Failed:
         break;
@@ -56,16 +90,21 @@ QByteArray makeReport(const ReportInput &in)
         action = "delayed";
         intro = "Your message has not been delivered yet to the recipients below. The mail "
                 "system will keep trying; you do not need to send it again.";
+        outcome = "not delivered yet";
         break;
     case ReportKind::Relayed:
         subject = "Successful Mail Delivery Report";
         action = "relayed";
         intro = "Your message was passed on to a system that does not report delivery.";
+        outcome = "relayed";
+        attachedAs = "Message";
         break;
     case ReportKind::Delivered:
         subject = "Successful Mail Delivery Report";
         action = "delivered";
         intro = "Your message was delivered to the recipients below.";
+        outcome = "delivered to the mailbox";
+        attachedAs = "Message";
         break;
     }
     const QByteArray host = in.hostname.toLatin1();
@@ -90,7 +129,8 @@ QByteArray makeReport(const ReportInput &in)
     m += "This is the mail system at host " + host + ".\r\n\r\n";
     m += intro + "\r\n\r\n";
     for (const spool::Failure &f : in.failures)
-        m += "<" + oneLine(f.recipient) + ">: " + oneLine(f.diagnostic) + "\r\n";
+        m += "<" + oneLine(f.recipient) +
+             ">: " + (f.diagnostic.isEmpty() ? outcome : oneLine(f.diagnostic)) + "\r\n";
     m += "\r\n";
 
     m += "--" + boundary + "\r\n";
@@ -103,9 +143,15 @@ QByteArray makeReport(const ReportInput &in)
         m += "Received-From-MTA: dns; " + oneLine(in.original.helo) + "\r\n";
     m += "Arrival-Date: " + rfc5322Date(in.original.received) + "\r\n";
     for (const spool::Failure &f : in.failures) {
-        m += "\r\nFinal-Recipient: rfc822; " + oneLine(f.recipient) + "\r\n";
+        m += "\r\n";
+        const QByteArray orcpt = originalRecipient(in.original, f.recipient);
+        if (!orcpt.isEmpty())
+            m += "Original-Recipient: " + orcpt + "\r\n";
+        m += "Final-Recipient: rfc822; " + oneLine(f.recipient) + "\r\n";
         m += "Action: " + action + "\r\n";
         m += "Status: " + oneLine(f.status) + "\r\n";
+        if (!f.remoteMta.isEmpty())
+            m += "Remote-MTA: dns; " + oneLine(f.remoteMta) + "\r\n";
         if (!f.diagnostic.isEmpty())
             m += "Diagnostic-Code: " + oneLine(f.diagnostic) + "\r\n";
     }
@@ -115,10 +161,10 @@ QByteArray makeReport(const ReportInput &in)
     const QByteArray &attached =
         in.originalMessage.isEmpty() ? in.originalHeaders : in.originalMessage;
     if (in.originalMessage.isEmpty())
-        m += "Content-Description: Undelivered Message Headers\r\n"
-             "Content-Type: text/rfc822-headers\r\n\r\n";
+        m += "Content-Description: " + attachedAs +
+             " Headers\r\nContent-Type: text/rfc822-headers\r\n\r\n";
     else
-        m += "Content-Description: Undelivered Message\r\nContent-Type: message/rfc822\r\n\r\n";
+        m += "Content-Description: " + attachedAs + "\r\nContent-Type: message/rfc822\r\n\r\n";
     m += attached;
     if (!attached.endsWith("\r\n"))
         m += "\r\n";

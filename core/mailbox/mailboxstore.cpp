@@ -55,6 +55,21 @@ int folderExists(const QString &path, QString *error)
     return -1;
 }
 
+// Maildir files end lines with LF, as the Maildirs of Postfix, Exim and Dovecot do and as mail
+// readers that read the files (s-nail, mutt) expect; the spool keeps the wire's CRLF. A CR that
+// ends a chunk is held back until the next chunk shows whether an LF follows it.
+QByteArray crlfToLf(QByteArray chunk, bool *heldCr)
+{
+    if (*heldCr)
+        chunk.prepend('\r');
+    *heldCr = chunk.endsWith('\r');
+    if (*heldCr)
+        chunk.chop(1);
+    return chunk.replace("\r\n", "\n");
+}
+
+constexpr qint64 kChunk = 256 * 1024;
+
 } // namespace
 
 MailboxStore::MailboxStore(const QString &root, const QString &hostname,
@@ -178,7 +193,23 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
         *error = u"cannot read %1: %2"_s.arg(r.sourcePath, source.errorString());
         return DeliveryOutcome::Failed;
     }
-    const qint64 size = r.prefix.size() + source.size();
+    // The name carries the stored (LF) size and must be known before writing, so that a redo
+    // finds its own copy: a first pass counts it (the spooled file is in the page cache).
+    bool heldCr = false;
+    qint64 size = crlfToLf(r.prefix, &heldCr).size();
+    while (!source.atEnd()) {
+        const QByteArray chunk = source.read(kChunk);
+        if (chunk.isEmpty() && source.error() != QFileDevice::NoError) {
+            *error = u"cannot read %1: %2"_s.arg(r.sourcePath, source.errorString());
+            return DeliveryOutcome::Failed;
+        }
+        size += crlfToLf(chunk, &heldCr).size();
+    }
+    size += heldCr ? 1 : 0;
+    if (!source.seek(0)) {
+        *error = u"cannot read %1: %2"_s.arg(r.sourcePath, source.errorString());
+        return DeliveryOutcome::Failed;
+    }
     *fileName = fileNameFor(r, size);
 
     // A redo after a crash finds the copy it already made, in new/ or (read since) in cur/.
@@ -195,14 +226,28 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
         *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
         return DeliveryOutcome::Failed;
     }
-    bool ok = fd.writeAll(r.prefix.constData(), r.prefix.size(), error);
+    heldCr = false;
+    const QByteArray prefix = crlfToLf(r.prefix, &heldCr);
+    bool ok = fd.writeAll(prefix.constData(), prefix.size(), error);
+    qint64 written = prefix.size();
     while (ok && !source.atEnd()) {
-        const QByteArray chunk = source.read(256 * 1024);
+        const QByteArray chunk = crlfToLf(source.read(kChunk), &heldCr);
         if (chunk.isEmpty() && source.error() != QFileDevice::NoError) {
             *error = source.errorString();
             ok = false;
         }
         ok = ok && fd.writeAll(chunk.constData(), chunk.size(), error);
+        written += chunk.size();
+    }
+    if (ok && heldCr) {
+        ok = fd.writeAll("\r", 1, error);
+        written += 1;
+    }
+    // The spooled file never changes, but a name whose S= is not the file's size would mislead
+    // every reader of the Maildir: refuse it rather than store it.
+    if (ok && written != size) {
+        *error = u"%1 changed while it was copied"_s.arg(r.sourcePath);
+        ok = false;
     }
     ok = ok && fsutil::fsyncFd(fd.get(), error) && fd.close(error);
     if (ok && ::rename(QFile::encodeName(tmp).constData(),

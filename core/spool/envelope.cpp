@@ -35,10 +35,15 @@ QJsonObject actionToJson(const Action &a)
         break;
     case ActionKind::Bounce: {
         QJsonArray failures;
-        for (const Failure &f : a.failures)
-            failures.append(QJsonObject{{u"recipient"_s, f.recipient},
-                                        {u"status"_s, f.status},
-                                        {u"diagnostic"_s, f.diagnostic}});
+        for (const Failure &f : a.failures) {
+            QJsonObject failure{{u"recipient"_s, f.recipient},
+                                {u"status"_s, f.status},
+                                {u"diagnostic"_s, f.diagnostic}};
+            // Only when a server replied: older records, without it, read the same.
+            if (!f.remoteMta.isEmpty())
+                failure.insert(u"remote_mta"_s, f.remoteMta);
+            failures.append(failure);
+        }
         o.insert(u"failures"_s, failures);
         break;
     }
@@ -63,9 +68,9 @@ std::optional<Action> actionFromJson(const QJsonObject &o)
         a.recipients.append(v.toString());
     for (const QJsonValue &v : o.value(u"failures"_s).toArray()) {
         const QJsonObject f = v.toObject();
-        a.failures.append(Failure{f.value(u"recipient"_s).toString(),
-                                  f.value(u"status"_s).toString(),
-                                  f.value(u"diagnostic"_s).toString()});
+        a.failures.append(
+            Failure{f.value(u"recipient"_s).toString(), f.value(u"status"_s).toString(),
+                    f.value(u"diagnostic"_s).toString(), f.value(u"remote_mta"_s).toString()});
     }
     if (a.kind == ActionKind::Deliver && a.mailbox.isEmpty())
         return std::nullopt;

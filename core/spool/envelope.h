@@ -32,8 +32,9 @@ struct RecipientDsn {
 
 struct Failure {
     QString recipient;
-    QString status;     // RFC 3463 code, "5.1.1"
-    QString diagnostic; // text for the DSN's Diagnostic-Code
+    QString status;         // RFC 3463 code, "5.1.1"
+    QString diagnostic;     // text for the DSN's Diagnostic-Code
+    QString remoteMta = {}; // the server that gave the reply (RFC 3464 Remote-MTA), if remote
     bool operator==(const Failure &other) const = default;
 };
 

@@ -408,24 +408,33 @@ def read_bytes(path):
 MAILDIR_NAME = re.compile(r"^(\d+)\.([^.]+)\.([^,:]+),S=(\d+)(?::2,[A-Za-z]*)?$")
 
 
+def lf(data):
+    """`data` (CRLF line ends, as sent over SMTP) as a Maildir file holds it: LF line ends."""
+    return data.replace(CRLF, b"\n")
+
+
 def split_stored(content):
-    """Splits a stored copy into (Delivered-To line, Received header (unfolded lines joined
-    with CRLF), rest). Raises AssertionError if it does not start that way."""
-    first_end = content.find(CRLF)
+    """Splits a stored copy (a Maildir file: LF line ends) into (Delivered-To line, Received
+    header (unfolded lines joined with LF), rest). Raises AssertionError if it does not start
+    that way or holds a CR."""
+    if b"\r" in content:
+        raise AssertionError("stored copy has a CR (Maildir files end lines with LF): %r"
+                             % content[:200])
+    first_end = content.find(b"\n")
     if first_end < 0:
-        raise AssertionError("stored copy has no CRLF line: %r" % content[:200])
-    delivered = content[:first_end + 2]
-    pos = first_end + 2
+        raise AssertionError("stored copy has no line: %r" % content[:200])
+    delivered = content[:first_end + 1]
+    pos = first_end + 1
     if not content.startswith(b"Received:", pos):
         raise AssertionError("second header of the stored copy is not Received: %r"
                              % content[pos:pos + 200])
-    end = content.find(CRLF, pos)
-    while end >= 0 and content[end + 2:end + 3] in (b" ", b"\t"):
-        end = content.find(CRLF, end + 2)
+    end = content.find(b"\n", pos)
+    while end >= 0 and content[end + 1:end + 2] in (b" ", b"\t"):
+        end = content.find(b"\n", end + 1)
     if end < 0:
         raise AssertionError("unterminated Received: header: %r" % content[pos:pos + 300])
-    received = content[pos:end + 2]
-    return delivered, received, content[end + 2:]
+    received = content[pos:end + 1]
+    return delivered, received, content[end + 1:]
 
 
 def outbox(daemon):
@@ -568,11 +577,12 @@ class TandemTestCase(unittest.TestCase):
 
     def assertStoredCopy(self, path, recipient, original, hostname, queue_ids=None):
         """The file is `Delivered-To: <recipient>`, Tandem's Received: (by <hostname>, id <..>)
-        and then exactly `original`. Returns the id found in the Received: header."""
+        and then exactly `original` (sent with CRLF, stored with LF). Returns the id found in
+        the Received: header."""
         self.assertMaildirName(path)
         content = read_bytes(path)
         delivered, received, rest = split_stored(content)
-        self.assertEqual(delivered.lower(), ("Delivered-To: %s\r\n" % recipient).lower().encode())
+        self.assertEqual(delivered.lower(), ("Delivered-To: %s\n" % recipient).lower().encode())
         self.assertIn(("by %s" % hostname).encode(), received,
                       "Received: header lacks 'by %s': %r" % (hostname, received))
         m = re.search(rb"\bid\s+([^\s;]+)", received)
@@ -581,7 +591,7 @@ class TandemTestCase(unittest.TestCase):
             self.assertIn(m.group(1).decode(), [str(q) for q in queue_ids],
                           "Received: id %r is not the queue entry's id/message %r"
                           % (m.group(1), queue_ids))
-        self.assertEqual(rest, original, "stored bytes after the trace headers differ")
+        self.assertEqual(rest, lf(original), "stored bytes after the trace headers differ")
         return m.group(1).decode()
 
 

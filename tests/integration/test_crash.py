@@ -12,7 +12,7 @@ import time  # noqa: E402
 import unittest  # noqa: E402
 
 from tandemtest import (  # noqa: E402
-    TandemTestCase, make_config, make_message, maildir_files, outbox, read_bytes, send,
+    TandemTestCase, lf, make_config, make_message, maildir_files, outbox, read_bytes, send,
     wait_stable)
 
 DOMAIN = "example.com"
@@ -123,7 +123,7 @@ class CrashRecovery(TandemTestCase):
             n_in, n_out = len(inbox_hits[i]), len(outbox_hits[i])
             if n_in != 1:
                 problems.append("acknowledged message %d is %d times in the INBOX" % (i, n_in))
-            elif not inbox_hits[i][0][1].endswith(originals[i][1]):
+            elif not inbox_hits[i][0][1].endswith(lf(originals[i][1])):
                 problems.append("acknowledged message %d stored with different bytes (%s)"
                                 % (i, inbox_hits[i][0][0]))
             if n_out != 1:

@@ -74,8 +74,8 @@ RELAY_PASSWORD = "s3cret-relay-pw"
 
 
 def header_section(data):
-    end = data.find(b"\r\n\r\n")
-    return data if end < 0 else data[:end + 2]
+    m = re.search(rb"\n\r?\n", data)  # LF (a Maildir file) or CRLF (the sink's copy)
+    return data if m is None else data[:m.start() + 1]
 
 
 def field_values(data, name):
@@ -273,6 +273,9 @@ class MixedReplies(DeliveryTestCase):
         self.assertEqual(len(files), 1, "alice's INBOX: %r" % files)
         notice = read_bytes(files[0])
         self.assertFailureNotice(notice, "5.1.1", "r550@remote.test", mid)
+        # RFC 3464 §2.3.5: the notice names the server whose reply it reports (issue 11).
+        self.assertEqual(field_values(notice, "Remote-MTA"), [("dns; %s" % sink.host).encode()],
+                         "Remote-MTA: fields of the notice")
 
         # The sink accepts r451 now; a retry delivers to it alone, and nothing else happens.
         del sink.refuse["r451@remote.test"]

@@ -9,7 +9,7 @@ import time  # noqa: E402
 import unittest  # noqa: E402
 
 from tandemtest import (  # noqa: E402
-    TandemTestCase, make_config, make_message, maildir_files, mailbox_dir, outbox, read_bytes,
+    TandemTestCase, make_config, make_message, lf, maildir_files, mailbox_dir, outbox, read_bytes,
     send)
 
 DOMAIN = "example.com"
@@ -69,7 +69,7 @@ class ArchiveInbound(TandemTestCase):
         self.assertEqual(os.path.basename(os.path.dirname(sent[0])) in ("new", "cur"), True)
         self.assertMaildirName(sent[0])
         content = read_bytes(sent[0])
-        self.assertTrue(content.endswith(original), "Sent copy does not end with the message")
+        self.assertTrue(content.endswith(lf(original)), "Sent copy does not end with the message")
         # Only the Sent copy for alice: nothing in her INBOX.
         self.assertEqual(maildir_files(self.data, DOMAIN, "alice"), [])
         self.assertEqual(outbox(self.daemon), [])
@@ -82,7 +82,7 @@ class ArchiveInbound(TandemTestCase):
                               source="127.0.0.1"), {})
         sent = self.wait_files(self.data, DOMAIN, "alice", folder="Sent")
         self.assertEqual(len(sent), 1, "alice's Sent: %r" % sent)
-        self.assertTrue(read_bytes(sent[0]).endswith(original))
+        self.assertTrue(read_bytes(sent[0]).endswith(lf(original)))
         entries = self.wait_outbox(self.daemon)
         self.assertEqual(len(entries), 1, "Outbox: %r" % entries)
         self.assertEqual(entries[0]["recipients"], ["carol@remote.test"])

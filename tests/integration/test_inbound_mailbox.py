@@ -77,10 +77,10 @@ class InboundDelivery(MailboxCase):
         files = self.wait_files(self.data, DOMAIN, "alice")
         self.assertEqual(len(files), 1, "alice's INBOX: %r" % files)
         content = read_bytes(files[0])
-        self.assertTrue(content.startswith(b"Delivered-To: alice@example.com\r\n"),
+        self.assertTrue(content.startswith(b"Delivered-To: alice@example.com\n"),
                         content[:200])
-        self.assertIn(body.encode() + b"\r\n", content)
-        self.assertIn(b"Subject: from swaks\r\n", content)
+        self.assertIn(body.encode() + b"\n", content)
+        self.assertIn(b"Subject: from swaks\n", content)
 
     def test_internal_mail_from_lan(self):
         original = make_message(subject="internal", sender="alice@example.com",

@@ -208,7 +208,7 @@ class Limits(TandemTestCase):
         self.assertEqual(code, 250, text)
         files = wait_for(lambda: maildir_files(self.daemon.data, DOMAIN, "alice"))
         self.assertEqual(len(files), 1)
-        self.assertIn(b"\r\n" + b"a" * 998 + b"\r\n", read_bytes(files[0]))
+        self.assertIn(b"\n" + b"a" * 998 + b"\n", read_bytes(files[0]))  # stored with LF
 
     def test_hop_limit_refused_at_end_of_data_with_5_4_6(self):
         config = make_config(domain=DOMAIN, role="mailbox", extra={"server": {"max_hops": 5}})

@@ -1001,7 +1001,7 @@ class Auth(SecurityCase):
         self.assertEqual(len(files), 1)
         content = read_bytes(files[0])
         self.assertIn(b"Subject: swaks login", content)
-        self.assertRegex(content, rb"Received: from [^\r\n]*\(\[127\.0\.0\.66\]\)\r\n\tby "
+        self.assertRegex(content, rb"Received: from [^\r\n]*\(\[127\.0\.0\.66\]\)\n\tby "
                                   rb"mailbox\.example\.com \(Tandem\) with ESMTPSA id ")
         # A wrong password through swaks fails (and takes the delay).
         cp = self.swaks("--server", "127.0.0.1:%d" % submission_port, "--tls", "--auth", "PLAIN",

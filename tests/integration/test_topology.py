@@ -33,7 +33,7 @@ import unittest  # noqa: E402
 from sink import Sink  # noqa: E402
 from tandemtest import (start_process,   # noqa: E402
     CRLF, Daemon, TandemTestCase, free_ports, make_config, make_message, maildir_files,
-    outbox, quit_quietly, read_bytes, send, split_stored, wait_for, wait_stable)
+    lf, outbox, quit_quietly, read_bytes, send, split_stored, wait_for, wait_stable)
 
 DOMAIN = "example.com"
 MAILBOX_HOST = "mailbox.example.com"
@@ -55,18 +55,19 @@ SMTP_SINK = "/usr/sbin/smtp-sink"
 
 def header_end(data, pos):
     """The offset just after the (possibly folded) header line starting at `pos`."""
-    end = data.find(CRLF, pos)
-    while end >= 0 and data[end + 2:end + 3] in (b" ", b"\t"):
-        end = data.find(CRLF, end + 2)
+    # LF or CRLF: a Maildir file ends lines with LF, what the sink received with CRLF.
+    end = data.find(b"\n", pos)
+    while end >= 0 and data[end + 1:end + 2] in (b" ", b"\t"):
+        end = data.find(b"\n", end + 1)
     if end < 0:
         raise AssertionError("unterminated header at %r" % data[pos:pos + 200])
-    return end + 2
+    return end + 1
 
 
 def top_headers(data):
     """The header section of a message (up to the first empty line)."""
-    end = data.find(b"\r\n\r\n")
-    return data if end < 0 else data[:end + 2]
+    m = re.search(rb"\n\r?\n", data)  # LF (a Maildir file) or CRLF (the sink's copy)
+    return data if m is None else data[:m.start() + 1]
 
 
 def message_id(data):
@@ -232,14 +233,14 @@ class Topology(TandemTestCase):
         self.assertMaildirName(path)
         content = read_bytes(path)
         delivered, received, rest = split_stored(content)
-        self.assertEqual(delivered.lower(), ("Delivered-To: %s\r\n" % recipient).lower().encode())
+        self.assertEqual(delivered.lower(), ("Delivered-To: %s\n" % recipient).lower().encode())
         self.assertIn(("by %s" % ARCHIVE_HOST).encode(), received)
         self.assertTrue(rest.startswith(b"Received:"),
                         "the Mailbox's Received: does not follow the Archive's: %r" % rest[:300])
         end = header_end(rest, 0)
         mailbox_received = rest[:end]
         self.assertIn(("by %s" % MAILBOX_HOST).encode(), mailbox_received)
-        self.assertEqual(rest[end:], original,
+        self.assertEqual(rest[end:], lf(original),
                          "the Archive's copy is not the Mailbox's message byte for byte (only "
                          "Delivered-To: and the two Received: headers may be added)")
         ids = [re.search(rb"\bid\s+([^\s;]+)", h).group(1).decode()
@@ -307,7 +308,8 @@ class Scenarios(Topology):
                               MAILBOX_HOST)
         self.assertArchiveCopy(self.files(self.archive, "bob")[0], "bob@example.com", original)
         sent = self.assertHolds(self.files(self.archive, "alice", "Sent")[0], mid)
-        self.assertTrue(sent.endswith(original), "alice's Sent copy does not end with the message")
+        self.assertTrue(sent.endswith(lf(original)),
+                        "alice's Sent copy does not end with the message")
 
     def test_3_alice_to_carol_through_archive(self):
         mid, original = self.message("alice@example.com", "carol@remote.test")
@@ -317,7 +319,7 @@ class Scenarios(Topology):
         [t] = self.sink.transactions()
         self.assertSinkCopy(t, original)
         sent = self.assertHolds(self.files(self.archive, "alice", "Sent")[0], mid)
-        self.assertTrue(sent.endswith(original))
+        self.assertTrue(sent.endswith(lf(original)))
 
     def test_3b_alice_to_carol_through_archive_to_postfix_smtp_sink(self):
         if not os.access(SMTP_SINK, os.X_OK):
@@ -418,7 +420,7 @@ class Scenarios(Topology):
         for path in (self.files(self.mailbox, "bob")[0], bob):
             self.assertNotIn(b"erin", read_bytes(path).lower(), "Bcc leaked into %s" % path)
         sent = self.assertHolds(self.files(self.archive, "alice", "Sent")[0], mid)
-        self.assertTrue(sent.endswith(original))
+        self.assertTrue(sent.endswith(lf(original)))
 
     def test_5_refused_remote_recipient_bounces_to_alice_through_mailbox(self):
         self.sink.refuse["dave@remote.test"] = (550, "5.1.1 no such user")
@@ -434,7 +436,7 @@ class Scenarios(Topology):
         on_mailbox = read_bytes(self.files(self.mailbox, "alice")[0])
         on_archive = read_bytes(self.files(self.archive, "alice")[0])
         for content in (on_mailbox, on_archive):
-            self.assertTrue(content.lower().startswith(b"delivered-to: alice@example.com\r\n"),
+            self.assertTrue(content.lower().startswith(b"delivered-to: alice@example.com\n"),
                             content[:200])
             self.assertNotice(content, "failed", "5.1.1", "dave@remote.test", ARCHIVE_HOST, mid)
             self.assertRegex(content, rb"(?im)^Diagnostic-Code:[ \t]*smtp;.*550")
@@ -448,7 +450,7 @@ class Scenarios(Topology):
         self.assertEqual([h[0] for h in received_ids(on_archive)],
                          [ARCHIVE_HOST, MAILBOX_HOST, ARCHIVE_HOST])
         sent = self.assertHolds(self.files(self.archive, "alice", "Sent")[0], mid)
-        self.assertTrue(sent.endswith(original))
+        self.assertTrue(sent.endswith(lf(original)))
 
 
 # ---------------------------------------------------------------------------------------------

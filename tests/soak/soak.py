@@ -451,6 +451,7 @@ class Run:
             token = "%s-%d" % (self.tag, n)
             source, sender, rcpts = compose(rng, kind)
             data = message_bytes(rng, token, kind, sender, rcpts)
+            stored = data.replace(b"\r\n", b"\n")
             port = self.daemons["mailbox"].port
             try:
                 outcome, detail = send_tracked(port, source, sender, rcpts, data)
@@ -461,7 +462,10 @@ class Run:
             sent += 1
             entry = {"n": n, "id": token, "kind": kind, "from": sender, "to": rcpts,
                      "outcome": outcome, "detail": detail, "size": len(data),
-                     "sha256": hashlib.sha256(data).hexdigest(), "time": time.time()}
+                     "sha256": hashlib.sha256(data).hexdigest(),
+                     # A Maildir file holds the message with LF line ends (issue 11).
+                     "lf_size": len(stored), "lf_sha256": hashlib.sha256(stored).hexdigest(),
+                     "time": time.time()}
             with self.lock:
                 self.outcomes[(kind, outcome)] += 1
                 self.ledger.write(json.dumps(entry) + "\n")
@@ -612,8 +616,8 @@ def spool_entries(data, sub):
 
 
 def top_headers(data):
-    end = data.find(b"\r\n\r\n")
-    return data if end < 0 else data[:end + 2]
+    m = re.search(rb"\n\r?\n", data)  # LF (a Maildir file) or CRLF (a sink arrival)
+    return data if m is None else data[:m.start() + 1]
 
 
 def token_of(data):
@@ -732,7 +736,7 @@ def check(folder):
                 continue
             if not content.startswith(b"Delivered-To:"):
                 damaged.append("%s: does not start with Delivered-To:" % path)
-            elif not tail_matches(content, msg):
+            elif not tail_matches(content, msg, stored=True):
                 damaged.append("%s: does not end with message %s as sent" % (path, token))
             where[token][(machine, user.lower(), fold)] += 1
             paths[(token, machine, user.lower(), fold)].append(path)
@@ -942,11 +946,15 @@ def check(folder):
     return "\n".join(out), passed, figures
 
 
-def tail_matches(content, msg):
-    """Whether the stored copy ends with exactly the bytes that were sent."""
-    size = msg["size"]
+def tail_matches(content, msg, stored=False):
+    """Whether the copy ends with exactly the bytes that were sent: as sent (CRLF) at the sink,
+    with LF line ends in a Maildir file (`stored`; a ledger from before LF Maildir files has
+    no lf_ fields and is checked as sent)."""
+    size, digest = msg["size"], msg["sha256"]
+    if stored and "lf_size" in msg:
+        size, digest = msg["lf_size"], msg["lf_sha256"]
     return (len(content) >= size
-            and hashlib.sha256(content[len(content) - size:]).hexdigest() == msg["sha256"])
+            and hashlib.sha256(content[len(content) - size:]).hexdigest() == digest)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -75,6 +75,8 @@ private slots:
     void init() { tandem::test::failOnThreadWarnings(); }
     void reportStructure();
     void perRecipientFields();
+    void originalRecipientAndRemoteMta();
+    void successReportWording();
     void originalHeadersAttached();
     void noReceivedAtTopLevel();
     void linesAreCrlfAndShort();
@@ -133,6 +135,63 @@ void TestDsn::perRecipientFields()
     }
     QCOMPARE(m.count("Action: failed\r\n"), 2);
     QCOMPARE(m.count("Status: 5.1.1\r\n"), 2);
+}
+
+// RFC 3464 §2.3.1: a recipient given with ORCPT is named as it was (xtext decoded) before its
+// Final-Recipient; §2.3.5: a reply from another server names it in Remote-MTA. Fields in the
+// RFC's order; none of them for a recipient without ORCPT or a remote reply.
+void TestDsn::originalRecipientAndRemoteMta()
+{
+    ReportInput in = input();
+    in.original.dsn.insert(u"nobody@example.com"_s,
+                           spool::RecipientDsn{u"FAILURE"_s, u"rfc822;No+2Bbody@example.com"_s});
+    in.failures[0].remoteMta = u"mx1.example.com"_s;
+    const QByteArray m = delivery::makeFailureReport(in);
+    const QByteArray part = m.mid(m.indexOf("Content-Type: message/delivery-status"));
+    QVERIFY2(part.contains("\r\n\r\nOriginal-Recipient: rfc822; No+body@example.com\r\n"
+                           "Final-Recipient: rfc822; nobody@example.com\r\n"
+                           "Action: failed\r\n"
+                           "Status: 5.1.1\r\n"
+                           "Remote-MTA: dns; mx1.example.com\r\n"
+                           "Diagnostic-Code: smtp; 550 5.1.1 <nobody@example.com>: no such user "
+                           "here\r\n"),
+             part.constData());
+    QVERIFY(part.contains("\r\n\r\nFinal-Recipient: rfc822; ghost@example.com\r\n"
+                          "Action: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: "));
+    QCOMPARE(m.count("Original-Recipient:"), 1);
+    QCOMPARE(m.count("Remote-MTA:"), 1);
+}
+
+// A success report says what happened to each recipient in its text part, and its third part
+// is the message's headers, not "Undelivered" ones (Postfix: "Message Headers").
+void TestDsn::successReportWording()
+{
+    ReportInput in = input();
+    in.kind = delivery::ReportKind::Delivered;
+    in.failures = {spool::Failure{u"bob@example.com"_s, u"2.0.0"_s, QString()}};
+    QByteArray m = delivery::makeReport(in);
+    const QByteArray text = m.left(m.indexOf("Content-Type: message/delivery-status"));
+    QVERIFY2(text.contains("<bob@example.com>: delivered to the mailbox\r\n"), text.constData());
+    QVERIFY(!m.contains("Undelivered"));
+    QVERIFY(m.contains("Content-Description: Message Headers\r\n"
+                       "Content-Type: text/rfc822-headers\r\n"));
+    QVERIFY(m.contains("Action: delivered\r\nStatus: 2.0.0\r\n\r\n"));
+
+    in.kind = delivery::ReportKind::Relayed;
+    in.failures = {spool::Failure{u"bob@remote.test"_s, u"2.0.0"_s, u"smtp; 250 2.0.0 Ok"_s,
+                                  u"relay.remote.test"_s}};
+    m = delivery::makeReport(in);
+    QVERIFY(m.contains("<bob@remote.test>: smtp; 250 2.0.0 Ok\r\n"));
+    QVERIFY(m.contains("Content-Description: Message Headers\r\n"));
+    QVERIFY(m.contains("Action: relayed\r\nStatus: 2.0.0\r\n"
+                       "Remote-MTA: dns; relay.remote.test\r\n"
+                       "Diagnostic-Code: smtp; 250 2.0.0 Ok\r\n"));
+
+    // Failure and delay reports keep "Undelivered".
+    in.kind = delivery::ReportKind::Delayed;
+    QVERIFY(delivery::makeReport(in).contains("Content-Description: Undelivered Message Headers"));
+    QVERIFY(delivery::makeFailureReport(input()).contains(
+        "Content-Description: Undelivered Message Headers"));
 }
 
 void TestDsn::originalHeadersAttached()

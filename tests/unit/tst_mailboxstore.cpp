@@ -23,6 +23,12 @@ const QByteArray kMessage = "From: <carol@remote.test>\r\n"
                             "Body line.\r\n";
 const QByteArray kPrefix = "Delivered-To: alice@example.com\r\n";
 
+// What a Maildir file holds: LF line ends, as mail readers that read Maildir expect.
+QByteArray lf(QByteArray crlf)
+{
+    return crlf.replace("\r\n", "\n");
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
@@ -40,6 +46,7 @@ private slots:
     void createMakesMaildirPlusPlus();
     void deliverWritesPrefixAndSource();
     void deliverToFolder();
+    void storedWithLfLineEnds();
     void redoFindsItsOwnCopy();
     void noMailboxWithoutCreate();
     void invalidNamesRefused_data();
@@ -140,12 +147,12 @@ void TestMailboxStore::deliverWritesPrefixAndSource()
     QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
     QVERIFY(error.isEmpty());
 
-    const qint64 size = kPrefix.size() + kMessage.size();
+    const qint64 size = lf(kPrefix + kMessage).size();
     QCOMPARE(fileName, u"1700000000.Q0001ABCD-0.host.example.com,S=%1"_s.arg(size));
     QCOMPARE(fileName, store.fileNameFor(r, size));
     const QString box = m_root + u"/example.com/alice"_s;
     QCOMPARE(QDir(box + u"/new"_s).entryList(QDir::Files), QStringList{fileName});
-    QCOMPARE(readAll(box + u"/new/"_s + fileName), kPrefix + kMessage);
+    QCOMPARE(readAll(box + u"/new/"_s + fileName), lf(kPrefix + kMessage));
     QVERIFY(QDir(box + u"/tmp"_s).isEmpty());
     QVERIFY(QDir(box + u"/cur"_s).isEmpty());
     QVERIFY(QDir(box + u"/.Sent/new"_s).isEmpty());
@@ -153,12 +160,49 @@ void TestMailboxStore::deliverWritesPrefixAndSource()
     // S= is the exact size of the file.
     QCOMPARE(QFileInfo(box + u"/new/"_s + fileName).size(), size);
 
-    // Without a prefix the file is the source, byte for byte.
+    // Without a prefix the file is the source, with LF line ends.
     DeliveryRequest plain = request(u"0001ABCD-1"_s);
     plain.prefix.clear();
     QCOMPARE(store.deliver(plain, &fileName, &error), DeliveryOutcome::Stored);
-    QVERIFY(fileName.endsWith(u",S=%1"_s.arg(kMessage.size())));
-    QCOMPARE(readAll(box + u"/new/"_s + fileName), kMessage);
+    QVERIFY(fileName.endsWith(u",S=%1"_s.arg(lf(kMessage).size())));
+    QCOMPARE(readAll(box + u"/new/"_s + fileName), lf(kMessage));
+}
+
+// Maildir files end lines with LF (what Postfix, Exim and Dovecot write, and what s-nail and
+// mutt expect when they read the files), whatever the spool holds; S= is the stored size. A
+// CRLF split between two reads of the spooled message is still one line end, and the redo
+// after a crash still finds the copy by its name.
+void TestMailboxStore::storedWithLfLineEnds()
+{
+    QByteArray big = "Subject: big\r\n\r\n";
+    while (big.size() < 3 * 256 * 1024)
+        big += QByteArray(77, 'x') + "\r\n";
+    // A line end that straddles each 256 KiB boundary of the copy loop.
+    for (const qsizetype boundary : {256 * 1024, 512 * 1024}) {
+        big.replace(boundary - 2, 3, "y\r\n");
+        QCOMPARE(big.mid(boundary - 1, 2), QByteArray("\r\n"));
+    }
+    QFile f(m_source);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(big), big.size());
+    f.close();
+
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    const DeliveryRequest r = request(u"LF-0"_s);
+    QString fileName;
+    QString error;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+    const QString path = m_root + u"/example.com/alice/new/"_s + fileName;
+    const QByteArray stored = readAll(path);
+    QVERIFY(!stored.contains('\r'));
+    QCOMPARE(stored, lf(kPrefix + big));
+    QVERIFY(fileName.endsWith(u",S=%1"_s.arg(stored.size())));
+    QCOMPARE(fileName, store.fileNameFor(r, QFileInfo(path).size()));
+
+    QString again;
+    QCOMPARE(store.deliver(r, &again, &error), DeliveryOutcome::AlreadyStored);
+    QCOMPARE(again, fileName);
+    QVERIFY(QDir(m_root + u"/example.com/alice/tmp"_s).isEmpty());
 }
 
 void TestMailboxStore::deliverToFolder()
@@ -170,7 +214,7 @@ void TestMailboxStore::deliverToFolder()
     QString error;
     QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
     const QString box = m_root + u"/example.com/alice"_s;
-    QCOMPARE(readAll(box + u"/.Sent/new/"_s + fileName), kPrefix + kMessage);
+    QCOMPARE(readAll(box + u"/.Sent/new/"_s + fileName), lf(kPrefix + kMessage));
     QVERIFY(QDir(box + u"/new"_s).isEmpty());
 
     // A folder that the template did not make is made on first use, as a Maildir++ folder.

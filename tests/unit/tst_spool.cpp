@@ -65,8 +65,10 @@ Envelope fullEnvelope(const QString &id)
     out.recipients = {u"bob@example.com"_s, u"carol@remote.test"_s};
     Action bounce;
     bounce.kind = ActionKind::Bounce;
+    // One failure reported by a remote server (Remote-MTA kept), one found here (none).
     bounce.failures = {Failure{u"\"odd one\"@example.com"_s, u"5.1.1"_s,
-                               u"smtp; 550 5.1.1 no such user \u00e9"_s}};
+                               u"smtp; 550 5.1.1 no such user \u00e9"_s, u"mx.remote.test"_s},
+                       Failure{u"ghost@example.com"_s, u"5.1.1"_s, u"x-tandem; no such user"_s}};
     Action hold;
     hold.kind = ActionKind::Hold;
     hold.nextHop = u"remote.test"_s;
@@ -96,6 +98,7 @@ void compareActions(const QList<Action> &got, const QList<Action> &want)
             QCOMPARE(g.failures.at(j).recipient, w.failures.at(j).recipient);
             QCOMPARE(g.failures.at(j).status, w.failures.at(j).status);
             QCOMPARE(g.failures.at(j).diagnostic, w.failures.at(j).diagnostic);
+            QCOMPARE(g.failures.at(j).remoteMta, w.failures.at(j).remoteMta);
         }
     }
 }
