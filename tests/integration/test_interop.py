@@ -1,0 +1,161 @@
+"""Interoperability with other mail servers' habits (issue 11).
+
+Exim ends a conversation by sending the end of DATA and QUIT in one write and then shutting
+down its sending side (shutdown(SHUT_WR)) while it goes on reading. A server that takes the
+end of input for the end of the session loses the replies: Exim defers ("Remote host closed
+connection in response to end of data") and sends the message again, so it is stored twice.
+These tests send the same bytes over a raw socket and read until the server closes.
+
+Plain text only: over TLS, Exim's half-close is a close_notify followed by the TCP FIN, and
+Qt's QSslSocket ends the whole connection on either; that case is not covered here.
+"""
+
+import sys
+
+sys.dont_write_bytecode = True
+
+import socket  # noqa: E402
+import time  # noqa: E402
+import unittest  # noqa: E402
+
+from tandemtest import (  # noqa: E402
+    TandemTestCase, make_config, make_message, maildir_files, read_bytes, wait_stable)
+
+DOMAIN = "example.com"
+HOSTNAME = "mailbox.example.com"
+EXTERNAL = "127.0.0.66"  # an "Internet" client: not in relay_networks
+READ_LIMIT = 15.0        # bound of the wait for the server to close after our half-close
+
+
+class HalfClose(TandemTestCase):
+    """A client that half-closes after its last command still gets every reply."""
+
+    def setUp(self):
+        super().setUp()
+        self.daemon = self.start_daemon(make_config(domain=DOMAIN, role="mailbox",
+                                                    hostname=HOSTNAME))
+
+    def open(self):
+        sock = socket.create_connection(("127.0.0.1", self.daemon.port), timeout=READ_LIMIT,
+                                        source_address=(EXTERNAL, 0))
+        self.addCleanup(sock.close)
+        self.buffer = b""
+        self.expect(sock, b"220 ")
+        return sock
+
+    def expect(self, sock, code):
+        """Reads until a final reply line starting with `code` has arrived; returns it."""
+        deadline = time.monotonic() + READ_LIMIT
+        while True:
+            lines = self.buffer.split(b"\r\n")
+            for i, line in enumerate(lines[:-1]):
+                if line[:4] == code:
+                    self.buffer = b"\r\n".join(lines[i + 1:])
+                    return line
+            if time.monotonic() > deadline:
+                self.fail("no %r reply; got %r" % (code, self.buffer))
+            chunk = sock.recv(65536)
+            if not chunk:
+                self.fail("connection closed before %r; got %r" % (code, self.buffer))
+            self.buffer += chunk
+
+    def read_to_eof(self, sock):
+        """Everything the server sends until it closes (bounded by READ_LIMIT)."""
+        data = self.buffer
+        deadline = time.monotonic() + READ_LIMIT
+        while time.monotonic() < deadline:
+            try:
+                chunk = sock.recv(65536)
+            except ConnectionResetError:
+                break
+            if not chunk:
+                break
+            data += chunk
+        return data
+
+    def inbox(self):
+        return maildir_files(self.daemon.data, DOMAIN, "alice")
+
+    def assertStoredOnce(self, marker):
+        wait_stable(lambda: len(self.inbox()), timeout=10.0, quiet=1.0)
+        copies = [p for p in self.inbox() if marker in read_bytes(p)]
+        self.assertEqual(len(copies), 1, "copies of the message in alice's INBOX: %r"
+                         % self.inbox())
+
+    def message(self):
+        marker = ("half-close %s %d" % (self._testMethodName, time.time_ns())).encode()
+        msg = make_message(subject=marker.decode(), to="alice@example.com")
+        return marker, msg[:-2]  # without the last CRLF: the end of DATA brings it
+
+    def test_end_of_data_and_quit_then_half_close(self):
+        # Exim's bytes: the message, "\r\n.\r\nQUIT\r\n" in one write, then SHUT_WR.
+        sock = self.open()
+        for command, code in ((b"EHLO exim.remote.test", b"250 "),
+                              (b"MAIL FROM:<sender@remote.test>", b"250 "),
+                              (b"RCPT TO:<alice@example.com>", b"250 "),
+                              (b"DATA", b"354 ")):
+            sock.sendall(command + b"\r\n")
+            self.expect(sock, code)
+        marker, msg = self.message()
+        sock.sendall(msg + b"\r\n.\r\nQUIT\r\n")
+        sock.shutdown(socket.SHUT_WR)
+        replies = self.read_to_eof(sock)
+        self.assertIn(b"250 2.0.0", replies, "no reply to the end of DATA: %r" % replies)
+        self.assertIn(b"\r\n221 ", b"\r\n" + replies, "no reply to QUIT: %r" % replies)
+        self.assertStoredOnce(marker)
+
+    def test_pipelined_transaction_then_half_close(self):
+        # RFC 2920: MAIL, RCPT and DATA in one go after EHLO; the message and QUIT in one
+        # write after 354, then SHUT_WR.
+        sock = self.open()
+        sock.sendall(b"EHLO exim.remote.test\r\n")
+        self.expect(sock, b"250 ")
+        sock.sendall(b"MAIL FROM:<sender@remote.test>\r\nRCPT TO:<alice@example.com>\r\n"
+                     b"DATA\r\n")
+        self.expect(sock, b"354 ")
+        marker, msg = self.message()
+        sock.sendall(msg + b"\r\n.\r\nQUIT\r\n")
+        sock.shutdown(socket.SHUT_WR)
+        replies = self.read_to_eof(sock)
+        self.assertIn(b"250 2.0.0", replies, "no reply to the end of DATA: %r" % replies)
+        self.assertIn(b"\r\n221 ", b"\r\n" + replies, "no reply to QUIT: %r" % replies)
+        self.assertStoredOnce(marker)
+
+    def test_commands_and_half_close_in_one_write(self):
+        # Everything up to QUIT buffered at once, then SHUT_WR: every command is answered.
+        sock = self.open()
+        sock.sendall(b"EHLO exim.remote.test\r\nNOOP\r\nRSET\r\nQUIT\r\n")
+        sock.shutdown(socket.SHUT_WR)
+        replies = self.read_to_eof(sock)
+        self.assertEqual(replies.count(b"\r\n250 "), 3, replies)
+        self.assertIn(b"\r\n221 ", replies)
+
+    def test_half_close_in_the_middle_of_a_command_line(self):
+        # The partial line is dropped; the complete commands before it are answered.
+        sock = self.open()
+        sock.sendall(b"EHLO exim.remote.test\r\nNOOP\r\nMAIL FROM:<sender@re")
+        sock.shutdown(socket.SHUT_WR)
+        replies = self.read_to_eof(sock)
+        self.assertIn(b"\r\n250 2.0.0", replies, "no reply to NOOP: %r" % replies)
+        self.assertEqual(replies.count(b"\r\n250 "), 2, replies)
+        self.assertNotIn(b"\r\n5", replies, "the partial line was taken for a command")
+
+    def test_half_close_in_the_middle_of_a_message_stores_nothing(self):
+        sock = self.open()
+        for command, code in ((b"EHLO exim.remote.test", b"250 "),
+                              (b"MAIL FROM:<sender@remote.test>", b"250 "),
+                              (b"RCPT TO:<alice@example.com>", b"250 "),
+                              (b"DATA", b"354 ")):
+            sock.sendall(command + b"\r\n")
+            self.expect(sock, code)
+        marker, msg = self.message()
+        sock.sendall(msg)
+        sock.shutdown(socket.SHUT_WR)
+        replies = self.read_to_eof(sock)
+        self.assertNotIn(b"250 2.0.0", replies)
+        time.sleep(0.5)
+        self.assertEqual(self.inbox(), [], "an unfinished message was stored")
+
+
+if __name__ == "__main__":
+    unittest.main()
