@@ -14,12 +14,17 @@ import sys
 
 sys.dont_write_bytecode = True
 
+import os  # noqa: E402
+import shutil  # noqa: E402
 import socket  # noqa: E402
+import subprocess  # noqa: E402
 import time  # noqa: E402
 import unittest  # noqa: E402
 
+from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    TandemTestCase, make_config, make_message, maildir_files, read_bytes, wait_stable)
+    TandemTestCase, free_ports, make_config, make_message, maildir_files, read_bytes, send,
+    wait_for, wait_stable)
 
 DOMAIN = "example.com"
 HOSTNAME = "mailbox.example.com"
@@ -155,6 +160,117 @@ class HalfClose(TandemTestCase):
         self.assertNotIn(b"250 2.0.0", replies)
         time.sleep(0.5)
         self.assertEqual(self.inbox(), [], "an unfinished message was stored")
+
+
+POSTFIX = shutil.which("postfix", path="/usr/sbin:/usr/bin")
+POSTCONF = shutil.which("postconf", path="/usr/sbin:/usr/bin")
+
+
+@unittest.skipUnless(POSTFIX and POSTCONF and os.geteuid() == 0,
+                     "needs Postfix and root (its master runs as root)")
+class WithPostfix(TandemTestCase):
+    """A private Postfix instance (tests/bench/relay_bench.py's way: its own main.cf,
+    master.cf and queue in the test's folder, started with `postfix -c`, never touching
+    /etc/postfix) relays example.com to Tandem and remote.test to a recording sink."""
+
+    def setUp(self):
+        super().setUp()
+        self.postfix_port, tandem_port = free_ports(2)
+        self.sink = Sink()
+        self.addCleanup(self.sink.stop)
+        base = os.path.join(self.tmpdir, "postfix")
+        os.chmod(self.tmpdir, 0o711)  # Postfix's daemons, as user postfix, pass through it
+        etc, spool, lib = (os.path.join(base, d) for d in ("etc", "spool", "lib"))
+        for d in (etc, spool, lib):
+            os.makedirs(d)
+        shutil.chown(lib, "postfix")
+        proto = "/etc/postfix/master.cf.proto"
+        shutil.copy(proto if os.path.exists(proto) else "/etc/postfix/master.cf",
+                    os.path.join(etc, "master.cf"))
+        if os.path.exists("/etc/postfix/dynamicmaps.cf"):
+            shutil.copy("/etc/postfix/dynamicmaps.cf", etc)
+        self.postfix_log = os.path.join(base, "postfix.log")
+        with open(os.path.join(etc, "main.cf"), "w") as f:
+            f.write(f"""\
+compatibility_level = 3.6
+myhostname = relay.test
+mydestination =
+local_recipient_maps =
+local_transport = error:local delivery disabled
+alias_maps =
+alias_database =
+mynetworks = 127.0.0.0/8
+transport_maps = inline:{{ {{example.com = smtp:[127.0.0.1]:{tandem_port}}},
+    {{remote.test = smtp:[127.0.0.1]:{self.sink.port}}} }}
+smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+inet_interfaces = loopback-only
+inet_protocols = ipv4
+smtp_dns_support_level = disabled
+smtpd_peername_lookup = no
+maillog_file = {self.postfix_log}
+maillog_file_prefixes = {base}/
+queue_directory = {spool}
+data_directory = {lib}
+""")
+        postconf = [POSTCONF, "-c", etc]
+        subprocess.run(postconf + ["-MX", "smtp/inet"], check=True)
+        subprocess.run(postconf + ["-F", "*/*/chroot = n"], check=True)
+        with open(os.path.join(etc, "master.cf"), "a") as f:
+            f.write("127.0.0.1:%d inet n - n - - smtpd\n" % self.postfix_port)
+        out = subprocess.run([POSTFIX, "-c", etc, "start"], capture_output=True, text=True,
+                             timeout=60)
+        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
+        self.addCleanup(subprocess.run, [POSTFIX, "-c", etc, "stop"], capture_output=True,
+                        timeout=60)
+
+        def listening():
+            with socket.socket() as s:
+                return s.connect_ex(("127.0.0.1", self.postfix_port)) == 0
+        self.assertTrue(wait_for(listening, 15.0), "Postfix does not listen")
+        self.daemon = self.start_daemon(make_config(
+            domain=DOMAIN, role="mailbox", hostname=HOSTNAME, port=tandem_port,
+            passthrough={"copy_local_domains_to_outbox": False},
+            static_routes=[{"domains": ["remote.test"], "host": "127.0.0.1",
+                            "port": self.postfix_port, "tls": "off"}]))
+
+    def postfix_said(self):
+        try:
+            with open(self.postfix_log, errors="replace") as f:
+                return f.read()[-3000:]
+        except OSError:
+            return "(no log)"
+
+    def test_postfix_relays_to_tandem(self):
+        marker = ("from postfix %d" % time.time_ns()).encode()
+        original = make_message(subject=marker.decode(), to="alice@example.com")
+        self.assertEqual(send(self.postfix_port, "sender@remote.test", ["alice@example.com"],
+                              original), {})
+        inbox = lambda: maildir_files(self.daemon.data, DOMAIN, "alice")  # noqa: E731
+        wait_for(lambda: inbox(), 20.0, interval=0.2)
+        wait_stable(lambda: len(inbox()), timeout=10.0, quiet=1.5)
+        self.assertEqual(len(inbox()), 1, "alice's INBOX: %r\nPostfix's log:\n%s"
+                         % (inbox(), self.postfix_said()))
+        stored = read_bytes(inbox()[0])
+        # Postfix adds its Received: line on top; the message itself arrives unchanged.
+        self.assertTrue(stored.endswith(original), stored[-600:])
+        self.assertIn(b"by relay.test (Postfix)", stored)
+
+    def test_tandem_relays_to_postfix(self):
+        marker = ("to postfix %d" % time.time_ns()).encode()
+        original = make_message(subject=marker.decode(), sender="alice@example.com",
+                                to="carol@remote.test")
+        self.assertEqual(send(self.daemon.port, "alice@example.com", ["carol@remote.test"],
+                              original), {})
+        wait_for(lambda: self.sink.transactions(), 20.0, interval=0.2)
+        wait_stable(lambda: len(self.sink.transactions()), timeout=10.0, quiet=1.5)
+        ts = self.sink.transactions()
+        self.assertEqual(len(ts), 1, "arrivals at the sink: %d\nPostfix's log:\n%s"
+                         % (len(ts), self.postfix_said()))
+        self.assertEqual(ts[0]["rcpt_to"], ["carol@remote.test"])
+        self.assertTrue(ts[0]["data"].endswith(original), ts[0]["data"][-600:])
+        self.assertIn(b"by relay.test (Postfix)", ts[0]["data"])
+        # Tandem never dropped a connection mid-conversation (the CONNECT is our probe).
+        self.assertNotRegex(self.postfix_said(), r"lost connection after (?!CONNECT from)")
 
 
 if __name__ == "__main__":
