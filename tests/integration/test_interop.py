@@ -6,8 +6,8 @@ end of input for the end of the session loses the replies: Exim defers ("Remote 
 connection in response to end of data") and sends the message again, so it is stored twice.
 These tests send the same bytes over a raw socket and read until the server closes.
 
-Plain text only: over TLS, Exim's half-close is a close_notify followed by the TCP FIN, and
-Qt's QSslSocket ends the whole connection on either; that case is not covered here.
+Plain text only: over TLS (Exim sends close_notify, then the TCP FIN) Qt's QSslSocket ends
+the whole session on either and cannot encrypt a reply after that; not covered (see README).
 """
 
 import sys
