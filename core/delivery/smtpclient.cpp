@@ -21,6 +21,7 @@ constexpr int kDataTimeout = 120;
 constexpr int kBlockTimeout = 180;
 constexpr int kFinalTimeout = 600;
 constexpr int kConnectTimeout = 30;
+constexpr int kQuitTimeout = 5; // a failure waits no longer than this for QUIT's reply
 constexpr qint64 kBodyChunk = 64 * 1024;
 constexpr qint64 kWriteHighWater = 256 * 1024;
 
@@ -49,6 +50,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (m_state == State::Handshake)
             return failHandshake(u"timeout"_s);
+        if (m_state == State::GivingUp)
+            return fail(m_failure);
         const ServerReply r = localReply(451, u"4.4.2"_s, u"timeout talking to %1"_s.arg(m_peer));
         if (m_state >= State::Mail && m_state <= State::Rset)
             finishTransaction(r);
@@ -75,6 +78,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
             return;
         if (m_state == State::Handshake)
             return failHandshake(m_socket->errorString());
+        if (m_state == State::GivingUp)
+            return fail(m_failure);
         const ServerReply r = localReply(
             451, u"4.4.1"_s, u"connection to %1 failed: %2"_s.arg(m_peer, m_socket->errorString()));
         if (m_state >= State::Mail && m_state <= State::Rset)
@@ -86,6 +91,8 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
             return;
         if (m_state == State::Handshake)
             return failHandshake(u"the server closed the connection"_s);
+        if (m_state == State::GivingUp)
+            return fail(m_failure);
         if (m_state != State::Quit) {
             const ServerReply r =
                 localReply(451, u"4.4.2"_s, u"%1 closed the connection"_s.arg(m_peer));
@@ -185,14 +192,14 @@ void SmtpClient::onReply(const ServerReply &reply)
     switch (m_state) {
     case State::Greeting:
         if (reply.code != 220)
-            return fail(reply);
+            return giveUp(reply); // RFC 5321 §3.1: QUIT after a 554 greeting
         command("EHLO " + m_options.heloName.toLatin1(), State::Ehlo, kGreetingTimeout);
         return;
     case State::Ehlo:
         return onEhloReply(reply);
     case State::Helo:
         if (!reply.isPositive())
-            return fail(reply);
+            return giveUp(reply);
         return afterEhlo();
     case State::StartTls:
         if (reply.code == 220) {
@@ -202,9 +209,9 @@ void SmtpClient::onReply(const ServerReply &reply)
             return;
         }
         if (m_options.tls == config::TlsMode::Required)
-            return fail(localReply(451, u"4.7.0"_s,
-                                   u"%1 refused STARTTLS, which this route requires: %2"_s.arg(
-                                       m_peer, reply.toString())));
+            return giveUp(localReply(451, u"4.7.0"_s,
+                                     u"%1 refused STARTTLS, which this route requires: %2"_s.arg(
+                                         m_peer, reply.toString())));
         // RFC 3207 §4.1: after a refusal the session may go on in clear text.
         log::warning(u"outbox"_s, u"%1 refused STARTTLS (%2); going on in clear text"_s.arg(
                                       m_peer, reply.toString()));
@@ -212,19 +219,19 @@ void SmtpClient::onReply(const ServerReply &reply)
     case State::AuthPlain:
     case State::AuthLoginPassword:
         if (reply.code != 235)
-            return fail(ServerReply{reply.code < 500 ? reply.code : 454, reply.enhanced,
-                                    u"authentication failed: "_s + reply.text});
+            return giveUp(ServerReply{reply.code < 500 ? reply.code : 454, reply.enhanced,
+                                      u"authentication failed: "_s + reply.text});
         m_state = State::Ready;
         emit ready();
         return;
     case State::AuthLogin:
         if (reply.code != 334)
-            return fail(reply);
+            return giveUp(reply);
         command(m_options.username.toUtf8().toBase64(), State::AuthLoginUser, kMailTimeout);
         return;
     case State::AuthLoginUser:
         if (reply.code != 334)
-            return fail(reply);
+            return giveUp(reply);
         command(m_options.password.toUtf8().toBase64(), State::AuthLoginPassword, kMailTimeout);
         return;
     case State::Mail:
@@ -236,6 +243,8 @@ void SmtpClient::onReply(const ServerReply &reply)
     case State::Quit:
         m_socket->disconnectFromHost();
         return;
+    case State::GivingUp:
+        return fail(m_failure);
     default:
         return;
     }
@@ -249,7 +258,7 @@ void SmtpClient::onEhloReply(const ServerReply &reply)
         return;
     }
     if (!reply.isPositive())
-        return fail(reply);
+        return giveUp(reply);
     // The first line is the greeting; each further line one extension.
     for (qsizetype i = 1; i < m_replyLines.size(); ++i) {
         const QStringList words = m_replyLines.at(i).split(u' ', Qt::SkipEmptyParts);
@@ -275,7 +284,7 @@ void SmtpClient::afterEhlo()
             return;
         }
         if (m_options.tls == config::TlsMode::Required)
-            return fail(
+            return giveUp(
                 localReply(451, u"4.7.0"_s,
                            u"%1 does not offer STARTTLS, which this route requires"_s.arg(m_peer)));
     }
@@ -288,11 +297,11 @@ void SmtpClient::afterEhlo()
 void SmtpClient::startAuth()
 {
     if (!m_socket->isEncrypted() && m_options.tls != config::TlsMode::Off)
-        return fail(
+        return giveUp(
             localReply(451, u"4.7.0"_s, u"not sending a password to %1 without TLS"_s.arg(m_peer)));
     if (m_options.password.isEmpty())
-        return fail(localReply(451, u"4.7.0"_s,
-                               u"no password for %1 (keychain or secrets file)"_s.arg(m_peer)));
+        return giveUp(localReply(451, u"4.7.0"_s,
+                                 u"no password for %1 (keychain or secrets file)"_s.arg(m_peer)));
     const auto offers = [this](const QString &m) {
         return m_authMechanisms.contains(m, Qt::CaseInsensitive);
     };
@@ -303,7 +312,8 @@ void SmtpClient::startAuth()
     } else if (offers(u"LOGIN"_s)) {
         command("AUTH LOGIN", State::AuthLogin, kMailTimeout);
     } else {
-        fail(localReply(451, u"4.7.0"_s, u"%1 offers neither AUTH PLAIN nor LOGIN"_s.arg(m_peer)));
+        giveUp(
+            localReply(451, u"4.7.0"_s, u"%1 offers neither AUTH PLAIN nor LOGIN"_s.arg(m_peer)));
     }
 }
 
@@ -528,11 +538,23 @@ void SmtpClient::fail(const ServerReply &reply)
 {
     if (m_state == State::Closed)
         return;
+    const bool saidQuit = m_state == State::GivingUp;
     m_state = State::Closed;
     m_timer.stop();
+    if (saidQuit)
+        m_socket->disconnectFromHost(); // nothing is left to say: a plain close
     if (m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();
-    emit failed(reply);
+    // After QUIT, whatever ended the wait, the reason is the one that made us give up.
+    emit failed(saidQuit ? m_failure : reply);
+}
+
+void SmtpClient::giveUp(const ServerReply &reply)
+{
+    if (m_state == State::Closed || m_state == State::GivingUp)
+        return;
+    m_failure = reply;
+    command("QUIT", State::GivingUp, kQuitTimeout);
 }
 
 // Whatever broke the handshake, the reply says TLS failed (4.7.5 "cryptographic failure", as

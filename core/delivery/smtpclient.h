@@ -110,6 +110,7 @@ private:
         Body,
         Rset,
         Quit,
+        GivingUp, // QUIT after a failure: the server's answer or a short wait, then failed()
         Closed
     };
 
@@ -124,6 +125,9 @@ private:
     void sendBody();
     void finishTransaction(const ServerReply &reply);
     void fail(const ServerReply &reply);
+    // fail() on a connection that still works: QUIT first (RFC 5321 §4.1.1.10), so the
+    // server logs a client that left rather than a connection lost after EHLO.
+    void giveUp(const ServerReply &reply);
     void failHandshake(const QString &why);
     void command(const QByteArray &line, State next, int timeoutSeconds);
     void expect(State next, int timeoutSeconds);
@@ -143,6 +147,7 @@ private:
     qint64 m_maxSize = 0;
     bool m_triedTls = false;
     QString m_tlsError;
+    ServerReply m_failure; // what failed() reports once QUIT is answered (State::GivingUp)
     // The transaction in progress.
     ClientJob m_job;
     ClientResult m_result;

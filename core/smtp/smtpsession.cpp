@@ -14,13 +14,19 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSocketNotifier>
 #include <QSslCipher>
 #include <QSslSocket>
 #include <QTimer>
 
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <optional>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -115,6 +121,8 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kMaxBufferedInput); // QSslSocket bounds its TCP socket's too
+    if (m_ctx.listener.mode != config::ListenerMode::Smtps && m_socket->socketDescriptor() >= 0)
+        m_lateFd = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
     m_peer = m_socket->peerAddress();
     bool isV4 = false;
     const quint32 v4 = m_peer.toIPv4Address(&isV4);
@@ -143,6 +151,9 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     if (m_ctx.verifier)
         connect(m_ctx.verifier, &PasswordVerifier::verified, this, &SmtpSession::onVerified);
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
+        if (m_phase != Phase::Closed && m_lateFd >= 0)
+            return onInputEnded();
+        releaseLateFd();
         if (m_committing)
             return; // the commit's answer finishes the session
         setPhase(Phase::Closed);
@@ -150,7 +161,10 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     });
 }
 
-SmtpSession::~SmtpSession() = default;
+SmtpSession::~SmtpSession()
+{
+    releaseLateFd();
+}
 
 QString SmtpSession::toString(Phase phase)
 {
@@ -216,8 +230,59 @@ void SmtpSession::resumeInput()
 {
     setPhase(Phase::Command);
     restartTimer();
-    // What arrived meanwhile is not announced again by readyRead().
-    receive(m_socket->readAll());
+    // What arrived meanwhile is not announced again by readyRead(). After the end of input
+    // it is all in m_in already.
+    receive(m_inputEnded ? QByteArray() : m_socket->readAll());
+}
+
+void SmtpSession::onInputEnded()
+{
+    note(log::Level::Debug, u"%1 ended its input"_s.arg(m_peerText));
+    m_inputEnded = true;
+    m_timer.stop();
+    // Bytes Qt read before the end are still to be answered; a commit or a password check in
+    // progress finishes first and then reads them (resumeInput), and processInput() closes
+    // once they are used up.
+    receive(m_socket->bytesAvailable() > 0 ? m_socket->readAll() : QByteArray());
+}
+
+void SmtpSession::writeLate()
+{
+    while (!m_late.isEmpty() && m_lateFd >= 0) {
+        const ssize_t n = ::send(m_lateFd, m_late.constData(), size_t(m_late.size()),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            m_late.remove(0, n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            if (!m_lateNotifier) {
+                m_lateNotifier = new QSocketNotifier(m_lateFd, QSocketNotifier::Write, this);
+                connect(m_lateNotifier, &QSocketNotifier::activated, this, &SmtpSession::writeLate);
+            }
+            m_lateNotifier->setEnabled(true);
+            return;
+        }
+        m_late.clear(); // reset by the client: nobody is left to read them
+    }
+    if (m_lateNotifier)
+        m_lateNotifier->setEnabled(false);
+    if (m_phase == Phase::Closed) {
+        releaseLateFd(); // the last reference: the client sees the connection close now
+        emitClosedOnce();
+    }
+}
+
+void SmtpSession::releaseLateFd()
+{
+    if (m_lateFd < 0)
+        return;
+    delete m_lateNotifier;
+    m_lateNotifier = nullptr;
+    ::close(m_lateFd);
+    m_lateFd = -1;
 }
 
 void SmtpSession::restartTimer()
@@ -260,8 +325,15 @@ void SmtpSession::flush()
                 transcript(u"S: "_s + QString::fromLatin1(l.trimmed()));
         }
     }
-    if (!m_out.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState)
+    if (!m_out.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState) {
         m_socket->write(m_out);
+        // Into the kernel now: if the client's end of input is read next, Qt drops what its
+        // own buffer still holds.
+        m_socket->flush();
+    } else if (!m_out.isEmpty() && m_inputEnded) {
+        m_late += m_out;
+        writeLate();
+    }
     m_out.clear();
 }
 
@@ -273,6 +345,17 @@ void SmtpSession::closeConnection()
         return;
     setPhase(Phase::Closed);
     m_message.reset();
+    if (m_inputEnded) {
+        // Qt's socket is gone already; the late descriptor closes once its replies are out,
+        // or after a while for a client that does not read them.
+        writeLate();
+        if (m_lateFd >= 0)
+            QTimer::singleShot(10000, this, [this] {
+                m_late.clear();
+                writeLate();
+            });
+        return;
+    }
     // The last reply must reach the client before the socket goes: wait for disconnected(),
     // but not forever for a client that does not read.
     m_socket->disconnectFromHost();
@@ -346,6 +429,16 @@ void SmtpSession::processInput()
             closeConnection();
             return;
         }
+    }
+    if (m_inputEnded && (m_phase == Phase::Command || m_phase == Phase::Data)) {
+        // Nothing more can come: every complete command is answered, and a partial line or an
+        // unfinished message is dropped.
+        if (m_phase == Phase::Data || !m_in.isEmpty())
+            note(log::Level::Info,
+                 u"%1 ended its input inside %2; dropped"_s.arg(
+                     m_peerText, m_phase == Phase::Data ? u"a message"_s : u"a command line"_s));
+        closeConnection();
+        return;
     }
     // Replies to pipelined commands go out together once the input is used up (RFC 2920).
     flush();
@@ -898,7 +991,7 @@ void SmtpSession::onCommitted(const spool::CommitResult &result, const QString &
                   : replies::localError());
     }
     resetTransaction();
-    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+    if (!m_inputEnded && m_socket->state() != QAbstractSocket::ConnectedState) {
         setPhase(Phase::Closed);
         emitClosedOnce();
         return;
@@ -999,6 +1092,8 @@ void SmtpSession::doStartTls(const QByteArray &)
                   u"discarded %1 bytes sent by %2 after STARTTLS before TLS"_s.arg(m_in.size())
                       .arg(m_peerText));
     m_in.clear();
+    // TLS from here on: the plain descriptor cannot carry a reply any more.
+    releaseLateFd();
     m_helo.clear();
     m_esmtp = false;
     m_authenticated = false;

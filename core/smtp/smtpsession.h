@@ -13,6 +13,7 @@
 
 #include <memory>
 
+class QSocketNotifier;
 class QSslSocket;
 
 namespace tandem::spool {
@@ -107,6 +108,11 @@ private:
     // socket reads ahead no more than a bound meanwhile.
     void pauseInput();
     void resumeInput();
+    // The client shut down its sending side (Exim does right after QUIT) and Qt closed the
+    // socket: what it sent before still counts, and the replies go out through m_lateFd.
+    void onInputEnded();
+    void writeLate();
+    void releaseLateFd();
     bool isTrusted() const;
     bool diskFull(); // replies 452 4.3.1 when the data folder is below its reserve
 
@@ -158,6 +164,13 @@ private:
     bool m_closedEmitted = false;
     bool m_greeted = false;
     bool m_committing = false;
+    // Qt closes its descriptor when it reads the end of input, which would cancel the replies
+    // still owed (the commit's 250, QUIT's 221): a duplicate of the plain TCP descriptor keeps
+    // the connection writable. -1 under TLS, which Qt ends the same way and this cannot save.
+    int m_lateFd = -1;
+    bool m_inputEnded = false;
+    QByteArray m_late; // replies the late descriptor has not taken yet
+    QSocketNotifier *m_lateNotifier = nullptr;
     QByteArray m_currentVerb;
 
     // Session state.

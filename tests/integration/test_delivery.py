@@ -397,6 +397,27 @@ class TlsAndAuth(DeliveryTestCase):
         self.assertIn("STARTTLS", entry["last_reply"], entry)
         self.assertNothingDelivered(sink, daemon)
 
+    def test_giving_up_on_a_usable_connection_says_quit(self):
+        # Issue 11, defect 5: a connection that works but will not be used (TLS required and
+        # not offered) ends with QUIT, not a dropped connection the server logs as lost.
+        sink = self.sink()
+        daemon = self.start_daemon(self.delivery_config([self.route(sink, tls="required")]))
+        self.send_from_alice(daemon, ["carol@remote.test"])
+        self.wait_deferred(daemon)
+        wait_for(lambda: sink.commands()[-1:] == ["QUIT"], 5.0, interval=0.1)
+        verbs = [c.split(" ", 1)[0].upper() for c in sink.commands()]
+        self.assertEqual(verbs, ["EHLO", "QUIT"], "the client's commands")
+
+    def test_refused_password_says_quit(self):
+        sink = self.tls_sink(auth_users={RELAY_USER: RELAY_PASSWORD})
+        daemon = self.auth_daemon(sink, "required", password="not-the-password")
+        self.send_from_alice(daemon, ["carol@remote.test"])
+        self.wait_deferred(daemon)
+        wait_for(lambda: sink.commands()[-1:] == ["QUIT"], 5.0, interval=0.1)
+        verbs = [c.split(" ", 1)[0].upper() for c in sink.commands()]
+        self.assertEqual(verbs, ["EHLO", "STARTTLS", "EHLO", "AUTH", "QUIT"],
+                         "the client's commands")
+
     # -- a next hop that offers STARTTLS and then breaks the handshake (issue 9, defect 7)
 
     def assertFallbackLogged(self, daemon, sink, count=1):
