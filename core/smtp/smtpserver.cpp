@@ -170,6 +170,14 @@ void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &lis
             refuse(replies::shuttingDown(), u"shutting down"_s);
             continue;
         }
+        // Clients that have gone, but whose end has not been read yet (their connections were
+        // accepted in the same turn as this one), hold no place.
+        if (m_sessions.size() >= m_settings->smtp.maxConnections ||
+            m_perAddress.value(key) >= m_settings->smtp.maxConnectionsPerIp) {
+            const QList<SmtpSession *> sessions = m_sessions;
+            for (SmtpSession *s : sessions)
+                s->reapIfGone();
+        }
         if (m_sessions.size() >= m_settings->smtp.maxConnections) {
             refuse(replies::tooManyConnections(), u"max_connections reached"_s);
             continue;
@@ -179,9 +187,8 @@ void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &lis
             continue;
         }
         m_perAddress[key] += 1;
-        const SessionContext context{m_settings,   listener,         m_spool, m_router,
-                                     m_tls,        &m_authGuard,     m_verifier.get(),
-                                     m_disk,       &m_newMailboxes};
+        const SessionContext context{m_settings,   listener,         m_spool, m_router,       m_tls,
+                                     &m_authGuard, m_verifier.get(), m_disk,  &m_newMailboxes};
         auto *session = new SmtpSession(socket, context, this);
         m_sessions.append(session);
         connect(session, &SmtpSession::closed, this, &SmtpServer::onSessionClosed);

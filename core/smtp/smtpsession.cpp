@@ -150,15 +150,32 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     });
     if (m_ctx.verifier)
         connect(m_ctx.verifier, &PasswordVerifier::verified, this, &SmtpSession::onVerified);
-    connect(m_socket, &QSslSocket::disconnected, this, [this] {
-        if (m_phase != Phase::Closed && m_lateFd >= 0)
-            return onInputEnded();
-        releaseLateFd();
-        if (m_committing)
-            return; // the commit's answer finishes the session
-        setPhase(Phase::Closed);
-        emitClosedOnce();
-    });
+    connect(m_socket, &QSslSocket::disconnected, this, &SmtpSession::onDisconnected);
+}
+
+void SmtpSession::onDisconnected()
+{
+    if (m_phase != Phase::Closed && m_lateFd >= 0)
+        return onInputEnded();
+    releaseLateFd();
+    if (m_committing)
+        return; // the commit's answer finishes the session
+    setPhase(Phase::Closed);
+    emitClosedOnce();
+}
+
+void SmtpSession::reapIfGone()
+{
+    const qintptr fd = m_socket->socketDescriptor();
+    if (m_closedEmitted || m_inputEnded || fd < 0 || m_socket->isEncrypted())
+        return;
+    char byte;
+    const ssize_t n = ::recv(int(fd), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        // Nothing left to read and the client is gone: what Qt holds is answered as usual.
+        m_socket->disconnect(this); // its own disconnected() comes later, or never
+        onDisconnected();
+    }
 }
 
 SmtpSession::~SmtpSession()

@@ -57,6 +57,9 @@ public:
     SmtpSession(QSslSocket *socket, SessionContext context, QObject *parent = nullptr);
     ~SmtpSession() override;
 
+    // Whether the client has gone (end of input, or reset) before Qt said so; if it has, the
+    // session ends now as on disconnected(). Asked before a client is refused for a limit.
+    void reapIfGone();
     void start();
     // The server is stopping: an idle session is told 421 and closed at once; one inside a
     // transaction is closed as soon as the transaction ends.
@@ -115,6 +118,7 @@ private:
     void releaseLateFd();
     bool isTrusted() const;
     bool diskFull(); // replies 452 4.3.1 when the data folder is below its reserve
+    void onDisconnected();
 
     // The command table's steps.
     bool checkHelo(const QByteArray &arg);

@@ -23,8 +23,8 @@ import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    TandemTestCase, free_ports, make_config, make_message, maildir_files, read_bytes, send,
-    wait_for, wait_stable)
+    TandemTestCase, free_ports, lf, make_config, make_message, maildir_files, read_bytes,
+    send, wait_for, wait_stable)
 
 DOMAIN = "example.com"
 HOSTNAME = "mailbox.example.com"
@@ -252,7 +252,7 @@ data_directory = {lib}
                          % (inbox(), self.postfix_said()))
         stored = read_bytes(inbox()[0])
         # Postfix adds its Received: line on top; the message itself arrives unchanged.
-        self.assertTrue(stored.endswith(original), stored[-600:])
+        self.assertTrue(stored.endswith(lf(original)), stored[-600:])
         self.assertIn(b"by relay.test (Postfix)", stored)
 
     def test_tandem_relays_to_postfix(self):
