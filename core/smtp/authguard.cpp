@@ -1,6 +1,7 @@
 #include "authguard.h"
 
 #include "config/passwords.h"
+#include "util/enumnames.h"
 
 using namespace Qt::StringLiterals;
 
@@ -8,17 +9,11 @@ namespace tandem::smtp {
 
 QString AuthGuard::toString(Admission admission)
 {
-    switch (admission) {
-    case Admission::Granted:
-        return u"granted"_s;
-    case Admission::Blocked:
-        return u"blocked"_s;
-    case Admission::Busy:
-        return u"busy"_s;
-    case Admission::UserLocked:
-        return u"user locked"_s;
-    }
-    return {};
+    static const EnumNames<Admission> names{{u"granted"_s, Admission::Granted},
+                                            {u"blocked"_s, Admission::Blocked},
+                                            {u"busy"_s, Admission::Busy},
+                                            {u"user locked"_s, Admission::UserLocked}};
+    return enumName(names, admission);
 }
 
 AuthGuard::AuthGuard(int limit, int maxPending)

@@ -92,6 +92,17 @@ class HalfClose(TandemTestCase):
         msg = make_message(subject=marker.decode(), to="alice@example.com")
         return marker, msg[:-2]  # without the last CRLF: the end of DATA brings it
 
+    def end_data_quit_and_half_close(self, sock):
+        """Exim's way: the message, the end of DATA and QUIT in one write, then SHUT_WR; both
+        replies must come back and the message be stored once."""
+        marker, msg = self.message()
+        sock.sendall(msg + b"\r\n.\r\nQUIT\r\n")
+        sock.shutdown(socket.SHUT_WR)
+        replies = self.read_to_eof(sock)
+        self.assertIn(b"250 2.0.0", replies, "no reply to the end of DATA: %r" % replies)
+        self.assertIn(b"\r\n221 ", b"\r\n" + replies, "no reply to QUIT: %r" % replies)
+        self.assertStoredOnce(marker)
+
     def test_end_of_data_and_quit_then_half_close(self):
         # Exim's bytes: the message, "\r\n.\r\nQUIT\r\n" in one write, then SHUT_WR.
         sock = self.open()
@@ -101,13 +112,7 @@ class HalfClose(TandemTestCase):
                               (b"DATA", b"354 ")):
             sock.sendall(command + b"\r\n")
             self.expect(sock, code)
-        marker, msg = self.message()
-        sock.sendall(msg + b"\r\n.\r\nQUIT\r\n")
-        sock.shutdown(socket.SHUT_WR)
-        replies = self.read_to_eof(sock)
-        self.assertIn(b"250 2.0.0", replies, "no reply to the end of DATA: %r" % replies)
-        self.assertIn(b"\r\n221 ", b"\r\n" + replies, "no reply to QUIT: %r" % replies)
-        self.assertStoredOnce(marker)
+        self.end_data_quit_and_half_close(sock)
 
     def test_pipelined_transaction_then_half_close(self):
         # RFC 2920: MAIL, RCPT and DATA in one go after EHLO; the message and QUIT in one
@@ -118,13 +123,7 @@ class HalfClose(TandemTestCase):
         sock.sendall(b"MAIL FROM:<sender@remote.test>\r\nRCPT TO:<alice@example.com>\r\n"
                      b"DATA\r\n")
         self.expect(sock, b"354 ")
-        marker, msg = self.message()
-        sock.sendall(msg + b"\r\n.\r\nQUIT\r\n")
-        sock.shutdown(socket.SHUT_WR)
-        replies = self.read_to_eof(sock)
-        self.assertIn(b"250 2.0.0", replies, "no reply to the end of DATA: %r" % replies)
-        self.assertIn(b"\r\n221 ", b"\r\n" + replies, "no reply to QUIT: %r" % replies)
-        self.assertStoredOnce(marker)
+        self.end_data_quit_and_half_close(sock)
 
     def test_commands_and_half_close_in_one_write(self):
         # Everything up to QUIT buffered at once, then SHUT_WR: every command is answered.
