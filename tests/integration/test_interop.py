@@ -92,6 +92,17 @@ class HalfClose(TandemTestCase):
         msg = make_message(subject=marker.decode(), to="alice@example.com")
         return marker, msg[:-2]  # without the last CRLF: the end of DATA brings it
 
+    def open_data(self):
+        """A connection that has said EHLO, MAIL, RCPT and DATA, one at a time, and got 354."""
+        sock = self.open()
+        for command, code in ((b"EHLO exim.remote.test", b"250 "),
+                              (b"MAIL FROM:<sender@remote.test>", b"250 "),
+                              (b"RCPT TO:<alice@example.com>", b"250 "),
+                              (b"DATA", b"354 ")):
+            sock.sendall(command + b"\r\n")
+            self.expect(sock, code)
+        return sock
+
     def end_data_quit_and_half_close(self, sock):
         """Exim's way: the message, the end of DATA and QUIT in one write, then SHUT_WR; both
         replies must come back and the message be stored once."""
@@ -105,13 +116,7 @@ class HalfClose(TandemTestCase):
 
     def test_end_of_data_and_quit_then_half_close(self):
         # Exim's bytes: the message, "\r\n.\r\nQUIT\r\n" in one write, then SHUT_WR.
-        sock = self.open()
-        for command, code in ((b"EHLO exim.remote.test", b"250 "),
-                              (b"MAIL FROM:<sender@remote.test>", b"250 "),
-                              (b"RCPT TO:<alice@example.com>", b"250 "),
-                              (b"DATA", b"354 ")):
-            sock.sendall(command + b"\r\n")
-            self.expect(sock, code)
+        sock = self.open_data()
         self.end_data_quit_and_half_close(sock)
 
     def test_pipelined_transaction_then_half_close(self):
@@ -145,13 +150,7 @@ class HalfClose(TandemTestCase):
         self.assertNotIn(b"\r\n5", replies, "the partial line was taken for a command")
 
     def test_half_close_in_the_middle_of_a_message_stores_nothing(self):
-        sock = self.open()
-        for command, code in ((b"EHLO exim.remote.test", b"250 "),
-                              (b"MAIL FROM:<sender@remote.test>", b"250 "),
-                              (b"RCPT TO:<alice@example.com>", b"250 "),
-                              (b"DATA", b"354 ")):
-            sock.sendall(command + b"\r\n")
-            self.expect(sock, code)
+        sock = self.open_data()
         marker, msg = self.message()
         sock.sendall(msg)
         sock.shutdown(socket.SHUT_WR)
