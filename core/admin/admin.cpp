@@ -47,7 +47,7 @@ std::optional<QJsonObject> readConfigObject(const QString &path, QTextStream &er
 qsizetype findUser(const QJsonArray &users, const QString &name)
 {
     for (qsizetype i = 0; i < users.size(); ++i) {
-        if (users.at(i).toObject().value(u"name"_s).toString().toLower() == name)
+        if (config::canonicalUserName(users.at(i).toObject().value(u"name"_s).toString()) == name)
             return i;
     }
     return -1;
@@ -96,7 +96,7 @@ int userCommand(const QString &configPath, const QStringList &args, const Passwo
         err << usage;
         return 2;
     }
-    const QString name = args.at(1).toLower();
+    const QString name = config::canonicalUserName(args.at(1));
     const qsizetype index = findUser(users, name);
     if (verb == u"add"_s) {
         if (index >= 0) {

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QUrl>
 
 #include <optional>
 
@@ -214,13 +215,13 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
     if (!o->contains(u"domain"_s)) {
         r.error(u"server.domain"_s, Messages::tr("is required"));
     } else {
-        s.server.domain = r.string(*o, path, u"domain"_s, {}).toLower();
+        s.server.domain = asciiDomain(r.string(*o, path, u"domain"_s, {}));
         if (!isValidDomain(s.server.domain))
             r.error(u"server.domain"_s, Messages::tr("must be a domain name such as example.com"));
     }
     const QStringList extra = r.strings(*o, path, u"local_domains"_s, {});
     for (qsizetype i = 0; i < extra.size(); ++i) {
-        const QString d = extra.at(i).toLower();
+        const QString d = asciiDomain(extra.at(i));
         const QString where = u"server.local_domains[%1]"_s.arg(i);
         if (!isValidDomain(d))
             r.error(where, Messages::tr("must be a domain name"));
@@ -363,7 +364,7 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
             pt.allDomains = false;
             const QStringList list = r.strings(*p, pp, u"domains"_s, {});
             for (qsizetype i = 0; i < list.size(); ++i) {
-                const QString d = list.at(i).toLower();
+                const QString d = asciiDomain(list.at(i));
                 if (!s.isLocalDomain(d))
                     r.error(pp + u".domains[%1]"_s.arg(i),
                             //: Keep server.domain and server.local_domains as they are: they
@@ -394,7 +395,7 @@ void readIncoming(Reader &r, const QJsonObject &root, Settings &s)
         s.undelivered.action =
             r.choice(*u, up, u"action"_s, UndeliveredAction::ReturnToSender, kActions);
         s.undelivered.forwardMailbox =
-            r.string(*u, up, u"forward_mailbox"_s, s.undelivered.forwardMailbox).toLower();
+            mailboxName(r.string(*u, up, u"forward_mailbox"_s, s.undelivered.forwardMailbox));
         if (!isValidMailboxName(s.undelivered.forwardMailbox))
             r.error(up + u".forward_mailbox"_s,
                     Messages::tr("must be a mailbox name (letters, digits, . _ + -)"));
@@ -437,12 +438,14 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
                 r.error(rp + u".domains"_s,
                         Messages::tr("must list at least one domain, *.domain or *"));
             for (qsizetype j = 0; j < domains.size(); ++j) {
-                const QString d = domains.at(j).toLower();
+                const QString given = domains.at(j);
+                const QString d = given.startsWith(u"*."_s) ? u"*."_s + asciiDomain(given.mid(2))
+                                                            : asciiDomain(given);
                 const bool ok = d == u"*"_s || (d.startsWith(u"*."_s) && isValidDomain(d.mid(2))) ||
                                 isValidDomain(d);
                 if (!ok)
                     r.error(rp + u".domains[%1]"_s.arg(j),
-                            Messages::tr("\"%1\" must be a domain, *.domain or *").arg(d));
+                            Messages::tr("\"%1\" must be a domain, *.domain or *").arg(given));
                 route.domains.append(d);
             }
             route.host = r.string(ro, rp, u"host"_s, {});
@@ -507,8 +510,8 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
             const QJsonObject uo = users->at(i).toObject();
             r.checkKeys(uo, up, {u"name"_s, u"password"_s});
             User user;
-            user.name = r.string(uo, up, u"name"_s, {}).toLower();
-            const qsizetype at = user.name.indexOf(u'@');
+            user.name = canonicalUserName(r.string(uo, up, u"name"_s, {}));
+            const qsizetype at = user.name.lastIndexOf(u'@');
             const QString local = at < 0 ? user.name : user.name.left(at);
             const QString domain = at < 0 ? s.server.domain : user.name.mid(at + 1);
             if (!isValidMailboxName(local))
@@ -688,12 +691,43 @@ bool isValidDomain(const QString &domain)
     return true;
 }
 
+QString asciiDomain(const QString &domain)
+{
+    bool ascii = true;
+    for (const QChar ch : domain)
+        ascii = ascii && ch.unicode() < 128;
+    if (ascii)
+        return domain.toLower();
+    // UTS #46 processing (QUrl's): maps case and compatibility forms, then Punycode.
+    const QByteArray ace = QUrl::toAce(domain);
+    return ace.isEmpty() ? QString() : QString::fromLatin1(ace).toLower();
+}
+
+QString mailboxName(const QString &localPart)
+{
+    return localPart.normalized(QString::NormalizationForm_C).toLower();
+}
+
+QString canonicalUserName(const QString &name)
+{
+    const qsizetype at = name.lastIndexOf(u'@');
+    if (at < 0)
+        return mailboxName(name);
+    return mailboxName(name.left(at)) + u'@' + asciiDomain(name.mid(at + 1));
+}
+
 bool isValidMailboxName(const QString &localPart)
 {
-    // Mailbox names become folder names: no path separators, no leading dot, no specials.
+    // Mailbox names become folder names: no path separators, no leading dot, no specials, no
+    // spaces, controls or invisible formatting characters (RFC 6531 local parts may hold any
+    // of them; only letters of any script, combining marks and digits are let through).
     // Nor a leading "-" (an option to every tool an administrator points at it), nor a name a
     // Maildir or Dovecot or Tandem itself gives to a file or folder of its own.
-    static const QRegularExpression name(u"^[a-z0-9_+][a-z0-9._+-]{0,63}$"_s);
+    static const QRegularExpression name(
+        u"^[\\p{Ll}\\p{Lm}\\p{Lo}\\p{Nd}_+][\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}\\p{Nd}._+-]*$"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+    if (localPart.toUtf8().size() > 64 || mailboxName(localPart) != localPart)
+        return false;
     static const QStringList reserved{u"new"_s,
                                       u"cur"_s,
                                       u"tmp"_s,
@@ -717,14 +751,14 @@ qint64 Settings::freeSpaceReserve() const
 
 bool Settings::isLocalDomain(const QString &domain) const
 {
-    const QString d = domain.toLower();
+    const QString d = asciiDomain(domain);
     return d == server.domain || server.localDomains.contains(d);
 }
 
 bool Settings::passthroughCovers(const QString &domain) const
 {
     return isLocalDomain(domain) &&
-           (passthrough.allDomains || passthrough.domains.contains(domain.toLower()));
+           (passthrough.allDomains || passthrough.domains.contains(asciiDomain(domain)));
 }
 
 QStringList Settings::allLocalDomains() const

@@ -175,6 +175,17 @@ bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QStrin
                  QString *error);
 
 bool isValidDomain(const QString &domain);
+// A domain as it is kept and compared: lower case, each internationalized label (U-label) in
+// its ASCII form (A-label, "xn--...", RFC 5890), so that "bücher.example" and
+// "xn--bcher-kva.example" are one domain. Empty when the name cannot be converted.
+QString asciiDomain(const QString &domain);
+// The name of a local part's mailbox, on disk and in comparisons: Unicode NFC, lower case.
+QString mailboxName(const QString &localPart);
+// A user name as mailboxes.users keeps it: "jörg" or "ana@xn--bcher-kva.example" for
+// "JÖRG" or "Ana@Bücher.example" (mailboxName() of the local part, asciiDomain() of the domain).
+QString canonicalUserName(const QString &name);
+// A mailbox name that is safe as a folder name: letters (any script), digits, and . _ + -;
+// at most 64 octets in UTF-8; in the form mailboxName() gives.
 bool isValidMailboxName(const QString &localPart);
 
 } // namespace tandem::config

@@ -575,6 +575,7 @@ bool DeliveryQueue::notice(const OutboxEntry &entry, ReportKind kind,
     in.original.sender = entry.sender;
     in.original.received = entry.created;
     in.original.dsn = entry.dsn; // for Original-Recipient
+    in.original.smtpUtf8 = entry.smtpUtf8;
     in.failures = recipients;
     in.envid = entry.envid;
     in.ret = entry.ret;
@@ -610,6 +611,7 @@ ClientJob DeliveryQueue::jobFor(const OutboxEntry &entry) const
     job.messagePath = m_outbox->messagePath(entry.id);
     job.size = QFileInfo(job.messagePath).size();
     job.eightBit = entry.eightBit;
+    job.smtpUtf8 = entry.smtpUtf8;
     job.ret = entry.ret;
     job.envid = entry.envid;
     // The same name for every attempt of this entry: a partner that had it already (we died

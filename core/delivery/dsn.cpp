@@ -2,7 +2,10 @@
 
 #include <QFile>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -50,7 +53,35 @@ QByteArray originalRecipient(const spool::Envelope &original, const QString &rec
             address += xtext[i];
         }
     }
-    return oneLine(orcpt.left(semicolon).trimmed()) + "; " + oneLine(QString::fromUtf8(address));
+    const QString type = orcpt.left(semicolon).trimmed();
+    QString decoded = QString::fromUtf8(address);
+    if (type.compare(u"utf-8"_s, Qt::CaseInsensitive) == 0) {
+        // RFC 6533 §3: utf-8-addr-xtext writes a non-ASCII character as \x{HEX}.
+        static const QRegularExpression escape(u"\\\\x\\{([0-9A-Fa-f]{1,6})\\}"_s);
+        QString out;
+        qsizetype from = 0;
+        for (auto it = escape.globalMatch(decoded); it.hasNext();) {
+            const auto match = it.next();
+            out += decoded.mid(from, match.capturedStart() - from);
+            const char32_t code = match.captured(1).toUInt(nullptr, 16);
+            out += QString::fromUcs4(&code, 1);
+            from = match.capturedEnd();
+        }
+        decoded = out + decoded.mid(from);
+    }
+    return oneLine(type) + "; " + oneLine(decoded);
+}
+
+bool isAscii(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+// RFC 6533 §3: a UTF-8 address is of type "utf-8"; in a message/global-delivery-status the
+// address itself may stay UTF-8 (utf-8-addr-unitext).
+QByteArray addressField(const QString &address)
+{
+    return (isAscii(address) ? "rfc822; " : "utf-8; ") + oneLine(address);
 }
 
 } // namespace
@@ -107,6 +138,11 @@ QByteArray makeReport(const ReportInput &in)
         attachedAs = "Message";
         break;
     }
+    // RFC 6533: a report about an SMTPUTF8 message or a UTF-8 address is a "global" one, whose
+    // parts may carry UTF-8 where the classic ones may not.
+    bool global = in.original.smtpUtf8 || !isAscii(in.original.sender);
+    for (const spool::Failure &f : in.failures)
+        global = global || !isAscii(f.recipient);
     const QByteArray host = in.hostname.toLatin1();
     const QByteArray boundary =
         in.original.id.toLatin1() + '/' + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
@@ -134,7 +170,8 @@ QByteArray makeReport(const ReportInput &in)
     m += "\r\n";
 
     m += "--" + boundary + "\r\n";
-    m += "Content-Description: Delivery report\r\nContent-Type: message/delivery-status\r\n\r\n";
+    m += "Content-Description: Delivery report\r\nContent-Type: message/" +
+         QByteArray(global ? "global-" : "") + "delivery-status\r\n\r\n";
     m += "Reporting-MTA: dns; " + host + "\r\n";
     if (!in.envid.isEmpty())
         m += "Original-Envelope-Id: " + oneLine(in.envid) + "\r\n";
@@ -147,7 +184,7 @@ QByteArray makeReport(const ReportInput &in)
         const QByteArray orcpt = originalRecipient(in.original, f.recipient);
         if (!orcpt.isEmpty())
             m += "Original-Recipient: " + orcpt + "\r\n";
-        m += "Final-Recipient: rfc822; " + oneLine(f.recipient) + "\r\n";
+        m += "Final-Recipient: " + addressField(f.recipient) + "\r\n";
         m += "Action: " + action + "\r\n";
         m += "Status: " + oneLine(f.status) + "\r\n";
         if (!f.remoteMta.isEmpty())
@@ -161,10 +198,11 @@ QByteArray makeReport(const ReportInput &in)
     const QByteArray &attached =
         in.originalMessage.isEmpty() ? in.originalHeaders : in.originalMessage;
     if (in.originalMessage.isEmpty())
-        m += "Content-Description: " + attachedAs +
-             " Headers\r\nContent-Type: text/rfc822-headers\r\n\r\n";
+        m += "Content-Description: " + attachedAs + " Headers\r\nContent-Type: " +
+             (global ? "message/global-headers" : "text/rfc822-headers") + "\r\n\r\n";
     else
-        m += "Content-Description: " + attachedAs + "\r\nContent-Type: message/rfc822\r\n\r\n";
+        m += "Content-Description: " + attachedAs + "\r\nContent-Type: message/" +
+             (global ? "global" : "rfc822") + "\r\n\r\n";
     m += attached;
     if (!attached.endsWith("\r\n"))
         m += "\r\n";

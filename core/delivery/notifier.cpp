@@ -54,6 +54,7 @@ bool Notifier::send(const ReportInput &input, const QString &messagePath, const 
     dsn.recipients = {in.original.sender};
     dsn.generated = true;
     dsn.eightBit = hasEightBit(report);
+    dsn.smtpUtf8 = in.original.smtpUtf8; // a UTF-8 address or an original's UTF-8 header
     dsn.actions = m_router->plan(QString(), dsn.recipients, routing::MessageFacts{0, true});
     const spool::CommitResult result = m_spool->commitNow(report, dsn);
     if (!result.ok) {

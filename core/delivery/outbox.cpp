@@ -67,6 +67,7 @@ QByteArray serialize(const OutboxEntry &e)
     if (!e.envid.isEmpty())
         full.insert(u"envid"_s, e.envid);
     full.insert(u"eight_bit"_s, e.eightBit);
+    full.insert(u"smtp_utf8"_s, e.smtpUtf8);
     if (!e.dsn.isEmpty())
         full.insert(u"dsn"_s, spool::dsnToJson(e.dsn));
     return spool::record::encode("outbox", OutboxEntry::kVersion, full);
@@ -101,6 +102,7 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();
     e.eightBit = o->value(u"eight_bit"_s).toBool(true);
+    e.smtpUtf8 = o->value(u"smtp_utf8"_s).toBool(false);
     e.dsn = spool::dsnFromJson(o->value(u"dsn"_s).toObject());
     if (e.id.isEmpty() || !state || e.recipients.isEmpty()) {
         *error = u"entry lacks an id, a state or recipients"_s;

@@ -45,6 +45,7 @@ struct OutboxEntry {
     QString ret;                      // RFC 3461 RET of the message
     QString envid;                    // RFC 3461 ENVID of the message
     bool eightBit = true;             // has bytes over 127 (older records: maybe)
+    bool smtpUtf8 = false;            // needs SMTPUTF8 (RFC 6531) for UTF-8 addresses/headers
     QHash<QString, RecipientDsn> dsn; // by recipient
 
     static constexpr int kMaxHistory = 20;

@@ -1,11 +1,14 @@
 #include "smtpclient.h"
 
+#include "dsn.h"
 #include "mime7bit.h"
 
 #include "util/log.h"
 
 #include <QBuffer>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +27,11 @@ constexpr int kConnectTimeout = 30;
 constexpr int kQuitTimeout = 5; // a failure waits no longer than this for QUIT's reply
 constexpr qint64 kBodyChunk = 64 * 1024;
 constexpr qint64 kWriteHighWater = 256 * 1024;
+
+bool isAsciiAddress(const QString &address)
+{
+    return std::all_of(address.begin(), address.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
 
 ServerReply localReply(int code, const QString &enhanced, const QString &text)
 {
@@ -335,6 +343,13 @@ void SmtpClient::send(const ClientJob &job)
         return;
     }
     m_body = std::move(file);
+    // Our own notices to a UTF-8 address need SMTPUTF8 as much as the mail we received with it.
+    m_job.smtpUtf8 =
+        m_job.smtpUtf8 || !isAsciiAddress(m_job.sender) ||
+        std::any_of(m_job.recipients.begin(), m_job.recipients.end(),
+                    [](const ClientRecipient &r) { return !isAsciiAddress(r.address); });
+    if (m_job.smtpUtf8 && !m_extensions.contains(u"SMTPUTF8"_s) && !withoutSmtpUtf8())
+        return;
     if (m_job.eightBit && !m_extensions.contains(u"8BITMIME"_s)) {
         // RFC 6152 §3: 8-bit data only to a server that offers 8BITMIME; others get the
         // message converted, or it is returned (5.6.3).
@@ -367,14 +382,48 @@ void SmtpClient::send(const ClientJob &job)
     sendTransaction();
 }
 
+// RFC 6531 §3.2: a server without SMTPUTF8 cannot take UTF-8 in the envelope or the header.
+// When the sender or the header has some, the message is returned (5.6.7, Postfix's way);
+// otherwise only the recipients with UTF-8 addresses are, and the others are sent plainly.
+bool SmtpClient::withoutSmtpUtf8()
+{
+    const QString why = u"%1 does not offer SMTPUTF8, which %2 needs"_s;
+    if (!isAsciiAddress(m_job.sender) || hasEightBit(readHeaderSection(m_job.messagePath))) {
+        m_body.reset();
+        finishTransaction(localReply(554, u"5.6.7"_s,
+                                     why.arg(m_peer, isAsciiAddress(m_job.sender)
+                                                         ? u"the message's UTF-8 header"_s
+                                                         : u"the sender's UTF-8 address"_s)));
+        return false;
+    }
+    QList<ClientRecipient> plain;
+    for (const ClientRecipient &r : std::as_const(m_job.recipients)) {
+        if (isAsciiAddress(r.address))
+            plain.append(r);
+        else
+            m_result.recipients.insert(
+                r.address, localReply(553, u"5.6.7"_s, why.arg(m_peer, u"this UTF-8 address"_s)));
+    }
+    if (plain.isEmpty()) {
+        m_body.reset();
+        finishTransaction(localReply(553, u"5.6.7"_s, why.arg(m_peer, u"this UTF-8 address"_s)));
+        return false;
+    }
+    m_job.recipients = plain;
+    m_job.smtpUtf8 = false;
+    return true;
+}
+
 void SmtpClient::sendTransaction()
 {
     const bool dsn = m_extensions.contains(u"DSN"_s);
-    QByteArray mail = "MAIL FROM:<" + m_job.sender.toLatin1() + ">";
+    QByteArray mail = "MAIL FROM:<" + m_job.sender.toUtf8() + ">";
     if (m_extensions.contains(u"SIZE"_s))
         mail += " SIZE=" + QByteArray::number(m_job.size);
     if (m_job.eightBit && m_extensions.contains(u"8BITMIME"_s))
         mail += " BODY=8BITMIME";
+    if (m_job.smtpUtf8 && m_extensions.contains(u"SMTPUTF8"_s))
+        mail += " SMTPUTF8";
     if (dsn && !m_job.ret.isEmpty())
         mail += " RET=" + m_job.ret.toLatin1();
     if (dsn && !m_job.envid.isEmpty())
@@ -400,7 +449,7 @@ void SmtpClient::sendTransaction()
 
 QByteArray SmtpClient::rcptLine(const ClientRecipient &r) const
 {
-    QByteArray line = "RCPT TO:<" + r.address.toLatin1() + ">";
+    QByteArray line = "RCPT TO:<" + r.address.toUtf8() + ">";
     if (m_extensions.contains(u"DSN"_s) && !r.notify.isEmpty())
         line += " NOTIFY=" + r.notify.toLatin1();
     if (m_extensions.contains(u"DSN"_s) && !r.orcpt.isEmpty())

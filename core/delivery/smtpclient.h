@@ -39,9 +39,10 @@ struct ClientJob {
     QString messagePath;
     qint64 size = 0;
     bool eightBit = false;
-    QString ret;      // RFC 3461 RET
-    QString envid;    // RFC 3461 ENVID (xtext)
-    QString handover; // XHANDOVER to a partner Tandem machine that offers it (xtext)
+    bool smtpUtf8 = false; // received with SMTPUTF8: UTF-8 in the envelope or headers
+    QString ret;           // RFC 3461 RET
+    QString envid;         // RFC 3461 ENVID (xtext)
+    QString handover;      // XHANDOVER to a partner Tandem machine that offers it (xtext)
 };
 
 struct ClientResult {
@@ -120,6 +121,7 @@ private:
     void afterEhlo();
     void startAuth();
     void sendTransaction();
+    bool withoutSmtpUtf8();
     QByteArray rcptLine(const ClientRecipient &recipient) const;
     void onTransactionReply(const ServerReply &reply);
     void sendBody();

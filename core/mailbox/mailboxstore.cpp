@@ -91,7 +91,7 @@ void MailboxStore::setTemplate(const QString &hostname,
 
 QString MailboxStore::mailboxPath(const QString &localPart, const QString &domain) const
 {
-    return m_root + u'/' + domain.toLower() + u'/' + localPart.toLower();
+    return m_root + u'/' + config::asciiDomain(domain) + u'/' + config::mailboxName(localPart);
 }
 
 QString MailboxStore::folderPath(const QString &localPart, const QString &domain,
@@ -116,16 +116,16 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
         *error = u"\"%1\" is not a valid domain"_s.arg(domain);
         return false;
     }
-    if (!config::isValidMailboxName(localPart.toLower())) {
+    if (!config::isValidMailboxName(config::mailboxName(localPart))) {
         *error = u"\"%1\" is not a valid mailbox name"_s.arg(localPart);
         return false;
     }
-    const QString domainDir = m_root + u'/' + domain.toLower();
+    const QString domainDir = m_root + u'/' + config::asciiDomain(domain);
     if (!fsutil::ensureDirectory(domainDir, error))
         return false;
     // Built under a temporary name and renamed into place, so that a mailbox is either
     // complete or absent, even if two deliveries create it at once or the process dies.
-    const QString staging = domainDir + u"/.creating-"_s + localPart.toLower() + u'-' +
+    const QString staging = domainDir + u"/.creating-"_s + config::mailboxName(localPart) + u'-' +
                             QString::number(::getpid()) + u'-' +
                             QString::number(quintptr(this), 16);
     QDir(staging).removeRecursively();

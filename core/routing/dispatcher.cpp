@@ -360,10 +360,10 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     request.sourcePath = m_spool->messagePath(envelope.id);
     // Delivered-To: names the envelope recipient of this copy, so Bcc recipients stay on
     // record; a Sent copy also lists every envelope recipient.
-    request.prefix = "Delivered-To: " + action.deliveredTo.toLatin1() + "\r\n";
+    request.prefix = "Delivered-To: " + action.deliveredTo.toUtf8() + "\r\n";
     if (action.folder == u"Sent"_s && !envelope.recipients.isEmpty())
         request.prefix +=
-            "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toLatin1() + "\r\n";
+            "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toUtf8() + "\r\n";
     QString fileName;
     switch (m_mailboxes->deliver(request, &fileName, error)) {
     case mailbox::DeliveryOutcome::Stored:
@@ -400,6 +400,7 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
     entry.ret = envelope.ret;
     entry.envid = envelope.envid;
     entry.eightBit = envelope.eightBit;
+    entry.smtpUtf8 = envelope.smtpUtf8;
     for (const QString &r : action.recipients) {
         spool::RecipientDsn dsn = envelope.dsn.value(r);
         // A passthrough copy of a recipient delivered here must not make the partner machine

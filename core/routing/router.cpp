@@ -48,8 +48,8 @@ bool Router::isLocal(const smtp::Address &address) const
 
 bool Router::isConfiguredUser(const QString &localPart, const QString &domain) const
 {
-    const QString local = localPart.toLower();
-    const QString d = domain.toLower();
+    const QString local = config::mailboxName(localPart);
+    const QString d = config::asciiDomain(domain);
     for (const config::User &u : m_settings->mailboxes.users) {
         if (u.name == local + u'@' + d || (u.name == local && d == m_settings->server.domain))
             return true;
@@ -60,14 +60,15 @@ bool Router::isConfiguredUser(const QString &localPart, const QString &domain) c
 bool Router::mailboxExists(const QString &localPart, const QString &domain) const
 {
     return isConfiguredUser(localPart, domain) ||
-           (config::isValidMailboxName(localPart.toLower()) && m_mailboxExists(localPart, domain));
+           (config::isValidMailboxName(config::mailboxName(localPart)) &&
+            m_mailboxExists(localPart, domain));
 }
 
 // Where a local recipient's copy goes: its own mailbox, or the catch-all, or nowhere (return
 // to sender). Postmaster is always accepted (RFC 5321 §4.5.1) and made on demand.
 std::optional<Router::Target> Router::localTarget(const smtp::Address &a, bool trusted) const
 {
-    const QString local = a.localPart.toLower();
+    const QString local = config::mailboxName(a.localPart);
     if (isPostmaster(local) || mailboxExists(local, a.domain))
         return Target{local, a.domain, true};
     const bool nameOk = config::isValidMailboxName(local);
@@ -191,7 +192,7 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
     const auto from = smtp::parseMailbox(sender);
     if (pt.copyToSenderSentItems && from && isLocal(*from) && s.passthroughCovers(from->domain) &&
         !divertedLocal && !facts.sentCopyFiled && facts.trustedClient) {
-        const QString local = from->localPart.toLower();
+        const QString local = config::mailboxName(from->localPart);
         const bool exists = mailboxExists(local, from->domain);
         if (exists || (pt.createMailboxIfNecessary && config::isValidMailboxName(local))) {
             Action d = makeAction(ActionKind::Deliver);

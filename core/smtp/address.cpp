@@ -1,6 +1,11 @@
 #include "address.h"
 
+#include "config/settings.h"
+
 #include <QHostAddress>
+#include <QUtf8StringView>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +20,18 @@ constexpr int kMaxPath = 256;     // §4.5.3.1.3
 bool isLetDig(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// RFC 6531 §3.3: UTF8-non-ascii may appear wherever atext, qtext and sub-domain letters do;
+// whether the bytes are well-formed UTF-8 is checked once the part is taken.
+bool isNonAscii(char c)
+{
+    return static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool isWellFormed(const QByteArray &bytes)
+{
+    return QUtf8StringView(bytes).isValidUtf8();
 }
 
 // A small cursor over the bytes of one path.
@@ -42,15 +59,16 @@ private:
     qsizetype m_pos = 0;
 };
 
-// sub-domain *("." sub-domain), sub-domain = Let-dig [Ldh-str]
+// sub-domain *("." sub-domain), sub-domain = Let-dig [Ldh-str] / U-label (RFC 6531 §3.3). A
+// domain with U-labels is kept in its A-label form, the one every comparison uses.
 bool parseDomain(Cursor &c, QString *out)
 {
     const qsizetype start = c.pos();
     for (;;) {
-        if (!isLetDig(c.peek()))
+        if (!isLetDig(c.peek()) && !isNonAscii(c.peek()))
             return false;
         char last = c.take();
-        while (isLetDig(c.peek()) || c.peek() == '-')
+        while (isLetDig(c.peek()) || c.peek() == '-' || isNonAscii(c.peek()))
             last = c.take();
         if (last == '-')
             return false;
@@ -58,9 +76,18 @@ bool parseDomain(Cursor &c, QString *out)
             break;
     }
     const QByteArray d = c.mid(start);
-    if (d.size() > kMaxDomain)
+    if (std::none_of(d.begin(), d.end(), isNonAscii)) {
+        if (d.size() > kMaxDomain)
+            return false;
+        *out = QString::fromLatin1(d).toLower();
+        return true;
+    }
+    if (!isWellFormed(d))
         return false;
-    *out = QString::fromLatin1(d).toLower();
+    const QString ace = config::asciiDomain(QString::fromUtf8(d));
+    if (ace.isEmpty() || ace.size() > kMaxDomain || !config::isValidDomain(ace))
+        return false;
+    *out = ace;
     return true;
 }
 
@@ -114,7 +141,7 @@ bool parseLocalPart(Cursor &c, QString *out)
                 if (q < 32 || q > 126)
                     return false;
                 value.append(q);
-            } else if (ch >= 32 && ch <= 126) {
+            } else if ((ch >= 32 && ch <= 126) || isNonAscii(ch)) {
                 value.append(ch);
             } else {
                 return false;
@@ -123,18 +150,18 @@ bool parseLocalPart(Cursor &c, QString *out)
     } else {
         const qsizetype start = c.pos();
         for (;;) {
-            if (!isAtext(c.peek()))
+            if (!isAtext(c.peek()) && !isNonAscii(c.peek()))
                 return false;
-            while (isAtext(c.peek()))
+            while (isAtext(c.peek()) || isNonAscii(c.peek()))
                 c.take();
             if (!c.accept('.'))
                 break;
         }
         value = c.mid(start);
     }
-    if (value.isEmpty() || value.size() > kMaxLocalPart)
+    if (value.isEmpty() || value.size() > kMaxLocalPart || !isWellFormed(value))
         return false;
-    *out = QString::fromLatin1(value);
+    *out = QString::fromUtf8(value);
     return true;
 }
 
@@ -195,13 +222,23 @@ QString Address::toString() const
     bool dotString = !localPart.isEmpty() && !localPart.startsWith(u'.') &&
                      !localPart.endsWith(u'.') && !localPart.contains(u".."_s);
     for (const QChar ch : localPart)
-        dotString = dotString && (ch == u'.' || isAtext(char(ch.unicode())));
+        dotString = dotString && (ch == u'.' || ch.unicode() >= 0x80 ||
+                                  (ch.unicode() < 0x80 && isAtext(char(ch.unicode()))));
     QString local = localPart;
     if (!dotString) {
         local.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
         local = u'"' + local + u'"';
     }
     return domain.isEmpty() ? local : local + u'@' + domain;
+}
+
+bool Address::isAscii() const
+{
+    for (const QChar ch : localPart) {
+        if (ch.unicode() >= 0x80)
+            return false;
+    }
+    return true; // the domain is kept in its A-label form
 }
 
 PathResult parsePath(const QByteArray &text, bool allowNull)
@@ -250,9 +287,7 @@ PathResult parsePath(const QByteArray &text, bool allowNull)
 
 std::optional<Address> parseMailbox(const QString &text)
 {
-    const QByteArray bytes = text.toLatin1();
-    if (QString::fromLatin1(bytes) != text)
-        return std::nullopt;
+    const QByteArray bytes = text.toUtf8();
     Cursor c(bytes);
     Address address;
     if (!parseMailboxAt(c, &address, false) || !c.atEnd())

@@ -129,6 +129,10 @@ Reply dataLineTooLong()
 {
     return {554, "5.6.0", "Message rejected: a line exceeds 1000 octets (RFC 5321 4.5.3.1.6)"};
 }
+Reply utf8AddressWithoutSmtpUtf8(const QByteArray &which)
+{
+    return {553, "5.6.7", "A UTF-8 " + which + " address needs the SMTPUTF8 parameter on MAIL"};
+}
 Reply nonAsciiCommand()
 {
     return {500, "5.5.2", "Command contains non-ASCII or control characters"};

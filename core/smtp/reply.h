@@ -63,6 +63,8 @@ Reply tooManyErrors();
 Reply nulInData();
 Reply authRequired();
 Reply senderNotOwned(const QByteArray &user);
+// A UTF-8 address in a transaction whose MAIL did not say SMTPUTF8 (RFC 6531 §3.4).
+Reply utf8AddressWithoutSmtpUtf8(const QByteArray &which);
 Reply tlsNotAvailable();
 Reply readyForTls();
 Reply encryptionRequired();

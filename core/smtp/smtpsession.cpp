@@ -18,6 +18,7 @@
 #include <QSslCipher>
 #include <QSslSocket>
 #include <QTimer>
+#include <QUtf8StringView>
 
 #include <atomic>
 #include <cctype>
@@ -53,14 +54,20 @@ QString protocolName(QSsl::SslProtocol protocol)
 // kernel, not in our memory, and a flood without line ends is dropped in pieces this size.
 constexpr qsizetype kMaxBufferedInput = 64 * 1024;
 
-bool isCleanCommand(const QByteArray &line)
+// Printable ASCII (and tab); with allowUtf8, also well-formed UTF-8 (RFC 6531: addresses).
+bool isCleanCommand(const QByteArray &line, bool allowUtf8)
 {
+    bool nonAscii = false;
     for (const char c : line) {
         const auto u = static_cast<unsigned char>(c);
-        if (u < 32 || u > 126)
-            return c == '\t';
+        if (u < 32 || u == 127) {
+            if (c != '\t')
+                return false;
+        } else if (u > 127) {
+            nonAscii = true;
+        }
     }
-    return true;
+    return !nonAscii || (allowUtf8 && QUtf8StringView(line).isValidUtf8());
 }
 
 QByteArray rfc5322Date(const QDateTime &t)
@@ -434,7 +441,7 @@ void SmtpSession::processInput()
                                                     ? line.indexOf(' ', 5) + 1
                                                     : 0)) +
                                                 u"****"_s
-                                          : QString::fromLatin1(line)));
+                                          : QString::fromUtf8(line)));
         }
         if (m_authStep != AuthStep::None)
             authLine(line);
@@ -497,11 +504,13 @@ bool SmtpSession::takeCommandLine(QByteArray *line)
 
 void SmtpSession::handleCommand(const QByteArray &line)
 {
-    if (!isCleanCommand(line)) {
+    const Command command = parseCommand(line);
+    // UTF-8 belongs in the addresses of MAIL and RCPT only (RFC 6531 §3.3), whatever else is
+    // said; the transaction's SMTPUTF8 parameter is checked with the address.
+    if (!isCleanCommand(line, command.verb == "MAIL" || command.verb == "RCPT")) {
         reply(replies::nonAsciiCommand());
         return;
     }
-    const Command command = parseCommand(line);
     for (const CommandSpec &spec : kCommands) {
         if (command.verb == spec.verb) {
             m_currentVerb = command.verb;
@@ -535,7 +544,8 @@ void SmtpSession::doEhlo(const QByteArray &arg)
                             "PIPELINING",
                             "8BITMIME",
                             "ENHANCEDSTATUSCODES",
-                            "DSN"};
+                            "DSN",
+                            "SMTPUTF8"};
     if (startTlsAvailable())
         lines.append("STARTTLS");
     if (authAvailable())
@@ -586,6 +596,7 @@ bool SmtpSession::checkMail(const QByteArray &arg)
         reply(replies::syntaxError("MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME]"));
         return false;
     }
+    bool smtpUtf8 = false;
     for (const Parameter &p : *params) {
         if (p.keyword == "SIZE" && m_esmtp) {
             bool ok = false;
@@ -604,6 +615,12 @@ bool SmtpSession::checkMail(const QByteArray &arg)
                 reply(replies::syntaxError("BODY=7BIT or BODY=8BITMIME"));
                 return false;
             }
+        } else if (p.keyword == "SMTPUTF8" && m_esmtp) {
+            if (!p.value.isEmpty()) {
+                reply(replies::syntaxError("SMTPUTF8 (without a value)"));
+                return false;
+            }
+            smtpUtf8 = true;
         } else if (p.keyword == "RET" && m_esmtp) {
             const QByteArray v = p.value.toUpper();
             if (v != "FULL" && v != "HDRS") {
@@ -626,6 +643,10 @@ bool SmtpSession::checkMail(const QByteArray &arg)
         }
     }
     const Address &sender = *path.address;
+    if (!smtpUtf8 && !sender.isAscii()) {
+        reply(replies::utf8AddressWithoutSmtpUtf8("sender"));
+        return false;
+    }
     if (diskFull())
         return false;
     if (m_ctx.listener.requireAuth && !m_authenticated) {
@@ -672,6 +693,8 @@ void SmtpSession::doMail(const QByteArray &arg)
             m_envid = QString::fromLatin1(p.value);
         else if (p.keyword == "XHANDOVER")
             m_handover = QString::fromLatin1(p.value);
+        else if (p.keyword == "SMTPUTF8")
+            m_smtpUtf8 = true;
     }
     reply(replies::senderOk());
 }
@@ -721,6 +744,10 @@ bool SmtpSession::checkRcpt(const QByteArray &arg)
             reply(replies::badParameter(p.keyword));
             return false;
         }
+    }
+    if (!m_smtpUtf8 && !path.address->isAscii()) {
+        reply(replies::utf8AddressWithoutSmtpUtf8("recipient"));
+        return false;
     }
     if (m_recipients.size() >= m_ctx.settings->smtp.maxRecipients) {
         reply(replies::tooManyRecipients());
@@ -831,8 +858,9 @@ void SmtpSession::doData(const QByteArray &)
 
 QByteArray SmtpSession::receivedHeader(const QString &queueId) const
 {
-    // RFC 3848: ESMTPS with TLS, ESMTPA when authenticated, ESMTPSA with both.
-    QByteArray protocol = m_esmtp ? "ESMTP" : "SMTP";
+    // RFC 3848: ESMTPS with TLS, ESMTPA when authenticated, ESMTPSA with both; RFC 6531
+    // §3.7.3: UTF8SMTP and its S, A and SA forms for an SMTPUTF8 transaction.
+    QByteArray protocol = m_smtpUtf8 ? "UTF8SMTP" : m_esmtp ? "ESMTP" : "SMTP";
     if (m_esmtp && m_socket->isEncrypted())
         protocol += 'S';
     if (m_esmtp && m_authenticated)
@@ -842,7 +870,7 @@ QByteArray SmtpSession::receivedHeader(const QString &queueId) const
                    " id " + queueId.toLatin1();
     // Naming the recipient only when there is one keeps Bcc recipients out of the header.
     if (m_recipients.size() == 1)
-        h += "\r\n\tfor <" + m_recipients.first().toLatin1() + ">";
+        h += "\r\n\tfor <" + m_recipients.first().toUtf8() + ">";
     return h + "; " + rfc5322Date(QDateTime::currentDateTimeUtc()) + "\r\n";
 }
 
@@ -957,6 +985,7 @@ void SmtpSession::finishData()
     envelope.ret = m_ret;
     envelope.envid = m_envid;
     envelope.eightBit = m_eightBit;
+    envelope.smtpUtf8 = m_smtpUtf8;
     envelope.dsn = m_dsn;
     routing::MessageFacts facts{m_receivedHeaders, false};
     facts.trustedClient = isTrusted();
@@ -1295,6 +1324,7 @@ void SmtpSession::resetTransaction()
     m_ret.clear();
     m_envid.clear();
     m_handover.clear();
+    m_smtpUtf8 = false;
     m_dsn.clear();
     m_message.reset();
 }

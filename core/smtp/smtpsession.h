@@ -203,6 +203,7 @@ private:
     bool m_longLine = false;
     bool m_nulByte = false;
     bool m_eightBit = false; // a byte over 127 in the message
+    bool m_smtpUtf8 = false; // MAIL said SMTPUTF8 (RFC 6531)
     bool m_midLine = false;  // inside a text line longer than the buffer bound
     bool m_inHeaders = true;
     int m_receivedHeaders = 0;

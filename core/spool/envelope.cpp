@@ -118,6 +118,7 @@ QByteArray serialize(const Envelope &e)
                         {u"received_headers"_s, e.receivedHeaders},
                         {u"generated"_s, e.generated},
                         {u"eight_bit"_s, e.eightBit},
+                        {u"smtp_utf8"_s, e.smtpUtf8},
                         {u"message_id"_s, e.messageId},
                         {u"actions"_s, actions}};
     QJsonObject full = o;
@@ -149,6 +150,7 @@ std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error)
     e.receivedHeaders = o->value(u"received_headers"_s).toInt();
     e.generated = o->value(u"generated"_s).toBool();
     e.eightBit = o->value(u"eight_bit"_s).toBool(true);
+    e.smtpUtf8 = o->value(u"smtp_utf8"_s).toBool(false);
     e.messageId = o->value(u"message_id"_s).toString();
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();

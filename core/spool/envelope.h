@@ -67,6 +67,7 @@ struct Envelope {
     int receivedHeaders = 0; // Received: fields in the message, this server's own not counted
     bool generated = false;  // made by this server (a DSN), not received over SMTP
     bool eightBit = true;    // has bytes over 127 (records from before it was kept: maybe)
+    bool smtpUtf8 = false;   // received with SMTPUTF8 (RFC 6531): UTF-8 addresses or headers
     QString messageId;
     QString ret;                      // RFC 3461 RET (FULL or HDRS), empty: not given
     QString envid;                    // RFC 3461 ENVID, empty: not given

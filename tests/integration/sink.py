@@ -2,7 +2,7 @@
 
 Python 3 stdlib only (socketserver threads; no smtpd/asyncore). It listens on 127.0.0.1,
 speaks enough ESMTP for an MTA to deliver to it (EHLO with PIPELINING, SIZE, 8BITMIME,
-ENHANCEDSTATUSCODES and DSN; HELO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT,
+ENHANCEDSTATUSCODES and DSN, and SMTPUTF8 with Sink(smtputf8=True); HELO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT,
 VRFY), and records every completed transaction:
 
     {"mail_from": "alice@example.com",      # "" for the null sender <>
@@ -259,6 +259,8 @@ class _Handler(socketserver.StreamRequestHandler):
                               "ENHANCEDSTATUSCODES", "DSN"]
                 if not sink.eight_bit_mime:
                     extensions.remove("8BITMIME")
+                if sink.smtputf8:
+                    extensions.append("SMTPUTF8")
                 if (sink._tls_context is not None or sink.starttls_break) and not tls:
                     extensions.append("STARTTLS")
                 if sink.auth_users is not None and authenticated is None:
@@ -403,12 +405,13 @@ class Sink:
                  hostname="sink.remote.test", tempfail=False, tempfail_stage="rcpt",
                  start=True, tls_cert=None, tls_key=None, auth_users=None,
                  auth_mechanisms=("PLAIN", "LOGIN"), starttls_break=None,
-                 eight_bit_mime=True):
+                 eight_bit_mime=True, smtputf8=False):
         if starttls_break not in (None, "garbage", "close"):
             raise ValueError("starttls_break must be None, 'garbage' or 'close'")
         self.hostname = hostname
         self.starttls_break = starttls_break
         self.eight_bit_mime = eight_bit_mime  # False: an old server without 8BITMIME
+        self.smtputf8 = smtputf8  # True: offers SMTPUTF8 (RFC 6531); UTF-8 addresses then
         self._tls_context = None
         if tls_cert:
             self._tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -70,6 +70,22 @@ void TestAddress::accepted_data()
     QTest::newRow("hyphen in domain")
         << QByteArray("<u@mail-1.example.com>") << u"u"_s << u"mail-1.example.com"_s << false
         << u"u@mail-1.example.com"_s;
+    // RFC 6531: UTF-8 local parts as they are, IDN domains in their A-label form.
+    QTest::newRow("utf-8 local part") << QByteArray("<j\xc3\xb6rg@example.com>") << u"j\u00f6rg"_s
+                                      << u"example.com"_s << false << u"j\u00f6rg@example.com"_s;
+    QTest::newRow("utf-8 local part, other script")
+        << QByteArray("<\xe7\x94\xa8\xe6\x88\xb7@example.com>") << u"\u7528\u6237"_s
+        << u"example.com"_s << false << u"\u7528\u6237@example.com"_s;
+    QTest::newRow("utf-8 quoted local part")
+        << QByteArray("<\"j\xc3\xb6rg m\"@example.com>") << u"j\u00f6rg m"_s << u"example.com"_s
+        << false << u"\"j\u00f6rg m\"@example.com"_s;
+    QTest::newRow("U-label domain as A-label")
+        << QByteArray("<info@B\xc3\xbc"
+                      "cher.example>")
+        << u"info"_s << u"xn--bcher-kva.example"_s << false << u"info@xn--bcher-kva.example"_s;
+    QTest::newRow("A-label domain kept")
+        << QByteArray("<info@XN--bcher-kva.example>") << u"info"_s << u"xn--bcher-kva.example"_s
+        << false << u"info@xn--bcher-kva.example"_s;
 }
 
 void TestAddress::accepted()
@@ -126,6 +142,15 @@ void TestAddress::refused_data()
         << QByteArray("<@a.example,@b.example,user@c.example>");
     QTest::newRow("source route bad domain") << QByteArray("<@a..example:user@c.example>");
     QTest::newRow("space before closing") << QByteArray("<alice@example.com >");
+    QTest::newRow("invalid utf-8 in local part") << QByteArray("<j\xf6rg@example.com>");
+    QTest::newRow("truncated utf-8 sequence") << QByteArray("<j\xc3@example.com>");
+    QTest::newRow("overlong utf-8") << QByteArray("<\xc0\xaf"
+                                                  "etc@example.com>");
+    QTest::newRow("invalid utf-8 in domain") << QByteArray("<a@b\xfc.example>");
+    QTest::newRow("utf-8 hyphen ends label") << QByteArray("<a@b\xc3\xbc-.example>");
+    // 22 two-octet characters are 44 octets; 33 are 66, over the 64-octet limit.
+    QTest::newRow("utf-8 local part over 64 octets")
+        << (QByteArray("<") + QByteArray("\xc3\xb6").repeated(33) + "@example.com>");
 }
 
 void TestAddress::refused()
@@ -270,8 +295,13 @@ void TestAddress::parseMailboxBare()
     QVERIFY(!parseMailbox(u"alice@example.com "_s).has_value());
     QVERIFY(!parseMailbox(u"postmaster"_s).has_value());
     QVERIFY(!parseMailbox(QString()).has_value());
-    QVERIFY(!parseMailbox(u"j\u00f6rg@example.com"_s).has_value()); // no SMTPUTF8
-    QVERIFY(!parseMailbox(u"\u0100@example.com"_s).has_value());
+    const auto utf8 = parseMailbox(u"J\u00f6rg@B\u00fccher.example"_s);
+    QVERIFY(utf8.has_value());
+    QCOMPARE(utf8->localPart, u"J\u00f6rg"_s);
+    QCOMPARE(utf8->domain, u"xn--bcher-kva.example"_s);
+    QVERIFY(!utf8->isAscii());
+    QVERIFY(a->isAscii());
+    QVERIFY(parseMailbox(u"info@b\u00fccher.example"_s)->isAscii()); // the domain goes as A-label
 }
 
 QTEST_GUILESS_MAIN(TestAddress)

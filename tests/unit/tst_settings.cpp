@@ -153,6 +153,7 @@ private slots:
     void isRelayClient();
     void passthroughCovers();
     void validNames();
+    void idnDomainsAndUtf8Users();
 };
 
 void TestSettings::productExampleIsValid()
@@ -892,6 +893,44 @@ void TestSettings::validNames()
          {u"-rf"_s, u"new"_s, u"cur"_s, u"tmp"_s, u"subscriptions"_s, u"maildirfolder"_s,
           u"tandem-mailbox.json"_s, u"dovecot-uidlist"_s, u"dovecot.index.log"_s})
         QVERIFY2(!isValidMailboxName(name), qPrintable(name));
+
+    // SMTPUTF8 local parts: letters of any script are folder names; what could hide in one,
+    // or change a path, is not.
+    QVERIFY(isValidMailboxName(u"j\u00f6rg"_s));
+    QVERIFY(isValidMailboxName(u"\u7528\u6237"_s));
+    QVERIFY(isValidMailboxName(u"\u0434\u0438\u043c\u0430.\u043f"_s));
+    QVERIFY(!isValidMailboxName(u"J\u00f6rg"_s));           // callers lower-case first
+    QVERIFY(!isValidMailboxName(u"jo\u0308rg"_s));          // not NFC: mailboxName() composes it
+    QCOMPARE(mailboxName(u"JO\u0308RG"_s), u"j\u00f6rg"_s); // one mailbox for both spellings
+    QVERIFY(!isValidMailboxName(u"a\u202eb"_s));            // right-to-left override
+    QVERIFY(!isValidMailboxName(u"a\u200bb"_s));            // zero-width space
+    QVERIFY(!isValidMailboxName(u"a\u00a0b"_s));            // no-break space
+    QVERIFY(!isValidMailboxName(u"a\u2215b"_s));            // division slash, looks like "/"
+    QVERIFY(!isValidMailboxName(u"\u0308a"_s));             // a mark cannot come first
+    QVERIFY(isValidMailboxName(QString(32, u'\u00f6')));    // 64 octets
+    QVERIFY(!isValidMailboxName(QString(33, u'\u00f6')));   // 66 octets
+
+    QCOMPARE(asciiDomain(u"B\u00fccher.Example"_s), u"xn--bcher-kva.example"_s);
+    QCOMPARE(asciiDomain(u"Example.COM"_s), u"example.com"_s);
+}
+
+void TestSettings::idnDomainsAndUtf8Users()
+{
+    // Configured as U-labels, kept and compared as A-labels.
+    QJsonObject root = with(minimal(), u"server"_s, u"domain"_s, u"B\u00fccher.example"_s);
+    root = with(root, u"server"_s, u"local_domains"_s, QJsonArray{u"\u4f8b\u3048.test"_s});
+    root = with(root, u"mailboxes"_s, u"users"_s,
+                QJsonArray{QJsonObject{{u"name"_s, u"J\u00d6RG"_s}},
+                           QJsonObject{{u"name"_s, u"ana@\u4f8b\u3048.test"_s}}});
+    const LoadResult r = parse(bytes(root), {});
+    QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.settings.server.domain, u"xn--bcher-kva.example"_s);
+    QVERIFY(r.settings.isLocalDomain(u"b\u00fccher.example"_s));
+    QVERIFY(r.settings.isLocalDomain(u"XN--BCHER-KVA.example"_s));
+    QVERIFY(r.settings.isLocalDomain(u"\u4f8b\u3048.test"_s));
+    QCOMPARE(r.settings.mailboxes.users.at(0).name, u"j\u00f6rg"_s);
+    QCOMPARE(r.settings.mailboxes.users.at(1).name,
+             u"ana@"_s + asciiDomain(u"\u4f8b\u3048.test"_s));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -123,8 +123,8 @@ void MailboxesDialog::addUser()
 {
     clearError(m_userName);
     clearError(m_password);
-    const QString name = m_userName->text().trimmed().toLower();
-    const qsizetype at = name.indexOf(u'@');
+    const QString name = config::canonicalUserName(m_userName->text().trimmed());
+    const qsizetype at = name.lastIndexOf(u'@');
     const QString local = at < 0 ? name : name.left(at);
     const QString domain = at < 0 ? original().server.domain : name.mid(at + 1);
     if (!config::isValidMailboxName(local)) {
