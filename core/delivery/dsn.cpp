@@ -26,8 +26,28 @@ QByteArray oneLine(const QString &text)
     return out;
 }
 
+// RFC 3461 §4: xtext is printable ASCII with "+XX" hex escapes. ENVID and ORCPT arrive (and are
+// passed on) in that form; reports show them decoded (§6.3). A decoded control character
+// becomes a space, so that no value can break a report field.
+QByteArray xtextDecoded(const QByteArray &xtext)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < xtext.size(); ++i) {
+        bool ok = false;
+        const int hex =
+            xtext[i] == '+' && i + 2 < xtext.size() ? xtext.mid(i + 1, 2).toInt(&ok, 16) : -1;
+        char c = xtext[i];
+        if (ok && hex >= 0) {
+            c = char(hex);
+            i += 2;
+        }
+        out += (uchar(c) < 0x20 || c == 0x7f) ? ' ' : c;
+    }
+    return out;
+}
+
 // RFC 3464 §2.3.1: Original-Recipient is the ORCPT parameter, "type;address" with the address
-// xtext-decoded (RFC 3461 §4.2); empty when the recipient came without one.
+// xtext-decoded; empty when the recipient came without one.
 QByteArray originalRecipient(const spool::Envelope &original, const QString &recipient)
 {
     QString orcpt = original.dsn.value(recipient).orcpt;
@@ -40,21 +60,9 @@ QByteArray originalRecipient(const spool::Envelope &original, const QString &rec
     const qsizetype semicolon = orcpt.indexOf(u';');
     if (semicolon <= 0)
         return {};
-    const QByteArray xtext = orcpt.mid(semicolon + 1).trimmed().toLatin1();
-    QByteArray address;
-    for (qsizetype i = 0; i < xtext.size(); ++i) {
-        bool ok = false;
-        const int hex =
-            xtext[i] == '+' && i + 2 < xtext.size() ? xtext.mid(i + 1, 2).toInt(&ok, 16) : -1;
-        if (ok && hex >= 0) {
-            address += char(hex);
-            i += 2;
-        } else {
-            address += xtext[i];
-        }
-    }
     const QString type = orcpt.left(semicolon).trimmed();
-    QString decoded = QString::fromUtf8(address);
+    QString decoded =
+        QString::fromUtf8(xtextDecoded(orcpt.mid(semicolon + 1).trimmed().toLatin1()));
     if (type.compare(u"utf-8"_s, Qt::CaseInsensitive) == 0) {
         // RFC 6533 §3: utf-8-addr-xtext writes a non-ASCII character as \x{HEX}.
         static const QRegularExpression escape(u"\\\\x\\{([0-9A-Fa-f]{1,6})\\}"_s);
@@ -174,7 +182,7 @@ QByteArray makeReport(const ReportInput &in)
          QByteArray(global ? "global-" : "") + "delivery-status\r\n\r\n";
     m += "Reporting-MTA: dns; " + host + "\r\n";
     if (!in.envid.isEmpty())
-        m += "Original-Envelope-Id: " + oneLine(in.envid) + "\r\n";
+        m += "Original-Envelope-Id: " + xtextDecoded(in.envid.toLatin1()) + "\r\n";
     m += "X-Tandem-Queue-ID: " + in.original.id.toLatin1() + "\r\n";
     if (!in.original.clientAddress.isEmpty())
         m += "Received-From-MTA: dns; " + oneLine(in.original.helo) + "\r\n";

@@ -374,6 +374,20 @@ def make_message(subject="test", sender="sender@remote.test", to="alice@example.
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
+def make_certificate(folder, cn="sink.test"):
+    """(cert.pem, key.pem) in `folder` (created if need be): a fresh self-signed certificate
+    for CN=`cn`, valid for a day."""
+    os.makedirs(folder, exist_ok=True)
+    cert = os.path.join(folder, "cert.pem")
+    key = os.path.join(folder, "key.pem")
+    cp = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                         "-subj", "/CN=" + cn, "-keyout", key, "-out", cert],
+                        capture_output=True, text=True, timeout=60)
+    if cp.returncode != 0:
+        raise AssertionError("openssl req failed (%d): %s" % (cp.returncode, cp.stderr))
+    return cert, key
+
+
 # ---------------------------------------------------------------------------------------------
 # Data folder
 

@@ -31,8 +31,8 @@ import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
 from tandemtest import (start_process,   # noqa: E402
-    Daemon, TandemTestCase, free_port, make_config, make_message, maildir_files, outbox,
-    quit_quietly, read_bytes, send, tandemd_path, wait_for)
+    Daemon, TandemTestCase, free_port, make_certificate, make_config, make_message,
+    maildir_files, outbox, quit_quietly, read_bytes, send, tandemd_path, wait_for)
 
 import smtplib  # noqa: E402
 
@@ -83,18 +83,6 @@ def field_values(data, name):
     per-recipient fields are not in the top header section)."""
     return [m.group(1).strip() for m in
             re.finditer((r"(?im)^%s:[ \t]*([^\r\n]*)" % re.escape(name)).encode(), data)]
-
-
-def make_certificate(folder):
-    """(cert.pem, key.pem) of a fresh self-signed certificate for CN=sink.test."""
-    cert = os.path.join(folder, "cert.pem")
-    key = os.path.join(folder, "key.pem")
-    cp = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                         "-subj", "/CN=sink.test", "-keyout", key, "-out", cert],
-                        capture_output=True, text=True, timeout=60)
-    if cp.returncode != 0:
-        raise AssertionError("openssl req failed (%d): %s" % (cp.returncode, cp.stderr))
-    return cert, key
 
 
 def dns_query(server, name, qtype, timeout=1.0):

@@ -1,21 +1,53 @@
-"""Interoperability with other mail servers' habits (issue 11).
+"""Interoperability with other mail servers (issue 11).
 
-Exim ends a conversation by sending the end of DATA and QUIT in one write and then shutting
-down its sending side (shutdown(SHUT_WR)) while it goes on reading. A server that takes the
-end of input for the end of the session loses the replies: Exim defers ("Remote host closed
-connection in response to end of data") and sends the message again, so it is stored twice.
-These tests send the same bytes over a raw socket and read until the server closes.
+Exim's habit (class HalfClose): Exim ends a conversation by sending the end of DATA and QUIT
+in one write and then shutting down its sending side (shutdown(SHUT_WR)) while it goes on
+reading. A server that takes the end of input for the end of the session loses the replies:
+Exim defers ("Remote host closed connection in response to end of data") and sends the message
+again, so it is stored twice. These tests send the same bytes over a raw socket and read until
+the server closes. Plain text only: over TLS (Exim sends close_notify, then the TCP FIN) Qt's
+QSslSocket ends the whole session on either and cannot encrypt a reply after that; not covered
+(see README).
 
-Plain text only: over TLS (Exim sends close_notify, then the TCP FIN) Qt's QSslSocket ends
-the whole session on either and cannot encrypt a reply after that; not covered (see README).
+Postfix itself (classes derived from PostfixCase; skipped without Postfix or root): each test
+starts a private Postfix 3.7 (class Postfix: main.cf, master.cf, queue and log in a folder of
+its own, /etc/postfix never changed) in the configuration it needs, beside a Tandem Mailbox for
+example.com. Postfix relays example.com to Tandem and remote.test to the recording sink
+(sink.py); Tandem routes remote.test to Postfix. Outcomes are read where they land: Maildir
+files in Tandem's data folder, what the sink recorded, Postfix's own log (TLS sessions, the
+command counters of its disconnect lines, rejections) and Tandem's Outbox.
+
+  WithPostfix      plain text each way, the bytes intact, one copy; Tandem's idle connection
+                   to Postfix ends with QUIT.
+  PostfixTls       Postfix -> Tandem with smtp_tls_security_level = encrypt (Tandem's
+                   Received: says ESMTPS); Tandem -> Postfix on a `tls: required` route to an
+                   smtpd with STARTTLS (Postfix logs the TLS session, and QUIT after it); a
+                   `required` route to an smtpd without STARTTLS: nothing sent, EHLO then QUIT,
+                   the entry deferred with a reply naming STARTTLS.
+  EightBit         an 8-bit UTF-8 body each way, byte for byte, with BODY=8BITMIME (Postfix's
+                   smtpd runs verbose to log the MAIL command it read); to an smtpd that
+                   discards 8BITMIME from its EHLO reply Tandem sends 7-bit quoted-printable
+                   or base64 that decodes to the same text, without BODY=8BITMIME.
+  DeliveryReports  NOTIFY, ORCPT, RET and ENVID from a client through Postfix to Tandem: the
+                   success report (Action: delivered, Original-Recipient, Original-Envelope-Id
+                   decoded, headers only) back through Postfix; and from Tandem through
+                   Postfix, which passes them on, with Tandem's failure report for a recipient
+                   Postfix refuses at RCPT.
+
+SMTPUTF8 is not covered here.
 """
 
 import sys
 
 sys.dont_write_bytecode = True
 
+import email  # noqa: E402
+import email.policy  # noqa: E402
 import os  # noqa: E402
+import re  # noqa: E402
 import shutil  # noqa: E402
+import smtplib  # noqa: E402
+import tempfile  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
@@ -23,8 +55,8 @@ import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    TandemTestCase, free_ports, lf, make_config, make_message, maildir_files, read_bytes,
-    send, wait_for, wait_stable)
+    TandemTestCase, _test_failed, free_ports, lf, make_certificate, make_config, make_message,
+    maildir_files, outbox, quit_quietly, read_bytes, send, split_stored, wait_for, wait_stable)
 
 DOMAIN = "example.com"
 HOSTNAME = "mailbox.example.com"
@@ -162,33 +194,68 @@ class HalfClose(TandemTestCase):
 
 POSTFIX = shutil.which("postfix", path="/usr/sbin:/usr/bin")
 POSTCONF = shutil.which("postconf", path="/usr/sbin:/usr/bin")
+NO_DNS = "127.0.0.154"  # outgoing.dns_server where nothing answers: static routes only
+PASS_ON = 20.0          # bound of a wait for Postfix or Tandem to pass a message on
 
 
-@unittest.skipUnless(POSTFIX and POSTCONF and os.geteuid() == 0,
-                     "needs Postfix and root (its master runs as root)")
-class WithPostfix(TandemTestCase):
-    """A private Postfix instance (tests/bench/relay_bench.py's way: its own main.cf,
-    master.cf and queue in the test's folder, started with `postfix -c`, never touching
-    /etc/postfix) relays example.com to Tandem and remote.test to a recording sink."""
+def listening(port):
+    """Whether something listens on 127.0.0.1:port, read from /proc/net/tcp so that the check
+    leaves no "lost connection after CONNECT" in Postfix's log."""
+    want = "0100007F:%04X" % port
+    with open("/proc/net/tcp") as f:
+        next(f)
+        return any(fields[1] == want and fields[3] == "0A"
+                   for fields in (line.split() for line in f))
 
-    def setUp(self):
-        super().setUp()
-        self.postfix_port, tandem_port = free_ports(2)
-        self.sink = Sink()
-        self.addCleanup(self.sink.stop)
-        base = os.path.join(self.tmpdir, "postfix")
-        os.chmod(self.tmpdir, 0o711)  # Postfix's daemons, as user postfix, pass through it
-        etc, spool, lib = (os.path.join(base, d) for d in ("etc", "spool", "lib"))
-        for d in (etc, spool, lib):
+
+def submit(port, sender, recipients, data, mail_options=(), rcpt_options=()):
+    """smtplib's sendmail with ESMTP parameters on MAIL and on every RCPT; returns the refused
+    recipients ({} when all were accepted)."""
+    s = smtplib.SMTP("127.0.0.1", port, timeout=30)
+    try:
+        return s.sendmail(sender, recipients, data, list(mail_options), list(rcpt_options))
+    finally:
+        quit_quietly(s)
+
+
+class Postfix:
+    """A private Postfix instance (tests/bench/relay_bench.py's way): its own main.cf,
+    master.cf, queue and log in a folder of its own (`base`), started with `postfix -c`;
+    /etc/postfix is only read (master.cf.proto), never changed.
+
+    routes:    {domain: port}: Postfix relays the domain to 127.0.0.1:port, no DNS asked.
+    listeners: {port: ["name=value", ...]}: one smtpd on 127.0.0.1:port each, the parameters
+               given as its `-o` options (master.cf's per-service overrides).
+    main_cf:   further main.cf lines (TLS and the like).
+    tls:       smtpd offers STARTTLS, with a fresh self-signed certificate for relay.test.
+    Postfix logs its TLS sessions (smtp_tls_loglevel and smtpd_tls_loglevel 1) to
+    <base>/postfix.log.
+
+    base is a short folder in /tmp, not one inside the test's: Postfix's sockets are in its
+    queue folder, and a socket's path holds at most 107 bytes."""
+
+    def __init__(self, routes, listeners, main_cf="", tls=False):
+        self.base = base = tempfile.mkdtemp(prefix="tandem-pf-")
+        os.chmod(base, 0o711)  # Postfix's daemons, as user postfix, pass through it
+        self.ports = list(listeners)
+        self.etc = os.path.join(base, "etc")
+        self.log_path = os.path.join(base, "postfix.log")
+        spool, lib = os.path.join(base, "spool"), os.path.join(base, "lib")
+        for d in (self.etc, spool, lib):
             os.makedirs(d)
         shutil.chown(lib, "postfix")
         proto = "/etc/postfix/master.cf.proto"
         shutil.copy(proto if os.path.exists(proto) else "/etc/postfix/master.cf",
-                    os.path.join(etc, "master.cf"))
+                    os.path.join(self.etc, "master.cf"))
         if os.path.exists("/etc/postfix/dynamicmaps.cf"):
-            shutil.copy("/etc/postfix/dynamicmaps.cf", etc)
-        self.postfix_log = os.path.join(base, "postfix.log")
-        with open(os.path.join(etc, "main.cf"), "w") as f:
+            shutil.copy("/etc/postfix/dynamicmaps.cf", self.etc)
+        if tls:
+            cert, key = make_certificate(os.path.join(base, "tls"), "relay.test")
+            main_cf += ("smtpd_tls_security_level = may\nsmtpd_tls_cert_file = %s\n"
+                        "smtpd_tls_key_file = %s\n" % (cert, key))
+        transport = ", ".join("{%s = smtp:[127.0.0.1]:%d}" % (domain, port)
+                              for domain, port in routes.items())
+        with open(os.path.join(self.etc, "main.cf"), "w") as f:
             f.write(f"""\
 compatibility_level = 3.6
 myhostname = relay.test
@@ -198,77 +265,370 @@ local_transport = error:local delivery disabled
 alias_maps =
 alias_database =
 mynetworks = 127.0.0.0/8
-transport_maps = inline:{{ {{example.com = smtp:[127.0.0.1]:{tandem_port}}},
-    {{remote.test = smtp:[127.0.0.1]:{self.sink.port}}} }}
+transport_maps = inline:{{ {transport} }}
 smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
 inet_interfaces = loopback-only
 inet_protocols = ipv4
 smtp_dns_support_level = disabled
 smtpd_peername_lookup = no
-maillog_file = {self.postfix_log}
+smtp_tls_loglevel = 1
+smtpd_tls_loglevel = 1
+maillog_file = {self.log_path}
 maillog_file_prefixes = {base}/
 queue_directory = {spool}
 data_directory = {lib}
-""")
-        postconf = [POSTCONF, "-c", etc]
+""" + main_cf)
+        postconf = [POSTCONF, "-c", self.etc]
         subprocess.run(postconf + ["-MX", "smtp/inet"], check=True)
         subprocess.run(postconf + ["-F", "*/*/chroot = n"], check=True)
-        with open(os.path.join(etc, "master.cf"), "a") as f:
-            f.write("127.0.0.1:%d inet n - n - - smtpd\n" % self.postfix_port)
-        out = subprocess.run([POSTFIX, "-c", etc, "start"], capture_output=True, text=True,
-                             timeout=60)
-        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
-        self.addCleanup(subprocess.run, [POSTFIX, "-c", etc, "stop"], capture_output=True,
-                        timeout=60)
+        with open(os.path.join(self.etc, "master.cf"), "a") as f:
+            for port, options in listeners.items():
+                f.write("127.0.0.1:%d inet n - n - - smtpd%s\n"
+                        % (port, "".join("\n  -o " + o for o in options)))
 
-        def listening():
-            with socket.socket() as s:
-                return s.connect_ex(("127.0.0.1", self.postfix_port)) == 0
-        self.assertTrue(wait_for(listening, 15.0), "Postfix does not listen")
+    def start(self):
+        out = subprocess.run([POSTFIX, "-c", self.etc, "start"], capture_output=True, text=True,
+                             timeout=60)
+        if out.returncode != 0:
+            raise AssertionError("postfix start: " + out.stdout + out.stderr)
+        if not wait_for(lambda: all(listening(p) for p in self.ports), 15.0):
+            raise AssertionError("Postfix does not listen on %s; its log:\n%s"
+                                 % (self.ports, self.log()))
+
+    def stop(self):
+        subprocess.run([POSTFIX, "-c", self.etc, "stop"], capture_output=True, timeout=60)
+
+    def remove(self):
+        shutil.rmtree(self.base, ignore_errors=True)
+
+    def log(self):
+        try:
+            with open(self.log_path, errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def said(self, chars=3000):
+        """The end of the log, for failure messages."""
+        return self.log()[-chars:] or "(nothing logged)"
+
+    def wait_log(self, pattern, timeout=PASS_ON):
+        """The first match of the regular expression in the log, waited for (None if none)."""
+        return wait_for(lambda: re.search(pattern, self.log()), timeout, interval=0.1)
+
+
+@unittest.skipUnless(POSTFIX and POSTCONF and os.geteuid() == 0,
+                     "needs Postfix and root (its master runs as root)")
+class PostfixCase(TandemTestCase):
+    """Tandem (a Mailbox for example.com, with users alice, bob, postmaster) beside a private
+    Postfix that relays example.com to Tandem and remote.test to the recording sink; Tandem
+    routes remote.test to Postfix. Each test starts the pair in the configuration it tests."""
+
+    def start_pair(self, main_cf="", smtpd=(), postfix_tls=False, tandem_tls=False,
+                   route_tls="off"):
+        """main_cf: Postfix's further main.cf lines; smtpd: its listener's -o options;
+        postfix_tls: Postfix's smtpd offers STARTTLS; tandem_tls: Tandem does (each with a
+        fresh self-signed certificate); route_tls: the tls mode of Tandem's route to Postfix."""
+        tandem_port, postfix_port = free_ports(2)
+        self.sink = Sink()
+        self.addCleanup(self.sink.stop)
+        self.postfix = Postfix({DOMAIN: tandem_port, "remote.test": self.sink.port},
+                               {postfix_port: list(smtpd)}, main_cf, tls=postfix_tls)
+        # Kept with the test's folder (a link to it there) when the test fails.
+        os.symlink(self.postfix.base, os.path.join(self.tmpdir, "postfix"))
+        self.addCleanup(lambda: None if _test_failed(self) else self.postfix.remove())
+        self.addCleanup(self.postfix.stop)  # first of the two: also after a failed start
+        self.postfix.start()
+        extra = {"outgoing": {"dns_server": NO_DNS}}
+        if tandem_tls:
+            make_certificate(os.path.join(self.tmpdir, "tls"), HOSTNAME)
+            extra["smtp"] = {"tls": {"certificate": "tls/cert.pem", "key": "tls/key.pem"}}
         self.daemon = self.start_daemon(make_config(
             domain=DOMAIN, role="mailbox", hostname=HOSTNAME, port=tandem_port,
             passthrough={"copy_local_domains_to_outbox": False},
             static_routes=[{"domains": ["remote.test"], "host": "127.0.0.1",
-                            "port": self.postfix_port, "tls": "off"}]))
+                            "port": postfix_port, "tls": route_tls}], extra=extra))
 
-    def postfix_said(self):
-        try:
-            with open(self.postfix_log, errors="replace") as f:
-                return f.read()[-3000:]
-        except OSError:
-            return "(no log)"
+    def marker(self):
+        return "%s %d" % (self._testMethodName, time.time_ns())
+
+    def inbox(self):
+        return maildir_files(self.daemon.data, DOMAIN, "alice")
+
+    def stored_once(self):
+        """The bytes of the one message that reaches alice's INBOX."""
+        wait_for(self.inbox, PASS_ON, interval=0.2)
+        wait_stable(lambda: len(self.inbox()), timeout=10.0, quiet=1.5)
+        self.assertEqual(len(self.inbox()), 1, "alice's INBOX: %r\nPostfix's log:\n%s"
+                         % (self.inbox(), self.postfix.said()))
+        return read_bytes(self.inbox()[0])
+
+    def arrived_once(self):
+        """The one transaction that reaches the sink."""
+        wait_for(self.sink.transactions, PASS_ON, interval=0.2)
+        wait_stable(lambda: len(self.sink.transactions()), timeout=10.0, quiet=1.5)
+        ts = self.sink.transactions()
+        self.assertEqual(len(ts), 1, "arrivals at the sink: %d\nPostfix's log:\n%s"
+                         % (len(ts), self.postfix.said()))
+        return ts[0]
+
+    def assertPostfixLogged(self, pattern, timeout=PASS_ON):
+        m = self.postfix.wait_log(pattern, timeout)
+        self.assertIsNotNone(m, "Postfix's log has no match for %r:\n%s"
+                             % (pattern, self.postfix.said()))
+        return m
+
+    def assertClosedWithQuit(self, counters):
+        """Tandem's connection to Postfix, idle after the message (it waits kIdleSeconds, 5 s,
+        for more work), ends with QUIT: Postfix 3.7 counts the session's commands on its
+        disconnect line ("ehlo=1 mail=1 ... quit=1 commands=5")."""
+        self.assertPostfixLogged(r"disconnect from \S+\[127\.0\.0\.1\] %s\n" % re.escape(counters))
+        self.assertNoConnectionLost()
+
+    def assertNoConnectionLost(self):
+        # Tandem never dropped a connection mid-conversation.
+        self.assertNotIn("lost connection", self.postfix.log())
+
+
+class WithPostfix(PostfixCase):
+    """Plain text both ways, Postfix's defaults otherwise."""
+
+    def setUp(self):
+        super().setUp()
+        self.start_pair()
 
     def test_postfix_relays_to_tandem(self):
-        marker = ("from postfix %d" % time.time_ns()).encode()
-        original = make_message(subject=marker.decode(), to="alice@example.com")
-        self.assertEqual(send(self.postfix_port, "sender@remote.test", ["alice@example.com"],
-                              original), {})
-        inbox = lambda: maildir_files(self.daemon.data, DOMAIN, "alice")  # noqa: E731
-        wait_for(lambda: inbox(), 20.0, interval=0.2)
-        wait_stable(lambda: len(inbox()), timeout=10.0, quiet=1.5)
-        self.assertEqual(len(inbox()), 1, "alice's INBOX: %r\nPostfix's log:\n%s"
-                         % (inbox(), self.postfix_said()))
-        stored = read_bytes(inbox()[0])
+        original = make_message(subject=self.marker(), to="alice@example.com")
+        self.assertEqual(send(self.postfix.ports[0], "sender@remote.test",
+                              ["alice@example.com"], original), {})
+        stored = self.stored_once()
         # Postfix adds its Received: line on top; the message itself arrives unchanged.
         self.assertTrue(stored.endswith(lf(original)), stored[-600:])
         self.assertIn(b"by relay.test (Postfix)", stored)
 
     def test_tandem_relays_to_postfix(self):
-        marker = ("to postfix %d" % time.time_ns()).encode()
-        original = make_message(subject=marker.decode(), sender="alice@example.com",
+        original = make_message(subject=self.marker(), sender="alice@example.com",
                                 to="carol@remote.test")
         self.assertEqual(send(self.daemon.port, "alice@example.com", ["carol@remote.test"],
                               original), {})
-        wait_for(lambda: self.sink.transactions(), 20.0, interval=0.2)
-        wait_stable(lambda: len(self.sink.transactions()), timeout=10.0, quiet=1.5)
-        ts = self.sink.transactions()
-        self.assertEqual(len(ts), 1, "arrivals at the sink: %d\nPostfix's log:\n%s"
-                         % (len(ts), self.postfix_said()))
-        self.assertEqual(ts[0]["rcpt_to"], ["carol@remote.test"])
-        self.assertTrue(ts[0]["data"].endswith(original), ts[0]["data"][-600:])
-        self.assertIn(b"by relay.test (Postfix)", ts[0]["data"])
-        # Tandem never dropped a connection mid-conversation (the CONNECT is our probe).
-        self.assertNotRegex(self.postfix_said(), r"lost connection after (?!CONNECT from)")
+        t = self.arrived_once()
+        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
+        self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+        self.assertIn(b"by relay.test (Postfix)", t["data"])
+        self.assertPostfixLogged(r"to=<carol@remote\.test>, relay=127\.0\.0\.1.*status=sent")
+        self.assertClosedWithQuit("ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5")
+
+
+class PostfixTls(PostfixCase):
+    """STARTTLS between Postfix and Tandem, each way, and a route that requires it towards a
+    Postfix that does not offer it."""
+
+    def test_postfix_to_tandem_over_starttls(self):
+        # Postfix's client will not send in clear text (encrypt: no certificate check).
+        self.start_pair(main_cf="smtp_tls_security_level = encrypt\n", tandem_tls=True)
+        original = make_message(subject=self.marker(), to="alice@example.com")
+        self.assertEqual(send(self.postfix.ports[0], "sender@remote.test",
+                              ["alice@example.com"], original), {})
+        stored = self.stored_once()
+        self.assertTrue(stored.endswith(lf(original)), stored[-600:])
+        _, received, _ = split_stored(stored)
+        self.assertIn(b"(Tandem) with ESMTPS id", received,
+                      "Tandem's Received: does not say TLS (RFC 3848)")
+        port = self.daemon.port
+        self.assertPostfixLogged(r"(Untrusted|Trusted|Verified) TLS connection established to "
+                                 r"127\.0\.0\.1\[127\.0\.0\.1\]:%d: TLSv1\.[23]" % port)
+        self.assertPostfixLogged(r"to=<alice@example\.com>, relay=127\.0\.0\.1\[127\.0\.0\.1\]"
+                                 r":%d,.* status=sent" % port)
+        self.assertNoConnectionLost()
+
+    def test_tandem_to_postfix_over_starttls(self):
+        self.start_pair(postfix_tls=True, route_tls="required")
+        original = make_message(subject=self.marker(), sender="alice@example.com",
+                                to="carol@remote.test")
+        self.assertEqual(send(self.daemon.port, "alice@example.com", ["carol@remote.test"],
+                              original), {})
+        t = self.arrived_once()
+        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
+        self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+        # Postfix's smtpd saw TLS: its Received: says ESMTPS, its log names the session.
+        self.assertRegex(t["data"], rb"by relay\.test \(Postfix\) with ESMTPS id")
+        self.assertPostfixLogged(r"postfix/smtpd\[\d+\]: (Anonymous|Untrusted|Trusted) TLS "
+                                 r"connection established from \S+\[127\.0\.0\.1\]: TLSv1\.[23]")
+        self.assertClosedWithQuit("ehlo=2 starttls=1 mail=1 rcpt=1 data=1 quit=1 commands=7")
+
+    def test_required_tls_towards_postfix_without_starttls(self):
+        self.start_pair(main_cf="smtpd_tls_security_level = none\n", route_tls="required")
+        original = make_message(subject=self.marker(), sender="alice@example.com",
+                                to="carol@remote.test")
+        self.assertEqual(send(self.daemon.port, "alice@example.com", ["carol@remote.test"],
+                              original), {})
+        # Postfix 3.7 counts the commands of a session on its disconnect line: EHLO, then QUIT,
+        # nothing in between (no MAIL, no STARTTLS), and no connection dropped.
+        self.assertClosedWithQuit("ehlo=1 quit=1 commands=2")
+        self.assertNotIn("lost connection after EHLO", self.postfix.log())
+        entries = wait_for(lambda: [e for e in outbox(self.daemon) if e["attempts"] >= 1],
+                           10.0, interval=0.2)
+        self.assertEqual(len(entries), 1, outbox(self.daemon))
+        [entry] = entries
+        self.assertEqual(entry["recipients"], ["carol@remote.test"])
+        self.assertEqual(entry["state"], "deferred", entry)
+        self.assertIn("STARTTLS", entry["last_reply"], entry)
+        self.assertEqual(self.sink.transactions(), [])
+        self.assertEqual(self.sink.connections(), 0)
+
+
+EIGHT_BIT_BODY = ["Grüße aus Köln: naïve café, ½ € — Ελληνικά, 日本語.", "",
+                  "A line with a trailing space ", "=3D is not an escape here.", "-- ", "test"]
+# Verbose smtpd (-v for clients on 127.0.0.1) logs every command it reads: "< peer: MAIL ...".
+DEBUG_SMTPD = ("debug_peer_list=127.0.0.1", "debug_peer_level=1")
+
+
+class EightBit(PostfixCase):
+    """8-bit bodies (RFC 6152) between Postfix and Tandem."""
+
+    def eight_bit_message(self, sender, to):
+        return make_message(subject=self.marker(), sender=sender, to=to,
+                            body_lines=EIGHT_BIT_BODY,
+                            extra_headers=["Content-Transfer-Encoding: 8bit"])
+
+    def mail_from_logged(self, sender):
+        """The parameters of the MAIL command Postfix's smtpd read with `sender`."""
+        m = self.assertPostfixLogged(r"< \S+: MAIL FROM:<%s>([^\n]*)" % re.escape(sender))
+        return m.group(1).split()
+
+    def test_eight_bit_both_ways(self):
+        self.start_pair(smtpd=DEBUG_SMTPD)
+        with self.subTest("Postfix to Tandem"):
+            original = self.eight_bit_message("sender@remote.test", "alice@example.com")
+            self.assertEqual(submit(self.postfix.ports[0], "sender@remote.test",
+                                    ["alice@example.com"], original,
+                                    mail_options=["BODY=8BITMIME"]), {})
+            stored = self.stored_once()
+            self.assertTrue(stored.endswith(lf(original)), stored[-600:])
+        with self.subTest("Tandem to Postfix"):
+            original = self.eight_bit_message("alice@example.com", "carol@remote.test")
+            self.assertEqual(submit(self.daemon.port, "alice@example.com",
+                                    ["carol@remote.test"], original,
+                                    mail_options=["BODY=8BITMIME"]), {})
+            t = self.arrived_once()
+            self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+            self.assertIn("BODY=8BITMIME", self.mail_from_logged("alice@example.com"))
+            self.assertIn("BODY=8BITMIME", t["mail_params"])  # and Postfix passed it on
+        self.assertNoConnectionLost()
+
+    def test_converted_for_postfix_without_8bitmime(self):
+        self.start_pair(smtpd=DEBUG_SMTPD + ("smtpd_discard_ehlo_keywords=8bitmime",))
+        original = self.eight_bit_message("alice@example.com", "carol@remote.test")
+        self.assertEqual(submit(self.daemon.port, "alice@example.com", ["carol@remote.test"],
+                                original, mail_options=["BODY=8BITMIME"]), {})
+        t = self.arrived_once()
+        self.assertPostfixLogged(r"discarding EHLO keywords: 8BITMIME")
+        self.assertNotIn("BODY=8BITMIME", self.mail_from_logged("alice@example.com"))
+        data = t["data"]
+        self.assertTrue(all(b < 0x80 for b in data),
+                        "8-bit bytes reached the sink: %r" % [line for line in data.split(b"\r\n")
+                                                              if any(b >= 0x80 for b in line)])
+        got = email.message_from_bytes(data, policy=email.policy.default)
+        want = email.message_from_bytes(original, policy=email.policy.default)
+        self.assertIn(got["Content-Transfer-Encoding"].lower(), ("quoted-printable", "base64"))
+        self.assertEqual(got.get_content(), want.get_content())
+        for name in ("Subject", "Message-ID", "From", "To", "Content-Type"):
+            self.assertEqual(got[name], want[name], name)
+        self.assertNoConnectionLost()
+
+
+def without_spaces(field):
+    """A DSN field "type; value" as "type;value" (RFC 3464 allows either)."""
+    return re.sub(r"\s*;\s*", ";", field)
+
+
+class DeliveryReports(PostfixCase):
+    """RFC 3461 DSN parameters passed from a client through Postfix to Tandem, and Tandem's
+    delivery report (RFC 3464) back through Postfix."""
+
+    def test_success_report_with_original_recipient(self):
+        self.start_pair()
+        # ENVID and ORCPT are xtext ("+2B" is "+"): Postfix decodes them and encodes them again
+        # for Tandem, whose report must show them decoded (RFC 3461 §6.3).
+        envid = "env+2B%d" % time.time_ns()
+        subject = self.marker()
+        original = make_message(subject=subject, to="sales@example.com")
+        # ORCPT names the address the sender used (as if an earlier hop had rewritten it).
+        self.assertEqual(submit(self.postfix.ports[0], "sender@remote.test",
+                                ["alice@example.com"], original,
+                                mail_options=["RET=HDRS", "ENVID=" + envid],
+                                rcpt_options=["NOTIFY=SUCCESS,FAILURE",
+                                              "ORCPT=rfc822;sales+2Bteam@example.com"]), {})
+        self.assertTrue(self.stored_once().endswith(lf(original)))
+        # One arrival: Tandem's report; Postfix, passing on to a server that offers DSN, made
+        # no "relayed" notice of its own.
+        t = self.arrived_once()
+        self.assertEqual((t["mail_from"], t["rcpt_to"]), ("", ["sender@remote.test"]))
+        report = email.message_from_bytes(t["data"], policy=email.policy.default)
+        self.assertEqual(report.get_content_type(), "multipart/report")
+        self.assertEqual(report.get_param("report-type"), "delivery-status")
+        self.assertIn("MAILER-DAEMON@" + HOSTNAME, report["From"])
+        parts = list(report.iter_parts())
+        self.assertEqual([p.get_content_type() for p in parts],
+                         ["text/plain", "message/delivery-status", "text/rfc822-headers"])
+        # message/delivery-status: the per-message fields, then one group per recipient.
+        status = parts[1].get_payload()
+        per_message, per_recipient = dict(status[0].items()), dict(status[1].items())
+        self.assertEqual(per_message["Reporting-MTA"], "dns; " + HOSTNAME)
+        self.assertEqual(per_message["Original-Envelope-Id"], envid.replace("+2B", "+"))
+        self.assertEqual(without_spaces(per_recipient["Original-Recipient"]),
+                         "rfc822;sales+team@example.com")
+        self.assertEqual(without_spaces(per_recipient["Final-Recipient"]),
+                         "rfc822;alice@example.com")
+        self.assertEqual(per_recipient["Action"], "delivered")
+        self.assertEqual(per_recipient["Status"], "2.0.0")
+        # RET=HDRS: the original's header section comes back, not its body.
+        returned = parts[2].get_content()
+        self.assertIn(subject, returned)
+        self.assertNotIn("Hello.", returned)
+        self.assertPostfixLogged(r"to=<alice@example\.com>, relay=127\.0\.0\.1.*status=sent")
+        self.assertNoConnectionLost()
+
+    def test_parameters_passed_on_and_failure_report_for_a_refused_recipient(self):
+        # Postfix refuses one recipient at RCPT (as a next hop refuses an unknown user).
+        self.start_pair(main_cf="smtpd_recipient_restrictions = check_recipient_access "
+                                "inline:{ {nobody@remote.test = 550 5.1.1 no such user here} }\n")
+        envid = "env+2B%d" % time.time_ns()  # xtext: "+2B" is "+"
+        original = make_message(subject=self.marker(), sender="alice@example.com",
+                                to="carol@remote.test")
+        self.assertEqual(submit(self.daemon.port, "alice@example.com",
+                                ["carol@remote.test", "nobody@remote.test"], original,
+                                mail_options=["RET=HDRS", "ENVID=" + envid],
+                                rcpt_options=["NOTIFY=SUCCESS,FAILURE",
+                                              "ORCPT=rfc822;team+2Bsales@remote.test"]), {})
+        # Tandem passed the DSN parameters to Postfix, which passed them on to the sink.
+        t = self.arrived_once()
+        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
+        self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+        self.assertIn("RET=HDRS", t["mail_params"])
+        self.assertIn("ENVID=" + envid, t["mail_params"])
+        self.assertIn("NOTIFY=SUCCESS,FAILURE", t["rcpt_params"][0])
+        self.assertIn("ORCPT=rfc822;team+2Bsales@remote.test", t["rcpt_params"][0])
+        self.assertPostfixLogged(r"reject: RCPT from \S+: 550 5\.1\.1 <nobody@remote\.test>: "
+                                 r"Recipient address rejected: no such user here")
+        # Tandem's own failure report for the refused recipient comes back to alice, naming
+        # Postfix's reply; nothing reports on carol (Postfix offers DSN, so Postfix reports).
+        report = email.message_from_bytes(self.stored_once(), policy=email.policy.default)
+        self.assertEqual(report.get_content_type(), "multipart/report")
+        self.assertEqual(report["Subject"], "Undelivered Mail Returned to Sender")
+        status = list(report.iter_parts())[1].get_payload()
+        per_message, per_recipient = dict(status[0].items()), dict(status[1].items())
+        self.assertEqual(len(status), 2, "one recipient reported on: %r" % status)
+        self.assertEqual(per_message["Original-Envelope-Id"], envid.replace("+2B", "+"))
+        self.assertEqual(without_spaces(per_recipient["Original-Recipient"]),
+                         "rfc822;team+sales@remote.test")
+        self.assertEqual(without_spaces(per_recipient["Final-Recipient"]),
+                         "rfc822;nobody@remote.test")
+        self.assertEqual(per_recipient["Action"], "failed")
+        self.assertEqual(per_recipient["Status"], "5.1.1")
+        self.assertIn("no such user here", per_recipient["Diagnostic-Code"])
+        self.assertIn("127.0.0.1", per_recipient["Remote-MTA"])
+        self.assertClosedWithQuit("ehlo=1 mail=1 rcpt=1/2 data=1 quit=1 commands=5/6")
 
 
 if __name__ == "__main__":

@@ -76,6 +76,7 @@ private slots:
     void reportStructure();
     void perRecipientFields();
     void originalRecipientAndRemoteMta();
+    void originalEnvelopeIdDecoded();
     void successReportWording();
     void originalHeadersAttached();
     void noReceivedAtTopLevel();
@@ -160,6 +161,21 @@ void TestDsn::originalRecipientAndRemoteMta()
                           "Action: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: "));
     QCOMPARE(m.count("Original-Recipient:"), 1);
     QCOMPARE(m.count("Remote-MTA:"), 1);
+}
+
+// RFC 3461 §6.3 (a): ENVID is kept as it came, xtext (and passed on so, as Postfix sends it:
+// "+2B" for "+"), and the report's Original-Envelope-Id shows it decoded. A decoded line break
+// cannot start a field of its own.
+void TestDsn::originalEnvelopeIdDecoded()
+{
+    ReportInput in = input();
+    in.envid = u"order+2B42+3Dx"_s;
+    QByteArray m = delivery::makeFailureReport(in);
+    QVERIFY2(m.contains("\r\nOriginal-Envelope-Id: order+42=x\r\n"), m.constData());
+    in.envid = u"a+0D+0AX-Evil:+201"_s;
+    m = delivery::makeFailureReport(in);
+    QVERIFY2(m.contains("\r\nOriginal-Envelope-Id: a  X-Evil: 1\r\n"), m.constData());
+    QVERIFY(!m.contains("\nX-Evil"));
 }
 
 // A success report says what happened to each recipient in its text part, and its third part
