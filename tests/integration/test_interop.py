@@ -325,12 +325,13 @@ class PostfixCase(TandemTestCase):
     routes remote.test to Postfix. Each test starts the pair in the configuration it tests."""
 
     def start_pair(self, main_cf="", smtpd=(), postfix_tls=False, tandem_tls=False,
-                   route_tls="off"):
+                   route_tls="off", sink_smtputf8=False, users=None):
         """main_cf: Postfix's further main.cf lines; smtpd: its listener's -o options;
         postfix_tls: Postfix's smtpd offers STARTTLS; tandem_tls: Tandem does (each with a
-        fresh self-signed certificate); route_tls: the tls mode of Tandem's route to Postfix."""
+        fresh self-signed certificate); route_tls: the tls mode of Tandem's route to Postfix;
+        sink_smtputf8: the sink offers SMTPUTF8; users: Tandem's users (None: the preset's)."""
         tandem_port, postfix_port = free_ports(2)
-        self.sink = Sink()
+        self.sink = Sink(smtputf8=sink_smtputf8)
         self.addCleanup(self.sink.stop)
         self.postfix = Postfix({DOMAIN: tandem_port, "remote.test": self.sink.port},
                                {postfix_port: list(smtpd)}, main_cf, tls=postfix_tls)
@@ -344,7 +345,7 @@ class PostfixCase(TandemTestCase):
             make_certificate(os.path.join(self.tmpdir, "tls"), HOSTNAME)
             extra["smtp"] = {"tls": {"certificate": "tls/cert.pem", "key": "tls/key.pem"}}
         self.daemon = self.start_daemon(make_config(
-            domain=DOMAIN, role="mailbox", hostname=HOSTNAME, port=tandem_port,
+            domain=DOMAIN, role="mailbox", hostname=HOSTNAME, port=tandem_port, users=users,
             passthrough={"copy_local_domains_to_outbox": False},
             static_routes=[{"domains": ["remote.test"], "host": "127.0.0.1",
                             "port": postfix_port, "tls": route_tls}], extra=extra))
@@ -629,6 +630,68 @@ class DeliveryReports(PostfixCase):
         self.assertIn("no such user here", per_recipient["Diagnostic-Code"])
         self.assertIn("127.0.0.1", per_recipient["Remote-MTA"])
         self.assertClosedWithQuit("ehlo=1 mail=1 rcpt=1/2 data=1 quit=1 commands=5/6")
+
+
+class Smtputf8(PostfixCase):
+    """SMTPUTF8 (RFC 6531) with Postfix's smtputf8_enable: UTF-8 addresses both ways, and a
+    Postfix listener that does not offer it."""
+
+    def utf8_message(self, sender, to):
+        return ("From: <%s>\r\nTo: <%s>\r\nSubject: Grüße %s\r\n"
+                "Date: Mon, 30 Nov 2026 12:00:00 +0000\r\nMessage-ID: <utf8.%d@remote.test>\r\n"
+                "MIME-Version: 1.0\r\n"
+                "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
+                "\r\nGrüße aus Köln.\r\n" % (sender, to, self.marker(), time.time_ns())).encode("utf-8")
+
+    def submit(self, port, sender, recipients, message):
+        s = smtplib.SMTP("127.0.0.1", port, timeout=30)
+        try:
+            return s.sendmail(sender, recipients, message, mail_options=["SMTPUTF8"])
+        finally:
+            quit_quietly(s)
+
+    def test_postfix_relays_utf8_mail_to_tandem(self):
+        self.start_pair(main_cf="smtputf8_enable = yes\n",
+                        users=["alice", "bob", "postmaster", "jörg"])
+        original = self.utf8_message("jörg@remote.test", "JÖRG@example.com")
+        self.assertEqual(self.submit(self.postfix.ports[0], "jörg@remote.test",
+                                     ["JÖRG@example.com"], original), {})
+        inbox = lambda: maildir_files(self.daemon.data, DOMAIN, "jörg")  # noqa: E731
+        wait_for(inbox, PASS_ON, interval=0.2)
+        wait_stable(lambda: len(inbox()), timeout=10.0, quiet=1.5)
+        self.assertEqual(len(inbox()), 1, self.postfix.said())
+        stored = read_bytes(inbox()[0])
+        self.assertTrue(stored.endswith(lf(original)), stored[-600:])
+        self.assertIn(b"with UTF8SMTP id ", stored)  # Postfix said SMTPUTF8 to Tandem
+        self.assertPostfixLogged(r"to=<JÖRG@example\.com>, relay=127\.0\.0\.1.*status=sent")
+
+    def test_tandem_relays_utf8_mail_to_postfix(self):
+        self.start_pair(main_cf="smtputf8_enable = yes\n", sink_smtputf8=True)
+        original = self.utf8_message("alice@example.com", "用户@remote.test")
+        self.assertEqual(self.submit(self.daemon.port, "alice@example.com", ["用户@remote.test"],
+                                     original), {})
+        t = self.arrived_once()
+        self.assertEqual(t["rcpt_to"], ["用户@remote.test"])
+        self.assertIn("SMTPUTF8", t["mail_params"])  # Postfix passes it on: Tandem sent it
+        self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+        self.assertPostfixLogged(r"to=<用户@remote\.test>, relay=127\.0\.0\.1.*status=sent")
+        self.assertClosedWithQuit("ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5")
+
+    def test_postfix_without_smtputf8_gets_no_utf8_address(self):
+        # Postfix's smtpd with smtputf8_enable = no does not offer SMTPUTF8: the UTF-8
+        # recipient comes back to alice with 5.6.7, the other one is relayed.
+        self.start_pair(smtpd=["smtputf8_enable=no"])
+        message = make_message(subject=self.marker(), sender="alice@example.com",
+                               to="friends@remote.test")
+        self.assertEqual(self.submit(self.daemon.port, "alice@example.com",
+                                     ["用户@remote.test", "carol@remote.test"], message), {})
+        t = self.arrived_once()
+        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
+        notice = self.stored_once()
+        self.assertIn(b"Status: 5.6.7", notice)
+        self.assertIn("Final-Recipient: utf-8; 用户@remote.test".encode(), notice)
+        self.assertNotIn("用户", self.postfix.log())  # never named to Postfix
+        self.assertClosedWithQuit("ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5")
 
 
 if __name__ == "__main__":

@@ -77,6 +77,7 @@ private slots:
     void perRecipientFields();
     void originalRecipientAndRemoteMta();
     void originalEnvelopeIdDecoded();
+    void globalReportForUtf8Addresses();
     void successReportWording();
     void originalHeadersAttached();
     void noReceivedAtTopLevel();
@@ -161,6 +162,27 @@ void TestDsn::originalRecipientAndRemoteMta()
                           "Action: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: "));
     QCOMPARE(m.count("Original-Recipient:"), 1);
     QCOMPARE(m.count("Remote-MTA:"), 1);
+}
+
+// RFC 6533: a report naming a UTF-8 address is a global one: message/global-delivery-status,
+// "utf-8" address types (ORCPT's \\x{HEX} escapes decoded), message/global-headers attached.
+void TestDsn::globalReportForUtf8Addresses()
+{
+    ReportInput in = input();
+    in.failures[0].recipient = u"j\u00f6rg@example.com"_s;
+    in.original.dsn.insert(u"j\u00f6rg@example.com"_s,
+                           spool::RecipientDsn{u"FAILURE"_s, u"utf-8;j\\x{F6}rg@example.com"_s});
+    const QByteArray m = delivery::makeFailureReport(in);
+    QVERIFY2(m.contains("Content-Type: message/global-delivery-status\r\n"), m.constData());
+    QVERIFY(m.contains("Original-Recipient: utf-8; j\xc3\xb6rg@example.com\r\n"
+                       "Final-Recipient: utf-8; j\xc3\xb6rg@example.com\r\n"));
+    QVERIFY(m.contains("Final-Recipient: rfc822; ghost@example.com\r\n"));
+    QVERIFY(m.contains("Content-Type: message/global-headers\r\n"));
+    QVERIFY(!m.contains("message/delivery-status"));
+
+    const QByteArray plain = delivery::makeFailureReport(input());
+    QVERIFY(plain.contains("Content-Type: message/delivery-status\r\n"));
+    QVERIFY(plain.contains("Content-Type: text/rfc822-headers\r\n"));
 }
 
 // RFC 3461 §6.3 (a): ENVID is kept as it came, xtext (and passed on so, as Postfix sends it:
