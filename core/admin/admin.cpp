@@ -6,6 +6,7 @@
 #include "mailbox/mailboxstore.h"
 #include "routing/dispatcher.h"
 #include "routing/router.h"
+#include "smtp/authguard.h"
 #include "spool/spool.h"
 #include "util/fsutil.h"
 
@@ -68,7 +69,8 @@ std::optional<QByteArray> askNewPassword(const PasswordReader &read, QTextStream
 int userCommand(const QString &configPath, const QStringList &args, const PasswordReader &read,
                 QTextStream &out, QTextStream &err)
 {
-    const QString usage = u"usage: tandemd --config FILE user add|passwd|del NAME | user list\n"_s;
+    const QString usage =
+        u"usage: tandemd --config FILE user add|passwd|del|verify NAME | user list\n"_s;
     if (args.isEmpty()) {
         err << usage;
         return 2;
@@ -90,6 +92,20 @@ int userCommand(const QString &configPath, const QStringList &args, const Passwo
     if (verb == u"list"_s && args.size() == 1) {
         for (const config::User &u : loaded.settings.mailboxes.users)
             out << u.name << (u.password.isEmpty() ? u"  (no password)"_s : QString()) << '\n';
+        return 0;
+    }
+    if (verb == u"verify"_s && args.size() == 2) {
+        // For a mail reader's login (Dovecot's checkpassword): the password on standard
+        // input, the user's address on standard output when it is right. The same check as
+        // SMTP AUTH's, without its failure counting (the caller has its own).
+        const config::User *user = smtp::findUser(loaded.settings, args.at(1));
+        const auto password = read(u"Password: "_s);
+        if (!user || user->password.isEmpty() || !password ||
+            !passwords::verify(*password, user->password)) {
+            err << u"authentication failed for %1\n"_s.arg(args.at(1));
+            return 1;
+        }
+        out << smtp::userAddress(loaded.settings, *user) << '\n';
         return 0;
     }
     if (args.size() != 2 || !QStringList{u"add"_s, u"passwd"_s, u"del"_s}.contains(verb)) {

@@ -195,7 +195,7 @@ void PasswordVerifier::finishCheck(quint64 token, bool ok)
 
 const config::User *findUser(const config::Settings &settings, const QString &identity)
 {
-    const QString id = identity.toLower();
+    const QString id = config::canonicalUserName(identity.trimmed());
     for (const config::User &u : settings.mailboxes.users) {
         if (u.name == id || userAddress(settings, u) == id)
             return &u;
