@@ -373,6 +373,18 @@ class PostfixCase(TandemTestCase):
                          % (len(ts), self.postfix.said()))
         return ts[0]
 
+    def relayed_to_carol(self):
+        """alice's message to carol@remote.test, sent to Tandem, relayed through Postfix: the
+        one transaction at the sink, checked to be carol's and to end with the message."""
+        original = make_message(subject=self.marker(), sender="alice@example.com",
+                                to="carol@remote.test")
+        self.assertEqual(send(self.daemon.port, "alice@example.com", ["carol@remote.test"],
+                              original), {})
+        t = self.arrived_once()
+        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
+        self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+        return t
+
     def assertPostfixLogged(self, pattern, timeout=PASS_ON):
         m = self.postfix.wait_log(pattern, timeout)
         self.assertIsNotNone(m, "Postfix's log has no match for %r:\n%s"
@@ -408,13 +420,7 @@ class WithPostfix(PostfixCase):
         self.assertIn(b"by relay.test (Postfix)", stored)
 
     def test_tandem_relays_to_postfix(self):
-        original = make_message(subject=self.marker(), sender="alice@example.com",
-                                to="carol@remote.test")
-        self.assertEqual(send(self.daemon.port, "alice@example.com", ["carol@remote.test"],
-                              original), {})
-        t = self.arrived_once()
-        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
-        self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+        t = self.relayed_to_carol()
         self.assertIn(b"by relay.test (Postfix)", t["data"])
         self.assertPostfixLogged(r"to=<carol@remote\.test>, relay=127\.0\.0\.1.*status=sent")
         self.assertClosedWithQuit("ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5")
@@ -444,13 +450,7 @@ class PostfixTls(PostfixCase):
 
     def test_tandem_to_postfix_over_starttls(self):
         self.start_pair(postfix_tls=True, route_tls="required")
-        original = make_message(subject=self.marker(), sender="alice@example.com",
-                                to="carol@remote.test")
-        self.assertEqual(send(self.daemon.port, "alice@example.com", ["carol@remote.test"],
-                              original), {})
-        t = self.arrived_once()
-        self.assertEqual(t["rcpt_to"], ["carol@remote.test"])
-        self.assertTrue(t["data"].endswith(original), t["data"][-600:])
+        t = self.relayed_to_carol()
         # Postfix's smtpd saw TLS: its Received: says ESMTPS, its log names the session.
         self.assertRegex(t["data"], rb"by relay\.test \(Postfix\) with ESMTPS id")
         self.assertPostfixLogged(r"postfix/smtpd\[\d+\]: (Anonymous|Untrusted|Trusted) TLS "
