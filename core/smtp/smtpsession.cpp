@@ -336,22 +336,26 @@ void SmtpSession::transcript(const QString &line) const
 
 void SmtpSession::flush()
 {
-    if (!m_out.isEmpty() && log::transcriptsEnabled()) {
-        for (const QByteArray &l : m_out.split('\n')) {
+    // Taken first: under TLS, QSslSocket::flush() reads and decrypts too, and the input it
+    // announces is answered (and flushed) before this returns.
+    const QByteArray out = std::exchange(m_out, {});
+    if (out.isEmpty())
+        return;
+    if (log::transcriptsEnabled()) {
+        for (const QByteArray &l : out.split('\n')) {
             if (!l.isEmpty())
                 transcript(u"S: "_s + QString::fromLatin1(l.trimmed()));
         }
     }
-    if (!m_out.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState) {
-        m_socket->write(m_out);
+    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_socket->write(out);
         // Into the kernel now: if the client's end of input is read next, Qt drops what its
         // own buffer still holds.
         m_socket->flush();
-    } else if (!m_out.isEmpty() && m_inputEnded) {
-        m_late += m_out;
+    } else if (m_inputEnded) {
+        m_late += out;
         writeLate();
     }
-    m_out.clear();
 }
 
 void SmtpSession::closeConnection()
