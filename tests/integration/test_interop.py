@@ -6,18 +6,22 @@ end of input for the end of the session loses the replies: Exim defers ("Remote 
 connection in response to end of data") and sends the message again, so it is stored twice.
 These tests send the same bytes over a raw socket and read until the server closes.
 
-Plain text only: over TLS (Exim sends close_notify, then the TCP FIN) Qt's QSslSocket ends
-the whole session on either and cannot encrypt a reply after that; not covered (see README).
+Over TLS (STARTTLS, and smtps) Exim with GnuTLS sends the end of DATA and QUIT in one record,
+a close_notify, then the FIN, and reads on: the HalfCloseTls classes do the same through
+ssl.SSLObject and memory BIOs, under TLS 1.3 and 1.2, and also with the FIN alone.
 """
 
 import sys
 
 sys.dont_write_bytecode = True
 
+import errno  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
 import socket  # noqa: E402
+import ssl  # noqa: E402
 import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 import unittest  # noqa: E402
 
@@ -37,14 +41,20 @@ class HalfClose(TandemTestCase):
 
     def setUp(self):
         super().setUp()
-        self.daemon = self.start_daemon(make_config(domain=DOMAIN, role="mailbox",
-                                                    hostname=HOSTNAME))
+        self.daemon = self.start_daemon(self.config())
 
-    def open(self):
+    def config(self):
+        return make_config(domain=DOMAIN, role="mailbox", hostname=HOSTNAME)
+
+    def connect(self):
         sock = socket.create_connection(("127.0.0.1", self.daemon.port), timeout=READ_LIMIT,
                                         source_address=(EXTERNAL, 0))
         self.addCleanup(sock.close)
         self.buffer = b""
+        return sock
+
+    def open(self):
+        sock = self.connect()
         self.expect(sock, b"220 ")
         return sock
 
@@ -158,6 +168,168 @@ class HalfClose(TandemTestCase):
         self.assertNotIn(b"250 2.0.0", replies)
         time.sleep(0.5)
         self.assertEqual(self.inbox(), [], "an unfinished message was stored")
+
+
+# One self-signed certificate for the module's TLS listeners, made by openssl on first use.
+CERTIFICATE = {}
+
+
+def certificate():
+    """(certificate, key) PEM paths for mailbox.example.com."""
+    if not CERTIFICATE:
+        folder = tempfile.mkdtemp(prefix="tandem-it-interop-certs-")
+        cert, key = (os.path.join(folder, name) for name in ("cert.pem", "key.pem"))
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                        "-subj", "/CN=" + HOSTNAME, "-keyout", key, "-out", cert],
+                       check=True, capture_output=True, timeout=60)
+        CERTIFICATE.update(dir=folder, pair=(cert, key))
+    return CERTIFICATE["pair"]
+
+
+def tearDownModule():
+    if CERTIFICATE:
+        shutil.rmtree(CERTIFICATE["dir"], ignore_errors=True)
+
+
+class TlsChannel:
+    """A TLS client on a connected socket, through ssl.SSLObject and memory BIOs, so that the
+    test decides what goes on the wire and when: a write's records, a close_notify, the FIN.
+    It has the socket methods HalfClose's helpers use (sendall, recv, shutdown)."""
+
+    def __init__(self, sock, context, close_notify=True):
+        self.sock = sock
+        self.incoming = ssl.MemoryBIO()
+        self.outgoing = ssl.MemoryBIO()
+        self.tls = context.wrap_bio(self.incoming, self.outgoing, server_side=False)
+        self.close_notify = close_notify
+        self.ended = None  # how the server ended: "close_notify" (then the FIN) or "FIN" alone
+        while True:
+            try:
+                self.tls.do_handshake()
+                break
+            except ssl.SSLWantReadError:
+                self._send_pending()
+                if not self._receive():
+                    raise ConnectionError("the server closed during the TLS handshake")
+        self._send_pending()
+
+    def _send_pending(self):
+        data = self.outgoing.read()
+        if data:
+            self.sock.sendall(data)
+
+    def _receive(self):
+        """Feeds what the socket has to the TLS object; False at the end of the connection."""
+        chunk = self.sock.recv(65536)
+        if chunk:
+            self.incoming.write(chunk)
+        else:
+            self.incoming.write_eof()
+        return bool(chunk)
+
+    def sendall(self, data):
+        self.tls.write(data)  # one write, one record (up to 16 KiB), as Exim's tls_write
+        self._send_pending()
+
+    def recv(self, size):
+        """Decrypted bytes; b"" once the server's close_notify or its FIN has arrived."""
+        while True:
+            try:
+                data = self.tls.read(size)
+                if not data:  # the close_notify, when we sent none
+                    self.ended = "close_notify"
+                return data
+            except ssl.SSLWantReadError:
+                self._receive()
+            except ssl.SSLZeroReturnError:
+                self.ended = "close_notify"
+                return b""
+            except ssl.SSLEOFError:
+                self.ended = "FIN"
+                return b""
+
+    def shutdown(self, how):
+        """Exim's end (GnuTLS): gnutls_bye(GNUTLS_SHUT_WR) - a close_notify, without waiting
+        for the server's - then shutdown(SHUT_WR); reading goes on."""
+        try:
+            if self.close_notify:
+                try:
+                    self.tls.unwrap()
+                except ssl.SSLWantReadError:
+                    pass  # ours is out; the server's is not awaited
+                self._send_pending()
+            self.sock.shutdown(how)
+        except OSError as e:
+            # The server answered a QUIT and closed before the close_notify came, and its
+            # kernel reset: what it sent before is still read, and checked.
+            if e.errno not in (errno.EPIPE, errno.ECONNRESET, errno.ENOTCONN):
+                raise
+
+
+class HalfCloseTls(HalfClose):
+    """HalfClose's tests over STARTTLS, the client ending as Exim with GnuTLS does: the end of
+    DATA and QUIT in one record, a close_notify, then the FIN; replies are read on."""
+
+    mode = "smtp"         # "smtp": STARTTLS; "smtps": TLS from the first byte
+    maximum_version = None
+    close_notify = True
+
+    def config(self):
+        cert, key = certificate()
+        tls = os.path.join(self.tmpdir, "tls")
+        os.makedirs(tls)
+        shutil.copy(cert, os.path.join(tls, "cert.pem"))
+        shutil.copy(key, os.path.join(tls, "key.pem"))
+        config = super().config()
+        config["smtp"]["listeners"][0]["mode"] = self.mode
+        config["smtp"]["tls"] = {"certificate": "tls/cert.pem", "key": "tls/key.pem"}
+        return config
+
+    def context(self):
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE  # self-signed
+        if self.maximum_version is not None:
+            ctx.maximum_version = self.maximum_version
+        return ctx
+
+    def open(self):
+        sock = self.connect()
+        if self.mode == "smtp":
+            self.expect(sock, b"220 ")
+            sock.sendall(b"EHLO exim.remote.test\r\n")
+            self.expect(sock, b"250 ")
+            sock.sendall(b"STARTTLS\r\n")
+            self.expect(sock, b"220 ")
+            self.assertEqual(self.buffer, b"", "plain text after the 220 to STARTTLS")
+        channel = TlsChannel(sock, self.context(), close_notify=self.close_notify)
+        self.assertEqual(channel.tls.version(), "TLSv1.2" if self.maximum_version else "TLSv1.3")
+        if self.mode == "smtps":
+            self.expect(channel, b"220 ")
+        return channel
+
+    def end_data_quit_and_half_close(self, sock):
+        super().end_data_quit_and_half_close(sock)
+        if not self.close_notify:
+            # Tandem ends with its own close_notify when it can; after the client's, Qt's
+            # socket sends none (nor need it: the client has stopped sending).
+            self.assertEqual(sock.ended, "close_notify")
+
+
+class HalfCloseTls12(HalfCloseTls):
+    """The same under TLS 1.2, whose RFC (5246 §7.2.1) would answer a close_notify at once
+    and drop what is still to be written; Exim reads on for the replies all the same."""
+    maximum_version = ssl.TLSVersion.TLSv1_2
+
+
+class HalfCloseSmtps(HalfCloseTls):
+    """The same on an smtps listener (RFC 8314: TLS from the first byte)."""
+    mode = "smtps"
+
+
+class HalfCloseTlsWithoutCloseNotify(HalfCloseTls):
+    """A client that ends with the FIN alone, without a close_notify first."""
+    close_notify = False
 
 
 POSTFIX = shutil.which("postfix", path="/usr/sbin:/usr/bin")
