@@ -8,7 +8,8 @@ These tests send the same bytes over a raw socket and read until the server clos
 
 Over TLS (STARTTLS, and smtps) Exim with GnuTLS sends the end of DATA and QUIT in one record,
 a close_notify, then the FIN, and reads on: the HalfCloseTls classes do the same through
-ssl.SSLObject and memory BIOs, under TLS 1.3 and 1.2, and also with the FIN alone.
+ssl.SSLObject and memory BIOs, under TLS 1.3 and 1.2, and also with the FIN alone. WithExim
+runs a real Exim 4.96 (unpacked by scripts/dev.sh deps) against Tandem over STARTTLS.
 """
 
 import sys
@@ -16,7 +17,12 @@ import sys
 sys.dont_write_bytecode = True
 
 import errno  # noqa: E402
+import glob  # noqa: E402
+import grp  # noqa: E402
 import os  # noqa: E402
+import pwd  # noqa: E402
+import re  # noqa: E402
+import shlex  # noqa: E402
 import shutil  # noqa: E402
 import socket  # noqa: E402
 import ssl  # noqa: E402
@@ -186,6 +192,19 @@ def certificate():
     return CERTIFICATE["pair"]
 
 
+def with_tls(config, folder, mode):
+    """`config` with the module's certificate (copied into folder/tls) and its listener in
+    `mode` ("smtp": STARTTLS offered; "smtps")."""
+    cert, key = certificate()
+    tls = os.path.join(folder, "tls")
+    os.makedirs(tls)
+    shutil.copy(cert, os.path.join(tls, "cert.pem"))
+    shutil.copy(key, os.path.join(tls, "key.pem"))
+    config["smtp"]["listeners"][0]["mode"] = mode
+    config["smtp"]["tls"] = {"certificate": "tls/cert.pem", "key": "tls/key.pem"}
+    return config
+
+
 def tearDownModule():
     if CERTIFICATE:
         shutil.rmtree(CERTIFICATE["dir"], ignore_errors=True)
@@ -275,15 +294,7 @@ class HalfCloseTls(HalfClose):
     close_notify = True
 
     def config(self):
-        cert, key = certificate()
-        tls = os.path.join(self.tmpdir, "tls")
-        os.makedirs(tls)
-        shutil.copy(cert, os.path.join(tls, "cert.pem"))
-        shutil.copy(key, os.path.join(tls, "key.pem"))
-        config = super().config()
-        config["smtp"]["listeners"][0]["mode"] = self.mode
-        config["smtp"]["tls"] = {"certificate": "tls/cert.pem", "key": "tls/key.pem"}
-        return config
+        return with_tls(super().config(), self.tmpdir, self.mode)
 
     def context(self):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
@@ -441,6 +452,147 @@ data_directory = {lib}
         self.assertIn(b"by relay.test (Postfix)", ts[0]["data"])
         # Tandem never dropped a connection mid-conversation (the CONNECT is our probe).
         self.assertNotRegex(self.postfix_said(), r"lost connection after (?!CONNECT from)")
+
+
+# A real Exim. Debian's exim4-daemon-light cannot be installed beside Postfix (both provide
+# mail-transport-agent), so scripts/dev.sh deps unpacks it with apt-get download and dpkg -x
+# into build-deps/exim4, with libidn12, the one library of its that the machine lacks.
+EXIM_ROOT = os.environ.get("TANDEM_EXIM_ROOT") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "build-deps", "exim4")
+EXIM = os.path.join(EXIM_ROOT, "usr", "sbin", "exim4")
+UNSHARE = shutil.which("unshare")
+
+
+def unused_id(taken):
+    """The first id from 64000 on that `taken(id)` denies."""
+    return next(i for i in range(64000, 65000) if not taken(i))
+
+
+def uid_taken(uid):
+    try:
+        pwd.getpwuid(uid)
+        return True
+    except KeyError:
+        return False
+
+
+def gid_taken(gid):
+    try:
+        grp.getgrgid(gid)
+        return True
+    except KeyError:
+        return False
+
+
+@unittest.skipUnless(os.path.isfile(EXIM) and UNSHARE and os.geteuid() == 0,
+                     "needs Exim unpacked by scripts/dev.sh deps (build-deps/exim4), "
+                     "unshare and root")
+class WithExim(TandemTestCase):
+    """Exim 4 (GnuTLS), run from its unpacked package, delivers a message to Tandem over
+    STARTTLS, under TLS 1.3 and 1.2.
+
+    It runs as Debian's would, in a mount namespace of its own (util-linux unshare): Exim looks
+    up its user Debian-exim when it starts (a private /etc/passwd names it, with an unused uid),
+    and to deliver after -C it runs itself again from its compiled-in path /usr/sbin/exim4,
+    set-uid, so that LD_LIBRARY_PATH does not reach it (overlays of /usr/sbin and of the
+    library folder give it the unpacked binary and libidn). Its configuration, spool and log
+    are in the test's folder. Exim 4.96 sends QUIT in the record of the end of DATA and reads
+    250 and 221 before its close_notify; the half-close before the replies is HalfCloseTls's."""
+
+    def setUp(self):
+        super().setUp()
+        self.daemon = self.start_daemon(with_tls(
+            make_config(domain=DOMAIN, role="mailbox", hostname=HOSTNAME), self.tmpdir, "smtp"))
+        os.chmod(self.tmpdir, 0o711)  # Exim's delivery runs as Debian-exim, passing through
+        self.exim = os.path.join(self.tmpdir, "exim")
+        uid, gid = unused_id(uid_taken), unused_id(gid_taken)
+        for d in ("spool", "log"):
+            os.makedirs(os.path.join(self.exim, d))
+            os.chown(os.path.join(self.exim, d), uid, gid)
+        for name, line in (("passwd", "Debian-exim:x:%d:%d::/nonexistent:/usr/sbin/nologin\n"
+                            % (uid, gid)), ("group", "Debian-exim:x:%d:\n" % gid)):
+            shutil.copy(os.path.join("/etc", name), os.path.join(self.exim, name))
+            with open(os.path.join(self.exim, name), "a") as f:
+                f.write(line)
+
+    def configure(self, transport_options=""):
+        path = os.path.join(self.exim, "exim.conf")
+        with open(path, "w") as f:
+            f.write(f"""\
+primary_hostname = exim.remote.test
+qualify_domain = remote.test
+spool_directory = {self.exim}/spool
+log_file_path = {self.exim}/log/%slog
+host_lookup =
+begin routers
+tandem:
+  driver = manualroute
+  domains = {DOMAIN}
+  route_list = * 127.0.0.1
+  self = send
+  transport = to_tandem
+begin transports
+to_tandem:
+  driver = smtp
+  port = {self.daemon.port}
+  hosts_require_tls = *
+  tls_verify_hosts =
+{transport_options}
+begin retry
+* * F,1h,10m
+""")
+        return path
+
+    def exim_command(self, *args):
+        """exim4 ARGS in its own mount namespace (see the class's comment)."""
+        q = shlex.quote
+        mounts = ["mount --bind %s /etc/passwd" % q(os.path.join(self.exim, "passwd")),
+                  "mount --bind %s /etc/group" % q(os.path.join(self.exim, "group")),
+                  "mount -t overlay overlay -o lowerdir=%s:/usr/sbin /usr/sbin"
+                  % q(os.path.join(EXIM_ROOT, "usr", "sbin"))]
+        for lib in glob.glob(os.path.join(EXIM_ROOT, "usr", "lib", "*-linux-gnu")):
+            system = os.path.join("/usr/lib", os.path.basename(lib))
+            mounts.append("mount -t overlay overlay -o lowerdir=%s:%s %s"
+                          % (q(lib), q(system), q(system)))
+        script = " && ".join(mounts) + ' && exec /usr/sbin/exim4 "$@"'
+        return [UNSHARE, "--mount", "--propagation", "private", "sh", "-c", script,
+                "exim4"] + list(args)
+
+    def deliver(self, transport_options=""):
+        """Exim takes a message for alice and delivers it at once (-odi); returns its marker
+        and Exim's main log."""
+        config = self.configure(transport_options)
+        marker = ("from exim %s %d" % (self._testMethodName, time.time_ns())).encode()
+        msg = make_message(subject=marker.decode(), to="alice@example.com")
+        out = subprocess.run(self.exim_command("-C", config, "-odi", "-oi",
+                                               "-f", "sender@remote.test", "alice@example.com"),
+                             input=msg, capture_output=True, timeout=60)
+        try:
+            with open(os.path.join(self.exim, "log", "mainlog"), errors="replace") as f:
+                log = f.read()
+        except OSError:
+            log = "(no mainlog)"
+        self.assertEqual(out.returncode, 0, "exim: %r\n%s" % (out.stderr, log))
+        return marker, log
+
+    def assertDeliveredOnce(self, marker, log, version):
+        self.assertRegex(log, r"=> alice@example\.com .* X=%s:" % re.escape(version))
+        self.assertIn('C="250 2.0.0 Ok: queued as ', log)
+        self.assertIn(" Completed", log)
+        self.assertNotRegex(log, r" (==|\*\*) ", "Exim deferred or failed:\n" + log)
+        inbox = lambda: maildir_files(self.daemon.data, DOMAIN, "alice")  # noqa: E731
+        wait_stable(lambda: len(inbox()), timeout=10.0, quiet=1.0)
+        copies = [p for p in inbox() if marker in read_bytes(p)]
+        self.assertEqual(len(copies), 1, "alice's INBOX: %r\nExim's log:\n%s" % (inbox(), log))
+
+    def test_exim_delivers_over_starttls(self):
+        marker, log = self.deliver()
+        self.assertDeliveredOnce(marker, log, "TLS1.3")
+
+    def test_exim_delivers_over_starttls_tls12(self):
+        # A GnuTLS priority string without TLS 1.3.
+        marker, log = self.deliver("  tls_require_ciphers = NORMAL:-VERS-TLS1.3")
+        self.assertDeliveredOnce(marker, log, "TLS1.2")
 
 
 if __name__ == "__main__":
