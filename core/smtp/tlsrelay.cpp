@@ -4,6 +4,7 @@
 
 #include <cerrno>
 
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -16,8 +17,6 @@ namespace {
 
 // One TLS record and a bit: what the relay holds per direction before it stops reading.
 constexpr qsizetype kChunk = 17 * 1024;
-// How long what Qt wrote last may wait for a client that does not read it.
-constexpr int kDrainMs = 10000;
 
 bool retry()
 {
@@ -30,7 +29,7 @@ bool wouldBlock()
 
 } // namespace
 
-TlsRelay::TlsRelay(int clientFd, int pairFd, QObject *parent)
+TlsRelay::TlsRelay(int clientFd, int pairFd, QObject *parent, int drainMs)
     : QObject(parent)
     , m_client(clientFd)
     , m_pair(pairFd)
@@ -49,7 +48,8 @@ TlsRelay::TlsRelay(int clientFd, int pairFd, QObject *parent)
     m_consumed.setInterval(10);
     connect(&m_consumed, &QTimer::timeout, this, &TlsRelay::reportWhenConsumed);
     m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, &TlsRelay::finish);
+    m_deadline.setInterval(drainMs);
+    connect(&m_deadline, &QTimer::timeout, this, &TlsRelay::onDeadline);
 }
 
 TlsRelay::~TlsRelay()
@@ -142,7 +142,7 @@ void TlsRelay::readPair()
         m_consumed.stop();
         m_clientRead->setEnabled(false);
         m_pairRead->setEnabled(false);
-        m_deadline.start(kDrainMs);
+        m_deadline.start();
     } else {
         return;
     }
@@ -157,18 +157,34 @@ void TlsRelay::writeClient()
         if (n > 0) {
             m_down.remove(0, n);
         } else if (n < 0 && wouldBlock()) {
+            // Not read from Qt's end meanwhile, whose close would go unseen: onDeadline().
             m_pairRead->setEnabled(false);
             m_clientWrite->setEnabled(true);
+            if (!m_deadline.isActive())
+                m_deadline.start();
             return;
         } else if (!(n < 0 && retry())) {
             return finish(); // the client is gone
         }
     }
     m_clientWrite->setEnabled(false);
-    if (m_qtClosed)
+    if (m_qtClosed) {
+        finish();
+    } else {
+        m_deadline.stop();
+        m_pairRead->setEnabled(true);
+    }
+}
+
+void TlsRelay::onDeadline()
+{
+    // A client that has not read for a while: it gets no longer once Qt has closed its end
+    // (POLLRDHUP says so while the bytes before the end still wait to be read).
+    pollfd pair{m_pair, POLLRDHUP, 0};
+    if (m_qtClosed || (::poll(&pair, 1, 0) > 0 && pair.revents != 0))
         finish();
     else
-        m_pairRead->setEnabled(true);
+        m_deadline.start();
 }
 
 void TlsRelay::finish()

@@ -20,7 +20,8 @@ class TlsRelay : public QObject {
 public:
     // Takes both descriptors (non-blocking): the client's TCP connection and our end of the pair.
     // Deletes itself once the connection is closed; a parent deletes it sooner (the server's end).
-    TlsRelay(int clientFd, int pairFd, QObject *parent = nullptr);
+    // What Qt wrote last waits up to drainMs for a client that does not read it.
+    TlsRelay(int clientFd, int pairFd, QObject *parent = nullptr, int drainMs = 10000);
     ~TlsRelay() override;
 
 signals:
@@ -33,6 +34,7 @@ private:
     void readPair();
     void writeClient();
     void reportWhenConsumed();
+    void onDeadline();
     void finish();
     void closeAll();
 
@@ -48,7 +50,7 @@ private:
     bool m_reported = false;    // inputEnded() was emitted
     bool m_qtClosed = false;    // Qt closed its end of the pair
     QTimer m_consumed;          // looks again whether Qt has read up to the FIN
-    QTimer m_deadline;          // for a client that does not read what Qt wrote last
+    QTimer m_deadline;          // while the client does not read: has Qt closed meanwhile?
 };
 
 } // namespace tandem::smtp

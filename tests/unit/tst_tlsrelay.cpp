@@ -1,6 +1,7 @@
 // TlsRelay: bytes both ways, the client's end of input kept from Qt and reported only after
-// what came before it was read, what Qt wrote last delivered before the connection closes,
-// and a client's reset passed on to Qt's end. Socket pairs stand in for the TCP connection.
+// what came before it was read, what Qt wrote last delivered before the connection closes, a
+// client's reset passed on to Qt's end, and a client that reads nothing let go once Qt has
+// closed. Socket pairs stand in for the TCP connection.
 #include "smtp/tlsrelay.h"
 #include "threadwarnings.h"
 
@@ -77,6 +78,7 @@ private slots:
     void endOfInputAfterWhatCameBefore();
     void lastBytesOutThenClose();
     void clientResetEndsQtsEnd();
+    void clientThatDoesNotReadIsLetGo();
 };
 
 void TestTlsRelay::carriesBothWays()
@@ -132,6 +134,26 @@ void TestTlsRelay::clientResetEndsQtsEnd()
     bool qtSawEnd = false;
     receive(qt.ours, 1, &qtSawEnd);
     QVERIFY(qtSawEnd);
+}
+
+void TestTlsRelay::clientThatDoesNotReadIsLetGo()
+{
+    Pair client, qt;
+    QPointer<TlsRelay> relay = new TlsRelay(client.relays, qt.relays, this, 200);
+    // Qt writes until nothing more fits anywhere: the client reads nothing.
+    const QByteArray block(64 * 1024, 'x');
+    int refused = 0;
+    QDeadlineTimer deadline(5000);
+    while (refused < 20 && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        const ssize_t n =
+            ::send(qt.ours, block.constData(), size_t(block.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+        refused = n < 0 ? refused + 1 : 0;
+    }
+    QCOMPARE(refused, 20);
+    // Qt closes (the session's own deadline): the relay lets the client go soon after.
+    ::close(std::exchange(qt.ours, -1));
+    QTRY_VERIFY_WITH_TIMEOUT(relay.isNull(), 3000);
 }
 
 QTEST_GUILESS_MAIN(TestTlsRelay)
