@@ -5,7 +5,7 @@
 #   scripts/dev.sh test   install what is missing, build, run every test with ctest, then
 #                         the same tests again in an AddressSanitizer+UBSan build, then each
 #                         libFuzzer target of tests/fuzz for a minute (clang build-fuzz/)
-#   scripts/dev.sh deps   only install what is missing
+#   scripts/dev.sh deps   only install what is missing (and unpack Exim, a test peer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
@@ -39,6 +39,33 @@ install_deps() {
     fi
 }
 
+# Exim 4 is a test peer (test_interop.WithExim), but it cannot be installed beside Postfix (both
+# provide mail-transport-agent): its package and libidn12, the one library of its that the
+# packages above do not bring, are only unpacked into build-deps/exim4, never installed.
+unpack_exim() {
+    local dest="$top/build-deps/exim4"
+    [ -x "$dest/usr/sbin/exim4" ] && return 0
+    local tmp
+    tmp=$(mktemp -d)
+    chmod 755 "$tmp" # apt's download user writes there
+    if ! (cd "$tmp" && apt-get download -qq exim4-daemon-light libidn12 2>/dev/null); then
+        as_root apt-get update -qq
+        if ! (cd "$tmp" && apt-get download -qq exim4-daemon-light libidn12); then
+            echo "== Exim not unpacked (apt-get download failed): test_interop.WithExim skips"
+            rm -rf "$tmp"
+            return 0
+        fi
+    fi
+    rm -rf "$dest.new"
+    mkdir -p "$dest.new"
+    for deb in "$tmp"/*.deb; do
+        dpkg -x "$deb" "$dest.new"
+    done
+    mv "$dest.new" "$dest"
+    rm -rf "$tmp"
+    echo "== unpacked Exim into $dest"
+}
+
 build() { # build DIR [cmake args...]
     local dir=$1; shift
     cmake -S "$top" -B "$dir" -G Ninja "$@" >/dev/null
@@ -53,6 +80,7 @@ run_tests() { # run_tests DIR LABEL
 case "${1:-}" in
 deps)
     install_deps
+    unpack_exim
     ;;
 run)
     install_deps
@@ -70,6 +98,7 @@ run)
     ;;
 test)
     install_deps
+    unpack_exim
     build "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
     run_tests "$top/build" "release build"
     build "$top/build-asan" -DCMAKE_BUILD_TYPE=Debug -DTANDEM_SANITIZE=ON

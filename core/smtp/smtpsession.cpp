@@ -8,6 +8,7 @@
 #include "routing/router.h"
 #include "spool/spool.h"
 #include "tlscontext.h"
+#include "tlsrelay.h"
 #include "util/diskspace.h"
 #include "util/fsutil.h"
 #include "util/log.h"
@@ -127,8 +128,7 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
     , m_ctx(std::move(context))
 {
     m_socket->setParent(this);
-    m_socket->setReadBufferSize(kMaxBufferedInput); // QSslSocket bounds its TCP socket's too
-    if (m_ctx.listener.mode != config::ListenerMode::Smtps && m_socket->socketDescriptor() >= 0)
+    if (m_socket->socketDescriptor() >= 0)
         m_lateFd = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
     m_peer = m_socket->peerAddress();
     bool isV4 = false;
@@ -146,6 +146,14 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
         reply(replies::timeout());
         closeConnection();
     });
+    if (m_ctx.verifier)
+        connect(m_ctx.verifier, &PasswordVerifier::verified, this, &SmtpSession::onVerified);
+    connectSocket();
+}
+
+void SmtpSession::connectSocket()
+{
+    m_socket->setReadBufferSize(kMaxBufferedInput); // QSslSocket bounds its TCP socket's too
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
         note(log::Level::Info,
@@ -155,8 +163,15 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
             greet();
         resumeInput();
     });
-    if (m_ctx.verifier)
-        connect(m_ctx.verifier, &PasswordVerifier::verified, this, &SmtpSession::onVerified);
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
+        // The client's close_notify, after what it sent before: nothing more comes over TLS,
+        // and Qt's socket still encrypts what we write (TLS 1.3 says so; OpenSSL does it for
+        // 1.2 too). Qt says so from inside any read or flush, and again on every later one:
+        // taken once, from the event loop.
+        if (e == QAbstractSocket::RemoteHostClosedError && m_relayed && m_socket->isEncrypted() &&
+            m_socket->state() == QAbstractSocket::ConnectedState)
+            QMetaObject::invokeMethod(this, &SmtpSession::onInputEnded, Qt::QueuedConnection);
+    });
     connect(m_socket, &QSslSocket::disconnected, this, &SmtpSession::onDisconnected);
 }
 
@@ -213,12 +228,58 @@ void SmtpSession::start()
     restartTimer();
     if (m_ctx.listener.mode == config::ListenerMode::Smtps) {
         // RFC 8314: TLS from the first byte; the greeting comes once it is up.
-        pauseInput();
-        m_socket->setSslConfiguration(m_ctx.tls->configuration());
-        m_socket->startServerEncryption();
+        startTls();
         return;
     }
     greet();
+}
+
+void SmtpSession::startTls()
+{
+    relayTls();
+    flush(); // STARTTLS's 220, in clear text, is the pair's first byte
+    pauseInput();
+    m_socket->setSslConfiguration(m_ctx.tls->configuration());
+    m_socket->startServerEncryption();
+}
+
+void SmtpSession::relayTls()
+{
+    // The old socket must hold nothing unwritten: it is closed at once.
+    int pair[2];
+    if (m_lateFd < 0 || m_socket->bytesToWrite() > 0 ||
+        ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair) != 0) {
+        const QString why = m_lateFd < 0                   ? u"no descriptor"_s
+                            : m_socket->bytesToWrite() > 0 ? u"replies not yet written"_s
+                                                           : fsutil::errnoText(errno);
+        note(
+            log::Level::Warning,
+            u"TLS with %1 without a relay (%2): replies owed when it ends its input are lost"_s.arg(
+                m_peerText, why));
+        releaseLateFd();
+        return;
+    }
+    auto *socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(pair[0])) {
+        note(log::Level::Warning,
+             u"TLS with %1 without a relay (%2)"_s.arg(m_peerText, socket->errorString()));
+        delete socket;
+        ::close(pair[0]);
+        ::close(pair[1]);
+        releaseLateFd();
+        return;
+    }
+    // The relay outlives the session: it delivers what Qt wrote last after Qt has closed.
+    auto *relay = new TlsRelay(std::exchange(m_lateFd, -1), pair[1], parent());
+    connect(relay, &TlsRelay::inputEnded, this, &SmtpSession::onInputEnded);
+    // Called from the old socket's readyRead() (STARTTLS): it goes later. Its descriptor only
+    // closes; the relay's duplicate keeps the connection.
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = socket;
+    m_relayed = true;
+    connectSocket();
 }
 
 void SmtpSession::greet()
@@ -261,9 +322,17 @@ void SmtpSession::resumeInput()
 
 void SmtpSession::onInputEnded()
 {
+    if (m_inputEnded || m_phase == Phase::Closed)
+        return;
     note(log::Level::Debug, u"%1 ended its input"_s.arg(m_peerText));
     m_inputEnded = true;
     m_timer.stop();
+    if (m_relayed && !m_socket->isEncrypted() &&
+        m_socket->state() == QAbstractSocket::ConnectedState) {
+        note(log::Level::Info, u"%1 ended its input during the TLS handshake"_s.arg(m_peerText));
+        closeConnection(); // the handshake cannot finish
+        return;
+    }
     // Bytes Qt read before the end are still to be answered; a commit or a password check in
     // progress finishes first and then reads them (resumeInput), and processInput() closes
     // once they are used up.
@@ -343,22 +412,26 @@ void SmtpSession::transcript(const QString &line) const
 
 void SmtpSession::flush()
 {
-    if (!m_out.isEmpty() && log::transcriptsEnabled()) {
-        for (const QByteArray &l : m_out.split('\n')) {
+    // Taken first: under TLS, QSslSocket::flush() reads and decrypts too, and the input it
+    // announces is answered (and flushed) before this returns.
+    const QByteArray out = std::exchange(m_out, {});
+    if (out.isEmpty())
+        return;
+    if (log::transcriptsEnabled()) {
+        for (const QByteArray &l : out.split('\n')) {
             if (!l.isEmpty())
                 transcript(u"S: "_s + QString::fromLatin1(l.trimmed()));
         }
     }
-    if (!m_out.isEmpty() && m_socket->state() == QAbstractSocket::ConnectedState) {
-        m_socket->write(m_out);
+    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_socket->write(out);
         // Into the kernel now: if the client's end of input is read next, Qt drops what its
         // own buffer still holds.
         m_socket->flush();
-    } else if (!m_out.isEmpty() && m_inputEnded) {
-        m_late += m_out;
+    } else if (m_inputEnded) {
+        m_late += out;
         writeLate();
     }
-    m_out.clear();
 }
 
 void SmtpSession::closeConnection()
@@ -369,7 +442,7 @@ void SmtpSession::closeConnection()
         return;
     setPhase(Phase::Closed);
     m_message.reset();
-    if (m_inputEnded) {
+    if (m_inputEnded && !m_relayed) {
         // Qt's socket is gone already; the late descriptor closes once its replies are out,
         // or after a while for a client that does not read them.
         writeLate();
@@ -1129,8 +1202,7 @@ bool SmtpSession::checkStartTls(const QByteArray &arg)
 
 void SmtpSession::doStartTls(const QByteArray &)
 {
-    reply(replies::readyForTls());
-    flush();
+    reply(replies::readyForTls()); // sent by startTls(), in clear text
     // RFC 3207 §4.2: everything known before TLS is forgotten, and commands the client sent
     // after STARTTLS in the same packet are discarded, never run (CVE-2011-0411).
     if (!m_in.isEmpty())
@@ -1138,16 +1210,12 @@ void SmtpSession::doStartTls(const QByteArray &)
                   u"discarded %1 bytes sent by %2 after STARTTLS before TLS"_s.arg(m_in.size())
                       .arg(m_peerText));
     m_in.clear();
-    // TLS from here on: the plain descriptor cannot carry a reply any more.
-    releaseLateFd();
     m_helo.clear();
     m_esmtp = false;
     m_authenticated = false;
     m_authUser.clear();
     resetTransaction();
-    pauseInput();
-    m_socket->setSslConfiguration(m_ctx.tls->configuration());
-    m_socket->startServerEncryption();
+    startTls();
 }
 
 // ---- AUTH (RFC 4954) ----

@@ -111,14 +111,21 @@ private:
     // socket reads ahead no more than a bound meanwhile.
     void pauseInput();
     void resumeInput();
-    // The client shut down its sending side (Exim does right after QUIT) and Qt closed the
-    // socket: what it sent before still counts, and the replies go out through m_lateFd.
+    // The client shut down its sending side (Exim does right after QUIT): what it sent before
+    // still counts. In plain text Qt has closed the socket and the replies go out through
+    // m_lateFd; under TLS the relay (or the client's close_notify) says so, and Qt's socket
+    // still encrypts them.
     void onInputEnded();
     void writeLate();
     void releaseLateFd();
     bool isTrusted() const;
     bool diskFull(); // replies 452 4.3.1 when the data folder is below its reserve
+    void connectSocket();
     void onDisconnected();
+    // STARTTLS or smtps: Qt's socket moves onto a socket pair behind a TlsRelay, and the
+    // handshake starts.
+    void startTls();
+    void relayTls();
 
     // The command table's steps.
     bool checkHelo(const QByteArray &arg);
@@ -170,8 +177,9 @@ private:
     bool m_committing = false;
     // Qt closes its descriptor when it reads the end of input, which would cancel the replies
     // still owed (the commit's 250, QUIT's 221): a duplicate of the plain TCP descriptor keeps
-    // the connection writable. -1 under TLS, which Qt ends the same way and this cannot save.
+    // the connection writable. Under TLS it goes to the TlsRelay, and Qt never sees the end.
     int m_lateFd = -1;
+    bool m_relayed = false; // TLS through a TlsRelay: the socket outlives the client's end
     bool m_inputEnded = false;
     QByteArray m_late; // replies the late descriptor has not taken yet
     QSocketNotifier *m_lateNotifier = nullptr;
