@@ -92,6 +92,8 @@ service imap-login {{
 }}
 service auth {{
   user = {USER}
+  # No address-space cap for the helper's tandemd: a sanitizer build reserves terabytes.
+  vsz_limit = 0
 }}
 passdb {{
   driver = checkpassword
@@ -131,7 +133,10 @@ userdb {{
         self.addCleanup(m.shutdown)
         # AUTHENTICATE PLAIN carries a UTF-8 user name; LOGIN's strings are ASCII in imaplib.
         token = b"\0" + user.encode() + b"\0" + password.encode()
-        typ, _ = m.authenticate("PLAIN", lambda _: token)
+        try:
+            typ, _ = m.authenticate("PLAIN", lambda _: token)
+        except imaplib.IMAP4.error as e:
+            raise imaplib.IMAP4.error("%s\nDovecot's log:\n%s" % (e, self.dovecot_said()))
         self.assertEqual(typ, "OK")
         return m
 
