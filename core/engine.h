@@ -75,6 +75,10 @@ public:
     static QStringList listMailboxes(const config::Settings &settings);
     // Whether an engine (this process's or another's) runs on the data folder.
     static bool isDataFolderInUse(const config::Settings &settings);
+    // What a start would find wrong with the data folder: it, or the folder it is created in,
+    // and its folders that exist must be writable by this process's user. Each problem as
+    // "server.data_dir: what is wrong" (tandemd --check).
+    static QStringList checkDataFolder(const config::Settings &settings);
     // Reading the Outbox of a data folder without an engine.
     static QList<delivery::OutboxEntry> readOutbox(const config::Settings &settings,
                                                    QStringList *unreadable = nullptr);
@@ -97,6 +101,7 @@ signals:
     void messageFinished(const QString &queueId);
 
 private:
+    bool prepare(QString *error);
     void finishStop();
     void pollControl();
     bool lockDataFolder(QString *error);

@@ -55,11 +55,12 @@ std::optional<QByteArray> readPassword(const QString &prompt)
     return QByteArray::fromStdString(line);
 }
 
-// What a start reads besides the configuration: the secrets file (into *settings) and the TLS
-// pair. Every problem as "path.to.key: what is wrong", as --check prints them.
+// What a start reads and writes besides the configuration: the secrets file (into *settings),
+// the TLS pair and the data folder. Every problem as "path.to.key: what is wrong", as --check
+// prints them.
 QStringList loadSecretsAndCheckFiles(tandem::config::Settings *settings)
 {
-    QStringList errors;
+    QStringList errors = tandem::Engine::checkDataFolder(*settings);
     QString error;
     if (!settings->server.secretsFile.isEmpty() &&
         !tandem::config::loadSecrets(settings->resolvePath(settings->server.secretsFile),

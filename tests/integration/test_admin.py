@@ -1,18 +1,48 @@
 """Daily administration of a running tandemd (issue 12, the daemon's side): the log's wording
-for a message handed to a relay.
+for a message handed to a relay, and start failures that say why and stop at once.
+
+Tests that run the daemon as another user (nobody) need root; they are skipped otherwise.
 """
 
 import sys
 
 sys.dont_write_bytecode = True
 
+import json  # noqa: E402
+import os  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
 import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    TandemTestCase, make_config, make_message, send, wait_for)
+    Daemon, DaemonError, TandemTestCase, free_ports, make_config, make_message, maildir_files,
+    send, wait_for)
 
 DOMAIN = "example.com"
+
+
+AS_ROOT = unittest.skipUnless(os.geteuid() == 0, "runs the daemon as nobody: needs root")
+
+
+def unprivileged_port_start():
+    try:
+        with open("/proc/sys/net/ipv4/ip_unprivileged_port_start") as f:
+            return int(f.read())
+    except (OSError, ValueError):
+        return 1024
+
+
+def closed_privileged_port():
+    """A port below the privileged limit that nothing listens on (nobody cannot bind it, so it
+    is never taken by the test; the check only keeps the message about privilege, not use)."""
+    for port in range(unprivileged_port_start() - 1, 0, -1):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                continue
+        except OSError:
+            return port
+    return None
 
 
 class LogWording(TandemTestCase):
@@ -35,6 +65,106 @@ class LogWording(TandemTestCase):
             self.assertIn("stored for <bob@example.com> in bob", daemon.log())
             self.assertNotIn("delivered to <carol@remote.test>", daemon.log())
             self.assertNotIn("delivered to <bob@example.com>", daemon.log())
+
+
+@AS_ROOT
+class StartFailures(TandemTestCase):
+    """A start that cannot work says why (the system's reason and the user it runs as), and
+    `--check` finds the same; nothing claims to listen or deliver after the failure."""
+
+    def nobody_daemon(self, config):
+        daemon = Daemon(config, self.tmpdir, run_as="nobody")
+        self.daemons.append(daemon)
+        return daemon
+
+    def run_as_nobody(self, daemon, *args):
+        return subprocess.run([daemon.binary, "--config", daemon.config_path] + list(args),
+                              capture_output=True, text=True, timeout=30, cwd=daemon.tmpdir,
+                              user="nobody", group="nogroup", extra_groups=[])
+
+    def assertNothingStarted(self, log):
+        for line in ("listening on", "delivery started", "started as"):
+            self.assertNotIn(line, log)
+
+    def test_data_folder_that_cannot_be_created(self):
+        config = make_config(domain=DOMAIN)
+        config["server"]["data_dir"] = "locked/data"
+        daemon = self.nobody_daemon(config)
+        locked = os.path.join(self.tmpdir, "locked")
+        os.makedirs(locked, mode=0o755)
+        os.chmod(self.tmpdir, 0o755)
+        os.chmod(daemon.config_path, 0o644)
+        expected = ("server.data_dir: cannot create %s/data: cannot write to %s as user "
+                    "nobody: Permission denied" % (locked, locked))
+        cp = self.run_as_nobody(daemon, "--check")
+        self.assertEqual(cp.returncode, 2, cp.stdout + cp.stderr)
+        self.assertEqual(cp.stderr.strip(), expected)
+        self.assertNotIn("valid", cp.stdout)
+        with self.assertRaises(DaemonError):
+            self.start_without_chown(daemon)
+        self.assertIn(expected, daemon.log())
+        self.assertNothingStarted(daemon.log())
+        self.assertFalse(os.path.exists(os.path.join(locked, "data")))
+
+    def start_without_chown(self, daemon):
+        """Daemon.start as nobody, but leaving the owners of the files as the test set them."""
+        user, daemon.run_as = daemon.run_as, None
+        env = dict(os.environ)
+        try:
+            with open(daemon.log_path, "ab") as err:
+                proc = subprocess.Popen([daemon.binary, "--config", daemon.config_path],
+                                        stdin=subprocess.DEVNULL, stdout=err, stderr=err,
+                                        cwd=daemon.tmpdir, env=env, user=user, group="nogroup",
+                                        extra_groups=[])
+            try:
+                rc = proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                raise AssertionError("tandemd kept running on a folder it cannot write")
+            raise DaemonError("tandemd exited with status %d" % rc)
+        finally:
+            daemon.run_as = user
+
+    def test_existing_data_folder_that_is_not_writable(self):
+        config = make_config(domain=DOMAIN)
+        daemon = self.nobody_daemon(config)
+        daemon.start()
+        daemon.stop()
+        spool = os.path.join(daemon.data, "spool")
+        os.chown(spool, 0, 0)
+        os.chmod(spool, 0o755)
+        cp = self.run_as_nobody(daemon, "--check")
+        self.assertEqual(cp.returncode, 2, cp.stdout + cp.stderr)
+        self.assertEqual(cp.stderr.strip(), "server.data_dir: cannot write to %s as user nobody: "
+                         "Permission denied" % spool)
+        open(daemon.log_path, "w").close()
+        with self.assertRaises(DaemonError):
+            self.start_without_chown(daemon)
+        self.assertIn("server.data_dir: cannot write to %s as user nobody" % spool, daemon.log())
+        self.assertNothingStarted(daemon.log())
+        # Writable again: valid.
+        os.chown(spool, 65534, 65534)
+        cp = self.run_as_nobody(daemon, "--check")
+        self.assertEqual((cp.returncode, cp.stderr), (0, ""), cp.stdout)
+        self.assertIn("valid", cp.stdout)
+
+    def test_port_below_1024_as_nobody(self):
+        port = closed_privileged_port()
+        if port is None:
+            self.skipTest("no privileged port is free")
+        first, = free_ports(1)
+        config = make_config(domain=DOMAIN, port=first)
+        config["smtp"]["listeners"].append({"address": "127.0.0.1", "port": port})
+        daemon = self.nobody_daemon(config)
+        with self.assertRaises(DaemonError):
+            daemon.start()
+        log = daemon.log()
+        self.assertIn("smtp.listeners[1]: cannot listen on 127.0.0.1 port %d: " % port, log)
+        self.assertIn("a port below 1024 needs root or the CAP_NET_BIND_SERVICE capability", log)
+        self.assertIn("runs as user nobody", log)
+        # Not even the first listener, bound before the second failed, claims to listen.
+        self.assertNothingStarted(log)
 
 
 if __name__ == "__main__":
