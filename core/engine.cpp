@@ -9,6 +9,7 @@
 #include "util/diskspace.h"
 #include "util/fsutil.h"
 #include "util/log.h"
+#include "util/logfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -76,6 +77,16 @@ QString Engine::controlDir(const config::Settings &settings)
     return spoolDir(settings) + u"/control"_s;
 }
 
+QString Engine::logPath(const config::Settings &settings)
+{
+    return settings.dataPath() + u"/log/tandem.log"_s;
+}
+
+QList<log::Entry> Engine::recentLog(const config::Settings &settings, int maxLines)
+{
+    return log::readRecent(logPath(settings), maxLines);
+}
+
 bool Engine::lockDataFolder(QString *error)
 {
     if (m_lockFd >= 0)
@@ -140,6 +151,7 @@ bool Engine::start(QString *error)
     // Everything that can fail comes first, and a failure undoes what was done: no delivery
     // starts and nothing claims to listen for an engine that did not start.
     if (!prepare(error)) {
+        log::error(u"engine"_s, u"cannot start: "_s + *error);
         delete m_server;
         m_server = nullptr;
         delete m_disk;
@@ -148,6 +160,7 @@ bool Engine::start(QString *error)
         m_outbox.reset();
         m_mailboxes.reset();
         m_spool.reset();
+        m_logFile.reset();
         if (m_lockFd >= 0) {
             ::close(m_lockFd);
             m_lockFd = -1;
@@ -230,6 +243,11 @@ bool Engine::prepare(QString *error)
         return false;
     if (!lockDataFolder(error))
         return false;
+    // After the lock: one engine writes and rotates the file.
+    m_logFile = log::FileLog::open(logPath(s), qint64(s.server.logMaxSizeKb) * 1024,
+                                   s.server.logFiles, error);
+    if (!m_logFile)
+        return false;
     m_spool = std::make_unique<spool::Spool>(spoolDir(s));
     if (!m_spool->open(error, s.timeScale) || !fsutil::ensureDirectory(controlDir(s), error))
         return false;
@@ -294,6 +312,7 @@ void Engine::finishStop()
         m_lockFd = -1;
     }
     log::info(u"engine"_s, u"stopped"_s);
+    m_logFile.reset(); // every line written
     emit stopped();
 }
 
@@ -437,6 +456,7 @@ bool Engine::applySettings(config::Settings settings, QString *error)
     m_settings = shared;
     m_router = router;
     m_disk->setReserve(shared->freeSpaceReserve());
+    m_logFile->setLimits(qint64(shared->server.logMaxSizeKb) * 1024, shared->server.logFiles);
     QMetaObject::invokeMethod(
         m_dispatcher, [d = m_dispatcher, store = m_mailboxes.get(), shared, router] {
             store->setTemplate(shared->server.hostname, shared->mailboxes.mailboxTemplate);

@@ -2,6 +2,7 @@
 
 #include "config/settings.h"
 #include "delivery/outbox.h"
+#include "util/log.h"
 
 #include <QObject>
 #include <QStringList>
@@ -30,6 +31,9 @@ class DeliveryQueue;
 }
 namespace tandem::util {
 class DiskSpace;
+}
+namespace tandem::log {
+class FileLog;
 }
 
 // The engine's one face: what tandemd and the console drive. It lives on the thread that
@@ -71,6 +75,11 @@ public:
     void requestOutboxSnapshot();
 
     static QString controlDir(const config::Settings &settings);
+    // The engine's log file, data/log/tandem.log (rotated to tandem.log.1, .2, ...).
+    static QString logPath(const config::Settings &settings);
+    // Its last maxLines entries, oldest first, engine running or not: the console's log window
+    // starts with them.
+    static QList<log::Entry> recentLog(const config::Settings &settings, int maxLines);
     // The mailboxes on disk ("user@domain"), engine running or not.
     static QStringList listMailboxes(const config::Settings &settings);
     // Whether an engine (this process's or another's) runs on the data folder.
@@ -118,6 +127,7 @@ private:
     QThread m_deliveryThread;
     QTimer *m_controlTimer = nullptr;
     util::DiskSpace *m_disk = nullptr;
+    std::unique_ptr<log::FileLog> m_logFile;
     QHash<QString, delivery::OutboxEntry> m_localEntries; // the dispatcher's waiting messages
     int m_lockFd = -1;
     bool m_running = false;

@@ -174,8 +174,10 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    if (parser.isSet(verboseOption))
+    if (parser.isSet(verboseOption)) {
         tandem::log::setMinimumLevel(tandem::log::Level::Debug);
+        tandem::log::setFileLevel(tandem::log::Level::Debug);
+    }
 
     tandem::config::Settings settings = loaded.settings;
     const QStringList errors = loadSecretsAndCheckFiles(&settings);
@@ -213,9 +215,7 @@ int main(int argc, char *argv[])
     QObject::connect(&engine, &tandem::Engine::stopped, &app, &QCoreApplication::quit);
 
     QString error;
-    if (!engine.start(&error)) {
-        tandem::log::error(u"engine"_s, u"cannot start: "_s + error);
-        return 1;
-    }
+    if (!engine.start(&error))
+        return 1; // the engine logged why
     return app.exec();
 }

@@ -1,5 +1,6 @@
-"""Daily administration of a running tandemd (issue 12, the daemon's side): the log's wording
-for a message handed to a relay, and start failures that say why and stop at once.
+"""Daily administration of a running tandemd (issue 12, the daemon's side): the log file on
+disk (data/log/tandem.log, rotated by size) and the journal's priorities on stderr, the log's
+wording for a message handed to a relay, and start failures that say why and stop at once.
 
 Tests that run the daemon as another user (nobody) need root; they are skipped otherwise.
 """
@@ -8,7 +9,6 @@ import sys
 
 sys.dont_write_bytecode = True
 
-import json  # noqa: E402
 import os  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
@@ -16,8 +16,7 @@ import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    Daemon, DaemonError, TandemTestCase, free_ports, make_config, make_message, maildir_files,
-    send, wait_for)
+    Daemon, DaemonError, TandemTestCase, free_ports, make_config, make_message, send, wait_for)
 
 DOMAIN = "example.com"
 
@@ -43,6 +42,90 @@ def closed_privileged_port():
         except OSError:
             return port
     return None
+
+
+def log_files(daemon):
+    """{name: bytes} of the files in data/log/."""
+    folder = os.path.join(daemon.data, "log")
+    out = {}
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), "rb") as f:
+            out[name] = f.read()
+    return out
+
+
+def log_file(daemon):
+    return log_files(daemon).get("tandem.log", b"").decode("utf-8", "replace")
+
+
+class LogFile(TandemTestCase):
+    """The daemon's events are kept in data/log/tandem.log, rotated at server.log_max_size_kb
+    with server.log_files files kept, whether or not anyone reads its stderr."""
+
+    def test_sessions_are_in_the_file(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN))
+        send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        expected = ("connection from 127.0.0.1", "accepted from=<someone@remote.test> "
+                    "to=<alice@example.com>", "stored for <alice@example.com> in alice")
+        self.assertTrue(wait_for(lambda: all(e in log_file(daemon) for e in expected), 10),
+                        log_file(daemon))
+        # The same lines as on stderr, in the same form.
+        for line in log_file(daemon).splitlines():
+            self.assertIn(line, daemon.log())
+        daemon.stop()
+        self.assertTrue(log_file(daemon).endswith("info engine: stopped\n"), log_file(daemon))
+        self.assertEqual(list(log_files(daemon)), ["tandem.log"])
+
+    def test_rotated_at_the_size_with_the_files_kept(self):
+        config = make_config(domain=DOMAIN, extra={"server": {"log_max_size_kb": 1,
+                                                              "log_files": 3}})
+        daemon = self.start_daemon(config)
+        for i in range(12):
+            send(daemon.port, "someone@remote.test", ["alice@example.com"],
+                 make_message(subject="rotation %d" % i))
+        self.assertTrue(wait_for(lambda: daemon.log().count("stored for <alice") == 12, 10),
+                        daemon.log()[-3000:])
+        daemon.stop()
+        files = log_files(daemon)
+        self.assertEqual(list(files), ["tandem.log", "tandem.log.1", "tandem.log.2"])
+        for name, content in files.items():
+            self.assertLessEqual(len(content), 1024, name)
+            self.assertTrue(content.endswith(b"\n"), name)
+        # Newest in tandem.log, then .1, then .2; together the end of what stderr shows.
+        kept = (files["tandem.log.2"] + files["tandem.log.1"] + files["tandem.log"]).decode()
+        self.assertTrue(daemon.log().endswith(kept), kept)
+        self.assertGreater(len(daemon.log()), len(kept))  # older lines went with older files
+        self.assertTrue(files["tandem.log"].endswith(b"info engine: stopped\n"))
+
+
+class Journal(TandemTestCase):
+    """Under systemd (JOURNAL_STREAM names stderr) each line carries its syslog priority, as
+    sd-daemon(3) asks, and no time stamp: the journal stamps it."""
+
+    def start_with_journal_stream(self, value_for):
+        daemon = Daemon(make_config(domain=DOMAIN), self.tmpdir)
+        open(daemon.log_path, "ab").close()
+        st = os.stat(daemon.log_path)
+        daemon.env = {"JOURNAL_STREAM": value_for(st)}
+        self.daemons.append(daemon)
+        return daemon.start()
+
+    def test_priorities_when_stderr_is_the_journal(self):
+        daemon = self.start_with_journal_stream(lambda st: "%d:%d" % (st.st_dev, st.st_ino))
+        with self.assertRaises(Exception):
+            send(daemon.port, "someone@remote.test", ["nobody@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: "refused" in daemon.log(), 5), daemon.log())
+        lines = daemon.log().splitlines()
+        self.assertIn("<6>info smtp: listening on 127.0.0.1 port %d (smtp)" % daemon.port, lines)
+        self.assertTrue(all(line.startswith(("<3>", "<4>", "<6>", "<7>")) for line in lines),
+                        lines)
+        # The file keeps its time stamps.
+        self.assertRegex(log_file(daemon), r"(?m)^\d{4}-\d\d-\d\dT\S+ info smtp: listening on")
+
+    def test_no_priorities_for_another_stream(self):
+        daemon = self.start_with_journal_stream(lambda st: "%d:%d" % (st.st_dev, st.st_ino + 1))
+        self.assertRegex(daemon.log(), r"(?m)^\d{4}-\d\d-\d\dT\S+ info smtp: listening on")
+        self.assertNotIn("<6>", daemon.log())
 
 
 class LogWording(TandemTestCase):
