@@ -382,8 +382,8 @@ void Engine::applyQueueOperation(const QString &operation, const QStringList &id
     });
 }
 
-// tandemd queue ... on a running daemon drops a request file into spool/control/; the engine
-// answers it with a .done file next to it.
+// tandemd queue ... and tandemd reload on a running daemon drop a request file into
+// spool/control/; the engine answers each with a .done file next to it.
 void Engine::pollControl()
 {
     const QDir dir(controlDir(*m_settings));
@@ -404,6 +404,19 @@ void Engine::pollControl()
         const QJsonObject request = QJsonDocument::fromJson(file.readAll()).object();
         file.close();
         QFile::remove(file.fileName());
+        if (request.value(u"op"_s).toString() == u"reload"_s) {
+            const QStringList problems =
+                m_reloader ? m_reloader()
+                           : QStringList{u"this engine runs in the Tandem console, which does not "
+                                         "read its configuration file again by itself: open it "
+                                         "there again (File › Open configuration…)"_s};
+            const QJsonObject reply = problems.isEmpty()
+                                          ? QJsonObject{{u"reloaded"_s, true}}
+                                          : QJsonObject{{u"error"_s, problems.join(u'\n')}};
+            QString error;
+            fsutil::writeDurably(answer, QJsonDocument(reply).toJson(), &error, false);
+            continue;
+        }
         QStringList ids;
         for (const QJsonValue &v : request.value(u"ids"_s).toArray())
             ids.append(v.toString());
@@ -434,6 +447,10 @@ bool Engine::applySettings(config::Settings settings, QString *error)
         m_settings = std::make_shared<const config::Settings>(std::move(settings));
         emit settingsApplied();
         return true;
+    }
+    if (m_stopping) {
+        *error = u"the engine is stopping"_s;
+        return false;
     }
     if (settings.dataPath() != m_settings->dataPath()) {
         *error = u"server.data_dir changed: stop and start the engine to use the new folder"_s;

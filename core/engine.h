@@ -71,6 +71,12 @@ public:
     // mailbox template at once, listeners re-bound where they changed; sessions already open
     // finish under the old rules. False (with the reason) when only a restart can do it.
     bool applySettings(config::Settings settings, QString *error);
+    // What reads the configuration file again and applies it (tandemd's SIGHUP): it returns the
+    // problems, each "path.to.key: what is wrong", empty when the file was applied. A "reload"
+    // request in spool/control/ (tandemd reload, user add ...) is answered with it; an engine
+    // without one (the console's) answers that it does not read its file by itself.
+    using Reloader = std::function<QStringList()>;
+    void setReloader(Reloader reloader) { m_reloader = std::move(reloader); }
     // Thread-safe: answered by outboxSnapshot(), after which outboxUpdated() reports changes.
     void requestOutboxSnapshot();
 
@@ -129,6 +135,7 @@ private:
     util::DiskSpace *m_disk = nullptr;
     std::unique_ptr<log::FileLog> m_logFile;
     QHash<QString, delivery::OutboxEntry> m_localEntries; // the dispatcher's waiting messages
+    Reloader m_reloader;
     int m_lockFd = -1;
     bool m_running = false;
     bool m_stopping = false;

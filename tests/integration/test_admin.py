@@ -1,4 +1,6 @@
-"""Daily administration of a running tandemd (issue 12, the daemon's side): the log file on
+"""Daily administration of a running tandemd (issue 12, the daemon's side): changes that
+reach a running daemon (user add|passwd|del, tandemd reload, SIGHUP) and a file that is not
+valid kept out of it; the log file on
 disk (data/log/tandem.log, rotated by size) and the journal's priorities on stderr, the log's
 wording for a message handed to a relay, and start failures that say why and stop at once.
 
@@ -10,15 +12,20 @@ import sys
 sys.dont_write_bytecode = True
 
 import os  # noqa: E402
+import signal  # noqa: E402
+import smtplib  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
+import time  # noqa: E402
 import unittest  # noqa: E402
 
 from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
-    Daemon, DaemonError, TandemTestCase, free_ports, make_config, make_message, send, wait_for)
+    Daemon, DaemonError, TandemTestCase, connect, free_ports, make_config, make_message,
+    maildir_files, quit_quietly, send, wait_for)
 
 DOMAIN = "example.com"
+PASSWORD = "correct horse 7"
 
 
 AS_ROOT = unittest.skipUnless(os.geteuid() == 0, "runs the daemon as nobody: needs root")
@@ -42,6 +49,145 @@ def closed_privileged_port():
         except OSError:
             return port
     return None
+
+
+def refused(port, recipient):
+    """The reply to RCPT for `recipient` from the LAN, or None when it was accepted and the
+    message stored (250 to DATA)."""
+    try:
+        send(port, "someone@remote.test", [recipient], make_message(to=recipient))
+    except smtplib.SMTPRecipientsRefused as e:
+        code, text = e.recipients[recipient]
+        return "%d %s" % (code, text.decode())
+    return None
+
+
+def size_offered(port):
+    s, _, _ = connect(port)
+    try:
+        s.ehlo("client.test")
+        return s.esmtp_features.get("size")
+    finally:
+        quit_quietly(s)
+
+
+class Reload(TandemTestCase):
+    """A running daemon takes a changed configuration at once: `user add|passwd|del` and
+    `tandemd reload` ask it through its data folder and wait for its answer (as postfix
+    reload does, but reporting the outcome), SIGHUP does the same; a file that is not valid
+    leaves the running configuration in place, each problem logged with its key."""
+
+    def wait_log(self, daemon, text, count=1, timeout=5):
+        self.assertTrue(wait_for(lambda: daemon.log().count(text) >= count, timeout),
+                        "%r not logged %d times:\n%s" % (text, count, daemon.log()[-3000:]))
+
+    def test_user_add_and_del_reach_the_running_daemon(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN))
+        self.assertIn("550 5.1.1", refused(daemon.port, "erin@example.com"))
+        began = time.monotonic()
+        cp = daemon.run_cli("user", "add", "erin", input=PASSWORD + "\n")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertLess(time.monotonic() - began, 5)
+        # No waiting: the command returned once the daemon had taken the file.
+        self.assertIsNone(refused(daemon.port, "erin@example.com"))
+        self.assertEqual(cp.stdout, "user erin added\nthe running tandemd reloaded its "
+                         "configuration\n")
+        self.assertEqual(len(self.wait_files(daemon.data, DOMAIN, "erin")), 1)
+        self.assertIn("configuration reloaded from %s" % daemon.config_path, daemon.log())
+        cp = daemon.run_cli("user", "passwd", "erin", input="another one\n")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertEqual(daemon.log().count("configuration reloaded"), 2)
+        cp = daemon.run_cli("user", "del", "erin")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        # bob has no mailbox on disk yet (one on disk is a mailbox by itself, README): removed
+        # from the file, he is unknown at once.
+        self.assertEqual(maildir_files(daemon.data, DOMAIN, "bob"), [])
+        cp = daemon.run_cli("user", "del", "bob")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertIn("550 5.1.1", refused(daemon.port, "bob@example.com"))
+        self.assertTrue(daemon.running())
+
+    def test_user_add_without_a_running_daemon(self):
+        daemon = Daemon(make_config(domain=DOMAIN), self.tmpdir)
+        cp = daemon.run_cli("user", "add", "erin", input=PASSWORD + "\n")
+        self.assertEqual((cp.returncode, cp.stdout, cp.stderr), (0, "user erin added\n", ""))
+        cp = daemon.run_cli("reload")
+        self.assertEqual(cp.returncode, 1, cp.stdout)
+        self.assertIn("no daemon runs on %s" % daemon.data, cp.stderr)
+
+    @unittest.skipUnless(os.geteuid() == 0, "runs the daemon as nobody: needs root")
+    def test_root_adds_a_user_for_a_daemon_of_another_user(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN), run_as="nobody")
+        cp = daemon.run_cli("user", "add", "erin", input=PASSWORD + "\n")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        self.assertIn("reloaded its configuration", cp.stdout)
+        self.assertIsNone(refused(daemon.port, "erin@example.com"))
+        self.assertEqual(len(self.wait_files(daemon.data, DOMAIN, "erin")), 1)
+
+    def test_sighup_applies_a_changed_file(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN, max_message_bytes=100000))
+        self.assertEqual(size_offered(daemon.port), "100000")
+        daemon.config["smtp"]["max_message_bytes"] = 123456
+        daemon.config["mailboxes"]["users"].append({"name": "frank"})
+        daemon.write_config()
+        daemon.proc.send_signal(signal.SIGHUP)
+        self.wait_log(daemon, "configuration reloaded from %s" % daemon.config_path)
+        self.assertIn("SIGHUP received", daemon.log())
+        self.assertTrue(daemon.running())
+        self.assertEqual(size_offered(daemon.port), "123456")
+        self.assertIsNone(refused(daemon.port, "frank@example.com"))
+        self.assertEqual(len(self.wait_files(daemon.data, DOMAIN, "frank")), 1)
+        self.assertNotIn("stopping", daemon.log())
+
+    def test_sighup_with_an_invalid_file_keeps_the_running_one(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN, max_message_bytes=100000))
+        daemon.config["smtp"]["max_recipients"] = 5
+        daemon.config["smtp"]["max_message_bytes"] = 123456
+        daemon.config["mailboxes"]["users"].append({"name": "gina"})
+        daemon.write_config()
+        daemon.proc.send_signal(signal.SIGHUP)
+        self.wait_log(daemon, "configuration not reloaded, the running one is kept: "
+                      "smtp.max_recipients: must be 100-100000")
+        self.assertNotIn("configuration reloaded", daemon.log())
+        self.assertTrue(daemon.running())
+        # Mail goes on under the old configuration, in full.
+        self.assertIsNone(refused(daemon.port, "alice@example.com"))
+        self.assertEqual(len(self.wait_files(daemon.data, DOMAIN, "alice")), 1)
+        self.assertIn("550 5.1.1", refused(daemon.port, "gina@example.com"))
+        self.assertEqual(size_offered(daemon.port), "100000")
+        # tandemd reload says the same, and exits 2 (the file is not valid).
+        cp = daemon.run_cli("reload")
+        self.assertEqual(cp.returncode, 2, cp.stdout)
+        self.assertIn("smtp.max_recipients: must be 100-100000", cp.stderr)
+
+        # Not JSON at all: the same.
+        with open(daemon.config_path, "w") as f:
+            f.write('{"server": {"domain": "example.com"},\n')
+        daemon.proc.send_signal(signal.SIGHUP)
+        self.wait_log(daemon, "configuration not reloaded, the running one is kept: (file): "
+                      "not valid JSON at line 2")
+        self.assertTrue(daemon.running())
+        self.assertIsNone(refused(daemon.port, "alice@example.com"))
+
+        # Put right, it is taken.
+        daemon.config["smtp"]["max_recipients"] = 100
+        daemon.write_config()
+        cp = daemon.run_cli("reload")
+        self.assertEqual((cp.returncode, cp.stderr), (0, ""), cp.stdout)
+        self.assertEqual(cp.stdout, "the running tandemd reloaded its configuration\n")
+        self.assertIsNone(refused(daemon.port, "gina@example.com"))
+        self.assertEqual(size_offered(daemon.port), "123456")
+
+    def test_a_change_that_needs_a_restart_is_refused_and_said(self):
+        daemon = self.start_daemon(make_config(domain=DOMAIN))
+        daemon.config["server"]["data_dir"] = "elsewhere"
+        daemon.write_config()
+        daemon.proc.send_signal(signal.SIGHUP)
+        self.wait_log(daemon, "configuration not reloaded, the running one is kept: "
+                      "server.data_dir changed")
+        self.assertTrue(daemon.running())
+        self.assertIsNone(refused(daemon.port, "alice@example.com"))
+        self.assertEqual(len(self.wait_files(daemon.data, DOMAIN, "alice")), 1)
 
 
 def log_files(daemon):
@@ -96,6 +242,27 @@ class LogFile(TandemTestCase):
         self.assertTrue(daemon.log().endswith(kept), kept)
         self.assertGreater(len(daemon.log()), len(kept))  # older lines went with older files
         self.assertTrue(files["tandem.log"].endswith(b"info engine: stopped\n"))
+
+    def test_reload_applies_new_limits(self):
+        config = make_config(domain=DOMAIN, extra={"server": {"log_max_size_kb": 1,
+                                                              "log_files": 4}})
+        daemon = self.start_daemon(config)
+        for i in range(12):
+            send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: len(log_files(daemon)) == 4, 10), log_files(daemon))
+        daemon.config["server"]["log_files"] = 2
+        daemon.config["server"]["log_max_size_kb"] = 2
+        daemon.write_config()
+        cp = daemon.run_cli("reload")
+        self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
+        for i in range(12):
+            send(daemon.port, "someone@remote.test", ["alice@example.com"], make_message())
+        self.assertTrue(wait_for(lambda: daemon.log().count("stored for <alice") == 24, 10))
+        daemon.stop()
+        files = log_files(daemon)
+        self.assertEqual(list(files), ["tandem.log", "tandem.log.1"])
+        self.assertGreater(len(files["tandem.log.1"]), 1024)  # the new size
+        self.assertLessEqual(len(files["tandem.log.1"]), 2048)
 
 
 class Journal(TandemTestCase):
