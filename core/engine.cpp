@@ -9,9 +9,11 @@
 #include "util/diskspace.h"
 #include "util/fsutil.h"
 #include "util/log.h"
+#include "util/logfile.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -75,6 +77,16 @@ QString Engine::controlDir(const config::Settings &settings)
     return spoolDir(settings) + u"/control"_s;
 }
 
+QString Engine::logPath(const config::Settings &settings)
+{
+    return settings.dataPath() + u"/log/tandem.log"_s;
+}
+
+QList<log::Entry> Engine::recentLog(const config::Settings &settings, int maxLines)
+{
+    return log::readRecent(logPath(settings), maxLines);
+}
+
 bool Engine::lockDataFolder(QString *error)
 {
     if (m_lockFd >= 0)
@@ -82,7 +94,8 @@ bool Engine::lockDataFolder(QString *error)
     const QString path = m_settings->dataPath() + u"/tandemd.lock"_s;
     m_lockFd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (m_lockFd < 0) {
-        *error = u"cannot open %1: %2"_s.arg(path, fsutil::errnoText(errno));
+        *error = u"cannot open %1: %2 (running as user %3)"_s.arg(path, fsutil::errnoText(errno),
+                                                                  fsutil::currentUserName());
         return false;
     }
     if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
@@ -113,27 +126,48 @@ bool Engine::isDataFolderInUse(const config::Settings &settings)
     return inUse;
 }
 
+QStringList Engine::checkDataFolder(const config::Settings &settings)
+{
+    // What a start creates and writes: the folder itself (or the parent it is created in), and
+    // those of its folders that exist already.
+    const QString data = settings.dataPath();
+    QString error;
+    if (!fsutil::checkWritableFolder(data, &error))
+        return {u"server.data_dir: "_s + error};
+    QStringList errors;
+    for (const QString &sub : {u"spool"_s, u"spool/tmp"_s, u"spool/queue"_s, u"spool/outbox"_s,
+                               u"spool/corrupt"_s, u"spool/control"_s, u"mailboxes"_s, u"log"_s}) {
+        const QString path = data + u'/' + sub;
+        if (QFileInfo::exists(path) && !fsutil::checkWritableFolder(path, &error))
+            errors.append(u"server.data_dir: "_s + error);
+    }
+    return errors;
+}
+
 bool Engine::start(QString *error)
 {
     if (m_running)
         return true;
+    // Everything that can fail comes first, and a failure undoes what was done: no delivery
+    // starts and nothing claims to listen for an engine that did not start.
+    if (!prepare(error)) {
+        log::error(u"engine"_s, u"cannot start: "_s + *error);
+        delete m_server;
+        m_server = nullptr;
+        delete m_disk;
+        m_disk = nullptr;
+        m_router.reset();
+        m_outbox.reset();
+        m_mailboxes.reset();
+        m_spool.reset();
+        m_logFile.reset();
+        if (m_lockFd >= 0) {
+            ::close(m_lockFd);
+            m_lockFd = -1;
+        }
+        return false;
+    }
     const config::Settings &s = *m_settings;
-    if (!fsutil::ensureDirectory(s.dataPath(), error) ||
-        !fsutil::ensureDirectory(mailboxDir(s), error) ||
-        !fsutil::ensureDirectory(s.dataPath() + u"/log"_s, error))
-        return false;
-    if (!lockDataFolder(error))
-        return false;
-    m_spool = std::make_unique<spool::Spool>(spoolDir(s));
-    if (!m_spool->open(error, s.timeScale) || !fsutil::ensureDirectory(controlDir(s), error))
-        return false;
-    m_mailboxes = std::make_unique<mailbox::MailboxStore>(mailboxDir(s), s.server.hostname,
-                                                          s.mailboxes.mailboxTemplate);
-    m_outbox = std::make_unique<delivery::Outbox>(m_spool->outboxDir());
-    m_router = std::make_shared<routing::Router>(
-        m_settings, [store = m_mailboxes.get()](const QString &local, const QString &domain) {
-            return store->existsOnDisk(local, domain);
-        });
 
     m_dispatcher =
         new routing::Dispatcher(m_spool.get(), m_mailboxes.get(), m_outbox.get(), m_router);
@@ -179,7 +213,6 @@ bool Engine::start(QString *error)
                                   .arg(recovery.corrupted.size()));
     m_dispatcher->resume(recovery.resume);
 
-    m_disk = new util::DiskSpace(s.dataPath(), s.freeSpaceReserve(), this);
     connect(m_disk, &util::DiskSpace::levelChanged, this,
             [this](util::DiskSpace::Level level, qint64 free, qint64 reserve) {
                 // Deliveries that failed for want of space need not wait for their next try.
@@ -188,13 +221,6 @@ bool Engine::start(QString *error)
                 emit diskSpaceChanged(util::DiskSpace::toString(level), free, reserve);
             });
     m_disk->start();
-    m_server = new smtp::SmtpServer(m_settings, m_spool.get(), m_router, this);
-    m_server->setDiskSpace(m_disk);
-    if (!m_server->listen(error)) {
-        delete m_server;
-        m_server = nullptr;
-        return false;
-    }
     m_controlTimer = new QTimer(this);
     m_controlTimer->setInterval(200);
     connect(m_controlTimer, &QTimer::timeout, this, &Engine::pollControl);
@@ -205,6 +231,37 @@ bool Engine::start(QString *error)
                                s.dataPath()));
     emit started();
     return true;
+}
+
+// The steps of a start that can fail: folders, the lock, the spool, the listening sockets.
+bool Engine::prepare(QString *error)
+{
+    const config::Settings &s = *m_settings;
+    if (!fsutil::ensureDirectory(s.dataPath(), error) ||
+        !fsutil::ensureDirectory(mailboxDir(s), error) ||
+        !fsutil::ensureDirectory(s.dataPath() + u"/log"_s, error))
+        return false;
+    if (!lockDataFolder(error))
+        return false;
+    // After the lock: one engine writes and rotates the file.
+    m_logFile = log::FileLog::open(logPath(s), qint64(s.server.logMaxSizeKb) * 1024,
+                                   s.server.logFiles, error);
+    if (!m_logFile)
+        return false;
+    m_spool = std::make_unique<spool::Spool>(spoolDir(s));
+    if (!m_spool->open(error, s.timeScale) || !fsutil::ensureDirectory(controlDir(s), error))
+        return false;
+    m_mailboxes = std::make_unique<mailbox::MailboxStore>(mailboxDir(s), s.server.hostname,
+                                                          s.mailboxes.mailboxTemplate);
+    m_outbox = std::make_unique<delivery::Outbox>(m_spool->outboxDir());
+    m_router = std::make_shared<routing::Router>(
+        m_settings, [store = m_mailboxes.get()](const QString &local, const QString &domain) {
+            return store->existsOnDisk(local, domain);
+        });
+    m_disk = new util::DiskSpace(s.dataPath(), s.freeSpaceReserve(), this);
+    m_server = new smtp::SmtpServer(m_settings, m_spool.get(), m_router, this);
+    m_server->setDiskSpace(m_disk);
+    return m_server->listen(error);
 }
 
 void Engine::stop(int stopTimeoutMs)
@@ -255,6 +312,7 @@ void Engine::finishStop()
         m_lockFd = -1;
     }
     log::info(u"engine"_s, u"stopped"_s);
+    m_logFile.reset(); // every line written
     emit stopped();
 }
 
@@ -324,8 +382,8 @@ void Engine::applyQueueOperation(const QString &operation, const QStringList &id
     });
 }
 
-// tandemd queue ... on a running daemon drops a request file into spool/control/; the engine
-// answers it with a .done file next to it.
+// tandemd queue ... and tandemd reload on a running daemon drop a request file into
+// spool/control/; the engine answers each with a .done file next to it.
 void Engine::pollControl()
 {
     const QDir dir(controlDir(*m_settings));
@@ -346,6 +404,19 @@ void Engine::pollControl()
         const QJsonObject request = QJsonDocument::fromJson(file.readAll()).object();
         file.close();
         QFile::remove(file.fileName());
+        if (request.value(u"op"_s).toString() == u"reload"_s) {
+            const QStringList problems =
+                m_reloader ? m_reloader()
+                           : QStringList{u"this engine runs in the Tandem console, which does not "
+                                         "read its configuration file again by itself: open it "
+                                         "there again (File › Open configuration…)"_s};
+            const QJsonObject reply = problems.isEmpty()
+                                          ? QJsonObject{{u"reloaded"_s, true}}
+                                          : QJsonObject{{u"error"_s, problems.join(u'\n')}};
+            QString error;
+            fsutil::writeDurably(answer, QJsonDocument(reply).toJson(), &error, false);
+            continue;
+        }
         QStringList ids;
         for (const QJsonValue &v : request.value(u"ids"_s).toArray())
             ids.append(v.toString());
@@ -377,6 +448,10 @@ bool Engine::applySettings(config::Settings settings, QString *error)
         emit settingsApplied();
         return true;
     }
+    if (m_stopping) {
+        *error = u"the engine is stopping"_s;
+        return false;
+    }
     if (settings.dataPath() != m_settings->dataPath()) {
         *error = u"server.data_dir changed: stop and start the engine to use the new folder"_s;
         return false;
@@ -398,6 +473,7 @@ bool Engine::applySettings(config::Settings settings, QString *error)
     m_settings = shared;
     m_router = router;
     m_disk->setReserve(shared->freeSpaceReserve());
+    m_logFile->setLimits(qint64(shared->server.logMaxSizeKb) * 1024, shared->server.logFiles);
     QMetaObject::invokeMethod(
         m_dispatcher, [d = m_dispatcher, store = m_mailboxes.get(), shared, router] {
             store->setTemplate(shared->server.hostname, shared->mailboxes.mailboxTemplate);

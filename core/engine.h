@@ -2,6 +2,7 @@
 
 #include "config/settings.h"
 #include "delivery/outbox.h"
+#include "util/log.h"
 
 #include <QObject>
 #include <QStringList>
@@ -30,6 +31,9 @@ class DeliveryQueue;
 }
 namespace tandem::util {
 class DiskSpace;
+}
+namespace tandem::log {
+class FileLog;
 }
 
 // The engine's one face: what tandemd and the console drive. It lives on the thread that
@@ -67,14 +71,29 @@ public:
     // mailbox template at once, listeners re-bound where they changed; sessions already open
     // finish under the old rules. False (with the reason) when only a restart can do it.
     bool applySettings(config::Settings settings, QString *error);
+    // What reads the configuration file again and applies it (tandemd's SIGHUP): it returns the
+    // problems, each "path.to.key: what is wrong", empty when the file was applied. A "reload"
+    // request in spool/control/ (tandemd reload, user add ...) is answered with it; an engine
+    // without one (the console's) answers that it does not read its file by itself.
+    using Reloader = std::function<QStringList()>;
+    void setReloader(Reloader reloader) { m_reloader = std::move(reloader); }
     // Thread-safe: answered by outboxSnapshot(), after which outboxUpdated() reports changes.
     void requestOutboxSnapshot();
 
     static QString controlDir(const config::Settings &settings);
+    // The engine's log file, data/log/tandem.log (rotated to tandem.log.1, .2, ...).
+    static QString logPath(const config::Settings &settings);
+    // Its last maxLines entries, oldest first, engine running or not: the console's log window
+    // starts with them.
+    static QList<log::Entry> recentLog(const config::Settings &settings, int maxLines);
     // The mailboxes on disk ("user@domain"), engine running or not.
     static QStringList listMailboxes(const config::Settings &settings);
     // Whether an engine (this process's or another's) runs on the data folder.
     static bool isDataFolderInUse(const config::Settings &settings);
+    // What a start would find wrong with the data folder: it, or the folder it is created in,
+    // and its folders that exist must be writable by this process's user. Each problem as
+    // "server.data_dir: what is wrong" (tandemd --check).
+    static QStringList checkDataFolder(const config::Settings &settings);
     // Reading the Outbox of a data folder without an engine.
     static QList<delivery::OutboxEntry> readOutbox(const config::Settings &settings,
                                                    QStringList *unreadable = nullptr);
@@ -97,6 +116,7 @@ signals:
     void messageFinished(const QString &queueId);
 
 private:
+    bool prepare(QString *error);
     void finishStop();
     void pollControl();
     bool lockDataFolder(QString *error);
@@ -113,7 +133,9 @@ private:
     QThread m_deliveryThread;
     QTimer *m_controlTimer = nullptr;
     util::DiskSpace *m_disk = nullptr;
+    std::unique_ptr<log::FileLog> m_logFile;
     QHash<QString, delivery::OutboxEntry> m_localEntries; // the dispatcher's waiting messages
+    Reloader m_reloader;
     int m_lockFd = -1;
     bool m_running = false;
     bool m_stopping = false;

@@ -28,6 +28,15 @@ void EngineHost::listMailboxes(const config::Settings &settings, MailboxesDone d
     });
 }
 
+void EngineHost::loadLogHistory(const config::Settings &settings, int maxLines, LogDone done)
+{
+    QMetaObject::invokeMethod(m_worker, [this, settings, maxLines, done] {
+        const QList<log::Entry> entries = Engine::recentLog(settings, maxLines);
+        QMetaObject::invokeMethod(
+            this, [done, entries] { done(entries); }, Qt::QueuedConnection);
+    });
+}
+
 EngineHost::~EngineHost()
 {
     if (m_engine) {

@@ -2,6 +2,7 @@
 
 #include "config/settings.h"
 #include "delivery/outbox.h"
+#include "util/log.h"
 
 #include <QList>
 #include <QObject>
@@ -45,6 +46,11 @@ public:
     // thread, engine running or not; `done` runs on this thread.
     using MailboxesDone = std::function<void(const QStringList &mailboxes)>;
     void listMailboxes(const config::Settings &settings, MailboxesDone done);
+
+    // The last lines of the settings' log file (Engine::recentLog), read on the engine's thread;
+    // `done` runs on this thread.
+    using LogDone = std::function<void(const QList<log::Entry> &entries)>;
+    void loadLogHistory(const config::Settings &settings, int maxLines, LogDone done);
 
     using ApplyDone = std::function<void(const QString &error)>;
     void applySettings(const config::Settings &settings, ApplyDone done);

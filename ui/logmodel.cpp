@@ -26,6 +26,18 @@ void LogModel::append(const log::Entry &entry)
     });
 }
 
+void LogModel::prependHistory(const QList<log::Entry> &history)
+{
+    // Within the cap, the newest of the history; none of it when live entries fill the cap.
+    const qsizetype room = qMax<qsizetype>(0, m_cap - qsizetype(m_entries.size()));
+    const QList<log::Entry> kept = history.mid(qMax<qsizetype>(0, history.size() - room));
+    if (kept.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(kept.size()) - 1);
+    m_entries.insert(m_entries.begin(), kept.cbegin(), kept.cend());
+    endInsertRows();
+}
+
 void LogModel::clear()
 {
     beginResetModel();

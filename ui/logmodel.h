@@ -23,6 +23,8 @@ public:
 
     // Safe from any thread.
     void append(const log::Entry &entry);
+    // Older entries (the log file's last lines), put before every entry the model has.
+    void prependHistory(const QList<log::Entry> &history);
     void clear();
     // Tells the views that the headers are in another language now.
     void retranslate();

@@ -274,6 +274,17 @@ bool MainWindow::loadConfiguration()
     m_haveSettings = true;
     setWindowTitle(tr("Tandem — %1").arg(m_configPath));
     rebuildTree();
+    // The log window begins with the last events of the data folder's log file, read before
+    // the engine (queued behind this on the same thread) writes to it again.
+    if (m_historyFor != m_settings.dataPath()) {
+        m_historyFor = m_settings.dataPath();
+        m_host->loadLogHistory(
+            m_settings, kLogHistoryLines,
+            [model = QPointer<LogModel>(m_logModel)](const QList<log::Entry> &entries) {
+                if (model)
+                    model->prependHistory(entries);
+            });
+    }
     return true;
 }
 

@@ -76,6 +76,8 @@ private:
     QString m_configPath;
     config::Settings m_settings;
     bool m_haveSettings = false;
+    QString m_historyFor; // the data folder whose log file the log window was given
+    static constexpr int kLogHistoryLines = 500;
     EngineHost *m_host;
     LogModel *m_logModel;
     QTreeWidget *m_tree;

@@ -24,9 +24,9 @@ namespace {
 
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
-    const char byte = 1;
+    const char byte = char(signal);
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &byte, 1);
 }
 
@@ -55,11 +55,12 @@ std::optional<QByteArray> readPassword(const QString &prompt)
     return QByteArray::fromStdString(line);
 }
 
-// What a start reads besides the configuration: the secrets file (into *settings) and the TLS
-// pair. Every problem as "path.to.key: what is wrong", as --check prints them.
+// What a start reads and writes besides the configuration: the secrets file (into *settings),
+// the TLS pair and the data folder. Every problem as "path.to.key: what is wrong", as --check
+// prints them.
 QStringList loadSecretsAndCheckFiles(tandem::config::Settings *settings)
 {
-    QStringList errors;
+    QStringList errors = tandem::Engine::checkDataFolder(*settings);
     QString error;
     if (!settings->server.secretsFile.isEmpty() &&
         !tandem::config::loadSecrets(settings->resolvePath(settings->server.secretsFile),
@@ -88,6 +89,7 @@ int main(int argc, char *argv[])
         u"Tandem mail server, headless.\n\n"
         "Commands (after the options):\n"
         "  user add NAME | user passwd NAME | user del NAME | user list\n"
+        "  reload   (the running daemon reads the configuration again; as SIGHUP)\n"
         "  queue list [--json]\n"
         "  queue retry|hold|release|delete|bounce ID... | --all"_s);
     parser.addHelpOption();
@@ -108,7 +110,7 @@ int main(int argc, char *argv[])
                                        u"With \"queue retry|hold|...\": every Outbox entry."_s);
     parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption,
                        allOption, certificateOption});
-    parser.addPositionalArgument(u"command"_s, u"user ... or queue ... (see above)."_s,
+    parser.addPositionalArgument(u"command"_s, u"user ..., reload or queue ... (see above)."_s,
                                  u"[command...]"_s);
     parser.process(app);
 
@@ -164,6 +166,8 @@ int main(int argc, char *argv[])
         out << u"%1: valid\n"_s.arg(configPath);
         return 0;
     }
+    if (command == QStringList{u"reload"_s})
+        return tandem::admin::reloadCommand(loaded.settings, false, out, err);
     if (!command.isEmpty() && command.first() == u"queue"_s)
         return tandem::admin::queueCommand(loaded.settings, command.mid(1),
                                            parser.isSet(jsonOption), parser.isSet(allOption), out,
@@ -173,8 +177,10 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    if (parser.isSet(verboseOption))
+    if (parser.isSet(verboseOption)) {
         tandem::log::setMinimumLevel(tandem::log::Level::Debug);
+        tandem::log::setFileLevel(tandem::log::Level::Debug);
+    }
 
     tandem::config::Settings settings = loaded.settings;
     const QStringList errors = loadSecretsAndCheckFiles(&settings);
@@ -188,7 +194,8 @@ int main(int argc, char *argv[])
     if (scale > 0)
         settings.timeScale = scale;
 
-    // SIGTERM and SIGINT reach the event loop through a pipe: a clean stop, not an exit.
+    // Signals reach the event loop through a pipe: SIGTERM and SIGINT a clean stop, not an
+    // exit; SIGHUP (systemctl reload, kill -HUP, a closed terminal) a reload.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
         err << "tandemd: socketpair failed\n";
         return 1;
@@ -199,22 +206,48 @@ int main(int argc, char *argv[])
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
     tandem::Engine engine(settings);
+    // Reads the file again, checks it as a start would, and applies it as the console applies
+    // a change; anything wrong keeps the running configuration, each problem logged.
+    const auto reload = [&engine, configPath] {
+        const tandem::config::LoadResult reloaded = tandem::config::loadFile(configPath);
+        tandem::config::Settings next = reloaded.settings;
+        QStringList problems = reloaded.errors;
+        if (problems.isEmpty())
+            problems = loadSecretsAndCheckFiles(&next);
+        QString error;
+        if (problems.isEmpty() && !engine.applySettings(next, &error))
+            problems.append(error);
+        for (const QString &p : std::as_const(problems))
+            tandem::log::error(u"engine"_s,
+                               u"configuration not reloaded, the running one is kept: "_s + p);
+        if (problems.isEmpty())
+            tandem::log::info(u"engine"_s, u"configuration reloaded from "_s + configPath);
+        return problems;
+    };
+    engine.setReloader(reload);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &engine, [&] {
-        char byte;
-        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &byte, 1);
-        tandem::log::info(u"engine"_s, u"signal received"_s);
+        char byte = 0;
+        if (::read(g_signalPipe[0], &byte, 1) != 1)
+            return;
+        if (byte == SIGHUP) {
+            tandem::log::info(u"engine"_s, u"SIGHUP received: reloading "_s + configPath);
+            if (engine.isRunning())
+                reload();
+            return;
+        }
+        tandem::log::info(u"engine"_s,
+                          u"%1 received"_s.arg(byte == SIGINT ? u"SIGINT"_s : u"SIGTERM"_s));
         engine.stop();
     });
     QObject::connect(&engine, &tandem::Engine::stopped, &app, &QCoreApplication::quit);
 
     QString error;
-    if (!engine.start(&error)) {
-        tandem::log::error(u"engine"_s, u"cannot start: "_s + error);
-        return 1;
-    }
+    if (!engine.start(&error))
+        return 1; // the engine logged why
     return app.exec();
 }

@@ -156,7 +156,10 @@ int userCommand(const QString &configPath, const QStringList &args, const Passwo
     out << u"user %1 %2\n"_s.arg(name, verb == u"add"_s   ? u"added"_s
                                        : verb == u"del"_s ? u"removed"_s
                                                           : u"password changed"_s);
-    return 0;
+    // As postfix reload after postmap: a running daemon takes the change now, not at its next
+    // start (until then it would refuse the new user's mail with 550 5.1.1).
+    out.flush();
+    return reloadCommand(loaded.settings, true, out, err);
 }
 
 QJsonArray outboxToJson(const config::Settings &settings)
@@ -229,15 +232,12 @@ bool actAsDataOwner(const config::Settings &settings, QString *error)
     return true;
 }
 
-// Hands the operation to the running daemon through spool/control/ and waits for its answer.
-std::optional<delivery::OperationResult> askDaemon(const config::Settings &settings,
-                                                   const QString &op, const QStringList &ids,
-                                                   bool all, QString *error)
+// Hands a request to the running daemon through spool/control/ and waits for its answer.
+std::optional<QJsonObject> askDaemon(const config::Settings &settings, const QJsonObject &request,
+                                     QString *error)
 {
     const QString dir = Engine::controlDir(settings);
     const QString name = QUuid::createUuid().toString(QUuid::Id128);
-    const QJsonObject request{
-        {u"op"_s, op}, {u"ids"_s, QJsonArray::fromStringList(ids)}, {u"all"_s, all}};
     // Written under a name the daemon ignores, then renamed: it never reads half a request.
     if (!fsutil::writeDurably(dir + u'/' + name + u".req"_s, QJsonDocument(request).toJson(), error,
                               false))
@@ -256,15 +256,27 @@ std::optional<delivery::OperationResult> askDaemon(const config::Settings &setti
     file.open(QIODevice::ReadOnly);
     const QJsonObject reply = QJsonDocument::fromJson(file.readAll()).object();
     file.remove();
-    if (reply.contains(u"error"_s)) {
+    return reply;
+}
+
+std::optional<delivery::OperationResult> askDaemonToApply(const config::Settings &settings,
+                                                          const QString &op, const QStringList &ids,
+                                                          bool all, QString *error)
+{
+    const auto reply = askDaemon(
+        settings, {{u"op"_s, op}, {u"ids"_s, QJsonArray::fromStringList(ids)}, {u"all"_s, all}},
+        error);
+    if (!reply)
+        return std::nullopt;
+    if (reply->contains(u"error"_s)) {
         *error =
-            u"the daemon could not act on the request: "_s + reply.value(u"error"_s).toString();
+            u"the daemon could not act on the request: "_s + reply->value(u"error"_s).toString();
         return std::nullopt;
     }
     delivery::OperationResult r;
-    for (const QJsonValue &v : reply.value(u"changed"_s).toArray())
+    for (const QJsonValue &v : reply->value(u"changed"_s).toArray())
         r.changed.append(v.toString());
-    for (const QJsonValue &v : reply.value(u"missing"_s).toArray())
+    for (const QJsonValue &v : reply->value(u"missing"_s).toArray())
         r.missing.append(v.toString());
     return r;
 }
@@ -326,7 +338,7 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
         std::optional<delivery::OperationResult> result;
         if (actAsDataOwner(settings, &error))
             result = Engine::isDataFolderInUse(settings)
-                         ? askDaemon(settings, args.first(), ids, all, &error)
+                         ? askDaemonToApply(settings, args.first(), ids, all, &error)
                          : applyHere(settings, *op, ids, all, &error);
         if (!result) {
             err << u"tandemd: %1\n"_s.arg(error);
@@ -366,6 +378,29 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
             out << u"    last reply: %1\n"_s.arg(e.lastReply);
     }
     out << u"%1 entr%2\n"_s.arg(entries.size()).arg(entries.size() == 1 ? u"y"_s : u"ies"_s);
+    return 0;
+}
+
+int reloadCommand(const config::Settings &settings, bool quietWhenStopped, QTextStream &out,
+                  QTextStream &err)
+{
+    if (!Engine::isDataFolderInUse(settings)) {
+        if (quietWhenStopped)
+            return 0; // read at the next start
+        err << u"tandemd: no daemon runs on %1\n"_s.arg(settings.dataPath());
+        return 1;
+    }
+    QString error;
+    std::optional<QJsonObject> reply;
+    if (actAsDataOwner(settings, &error))
+        reply = askDaemon(settings, {{u"op"_s, u"reload"_s}}, &error);
+    if (reply && reply->contains(u"error"_s))
+        error = reply->value(u"error"_s).toString();
+    if (!reply || !reply->value(u"reloaded"_s).toBool()) {
+        err << u"tandemd: the running daemon keeps its configuration: %1\n"_s.arg(error);
+        return 1;
+    }
+    out << "the running tandemd reloaded its configuration\n";
     return 0;
 }
 

@@ -13,7 +13,8 @@ namespace tandem::admin {
 
 using PasswordReader = std::function<std::optional<QByteArray>(const QString &prompt)>;
 
-// user add NAME | user passwd NAME | user del NAME | user list. Returns the exit code.
+// user add NAME | user passwd NAME | user del NAME | user list. Returns the exit code. A daemon
+// running on the configuration's data folder is told to reload (reloadCommand).
 int userCommand(const QString &configPath, const QStringList &args, const PasswordReader &read,
                 QTextStream &out, QTextStream &err);
 
@@ -21,6 +22,12 @@ int userCommand(const QString &configPath, const QStringList &args, const Passwo
 // On a running daemon an operation is handed to it and takes effect within a second.
 int queueCommand(const config::Settings &settings, const QStringList &args, bool json, bool all,
                  QTextStream &out, QTextStream &err);
+
+// reload: the daemon running on the data folder reads its configuration file again, as on
+// SIGHUP, and answers whether it took it (like postfix reload, but waiting for the answer).
+// quietWhenStopped: no daemon running is no error (user add ... calls it after a change).
+int reloadCommand(const config::Settings &settings, bool quietWhenStopped, QTextStream &out,
+                  QTextStream &err);
 
 QJsonArray outboxToJson(const config::Settings &settings);
 

@@ -210,7 +210,8 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
         return;
     r.checkKeys(*o, path,
                 {u"role"_s, u"domain"_s, u"local_domains"_s, u"hostname"_s, u"data_dir"_s,
-                 u"max_hops"_s, u"secrets_file"_s, u"min_free_space_mb"_s});
+                 u"max_hops"_s, u"secrets_file"_s, u"min_free_space_mb"_s, u"log_max_size_kb"_s,
+                 u"log_files"_s});
     s.server.role = r.choice(*o, path, u"role"_s, Role::Custom, kRoles);
     if (!o->contains(u"domain"_s)) {
         r.error(u"server.domain"_s, Messages::tr("is required"));
@@ -242,6 +243,9 @@ void readServer(Reader &r, const QJsonObject &root, Settings &s)
     if (o->contains(u"min_free_space_mb"_s))
         s.server.minFreeSpaceMb =
             int(r.integer(*o, path, u"min_free_space_mb"_s, 0, 1, 1024 * 1024 * 1024));
+    s.server.logMaxSizeKb =
+        int(r.integer(*o, path, u"log_max_size_kb"_s, s.server.logMaxSizeKb, 1, 1024 * 1024));
+    s.server.logFiles = int(r.integer(*o, path, u"log_files"_s, s.server.logFiles, 1, 100));
 }
 
 // The reserve must hold the largest message the server accepts, or a message accepted at
@@ -844,6 +848,10 @@ QJsonObject toJson(const Settings &s)
         server.insert(u"secrets_file"_s, s.server.secretsFile);
     if (s.server.minFreeSpaceMb > 0)
         server.insert(u"min_free_space_mb"_s, s.server.minFreeSpaceMb);
+    if (s.server.logMaxSizeKb != ServerSettings::kDefaultLogMaxSizeKb)
+        server.insert(u"log_max_size_kb"_s, s.server.logMaxSizeKb);
+    if (s.server.logFiles != ServerSettings::kDefaultLogFiles)
+        server.insert(u"log_files"_s, s.server.logFiles);
     QJsonArray listeners;
     for (const Listener &l : s.smtp.listeners) {
         QJsonObject lo{

@@ -31,6 +31,12 @@ struct ServerSettings {
     int maxHops = 30;
     QString secretsFile;    // tandemd's passwords (mode 0600); the console uses the keychain
     int minFreeSpaceMb = 0; // 0: not in the file, the reserve is Settings::freeSpaceReserve()
+    // data/log/tandem.log is rotated when it reaches this size; this many files are kept, the
+    // current one included.
+    int logMaxSizeKb = kDefaultLogMaxSizeKb;
+    int logFiles = kDefaultLogFiles;
+    static constexpr int kDefaultLogMaxSizeKb = 10240;
+    static constexpr int kDefaultLogFiles = 5;
 };
 
 struct Listener {

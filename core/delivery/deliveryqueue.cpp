@@ -476,8 +476,14 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
         if (anyReply.code == 0)
             anyReply = reply;
         if (reply.isPositive()) {
-            log::info(u"outbox"_s, u"delivered to <%1>: %2"_s.arg(r, reply.toString()),
-                      entry.messageId);
+            // A static route or the SmartHost passes the message on: it is not delivered yet.
+            if (routing::isRelayHop(entry.nextHop, r.mid(r.lastIndexOf(u'@') + 1)))
+                log::info(u"outbox"_s,
+                          u"relayed to %1 for <%2>: %3"_s.arg(entry.nextHop, r, reply.toString()),
+                          entry.messageId);
+            else
+                log::info(u"outbox"_s, u"delivered to <%1>: %2"_s.arg(r, reply.toString()),
+                          entry.messageId);
             if (relayedWithoutDsn && wantsNotice(entry, r, "SUCCESS"))
                 relayed.append({r, u"2.0.0"_s, diagnostic, remoteMta});
         } else if (reply.isPermanent()) {

@@ -36,6 +36,17 @@ QString hopFor(const QString &host, quint16 port)
     return u"[%1]:%2"_s.arg(host).arg(port);
 }
 
+bool isRelayHop(const QString &hop, const QString &domain)
+{
+    if (!hop.startsWith(u'['))
+        return false; // a domain: its MX records
+    if (!domain.startsWith(u'['))
+        return true;
+    const QString literal =
+        domain.mid(1, domain.size() - 2).remove(u"ipv6:"_s, Qt::CaseInsensitive);
+    return hop.compare(hopFor(literal, 25), Qt::CaseInsensitive) != 0;
+}
+
 Router::Router(std::shared_ptr<const config::Settings> settings, MailboxExists mailboxExists)
     : m_settings(std::move(settings))
     , m_mailboxExists(std::move(mailboxExists))

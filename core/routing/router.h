@@ -54,5 +54,8 @@ private:
 };
 
 QString hopFor(const QString &host, quint16 port);
+// Whether a next hop passes mail for `domain` on (a static route or the SmartHost) rather than
+// being the domain's own server (its MX, or the host of an address literal such as [192.0.2.1]).
+bool isRelayHop(const QString &hop, const QString &domain);
 
 } // namespace tandem::routing

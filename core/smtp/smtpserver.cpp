@@ -1,5 +1,6 @@
 #include "smtpserver.h"
 
+#include "util/fsutil.h"
 #include "util/log.h"
 
 #include <QSslSocket>
@@ -25,6 +26,20 @@ protected:
             delete socket;
     }
 };
+
+// Qt's reason, and what it means here: Qt says "The address is protected" for EACCES, which on
+// a port below 1024 means the privilege to bind it is missing.
+QString listenError(const QTcpServer &server, quint16 port)
+{
+    QString why = server.errorString();
+    if (server.serverError() == QAbstractSocket::SocketAccessError)
+        why += port < 1024 ? u": a port below 1024 needs root or the CAP_NET_BIND_SERVICE "
+                             "capability, and this process runs as user %1 without it (under "
+                             "systemd: AmbientCapabilities=CAP_NET_BIND_SERVICE)"_s.arg(
+                                 fsutil::currentUserName())
+                           : u" (running as user %1)"_s.arg(fsutil::currentUserName());
+    return why;
+}
 
 QString addressKey(const QHostAddress &address)
 {
@@ -72,6 +87,8 @@ bool SmtpServer::listen(QString *error)
             return false;
         }
     }
+    // Every listener is bound before any is announced: a start that fails at the second one
+    // logs no "listening" line for the first.
     for (qsizetype i = 0; i < m_settings->smtp.listeners.size(); ++i) {
         const config::Listener listener = m_settings->smtp.listeners.at(i);
         auto *server = new SslTcpServer(this);
@@ -79,7 +96,7 @@ bool SmtpServer::listen(QString *error)
             *error = u"smtp.listeners[%1]: cannot listen on %2 port %3: %4"_s.arg(i)
                          .arg(listener.address)
                          .arg(listener.port)
-                         .arg(server->errorString());
+                         .arg(listenError(*server, listener.port));
             delete server;
             for (QTcpServer *s : std::as_const(m_servers))
                 delete s;
@@ -89,10 +106,11 @@ bool SmtpServer::listen(QString *error)
         connect(server, &QTcpServer::newConnection, this,
                 [this, server, listener] { onNewConnection(server, listener); });
         m_servers.append(server);
+    }
+    for (const config::Listener &listener : m_settings->smtp.listeners)
         log::info(u"smtp"_s, u"listening on %1 port %2 (%3)"_s.arg(listener.address)
                                  .arg(listener.port)
                                  .arg(config::toString(listener.mode)));
-    }
     return true;
 }
 

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -136,16 +138,65 @@ bool appendDurably(const QString &path, const QByteArray &bytes, QString *error)
     return fd.close(error);
 }
 
+QString currentUserName()
+{
+    const uid_t uid = ::geteuid();
+    const passwd *pw = ::getpwuid(uid);
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(uid);
+}
+
 bool ensureDirectory(const QString &path, QString *error)
 {
     if (QFileInfo(path).isDir())
         return true;
-    if (!QDir().mkpath(path)) {
-        *error = u"cannot create folder %1"_s.arg(path);
+    // One mkdir per missing folder, parents first: unlike QDir::mkpath, each failure has its
+    // errno, and each new folder's entry in its parent is made durable.
+    const QString absolute = QDir::cleanPath(QDir(path).absolutePath());
+    QString prefix;
+    for (const QString &part : absolute.split(u'/', Qt::SkipEmptyParts)) {
+        prefix += u'/' + part;
+        const QByteArray native = QFile::encodeName(prefix);
+        if (::mkdir(native.constData(), 0777) == 0) {
+            if (!fsyncDirectory(QFileInfo(prefix).absolutePath(), error))
+                return false;
+            continue;
+        }
+        const int err = errno;
+        struct stat st;
+        if (err == EEXIST && ::stat(native.constData(), &st) == 0 && S_ISDIR(st.st_mode))
+            continue;
+        *error = u"cannot create folder %1: %2 (running as user %3)"_s.arg(
+            prefix, err == EEXIST ? u"a file has that name"_s : errnoText(err), currentUserName());
         return false;
     }
-    // The new folder's entry in its parent must be durable too.
-    return fsyncDirectory(QFileInfo(path).absolutePath(), error);
+    return true;
+}
+
+bool checkWritableFolder(const QString &path, QString *error)
+{
+    QString existing = QDir::cleanPath(QDir(path).absolutePath());
+    while (!QFileInfo::exists(existing) && existing != u"/"_s)
+        existing = QFileInfo(existing).absolutePath();
+    const QByteArray native = QFile::encodeName(existing);
+    struct stat st;
+    if (::stat(native.constData(), &st) != 0) {
+        *error = u"cannot look at %1: %2"_s.arg(existing, errnoText(errno));
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        *error = u"%1 is not a folder"_s.arg(existing);
+        return false;
+    }
+    // The effective user's rights (AT_EACCESS), as the daemon's own writes will meet them.
+    if (::faccessat(AT_FDCWD, native.constData(), W_OK | X_OK, AT_EACCESS) != 0) {
+        const QString why = errnoText(errno);
+        *error = existing == QDir::cleanPath(QDir(path).absolutePath())
+                     ? u"cannot write to %1 as user %2: %3"_s.arg(existing, currentUserName(), why)
+                     : u"cannot create %1: cannot write to %2 as user %3: %4"_s.arg(
+                           path, existing, currentUserName(), why);
+        return false;
+    }
+    return true;
 }
 
 } // namespace tandem::fsutil

@@ -15,8 +15,15 @@ bool writeDurably(const QString &path, const QByteArray &bytes, QString *error,
                   bool syncDir = true);
 // Appends bytes and fdatasyncs.
 bool appendDurably(const QString &path, const QByteArray &bytes, QString *error);
+// Creates the folder and any missing parents; a failure says why and as whom
+// ("cannot create folder /srv/data: Permission denied (running as user tandem)").
 bool ensureDirectory(const QString &path, QString *error);
+// Whether this process could create or write into the folder: it exists and is writable, or
+// its nearest existing parent is. The reason otherwise, naming the user it runs as.
+bool checkWritableFolder(const QString &path, QString *error);
 QString errnoText(int err);
+// The user this process runs as (its effective uid), by name when it has one.
+QString currentUserName();
 bool isOutOfSpace(int err); // ENOSPC or EDQUOT
 
 // An fd that closes itself.

@@ -6,8 +6,11 @@
 #include <functional>
 
 // One line per event. The engine logs through here; tandemd prints to stderr, the console
-// installs a sink that forwards entries to its log window. Safe to call from any thread.
+// installs a sink that forwards entries to its log window, and both write the data folder's
+// log file (FileLog). Safe to call from any thread.
 namespace tandem::log {
+
+class FileLog;
 
 enum class Level { Debug, Info, Warning, Error };
 QString toString(Level level);
@@ -22,9 +25,17 @@ struct Entry {
 };
 
 using Sink = std::function<void(const Entry &)>;
-void setSink(Sink sink); // replaces the sink; nullptr restores the stderr printer
-void setMinimumLevel(Level level);
+void setSink(Sink sink);           // replaces the sink; nullptr restores the stderr printer
+void setMinimumLevel(Level level); // of the sink or stderr
+void setFileLevel(Level level);    // of the log files (Info unless changed)
 QString format(const Entry &entry);
+// Every entry at or above the file level also goes to each file added (FileLog does this
+// itself when it is opened and destroyed).
+void addFile(FileLog *file);
+void removeFile(FileLog *file);
+// Whether stderr is the systemd journal (JOURNAL_STREAM names it, sd-daemon(3)): lines on
+// stderr then carry the journal's "<N>" priority prefix and no time stamp of their own.
+bool stderrIsJournal();
 
 void write(Level level, const QString &component, const QString &text, const QString &queueId = {},
            const QString &session = {});

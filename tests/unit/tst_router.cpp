@@ -211,6 +211,7 @@ private slots:
     void configuredUsersCount();
     void isLocal();
     void nextHop();
+    void relayHop();
 };
 
 void TestRouter::externalToLocal()
@@ -575,6 +576,18 @@ void TestRouter::nextHop()
         QCOMPARE(r.nextHop(u"[IPv6:2001:db8::9]"_s), u"[2001:db8::9]:25"_s);
     }
     QCOMPARE(routing::hopFor(u"10.0.0.1"_s, 26), u"[10.0.0.1]:26"_s);
+}
+
+// The log says "relayed to" for a hop that passes the message on, "delivered to" for the
+// recipient's own server.
+void TestRouter::relayHop()
+{
+    QVERIFY(routing::isRelayHop(u"[127.0.0.1]:4526"_s, u"remote.test"_s));
+    QVERIFY(routing::isRelayHop(u"[smtp.isp.test]:587"_s, u"remote.test"_s));
+    QVERIFY(!routing::isRelayHop(u"remote.test"_s, u"remote.test"_s));
+    QVERIFY(!routing::isRelayHop(u"[192.0.2.9]:25"_s, u"[192.0.2.9]"_s));
+    QVERIFY(!routing::isRelayHop(u"[2001:db8::9]:25"_s, u"[IPv6:2001:DB8::9]"_s));
+    QVERIFY(routing::isRelayHop(u"[10.0.0.1]:26"_s, u"[192.0.2.9]"_s));
 }
 
 QTEST_GUILESS_MAIN(TestRouter)

@@ -268,6 +268,13 @@ void TestSettings::errorsNameKeyPaths_data()
            "(smtp.max_message_bytes, 25 MiB)"_s;
     QTest::newRow("reserve zero") << bytes(with(minimal(), u"server"_s, u"min_free_space_mb"_s, 0))
                                   << u"server.min_free_space_mb: must be 1-1073741824"_s;
+    QTest::newRow("log size zero") << bytes(with(minimal(), u"server"_s, u"log_max_size_kb"_s, 0))
+                                   << u"server.log_max_size_kb: must be 1-1048576"_s;
+    QTest::newRow("log files zero") << bytes(with(minimal(), u"server"_s, u"log_files"_s, 0))
+                                    << u"server.log_files: must be 1-100"_s;
+    QTest::newRow("log files not a number")
+        << bytes(with(minimal(), u"server"_s, u"log_files"_s, u"five"_s))
+        << u"server.log_files: must be a whole number"_s;
     QTest::newRow("bad role")
         << bytes(with(minimal(), u"server"_s, u"role"_s, u"relay"_s))
         << u"server.role: must be one of \"mailbox\", \"archive\", \"custom\""_s;
@@ -556,6 +563,8 @@ void TestSettings::roundTrip()
         with(root, u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s, u"example.net"_s});
     root = with(root, u"server"_s, u"role"_s, u"archive"_s);
     root = with(root, u"server"_s, u"max_hops"_s, 12);
+    root = with(root, u"server"_s, u"log_max_size_kb"_s, 512);
+    root = with(root, u"server"_s, u"log_files"_s, 3);
     root = with(root, u"smtp"_s, u"allow_plaintext_auth"_s, true);
     root = with(root, u"smtp"_s, u"command_timeout_seconds"_s, 42);
     root.insert(
@@ -600,6 +609,8 @@ void TestSettings::roundTrip()
     QCOMPARE(b.server.hostname, a.server.hostname);
     QCOMPARE(b.server.dataDir, a.server.dataDir);
     QCOMPARE(b.server.maxHops, 12);
+    QCOMPARE(b.server.logMaxSizeKb, 512);
+    QCOMPARE(b.server.logFiles, 3);
 
     QCOMPARE(b.smtp.listeners.size(), a.smtp.listeners.size());
     for (qsizetype i = 0; i < a.smtp.listeners.size(); ++i) {
