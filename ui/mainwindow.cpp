@@ -261,6 +261,22 @@ void MainWindow::buildMenus()
     m_engineToolBar->addAction(m_stopAction);
 }
 
+void MainWindow::startUp()
+{
+    if (!QFileInfo::exists(m_configPath)) {
+        if (runRoleWizard())
+            return;
+        QString error;
+        if (!config::saveJson(config::toJson(config::defaultSettings()), m_configPath, &error)) {
+            QMessageBox::critical(this, tr("Configuration not saved"),
+                                  tr("Cannot write %1: %2").arg(m_configPath, error));
+            return;
+        }
+    }
+    if (loadConfiguration())
+        startEngine();
+}
+
 bool MainWindow::loadConfiguration()
 {
     const config::LoadResult loaded = config::loadFile(m_configPath);

@@ -2,6 +2,7 @@
 
 #include "passwords.h"
 #include "util/enumnames.h"
+#include "util/fsutil.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -960,10 +961,11 @@ bool saveJson(const QJsonObject &object, const QString &path, QString *error)
         *error = file.errorString();
         return false;
     }
-    return true;
+    // The rename is durable only once the folder is.
+    return fsutil::fsyncDirectory(QFileInfo(path).absolutePath(), error);
 }
 
-QByteArray defaultConfigJson()
+Settings defaultSettings()
 {
     // A Mailbox-role starting point on non-privileged loopback ports: it runs as it is, and
     // passes its Outbox copies to an Archive expected on 127.0.0.1:3525.
@@ -980,7 +982,12 @@ QByteArray defaultConfigJson()
     toArchive.port = 3525;
     s.outgoing.staticRoutes = {toArchive};
     s.mailboxes.users = {User{u"postmaster"_s, {}}, User{u"alice"_s, {}}, User{u"bob"_s, {}}};
-    return QJsonDocument(toJson(s)).toJson(QJsonDocument::Indented);
+    return s;
+}
+
+QByteArray defaultConfigJson()
+{
+    return QJsonDocument(toJson(defaultSettings())).toJson(QJsonDocument::Indented);
 }
 
 } // namespace tandem::config
