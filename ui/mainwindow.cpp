@@ -489,11 +489,8 @@ bool MainWindow::commitSettings(const config::Settings &settings)
 
 bool MainWindow::runRoleWizard()
 {
-    config::Settings base = m_settings;
-    if (!m_haveSettings) {
-        base = config::parse(config::defaultConfigJson(), QFileInfo(m_configPath).absolutePath())
-                   .settings;
-    }
+    const config::Settings base = config::wizardStart(m_haveSettings ? &m_settings : nullptr,
+                                                      QFileInfo(m_configPath).absolutePath());
     RoleWizard wizard(base, m_configPath, this);
     if (wizard.exec() != QDialog::Accepted)
         return false;

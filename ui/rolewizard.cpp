@@ -402,7 +402,8 @@ public:
             m_explanation->setText(
                 tr("All outgoing mail, and a copy of all mail for the local domains, goes to "
                    "the Archive machine (a static route for every domain, *). The Archive "
-                   "delivers it to the Internet."));
+                   "delivers it to the Internet. Its port is the one the Archive's SMTP "
+                   "service listens on: 25, unless it was changed there."));
             m_hostLabel->setText(tr("Archive's &address:"));
             m_host->setPlaceholderText(tr("host name or IP address"));
         } else {
@@ -411,7 +412,8 @@ public:
             m_explanation->setText(
                 tr("The Mailbox machine's address is allowed to relay through this Archive. "
                    "Bounces for local users go back to the Mailbox, where the users read "
-                   "them."));
+                   "them. Its port is the one the Mailbox's SMTP service listens on: 25, "
+                   "unless it was changed there."));
             m_hostLabel->setText(tr("Mailbox's &address:"));
             m_host->setPlaceholderText(tr("IP address, e.g. 192.168.1.10"));
         }
@@ -474,9 +476,38 @@ public:
         form->addRow(m_networksLabel, m_networks);
         form->addRow(m_networksNote);
         form->addRow(m_error);
+        m_privilegedNote = wrappedLabel(
+            tr("Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd's "
+               "systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs "
+               "tandemd as a user of its own; to run the engine in this console, give the "
+               "console the capability once: setcap cap_net_bind_service=+ep %1")
+                .arg(QCoreApplication::applicationFilePath()),
+            this);
+        m_privilegedNote->setObjectName(u"privilegedPortsNote"_s);
+        m_privilegedNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->insertRow(2, m_privilegedNote); // under the ports it is about
         for (QLineEdit *edit :
              {m_smtpAddress, m_smtpPort, m_submissionAddress, m_submissionPort, m_networks})
             watch(edit);
+        for (QLineEdit *edit : {m_smtpPort, m_submissionPort})
+            connect(edit, &QLineEdit::textChanged, this, &ListenersPage::updateNote);
+        // Submission listens where SMTP does, until it is given an address of its own.
+        connect(m_smtpAddress, &QLineEdit::textEdited, this, [this](const QString &text) {
+            if (!m_submissionAddressEdited)
+                m_submissionAddress->setText(text);
+        });
+        connect(m_submissionAddress, &QLineEdit::textEdited, this,
+                [this] { m_submissionAddressEdited = true; });
+    }
+
+    void updateNote()
+    {
+        bool privileged = false;
+        for (QLineEdit *edit : {m_smtpPort, m_submissionPort}) {
+            const quint16 port = portFrom(edit);
+            privileged = privileged || (edit->isVisibleTo(this) && port > 0 && port < 1024);
+        }
+        m_privilegedNote->setVisible(privileged);
     }
 
     void initializePage() override
@@ -484,21 +515,23 @@ public:
         const bool m = mailbox();
         m_form->setRowVisible(m_submissionRow, m);
         if (m) {
-            setSubTitle(tr("Port 25 takes mail from other servers and refuses outsiders that "
-                           "claim to be local senders; the submission port (587) takes the "
-                           "users' mail after they log in."));
+            setSubTitle(tr("SMTP takes mail from other servers (port 25 on the Internet) and "
+                           "refuses outsiders that claim a local sender; submission takes the "
+                           "users' mail after they log in (port 587)."));
             m_networksLabel->setText(tr("&LAN allowed to relay:"));
             m_networksNote->setText(tr("Machines on these networks may send mail anywhere "
                                        "without logging in. Separate networks with commas."));
         } else {
-            setSubTitle(tr("Port 25 takes the copies from the Mailbox and, if the MX is moved "
-                           "here, mail from the Internet. An Archive has no submission port."));
+            setSubTitle(tr("SMTP takes the copies from the Mailbox and, if the MX is moved "
+                           "here, mail from the Internet (port 25). An Archive has no "
+                           "submission port."));
             m_networksLabel->setText(tr("&Other networks allowed to relay:"));
             const QString mailboxNet = config::hostNetwork(roleWizard()->choice().partnerHost);
             m_networksNote->setText(
                 tr("The Mailbox machine (%1) is added to these. Separate networks with commas.")
                     .arg(mailboxNet.isEmpty() ? tr("its address") : mailboxNet));
         }
+        updateNote();
         refresh();
     }
 
@@ -517,6 +550,8 @@ public:
     QLineEdit *m_networks;
     QLabel *m_networksLabel;
     QLabel *m_networksNote;
+    QLabel *m_privilegedNote;
+    bool m_submissionAddressEdited = false;
 };
 
 class CertificatePage : public Page {
@@ -975,6 +1010,8 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
     m_listenersPage->m_submissionAddress->setText(submission ? submission->address : u"0.0.0.0"_s);
     m_listenersPage->m_submissionPort->setText(
         QString::number(submission ? submission->port : 587));
+    m_listenersPage->m_submissionAddressEdited =
+        m_listenersPage->m_submissionAddress->text() != m_listenersPage->m_smtpAddress->text();
     QStringList networks;
     const QString partnerNet = config::hostNetwork(partnerHost);
     for (const config::Subnet &n : base.smtp.relayNetworks) {

@@ -14,9 +14,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -80,6 +82,8 @@ private slots:
     void existingCertificate();
     void encryptedKey();
     void mailboxWithoutCertificateRefused();
+    void defaultsPairUp();
+    void submissionFollowsSmtpAddress();
     void tabOrder();
     void screenshots();
 
@@ -437,6 +441,130 @@ void TestWizard::mailboxWithoutCertificateRefused()
              qPrintable(loaded.errors.join(u'\n')));
 }
 
+namespace {
+
+// Some "smtp" listener of s takes mail sent to host:port.
+bool listensFor(const Settings &s, const QString &host, quint16 port)
+{
+    return std::any_of(s.smtp.listeners.cbegin(), s.smtp.listeners.cend(), [&](const Listener &l) {
+        const QHostAddress a(l.address);
+        return l.mode == ListenerMode::Smtp && l.port == port &&
+               (a == QHostAddress(host) || a == QHostAddress(QHostAddress::AnyIPv4) ||
+                a == QHostAddress(QHostAddress::AnyIPv6));
+    });
+}
+
+} // namespace
+
+// A first start (wizardStart() of no configuration): the wizard shows the ports a real pair
+// uses — SMTP on 25 and submission on 587 on every address, the partner on 25 — says how to
+// have them without root, and two machines set up with what it proposes talk to each other.
+void TestWizard::defaultsPairUp()
+{
+    const QString mailboxAddress = u"192.168.1.10"_s;
+    const QString archiveAddress = u"192.168.1.20"_s;
+    QMap<Role, Settings> made;
+    for (const Role role : {Role::Mailbox, Role::Archive}) {
+        const bool mailbox = role == Role::Mailbox;
+        RoleWizard wizard(wizardStart(nullptr, m_dir->path()), configPath());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        click(wizard, mailbox ? u"roleMailboxRadio"_s : u"roleArchiveRadio"_s);
+        wizard.next();
+
+        QCOMPARE(child<QLineEdit>(wizard, u"domainEdit"_s)->text(), QString()); // no example.com
+        type(wizard, u"domainEdit"_s, u"example.net"_s);
+        wizard.next();
+
+        QCOMPARE(wizard.currentId(), int(RoleWizard::PartnerPageId));
+        QCOMPARE(child<QLineEdit>(wizard, u"partnerPortEdit"_s)->text(), u"25"_s);
+        type(wizard, u"partnerHostEdit"_s, mailbox ? archiveAddress : mailboxAddress);
+        if (!mailbox)
+            click(wizard, u"staticRouteRadio"_s); // mail for example.net straight to the Mailbox
+        wizard.next();
+
+        QCOMPARE(wizard.currentId(), int(RoleWizard::ListenersPageId));
+        QCOMPARE(child<QLineEdit>(wizard, u"smtpAddressEdit"_s)->text(), u"0.0.0.0"_s);
+        QCOMPARE(child<QLineEdit>(wizard, u"smtpPortEdit"_s)->text(), u"25"_s);
+        QCOMPARE(child<QLineEdit>(wizard, u"submissionAddressEdit"_s)->text(), u"0.0.0.0"_s);
+        QCOMPARE(child<QLineEdit>(wizard, u"submissionPortEdit"_s)->text(), u"587"_s);
+        QCOMPARE(child<QWidget>(wizard, u"submissionPortEdit"_s)->isVisible(), mailbox);
+        auto *note = child<QLabel>(wizard, u"privilegedPortsNote"_s);
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(u"AmbientCapabilities=CAP_NET_BIND_SERVICE"_s),
+                 qPrintable(note->text()));
+        QVERIFY2(!wizard.currentPage()->subTitle().contains(u"Port 25 takes"_s),
+                 qPrintable(wizard.currentPage()->subTitle()));
+        if (mailbox)
+            type(wizard, u"lanNetworksEdit"_s, u"192.168.1.0/24"_s);
+        wizard.next();
+
+        QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+        click(wizard, mailbox ? u"certGenerateRadio"_s : u"certNoneRadio"_s);
+        wizard.next();
+        // The certificate is made in the background; then every other page as it comes.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (wizard.currentId() != int(RoleWizard::CertificatePageId) &&
+                    wizard.currentId() != int(RoleWizard::SummaryPageId))
+                    wizard.next();
+                return wizard.currentId() == int(RoleWizard::SummaryPageId);
+            },
+            60000));
+        wizard.button(QWizard::FinishButton)->click();
+        QTRY_COMPARE(wizard.result(), int(QDialog::Accepted));
+        made.insert(role, wizard.settings());
+        const LoadResult reloaded = parse(json(made.value(role)), m_dir->path());
+        QVERIFY2(reloaded.ok(), qPrintable(reloaded.errors.join(u"; "_s)));
+        QCOMPARE(detectRole(made.value(role)), std::optional<Role>(role));
+    }
+    const Settings mailbox = made.value(Role::Mailbox);
+    const Settings archive = made.value(Role::Archive);
+
+    // The Mailbox sends everything to the port the Archive listens on...
+    QCOMPARE(mailbox.outgoing.staticRoutes.size(), 1);
+    const StaticRoute toArchive = mailbox.outgoing.staticRoutes.first();
+    QCOMPARE(toArchive.host, archiveAddress);
+    QCOMPARE(toArchive.port, quint16(25));
+    QVERIFY(listensFor(archive, toArchive.host, toArchive.port));
+    QVERIFY(archive.isRelayClient(QHostAddress(mailboxAddress)));
+    // ...and the Archive sends the local domains' mail to the port the Mailbox listens on.
+    QCOMPARE(archive.outgoing.staticRoutes.size(), 1);
+    const StaticRoute toMailbox = archive.outgoing.staticRoutes.first();
+    QCOMPARE(toMailbox.host, mailboxAddress);
+    QCOMPARE(toMailbox.port, quint16(25));
+    QVERIFY(listensFor(mailbox, toMailbox.host, toMailbox.port));
+    // The users' mail programs reach the Mailbox's submission service on 587.
+    QCOMPARE(mailbox.smtp.listeners.size(), 2);
+    QVERIFY(mailbox.smtp.listeners.at(1).mode == ListenerMode::Submission);
+    QCOMPARE(mailbox.smtp.listeners.at(1).address, u"0.0.0.0"_s);
+    QCOMPARE(mailbox.smtp.listeners.at(1).port, quint16(587));
+}
+
+// Submission listens on the address typed for SMTP, until it is given one of its own.
+void TestWizard::submissionFollowsSmtpAddress()
+{
+    RoleWizard wizard(wizardStart(nullptr, m_dir->path()), configPath());
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.next();
+    type(wizard, u"domainEdit"_s, u"example.net"_s);
+    wizard.next();
+    type(wizard, u"partnerHostEdit"_s, u"192.168.1.20"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::ListenersPageId));
+    type(wizard, u"smtpAddressEdit"_s, u"192.168.1.10"_s);
+    QCOMPARE(child<QLineEdit>(wizard, u"submissionAddressEdit"_s)->text(), u"192.168.1.10"_s);
+    type(wizard, u"submissionAddressEdit"_s, u"127.0.0.1"_s);
+    type(wizard, u"smtpAddressEdit"_s, u"192.168.1.11"_s);
+    QCOMPARE(child<QLineEdit>(wizard, u"submissionAddressEdit"_s)->text(), u"127.0.0.1"_s);
+    // Ports above 1024 need no capability, and the page does not talk about it.
+    type(wizard, u"smtpPortEdit"_s, u"2525"_s);
+    QVERIFY(child<QLabel>(wizard, u"privilegedPortsNote"_s)->isVisible()); // 587 still
+    type(wizard, u"submissionPortEdit"_s, u"2587"_s);
+    QVERIFY(!child<QLabel>(wizard, u"privilegedPortsNote"_s)->isVisible());
+}
+
 // The named inputs of a page, in the order Tab visits them.
 static QStringList focusOrder(QWidget &wizard, const QStringList &names)
 {
@@ -484,12 +612,8 @@ void TestWizard::screenshots()
     for (const Role role : {Role::Mailbox, Role::Archive}) {
         const bool mailbox = role == Role::Mailbox;
         const QString tag = mailbox ? u"mailbox"_s : u"archive"_s;
-        Settings start = base();
-        start.server.domain.clear();
-        start.server.hostname.clear();
-        start.outgoing.staticRoutes.clear();
-        start.smtp.listeners.clear();
-        start.smtp.relayNetworks.clear();
+        // What a first start shows.
+        Settings start = wizardStart(nullptr, u"/home/admin/tandem"_s);
         // A Mailbox without a certificate needs AUTH without TLS: so that "No certificate" may
         // go on below (no openssl run into /home/admin).
         start.smtp.allowPlaintextAuth = mailbox;
