@@ -489,7 +489,7 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
     const auto o = r.object(root, QString(), path);
     if (!o)
         return;
-    r.checkKeys(*o, path, {u"template"_s, u"users"_s});
+    r.checkKeys(*o, path, {u"template"_s, u"users"_s, u"postmaster"_s});
     if (const auto t = r.object(*o, path, u"template"_s)) {
         const QString tp = u"mailboxes.template"_s;
         r.checkKeys(*t, tp, {u"keep_live_days"_s, u"archive_expiry_days"_s, u"max_size_mb"_s});
@@ -533,6 +533,18 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
                                      "(pbkdf2-sha256$...)"));
             s.mailboxes.users.append(user);
         }
+    }
+    const QString postmaster = r.string(*o, path, u"postmaster"_s, {});
+    if (!postmaster.isEmpty()) {
+        s.mailboxes.postmaster = canonicalUserName(postmaster);
+        const QString wanted = s.userAddress(s.mailboxes.postmaster);
+        const bool isUser =
+            std::any_of(s.mailboxes.users.cbegin(), s.mailboxes.users.cend(),
+                        [&](const User &u) { return s.userAddress(u.name) == wanted; });
+        if (!isUser)
+            r.error(u"mailboxes.postmaster"_s,
+                    //: Keep mailboxes.users as it is: it names a key in the configuration file.
+                    Messages::tr("\"%1\" is not a user (mailboxes.users)").arg(postmaster));
     }
 }
 
@@ -774,6 +786,11 @@ QString Settings::resolvePath(const QString &path) const
     return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
 }
 
+QString Settings::userAddress(const QString &userName) const
+{
+    return userName.contains(u'@') ? userName : userName + u'@' + server.domain;
+}
+
 bool Settings::isRelayClient(const QHostAddress &address) const
 {
     QHostAddress a = address;
@@ -925,6 +942,8 @@ QJsonObject toJson(const Settings &s)
                                     {u"archive_expiry_days"_s, t.archiveExpiryDays},
                                     {u"max_size_mb"_s, t.maxSizeMb}}},
         {u"users"_s, users}};
+    if (!s.mailboxes.postmaster.isEmpty())
+        mailboxes.insert(u"postmaster"_s, s.mailboxes.postmaster);
     return QJsonObject{{u"server"_s, server},
                        {u"smtp"_s, smtp},
                        {u"incoming"_s, incoming},

@@ -125,6 +125,10 @@ struct User {
 struct MailboxSettings {
     MailboxTemplate mailboxTemplate;
     QList<User> users;
+    // The user (a name as in users) who gets postmaster@ of every local domain, and with it
+    // the mail system's notices to the postmaster; empty: a mailbox of its own, "postmaster",
+    // made in each domain when first needed.
+    QString postmaster;
 };
 
 struct Settings {
@@ -153,6 +157,8 @@ struct Settings {
     // 100 MiB or twice the largest message, whichever is more.
     qint64 freeSpaceReserve() const;
     bool isRelayClient(const QHostAddress &address) const;
+    // "alice@example.com" for the user "alice" (a name as in mailboxes.users).
+    QString userAddress(const QString &userName) const;
 };
 
 struct LoadResult {
