@@ -413,9 +413,11 @@ QString MainWindow::summaryOf(Node node, int listener) const
         QStringList users;
         for (const config::User &u : s.mailboxes.users)
             users.append(u.name);
-        return tr("Users: %1\nNew mailboxes keep mail %2 days in the live folders; archive "
-                  "expiry %3 days (0 = never)")
-            .arg(users.isEmpty() ? tr("none") : users.join(u", "_s))
+        return tr("Users: %1\nMail to postmaster goes to: %2\nNew mailboxes keep mail %3 days "
+                  "in the live folders; archive expiry %4 days (0 = never)")
+            .arg(users.isEmpty() ? tr("none") : users.join(u", "_s),
+                 s.mailboxes.postmaster.isEmpty() ? tr("a mailbox of its own, “postmaster”")
+                                                  : s.mailboxes.postmaster)
             .arg(s.mailboxes.mailboxTemplate.keepLiveDays)
             .arg(s.mailboxes.mailboxTemplate.archiveExpiryDays);
     }

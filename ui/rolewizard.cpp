@@ -2,9 +2,11 @@
 
 #include "secrets.h"
 #include "smtp/tlscontext.h"
+#include "userlist.h"
 
 #include <QApplication>
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -12,6 +14,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
 #include <QJsonDocument>
 #include <QLabel>
@@ -26,6 +29,7 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -707,6 +711,12 @@ public:
 
     bool isGenerating() const { return m_openssl != nullptr; }
 
+    // An Archive has no users to set up: it makes their mailboxes as the copies come.
+    int nextId() const override
+    {
+        return mailbox() ? RoleWizard::UsersPageId : RoleWizard::SummaryPageId;
+    }
+
     // The passphrase of an encrypted key chosen on this page, else empty.
     QString keyPassphrase() const
     {
@@ -880,6 +890,146 @@ private:
     QString m_generatedFor;
 };
 
+// A Mailbox's users, each with a password (hashed as soon as it is added), and who gets the
+// postmaster's mail. Nobody is added unless typed here: the page may be left empty.
+class UsersPage : public Page {
+    Q_OBJECT
+public:
+    explicit UsersPage(QWidget *parent)
+        : Page(parent)
+    {
+        setTitle(tr("Users"));
+        setSubTitle(tr("The people who get a mailbox on this machine and log in to send mail. "
+                       "Add them now, or go on without: Options | Mailboxes adds them later."));
+        m_list = new QTreeWidget(this);
+        m_list->setObjectName(u"wizardUsersList"_s);
+        m_list->setColumnCount(2);
+        m_list->setHeaderLabels({tr("User"), tr("Password")});
+        m_list->setRootIsDecorated(false);
+        m_list->setUniformRowHeights(true);
+        m_list->header()->setStretchLastSection(false);
+        m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+        m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+        m_name = lineEdit(u"wizardUserNameEdit"_s, tr("alice or alice@other.example"), this);
+        m_password = lineEdit(u"wizardUserPasswordEdit"_s, QString(), this);
+        m_password->setEchoMode(QLineEdit::Password);
+        auto *add = new QPushButton(tr("&Add user"), this);
+        add->setObjectName(u"addUserButton"_s);
+        auto *remove = new QPushButton(tr("&Remove user"), this);
+        remove->setObjectName(u"removeUserButton"_s);
+        m_postmaster = new QComboBox(this);
+        m_postmaster->setObjectName(u"postmasterCombo"_s);
+        m_addError = errorLabel(u"usersErrorLabel"_s, this);
+        m_addError->hide();
+
+        auto *form = new QFormLayout;
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        auto *nameLabel = new QLabel(tr("&User name:"), this);
+        nameLabel->setBuddy(m_name);
+        form->addRow(nameLabel, m_name);
+        auto *passwordLabel = new QLabel(tr("Pass&word:"), this);
+        passwordLabel->setBuddy(m_password);
+        form->addRow(passwordLabel, m_password);
+        auto *buttons = new QHBoxLayout;
+        buttons->addWidget(add);
+        buttons->addWidget(remove);
+        buttons->addStretch(1);
+        form->addRow(QString(), buttons);
+        auto *postmasterForm = new QFormLayout;
+        postmasterForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        auto *postmasterLabel = new QLabel(tr("Mail to &postmaster goes to:"), this);
+        postmasterLabel->setBuddy(m_postmaster);
+        postmasterForm->addRow(postmasterLabel, m_postmaster);
+        postmasterForm->addRow(
+            wrappedLabel(tr("postmaster@ of every local domain must reach someone (RFC 5321): "
+                            "it takes the mail system's notices and other servers' complaints. "
+                            "Choose who reads it."),
+                         this));
+
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_list, 1);
+        layout->addLayout(form);
+        layout->addWidget(m_addError);
+        layout->addSpacing(6);
+        layout->addLayout(postmasterForm);
+
+        connect(add, &QPushButton::clicked, this, [this] { addUser(); });
+        connect(remove, &QPushButton::clicked, this, [this] {
+            const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
+            if (selected.isEmpty())
+                return;
+            m_users.remove(m_list->indexOfTopLevelItem(selected.first()));
+            fill();
+        });
+        connect(m_name, &QLineEdit::returnPressed, this, [this] { addUser(); });
+        connect(m_password, &QLineEdit::returnPressed, this, [this] { addUser(); });
+        setTabOrder(m_list, m_name);
+        setTabOrder(m_name, m_password);
+        setTabOrder(m_password, add);
+        setTabOrder(add, remove);
+        setTabOrder(remove, m_postmaster);
+    }
+
+    // A name typed but not added yet is added now, or the page says why it cannot be.
+    bool validatePage() override { return m_name->text().trimmed().isEmpty() || addUser(); }
+
+    void setUsers(const QList<config::User> &users, const QString &postmaster)
+    {
+        m_users = UserList(users);
+        m_chosen = postmaster;
+        fill();
+    }
+    QList<config::User> users() const { return m_users.users(); }
+    QString postmaster() const
+    {
+        return m_postmaster->count() ? postmasterChoice(m_postmaster) : m_chosen;
+    }
+
+private:
+    bool addUser()
+    {
+        const config::Settings server = roleWizard()->settings();
+        const QString name = m_name->text().trimmed();
+        QString problem = m_users.problemWithNewName(name, server);
+        if (problem.isEmpty() && m_password->text().isEmpty())
+            problem = tr("Type a password for %1: with it, they log in to send mail.")
+                          .arg(config::canonicalUserName(name));
+        showProblems(m_addError, problem.isEmpty() ? QStringList() : QStringList{problem});
+        if (!problem.isEmpty()) {
+            m_name->setFocus();
+            return false;
+        }
+        m_chosen = postmaster();
+        m_users.add(name, m_password->text());
+        fill();
+        m_name->clear();
+        m_password->clear();
+        m_name->setFocus();
+        return true;
+    }
+
+    void fill()
+    {
+        m_list->clear();
+        for (const config::User &user : m_users.users()) {
+            auto *item = new QTreeWidgetItem(m_list);
+            item->setText(0, user.name);
+            item->setText(1, user.password.isEmpty() ? tr("none") : tr("set"));
+        }
+        const QString domain =
+            wizard() ? roleWizard()->choice().domain.trimmed().toLower() : QString();
+        fillPostmasterChoice(m_postmaster, m_users.users(), m_chosen, domain);
+    }
+
+    UserList m_users;
+    QString m_chosen; // the postmaster, before the choice is shown
+    QTreeWidget *m_list;
+    QLineEdit *m_name;
+    QLineEdit *m_password;
+    QComboBox *m_postmaster;
+    QLabel *m_addError;
+};
+
 class SummaryPage : public Page {
     Q_OBJECT
 public:
@@ -902,8 +1052,21 @@ public:
     void initializePage() override
     {
         QStringList lines;
-        for (const QString &line : config::describeRole(roleWizard()->settings()))
+        const config::Settings s = roleWizard()->settings();
+        for (const QString &line : config::describeRole(s))
             lines.append(u"• "_s + line);
+        if (s.server.role == config::Role::Mailbox) {
+            QStringList users;
+            for (const config::User &u : s.mailboxes.users)
+                users.append(u.name);
+            lines.append(u"• "_s +
+                         tr("Mailboxes › users: %1")
+                             .arg(users.isEmpty() ? tr("none yet") : users.join(u", "_s)));
+            lines.append(u"• "_s + tr("Mailboxes › mail to postmaster goes to: %1")
+                                       .arg(s.mailboxes.postmaster.isEmpty()
+                                                ? tr("a mailbox of its own, “postmaster”")
+                                                : s.mailboxes.postmaster));
+        }
         m_text->setPlainText(lines.join(u'\n'));
         refresh();
     }
@@ -956,6 +1119,7 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
     , m_partnerPage(new PartnerPage(this))
     , m_listenersPage(new ListenersPage(this))
     , m_certificatePage(new CertificatePage(this))
+    , m_usersPage(new UsersPage(this))
     , m_summaryPage(new SummaryPage(this))
 {
     setObjectName(u"roleWizard"_s);
@@ -970,6 +1134,7 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
     setPage(PartnerPageId, m_partnerPage);
     setPage(ListenersPageId, m_listenersPage);
     setPage(CertificatePageId, m_certificatePage);
+    setPage(UsersPageId, m_usersPage);
     setPage(SummaryPageId, m_summaryPage);
     setStartId(RolePageId);
 
@@ -1019,6 +1184,8 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
             networks.append(n.text);
     }
     m_listenersPage->m_networks->setText(networks.join(u", "_s));
+
+    m_usersPage->setUsers(base.mailboxes.users, base.mailboxes.postmaster);
 
     if (!base.smtp.tlsCertificate.isEmpty()) {
         m_certificatePage->m_existing->setChecked(true);
@@ -1079,6 +1246,10 @@ config::Settings RoleWizard::settings() const
 {
     config::Settings s = config::applyRole(m_base, choice());
     s.tlsKeyPassphrase = tlsKeyPassphrase();
+    if (role() == config::Role::Mailbox) {
+        s.mailboxes.users = m_usersPage->users();
+        s.mailboxes.postmaster = m_usersPage->postmaster();
+    }
     return s;
 }
 

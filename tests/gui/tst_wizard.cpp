@@ -1,6 +1,7 @@
 // The role wizard, driven page by page as an administrator would: it produces exactly
 // applyRole()'s settings for each role, which detectRole() recognises, and refuses bad input
 // on the page where it was typed. With TANDEM_SCREENSHOTS_DIR set it also renders every page.
+#include "config/passwords.h"
 #include "config/roles.h"
 #include "config/settings.h"
 #include "queuefixture.h"
@@ -10,6 +11,7 @@
 #include "threadwarnings.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -24,6 +26,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <optional>
 
@@ -83,6 +86,7 @@ private slots:
     void encryptedKey();
     void mailboxWithoutCertificateRefused();
     void defaultsPairUp();
+    void usersPage();
     void submissionFollowsSmtpAddress();
     void tabOrder();
     void screenshots();
@@ -153,12 +157,14 @@ void TestWizard::mailbox()
     QVERIFY2(progress->text().contains(u"mx.example.net"_s), qPrintable(progress->text()));
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     wizard.next(); // a second press changes nothing
-    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RoleWizard::SummaryPageId), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RoleWizard::UsersPageId), 60000);
     QVERIFY(progress->isHidden());
     // Back and on again: the certificate made for this host name is kept, not made again.
     const QDateTime made = QFileInfo(m_dir->filePath(u"tls/cert.pem"_s)).lastModified();
     wizard.back();
     wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::UsersPageId));
+    wizard.next(); // the users the file has already are kept
     QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
     QCOMPARE(QFileInfo(m_dir->filePath(u"tls/cert.pem"_s)).lastModified(), made);
     QVERIFY(QFile::exists(m_dir->filePath(u"tls/cert.pem"_s)));
@@ -345,7 +351,7 @@ void TestWizard::existingCertificate()
     QVERIFY(errorText(wizard, u"certificateErrorLabel"_s).contains(u"not a readable PEM"_s));
     type(wizard, u"certFileEdit"_s, cert); // absolute, inside the folder: stored relative
     wizard.next();
-    QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+    QCOMPARE(wizard.currentId(), int(RoleWizard::UsersPageId));
     QCOMPARE(wizard.settings().smtp.tlsCertificate, u"certs/mail.pem"_s);
     QCOMPARE(wizard.settings().smtp.tlsKey, u"certs/mail.key"_s);
     QCOMPARE(detectRole(wizard.settings()), std::optional<Role>(Role::Mailbox));
@@ -384,7 +390,7 @@ void TestWizard::encryptedKey()
     QVERIFY(errorText(wizard, u"certificateErrorLabel"_s).contains(u"does not open"_s));
     type(wizard, u"keyPassphraseEdit"_s, u"open sesame"_s);
     wizard.next();
-    QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+    QCOMPARE(wizard.currentId(), int(RoleWizard::UsersPageId));
     QCOMPARE(wizard.settings().tlsKeyPassphrase, u"open sesame"_s);
     QVERIFY(!QJsonDocument(tandem::config::toJson(wizard.settings()))
                  .toJson()
@@ -412,7 +418,7 @@ void TestWizard::encryptedKey()
         again.next();
     click(again, u"certGenerateRadio"_s);
     again.next();
-    QTRY_COMPARE_WITH_TIMEOUT(again.currentId(), int(RoleWizard::SummaryPageId), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(again.currentId(), int(RoleWizard::UsersPageId), 60000);
     again.accept();
     QTRY_COMPARE_WITH_TIMEOUT(kept(), QString(), 10000);
 }
@@ -520,6 +526,10 @@ void TestWizard::defaultsPairUp()
     }
     const Settings mailbox = made.value(Role::Mailbox);
     const Settings archive = made.value(Role::Archive);
+    // Nobody was added, so nobody is there: no demo users in a real installation.
+    QVERIFY(mailbox.mailboxes.users.isEmpty());
+    QVERIFY(archive.mailboxes.users.isEmpty());
+    QVERIFY(mailbox.mailboxes.postmaster.isEmpty());
 
     // The Mailbox sends everything to the port the Archive listens on...
     QCOMPARE(mailbox.outgoing.staticRoutes.size(), 1);
@@ -539,6 +549,92 @@ void TestWizard::defaultsPairUp()
     QVERIFY(mailbox.smtp.listeners.at(1).mode == ListenerMode::Submission);
     QCOMPARE(mailbox.smtp.listeners.at(1).address, u"0.0.0.0"_s);
     QCOMPARE(mailbox.smtp.listeners.at(1).port, quint16(587));
+}
+
+// The Users page of a Mailbox: users typed with their passwords are in the settings (as
+// PBKDF2 hashes), with the postmaster chosen among them; nobody else is.
+void TestWizard::usersPage()
+{
+    Settings start = wizardStart(nullptr, m_dir->path());
+    start.smtp.allowPlaintextAuth = true; // so that "No certificate" may go on (no openssl)
+    RoleWizard wizard(start, configPath());
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    wizard.next();
+    type(wizard, u"domainEdit"_s, u"example.net"_s);
+    type(wizard, u"localDomainsEdit"_s, u"example.org"_s);
+    wizard.next();
+    type(wizard, u"partnerHostEdit"_s, u"192.168.1.20"_s);
+    wizard.next();
+    type(wizard, u"lanNetworksEdit"_s, u"192.168.1.0/24"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::CertificatePageId));
+    click(wizard, u"certNoneRadio"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::UsersPageId));
+
+    auto *list = child<QTreeWidget>(wizard, u"wizardUsersList"_s);
+    auto *postmaster = child<QComboBox>(wizard, u"postmasterCombo"_s);
+    QCOMPARE(list->topLevelItemCount(), 0);
+    QCOMPARE(postmaster->count(), 1); // a mailbox of its own: nobody to choose yet
+    const auto add = [&](const QString &name, const QString &password) {
+        type(wizard, u"wizardUserNameEdit"_s, name);
+        type(wizard, u"wizardUserPasswordEdit"_s, password);
+        click(wizard, u"addUserButton"_s);
+    };
+    add(u"Carol"_s, QString());
+    QVERIFY2(errorText(wizard, u"usersErrorLabel"_s).contains(u"Type a password for carol"_s),
+             qPrintable(errorText(wizard, u"usersErrorLabel"_s)));
+    QCOMPARE(list->topLevelItemCount(), 0);
+    add(u"Carol"_s, u"carol's secret"_s);
+    QVERIFY(errorText(wizard, u"usersErrorLabel"_s).isEmpty());
+    QCOMPARE(child<QLineEdit>(wizard, u"wizardUserPasswordEdit"_s)->text(), QString());
+    add(u"dave@example.org"_s, u"dave's secret"_s);
+    add(u"carol@EXAMPLE.net"_s, u"again"_s);
+    QVERIFY(errorText(wizard, u"usersErrorLabel"_s).contains(u"already a user"_s));
+    add(u"eve@remote.test"_s, u"eve's secret"_s);
+    QVERIFY(errorText(wizard, u"usersErrorLabel"_s).contains(u"not a local domain"_s));
+    add(u"gina"_s, u"gina's secret"_s);
+    QCOMPARE(list->topLevelItemCount(), 3);
+    QCOMPARE(list->topLevelItem(0)->text(0), u"carol"_s);
+    QCOMPARE(list->topLevelItem(1)->text(0), u"dave@example.org"_s);
+    QCOMPARE(list->topLevelItem(2)->text(0), u"gina"_s);
+    list->setCurrentItem(list->topLevelItem(2));
+    click(wizard, u"removeUserButton"_s);
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(postmaster->count(), 3);
+    postmaster->setCurrentIndex(postmaster->findText(u"carol"_s));
+    // Typed but not added: Next adds it rather than losing it.
+    type(wizard, u"wizardUserNameEdit"_s, u"frank"_s);
+    type(wizard, u"wizardUserPasswordEdit"_s, u"frank's secret"_s);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
+
+    const QString summary = child<QPlainTextEdit>(wizard, u"summaryText"_s)->toPlainText();
+    QVERIFY2(summary.contains(u"Mailboxes › users: carol, dave@example.org, frank"_s),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(u"Mailboxes › mail to postmaster goes to: carol"_s),
+             qPrintable(summary));
+    QVERIFY(errorText(wizard, u"summaryErrorLabel"_s).isEmpty());
+    wizard.button(QWizard::FinishButton)->click();
+    QTRY_COMPARE(wizard.result(), int(QDialog::Accepted));
+
+    const Settings result = wizard.settings();
+    QCOMPARE(result.mailboxes.users.size(), 3);
+    const QList<QPair<QString, QByteArray>> expected{{u"carol"_s, "carol's secret"},
+                                                     {u"dave@example.org"_s, "dave's secret"},
+                                                     {u"frank"_s, "frank's secret"}};
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(result.mailboxes.users.at(i).name, expected.at(i).first);
+        QVERIFY(tandem::passwords::verify(expected.at(i).second,
+                                          result.mailboxes.users.at(i).password));
+    }
+    QCOMPARE(result.mailboxes.postmaster, u"carol"_s);
+    const QByteArray file = json(result);
+    QVERIFY(!file.contains("secret")); // only the hashes
+    const LoadResult reloaded = parse(file, m_dir->path());
+    QVERIFY2(reloaded.ok(), qPrintable(reloaded.errors.join(u"; "_s)));
+    QCOMPARE(reloaded.settings.mailboxes.postmaster, u"carol"_s);
 }
 
 // Submission listens on the address typed for SMTP, until it is given one of its own.
@@ -591,7 +687,9 @@ void TestWizard::tabOrder()
                       u"submissionPortEdit"_s, u"lanNetworksEdit"_s},
           QStringList{u"certGenerateRadio"_s, u"certExistingRadio"_s, u"certFileEdit"_s,
                       u"certBrowseButton"_s, u"keyFileEdit"_s, u"keyBrowseButton"_s,
-                      u"keyPassphraseEdit"_s, u"certNoneRadio"_s}})
+                      u"keyPassphraseEdit"_s, u"certNoneRadio"_s},
+          QStringList{u"wizardUsersList"_s, u"wizardUserNameEdit"_s, u"wizardUserPasswordEdit"_s,
+                      u"addUserButton"_s, u"removeUserButton"_s, u"postmasterCombo"_s}})
         QCOMPARE(focusOrder(wizard, page), page);
 }
 
@@ -645,8 +743,22 @@ void TestWizard::screenshots()
             save(wizard, u"5-certificate"_s);
         click(wizard, u"certNoneRadio"_s); // no openssl run into /home/admin
         wizard.next();
+        if (mailbox) {
+            QCOMPARE(wizard.currentId(), int(RoleWizard::UsersPageId));
+            for (const QString &name : {u"alice"_s, u"bob"_s}) {
+                type(wizard, u"wizardUserNameEdit"_s, name);
+                type(wizard, u"wizardUserPasswordEdit"_s, u"a long secret"_s);
+                click(wizard, u"addUserButton"_s);
+            }
+            auto *postmaster = child<QComboBox>(wizard, u"postmasterCombo"_s);
+            postmaster->setCurrentIndex(postmaster->findText(u"alice"_s));
+            type(wizard, u"wizardUserNameEdit"_s, u"carol"_s);
+            save(wizard, u"6-users"_s);
+            type(wizard, u"wizardUserNameEdit"_s, QString());
+            wizard.next();
+        }
         QCOMPARE(wizard.currentId(), int(RoleWizard::SummaryPageId));
-        save(wizard, u"6-summary-"_s + tag);
+        save(wizard, u"7-summary-"_s + tag);
     }
 }
 
