@@ -346,8 +346,8 @@ public:
                                        "(the domain's MX points to the Mailbox)"),
                                     m_outgoing);
         m_useDns->setObjectName(u"useDnsRadio"_s);
-        m_staticRoute = new QRadioButton(tr("&No DNS for the domain here: send mail for the "
-                                            "local domains straight to the Mailbox"),
+        m_staticRoute = new QRadioButton(tr("No DNS for the domain here: send mail for the "
+                                            "&local domains straight to the Mailbox"),
                                          m_outgoing);
         m_staticRoute->setObjectName(u"staticRouteRadio"_s);
         m_useDns->setChecked(true);
@@ -457,7 +457,7 @@ public:
         m_networksLabel = new QLabel(this);
         m_networksLabel->setBuddy(m_networks);
         m_networksNote = wrappedLabel(QString(), this);
-        m_submissionLabel = new QLabel(tr("Su&bmission (users' mail clients):"), this);
+        m_submissionLabel = new QLabel(tr("S&ubmission (users' mail clients):"), this);
         m_submissionLabel->setBuddy(m_submissionAddress);
         m_error = errorLabel(u"listenersErrorLabel"_s, this);
 
@@ -586,7 +586,7 @@ public:
         m_passphrase->setEchoMode(QLineEdit::Password);
         m_passphrase->setToolTip(tr("Kept in the desktop keychain, never in the configuration "
                                     "file."));
-        auto *certBrowse = new QPushButton(tr("&Browse…"), this);
+        auto *certBrowse = new QPushButton(tr("Bro&wse…"), this);
         certBrowse->setObjectName(u"certBrowseButton"_s);
         auto *keyBrowse = new QPushButton(tr("B&rowse…"), this);
         keyBrowse->setObjectName(u"keyBrowseButton"_s);
