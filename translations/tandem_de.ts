@@ -1814,7 +1814,7 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
     </message>
     <message>
         <source>SMTP takes mail from other servers (port 25 on the Internet) and refuses outsiders that claim a local sender; submission takes the users&apos; mail after they log in (port 587).</source>
-        <translation>SMTP nimmt E-Mails von anderen Servern an (im Internet Port 25) und lehnt Externe ab, die sich als lokale Absender ausgeben; Submission nimmt die E-Mails der Benutzer nach deren Anmeldung an (Port 587).</translation>
+        <translation>SMTP nimmt E-Mails anderer Server an (im Internet Port 25) und lehnt Externe mit lokalem Absender ab; Submission nimmt die E-Mails angemeldeter Benutzer an (Port 587).</translation>
     </message>
     <message>
         <source>SMTP takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet (port 25). An Archive has no submission port.</source>
@@ -1826,10 +1826,6 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Outgoing mail</source>
         <translation>Ausgehende E-Mails</translation>
-    </message>
-    <message>
-        <source>Deliver by &amp;DNS: look up the recipients&apos; MX records (the domain&apos;s MX points to the Mailbox)</source>
-        <translation>Über &amp;DNS zustellen: MX-Einträge der Empfänger abfragen (der MX-Eintrag der Domäne verweist auf den Postfachserver)</translation>
     </message>
     <message>
         <source>optional, e.g. smtp.provider.example</source>
@@ -1880,16 +1876,28 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
         <translation>IP-Adresse, z. B. 192.168.1.10</translation>
     </message>
     <message>
-        <source>No DNS for the domain here: send mail for the &amp;local domains straight to the Mailbox</source>
-        <translation>Hier kein DNS für die Domäne: E-Mails für die &amp;lokalen Domänen direkt an den Postfachserver senden</translation>
-    </message>
-    <message>
         <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive&apos;s SMTP service listens on: 25, unless it was changed there.</source>
         <translation>Alle ausgehenden E-Mails und eine Kopie aller E-Mails für die lokalen Domänen gehen an den Archivserver (eine statische Route für alle Domänen, *). Der Archivserver stellt sie ins Internet zu. Sein Port ist der, auf dem der SMTP-Dienst des Archivservers empfängt: 25, sofern er dort nicht geändert wurde.</translation>
     </message>
     <message>
         <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox&apos;s SMTP service listens on: 25, unless it was changed there.</source>
         <translation>Die Adresse des Postfachservers darf E-Mails über diesen Archivserver weiterleiten (Relaying). Unzustellbarkeitsnachrichten für lokale Benutzer gehen an den Postfachserver zurück, wo die Benutzer sie lesen. Sein Port ist der, auf dem der SMTP-Dienst des Postfachservers empfängt: 25, sofern er dort nicht geändert wurde.</translation>
+    </message>
+    <message>
+        <source>Deliver by &amp;DNS</source>
+        <translation>Über &amp;DNS zustellen</translation>
+    </message>
+    <message>
+        <source>Look up the recipients&apos; MX records, for the local domains too: their MX points to the Mailbox.</source>
+        <translation>Die MX-Einträge der Empfänger abfragen, auch für die lokalen Domänen: Ihr MX verweist auf den Postfachserver.</translation>
+    </message>
+    <message>
+        <source>Send mail for the &amp;local domains straight to the Mailbox</source>
+        <translation>E-Mails für die &amp;lokalen Domänen direkt an den Postfachserver senden</translation>
+    </message>
+    <message>
+        <source>When the local domains cannot be looked up in DNS from here. Other mail still goes by MX or the SmartHost.</source>
+        <translation>Wenn die lokalen Domänen von hier aus nicht im DNS nachgeschlagen werden können. Andere E-Mails gehen weiterhin über MX oder den SmartHost.</translation>
     </message>
 </context>
 <context>

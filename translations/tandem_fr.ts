@@ -1828,10 +1828,6 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
         <translation>Courrier sortant</translation>
     </message>
     <message>
-        <source>Deliver by &amp;DNS: look up the recipients&apos; MX records (the domain&apos;s MX points to the Mailbox)</source>
-        <translation>Remettre par &amp;DNS&#xa0;: rechercher les enregistrements MX des destinataires (le MX du domaine pointe vers le serveur de boîtes aux lettres)</translation>
-    </message>
-    <message>
         <source>optional, e.g. smtp.provider.example</source>
         <translation>facultatif, p. ex. smtp.provider.example</translation>
     </message>
@@ -1880,16 +1876,28 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
         <translation>adresse IP, p. ex. 192.168.1.10</translation>
     </message>
     <message>
-        <source>No DNS for the domain here: send mail for the &amp;local domains straight to the Mailbox</source>
-        <translation>Pas de DNS ici pour le domaine&#xa0;: envoyer le courrier des domaines &amp;locaux directement au serveur de boîtes aux lettres</translation>
-    </message>
-    <message>
         <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive&apos;s SMTP service listens on: 25, unless it was changed there.</source>
         <translation>Tout le courrier sortant, et une copie de tout le courrier des domaines locaux, va au serveur d’archive (une route statique pour tous les domaines, *). Le serveur d’archive le remet sur Internet. Son port est celui où écoute le service SMTP du serveur d’archive&#xa0;: 25, sauf s’il y a été changé.</translation>
     </message>
     <message>
         <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox&apos;s SMTP service listens on: 25, unless it was changed there.</source>
         <translation>L’adresse du serveur de boîtes aux lettres peut relayer par ce serveur d’archive. Les rapports de non-remise pour les utilisateurs locaux retournent au serveur de boîtes aux lettres, où les utilisateurs les lisent. Son port est celui où écoute le service SMTP du serveur de boîtes aux lettres&#xa0;: 25, sauf s’il y a été changé.</translation>
+    </message>
+    <message>
+        <source>Deliver by &amp;DNS</source>
+        <translation>Remettre par &amp;DNS</translation>
+    </message>
+    <message>
+        <source>Look up the recipients&apos; MX records, for the local domains too: their MX points to the Mailbox.</source>
+        <translation>Rechercher les enregistrements MX des destinataires, pour les domaines locaux aussi&#xa0;: leur MX pointe vers le serveur de boîtes aux lettres.</translation>
+    </message>
+    <message>
+        <source>Send mail for the &amp;local domains straight to the Mailbox</source>
+        <translation>Envoyer le courrier des domaines &amp;locaux directement au serveur de boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>When the local domains cannot be looked up in DNS from here. Other mail still goes by MX or the SmartHost.</source>
+        <translation>Quand les domaines locaux ne peuvent pas être résolus par DNS d’ici. Le reste du courrier passe toujours par MX ou par le SmartHost.</translation>
     </message>
 </context>
 <context>

@@ -342,18 +342,23 @@ public:
         m_hostLabel->setBuddy(m_host);
 
         m_outgoing = new QGroupBox(tr("Outgoing mail"), this);
-        m_useDns = new QRadioButton(tr("Deliver by &DNS: look up the recipients' MX records "
-                                       "(the domain's MX points to the Mailbox)"),
-                                    m_outgoing);
+        // Radio buttons do not wrap their text: a short choice each, and what it means in a
+        // label under it that wraps in any language.
+        m_useDns = new QRadioButton(tr("Deliver by &DNS"), m_outgoing);
         m_useDns->setObjectName(u"useDnsRadio"_s);
-        m_staticRoute = new QRadioButton(tr("No DNS for the domain here: send mail for the "
-                                            "&local domains straight to the Mailbox"),
-                                         m_outgoing);
+        auto *useDnsNote = wrappedLabel(tr("Look up the recipients' MX records, for the local "
+                                           "domains too: their MX points to the Mailbox."),
+                                        m_outgoing);
+        m_staticRoute = new QRadioButton(
+            tr("Send mail for the &local domains straight to the Mailbox"), m_outgoing);
         m_staticRoute->setObjectName(u"staticRouteRadio"_s);
+        auto *staticRouteNote = wrappedLabel(tr("When the local domains cannot be looked up in "
+                                                "DNS from here. Other mail still goes by MX or "
+                                                "the SmartHost."),
+                                             m_outgoing);
+        for (QLabel *note : {useDnsNote, staticRouteNote})
+            note->setContentsMargins(24, 0, 0, 0);
         m_useDns->setChecked(true);
-        // Long radio texts do not wrap by themselves; give them room instead of cutting them.
-        for (QRadioButton *r : {m_useDns, m_staticRoute})
-            r->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         m_smarthostHost =
             lineEdit(u"smarthostHostEdit"_s, tr("optional, e.g. smtp.provider.example"), this);
         m_smarthostPort = portEdit(u"smarthostPortEdit"_s, this);
@@ -366,7 +371,9 @@ public:
         auto *outgoingLayout = new QFormLayout(m_outgoing);
         outgoingLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         outgoingLayout->addRow(m_useDns);
+        outgoingLayout->addRow(useDnsNote);
         outgoingLayout->addRow(m_staticRoute);
+        outgoingLayout->addRow(staticRouteNote);
         auto *smarthostLabel = new QLabel(tr("ISP's &SmartHost:"), m_outgoing);
         smarthostLabel->setBuddy(m_smarthostHost);
         outgoingLayout->addRow(smarthostLabel, smarthostRow);

@@ -4,6 +4,7 @@
 #include "config/passwords.h"
 #include "config/roles.h"
 #include "config/settings.h"
+#include "language.h"
 #include "queuefixture.h"
 #include "rolewizard.h"
 #include "secrets.h"
@@ -707,6 +708,10 @@ void TestWizard::screenshots()
     if (qEnvironmentVariableIsEmpty("TANDEM_SCREENSHOTS_DIR"))
         QSKIP("set TANDEM_SCREENSHOTS_DIR to render the pages");
     QDir().mkpath(qEnvironmentVariable("TANDEM_SCREENSHOTS_DIR"));
+    // TANDEM_LANGUAGE=de or fr renders the pages translated, to check that the labels fit.
+    const QString language = qEnvironmentVariable("TANDEM_LANGUAGE");
+    if (!language.isEmpty())
+        QVERIFY(tandem::ui::language::apply(language));
     for (const Role role : {Role::Mailbox, Role::Archive}) {
         const bool mailbox = role == Role::Mailbox;
         const QString tag = mailbox ? u"mailbox"_s : u"archive"_s;
