@@ -76,10 +76,17 @@ bool SmtpServer::listen(QString *error)
         const config::Listener listener = m_settings->smtp.listeners.at(i);
         auto *server = new SslTcpServer(this);
         if (!server->listen(QHostAddress(listener.address), listener.port)) {
+            QString why = server->errorString();
+            // The usual first-start failure of a real installation (25, 587): say how to have
+            // these ports without running as root.
+            if (server->serverError() == QAbstractSocket::SocketAccessError && listener.port < 1024)
+                why += u"; ports below 1024 need root or the CAP_NET_BIND_SERVICE capability "
+                       "(AmbientCapabilities=CAP_NET_BIND_SERVICE in tandemd's systemd unit, "
+                       "setcap cap_net_bind_service=+ep on the console's program)"_s;
             *error = u"smtp.listeners[%1]: cannot listen on %2 port %3: %4"_s.arg(i)
                          .arg(listener.address)
                          .arg(listener.port)
-                         .arg(server->errorString());
+                         .arg(why);
             delete server;
             for (QTcpServer *s : std::as_const(m_servers))
                 delete s;

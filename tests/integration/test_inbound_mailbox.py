@@ -7,13 +7,14 @@ sys.dont_write_bytecode = True
 import json  # noqa: E402
 import os  # noqa: E402
 import smtplib  # noqa: E402
+import socket  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 import unittest  # noqa: E402
 
 from tandemtest import (  # noqa: E402
-    TandemTestCase, connect, make_config, make_message, maildir_files, mailbox_dir, outbox,
-    quit_quietly, read_bytes, run_tandemd, send)
+    DaemonError, TandemTestCase, connect, make_config, make_message, maildir_files, mailbox_dir,
+    outbox, quit_quietly, read_bytes, run_tandemd, send)
 
 DOMAIN = "example.com"
 HOSTNAME = "mailbox.example.com"
@@ -363,6 +364,33 @@ class PostmasterAlias(MailboxCase):
         self.assertEqual(self.daemon.read_config()["mailboxes"]["postmaster"], "alice")
         names = [u["name"] for u in self.daemon.read_config()["mailboxes"]["users"]]
         self.assertIn("alice", names)
+
+
+@unittest.skipUnless(os.geteuid() == 0, "runs tandemd as nobody: needs root")
+class LowPortWithoutRoot(TandemTestCase):
+    """The role wizard proposes ports 25 and 587: started by a user without the capability,
+    tandemd names the port and says how to have it without root."""
+
+    @staticmethod
+    def free_low_port():
+        for port in range(1023, 511, -1):
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
+        raise unittest.SkipTest("no free port below 1024")
+
+    def test_refusal_says_how_to_bind_without_root(self):
+        port = self.free_low_port()
+        with self.assertRaises(DaemonError) as refused:
+            self.start_daemon(make_config(port=port), run_as="nobody")
+        message = str(refused.exception)
+        self.assertIn("smtp.listeners[0]: cannot listen on 127.0.0.1 port %d" % port, message)
+        self.assertIn("ports below 1024 need root or the CAP_NET_BIND_SERVICE capability",
+                      message)
+        self.assertIn("AmbientCapabilities=CAP_NET_BIND_SERVICE", message)
 
 
 class ConfigCommandLine(TandemTestCase):
