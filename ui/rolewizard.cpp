@@ -1023,9 +1023,8 @@ private:
             item->setText(0, user.name);
             item->setText(1, user.password.isEmpty() ? tr("none") : tr("set"));
         }
-        const QString domain =
-            wizard() ? roleWizard()->choice().domain.trimmed().toLower() : QString();
-        fillPostmasterChoice(m_postmaster, m_users.users(), m_chosen, domain);
+        fillPostmasterChoice(m_postmaster, m_users.users(), m_chosen,
+                             config::asciiDomain(roleWizard()->choice().domain.trimmed()));
     }
 
     UserList m_users;
