@@ -261,13 +261,13 @@ void MainWindow::buildMenus()
     m_engineToolBar->addAction(m_stopAction);
 }
 
-void MainWindow::startUp()
+void MainWindow::startUp(const config::Settings &defaults)
 {
     if (!QFileInfo::exists(m_configPath)) {
         if (runRoleWizard())
             return;
         QString error;
-        if (!config::saveJson(config::toJson(config::defaultSettings()), m_configPath, &error)) {
+        if (!config::saveJson(config::toJson(defaults), m_configPath, &error)) {
             QMessageBox::critical(this, tr("Configuration not saved"),
                                   tr("Cannot write %1: %2").arg(m_configPath, error));
             return;

@@ -65,27 +65,22 @@ void TestFirstStart::cancelledWizardRunsTheDefault()
     });
     watcher.start();
     QSignalSpy started(window.host(), &EngineHost::started);
-    QSignalSpy failed(window.host(), &EngineHost::failed);
 
-    window.startUp();
+    // The default configuration, on free ports rather than its 2525 and 3525.
+    tandem::config::Settings defaults = tandem::config::defaultSettings();
+    defaults.smtp.listeners.first().port = quint16(tandem::test::freePort());
+    defaults.outgoing.staticRoutes.first().port = quint16(tandem::test::freePort());
+    window.startUp(defaults);
     QVERIFY(wizardShown);
-    (void)QTest::qWaitFor(
-        [&] { return !started.isEmpty() || !failed.isEmpty() || !messages.isEmpty(); }, 10000);
-    // The default listens on 127.0.0.1 port 2525; on a shared machine another program may hold
-    // it, and then the engine says so — having been given the default configuration all the same.
-    if (!failed.isEmpty()) {
-        const QString error = failed.first().first().toString();
-        QVERIFY2(error.contains(u"cannot listen on 127.0.0.1 port 2525"_s), qPrintable(error));
-        messages.removeIf([](const QString &m) { return m.contains(u"port 2525"_s); });
-    }
+    (void)QTest::qWaitFor([&] { return !started.isEmpty() || !messages.isEmpty(); }, 10000);
     QVERIFY2(messages.isEmpty(), qPrintable(messages.join(u'\n')));
-    QVERIFY(!started.isEmpty() || !failed.isEmpty());
+    QCOMPARE(started.size(), 1);
 
     // The file on disk is the whole default configuration, and valid.
     const tandem::config::LoadResult loaded = tandem::config::loadFile(path);
     QVERIFY2(loaded.ok(), qPrintable(loaded.errors.join(u'\n')));
     QCOMPARE(QJsonDocument(tandem::config::toJson(loaded.settings)),
-             QJsonDocument(tandem::config::toJson(tandem::config::defaultSettings())));
+             QJsonDocument(tandem::config::toJson(defaults)));
     QCOMPARE(QFile::permissions(path) & 0x0077, 0); // it holds password hashes one day
 
     // The console shows it.
@@ -94,13 +89,11 @@ void TestFirstStart::cancelledWizardRunsTheDefault()
     QCOMPARE(tree->topLevelItemCount(), 7);
     QCOMPARE(tree->topLevelItem(3)->childCount(), 1); // the default's one SMTP service
     QCOMPARE(window.settings().server.domain, u"example.com"_s);
-    QVERIFY(window.findChild<QLabel *>(u"lastError"_s)->text().isEmpty() || !failed.isEmpty());
+    QVERIFY(window.findChild<QLabel *>(u"lastError"_s)->text().isEmpty());
 
-    if (!started.isEmpty()) {
-        QSignalSpy stopped(window.host(), &EngineHost::stopped);
-        window.stopEngine();
-        QVERIFY(stopped.wait(10000));
-    }
+    QSignalSpy stopped(window.host(), &EngineHost::stopped);
+    window.stopEngine();
+    QVERIFY(stopped.wait(10000));
 }
 
 // Finished on a first start, the wizard's settings are written and run: the users typed on its
