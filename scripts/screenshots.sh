@@ -3,8 +3,9 @@
 # typical entries) and the main window into docs/screenshots/, on an Xvfb display (the real
 # xcb platform, as on a desktop), from an existing build:
 #   scripts/screenshots.sh [BUILD_DIR] [LANGUAGE]
-# LANGUAGE de or fr renders the dialogs translated into docs/screenshots/<language>/, to check
-# that the labels still fit; those are for looking at, not committed.
+# LANGUAGE de or fr renders the dialogs and the wizard's pages translated into
+# docs/screenshots/<language>/, to check that the labels still fit; those are for looking at,
+# not committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -17,8 +18,8 @@ shoot() { # shoot TEST_PROGRAM ARGS... (under Xvfb, with a private keyring)
     xvfb-run -a -s "-screen 0 1920x1200x24" tests/gui/with-keyring.sh "$@"
 }
 shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_dialogs" screenshots
+shoot env TANDEM_SCREENSHOTS_DIR="$out" "$build/tests/gui/tst_wizard" screenshots
 if [ -z "$language" ]; then
-    shoot env TANDEM_SCREENSHOTS_DIR="$out" "$build/tests/gui/tst_wizard" screenshots
     shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_mainwindow" screenshot
     shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_queuewindow" screenshot
 fi

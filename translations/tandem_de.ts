@@ -419,6 +419,11 @@
         <source>%1 belongs to user %2, not to %3, the user tandemd runs as</source>
         <translation>%1 gehört dem Benutzer %2, nicht %3, dem Benutzer, unter dem tandemd läuft</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a user (mailboxes.users)</source>
+        <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
+        <translation>„%1“ ist kein Benutzer (mailboxes.users)</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -578,7 +583,7 @@
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;Anzeigen:</translation>
+        <translation>An&amp;zeigen:</translation>
     </message>
     <message>
         <source>&amp;Queue id:</source>
@@ -664,18 +669,6 @@
         <translation>festgelegt</translation>
     </message>
     <message>
-        <source>A user name has letters, digits and . _ + - only.</source>
-        <translation>Ein Benutzername darf nur Buchstaben, Ziffern und . _ + - enthalten.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a local domain (Options | Server).</source>
-        <translation>„%1“ ist keine lokale Domäne (Optionen | Server).</translation>
-    </message>
-    <message>
-        <source>“%1” is already a user.</source>
-        <translation>Der Benutzer „%1“ ist bereits vorhanden.</translation>
-    </message>
-    <message>
         <source>Select the user first.</source>
         <translation>Wählen Sie zuerst den Benutzer aus.</translation>
     </message>
@@ -686,6 +679,14 @@
     <message>
         <source>Reading the data folder…</source>
         <translation>Datenordner wird gelesen …</translation>
+    </message>
+    <message>
+        <source>postmaster@ of every local domain, and the mail system&apos;s notices to the postmaster</source>
+        <translation>postmaster@ jeder lokalen Domäne und die Meldungen des Mailsystems an den Postmaster</translation>
+    </message>
+    <message>
+        <source>Mail to p&amp;ostmaster goes to:</source>
+        <translation>E-Mails an &amp;postmaster gehen an:</translation>
     </message>
 </context>
 <context>
@@ -889,12 +890,6 @@ Authentifizierung erforderlich: %5
 Zugelassene Netzwerke: %6</translation>
     </message>
     <message>
-        <source>Users: %1
-New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 = never)</source>
-        <translation>Benutzer: %1
-Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archivierte Nachrichten werden nach %3 Tagen gelöscht (0 = nie)</translation>
-    </message>
-    <message>
         <source>Configuration not saved</source>
         <translation>Konfiguration nicht gespeichert</translation>
     </message>
@@ -933,6 +928,18 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Disk space low: %1 MiB free (reserve %2 MiB)</source>
         <translation>Wenig Speicherplatz: %1 MiB frei (Reserve %2 MiB)</translation>
+    </message>
+    <message>
+        <source>Users: %1
+Mail to postmaster goes to: %2
+New mailboxes keep mail %3 days in the live folders; archive expiry %4 days (0 = never)</source>
+        <translation>Benutzer: %1
+E-Mails an postmaster gehen an: %2
+Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archivierte Nachrichten werden nach %4 Tagen gelöscht (0 = nie)</translation>
+    </message>
+    <message>
+        <source>a mailbox of its own, “postmaster”</source>
+        <translation>ein eigenes Postfach „postmaster“</translation>
     </message>
 </context>
 <context>
@@ -973,10 +980,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Static &amp;Routes</source>
         <translation>Statische &amp;Routen</translation>
-    </message>
-    <message>
-        <source>R&amp;etry</source>
-        <translation>&amp;Wiederholung</translation>
     </message>
     <message>
         <source>Route %1: %2</source>
@@ -1063,10 +1066,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation> Stunden</translation>
     </message>
     <message>
-        <source>Retry &amp;schedule:</source>
-        <translation>Wiederholungs&amp;intervalle:</translation>
-    </message>
-    <message>
         <source>&amp;Warn the sender after:</source>
         <translation>Absender warnen &amp;nach:</translation>
     </message>
@@ -1089,6 +1088,14 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>The keychain did not take the password: %1</source>
         <translation>Der Schlüsselbund hat das Kennwort nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>&amp;Wiederholung</translation>
+    </message>
+    <message>
+        <source>Retry sc&amp;hedule:</source>
+        <translation>Wiederholungs&amp;intervalle:</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1555,25 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     </message>
 </context>
 <context>
+    <name>tandem::ui::UserList</name>
+    <message>
+        <source>A user name has letters, digits and . _ + - only.</source>
+        <translation>Ein Benutzername darf nur Buchstaben, Ziffern und . _ + - enthalten.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a local domain (Options | Server).</source>
+        <translation>„%1“ ist keine lokale Domäne (Optionen | Server).</translation>
+    </message>
+    <message>
+        <source>“%1” is already a user.</source>
+        <translation>Der Benutzer „%1“ ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>a mailbox of its own, “postmaster”</source>
+        <translation>ein eigenes Postfach „postmaster“</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::wizard::CertificatePage</name>
     <message>
         <source>TLS certificate</source>
@@ -1574,10 +1600,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>privater Schlüssel, z. B. key.pem</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
         <source>B&amp;rowse…</source>
         <translation>Dur&amp;chsuchen…</translation>
     </message>
@@ -1591,7 +1613,7 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation>&amp;Zertifikat:</translation>
+        <translation>Zer&amp;tifikat:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
@@ -1677,6 +1699,10 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <source>Without a certificate nobody could log in to send mail: a Mailbox&apos;s users log in only over TLS. Generate a certificate or choose one.</source>
         <translation>Ohne Zertifikat könnte sich niemand zum Senden anmelden: Die Benutzer eines Postfachservers melden sich nur über TLS an. Erzeugen Sie ein Zertifikat oder wählen Sie eines aus.</translation>
     </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::wizard::DomainPage</name>
@@ -1706,7 +1732,7 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     </message>
     <message>
         <source>&amp;Other local domains:</source>
-        <translation>&amp;Weitere lokale Domänen:</translation>
+        <translation>Weitere &amp;lokale Domänen:</translation>
     </message>
     <message>
         <source>&amp;Host name of this machine:</source>
@@ -1747,10 +1773,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>z. B. 192.168.1.0/24</translation>
     </message>
     <message>
-        <source>Su&amp;bmission (users&apos; mail clients):</source>
-        <translation>Su&amp;bmission (E-Mail-Clients der Benutzer):</translation>
-    </message>
-    <message>
         <source>P&amp;ort:</source>
         <translation>P&amp;ort:</translation>
     </message>
@@ -1763,10 +1785,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>&amp;Port:</translation>
     </message>
     <message>
-        <source>Port 25 takes mail from other servers and refuses outsiders that claim to be local senders; the submission port (587) takes the users&apos; mail after they log in.</source>
-        <translation>Port 25 nimmt E-Mails von anderen Servern an und lehnt externe Absender ab, die sich als lokal ausgeben; der Submission-Port (587) nimmt die E-Mails der Benutzer nach deren Anmeldung an.</translation>
-    </message>
-    <message>
         <source>&amp;LAN allowed to relay:</source>
         <translation>&amp;LAN mit Relay-Berechtigung:</translation>
     </message>
@@ -1775,12 +1793,8 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>Computer in diesen Netzwerken dürfen ohne Anmeldung E-Mails an beliebige Empfänger senden. Trennen Sie mehrere Netzwerke durch Kommas.</translation>
     </message>
     <message>
-        <source>Port 25 takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet. An Archive has no submission port.</source>
-        <translation>Port 25 nimmt die Kopien vom Postfachserver an und, falls der MX-Eintrag hierher verlegt wird, E-Mails aus dem Internet. Ein Archivserver hat keinen Submission-Port.</translation>
-    </message>
-    <message>
         <source>&amp;Other networks allowed to relay:</source>
-        <translation>&amp;Weitere Netzwerke mit Relay-Berechtigung:</translation>
+        <translation>Weitere &amp;Netzwerke mit Relay-Berechtigung:</translation>
     </message>
     <message>
         <source>The Mailbox machine (%1) is added to these. Separate networks with commas.</source>
@@ -1790,20 +1804,28 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <source>its address</source>
         <translation>seine Adresse</translation>
     </message>
+    <message>
+        <source>S&amp;ubmission (users&apos; mail clients):</source>
+        <translation>Su&amp;bmission (E-Mail-Clients der Benutzer):</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd&apos;s systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs tandemd as a user of its own; to run the engine in this console, give the console the capability once: setcap cap_net_bind_service=+ep %1</source>
+        <translation>Ports unter 1024 erfordern root oder die Berechtigung CAP_NET_BIND_SERVICE. Die systemd-Unit von tandemd verleiht sie (AmbientCapabilities=CAP_NET_BIND_SERVICE) und führt tandemd unter einem eigenen Benutzer aus; damit der Dienst in dieser Konsole läuft, geben Sie der Konsole die Berechtigung einmalig: setcap cap_net_bind_service=+ep %1</translation>
+    </message>
+    <message>
+        <source>SMTP takes mail from other servers (port 25 on the Internet) and refuses outsiders that claim a local sender; submission takes the users&apos; mail after they log in (port 587).</source>
+        <translation>SMTP nimmt E-Mails anderer Server an (im Internet Port 25) und lehnt Externe mit lokalem Absender ab; Submission nimmt die E-Mails angemeldeter Benutzer an (Port 587).</translation>
+    </message>
+    <message>
+        <source>SMTP takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet (port 25). An Archive has no submission port.</source>
+        <translation>SMTP nimmt die Kopien vom Postfachserver an und, falls der MX-Eintrag hierher verlegt wird, E-Mails aus dem Internet (Port 25). Ein Archivserver hat keinen Submission-Port.</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::wizard::PartnerPage</name>
     <message>
         <source>Outgoing mail</source>
         <translation>Ausgehende E-Mails</translation>
-    </message>
-    <message>
-        <source>Deliver by &amp;DNS: look up the recipients&apos; MX records (the domain&apos;s MX points to the Mailbox)</source>
-        <translation>Über &amp;DNS zustellen: MX-Einträge der Empfänger abfragen (der MX-Eintrag der Domäne verweist auf den Postfachserver)</translation>
-    </message>
-    <message>
-        <source>&amp;No DNS for the domain here: send mail for the local domains straight to the Mailbox</source>
-        <translation>Hier &amp;kein DNS für die Domäne: E-Mails für die lokalen Domänen direkt an den Postfachserver senden</translation>
     </message>
     <message>
         <source>optional, e.g. smtp.provider.example</source>
@@ -1830,10 +1852,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>Wohin dieser Postfachserver seine E-Mails sendet.</translation>
     </message>
     <message>
-        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet.</source>
-        <translation>Alle ausgehenden E-Mails und eine Kopie aller E-Mails für die lokalen Domänen gehen an den Archivserver (eine statische Route für alle Domänen, *). Der Archivserver stellt sie ins Internet zu.</translation>
-    </message>
-    <message>
         <source>Archive&apos;s &amp;address:</source>
         <translation>&amp;Adresse des Archivservers:</translation>
     </message>
@@ -1850,16 +1868,36 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>Woher die Kopien dieses Archivservers kommen und wie er E-Mails weitersendet.</translation>
     </message>
     <message>
-        <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them.</source>
-        <translation>Die Adresse des Postfachservers darf E-Mails über diesen Archivserver weiterleiten (Relaying). Unzustellbarkeitsnachrichten für lokale Benutzer gehen an den Postfachserver zurück, wo die Benutzer sie lesen.</translation>
-    </message>
-    <message>
         <source>Mailbox&apos;s &amp;address:</source>
         <translation>&amp;Adresse des Postfachservers:</translation>
     </message>
     <message>
         <source>IP address, e.g. 192.168.1.10</source>
         <translation>IP-Adresse, z. B. 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive&apos;s SMTP service listens on: 25, unless it was changed there.</source>
+        <translation>Alle ausgehenden E-Mails und eine Kopie aller E-Mails für die lokalen Domänen gehen an den Archivserver (eine statische Route für alle Domänen, *). Der Archivserver stellt sie ins Internet zu. Sein Port ist der, auf dem der SMTP-Dienst des Archivservers empfängt: 25, sofern er dort nicht geändert wurde.</translation>
+    </message>
+    <message>
+        <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox&apos;s SMTP service listens on: 25, unless it was changed there.</source>
+        <translation>Die Adresse des Postfachservers darf E-Mails über diesen Archivserver weiterleiten (Relaying). Unzustellbarkeitsnachrichten für lokale Benutzer gehen an den Postfachserver zurück, wo die Benutzer sie lesen. Sein Port ist der, auf dem der SMTP-Dienst des Postfachservers empfängt: 25, sofern er dort nicht geändert wurde.</translation>
+    </message>
+    <message>
+        <source>Deliver by &amp;DNS</source>
+        <translation>Über &amp;DNS zustellen</translation>
+    </message>
+    <message>
+        <source>Look up the recipients&apos; MX records, for the local domains too: their MX points to the Mailbox.</source>
+        <translation>Die MX-Einträge der Empfänger abfragen, auch für die lokalen Domänen: Ihr MX verweist auf den Postfachserver.</translation>
+    </message>
+    <message>
+        <source>Send mail for the &amp;local domains straight to the Mailbox</source>
+        <translation>E-Mails für die &amp;lokalen Domänen direkt an den Postfachserver senden</translation>
+    </message>
+    <message>
+        <source>When the local domains cannot be looked up in DNS from here. Other mail still goes by MX or the SmartHost.</source>
+        <translation>Wenn die lokalen Domänen von hier aus nicht im DNS nachgeschlagen werden können. Andere E-Mails gehen weiterhin über MX oder den SmartHost.</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +1936,81 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Finish sets these options. Each stays editable in the Options dialogs; changing one makes the role Custom.</source>
         <translation>„Fertigstellen“ legt diese Optionen fest. Jede bleibt in den Optionsdialogen bearbeitbar; wird eine geändert, wird die Rolle zu „Benutzerdefiniert“.</translation>
+    </message>
+    <message>
+        <source>Mailboxes › users: %1</source>
+        <translation>Postfächer › Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>Mailboxes › mail to postmaster goes to: %1</source>
+        <translation>Postfächer › E-Mails an postmaster gehen an: %1</translation>
+    </message>
+    <message>
+        <source>a mailbox of its own, “postmaster”</source>
+        <translation>ein eigenes Postfach „postmaster“</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::wizard::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>The people who get a mailbox on this machine and log in to send mail. Add them now, or go on without: Options | Mailboxes adds them later.</source>
+        <translation>Die Personen, die auf diesem Computer ein Postfach erhalten und sich zum Senden anmelden. Fügen Sie sie jetzt hinzu oder fahren Sie ohne fort: Optionen | Postfächer fügt sie später hinzu.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>alice or alice@other.example</source>
+        <translation>alice oder alice@other.example</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>Benutzer &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation>Benutzer &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>Mail to &amp;postmaster goes to:</source>
+        <translation>E-Mails an &amp;postmaster gehen an:</translation>
+    </message>
+    <message>
+        <source>postmaster@ of every local domain must reach someone (RFC 5321): it takes the mail system&apos;s notices and other servers&apos; complaints. Choose who reads it.</source>
+        <translation>postmaster@ jeder lokalen Domäne muss jemanden erreichen (RFC 5321): Dort kommen die Meldungen des Mailsystems und die Beschwerden anderer Server an. Wählen Sie, wer sie liest.</translation>
+    </message>
+    <message>
+        <source>Type a password for %1: with it, they log in to send mail.</source>
+        <translation>Geben Sie ein Kennwort für %1 ein: Damit meldet sich der Benutzer zum Senden an.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>festgelegt</translation>
     </message>
 </context>
 </TS>

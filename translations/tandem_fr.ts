@@ -419,6 +419,11 @@
         <source>%1 belongs to user %2, not to %3, the user tandemd runs as</source>
         <translation>%1 appartient à l’utilisateur %2, et non à %3, l’utilisateur sous lequel tourne tandemd</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a user (mailboxes.users)</source>
+        <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un utilisateur (mailboxes.users)</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::InboxPropertiesDialog</name>
@@ -578,7 +583,7 @@
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;Afficher&#xa0;:</translation>
+        <translation>Affi&amp;cher&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Queue id:</source>
@@ -664,18 +669,6 @@
         <translation>défini</translation>
     </message>
     <message>
-        <source>A user name has letters, digits and . _ + - only.</source>
-        <translation>Un nom d’utilisateur ne contient que des lettres, des chiffres et . _ + -</translation>
-    </message>
-    <message>
-        <source>“%1” is not a local domain (Options | Server).</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local (Options | Serveur).</translation>
-    </message>
-    <message>
-        <source>“%1” is already a user.</source>
-        <translation>«&#xa0;%1&#xa0;» est déjà un utilisateur.</translation>
-    </message>
-    <message>
         <source>Select the user first.</source>
         <translation>Sélectionnez d’abord l’utilisateur.</translation>
     </message>
@@ -686,6 +679,14 @@
     <message>
         <source>Reading the data folder…</source>
         <translation>Lecture du dossier de données…</translation>
+    </message>
+    <message>
+        <source>postmaster@ of every local domain, and the mail system&apos;s notices to the postmaster</source>
+        <translation>postmaster@ de chaque domaine local, et les avis du système de messagerie au postmaster</translation>
+    </message>
+    <message>
+        <source>Mail to p&amp;ostmaster goes to:</source>
+        <translation>Le courrier pour &amp;postmaster va à&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -889,12 +890,6 @@ Exiger l’authentification&#xa0;: %5
 Réseaux autorisés&#xa0;: %6</translation>
     </message>
     <message>
-        <source>Users: %1
-New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 = never)</source>
-        <translation>Utilisateurs&#xa0;: %1
-Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers actifs&#xa0;; expiration de l’archive&#xa0;: %3 jours (0 = jamais)</translation>
-    </message>
-    <message>
         <source>Configuration not saved</source>
         <translation>Configuration non enregistrée</translation>
     </message>
@@ -933,6 +928,18 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Disk space low: %1 MiB free (reserve %2 MiB)</source>
         <translation>Espace disque faible : %1 Mio libres (réserve %2 Mio)</translation>
+    </message>
+    <message>
+        <source>Users: %1
+Mail to postmaster goes to: %2
+New mailboxes keep mail %3 days in the live folders; archive expiry %4 days (0 = never)</source>
+        <translation>Utilisateurs&#xa0;: %1
+Le courrier pour postmaster va à&#xa0;: %2
+Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0;; expiration de l’archive après %4 jours (0 = jamais)</translation>
+    </message>
+    <message>
+        <source>a mailbox of its own, “postmaster”</source>
+        <translation>une boîte à part, «&#xa0;postmaster&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -973,10 +980,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Static &amp;Routes</source>
         <translation>&amp;Routes statiques</translation>
-    </message>
-    <message>
-        <source>R&amp;etry</source>
-        <translation>&amp;Nouvelles tentatives</translation>
     </message>
     <message>
         <source>Route %1: %2</source>
@@ -1063,10 +1066,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation> heures</translation>
     </message>
     <message>
-        <source>Retry &amp;schedule:</source>
-        <translation>&amp;Intervalles des tentatives&#xa0;:</translation>
-    </message>
-    <message>
         <source>&amp;Warn the sender after:</source>
         <translation>A&amp;vertir l’expéditeur après&#xa0;:</translation>
     </message>
@@ -1089,6 +1088,14 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>The keychain did not take the password: %1</source>
         <translation>Le trousseau n’a pas accepté le mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>&amp;Nouvelles tentatives</translation>
+    </message>
+    <message>
+        <source>Retry sc&amp;hedule:</source>
+        <translation>&amp;Intervalles des tentatives&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1555,25 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
 </context>
 <context>
+    <name>tandem::ui::UserList</name>
+    <message>
+        <source>A user name has letters, digits and . _ + - only.</source>
+        <translation>Un nom d’utilisateur ne contient que des lettres, des chiffres et . _ + -</translation>
+    </message>
+    <message>
+        <source>“%1” is not a local domain (Options | Server).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local (Options | Serveur).</translation>
+    </message>
+    <message>
+        <source>“%1” is already a user.</source>
+        <translation>«&#xa0;%1&#xa0;» est déjà un utilisateur.</translation>
+    </message>
+    <message>
+        <source>a mailbox of its own, “postmaster”</source>
+        <translation>une boîte à part, «&#xa0;postmaster&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::wizard::CertificatePage</name>
     <message>
         <source>TLS certificate</source>
@@ -1572,10 +1598,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>private key, e.g. key.pem</source>
         <translation>clé privée, p. ex. key.pem</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>Parcou&amp;rir…</translation>
     </message>
     <message>
         <source>B&amp;rowse…</source>
@@ -1659,7 +1681,7 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     </message>
     <message>
         <source>Key &amp;passphrase:</source>
-        <translation>&amp;Phrase secrète de la clé&#xa0;:</translation>
+        <translation>P&amp;hrase secrète de la clé&#xa0;:</translation>
     </message>
     <message>
         <source>%1 is encrypted: enter its passphrase.</source>
@@ -1676,6 +1698,10 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Without a certificate nobody could log in to send mail: a Mailbox&apos;s users log in only over TLS. Generate a certificate or choose one.</source>
         <translation>Sans certificat, personne ne pourrait se connecter pour envoyer du courrier&#xa0;: les utilisateurs d’un serveur de boîtes aux lettres ne se connectent que sous TLS. Générez un certificat ou choisissez-en un.</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Pa&amp;rcourir…</translation>
     </message>
 </context>
 <context>
@@ -1747,10 +1773,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation>p. ex. 192.168.1.0/24</translation>
     </message>
     <message>
-        <source>Su&amp;bmission (users&apos; mail clients):</source>
-        <translation>So&amp;umission (clients de messagerie des utilisateurs)&#xa0;:</translation>
-    </message>
-    <message>
         <source>P&amp;ort:</source>
         <translation>P&amp;ort&#xa0;:</translation>
     </message>
@@ -1763,20 +1785,12 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation>Po&amp;rt&#xa0;:</translation>
     </message>
     <message>
-        <source>Port 25 takes mail from other servers and refuses outsiders that claim to be local senders; the submission port (587) takes the users&apos; mail after they log in.</source>
-        <translation>Le port 25 reçoit le courrier des autres serveurs et refuse les expéditeurs externes qui se présentent comme locaux&#xa0;; le port de soumission (587) reçoit le courrier des utilisateurs une fois connectés.</translation>
-    </message>
-    <message>
         <source>&amp;LAN allowed to relay:</source>
         <translation>Réseau &amp;local autorisé à relayer&#xa0;:</translation>
     </message>
     <message>
         <source>Machines on these networks may send mail anywhere without logging in. Separate networks with commas.</source>
         <translation>Les machines de ces réseaux peuvent envoyer du courrier vers n’importe quelle destination sans se connecter. Séparez les réseaux par des virgules.</translation>
-    </message>
-    <message>
-        <source>Port 25 takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet. An Archive has no submission port.</source>
-        <translation>Le port 25 reçoit les copies du serveur de boîtes aux lettres et, si le MX est déplacé ici, le courrier venant d’Internet. Un serveur d’archive n’a pas de port de soumission.</translation>
     </message>
     <message>
         <source>&amp;Other networks allowed to relay:</source>
@@ -1790,20 +1804,28 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <source>its address</source>
         <translation>son adresse</translation>
     </message>
+    <message>
+        <source>S&amp;ubmission (users&apos; mail clients):</source>
+        <translation>So&amp;umission (clients de messagerie des utilisateurs)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd&apos;s systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs tandemd as a user of its own; to run the engine in this console, give the console the capability once: setcap cap_net_bind_service=+ep %1</source>
+        <translation>Les ports inférieurs à 1024 demandent root ou la capacité CAP_NET_BIND_SERVICE. L’unité systemd de tandemd la lui donne (AmbientCapabilities=CAP_NET_BIND_SERVICE) et le fait tourner sous un utilisateur à lui&#xa0;; pour faire tourner le moteur dans cette console, donnez-lui la capacité une fois pour toutes&#xa0;: setcap cap_net_bind_service=+ep %1</translation>
+    </message>
+    <message>
+        <source>SMTP takes mail from other servers (port 25 on the Internet) and refuses outsiders that claim a local sender; submission takes the users&apos; mail after they log in (port 587).</source>
+        <translation>SMTP reçoit le courrier des autres serveurs (port 25 sur Internet) et refuse les inconnus qui se disent expéditeurs locaux&#xa0;; la soumission reçoit le courrier des utilisateurs une fois connectés (port 587).</translation>
+    </message>
+    <message>
+        <source>SMTP takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet (port 25). An Archive has no submission port.</source>
+        <translation>SMTP reçoit les copies du serveur de boîtes aux lettres et, si le MX est déplacé ici, le courrier d’Internet (port 25). Un serveur d’archive n’a pas de port de soumission.</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::wizard::PartnerPage</name>
     <message>
         <source>Outgoing mail</source>
         <translation>Courrier sortant</translation>
-    </message>
-    <message>
-        <source>Deliver by &amp;DNS: look up the recipients&apos; MX records (the domain&apos;s MX points to the Mailbox)</source>
-        <translation>Remettre par &amp;DNS&#xa0;: rechercher les enregistrements MX des destinataires (le MX du domaine pointe vers le serveur de boîtes aux lettres)</translation>
-    </message>
-    <message>
-        <source>&amp;No DNS for the domain here: send mail for the local domains straight to the Mailbox</source>
-        <translation>Pas de DNS pour le domaine ici&#xa0;: e&amp;nvoyer le courrier des domaines locaux directement au serveur de boîtes aux lettres</translation>
     </message>
     <message>
         <source>optional, e.g. smtp.provider.example</source>
@@ -1830,10 +1852,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation>Destination du courrier de ce serveur de boîtes aux lettres.</translation>
     </message>
     <message>
-        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet.</source>
-        <translation>Tout le courrier sortant, ainsi qu’une copie de tout le courrier des domaines locaux, est envoyé au serveur d’archive (une route statique pour tous les domaines, *). Le serveur d’archive le remet sur Internet.</translation>
-    </message>
-    <message>
         <source>Archive&apos;s &amp;address:</source>
         <translation>&amp;Adresse du serveur d’archive&#xa0;:</translation>
     </message>
@@ -1850,16 +1868,36 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation>D’où viennent les copies reçues par ce serveur d’archive, et comment il achemine le courrier.</translation>
     </message>
     <message>
-        <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them.</source>
-        <translation>L’adresse du serveur de boîtes aux lettres est autorisée à relayer par ce serveur d’archive. Les notifications de non-remise destinées aux utilisateurs locaux retournent au serveur de boîtes aux lettres, où les utilisateurs les lisent.</translation>
-    </message>
-    <message>
         <source>Mailbox&apos;s &amp;address:</source>
         <translation>&amp;Adresse du serveur de boîtes aux lettres&#xa0;:</translation>
     </message>
     <message>
         <source>IP address, e.g. 192.168.1.10</source>
         <translation>adresse IP, p. ex. 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive&apos;s SMTP service listens on: 25, unless it was changed there.</source>
+        <translation>Tout le courrier sortant, et une copie de tout le courrier des domaines locaux, va au serveur d’archive (une route statique pour tous les domaines, *). Le serveur d’archive le remet sur Internet. Son port est celui où écoute le service SMTP du serveur d’archive&#xa0;: 25, sauf s’il y a été changé.</translation>
+    </message>
+    <message>
+        <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox&apos;s SMTP service listens on: 25, unless it was changed there.</source>
+        <translation>L’adresse du serveur de boîtes aux lettres peut relayer par ce serveur d’archive. Les rapports de non-remise pour les utilisateurs locaux retournent au serveur de boîtes aux lettres, où les utilisateurs les lisent. Son port est celui où écoute le service SMTP du serveur de boîtes aux lettres&#xa0;: 25, sauf s’il y a été changé.</translation>
+    </message>
+    <message>
+        <source>Deliver by &amp;DNS</source>
+        <translation>Remettre par &amp;DNS</translation>
+    </message>
+    <message>
+        <source>Look up the recipients&apos; MX records, for the local domains too: their MX points to the Mailbox.</source>
+        <translation>Rechercher les enregistrements MX des destinataires, pour les domaines locaux aussi&#xa0;: leur MX pointe vers le serveur de boîtes aux lettres.</translation>
+    </message>
+    <message>
+        <source>Send mail for the &amp;local domains straight to the Mailbox</source>
+        <translation>Envoyer le courrier des domaines &amp;locaux directement au serveur de boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>When the local domains cannot be looked up in DNS from here. Other mail still goes by MX or the SmartHost.</source>
+        <translation>Quand les domaines locaux ne peuvent pas être résolus par DNS d’ici. Le reste du courrier passe toujours par MX ou par le SmartHost.</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +1936,81 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Finish sets these options. Each stays editable in the Options dialogs; changing one makes the role Custom.</source>
         <translation>Terminer applique ces options. Chacune reste modifiable dans les boîtes de dialogue Options&#xa0;; en modifier une fait passer le rôle à Personnalisé.</translation>
+    </message>
+    <message>
+        <source>Mailboxes › users: %1</source>
+        <translation>Boîtes aux lettres › utilisateurs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <source>Mailboxes › mail to postmaster goes to: %1</source>
+        <translation>Boîtes aux lettres › le courrier pour postmaster va à&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>a mailbox of its own, “postmaster”</source>
+        <translation>une boîte à part, «&#xa0;postmaster&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::wizard::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>The people who get a mailbox on this machine and log in to send mail. Add them now, or go on without: Options | Mailboxes adds them later.</source>
+        <translation>Les personnes qui ont une boîte aux lettres sur cette machine et s’y connectent pour envoyer du courrier. Ajoutez-les maintenant, ou continuez sans&#xa0;: Options | Boîtes aux lettres les ajoute plus tard.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>alice or alice@other.example</source>
+        <translation>alice ou alice@other.example</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Ajouter l’utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation>&amp;Retirer l’utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mail to &amp;postmaster goes to:</source>
+        <translation>Le courrier pour p&amp;ostmaster va à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>postmaster@ of every local domain must reach someone (RFC 5321): it takes the mail system&apos;s notices and other servers&apos; complaints. Choose who reads it.</source>
+        <translation>postmaster@ de chaque domaine local doit joindre quelqu’un (RFC 5321)&#xa0;: il reçoit les avis du système de messagerie et les plaintes des autres serveurs. Choisissez qui le lit.</translation>
+    </message>
+    <message>
+        <source>Type a password for %1: with it, they log in to send mail.</source>
+        <translation>Saisissez un mot de passe pour %1&#xa0;: il sert à se connecter pour envoyer du courrier.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>défini</translation>
     </message>
 </context>
 </TS>

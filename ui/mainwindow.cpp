@@ -261,6 +261,22 @@ void MainWindow::buildMenus()
     m_engineToolBar->addAction(m_stopAction);
 }
 
+void MainWindow::startUp(const config::Settings &defaults)
+{
+    if (!QFileInfo::exists(m_configPath)) {
+        if (runRoleWizard())
+            return;
+        QString error;
+        if (!config::saveJson(config::toJson(defaults), m_configPath, &error)) {
+            QMessageBox::critical(this, tr("Configuration not saved"),
+                                  tr("Cannot write %1: %2").arg(m_configPath, error));
+            return;
+        }
+    }
+    if (loadConfiguration())
+        startEngine();
+}
+
 bool MainWindow::loadConfiguration()
 {
     const config::LoadResult loaded = config::loadFile(m_configPath);
@@ -408,9 +424,11 @@ QString MainWindow::summaryOf(Node node, int listener) const
         QStringList users;
         for (const config::User &u : s.mailboxes.users)
             users.append(u.name);
-        return tr("Users: %1\nNew mailboxes keep mail %2 days in the live folders; archive "
-                  "expiry %3 days (0 = never)")
-            .arg(users.isEmpty() ? tr("none") : users.join(u", "_s))
+        return tr("Users: %1\nMail to postmaster goes to: %2\nNew mailboxes keep mail %3 days "
+                  "in the live folders; archive expiry %4 days (0 = never)")
+            .arg(users.isEmpty() ? tr("none") : users.join(u", "_s),
+                 s.mailboxes.postmaster.isEmpty() ? tr("a mailbox of its own, “postmaster”")
+                                                  : s.mailboxes.postmaster)
             .arg(s.mailboxes.mailboxTemplate.keepLiveDays)
             .arg(s.mailboxes.mailboxTemplate.archiveExpiryDays);
     }
@@ -484,11 +502,8 @@ bool MainWindow::commitSettings(const config::Settings &settings)
 
 bool MainWindow::runRoleWizard()
 {
-    config::Settings base = m_settings;
-    if (!m_haveSettings) {
-        base = config::parse(config::defaultConfigJson(), QFileInfo(m_configPath).absolutePath())
-                   .settings;
-    }
+    const config::Settings base = config::wizardStart(m_haveSettings ? &m_settings : nullptr,
+                                                      QFileInfo(m_configPath).absolutePath());
     RoleWizard wizard(base, m_configPath, this);
     if (wizard.exec() != QDialog::Accepted)
         return false;

@@ -41,6 +41,10 @@ public:
     explicit MainWindow(const QString &configPath, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The console's start: the configuration file and the engine on it; on the very first
+    // start (no file yet) the role wizard first, and when it is cancelled `defaults` (the
+    // default configuration; tests give it free ports), written and read back like any other.
+    void startUp(const config::Settings &defaults = config::defaultSettings());
     // Reads the configuration file; false, with a message shown, when it is not valid.
     bool loadConfiguration();
     const config::Settings &settings() const { return m_settings; }

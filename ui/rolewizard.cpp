@@ -2,9 +2,11 @@
 
 #include "secrets.h"
 #include "smtp/tlscontext.h"
+#include "userlist.h"
 
 #include <QApplication>
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -12,6 +14,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
 #include <QJsonDocument>
 #include <QLabel>
@@ -26,6 +29,7 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -338,18 +342,23 @@ public:
         m_hostLabel->setBuddy(m_host);
 
         m_outgoing = new QGroupBox(tr("Outgoing mail"), this);
-        m_useDns = new QRadioButton(tr("Deliver by &DNS: look up the recipients' MX records "
-                                       "(the domain's MX points to the Mailbox)"),
-                                    m_outgoing);
+        // Radio buttons do not wrap their text: a short choice each, and what it means in a
+        // label under it that wraps in any language.
+        m_useDns = new QRadioButton(tr("Deliver by &DNS"), m_outgoing);
         m_useDns->setObjectName(u"useDnsRadio"_s);
-        m_staticRoute = new QRadioButton(tr("&No DNS for the domain here: send mail for the "
-                                            "local domains straight to the Mailbox"),
-                                         m_outgoing);
+        auto *useDnsNote = wrappedLabel(tr("Look up the recipients' MX records, for the local "
+                                           "domains too: their MX points to the Mailbox."),
+                                        m_outgoing);
+        m_staticRoute = new QRadioButton(
+            tr("Send mail for the &local domains straight to the Mailbox"), m_outgoing);
         m_staticRoute->setObjectName(u"staticRouteRadio"_s);
+        auto *staticRouteNote = wrappedLabel(tr("When the local domains cannot be looked up in "
+                                                "DNS from here. Other mail still goes by MX or "
+                                                "the SmartHost."),
+                                             m_outgoing);
+        for (QLabel *note : {useDnsNote, staticRouteNote})
+            note->setContentsMargins(24, 0, 0, 0);
         m_useDns->setChecked(true);
-        // Long radio texts do not wrap by themselves; give them room instead of cutting them.
-        for (QRadioButton *r : {m_useDns, m_staticRoute})
-            r->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         m_smarthostHost =
             lineEdit(u"smarthostHostEdit"_s, tr("optional, e.g. smtp.provider.example"), this);
         m_smarthostPort = portEdit(u"smarthostPortEdit"_s, this);
@@ -362,7 +371,9 @@ public:
         auto *outgoingLayout = new QFormLayout(m_outgoing);
         outgoingLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
         outgoingLayout->addRow(m_useDns);
+        outgoingLayout->addRow(useDnsNote);
         outgoingLayout->addRow(m_staticRoute);
+        outgoingLayout->addRow(staticRouteNote);
         auto *smarthostLabel = new QLabel(tr("ISP's &SmartHost:"), m_outgoing);
         smarthostLabel->setBuddy(m_smarthostHost);
         outgoingLayout->addRow(smarthostLabel, smarthostRow);
@@ -402,7 +413,8 @@ public:
             m_explanation->setText(
                 tr("All outgoing mail, and a copy of all mail for the local domains, goes to "
                    "the Archive machine (a static route for every domain, *). The Archive "
-                   "delivers it to the Internet."));
+                   "delivers it to the Internet. Its port is the one the Archive's SMTP "
+                   "service listens on: 25, unless it was changed there."));
             m_hostLabel->setText(tr("Archive's &address:"));
             m_host->setPlaceholderText(tr("host name or IP address"));
         } else {
@@ -411,7 +423,8 @@ public:
             m_explanation->setText(
                 tr("The Mailbox machine's address is allowed to relay through this Archive. "
                    "Bounces for local users go back to the Mailbox, where the users read "
-                   "them."));
+                   "them. Its port is the one the Mailbox's SMTP service listens on: 25, "
+                   "unless it was changed there."));
             m_hostLabel->setText(tr("Mailbox's &address:"));
             m_host->setPlaceholderText(tr("IP address, e.g. 192.168.1.10"));
         }
@@ -451,7 +464,7 @@ public:
         m_networksLabel = new QLabel(this);
         m_networksLabel->setBuddy(m_networks);
         m_networksNote = wrappedLabel(QString(), this);
-        m_submissionLabel = new QLabel(tr("Su&bmission (users' mail clients):"), this);
+        m_submissionLabel = new QLabel(tr("S&ubmission (users' mail clients):"), this);
         m_submissionLabel->setBuddy(m_submissionAddress);
         m_error = errorLabel(u"listenersErrorLabel"_s, this);
 
@@ -474,9 +487,38 @@ public:
         form->addRow(m_networksLabel, m_networks);
         form->addRow(m_networksNote);
         form->addRow(m_error);
+        m_privilegedNote = wrappedLabel(
+            tr("Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd's "
+               "systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs "
+               "tandemd as a user of its own; to run the engine in this console, give the "
+               "console the capability once: setcap cap_net_bind_service=+ep %1")
+                .arg(QCoreApplication::applicationFilePath()),
+            this);
+        m_privilegedNote->setObjectName(u"privilegedPortsNote"_s);
+        m_privilegedNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->insertRow(2, m_privilegedNote); // under the ports it is about
         for (QLineEdit *edit :
              {m_smtpAddress, m_smtpPort, m_submissionAddress, m_submissionPort, m_networks})
             watch(edit);
+        for (QLineEdit *edit : {m_smtpPort, m_submissionPort})
+            connect(edit, &QLineEdit::textChanged, this, &ListenersPage::updateNote);
+        // Submission listens where SMTP does, until it is given an address of its own.
+        connect(m_smtpAddress, &QLineEdit::textEdited, this, [this](const QString &text) {
+            if (!m_submissionAddressEdited)
+                m_submissionAddress->setText(text);
+        });
+        connect(m_submissionAddress, &QLineEdit::textEdited, this,
+                [this] { m_submissionAddressEdited = true; });
+    }
+
+    void updateNote()
+    {
+        bool privileged = false;
+        for (QLineEdit *edit : {m_smtpPort, m_submissionPort}) {
+            const quint16 port = portFrom(edit);
+            privileged = privileged || (edit->isVisibleTo(this) && port > 0 && port < 1024);
+        }
+        m_privilegedNote->setVisible(privileged);
     }
 
     void initializePage() override
@@ -484,21 +526,23 @@ public:
         const bool m = mailbox();
         m_form->setRowVisible(m_submissionRow, m);
         if (m) {
-            setSubTitle(tr("Port 25 takes mail from other servers and refuses outsiders that "
-                           "claim to be local senders; the submission port (587) takes the "
-                           "users' mail after they log in."));
+            setSubTitle(tr("SMTP takes mail from other servers (port 25 on the Internet) and "
+                           "refuses outsiders that claim a local sender; submission takes the "
+                           "users' mail after they log in (port 587)."));
             m_networksLabel->setText(tr("&LAN allowed to relay:"));
             m_networksNote->setText(tr("Machines on these networks may send mail anywhere "
                                        "without logging in. Separate networks with commas."));
         } else {
-            setSubTitle(tr("Port 25 takes the copies from the Mailbox and, if the MX is moved "
-                           "here, mail from the Internet. An Archive has no submission port."));
+            setSubTitle(tr("SMTP takes the copies from the Mailbox and, if the MX is moved "
+                           "here, mail from the Internet (port 25). An Archive has no "
+                           "submission port."));
             m_networksLabel->setText(tr("&Other networks allowed to relay:"));
             const QString mailboxNet = config::hostNetwork(roleWizard()->choice().partnerHost);
             m_networksNote->setText(
                 tr("The Mailbox machine (%1) is added to these. Separate networks with commas.")
                     .arg(mailboxNet.isEmpty() ? tr("its address") : mailboxNet));
         }
+        updateNote();
         refresh();
     }
 
@@ -517,6 +561,8 @@ public:
     QLineEdit *m_networks;
     QLabel *m_networksLabel;
     QLabel *m_networksNote;
+    QLabel *m_privilegedNote;
+    bool m_submissionAddressEdited = false;
 };
 
 class CertificatePage : public Page {
@@ -547,7 +593,7 @@ public:
         m_passphrase->setEchoMode(QLineEdit::Password);
         m_passphrase->setToolTip(tr("Kept in the desktop keychain, never in the configuration "
                                     "file."));
-        auto *certBrowse = new QPushButton(tr("&Browse…"), this);
+        auto *certBrowse = new QPushButton(tr("Bro&wse…"), this);
         certBrowse->setObjectName(u"certBrowseButton"_s);
         auto *keyBrowse = new QPushButton(tr("B&rowse…"), this);
         keyBrowse->setObjectName(u"keyBrowseButton"_s);
@@ -671,6 +717,12 @@ public:
     }
 
     bool isGenerating() const { return m_openssl != nullptr; }
+
+    // An Archive has no users to set up: it makes their mailboxes as the copies come.
+    int nextId() const override
+    {
+        return mailbox() ? RoleWizard::UsersPageId : RoleWizard::SummaryPageId;
+    }
 
     // The passphrase of an encrypted key chosen on this page, else empty.
     QString keyPassphrase() const
@@ -845,6 +897,145 @@ private:
     QString m_generatedFor;
 };
 
+// A Mailbox's users, each with a password (hashed as soon as it is added), and who gets the
+// postmaster's mail. Nobody is added unless typed here: the page may be left empty.
+class UsersPage : public Page {
+    Q_OBJECT
+public:
+    explicit UsersPage(QWidget *parent)
+        : Page(parent)
+    {
+        setTitle(tr("Users"));
+        setSubTitle(tr("The people who get a mailbox on this machine and log in to send mail. "
+                       "Add them now, or go on without: Options | Mailboxes adds them later."));
+        m_list = new QTreeWidget(this);
+        m_list->setObjectName(u"wizardUsersList"_s);
+        m_list->setColumnCount(2);
+        m_list->setHeaderLabels({tr("User"), tr("Password")});
+        m_list->setRootIsDecorated(false);
+        m_list->setUniformRowHeights(true);
+        m_list->header()->setStretchLastSection(false);
+        m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+        m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+        m_name = lineEdit(u"wizardUserNameEdit"_s, tr("alice or alice@other.example"), this);
+        m_password = lineEdit(u"wizardUserPasswordEdit"_s, QString(), this);
+        m_password->setEchoMode(QLineEdit::Password);
+        auto *add = new QPushButton(tr("&Add user"), this);
+        add->setObjectName(u"addUserButton"_s);
+        auto *remove = new QPushButton(tr("&Remove user"), this);
+        remove->setObjectName(u"removeUserButton"_s);
+        m_postmaster = new QComboBox(this);
+        m_postmaster->setObjectName(u"postmasterCombo"_s);
+        m_addError = errorLabel(u"usersErrorLabel"_s, this);
+        m_addError->hide();
+
+        auto *form = new QFormLayout;
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        auto *nameLabel = new QLabel(tr("&User name:"), this);
+        nameLabel->setBuddy(m_name);
+        form->addRow(nameLabel, m_name);
+        auto *passwordLabel = new QLabel(tr("Pass&word:"), this);
+        passwordLabel->setBuddy(m_password);
+        form->addRow(passwordLabel, m_password);
+        auto *buttons = new QHBoxLayout;
+        buttons->addWidget(add);
+        buttons->addWidget(remove);
+        buttons->addStretch(1);
+        form->addRow(QString(), buttons);
+        auto *postmasterForm = new QFormLayout;
+        postmasterForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        auto *postmasterLabel = new QLabel(tr("Mail to &postmaster goes to:"), this);
+        postmasterLabel->setBuddy(m_postmaster);
+        postmasterForm->addRow(postmasterLabel, m_postmaster);
+        postmasterForm->addRow(
+            wrappedLabel(tr("postmaster@ of every local domain must reach someone (RFC 5321): "
+                            "it takes the mail system's notices and other servers' complaints. "
+                            "Choose who reads it."),
+                         this));
+
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_list, 1);
+        layout->addLayout(form);
+        layout->addWidget(m_addError);
+        layout->addSpacing(6);
+        layout->addLayout(postmasterForm);
+
+        connect(add, &QPushButton::clicked, this, [this] { addUser(); });
+        connect(remove, &QPushButton::clicked, this, [this] {
+            const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
+            if (selected.isEmpty())
+                return;
+            m_users.remove(m_list->indexOfTopLevelItem(selected.first()));
+            fill();
+        });
+        connect(m_name, &QLineEdit::returnPressed, this, [this] { addUser(); });
+        connect(m_password, &QLineEdit::returnPressed, this, [this] { addUser(); });
+        setTabOrder(m_list, m_name);
+        setTabOrder(m_name, m_password);
+        setTabOrder(m_password, add);
+        setTabOrder(add, remove);
+        setTabOrder(remove, m_postmaster);
+    }
+
+    // A name typed but not added yet is added now, or the page says why it cannot be.
+    bool validatePage() override { return m_name->text().trimmed().isEmpty() || addUser(); }
+
+    void setUsers(const QList<config::User> &users, const QString &postmaster)
+    {
+        m_users = UserList(users);
+        m_chosen = postmaster;
+        fill();
+    }
+    QList<config::User> users() const { return m_users.users(); }
+    QString postmaster() const
+    {
+        return m_postmaster->count() ? postmasterChoice(m_postmaster) : m_chosen;
+    }
+
+private:
+    bool addUser()
+    {
+        const config::Settings server = roleWizard()->settings();
+        const QString name = m_name->text().trimmed();
+        QString problem = m_users.problemWithNewName(name, server);
+        if (problem.isEmpty() && m_password->text().isEmpty())
+            problem = tr("Type a password for %1: with it, they log in to send mail.")
+                          .arg(config::canonicalUserName(name));
+        showProblems(m_addError, problem.isEmpty() ? QStringList() : QStringList{problem});
+        if (!problem.isEmpty()) {
+            m_name->setFocus();
+            return false;
+        }
+        m_chosen = postmaster();
+        m_users.add(name, m_password->text());
+        fill();
+        m_name->clear();
+        m_password->clear();
+        m_name->setFocus();
+        return true;
+    }
+
+    void fill()
+    {
+        m_list->clear();
+        for (const config::User &user : m_users.users()) {
+            auto *item = new QTreeWidgetItem(m_list);
+            item->setText(0, user.name);
+            item->setText(1, user.password.isEmpty() ? tr("none") : tr("set"));
+        }
+        fillPostmasterChoice(m_postmaster, m_users.users(), m_chosen,
+                             config::asciiDomain(roleWizard()->choice().domain.trimmed()));
+    }
+
+    UserList m_users;
+    QString m_chosen; // the postmaster, before the choice is shown
+    QTreeWidget *m_list;
+    QLineEdit *m_name;
+    QLineEdit *m_password;
+    QComboBox *m_postmaster;
+    QLabel *m_addError;
+};
+
 class SummaryPage : public Page {
     Q_OBJECT
 public:
@@ -867,8 +1058,21 @@ public:
     void initializePage() override
     {
         QStringList lines;
-        for (const QString &line : config::describeRole(roleWizard()->settings()))
+        const config::Settings s = roleWizard()->settings();
+        for (const QString &line : config::describeRole(s))
             lines.append(u"• "_s + line);
+        if (s.server.role == config::Role::Mailbox) {
+            QStringList users;
+            for (const config::User &u : s.mailboxes.users)
+                users.append(u.name);
+            lines.append(u"• "_s +
+                         tr("Mailboxes › users: %1")
+                             .arg(users.isEmpty() ? tr("none yet") : users.join(u", "_s)));
+            lines.append(u"• "_s + tr("Mailboxes › mail to postmaster goes to: %1")
+                                       .arg(s.mailboxes.postmaster.isEmpty()
+                                                ? tr("a mailbox of its own, “postmaster”")
+                                                : s.mailboxes.postmaster));
+        }
         m_text->setPlainText(lines.join(u'\n'));
         refresh();
     }
@@ -921,6 +1125,7 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
     , m_partnerPage(new PartnerPage(this))
     , m_listenersPage(new ListenersPage(this))
     , m_certificatePage(new CertificatePage(this))
+    , m_usersPage(new UsersPage(this))
     , m_summaryPage(new SummaryPage(this))
 {
     setObjectName(u"roleWizard"_s);
@@ -935,6 +1140,7 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
     setPage(PartnerPageId, m_partnerPage);
     setPage(ListenersPageId, m_listenersPage);
     setPage(CertificatePageId, m_certificatePage);
+    setPage(UsersPageId, m_usersPage);
     setPage(SummaryPageId, m_summaryPage);
     setStartId(RolePageId);
 
@@ -975,6 +1181,8 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
     m_listenersPage->m_submissionAddress->setText(submission ? submission->address : u"0.0.0.0"_s);
     m_listenersPage->m_submissionPort->setText(
         QString::number(submission ? submission->port : 587));
+    m_listenersPage->m_submissionAddressEdited =
+        m_listenersPage->m_submissionAddress->text() != m_listenersPage->m_smtpAddress->text();
     QStringList networks;
     const QString partnerNet = config::hostNetwork(partnerHost);
     for (const config::Subnet &n : base.smtp.relayNetworks) {
@@ -982,6 +1190,8 @@ RoleWizard::RoleWizard(const config::Settings &base, const QString &configPath, 
             networks.append(n.text);
     }
     m_listenersPage->m_networks->setText(networks.join(u", "_s));
+
+    m_usersPage->setUsers(base.mailboxes.users, base.mailboxes.postmaster);
 
     if (!base.smtp.tlsCertificate.isEmpty()) {
         m_certificatePage->m_existing->setChecked(true);
@@ -1042,6 +1252,10 @@ config::Settings RoleWizard::settings() const
 {
     config::Settings s = config::applyRole(m_base, choice());
     s.tlsKeyPassphrase = tlsKeyPassphrase();
+    if (role() == config::Role::Mailbox) {
+        s.mailboxes.users = m_usersPage->users();
+        s.mailboxes.postmaster = m_usersPage->postmaster();
+    }
     return s;
 }
 

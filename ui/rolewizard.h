@@ -13,13 +13,15 @@ class DomainPage;
 class PartnerPage;
 class ListenersPage;
 class CertificatePage;
+class UsersPage;
 class SummaryPage;
 } // namespace wizard
 
 // Sets a machine up as Mailbox or Archive (PRODUCT.md §1), on first start and from
 // File › Run role wizard…. It starts from base and the configuration file's folder (where a
-// generated certificate goes); settings() is applyRole() of what was entered. Saving the file
-// is the caller's business.
+// generated certificate goes); settings() is applyRole() of what was entered, with a
+// Mailbox's users and postmaster from the Users page. Saving the file is the caller's
+// business.
 class RoleWizard : public QWizard {
     Q_OBJECT
 public:
@@ -29,6 +31,7 @@ public:
         PartnerPageId,
         ListenersPageId,
         CertificatePageId,
+        UsersPageId, // a Mailbox's only
         SummaryPageId
     };
 
@@ -53,6 +56,7 @@ private:
     wizard::PartnerPage *m_partnerPage;
     wizard::ListenersPage *m_listenersPage;
     wizard::CertificatePage *m_certificatePage;
+    wizard::UsersPage *m_usersPage;
     wizard::SummaryPage *m_summaryPage;
 };
 

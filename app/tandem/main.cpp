@@ -1,12 +1,10 @@
 // tandem: the administration console, with the engine embedded on its own thread.
-#include "config/settings.h"
 #include "language.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -38,21 +36,8 @@ int main(int argc, char *argv[])
         QDir().mkpath(dir);
         configPath = dir + u"/tandem.json"_s;
     }
-    const bool firstStart = !QFile::exists(configPath);
-
     tandem::ui::MainWindow window(QFileInfo(configPath).absoluteFilePath());
     window.show();
-    if (firstStart) {
-        // First start: the role wizard sets the server up; cancelled, the default stands.
-        if (!window.runRoleWizard()) {
-            QFile file(configPath);
-            if (file.open(QIODevice::WriteOnly))
-                file.write(tandem::config::defaultConfigJson());
-            if (window.loadConfiguration())
-                window.startEngine();
-        }
-    } else if (window.loadConfiguration()) {
-        window.startEngine();
-    }
+    window.startUp();
     return app.exec();
 }

@@ -192,6 +192,15 @@ Settings applyRole(Settings s, const RoleChoice &c)
     return s;
 }
 
+Settings wizardStart(const Settings *current, const QString &baseDir)
+{
+    if (current && toJson(*current) != toJson(defaultSettings()))
+        return *current;
+    Settings blank;
+    blank.baseDir = baseDir;
+    return blank;
+}
+
 QList<RoleProblem> validateRoleChoice(const RoleChoice &c)
 {
     QList<RoleProblem> problems;

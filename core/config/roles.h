@@ -37,6 +37,14 @@ struct RoleChoice {
 // base with every option of the role's column of PRODUCT.md §1 set; the rest is kept.
 Settings applyRole(Settings base, const RoleChoice &choice);
 
+// Where the role wizard starts. From the administrator's own configuration (current), so that
+// running it again changes the role and keeps the rest. From none (the first start), or from
+// the default configuration untouched (loopback ports, demo users, an Archive expected on
+// 3525), a real installation's blank instead: no domain, listeners, routes, relay networks or
+// users, so that the wizard proposes ports 25 and 587 and a partner on port 25, and the file
+// it writes holds no user the administrator did not add.
+Settings wizardStart(const Settings *current, const QString &baseDir);
+
 // Which input of the choice a problem is about, so the wizard can show it on the right page.
 enum class RoleField {
     Role,

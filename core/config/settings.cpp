@@ -2,6 +2,7 @@
 
 #include "passwords.h"
 #include "util/enumnames.h"
+#include "util/fsutil.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -492,7 +493,7 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
     const auto o = r.object(root, QString(), path);
     if (!o)
         return;
-    r.checkKeys(*o, path, {u"template"_s, u"users"_s});
+    r.checkKeys(*o, path, {u"template"_s, u"users"_s, u"postmaster"_s});
     if (const auto t = r.object(*o, path, u"template"_s)) {
         const QString tp = u"mailboxes.template"_s;
         r.checkKeys(*t, tp, {u"keep_live_days"_s, u"archive_expiry_days"_s, u"max_size_mb"_s});
@@ -536,6 +537,18 @@ void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
                                      "(pbkdf2-sha256$...)"));
             s.mailboxes.users.append(user);
         }
+    }
+    const QString postmaster = r.string(*o, path, u"postmaster"_s, {});
+    if (!postmaster.isEmpty()) {
+        s.mailboxes.postmaster = canonicalUserName(postmaster);
+        const QString wanted = s.userAddress(s.mailboxes.postmaster);
+        const bool isUser =
+            std::any_of(s.mailboxes.users.cbegin(), s.mailboxes.users.cend(),
+                        [&](const User &u) { return s.userAddress(u.name) == wanted; });
+        if (!isUser)
+            r.error(u"mailboxes.postmaster"_s,
+                    //: Keep mailboxes.users as it is: it names a key in the configuration file.
+                    Messages::tr("\"%1\" is not a user (mailboxes.users)").arg(postmaster));
     }
 }
 
@@ -777,6 +790,11 @@ QString Settings::resolvePath(const QString &path) const
     return QDir::cleanPath(QDir(baseDir).absoluteFilePath(path));
 }
 
+QString Settings::userAddress(const QString &userName) const
+{
+    return userName.contains(u'@') ? userName : userName + u'@' + server.domain;
+}
+
 bool Settings::isRelayClient(const QHostAddress &address) const
 {
     QHostAddress a = address;
@@ -932,6 +950,8 @@ QJsonObject toJson(const Settings &s)
                                     {u"archive_expiry_days"_s, t.archiveExpiryDays},
                                     {u"max_size_mb"_s, t.maxSizeMb}}},
         {u"users"_s, users}};
+    if (!s.mailboxes.postmaster.isEmpty())
+        mailboxes.insert(u"postmaster"_s, s.mailboxes.postmaster);
     return QJsonObject{{u"server"_s, server},
                        {u"smtp"_s, smtp},
                        {u"incoming"_s, incoming},
@@ -968,10 +988,11 @@ bool saveJson(const QJsonObject &object, const QString &path, QString *error)
         *error = file.errorString();
         return false;
     }
-    return true;
+    // The rename is durable only once the folder is.
+    return fsutil::fsyncDirectory(QFileInfo(path).absolutePath(), error);
 }
 
-QByteArray defaultConfigJson()
+Settings defaultSettings()
 {
     // A Mailbox-role starting point on non-privileged loopback ports: it runs as it is, and
     // passes its Outbox copies to an Archive expected on 127.0.0.1:3525.
@@ -988,7 +1009,12 @@ QByteArray defaultConfigJson()
     toArchive.port = 3525;
     s.outgoing.staticRoutes = {toArchive};
     s.mailboxes.users = {User{u"postmaster"_s, {}}, User{u"alice"_s, {}}, User{u"bob"_s, {}}};
-    return QJsonDocument(toJson(s)).toJson(QJsonDocument::Indented);
+    return s;
+}
+
+QByteArray defaultConfigJson()
+{
+    return QJsonDocument(toJson(defaultSettings())).toJson(QJsonDocument::Indented);
 }
 
 } // namespace tandem::config

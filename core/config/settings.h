@@ -131,6 +131,10 @@ struct User {
 struct MailboxSettings {
     MailboxTemplate mailboxTemplate;
     QList<User> users;
+    // The user (a name as in users) who gets postmaster@ of every local domain, and with it
+    // the mail system's notices to the postmaster; empty: a mailbox of its own, "postmaster",
+    // made in each domain when first needed.
+    QString postmaster;
 };
 
 struct Settings {
@@ -159,6 +163,8 @@ struct Settings {
     // 100 MiB or twice the largest message, whichever is more.
     qint64 freeSpaceReserve() const;
     bool isRelayClient(const QHostAddress &address) const;
+    // "alice@example.com" for the user "alice" (a name as in mailboxes.users).
+    QString userAddress(const QString &userName) const;
 };
 
 struct LoadResult {
@@ -170,8 +176,13 @@ struct LoadResult {
 LoadResult parse(const QByteArray &json, const QString &baseDir);
 LoadResult loadFile(const QString &path);
 QJsonObject toJson(const Settings &settings);
-// Writes through QSaveFile (temporary file + rename); returns false with *error set on failure.
+// The one writer of configuration files: through QSaveFile (a temporary file, fsynced, renamed
+// into place), then the folder fsynced, so a reader finds the old file or the whole new one.
+// Returns false with *error set on failure.
 bool saveJson(const QJsonObject &object, const QString &path, QString *error);
+// The starting configuration (tandemd --print-default-config, the console's first start when
+// the role wizard is cancelled): a Mailbox for example.com on loopback ports.
+Settings defaultSettings();
 QByteArray defaultConfigJson();
 // Reads the secrets file: {"passwords": {"[host]:port": "secret", ...}, "tls_key_passphrase":
 // "..."}, either key optional but not both. Adds the passwords to *passwords and, when the file

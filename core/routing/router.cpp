@@ -75,12 +75,25 @@ bool Router::mailboxExists(const QString &localPart, const QString &domain) cons
             m_mailboxExists(localPart, domain));
 }
 
+Router::Target Router::mailboxTarget(const QString &name, const QString &domain) const
+{
+    const QString postmaster = m_settings->mailboxes.postmaster;
+    if (!isPostmaster(name) || postmaster.isEmpty())
+        return Target{name, domain, true};
+    const QString user = m_settings->userAddress(postmaster);
+    const qsizetype at = user.lastIndexOf(u'@');
+    return Target{user.left(at), user.mid(at + 1), true};
+}
+
 // Where a local recipient's copy goes: its own mailbox, or the catch-all, or nowhere (return
-// to sender). Postmaster is always accepted (RFC 5321 §4.5.1) and made on demand.
+// to sender). Postmaster is always accepted (RFC 5321 §4.5.1): the user mailboxes.postmaster
+// names gets it, else a mailbox of its own made on demand.
 std::optional<Router::Target> Router::localTarget(const smtp::Address &a, bool trusted) const
 {
     const QString local = config::mailboxName(a.localPart);
-    if (isPostmaster(local) || mailboxExists(local, a.domain))
+    if (isPostmaster(local))
+        return mailboxTarget(local, a.domain);
+    if (mailboxExists(local, a.domain))
         return Target{local, a.domain, true};
     const bool nameOk = config::isValidMailboxName(local);
     switch (m_settings->undelivered.action) {
@@ -92,9 +105,9 @@ std::optional<Router::Target> Router::localTarget(const smtp::Address &a, bool t
         if (nameOk && trusted)
             return Target{local, a.domain, true};
         // A name that cannot be a folder still must not be refused on an Archive.
-        return Target{m_settings->undelivered.forwardMailbox, a.domain, true};
+        return mailboxTarget(m_settings->undelivered.forwardMailbox, a.domain);
     case config::UndeliveredAction::ForwardToMailbox:
-        return Target{m_settings->undelivered.forwardMailbox, a.domain, true};
+        return mailboxTarget(m_settings->undelivered.forwardMailbox, a.domain);
     }
     return std::nullopt;
 }
@@ -229,9 +242,10 @@ QList<spool::Action> Router::plan(const QString &sender, const QStringList &reci
             actions.append(b);
         } else {
             // Never a notification about a notification: the postmaster gets the message.
+            const Target postmaster = mailboxTarget(u"postmaster"_s, s.server.domain);
             for (const spool::Failure &f : std::as_const(failures)) {
                 Action d = makeAction(ActionKind::Deliver);
-                d.mailbox = u"postmaster@"_s + s.server.domain;
+                d.mailbox = postmaster.localPart + u'@' + postmaster.domain;
                 d.create = true;
                 d.deliveredTo = f.recipient;
                 actions.append(d);

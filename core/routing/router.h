@@ -48,6 +48,9 @@ private:
         bool create = false;
     };
     std::optional<Target> localTarget(const smtp::Address &address, bool trusted) const;
+    // The mailbox named `name` in domain, where "postmaster" is the user that
+    // mailboxes.postmaster names, if it names one.
+    Target mailboxTarget(const QString &name, const QString &domain) const;
 
     std::shared_ptr<const config::Settings> m_settings;
     MailboxExists m_mailboxExists;

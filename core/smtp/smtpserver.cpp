@@ -34,9 +34,10 @@ QString listenError(const QTcpServer &server, quint16 port)
     QString why = server.errorString();
     if (server.serverError() == QAbstractSocket::SocketAccessError)
         why += port < 1024 ? u": a port below 1024 needs root or the CAP_NET_BIND_SERVICE "
-                             "capability, and this process runs as user %1 without it (under "
-                             "systemd: AmbientCapabilities=CAP_NET_BIND_SERVICE)"_s.arg(
-                                 fsutil::currentUserName())
+                             "capability, and this process runs as user %1 without it (tandemd "
+                             "under systemd: AmbientCapabilities=CAP_NET_BIND_SERVICE in its "
+                             "unit; the console: setcap cap_net_bind_service=+ep on its "
+                             "program)"_s.arg(fsutil::currentUserName())
                            : u" (running as user %1)"_s.arg(fsutil::currentUserName());
     return why;
 }

@@ -60,6 +60,7 @@ private slots:
     void outgoingRefusesBadSchedule();
     void mailboxes();
     void mailboxesRefuseBadName();
+    void mailboxesPostmaster();
     void cancelKeepsSettings();
     void screenshots();
 
@@ -631,6 +632,42 @@ void TestDialogs::mailboxesRefuseBadName()
     type(find<QLineEdit>(&dialog, u"userPassword"_s), u"pw"_s);
     QTest::mouseClick(find<QPushButton>(&dialog, u"setPassword"_s), Qt::LeftButton);
     verifyRefused(dialog, u"userPasswordError"_s, u"Select"_s);
+}
+
+// Mail to postmaster goes to a mailbox of its own or to one of the users; removing that user
+// takes the choice back to the mailbox of its own, so the file stays valid.
+void TestDialogs::mailboxesPostmaster()
+{
+    config::Settings before = base();
+    before.mailboxes.postmaster = u"bob@example.com"_s; // any spelling of bob's name
+    MailboxesDialog dialog(before, QStringList{});
+    show(dialog);
+    auto *postmaster = find<QComboBox>(&dialog, u"postmaster"_s);
+    QCOMPARE(postmaster->count(), 4); // its own mailbox, postmaster, alice, bob
+    QCOMPARE(postmaster->currentText(), u"bob"_s);
+    QCOMPARE(postmaster->itemData(0).toString(), QString());
+
+    // A new user is there to choose at once.
+    type(find<QLineEdit>(&dialog, u"userName"_s), u"carol"_s);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"addUser"_s), Qt::LeftButton);
+    QCOMPARE(postmaster->count(), 5);
+    QCOMPARE(postmaster->currentText(), u"bob"_s);
+    postmaster->setCurrentIndex(postmaster->findText(u"carol"_s));
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.settings().mailboxes.postmaster, u"carol"_s);
+
+    MailboxesDialog again(dialog.settings(), QStringList{});
+    show(again);
+    auto *users = find<QTreeWidget>(&again, u"users"_s);
+    auto *choice = find<QComboBox>(&again, u"postmaster"_s);
+    QCOMPARE(choice->currentText(), u"carol"_s);
+    users->setCurrentItem(users->topLevelItem(3)); // carol
+    QTest::mouseClick(find<QPushButton>(&again, u"removeUser"_s), Qt::LeftButton);
+    QCOMPARE(choice->currentIndex(), 0);
+    clickOk(again);
+    QCOMPARE(again.result(), int(QDialog::Accepted));
+    QVERIFY(again.settings().mailboxes.postmaster.isEmpty());
 }
 
 void TestDialogs::cancelKeepsSettings()

@@ -413,6 +413,7 @@ class StartFailures(TandemTestCase):
         self.assertIn("smtp.listeners[1]: cannot listen on 127.0.0.1 port %d: " % port, log)
         self.assertIn("a port below 1024 needs root or the CAP_NET_BIND_SERVICE capability", log)
         self.assertIn("runs as user nobody", log)
+        self.assertIn("AmbientCapabilities=CAP_NET_BIND_SERVICE", log)  # the wizard's ports
         # Not even the first listener, bound before the second failed, claims to listen.
         self.assertNothingStarted(log)
 

@@ -12,8 +12,8 @@ import time  # noqa: E402
 import unittest  # noqa: E402
 
 from tandemtest import (  # noqa: E402
-    TandemTestCase, connect, make_config, make_message, maildir_files, mailbox_dir, outbox,
-    quit_quietly, read_bytes, run_tandemd, send)
+    TandemTestCase, connect, make_config, make_message, maildir_files, mailbox_dir,
+    outbox, quit_quietly, read_bytes, run_tandemd, send)
 
 DOMAIN = "example.com"
 HOSTNAME = "mailbox.example.com"
@@ -318,6 +318,54 @@ class MessageSizeLimit(MailboxCase):
             quit_quietly(s)
 
 
+class PostmasterAlias(MailboxCase):
+    """mailboxes.postmaster names a user: postmaster@ of every local domain lands in that
+    user's Maildir (RFC 5321 §4.5.1: always accepted, from anyone), and no postmaster mailbox
+    is made."""
+
+    config_overrides = {
+        "users": ["alice", "bob"],
+        "extra": {"server": {"local_domains": ["example.org"]},
+                  "mailboxes": {"postmaster": "alice"}},
+    }
+
+    def test_postmaster_of_each_local_domain_lands_in_alice(self):
+        for to in ("postmaster@example.com", "PostMaster@example.org"):
+            message = make_message(subject="to %s" % to, to=to)
+            self.assertEqual(send(self.port, "sender@remote.test", [to], message,
+                                  source=EXTERNAL), {})
+        # RFC 5321 §4.1.1.3: RCPT TO:<Postmaster> without a domain is the primary domain's.
+        s, code, _ = connect(self.port, source=EXTERNAL)
+        try:
+            self.assertEqual(s.ehlo("client.remote.test")[0], 250)
+            self.assertEqual(s.mail("sender@remote.test")[0], 250)
+            self.assertEqual(s.rcpt("<Postmaster>")[0], 250)
+            self.assertEqual(s.data(make_message(subject="bare", to="Postmaster"))[0], 250)
+        finally:
+            quit_quietly(s)
+
+        files = self.wait_files(self.data, DOMAIN, "alice", count=3)
+        self.assertEqual(len(files), 3, "alice's INBOX: %r" % files)
+        delivered_to = sorted(read_bytes(f).split(b"\n", 1)[0] for f in files)
+        self.assertEqual(delivered_to, [b"Delivered-To: PostMaster@example.org",
+                                        b"Delivered-To: Postmaster@example.com",
+                                        b"Delivered-To: postmaster@example.com"])
+        for domain in (DOMAIN, "example.org"):
+            self.assertFalse(os.path.exists(mailbox_dir(self.data, domain, "postmaster")),
+                             "a postmaster mailbox was made in %s" % domain)
+        self.assertEqual(self.inbox("bob"), [])
+
+    def test_postmaster_must_stay_a_user(self):
+        # Removing the user the postmaster's mail goes to is refused, naming the key.
+        cp = self.daemon.run_cli("user", "del", "alice")
+        self.assertEqual(cp.returncode, 2, "stdout:\n%s\nstderr:\n%s" % (cp.stdout, cp.stderr))
+        self.assertIn('mailboxes.postmaster: "alice" is not a user (mailboxes.users)', cp.stderr)
+        self.assertEqual(self.daemon.read_config()["mailboxes"]["postmaster"], "alice")
+        names = [u["name"] for u in self.daemon.read_config()["mailboxes"]["users"]]
+        self.assertIn("alice", names)
+
+
+@unittest.skipUnless(os.geteuid() == 0, "runs tandemd as nobody: needs root")
 class ConfigCommandLine(TandemTestCase):
     """--print-default-config, --check, user add/list/del (no daemon running)."""
 
@@ -365,6 +413,14 @@ class ConfigCommandLine(TandemTestCase):
         out = cp.stdout + cp.stderr
         self.assertIn("server.bogus", out)
         self.assertIn("smtp.listeners[0].port", out)
+
+    def test_postmaster_not_a_user_named(self):
+        path = self.write("bad.json", make_config(users=["alice"],
+                                                  extra={"mailboxes": {"postmaster": "bob"}}))
+        cp = run_tandemd("--config", path, "--check", cwd=self.tmpdir)
+        self.assertEqual(cp.returncode, 2, "stdout:\n%s\nstderr:\n%s" % (cp.stdout, cp.stderr))
+        self.assertIn('mailboxes.postmaster: "bob" is not a user (mailboxes.users)',
+                      cp.stdout + cp.stderr)
 
     def test_daemon_refuses_to_start_on_bad_config(self):
         path = self.write("bad.json", {"server": {"domain": "example.com", "bogus": 1}})

@@ -154,6 +154,7 @@ private slots:
     void mailboxBySmartHost();
     void validation();
     void describesEveryRow();
+    void wizardStartsBlankWithoutAConfigurationOfOurOwn();
 };
 
 void TestRoles::mailboxColumn()
@@ -450,6 +451,28 @@ void TestRoles::describesEveryRow()
     c.smarthostHost.clear();
     QVERIFY(describeRole(applyRole(baseSettings(), c))
                 .contains(u"Outgoing Mail › other mail: MX delivery (DNS), no SmartHost"_s));
+}
+
+// The wizard proposes a real installation (ports 25 and 587, no demo users) on a first start
+// and over the default configuration untouched; over the administrator's own file it keeps it.
+void TestRoles::wizardStartsBlankWithoutAConfigurationOfOurOwn()
+{
+    const QString dir = u"/tmp/tandem-config"_s;
+    const Settings defaults = baseSettings();
+    for (const Settings *current : {static_cast<const Settings *>(nullptr), &defaults}) {
+        const Settings start = wizardStart(current, dir);
+        QCOMPARE(start.baseDir, dir);
+        QVERIFY(start.server.domain.isEmpty());
+        QVERIFY(start.smtp.listeners.isEmpty());
+        QVERIFY(start.smtp.relayNetworks.isEmpty());
+        QVERIFY(start.outgoing.staticRoutes.isEmpty());
+        QVERIFY(start.mailboxes.users.isEmpty());
+    }
+    Settings own = defaults;
+    own.server.domain = u"example.net"_s;
+    const Settings kept = wizardStart(&own, dir);
+    QCOMPARE(QJsonDocument(toJson(kept)), QJsonDocument(toJson(own)));
+    QCOMPARE(kept.mailboxes.users.size(), own.mailboxes.users.size());
 }
 
 QTEST_GUILESS_MAIN(TestRoles)

@@ -207,6 +207,7 @@ private slots:
     void nullSenderFailureGoesToPostmaster();
     void passthroughRestrictedToOneDomain();
     void postmasterAlwaysAccepted();
+    void postmasterIsANamedUser();
     void checkLocalRecipient();
     void configuredUsersCount();
     void isLocal();
@@ -475,6 +476,43 @@ void TestRouter::postmasterAlwaysAccepted()
     QCOMPARE(describe(makeRouter(s, {}).plan(carol, {u"PostMaster@example.com"_s},
                                              MessageFacts{kFromInternet, false})),
              (QStringList{deliver(u"postmaster@example.com"_s, u"PostMaster@example.com"_s)}));
+}
+
+// mailboxes.postmaster: postmaster@ of every local domain, the null sender's failures and a
+// catch-all named "postmaster" all go to that user's mailbox; no "postmaster" mailbox is made.
+void TestRouter::postmasterIsANamedUser()
+{
+    Settings s = mailboxPreset();
+    s.passthrough.copyLocalDomainsToOutbox = false;
+    s.mailboxes.users = {user(u"alice"_s), user(u"erin@example.org"_s)};
+    s.mailboxes.postmaster = u"alice"_s;
+    const Router router = makeRouter(s, {});
+    for (const QString &to : {u"postmaster@example.com"_s, u"PostMaster@example.org"_s}) {
+        QCOMPARE(describe(router.plan(carol, {to}, MessageFacts{kFromInternet, false})),
+                 (QStringList{deliver(alice, to)}));
+        const qsizetype at = to.indexOf(u'@');
+        const smtp::Address a = address(to.left(at), to.mid(at + 1));
+        QCOMPARE(router.checkLocalRecipient(a, false), RecipientVerdict::Accept);
+        QVERIFY(!router.createsMailbox(a, false)); // alice is a user: nothing new to make
+    }
+    // Never a notification about a notification: the postmaster, alice, gets it.
+    QCOMPARE(describe(router.plan(QString(), {dave}, MessageFacts{kFromInternet, false})),
+             (QStringList{deliver(alice, dave)}));
+    // A catch-all named postmaster is the same person.
+    Settings forward = s;
+    forward.undelivered.action = UndeliveredAction::ForwardToMailbox;
+    QCOMPARE(plan(forward, carol, {dave}, kFromInternet), (QStringList{deliver(alice, dave)}));
+    forward.undelivered.forwardMailbox = u"bob"_s;
+    QCOMPARE(plan(forward, carol, {dave}, kFromInternet),
+             (QStringList{deliver(u"bob@example.com"_s, dave)}));
+
+    // A user of another local domain; the passthrough copy keeps the address it was sent to.
+    Settings other = mailboxPreset();
+    other.mailboxes.users = {user(u"erin@example.org"_s)};
+    other.mailboxes.postmaster = u"erin@example.org"_s;
+    QCOMPARE(plan(other, carol, {u"postmaster@example.com"_s}, kFromInternet),
+             (QStringList{deliver(erin, u"postmaster@example.com"_s),
+                          outbox(kArchiveHop, {u"postmaster@example.com"_s})}));
 }
 
 void TestRouter::checkLocalRecipient()

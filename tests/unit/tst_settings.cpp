@@ -60,7 +60,8 @@ const char kExample[] = R"json({
   },
   "mailboxes": {
     "template": { "keep_live_days": 90, "archive_expiry_days": 0, "max_size_mb": 0 },
-    "users": [ { "name": "alice", "password": "@PASSWORD@" } ]
+    "users": [ { "name": "alice", "password": "@PASSWORD@" } ],
+    "postmaster": "alice"
   }
 })json";
 
@@ -154,6 +155,7 @@ private slots:
     void passthroughCovers();
     void validNames();
     void idnDomainsAndUtf8Users();
+    void postmasterNamesAUser();
 };
 
 void TestSettings::productExampleIsValid()
@@ -310,6 +312,20 @@ void TestSettings::errorsNameKeyPaths_data()
         << bytes(with(minimal(), u"mailboxes"_s, u"users"_s,
                       QJsonArray{QJsonObject{{u"name"_s, u"bob@remote.test"_s}}}))
         << u"mailboxes.users[0].name: \"remote.test\" is not a local domain"_s;
+    QTest::newRow("postmaster not a user")
+        << bytes(with(with(minimal(), u"mailboxes"_s, u"users"_s,
+                           QJsonArray{QJsonObject{{u"name"_s, u"alice"_s}}}),
+                      u"mailboxes"_s, u"postmaster"_s, u"Bob"_s))
+        << u"mailboxes.postmaster: \"Bob\" is not a user (mailboxes.users)"_s;
+    QTest::newRow("postmaster in another domain than the user")
+        << bytes(with(
+               with(with(minimal(), u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s}),
+                    u"mailboxes"_s, u"users"_s, QJsonArray{QJsonObject{{u"name"_s, u"alice"_s}}}),
+               u"mailboxes"_s, u"postmaster"_s, u"alice@example.org"_s))
+        << u"mailboxes.postmaster: \"alice@example.org\" is not a user (mailboxes.users)"_s;
+    QTest::newRow("postmaster not a string")
+        << bytes(with(minimal(), u"mailboxes"_s, u"postmaster"_s, 1))
+        << u"mailboxes.postmaster: must be a string"_s;
 }
 
 void TestSettings::errorsNameKeyPaths()
@@ -942,6 +958,37 @@ void TestSettings::idnDomainsAndUtf8Users()
     QCOMPARE(r.settings.mailboxes.users.at(0).name, u"j\u00f6rg"_s);
     QCOMPARE(r.settings.mailboxes.users.at(1).name,
              u"ana@"_s + asciiDomain(u"\u4f8b\u3048.test"_s));
+}
+
+// mailboxes.postmaster names a user, in any spelling of its name; without it the file says
+// nothing about a postmaster (a mailbox of its own, as before).
+void TestSettings::postmasterNamesAUser()
+{
+    const QJsonObject users =
+        with(with(minimal(), u"server"_s, u"local_domains"_s, QJsonArray{u"example.org"_s}),
+             u"mailboxes"_s, u"users"_s,
+             QJsonArray{QJsonObject{{u"name"_s, u"alice"_s}},
+                        QJsonObject{{u"name"_s, u"erin@example.org"_s}}});
+    const LoadResult none = parse(bytes(users), kBase);
+    QVERIFY2(none.ok(), qPrintable(none.errors.join(u'\n')));
+    QVERIFY(none.settings.mailboxes.postmaster.isEmpty());
+    QVERIFY(!toJson(none.settings).value(u"mailboxes"_s).toObject().contains(u"postmaster"_s));
+
+    for (const auto &[given, kept] : {std::pair{u"alice"_s, u"alice"_s},
+                                      std::pair{u"ALICE@Example.com"_s, u"alice@example.com"_s},
+                                      std::pair{u"erin@EXAMPLE.org"_s, u"erin@example.org"_s}}) {
+        const LoadResult r =
+            parse(bytes(with(users, u"mailboxes"_s, u"postmaster"_s, given)), kBase);
+        QVERIFY2(r.ok(), qPrintable(given + u": "_s + r.errors.join(u'\n')));
+        QCOMPARE(r.settings.mailboxes.postmaster, kept);
+        const QJsonObject written = toJson(r.settings);
+        QCOMPARE(written.value(u"mailboxes"_s).toObject().value(u"postmaster"_s).toString(), kept);
+        const LoadResult again = parse(bytes(written), kBase);
+        QVERIFY(again.ok());
+        QCOMPARE(again.settings.mailboxes.postmaster, kept);
+    }
+    QCOMPARE(none.settings.userAddress(u"alice"_s), u"alice@example.com"_s);
+    QCOMPARE(none.settings.userAddress(u"erin@example.org"_s), u"erin@example.org"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

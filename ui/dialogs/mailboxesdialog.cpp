@@ -1,8 +1,6 @@
 #include "mailboxesdialog.h"
 
-#include "config/passwords.h"
-
-#include <QApplication>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -29,6 +27,7 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
     : OptionsDialog(settings, parent)
     , m_users(settings.mailboxes.users)
     , m_usersList(new QTreeWidget)
+    , m_postmaster(new QComboBox)
     , m_userName(new QLineEdit)
     , m_password(new QLineEdit)
     , m_onDisk(new QListWidget)
@@ -65,12 +64,20 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
     auto *hint = new QLabel(tr("Select a user to set a new password or remove them. A user "
                                "without a password has a mailbox but cannot log in."));
     hint->setWordWrap(true);
+    m_postmaster->setObjectName(u"postmaster"_s);
+    m_postmaster->setToolTip(tr("postmaster@ of every local domain, and the mail system's "
+                                "notices to the postmaster"));
+    auto *postmasterForm = new QFormLayout;
+    postmasterForm->setContentsMargins(0, 0, 0, 0);
+    postmasterForm->addRow(tr("Mail to p&ostmaster goes to:"), withError(m_postmaster));
     auto *users = new QVBoxLayout(usersBox);
     users->addWidget(m_usersList, 1);
     users->addWidget(errorLabel(m_usersList));
     users->addLayout(userForm);
     users->addLayout(buttons);
     users->addWidget(hint);
+    users->addSpacing(6);
+    users->addLayout(postmasterForm);
 
     auto *diskBox = new QGroupBox(tr("Mailboxes on disk"));
     m_onDisk->setObjectName(u"mailboxesOnDisk"_s);
@@ -96,6 +103,7 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
                     return tr("%1: %2").arg(i < m_users.size() ? m_users.at(i).name : m.captured(1),
                                             message);
                 });
+    routeErrors(u"mailboxes\\.postmaster"_s, m_postmaster);
 
     connect(add, &QPushButton::clicked, this, &MailboxesDialog::addUser);
     connect(setPassword, &QPushButton::clicked, this, &MailboxesDialog::setPassword);
@@ -105,12 +113,16 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
 
 void MailboxesDialog::fillUsers()
 {
+    // The first time from the settings, then whatever was chosen since.
+    const QString postmaster =
+        m_postmaster->count() ? postmasterChoice(m_postmaster) : original().mailboxes.postmaster;
     m_usersList->clear();
-    for (const config::User &user : std::as_const(m_users)) {
+    for (const config::User &user : m_users.users()) {
         auto *item = new QTreeWidgetItem(m_usersList);
         item->setText(0, user.name);
         item->setText(1, user.password.isEmpty() ? tr("none") : tr("set"));
     }
+    fillPostmasterChoice(m_postmaster, m_users.users(), postmaster, original().server.domain);
 }
 
 int MailboxesDialog::selectedUser() const
@@ -123,35 +135,12 @@ void MailboxesDialog::addUser()
 {
     clearError(m_userName);
     clearError(m_password);
-    const QString name = config::canonicalUserName(m_userName->text().trimmed());
-    const qsizetype at = name.lastIndexOf(u'@');
-    const QString local = at < 0 ? name : name.left(at);
-    const QString domain = at < 0 ? original().server.domain : name.mid(at + 1);
-    if (!config::isValidMailboxName(local)) {
-        showError(m_userName, tr("A user name has letters, digits and . _ + - only."));
+    const QString problem = m_users.problemWithNewName(m_userName->text(), original());
+    if (!problem.isEmpty()) {
+        showError(m_userName, problem);
         return;
     }
-    if (!original().isLocalDomain(domain)) {
-        showError(m_userName, tr("“%1” is not a local domain (Options | Server).").arg(domain));
-        return;
-    }
-    const QString full = local + u'@' + domain;
-    for (const config::User &user : std::as_const(m_users)) {
-        const QString other =
-            user.name.contains(u'@') ? user.name : user.name + u'@' + original().server.domain;
-        if (other == full) {
-            showError(m_userName, tr("“%1” is already a user.").arg(name));
-            return;
-        }
-    }
-    config::User user;
-    user.name = name;
-    if (!m_password->text().isEmpty()) {
-        QApplication::setOverrideCursor(Qt::WaitCursor); // PBKDF2 takes a moment, on purpose
-        user.password = passwords::hash(m_password->text().toUtf8());
-        QApplication::restoreOverrideCursor();
-    }
-    m_users.append(user);
+    m_users.add(m_userName->text(), m_password->text());
     fillUsers();
     m_usersList->setCurrentItem(m_usersList->topLevelItem(int(m_users.size()) - 1));
     m_userName->clear();
@@ -170,9 +159,7 @@ void MailboxesDialog::setPassword()
         showError(m_password, tr("Type the new password first."));
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    m_users[row].password = passwords::hash(m_password->text().toUtf8());
-    QApplication::restoreOverrideCursor();
+    m_users.setPassword(row, m_password->text());
     m_password->clear();
     fillUsers();
     m_usersList->setCurrentItem(m_usersList->topLevelItem(row));
@@ -183,7 +170,7 @@ void MailboxesDialog::removeUser()
     const int row = selectedUser();
     if (row < 0)
         return;
-    m_users.removeAt(row);
+    m_users.remove(row);
     fillUsers();
 }
 
@@ -197,7 +184,8 @@ void MailboxesDialog::setMailboxesOnDisk(const QStringList &mailboxes)
 
 void MailboxesDialog::apply(config::Settings &s)
 {
-    s.mailboxes.users = m_users;
+    s.mailboxes.users = m_users.users();
+    s.mailboxes.postmaster = postmasterChoice(m_postmaster);
 }
 
 } // namespace tandem::ui

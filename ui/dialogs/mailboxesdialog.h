@@ -1,7 +1,9 @@
 #pragma once
 
 #include "optionsdialog.h"
+#include "userlist.h"
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -9,10 +11,10 @@ class QTreeWidget;
 
 namespace tandem::ui {
 
-// The users who may log in and own a mailbox (passwords stored as PBKDF2 hashes), and the
-// mailboxes that exist on disk, as the engine reported them (read-only here). The list of
-// mailboxes may come later than the dialog: reading a big data folder on a slow disk must not
-// hold the window up.
+// The users who may log in and own a mailbox (passwords stored as PBKDF2 hashes), the user
+// who gets postmaster@ (mailboxes.postmaster), and the mailboxes that exist on disk, as the engine
+// reported them (read-only here). The list of mailboxes may come later than the dialog: reading a
+// big data folder on a slow disk must not hold the window up.
 class MailboxesDialog : public OptionsDialog {
     Q_OBJECT
 public:
@@ -32,8 +34,9 @@ private:
     void removeUser();
     int selectedUser() const;
 
-    QList<config::User> m_users;
+    UserList m_users;
     QTreeWidget *m_usersList;
+    QComboBox *m_postmaster;
     QLineEdit *m_userName;
     QLineEdit *m_password;
     QListWidget *m_onDisk;

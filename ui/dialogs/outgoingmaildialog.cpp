@@ -115,7 +115,7 @@ OutgoingMailDialog::OutgoingMailDialog(const config::Settings &settings, QWidget
     setWindowTitle(tr("Options | Outgoing Mail"));
     setTabs({{smartHostTab(), tr("&SmartHost")},
              {routesTab(), tr("Static &Routes")},
-             {retryTab(), tr("R&etry")}});
+             {retryTab(), tr("Retr&y")}});
 
     setMinimumWidth(560);
     routeErrors(u"outgoing\\.smarthost\\.host"_s, m_host);
@@ -249,7 +249,7 @@ QWidget *OutgoingMailDialog::retryTab()
     schedule->addWidget(m_schedule);
     schedule->addWidget(errorLabel(m_schedule));
     schedule->addWidget(scheduleNote);
-    auto *scheduleLabel = new QLabel(tr("Retry &schedule:"));
+    auto *scheduleLabel = new QLabel(tr("Retry sc&hedule:"));
     scheduleLabel->setBuddy(m_schedule);
     form->addRow(scheduleLabel, schedule);
     form->addRow(tr("&Warn the sender after:"), withError(m_warnAfter));
