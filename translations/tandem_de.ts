@@ -903,14 +903,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Settings saved</source>
-        <translation>Einstellungen gespeichert</translation>
-    </message>
-    <message>
-        <source>The settings are saved, but the running engine could not take them all: %1</source>
-        <translation>Die Einstellungen wurden gespeichert, aber der laufende Dienst konnte nicht alle übernehmen: %1</translation>
-    </message>
-    <message>
         <source>Open configuration</source>
         <translation>Konfiguration öffnen</translation>
     </message>
@@ -933,6 +925,14 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Disk space low: %1 MiB free (reserve %2 MiB)</source>
         <translation>Wenig Speicherplatz: %1 MiB frei (Reserve %2 MiB)</translation>
+    </message>
+    <message>
+        <source>Settings not changed</source>
+        <translation>Einstellungen nicht geändert</translation>
+    </message>
+    <message>
+        <source>The running engine could not take the new settings, so nothing was changed: the configuration file and the engine keep the settings they had.</source>
+        <translation>Der laufende Dienst konnte die neuen Einstellungen nicht übernehmen, daher wurde nichts geändert: Die Konfigurationsdatei und der Dienst behalten ihre bisherigen Einstellungen.</translation>
     </message>
 </context>
 <context>

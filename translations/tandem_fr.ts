@@ -903,14 +903,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Settings saved</source>
-        <translation>Paramètres enregistrés</translation>
-    </message>
-    <message>
-        <source>The settings are saved, but the running engine could not take them all: %1</source>
-        <translation>Les paramètres sont enregistrés, mais le moteur en cours d’exécution n’a pas pu tous les appliquer&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Open configuration</source>
         <translation>Ouvrir une configuration</translation>
     </message>
@@ -933,6 +925,14 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Disk space low: %1 MiB free (reserve %2 MiB)</source>
         <translation>Espace disque faible : %1 Mio libres (réserve %2 Mio)</translation>
+    </message>
+    <message>
+        <source>Settings not changed</source>
+        <translation>Paramètres non modifiés</translation>
+    </message>
+    <message>
+        <source>The running engine could not take the new settings, so nothing was changed: the configuration file and the engine keep the settings they had.</source>
+        <translation>Le moteur en marche n’a pas pu prendre les nouveaux paramètres&#xa0;; rien n’a donc été modifié&#xa0;: le fichier de configuration et le moteur gardent les paramètres qu’ils avaient.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -35,6 +36,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -145,6 +147,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
         updateStatus();
     });
     connect(m_host, &EngineHost::stopped, this, [this] {
+        m_applying = 0; // changes on their way to the stopped engine are dropped with it
         m_listeningOn.clear();
         m_diskLevel.clear();
         updateStatus();
@@ -414,6 +417,17 @@ bool MainWindow::openProperties(Node node, int listener)
 {
     if (!m_haveSettings)
         return false;
+    // A dialog starts from the settings in force: a change still on its way to the engine
+    // is waited for (it takes milliseconds).
+    if (m_applying > 0) {
+        QEventLoop wait;
+        connect(this, &MainWindow::settingsApplied, &wait, [&wait, this] {
+            if (m_applying == 0)
+                wait.quit();
+        });
+        QTimer::singleShot(10000, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
     std::unique_ptr<OptionsDialog> dialog;
     switch (node) {
     case Node::Server:
@@ -447,28 +461,65 @@ bool MainWindow::openProperties(Node node, int listener)
     return commitSettings(dialog->settings());
 }
 
+// The running engine takes the settings first; only then are they written and shown. A
+// change it refuses (a port in use) so leaves the file, the tree and the engine agreeing on
+// the settings they had, and the reason stays in the status bar until a change is taken.
 bool MainWindow::commitSettings(const config::Settings &settings)
 {
-    QString error;
-    if (!config::saveJson(config::toJson(settings), m_configPath, &error)) {
-        QMessageBox::critical(this, tr("Configuration not saved"),
-                              tr("Cannot write %1: %2").arg(m_configPath, error));
+    if (!m_host->isRunning()) {
+        QString error;
+        const bool saved = saveSettings(settings, &error);
+        emit settingsApplied(error);
+        return saved;
+    }
+    ++m_applying;
+    m_host->applySettings(settings, [this, settings](const QString &applyError) {
+        m_applying = qMax(0, m_applying - 1);
+        if (!applyError.isEmpty()) {
+            m_lastError->setText(applyError);
+            tell(QMessageBox::Warning, u"settingsNotAppliedBox"_s, tr("Settings not changed"),
+                 tr("The running engine could not take the new settings, so nothing was "
+                    "changed: the configuration file and the engine keep the settings they "
+                    "had."),
+                 applyError);
+            emit settingsApplied(applyError);
+            return;
+        }
+        QString error;
+        if (!saveSettings(settings, &error)) {
+            // The file keeps the old settings: so must the engine.
+            m_host->applySettings(m_settings, [](const QString &) {});
+            emit settingsApplied(error);
+            return;
+        }
+        m_lastError->clear();
+        emit settingsApplied({});
+    });
+    return true;
+}
+
+bool MainWindow::saveSettings(const config::Settings &settings, QString *error)
+{
+    if (!config::saveJson(config::toJson(settings), m_configPath, error)) {
+        tell(QMessageBox::Critical, u"configurationNotSavedBox"_s, tr("Configuration not saved"),
+             tr("Cannot write %1: %2").arg(m_configPath, *error), {});
         return false;
     }
     m_settings = settings;
     m_haveSettings = true;
     rebuildTree();
-    m_host->applySettings(m_settings, [this](const QString &applyError) {
-        emit settingsApplied(applyError);
-        if (applyError.isEmpty())
-            return;
-        m_lastError->setText(applyError);
-        QMessageBox::warning(this, tr("Settings saved"),
-                             tr("The settings are saved, but the running engine could not take "
-                                "them all: %1")
-                                 .arg(applyError));
-    });
     return true;
+}
+
+// A message that does not stop the caller: the engine's answers arrive in callbacks.
+void MainWindow::tell(QMessageBox::Icon icon, const QString &name, const QString &title,
+                      const QString &text, const QString &details)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok, this);
+    box->setObjectName(name);
+    box->setInformativeText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 bool MainWindow::runRoleWizard()

@@ -12,12 +12,17 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -34,6 +39,7 @@ private slots:
     void passthroughCheckboxesChangeFileAndRouting();
     void mailboxesOnDiskArriveLater();
     void diskFullShownAndMailRefused();
+    void refusedChangeLeavesFileAndEngineAlone();
     void screenshot();
 
 private:
@@ -43,6 +49,10 @@ private:
     int files(const QString &user, const QString &folder = {}) const;
     int outboxEntries() const;
     void send(const QString &from, const QString &to);
+    // Opens the first SMTP service's properties, types the port, presses OK; returns the
+    // error of settingsApplied().
+    QString changePort(int port);
+    int portInFile() const;
 
     tandem::test::QueueFixture m_fixture;
     std::unique_ptr<MainWindow> m_window;
@@ -212,6 +222,117 @@ void TestMainWindow::mailboxesOnDiskArriveLater()
     });
     QVERIFY(!m_window->openProperties(MainWindow::Node::Mailboxes)); // cancelled
     QVERIFY2(seen.contains(u"alice@example.com"_s), qPrintable(seen.join(u", "_s)));
+}
+
+QString TestMainWindow::changePort(int port)
+{
+    bool typed = false;
+    QTimer::singleShot(0, this, [&] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto *edit = dialog->findChild<QLineEdit *>(u"port"_s);
+        QVERIFY(edit);
+        edit->setText(QString::number(port));
+        typed = true;
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    QSignalSpy applied(m_window.get(), &MainWindow::settingsApplied);
+    if (!m_window->openProperties(MainWindow::Node::SmtpService, 0) || !typed)
+        return u"dialog not accepted"_s;
+    if (applied.isEmpty() && !applied.wait(10000))
+        return u"settingsApplied() not emitted"_s;
+    return applied.first().first().toString();
+}
+
+int TestMainWindow::portInFile() const
+{
+    QFile file(m_window->configPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    return root.value(u"smtp"_s)
+        .toObject()
+        .value(u"listeners"_s)
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(u"port"_s)
+        .toInt(-1);
+}
+
+// Whether something accepts on the port and greets with 220.
+static bool greets(int port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(port));
+    if (!socket.waitForConnected(5000))
+        return false;
+    while (!socket.canReadLine())
+        if (!socket.waitForReadyRead(5000))
+            return false;
+    return socket.readLine().startsWith("220");
+}
+
+// A change the engine cannot apply (the new port is taken) leaves the file, the console's
+// settings and tree, and the engine as they were, and says why; a change it can apply then
+// is written and clears the error.
+void TestMainWindow::refusedChangeLeavesFileAndEngineAlone()
+{
+    const int oldPort = m_fixture.smtpPort();
+    QCOMPARE(portInFile(), oldPort);
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+    const int busy = squatter.serverPort();
+
+    // The refusal is told in a window of its own, which the test closes.
+    QString boxName;
+    QString boxText;
+    QTimer closer;
+    closer.setInterval(20);
+    connect(&closer, &QTimer::timeout, this, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (box && box->isVisible()) {
+                boxName = box->objectName();
+                boxText = box->text() + u'\n' + box->informativeText();
+                box->close();
+            }
+        }
+    });
+    closer.start();
+    const QString error = changePort(busy);
+    QVERIFY2(error.contains(QString::number(busy)), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!boxText.isEmpty(), 5000);
+
+    QCOMPARE(portInFile(), oldPort);
+    QCOMPARE(boxName, u"settingsNotAppliedBox"_s);
+    QVERIFY2(boxText.contains(QString::number(busy)), qPrintable(boxText));
+    QCOMPARE(m_window->settings().smtp.listeners.at(0).port, oldPort);
+    auto *tree = m_window->findChild<QTreeWidget *>(u"navigation"_s);
+    QVERIFY(tree);
+    const QList<QTreeWidgetItem *> services =
+        tree->findItems(u"port"_s, Qt::MatchContains | Qt::MatchRecursive);
+    QCOMPARE(services.size(), 1);
+    QVERIFY2(services.first()->text(0).contains(QString::number(oldPort)),
+             qPrintable(services.first()->text(0)));
+    QVERIFY(!services.first()->text(0).contains(QString::number(busy)));
+    QVERIFY(greets(oldPort));
+    auto *lastError = m_window->findChild<QLabel *>(u"lastError"_s);
+    QVERIFY(lastError);
+    QVERIFY2(lastError->text().contains(QString::number(busy)), qPrintable(lastError->text()));
+
+    // A free port: taken, written, shown, and the error is gone.
+    const int freePort = tandem::test::freePort();
+    QCOMPARE(changePort(freePort), QString());
+    QCOMPARE(portInFile(), freePort);
+    QCOMPARE(m_window->settings().smtp.listeners.at(0).port, freePort);
+    QVERIFY(greets(freePort));
+    QCOMPARE(lastError->text(), QString());
+    closer.stop();
+
+    // Back to the fixture's port for the tests after this one.
+    QCOMPARE(changePort(oldPort), QString());
+    QVERIFY(greets(oldPort));
 }
 
 // With TANDEM_SCREENSHOTS=folder: the main window, and its Queue and Log pages, as PNGs.
