@@ -934,6 +934,41 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <source>The running engine could not take the new settings, so nothing was changed: the configuration file and the engine keep the settings they had.</source>
         <translation>Der laufende Dienst konnte die neuen Einstellungen nicht übernehmen, daher wurde nichts geändert: Die Konfigurationsdatei und der Dienst behalten ihre bisherigen Einstellungen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</source>
+        <translation>
+            <numerusform>%n Nachricht im Postausgang wird nicht gesendet, und es wird keine E-Mail empfangen, bis die Konsole wieder läuft.</numerusform>
+            <numerusform>%n Nachrichten im Postausgang werden nicht gesendet, und es wird keine E-Mail empfangen, bis die Konsole wieder läuft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail is received until the console runs again.</source>
+        <translation>Bis die Konsole wieder läuft, wird keine E-Mail empfangen.</translation>
+    </message>
+    <message>
+        <source>Mail waiting in the Outbox is not sent, and no mail is received, until the console runs again.</source>
+        <translation>E-Mails im Postausgang werden nicht gesendet, und es wird keine E-Mail empfangen, bis die Konsole wieder läuft.</translation>
+    </message>
+    <message>
+        <source>Stop the mail server?</source>
+        <translation>Mailserver anhalten?</translation>
+    </message>
+    <message>
+        <source>Closing the console stops the mail server.</source>
+        <translation>Wenn Sie die Konsole schließen, wird der Mailserver angehalten.</translation>
+    </message>
+    <message>
+        <source>To keep a server running without the console, run tandemd as a service (tandemd --config %1); the console then only edits its configuration.</source>
+        <translation>Damit ein Server ohne die Konsole weiterläuft, führen Sie tandemd als Dienst aus (tandemd --config %1); die Konsole bearbeitet dann nur noch seine Konfiguration.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and close</source>
+        <translation>&amp;Anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>

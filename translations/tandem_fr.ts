@@ -934,6 +934,41 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <source>The running engine could not take the new settings, so nothing was changed: the configuration file and the engine keep the settings they had.</source>
         <translation>Le moteur en marche n’a pas pu prendre les nouveaux paramètres&#xa0;; rien n’a donc été modifié&#xa0;: le fichier de configuration et le moteur gardent les paramètres qu’ils avaient.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</source>
+        <translation>
+            <numerusform>%n message en attente dans la boîte d’envoi ne sera pas envoyé, et aucun courrier ne sera reçu, tant que la console ne sera pas relancée.</numerusform>
+            <numerusform>%n messages en attente dans la boîte d’envoi ne seront pas envoyés, et aucun courrier ne sera reçu, tant que la console ne sera pas relancée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail is received until the console runs again.</source>
+        <translation>Aucun courrier n’est reçu tant que la console n’est pas relancée.</translation>
+    </message>
+    <message>
+        <source>Mail waiting in the Outbox is not sent, and no mail is received, until the console runs again.</source>
+        <translation>Le courrier en attente dans la boîte d’envoi n’est pas envoyé, et aucun courrier n’est reçu, tant que la console n’est pas relancée.</translation>
+    </message>
+    <message>
+        <source>Stop the mail server?</source>
+        <translation>Arrêter le serveur de messagerie&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Closing the console stops the mail server.</source>
+        <translation>Fermer la console arrête le serveur de messagerie.</translation>
+    </message>
+    <message>
+        <source>To keep a server running without the console, run tandemd as a service (tandemd --config %1); the console then only edits its configuration.</source>
+        <translation>Pour qu’un serveur continue de tourner sans la console, exécutez tandemd comme service (tandemd --config %1)&#xa0;; la console ne fait alors que modifier sa configuration.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and close</source>
+        <translation>&amp;Arrêter et fermer</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>

@@ -18,6 +18,8 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
 #include <QEvent>
 #include <QEventLoop>
 #include <QFileDialog>
@@ -205,6 +207,53 @@ void MainWindow::retranslateUi()
     if (m_haveSettings)
         rebuildTree(); // the nodes' names, and the summary of the one shown
     updateStatus();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_host->isRunning()) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (m_closeWhenStopped || !confirmStopOnClose())
+        return; // still stopping (it closes by itself then), or kept running
+    m_closeWhenStopped = true;
+    connect(m_host, &EngineHost::stopped, this, &QWidget::close,
+            Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    m_host->stop();
+    updateStatus();
+}
+
+// The mail server lives in this process: say what closing costs, and what to run instead.
+bool MainWindow::confirmStopOnClose()
+{
+    QString cost;
+    if (m_outboxSize > 0)
+        cost = tr("%n message(s) waiting in the Outbox will not be sent, and no mail is "
+                  "received, until the console runs again.",
+                  nullptr, m_outboxSize);
+    else if (m_outboxSize == 0)
+        cost = tr("No mail is received until the console runs again.");
+    else
+        cost = tr("Mail waiting in the Outbox is not sent, and no mail is received, until the "
+                  "console runs again.");
+    QMessageBox box(QMessageBox::Question, tr("Stop the mail server?"),
+                    tr("Closing the console stops the mail server."), QMessageBox::NoButton, this);
+    box.setObjectName(u"closeConsoleBox"_s);
+    box.setInformativeText(
+        cost + u"\n\n"_s +
+        tr("To keep a server running without the console, run tandemd as a service "
+           "(tandemd --config %1); the console then only edits its configuration.")
+            .arg(QDir::toNativeSeparators(m_configPath)));
+    QPushButton *stop = box.addButton(tr("&Stop and close"), QMessageBox::AcceptRole);
+    stop->setObjectName(u"stopAndCloseButton"_s);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"cancelCloseButton"_s);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == stop;
 }
 
 MainWindow::~MainWindow()
@@ -574,7 +623,9 @@ void MainWindow::stopEngine()
 void MainWindow::updateStatus()
 {
     const bool running = m_host->isRunning();
-    m_state->setText(running ? tr("Running") : tr("Stopped"));
+    m_state->setText(running && m_closeWhenStopped ? tr("Stopping…")
+                     : running                     ? tr("Running")
+                                                   : tr("Stopped"));
     m_listening->setText(m_listeningOn.isEmpty()
                              ? QString()
                              : tr("Listening on %1").arg(m_listeningOn.join(u", "_s)));

@@ -69,6 +69,8 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // The engine runs in this process: closing asks first, then stops it and closes.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
@@ -76,6 +78,7 @@ private:
     void rebuildTree();
     void showNode(QTreeWidgetItem *item);
     void updateStatus();
+    bool confirmStopOnClose();
     bool saveSettings(const config::Settings &settings, QString *error);
     void tell(QMessageBox::Icon icon, const QString &name, const QString &title,
               const QString &text, const QString &details);
@@ -118,6 +121,7 @@ private:
     qint64 m_diskReserve = 0;
     QStringList m_mailboxesOnDisk;
     int m_applying = 0; // changes handed to the engine and not answered yet
+    bool m_closeWhenStopped = false;
 };
 
 } // namespace tandem::ui

@@ -1,6 +1,7 @@
 // The console end to end: each Passthrough checkbox ticked in Incoming Mail › Inbox
 // Properties changes the configuration file, and the running engine routes the next
 // message accordingly.
+#include "engine.h"
 #include "enginehost.h"
 #include "mainwindow.h"
 #include "queuefixture.h"
@@ -41,6 +42,7 @@ private slots:
     void diskFullShownAndMailRefused();
     void refusedChangeLeavesFileAndEngineAlone();
     void screenshot();
+    void closingAsksFirst(); // last: it stops the engine and closes the window
 
 private:
     // Opens Incoming Mail › Inbox Properties, clicks the checkbox, presses OK.
@@ -71,9 +73,11 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::cleanupTestCase()
 {
-    QSignalSpy stopped(m_window->host(), &tandem::ui::EngineHost::stopped);
-    m_window->stopEngine();
-    stopped.wait(10000);
+    if (m_window->host()->isRunning()) {
+        QSignalSpy stopped(m_window->host(), &tandem::ui::EngineHost::stopped);
+        m_window->stopEngine();
+        stopped.wait(10000);
+    }
     m_window.reset();
 }
 
@@ -355,6 +359,57 @@ void TestMainWindow::screenshot()
         QTest::qWait(400);
         QVERIFY(m_window->grab().save(out + u'/' + file));
     }
+}
+
+// Closing the console while the engine runs asks first, saying how many messages wait in the
+// Outbox and that no mail comes in while it is closed; Cancel keeps both running, Stop and
+// close stops the engine and then closes the window.
+void TestMainWindow::closingAsksFirst()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    send(u"alice@example.com"_s, u"someone@remote.test"_s); // stays: its next hop is down
+    int queued = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (queued = int(tandem::Engine::readQueue(m_fixture.settings()).size())) > 0 &&
+            m_window->findChild<QLabel *>(u"outboxSize"_s)
+                ->text()
+                .contains(QString::number(queued)),
+        10000);
+
+    const auto answer = [this](const QString &button, QString *name, QString *text) {
+        QTimer::singleShot(0, this, [=] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            *name = box->objectName();
+            *text = box->text() + u'\n' + box->informativeText();
+            auto *b = box->findChild<QAbstractButton *>(button);
+            QVERIFY2(b, qPrintable(button));
+            b->click();
+        });
+    };
+    QString name;
+    QString text;
+    answer(u"cancelCloseButton"_s, &name, &text);
+    QVERIFY(!m_window->close());
+    QCOMPARE(name, u"closeConsoleBox"_s);
+    QVERIFY2(text.contains(u"%1 message"_s.arg(queued)), qPrintable(text));
+    QVERIFY2(text.contains(u"no mail is received"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"tandemd"_s), qPrintable(text));
+    QVERIFY(m_window->isVisible());
+    QTest::qWait(200);
+    QVERIFY(m_window->host()->isRunning());
+    QVERIFY(greets(m_fixture.smtpPort()));
+
+    name.clear();
+    answer(u"stopAndCloseButton"_s, &name, &text);
+    m_window->close();
+    QCOMPARE(name, u"closeConsoleBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->host()->isRunning(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 5000);
+    QVERIFY(!greets(m_fixture.smtpPort()));
+    // Every message is still in the Outbox for the next start.
+    QCOMPARE(int(tandem::Engine::readQueue(m_fixture.settings()).size()), queued);
 }
 
 QTEST_MAIN(TestMainWindow)
