@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/settings.h"
+#include "delivery/entrydetails.h"
 #include "delivery/outbox.h"
 
 #include <QObject>
@@ -69,6 +70,10 @@ public:
     bool applySettings(config::Settings settings, QString *error);
     // Thread-safe: answered by outboxSnapshot(), after which outboxUpdated() reports changes.
     void requestOutboxSnapshot();
+    // The details of a queue entry (the queue window's details): done is called on the
+    // engine's thread, with nothing when the entry is no longer queued.
+    using DetailsDone = std::function<void(const std::optional<delivery::EntryDetails> &)>;
+    void requestEntryDetails(const QString &id, DetailsDone done);
 
     static QString controlDir(const config::Settings &settings);
     // The mailboxes on disk ("user@domain"), engine running or not.
@@ -82,6 +87,9 @@ public:
     // waiting for a local delivery that failed or held by the administrator (next hop "local").
     static QList<delivery::OutboxEntry> readQueue(const config::Settings &settings,
                                                   QStringList *unreadable = nullptr);
+    // The details of a queue entry of a data folder without an engine.
+    static std::optional<delivery::EntryDetails> readEntryDetails(const config::Settings &settings,
+                                                                  const QString &id);
 
 signals:
     void started();
