@@ -421,6 +421,180 @@
     </message>
 </context>
 <context>
+    <name>tandem::ui::EntryDetailsDialog</name>
+    <message>
+        <source>Queue entry %1</source>
+        <translation>Warteschlangeneintrag %1</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Eintrag:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>From (MAIL FROM):</source>
+        <translation>Absender (MAIL FROM):</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>Empfangen von:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Empfangen:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Next hop:</source>
+        <translation>Nächster Hop:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Versuche:</translation>
+    </message>
+    <message>
+        <source>Next attempt:</source>
+        <translation>Nächster Versuch:</translation>
+    </message>
+    <message>
+        <source>Delivery notices:</source>
+        <translation>Zustellberichte:</translation>
+    </message>
+    <message>
+        <source>&amp;Envelope and recipients</source>
+        <translation>&amp;Umschlag und Empfänger</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts</source>
+        <translation>&amp;Versuche</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>&amp;Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wohin</translation>
+    </message>
+    <message>
+        <source>Last reply</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Asking the engine…</source>
+        <translation>Der Dienst wird gefragt…</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>delivering</source>
+        <translation>wird zugestellt</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed, sender told</source>
+        <translation>fehlgeschlagen, Absender benachrichtigt</translation>
+    </message>
+    <message>
+        <source>stored here</source>
+        <translation>hier abgelegt</translation>
+    </message>
+    <message>
+        <source>returned to sender</source>
+        <translation>an Absender zurückgesandt</translation>
+    </message>
+    <message>
+        <source>left the Outbox</source>
+        <translation>hat den Postausgang verlassen</translation>
+    </message>
+    <message>
+        <source>Entry %1 is no longer in the queue: it was delivered, returned or deleted.</source>
+        <translation>Eintrag %1 ist nicht mehr in der Warteschlange: Er wurde zugestellt, zurückgesandt oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (the null sender of a notice)</source>
+        <translation>&lt;&gt; (der leere Absender eines Berichts)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>made by this server</source>
+        <translation>von diesem Server erzeugt</translation>
+    </message>
+    <message>
+        <source>%1 (greeted as %2)</source>
+        <translation>%1 (meldete sich als %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>when released</source>
+        <translation>nach der Freigabe</translation>
+    </message>
+    <message>
+        <source>as the receiving servers decide (none asked for)</source>
+        <translation>wie die empfangenden Server entscheiden (keine angefordert)</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>
@@ -487,10 +661,6 @@
         <translation>Postfachvorlage (für neue Postfächer)</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
@@ -517,6 +687,13 @@
     <message>
         <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
         <translation>Nachrichten, die länger als die angegebene Anzahl Tage im aktiven Postfach liegen, werden in den Archivordner des Postfachs verschoben; archivierte Nachrichten werden nach Ablauf der Frist gelöscht. Vor der Größenbegrenzung wird gewarnt; sie wird nie stillschweigend überschritten.</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> Tag</numerusform>
+            <numerusform> Tage</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -860,14 +1037,6 @@ Unzustellbare Nachrichten: %6</translation>
         <translation>alle Domänen</translation>
     </message>
     <message>
-        <source>SmartHost: %1
-Static routes: %2
-Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
-        <translation>SmartHost: %1
-Statische Routen: %2
-Wiederholung alle %3 Minuten; Warnung nach %4 Stunden, Aufgabe nach %5 Stunden</translation>
-    </message>
-    <message>
         <source>none (MX records)</source>
         <translation>keiner (MX-Einträge)</translation>
     </message>
@@ -887,12 +1056,6 @@ Allowed networks: %6</source>
 Nicht lokale Absender ablehnen, die sich als lokal ausgeben: %4
 Authentifizierung erforderlich: %5
 Zugelassene Netzwerke: %6</translation>
-    </message>
-    <message>
-        <source>Users: %1
-New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 = never)</source>
-        <translation>Benutzer: %1
-Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archivierte Nachrichten werden nach %3 Tagen gelöscht (0 = nie)</translation>
     </message>
     <message>
         <source>Configuration not saved</source>
@@ -968,6 +1131,50 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>SmartHost: %1
+Static routes: %2
+Retry schedule (minutes): %3</source>
+        <translation>SmartHost: %1
+Statische Routen: %2
+Wiederholungsplan (Minuten): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>warn after %n hour(s)</source>
+        <translation>
+            <numerusform>Warnung nach %n Stunde</numerusform>
+            <numerusform>Warnung nach %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>give up after %n hour(s)</source>
+        <translation>
+            <numerusform>Aufgabe nach %n Stunde</numerusform>
+            <numerusform>Aufgabe nach %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New mailboxes keep mail %n day(s) in the live folders</source>
+        <translation>
+            <numerusform>Neue Postfächer behalten Nachrichten %n Tag in den aktiven Ordnern</numerusform>
+            <numerusform>Neue Postfächer behalten Nachrichten %n Tage in den aktiven Ordnern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archived mail never expires</source>
+        <translation>archivierte Nachrichten werden nie gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>archived mail expires after %n day(s)</source>
+        <translation>
+            <numerusform>archivierte Nachrichten werden nach %n Tag gelöscht</numerusform>
+            <numerusform>archivierte Nachrichten werden nach %n Tagen gelöscht</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1094,10 +1301,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <translation>Minuten zwischen den Versuchen; das letzte Intervall wird wiederholt.</translation>
     </message>
     <message>
-        <source> hours</source>
-        <translation> Stunden</translation>
-    </message>
-    <message>
         <source>Retry &amp;schedule:</source>
         <translation>Wiederholungs&amp;intervalle:</translation>
     </message>
@@ -1124,6 +1327,13 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>The keychain did not take the password: %1</source>
         <translation>Der Schlüsselbund hat das Kennwort nicht übernommen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> hour(s)</source>
+        <translation>
+            <numerusform> Stunde</numerusform>
+            <numerusform> Stunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1410,14 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
         <source>Not attempted yet</source>
         <translation>Noch nicht versucht</translation>
     </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::QueueWindow</name>
@@ -1246,10 +1464,6 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Send the selected entries back to their senders with a failure notice</source>
         <translation>Die ausgewählten Einträge mit einer Unzustellbarkeitsnachricht an ihre Absender zurücksenden</translation>
-    </message>
-    <message>
-        <source>Filter: id, sender, recipient, next hop, reply</source>
-        <translation>Filter: ID, Absender, Empfänger, nächster Hop, Antwort</translation>
     </message>
     <message>
         <source>Show only the entries in this state</source>
@@ -1308,6 +1522,18 @@ Neue Postfächer behalten Nachrichten %2 Tage in den aktiven Ordnern; archiviert
             <numerusform>%n Eintrag, %1 angehalten</numerusform>
             <numerusform>%n Einträge, %1 angehalten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>De&amp;tails…</source>
+        <translation>De&amp;tails…</translation>
+    </message>
+    <message>
+        <source>The envelope, every recipient&apos;s state, the attempts and the message&apos;s headers (or double-click the entry)</source>
+        <translation>Der Umschlag, der Stand jedes Empfängers, die Versuche und die Kopfzeilen der Nachricht (oder Doppelklick auf den Eintrag)</translation>
+    </message>
+    <message>
+        <source>Filter: id, sender, recipient, subject, next hop, reply</source>
+        <translation>Filter: ID, Absender, Empfänger, Betreff, nächster Hop, Antwort</translation>
     </message>
 </context>
 <context>

@@ -421,6 +421,180 @@
     </message>
 </context>
 <context>
+    <name>tandem::ui::EntryDetailsDialog</name>
+    <message>
+        <source>Queue entry %1</source>
+        <translation>Entrée de file %1</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Entrée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From (MAIL FROM):</source>
+        <translation>Expéditeur (MAIL FROM)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>Reçu de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Reçu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next hop:</source>
+        <translation>Prochain saut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Tentatives&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next attempt:</source>
+        <translation>Prochaine tentative&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delivery notices:</source>
+        <translation>Avis de remise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Envelope and recipients</source>
+        <translation>&amp;Enveloppe et destinataires</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts</source>
+        <translation>&amp;Tentatives</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>En-&amp;têtes</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Last reply</source>
+        <translation>Dernière réponse</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Asking the engine…</source>
+        <translation>Interrogation du moteur…</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en file</translation>
+    </message>
+    <message>
+        <source>delivering</source>
+        <translation>remise en cours</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>différé</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>retenu</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>remis</translation>
+    </message>
+    <message>
+        <source>failed, sender told</source>
+        <translation>échec, expéditeur prévenu</translation>
+    </message>
+    <message>
+        <source>stored here</source>
+        <translation>stocké ici</translation>
+    </message>
+    <message>
+        <source>returned to sender</source>
+        <translation>renvoyé à l’expéditeur</translation>
+    </message>
+    <message>
+        <source>left the Outbox</source>
+        <translation>a quitté la boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Entry %1 is no longer in the queue: it was delivered, returned or deleted.</source>
+        <translation>L’entrée %1 n’est plus dans la file&#xa0;: elle a été remise, renvoyée ou supprimée.</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (the null sender of a notice)</source>
+        <translation>&lt;&gt; (l’expéditeur vide d’un avis)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>made by this server</source>
+        <translation>créé par ce serveur</translation>
+    </message>
+    <message>
+        <source>%1 (greeted as %2)</source>
+        <translation>%1 (s’est présenté comme %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln octet</numerusform>
+            <numerusform>%Ln octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>when released</source>
+        <translation>à la libération</translation>
+    </message>
+    <message>
+        <source>as the receiving servers decide (none asked for)</source>
+        <translation>selon les serveurs destinataires (aucun demandé)</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>
@@ -487,10 +661,6 @@
         <translation>Modèle de boîte aux lettres (pour les nouvelles boîtes)</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> jours</translation>
-    </message>
-    <message>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
@@ -517,6 +687,13 @@
     <message>
         <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
         <translation>Les messages plus anciens que le nombre de jours actifs passent dans le dossier Archive de la boîte aux lettres&#xa0;; les messages archivés sont supprimés à l’expiration. Le dépassement de la taille maximale donne lieu à un avertissement et n’est jamais silencieux.</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> jour</numerusform>
+            <numerusform> jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -860,14 +1037,6 @@ Courrier non distribué&#xa0;: %6</translation>
         <translation>tous les domaines</translation>
     </message>
     <message>
-        <source>SmartHost: %1
-Static routes: %2
-Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
-        <translation>SmartHost&#xa0;: %1
-Routes statiques&#xa0;: %2
-Nouvelle tentative toutes les %3 minutes&#xa0;; avertissement après %4 heures, abandon après %5 heures</translation>
-    </message>
-    <message>
         <source>none (MX records)</source>
         <translation>aucun (enregistrements MX)</translation>
     </message>
@@ -887,12 +1056,6 @@ Allowed networks: %6</source>
 Rejeter les expéditeurs non locaux se présentant comme locaux&#xa0;: %4
 Exiger l’authentification&#xa0;: %5
 Réseaux autorisés&#xa0;: %6</translation>
-    </message>
-    <message>
-        <source>Users: %1
-New mailboxes keep mail %2 days in the live folders; archive expiry %3 days (0 = never)</source>
-        <translation>Utilisateurs&#xa0;: %1
-Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers actifs&#xa0;; expiration de l’archive&#xa0;: %3 jours (0 = jamais)</translation>
     </message>
     <message>
         <source>Configuration not saved</source>
@@ -968,6 +1131,50 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>SmartHost: %1
+Static routes: %2
+Retry schedule (minutes): %3</source>
+        <translation>SmartHost&#xa0;: %1
+Routes statiques&#xa0;: %2
+Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>warn after %n hour(s)</source>
+        <translation>
+            <numerusform>avertissement après %n heure</numerusform>
+            <numerusform>avertissement après %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>give up after %n hour(s)</source>
+        <translation>
+            <numerusform>abandon après %n heure</numerusform>
+            <numerusform>abandon après %n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>Utilisateurs&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New mailboxes keep mail %n day(s) in the live folders</source>
+        <translation>
+            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jour dans les dossiers actifs</numerusform>
+            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jours dans les dossiers actifs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archived mail never expires</source>
+        <translation>l’archive n’expire jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>archived mail expires after %n day(s)</source>
+        <translation>
+            <numerusform>l’archive expire après %n jour</numerusform>
+            <numerusform>l’archive expire après %n jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1094,10 +1301,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <translation>Minutes entre les tentatives&#xa0;; le dernier intervalle se répète.</translation>
     </message>
     <message>
-        <source> hours</source>
-        <translation> heures</translation>
-    </message>
-    <message>
         <source>Retry &amp;schedule:</source>
         <translation>&amp;Intervalles des tentatives&#xa0;:</translation>
     </message>
@@ -1124,6 +1327,13 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>The keychain did not take the password: %1</source>
         <translation>Le trousseau n’a pas accepté le mot de passe&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> hour(s)</source>
+        <translation>
+            <numerusform> heure</numerusform>
+            <numerusform> heures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1410,14 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
         <source>Not attempted yet</source>
         <translation>Pas encore tenté</translation>
     </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::QueueWindow</name>
@@ -1246,10 +1464,6 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
     <message>
         <source>Send the selected entries back to their senders with a failure notice</source>
         <translation>Renvoyer les entrées sélectionnées à leurs expéditeurs avec un avis d’échec</translation>
-    </message>
-    <message>
-        <source>Filter: id, sender, recipient, next hop, reply</source>
-        <translation>Filtre&#xa0;: ID, expéditeur, destinataire, prochain saut, réponse</translation>
     </message>
     <message>
         <source>Show only the entries in this state</source>
@@ -1308,6 +1522,18 @@ Les nouvelles boîtes aux lettres gardent le courrier %2 jours dans les dossiers
             <numerusform>%n entrée (retenues&#xa0;: %1)</numerusform>
             <numerusform>%n entrées (retenues&#xa0;: %1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>De&amp;tails…</source>
+        <translation>Dé&amp;tails…</translation>
+    </message>
+    <message>
+        <source>The envelope, every recipient&apos;s state, the attempts and the message&apos;s headers (or double-click the entry)</source>
+        <translation>L’enveloppe, l’état de chaque destinataire, les tentatives et les en-têtes du message (ou double-cliquez sur l’entrée)</translation>
+    </message>
+    <message>
+        <source>Filter: id, sender, recipient, subject, next hop, reply</source>
+        <translation>Filtre&#xa0;: ID, expéditeur, destinataire, objet, prochain saut, réponse</translation>
     </message>
 </context>
 <context>

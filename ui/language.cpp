@@ -19,6 +19,7 @@ const QString kSettingsKey = u"language"_s;
 // one QEvent::LanguageChange, sent below, rather than one per translator removed and added.
 struct Translators {
     QTranslator qt;
+    QTranslator plurals; // English's "%n" forms ("1 entry"), under every language
     QTranslator tandem;
     bool installed = false;
 };
@@ -53,8 +54,15 @@ bool apply(const QString &code)
     // Qt's own texts (standard buttons, the file dialog) are a bonus where Debian ships them.
     (void)t.qt.load(locale, u"qtbase"_s, u"_"_s,
                     QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-    const bool found = t.tandem.load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s);
+    // The texts in the code are English, but "%n entries" needs its forms from a translation
+    // even in English; a language without a translation shows English with them too.
+    (void)t.plurals.load(u"tandem_en"_s, u":/i18n"_s);
+    const bool found = locale.language() != QLocale::English &&
+                       t.tandem.load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s);
+    if (!found)
+        (void)t.tandem.load(QString()); // empty: the plurals below answer
     if (!t.installed) {
+        QCoreApplication::installTranslator(&t.plurals);
         QCoreApplication::installTranslator(&t.qt);
         QCoreApplication::installTranslator(&t.tandem);
         t.installed = true;

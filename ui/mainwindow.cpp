@@ -413,20 +413,18 @@ QString MainWindow::summaryOf(Node node, int listener) const
         QStringList routes;
         for (const config::StaticRoute &r : s.outgoing.staticRoutes)
             routes.append(u"%1 → %2:%3"_s.arg(r.domains.join(u", "_s), r.host).arg(r.port));
-        return tr("SmartHost: %1\nStatic routes: %2\nRetry every %3 minutes; warn after %4 "
-                  "hours, give up after %5 hours")
-            .arg(s.outgoing.smarthost.host.isEmpty()
-                     ? tr("none (MX records)")
-                     : u"%1:%2"_s.arg(s.outgoing.smarthost.host).arg(s.outgoing.smarthost.port),
-                 routes.isEmpty() ? tr("none") : routes.join(u"; "_s))
-            .arg([&s] {
-                QStringList m;
-                for (int v : s.outgoing.retry.scheduleMinutes)
-                    m.append(QString::number(v));
-                return m.join(u", "_s);
-            }())
-            .arg(s.outgoing.retry.warnAfterHours)
-            .arg(s.outgoing.retry.giveUpAfterHours);
+        QStringList minutes;
+        for (int v : s.outgoing.retry.scheduleMinutes)
+            minutes.append(QString::number(v));
+        return tr("SmartHost: %1\nStatic routes: %2\nRetry schedule (minutes): %3")
+                   .arg(s.outgoing.smarthost.host.isEmpty()
+                            ? tr("none (MX records)")
+                            : u"%1:%2"_s.arg(s.outgoing.smarthost.host)
+                                  .arg(s.outgoing.smarthost.port),
+                        routes.isEmpty() ? tr("none") : routes.join(u"; "_s),
+                        minutes.join(u", "_s)) +
+               u"; "_s + tr("warn after %n hour(s)", nullptr, s.outgoing.retry.warnAfterHours) +
+               u", "_s + tr("give up after %n hour(s)", nullptr, s.outgoing.retry.giveUpAfterHours);
     }
     case Node::SmtpServices:
         return tr("%n SMTP service(s). Choose one to see or change it.", nullptr,
@@ -449,11 +447,14 @@ QString MainWindow::summaryOf(Node node, int listener) const
         QStringList users;
         for (const config::User &u : s.mailboxes.users)
             users.append(u.name);
-        return tr("Users: %1\nNew mailboxes keep mail %2 days in the live folders; archive "
-                  "expiry %3 days (0 = never)")
-            .arg(users.isEmpty() ? tr("none") : users.join(u", "_s))
-            .arg(s.mailboxes.mailboxTemplate.keepLiveDays)
-            .arg(s.mailboxes.mailboxTemplate.archiveExpiryDays);
+        const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
+        return tr("Users: %1").arg(users.isEmpty() ? tr("none") : users.join(u", "_s)) + u'\n' +
+               tr("New mailboxes keep mail %n day(s) in the live folders", nullptr,
+                  t.keepLiveDays) +
+               u"; "_s +
+               (t.archiveExpiryDays == 0
+                    ? tr("archived mail never expires")
+                    : tr("archived mail expires after %n day(s)", nullptr, t.archiveExpiryDays));
     }
     case Node::Queue:
     case Node::Log:

@@ -5,6 +5,7 @@
 #include "enginehost.h"
 #include "mainwindow.h"
 #include "queuefixture.h"
+#include "queuemodel.h"
 #include "threadwarnings.h"
 
 #include <QAbstractButton>
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,7 +24,9 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -42,6 +46,7 @@ private slots:
     void mailboxesOnDiskArriveLater();
     void diskFullShownAndMailRefused();
     void refusedChangeLeavesFileAndEngineAlone();
+    void queueColumnsFitAt1400();
     void screenshot();
     void closingAsksFirst(); // last: it stops the engine and closes the window
 
@@ -338,6 +343,38 @@ void TestMainWindow::refusedChangeLeavesFileAndEngineAlone()
     // Back to the fixture's port for the tests after this one.
     QCOMPARE(changePort(oldPort), QString());
     QVERIFY(greets(oldPort));
+}
+
+// At 1400 pixels the queue page shows every column, Last reply included, without scrolling
+// sideways; a narrowed column keeps at least its title's width.
+void TestMainWindow::queueColumnsFitAt1400()
+{
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto *tree = m_window->findChild<QTreeWidget *>(u"navigation"_s);
+    tree->setCurrentItem(tree->findItems(u"Queue"_s, Qt::MatchExactly).value(0));
+    auto *view = m_window->findChild<QTableView *>(u"queueTable"_s);
+    QVERIFY(view);
+    QTRY_VERIFY(view->isVisible());
+    QTest::qWait(100); // the layout settles
+    QHeaderView *header = view->horizontalHeader();
+    const int width = view->viewport()->width();
+    QVERIFY2(width > 900 && width < 1400, qPrintable(QString::number(width)));
+    for (int c = 0; c < tandem::ui::QueueModel::ColumnCount; ++c) {
+        const QString title = view->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(!header->isSectionHidden(c), qPrintable(title));
+        const int left = header->sectionViewportPosition(c);
+        const int right = left + header->sectionSize(c);
+        QVERIFY2(left >= 0 && right <= width,
+                 qPrintable(u"%1: %2-%3 of %4"_s.arg(title).arg(left).arg(right).arg(width)));
+        QVERIFY2(header->sectionSize(c) >= view->fontMetrics().horizontalAdvance(title),
+                 qPrintable(u"%1: %2 px"_s.arg(title).arg(header->sectionSize(c))));
+    }
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+    // Last reply takes what is left, and is no sliver.
+    QVERIFY(header->sectionSize(tandem::ui::QueueModel::LastReplyColumn) >= 150);
+    m_window->resize(1200, 720);
 }
 
 // With TANDEM_SCREENSHOTS=folder: the main window, and its Queue and Log pages, as PNGs.

@@ -128,9 +128,10 @@ QWidget *InboxPropertiesDialog::undeliveredTab()
 
     const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
     auto *templateBox = new QGroupBox(tr("Mailbox template (for new mailboxes)"));
-    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, tr(" days"), t.keepLiveDays);
+    const auto days = [](int n) { return tr(" day(s)", nullptr, n); };
+    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, days, t.keepLiveDays);
     m_archiveExpiryDays =
-        spinBox(u"archiveExpiryDays"_s, 0, 100000, tr(" days"), t.archiveExpiryDays, tr("Never"));
+        spinBox(u"archiveExpiryDays"_s, 0, 100000, days, t.archiveExpiryDays, tr("Never"));
     m_maxSizeMb = spinBox(u"maxSizeMb"_s, 0, 10000000, tr(" MB"), t.maxSizeMb, tr("No cap"));
     auto *form = new QFormLayout(templateBox);
     form->addRow(tr("Days in the &live mailbox:"), withError(m_keepLiveDays));

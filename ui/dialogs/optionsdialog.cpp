@@ -297,4 +297,12 @@ QSpinBox *OptionsDialog::spinBox(const QString &objectName, int min, int max, co
     return box;
 }
 
+QSpinBox *OptionsDialog::spinBox(const QString &objectName, int min, int max, const Suffix &suffix,
+                                 int value, const QString &specialValueText)
+{
+    QSpinBox *box = spinBox(objectName, min, max, suffix(value), value, specialValueText);
+    connect(box, &QSpinBox::valueChanged, box, [box, suffix](int n) { box->setSuffix(suffix(n)); });
+    return box;
+}
+
 } // namespace tandem::ui

@@ -241,8 +241,9 @@ QWidget *OutgoingMailDialog::retryTab()
     m_schedule->setPlaceholderText(tr("1, 5, 15, 30, 60, 120"));
     auto *scheduleNote = new QLabel(tr("Minutes between attempts; the last interval repeats."));
     scheduleNote->setWordWrap(true);
-    m_warnAfter = spinBox(u"warnAfterHours"_s, 0, 8760, tr(" hours"), retry.warnAfterHours);
-    m_giveUpAfter = spinBox(u"giveUpAfterHours"_s, 1, 8760, tr(" hours"), retry.giveUpAfterHours);
+    const auto hours = [](int n) { return tr(" hour(s)", nullptr, n); };
+    m_warnAfter = spinBox(u"warnAfterHours"_s, 0, 8760, hours, retry.warnAfterHours);
+    m_giveUpAfter = spinBox(u"giveUpAfterHours"_s, 1, 8760, hours, retry.giveUpAfterHours);
     auto *form = new QFormLayout(page);
     auto *schedule = new QVBoxLayout;
     schedule->setSpacing(2);
