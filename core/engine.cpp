@@ -5,6 +5,7 @@
 #include "routing/dispatcher.h"
 #include "routing/router.h"
 #include "smtp/smtpserver.h"
+#include "smtp/tlscontext.h"
 #include "spool/spool.h"
 #include "util/diskspace.h"
 #include "util/fsutil.h"
@@ -391,6 +392,18 @@ void Engine::requestEntryDetails(const QString &id, DetailsDone done)
                 done(delivery::describeEntry(*entry, *m_spool, *m_outbox));
         });
     });
+}
+
+bool Engine::checkCertificate(const QString &certificatePath, const QString &keyPath,
+                              const QString &keyPassphrase, QString *error)
+{
+    return smtp::TlsContext::check(certificatePath, keyPath, keyPassphrase, error);
+}
+
+bool Engine::makeSelfSignedCertificate(const QString &hostname, const QString &certificatePath,
+                                       const QString &keyPath, QString *error)
+{
+    return smtp::TlsContext::makeSelfSigned(hostname, certificatePath, keyPath, error);
 }
 
 std::optional<delivery::EntryDetails> Engine::readEntryDetails(const config::Settings &settings,

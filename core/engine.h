@@ -87,6 +87,14 @@ public:
     // waiting for a local delivery that failed or held by the administrator (next hop "local").
     static QList<delivery::OutboxEntry> readQueue(const config::Settings &settings,
                                                   QStringList *unreadable = nullptr);
+    // Whether a certificate and key file (smtp.tls) make a pair the engine can serve: PEM, the
+    // key opened with the passphrase when it is encrypted, and the key the certificate's; why
+    // not in *error. The same check as at start and on reload.
+    static bool checkCertificate(const QString &certificatePath, const QString &keyPath,
+                                 const QString &keyPassphrase, QString *error);
+    // Makes a self-signed certificate for hostname and its key (mode 0600), in this process.
+    static bool makeSelfSignedCertificate(const QString &hostname, const QString &certificatePath,
+                                          const QString &keyPath, QString *error);
     // The details of a queue entry of a data folder without an engine.
     static std::optional<delivery::EntryDetails> readEntryDetails(const config::Settings &settings,
                                                                   const QString &id);

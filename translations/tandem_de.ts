@@ -1732,10 +1732,6 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>SMTPS (E-Mail-Clients, implizites TLS)</translation>
     </message>
     <message>
-        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate (smtp.tls in the configuration file).</source>
-        <translation>0.0.0.0 empfängt an jeder IPv4-Adresse dieses Computers, :: an jeder IPv6-Adresse. SMTPS benötigt das Serverzertifikat (smtp.tls in der Konfigurationsdatei).</translation>
-    </message>
-    <message>
         <source>&amp;Address:</source>
         <translation>A&amp;dresse:</translation>
     </message>
@@ -1806,6 +1802,106 @@ Wiederholungsplan (Minuten): %3</translation>
     <message>
         <source>Anyone may now hand mail to this Archive. Their mail is kept in the catch-all mailbox: only these networks and authenticated clients make mailboxes and Sent copies, at most smtp.max_new_mailboxes_per_hour per client.</source>
         <translation>Jeder darf diesem Archiv nun Mail übergeben. Sie wird im Sammelpostfach aufbewahrt: nur diese Netze und angemeldete Clients legen Postfächer und Kopien in „Gesendet“ an, höchstens smtp.max_new_mailboxes_per_hour je Client.</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate below.</source>
+        <translation>0.0.0.0 empfängt an jeder IPv4-Adresse dieses Computers, :: an jeder IPv6-Adresse. SMTPS benötigt das Serverzertifikat unten.</translation>
+    </message>
+    <message>
+        <source>TLS certificate (every SMTP service)</source>
+        <translation>TLS-Zertifikat (alle SMTP-Dienste)</translation>
+    </message>
+    <message>
+        <source>none: no STARTTLS, no SMTPS</source>
+        <translation>keins: kein STARTTLS, kein SMTPS</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s private key</source>
+        <translation>der private Schlüssel des Zertifikats</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key; kept in the keychain</source>
+        <translation>nur für einen verschlüsselten Schlüssel; im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durchsu&amp;chen…</translation>
+    </message>
+    <message>
+        <source>Brows&amp;e…</source>
+        <translation>Durchs&amp;uchen…</translation>
+    </message>
+    <message>
+        <source>Make a se&amp;lf-signed certificate</source>
+        <translation>Se&amp;lbstsigniertes Zertifikat erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privater Schl&amp;üssel:</translation>
+    </message>
+    <message>
+        <source>Key passp&amp;hrase:</source>
+        <translation>Passp&amp;hrase des Schlüssels:</translation>
+    </message>
+    <message>
+        <source>Choose the certificate</source>
+        <translation>Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key</source>
+        <translation>Privaten Schlüssel des Zertifikats auswählen</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Without a certificate, STARTTLS is not offered and SMTPS services cannot start; mail clients then cannot log in.</source>
+        <translation>Ohne Zertifikat wird STARTTLS nicht angeboten und SMTPS-Dienste können nicht starten; E-Mail-Clients können sich dann nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate for %1, valid until %2. Servers take it for encryption; mail clients ask their users once to trust it.</source>
+        <translation>Selbstsigniertes Zertifikat für %1, gültig bis %2. Mailserver akzeptieren es für die Verschlüsselung; E-Mail-Clients fordern ihre Benutzer einmalig auf, ihm zu vertrauen.</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 from %2, valid until %3.</source>
+        <translation>Zertifikat für %1 von %2, gültig bis %3.</translation>
+    </message>
+    <message>
+        <source>Making a key and a certificate for %1…</source>
+        <translation>Schlüssel und Zertifikat für %1 werden erstellt…</translation>
+    </message>
+    <message>
+        <source>The certificate could not be made: %1</source>
+        <translation>Das Zertifikat konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the passphrase: %1</source>
+        <translation>Der Schlüsselbund hat die Passphrase nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Choose the certificate for this key.</source>
+        <translation>Wählen Sie das Zertifikat zu diesem Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key.</source>
+        <translation>Wählen Sie den privaten Schlüssel des Zertifikats.</translation>
+    </message>
+    <message>
+        <source>The key is encrypted: enter its passphrase.</source>
+        <translation>Der Schlüssel ist verschlüsselt: Geben Sie seine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>This certificate and key cannot be used: %1</source>
+        <translation>Dieses Zertifikat und dieser Schlüssel können nicht verwendet werden: %1</translation>
     </message>
 </context>
 <context>

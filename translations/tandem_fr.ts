@@ -1732,10 +1732,6 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
         <translation>SMTPS (clients de messagerie, TLS implicite)</translation>
     </message>
     <message>
-        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate (smtp.tls in the configuration file).</source>
-        <translation>0.0.0.0 écoute sur toutes les adresses IPv4 de cette machine, :: sur toutes les adresses IPv6. SMTPS nécessite le certificat du serveur (smtp.tls dans le fichier de configuration).</translation>
-    </message>
-    <message>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse&#xa0;:</translation>
     </message>
@@ -1806,6 +1802,106 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     <message>
         <source>Anyone may now hand mail to this Archive. Their mail is kept in the catch-all mailbox: only these networks and authenticated clients make mailboxes and Sent copies, at most smtp.max_new_mailboxes_per_hour per client.</source>
         <translation>N’importe qui peut désormais remettre du courrier à cette Archive. Il est conservé dans la boîte fourre-tout : seuls ces réseaux et les clients authentifiés créent des boîtes et des copies dans Envoyés, au plus smtp.max_new_mailboxes_per_hour par client.</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate below.</source>
+        <translation>0.0.0.0 écoute sur toutes les adresses IPv4 de cette machine,&#xa0;:: sur toutes les adresses IPv6. SMTPS nécessite le certificat du serveur ci-dessous.</translation>
+    </message>
+    <message>
+        <source>TLS certificate (every SMTP service)</source>
+        <translation>Certificat TLS (tous les services SMTP)</translation>
+    </message>
+    <message>
+        <source>none: no STARTTLS, no SMTPS</source>
+        <translation>aucun&#xa0;: ni STARTTLS, ni SMTPS</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s private key</source>
+        <translation>la clé privée du certificat</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key; kept in the keychain</source>
+        <translation>seulement pour une clé chiffrée&#xa0;; conservée dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Parco&amp;urir…</translation>
+    </message>
+    <message>
+        <source>Brows&amp;e…</source>
+        <translation>Parcour&amp;ir…</translation>
+    </message>
+    <message>
+        <source>Make a se&amp;lf-signed certificate</source>
+        <translation>Créer un certificat auto&amp;signé</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Certificat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Clé pri&amp;vée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key passp&amp;hrase:</source>
+        <translation>P&amp;hrase secrète de la clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose the certificate</source>
+        <translation>Choisir le certificat</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key</source>
+        <translation>Choisir la clé privée du certificat</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Without a certificate, STARTTLS is not offered and SMTPS services cannot start; mail clients then cannot log in.</source>
+        <translation>Sans certificat, STARTTLS n’est pas proposé et les services SMTPS ne peuvent pas démarrer&#xa0;; les clients de messagerie ne peuvent alors pas se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate for %1, valid until %2. Servers take it for encryption; mail clients ask their users once to trust it.</source>
+        <translation>Certificat autosigné pour %1, valable jusqu’au %2. Les serveurs l’acceptent pour le chiffrement&#xa0;; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 from %2, valid until %3.</source>
+        <translation>Certificat pour %1 émis par %2, valable jusqu’au %3.</translation>
+    </message>
+    <message>
+        <source>Making a key and a certificate for %1…</source>
+        <translation>Création d’une clé et d’un certificat pour %1…</translation>
+    </message>
+    <message>
+        <source>The certificate could not be made: %1</source>
+        <translation>Le certificat n’a pas pu être créé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the passphrase: %1</source>
+        <translation>Le trousseau n’a pas accepté la phrase secrète&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose the certificate for this key.</source>
+        <translation>Choisissez le certificat de cette clé.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key.</source>
+        <translation>Choisissez la clé privée du certificat.</translation>
+    </message>
+    <message>
+        <source>The key is encrypted: enter its passphrase.</source>
+        <translation>La clé est chiffrée&#xa0;: saisissez sa phrase secrète.</translation>
+    </message>
+    <message>
+        <source>This certificate and key cannot be used: %1</source>
+        <translation>Ce certificat et cette clé ne peuvent pas être utilisés&#xa0;: %1</translation>
     </message>
 </context>
 <context>
