@@ -423,7 +423,10 @@ QString MainWindow::summaryOf(Node node, int listener) const
                                   .arg(s.outgoing.smarthost.port),
                         routes.isEmpty() ? tr("none") : routes.join(u"; "_s),
                         minutes.join(u", "_s)) +
-               u"; "_s + tr("warn after %n hour(s)", nullptr, s.outgoing.retry.warnAfterHours) +
+               u"; "_s +
+               (s.outgoing.retry.warnAfterHours == 0
+                    ? tr("no delay notices")
+                    : tr("warn after %n hour(s)", nullptr, s.outgoing.retry.warnAfterHours)) +
                u", "_s + tr("give up after %n hour(s)", nullptr, s.outgoing.retry.giveUpAfterHours);
     }
     case Node::SmtpServices:

@@ -15,6 +15,8 @@
 #include "threadwarnings.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,6 +72,7 @@ private slots:
     void mailboxes();
     void mailboxesRefuseBadName();
     void cancelKeepsSettings();
+    void everyOptionExplainsItself();
     void screenshots();
 
 private:
@@ -819,6 +822,73 @@ void TestDialogs::cancelKeepsSettings()
              QJsonDocument(config::toJson(before)).toJson());
 }
 
+// Every option an administrator can tick, choose or type into, in every Options dialog (the
+// Passthrough, Undelivered Mail and Blacklists tabs above all), says what it does: a tooltip,
+// and a What's This text at least as long.
+void TestDialogs::everyOptionExplainsItself()
+{
+    const auto check = [](QDialog &dialog) {
+        QStringList missing;
+        int options = 0;
+        for (QWidget *w : dialog.findChildren<QWidget *>()) {
+            // The line edit inside a spin box or a combo box is part of it, not an option.
+            if (qobject_cast<QAbstractSpinBox *>(w->parentWidget()) ||
+                qobject_cast<QComboBox *>(w->parentWidget()))
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            const auto *view = qobject_cast<QAbstractItemView *>(w);
+            const bool option = (button && button->isCheckable()) || qobject_cast<QLineEdit *>(w) ||
+                                qobject_cast<QAbstractSpinBox *>(w) ||
+                                qobject_cast<QComboBox *>(w) ||
+                                (view && !qobject_cast<QAbstractItemView *>(w->parentWidget()) &&
+                                 view->objectName() != u"qt_scrollarea_viewport"_s &&
+                                 !view->objectName().isEmpty());
+            if (!option)
+                continue;
+            ++options;
+            if (w->toolTip().trimmed().isEmpty() || w->whatsThis().trimmed().isEmpty() ||
+                w->whatsThis().size() < w->toolTip().size())
+                missing.append(w->objectName().isEmpty()
+                                   ? QString::fromLatin1(w->metaObject()->className())
+                                   : w->objectName());
+        }
+        QVERIFY2(options > 0, qPrintable(dialog.objectName()));
+        QVERIFY2(missing.isEmpty(), qPrintable(dialog.objectName() +
+                                               u": no tooltip or What's "
+                                               u"This on "_s +
+                                               missing.join(u", "_s)));
+    };
+    config::Settings s = base();
+    config::StaticRoute lan;
+    lan.domains = {u"lan.example"_s};
+    lan.host = u"192.0.2.1"_s;
+    s.outgoing.staticRoutes.append(lan);
+    {
+        InboxPropertiesDialog d(s);
+        check(d);
+    }
+    {
+        SmtpServiceDialog d(s, 0);
+        check(d);
+    }
+    {
+        ServerDialog d(s);
+        check(d);
+    }
+    {
+        OutgoingMailDialog d(s);
+        check(d);
+    }
+    {
+        RouteDialog d(s, 0);
+        check(d);
+    }
+    {
+        MailboxesDialog d(s, {u"alice@example.com"_s});
+        check(d);
+    }
+}
+
 // With TANDEM_SCREENSHOTS=folder, renders every dialog and tab there as options-*.png and
 // prints each dialog's tab order, for a person to look at.
 void TestDialogs::screenshots()
@@ -832,6 +902,8 @@ void TestDialogs::screenshots()
     const QString language = qEnvironmentVariable("TANDEM_LANGUAGE");
     if (!language.isEmpty())
         QVERIFY(tandem::ui::language::apply(language));
+    else
+        tandem::ui::language::apply(u"en"_s); // as the console does: "90 days", not "day(s)"
     auto save = [&](QDialog &dialog, const QString &name) {
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

@@ -3,6 +3,7 @@
 // message accordingly.
 #include "engine.h"
 #include "enginehost.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "queuefixture.h"
 #include "queuemodel.h"
@@ -68,6 +69,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
+    tandem::ui::language::apply(u"en"_s); // as the console does at start (English plurals)
     QString error;
     QVERIFY2(m_fixture.init(&error), qPrintable(error));
     m_window = std::make_unique<MainWindow>(m_fixture.settings().baseDir + u"/tandem.json"_s);

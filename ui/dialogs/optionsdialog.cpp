@@ -81,6 +81,7 @@ OptionsDialog::OptionsDialog(const config::Settings &settings, QWidget *parent)
     , m_generalError(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
+    setWindowFlag(Qt::WindowContextHelpButtonHint, true);
     m_generalError->setObjectName(u"dialogError"_s);
     m_generalError->setWordWrap(true);
     m_generalError->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -103,6 +104,12 @@ void OptionsDialog::setBody(QLayout *body)
     layout->addWidget(m_buttons);
     // Widgets join the focus chain as they are parented; the buttons go last.
     setTabOrder(m_generalError, m_buttons);
+}
+
+void OptionsDialog::explain(QWidget *option, const QString &toolTip, const QString &whatsThis)
+{
+    option->setToolTip(toolTip);
+    option->setWhatsThis(whatsThis);
 }
 
 QPushButton *OptionsDialog::button(const QString &text, const QString &objectName)

@@ -85,6 +85,21 @@ QWidget *SmtpServiceDialog::generalTab()
                     int(config::ListenerMode::Submission));
     m_mode->addItem(tr("SMTPS (mail clients, implicit TLS)"), int(config::ListenerMode::Smtps));
     m_mode->setCurrentIndex(m_mode->findData(int(l.mode)));
+    explain(m_address, tr("The address this service listens on: 0.0.0.0 or :: for all."),
+            tr("<p>The IP address this SMTP service takes connections on: one address of this "
+               "machine, 0.0.0.0 for every IPv4 address, or :: for every IPv6 address. "
+               "127.0.0.1 takes mail from this machine only.</p>"));
+    explain(m_port, tr("The TCP port: 25 for other servers, 587 or 465 for mail clients."),
+            tr("<p>The port of this service: 25 is where other mail servers (and the partner "
+               "machine) deliver, 587 (submission) and 465 (SMTPS) are where users' mail "
+               "programs send. Ports below 1024 need root or CAP_NET_BIND_SERVICE. A port "
+               "another program holds is refused when the settings are applied, and nothing "
+               "changes.</p>"));
+    explain(m_mode, tr("What the service is for, and how TLS starts on it."),
+            tr("<p><b>SMTP</b>: mail from other servers; STARTTLS is offered when there is a "
+               "certificate. <b>Submission</b>: users' mail programs, TLS with STARTTLS. "
+               "<b>SMTPS</b>: users' mail programs, TLS from the first byte (RFC 8314); it needs "
+               "the certificate below.</p>"));
     auto *note = new QLabel(tr("0.0.0.0 listens on every IPv4 address of this machine, :: on "
                                "every IPv6 address. SMTPS needs the server certificate below."));
     note->setObjectName(u"generalNote"_s);
@@ -153,6 +168,24 @@ QWidget *SmtpServiceDialog::tlsBox()
             &SmtpServiceDialog::makeSelfSignedCertificate);
     connect(m_certificate, &QLineEdit::textChanged, this, &SmtpServiceDialog::updateTlsState);
     connect(m_key, &QLineEdit::textChanged, this, &SmtpServiceDialog::updateTlsState);
+    explain(m_certificate,
+            tr("The server's certificate (PEM), for STARTTLS and SMTPS on every service."),
+            tr("<p>The PEM file with the server's certificate (and its chain), for STARTTLS and "
+               "SMTPS on every SMTP service. Chosen here, it is checked at OK as the engine "
+               "checks it at start: the key must belong to the certificate. A renewed file is "
+               "picked up by the running engine by itself.</p><p>Leave it empty for no TLS: "
+               "then STARTTLS is not offered, SMTPS cannot start, and mail clients cannot log "
+               "in.</p>"));
+    explain(m_key, tr("The certificate's private key (PEM)."),
+            tr("<p>The PEM file with the certificate's private key (RSA or EC). Keep it "
+               "readable by the user the engine runs as only; a key made here is written so. "
+               "An encrypted key needs its passphrase below.</p>"));
+    explain(m_passphrase, tr("The passphrase of an encrypted key; it is kept in the keychain."),
+            tr("<p>Only for an encrypted key: the passphrase that opens it. The console keeps it "
+               "in the desktop keychain, never in the configuration file (tandemd reads it "
+               "from its secrets file, tls_key_passphrase).</p>"));
+    m_selfSigned->setToolTip(
+        tr("Make a new key and a self-signed certificate for %1").arg(original().server.hostname));
     updateTlsState();
     return box;
 }
@@ -274,6 +307,15 @@ QWidget *SmtpServiceDialog::blacklistsTab()
     m_rejectNonLocal = new QCheckBox(tr("Reject non-local senders claiming to be local"));
     m_rejectNonLocal->setObjectName(u"rejectNonLocalSenders"_s);
     m_rejectNonLocal->setChecked(l.rejectNonLocalSendersClaimingLocal);
+    explain(m_rejectNonLocal,
+            tr("Refuse a local sender address from a client that is neither trusted nor "
+               "logged in (550 5.7.1)."),
+            tr("<p><b>Reject non-local senders claiming to be local</b>: on a connection that "
+               "is neither from an allowed network nor authenticated, MAIL FROM with an "
+               "address in a local domain is refused with 550 5.7.1. It prevents mail that "
+               "only looks local from being archived as sent \"from\" a local user.</p><p>On "
+               "in the Mailbox role's port 25 service, off on its submission service (where "
+               "users log in) and on an Archive.</p>"));
     auto *note = new QLabel(
         tr("On a connection that is neither from an allowed network nor authenticated, a MAIL "
            "FROM address in a local domain is refused (550 5.7.1), so that mail which only "
@@ -313,6 +355,23 @@ QWidget *SmtpServiceDialog::relayingTab()
                                      "clients (this service)"));
     m_trustedOnly->setObjectName(u"trustedClientsOnly"_s);
     m_trustedOnly->setChecked(l.trustedClientsOnly);
+    explain(m_newNetwork, tr("A network to allow, such as 192.168.1.0/24; then Add."),
+            tr("<p>A network in address/prefix form (192.168.1.0/24, 10.0.0.5/32, "
+               "fd00::/8) to add to the allowed networks with <i>Add</i>.</p>"));
+    explain(m_networks, tr("Clients in these networks may relay to any domain without logging in."),
+            tr("<p><b>Allowed networks</b> (every SMTP service): a client in one of these "
+               "networks may send to any domain without logging in, and counts as trusted. "
+               "Anyone else may send only to local recipients; a remote recipient is refused "
+               "with 554 5.7.1 relay denied. An Archive must allow the Mailbox machine.</p>"
+               "<p>A network that would let the whole Internet relay through a service that "
+               "does not require authentication is refused: Tandem is never an open "
+               "relay.</p>"));
+    explain(m_trustedOnly, tr("Take mail only from the allowed networks and logged-in clients."),
+            tr("<p>On this service, accept mail only from the allowed networks and from "
+               "authenticated clients; anyone else's MAIL FROM is refused with 550 5.7.1. On by "
+               "default on an Archive, which takes mail from its partner only. Unticked on an "
+               "Archive, outsiders' mail is kept in the catch-all mailbox and makes no mailboxes "
+               "or Sent copies.</p>"));
     // Opening an Archive to the Internet is allowed, but never by accident.
     m_openWarning = new QLabel(
         tr("Anyone may now hand mail to this Archive. Their mail is kept in the catch-all "
@@ -343,6 +402,16 @@ QWidget *SmtpServiceDialog::relayingTab()
     m_allowPlaintextAuth = new QCheckBox(tr("Allow authentication without TLS"));
     m_allowPlaintextAuth->setObjectName(u"allowPlaintextAuth"_s);
     m_allowPlaintextAuth->setChecked(s.smtp.allowPlaintextAuth);
+    explain(m_requireAuth, tr("Every transaction on this service must log in first (530 5.7.0)."),
+            tr("<p>Every transaction on this service must be authenticated; without it MAIL "
+               "FROM is answered 530 5.7.0. For the submission service of users' mail "
+               "programs. AUTH is offered only under TLS, so this needs the certificate (or "
+               "<i>Allow authentication without TLS</i>).</p>"));
+    explain(m_allowPlaintextAuth,
+            tr("Offer AUTH without TLS (every service): for a trusted loopback only."),
+            tr("<p>Offer AUTH on connections without TLS, on every SMTP service. Passwords "
+               "then cross the network readable by anyone on the way: only for tests on a "
+               "trusted loopback.</p>"));
     auto *plaintextNote = new QLabel(tr("(every SMTP service; passwords then cross the network "
                                         "readable — for a trusted loopback only)"));
     plaintextNote->setWordWrap(true);
