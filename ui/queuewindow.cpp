@@ -391,10 +391,16 @@ void QueueWindow::fitColumns()
     int stretchy = 0;
     for (int c = 0; c < QueueModel::LastReplyColumn; ++c)
         (elastic(c) ? stretchy : fixed) += naturalWidth(c);
+    // The text columns narrow evenly, Last reply keeping a short reply's width once they are
+    // at half theirs; none narrower than its title (the table scrolls sideways only then).
     const int last = naturalWidth(QueueModel::LastReplyColumn);
-    const double factor = fixed + stretchy + last <= available || stretchy == 0
-                              ? 1.0
-                              : qMax(0.0, double(available - fixed - last) / double(stretchy));
+    const int shortLast = m_view->fontMetrics().horizontalAdvance(u"451 4.4.1 refused"_s) + 16;
+    double factor = 1.0;
+    if (stretchy > 0 && fixed + stretchy + last > available) {
+        factor = double(available - fixed - last) / double(stretchy);
+        if (factor < 0.5)
+            factor = qMax(0.0, double(available - fixed - shortLast) / double(stretchy));
+    }
     const QFontMetrics fm = m_view->fontMetrics();
     QHeaderView *header = m_view->horizontalHeader();
     m_fitting = true;
