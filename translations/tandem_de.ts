@@ -2124,10 +2124,6 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>der private Schlüssel des Zertifikats</translation>
     </message>
     <message>
-        <source>only for an encrypted key; kept in the keychain</source>
-        <translation>nur für einen verschlüsselten Schlüssel; im Schlüsselbund gespeichert</translation>
-    </message>
-    <message>
         <source>Bro&amp;wse…</source>
         <translation>Durchsu&amp;chen…</translation>
     </message>
@@ -2302,6 +2298,10 @@ Wiederholungsplan (Minuten): %3</translation>
     <message>
         <source>&lt;p&gt;Offer AUTH on connections without TLS, on every SMTP service. Passwords then cross the network readable by anyone on the way: only for tests on a trusted loopback.&lt;/p&gt;</source>
         <translation>&lt;p&gt;AUTH auf Verbindungen ohne TLS anbieten, auf allen SMTP-Diensten. Passwörter gehen dann für jeden auf dem Weg lesbar über das Netz: nur für Tests auf einem vertrauenswürdigen Loopback.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key</source>
+        <translation>nur für einen verschlüsselten Schlüssel</translation>
     </message>
 </context>
 <context>

@@ -2124,10 +2124,6 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
         <translation>la clé privée du certificat</translation>
     </message>
     <message>
-        <source>only for an encrypted key; kept in the keychain</source>
-        <translation>seulement pour une clé chiffrée&#xa0;; conservée dans le trousseau</translation>
-    </message>
-    <message>
         <source>Bro&amp;wse…</source>
         <translation>Parco&amp;urir…</translation>
     </message>
@@ -2302,6 +2298,10 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     <message>
         <source>&lt;p&gt;Offer AUTH on connections without TLS, on every SMTP service. Passwords then cross the network readable by anyone on the way: only for tests on a trusted loopback.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Proposer AUTH sur les connexions sans TLS, sur tous les services SMTP. Les mots de passe traversent alors le réseau lisibles par quiconque sur le chemin&#xa0;: seulement pour des tests sur une boucle locale de confiance.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key</source>
+        <translation>uniquement pour une clé chiffrée</translation>
     </message>
 </context>
 <context>

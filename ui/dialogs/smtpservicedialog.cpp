@@ -127,7 +127,7 @@ QWidget *SmtpServiceDialog::tlsBox()
     m_passphrase = new QLineEdit;
     m_passphrase->setObjectName(u"tlsKeyPassphrase"_s);
     m_passphrase->setEchoMode(QLineEdit::Password);
-    m_passphrase->setPlaceholderText(tr("only for an encrypted key; kept in the keychain"));
+    m_passphrase->setPlaceholderText(tr("only for an encrypted key"));
     QPushButton *browseCertificate = button(tr("Bro&wse…"), u"browseTlsCertificate"_s);
     QPushButton *browseKey = button(tr("Brows&e…"), u"browseTlsKey"_s);
     m_selfSigned = button(tr("Make a se&lf-signed certificate"), u"makeSelfSigned"_s);
