@@ -320,16 +320,15 @@ bool TlsContext::makeSelfSigned(const QString &hostname, const QString &certific
     Owned<BIO, BIO_free_all> keyBio(BIO_new(BIO_s_mem()));
     Owned<BIO, BIO_free_all> certificateBio(BIO_new(BIO_s_mem()));
     if (!keyBio || !certificateBio ||
-        PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr,
-                                 nullptr) != 1 ||
+        PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
+            1 ||
         PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1) {
         *error = sslError("cannot write PEM");
         return false;
     }
     ERR_clear_error();
     return fsutil::writeDurably(keyPath, bioBytes(keyBio.get()), error, true, 0600) &&
-           fsutil::writeDurably(certificatePath, bioBytes(certificateBio.get()), error, true,
-                                0644);
+           fsutil::writeDurably(certificatePath, bioBytes(certificateBio.get()), error, true, 0644);
 }
 
 } // namespace tandem::smtp
