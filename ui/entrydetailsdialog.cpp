@@ -167,9 +167,10 @@ void EntryDetailsDialog::retranslateUi()
         m_status->setText(tr("Asking the engine…"));
 }
 
+// Refresh stays enabled: an answer the engine never gives (it stopped meanwhile) must not
+// leave the window unable to ask again.
 void EntryDetailsDialog::refresh()
 {
-    m_refresh->setEnabled(false);
     if (!m_host) {
         display(std::nullopt);
         return;
@@ -220,7 +221,6 @@ void EntryDetailsDialog::display(const std::optional<delivery::EntryDetails> &de
 {
     m_asked = true;
     m_details = details;
-    m_refresh->setEnabled(true);
     m_tabs->setEnabled(details.has_value());
     emit loaded(details.has_value());
     if (!details) {
