@@ -208,6 +208,22 @@ void TestQueueWindow::localDeliveryShownAndRetried()
                  .contains(u"tmp: it is not a folder"_s),
              qPrintable(row.siblingAtColumn(QueueModel::LastReplyColumn).data().toString()));
 
+    // Its details come from the message's plan: the mailbox it waits for, and why.
+    tandem::ui::EntryDetailsDialog *details = m_window->showDetails(id);
+    QVERIFY(details);
+    QTRY_COMPARE_WITH_TIMEOUT(details->findChild<QLabel *>(u"detailId"_s)->text(), id, 5000);
+    auto *recipients = details->findChild<QTableWidget *>(u"recipientsTable"_s);
+    QVERIFY(recipients->rowCount() >= 1);
+    QCOMPARE(recipients->item(0, 0)->text(), u"alice@example.com"_s);
+    QCOMPARE(recipients->item(0, 1)->text(), u"deferred"_s);
+    QCOMPARE(recipients->item(0, 2)->text(), u"alice@example.com"_s);
+    QVERIFY2(recipients->item(0, 4)->text().contains(u"tmp: it is not a folder"_s),
+             qPrintable(recipients->item(0, 4)->text()));
+    QVERIFY(details->findChild<QPlainTextEdit *>(u"headersText"_s)
+                ->toPlainText()
+                .contains(u"Subject: local"_s));
+    details->close();
+
     QVERIFY(QFile::remove(box + u"/tmp"_s));
     select({id});
     const QList<QVariantList> result = click(u"retryButton"_s);
