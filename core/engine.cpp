@@ -5,6 +5,7 @@
 #include "routing/dispatcher.h"
 #include "routing/router.h"
 #include "smtp/smtpserver.h"
+#include "smtp/tlscontext.h"
 #include "spool/spool.h"
 #include "util/diskspace.h"
 #include "util/fsutil.h"
@@ -439,6 +440,54 @@ void Engine::requestOutboxSnapshot()
         else
             emit outboxSnapshot(readQueue(*m_settings));
     });
+}
+
+void Engine::requestEntryDetails(const QString &id, DetailsDone done)
+{
+    if (!m_running) {
+        done(readEntryDetails(*m_settings, id));
+        return;
+    }
+    if (const auto it = m_localEntries.constFind(id); it != m_localEntries.constEnd()) {
+        done(delivery::describeEntry(*it, *m_spool, *m_outbox));
+        return;
+    }
+    // The delivery thread's own copy: it knows an attempt under way, the file does not.
+    delivery::DeliveryQueue *queue = m_delivery;
+    QMetaObject::invokeMethod(queue, [this, queue, id, done] {
+        const std::optional<delivery::OutboxEntry> entry = queue->entry(id);
+        QMetaObject::invokeMethod(this, [this, entry, done] {
+            if (!entry || !m_spool || !m_outbox)
+                done(std::nullopt);
+            else
+                done(delivery::describeEntry(*entry, *m_spool, *m_outbox));
+        });
+    });
+}
+
+bool Engine::checkCertificate(const QString &certificatePath, const QString &keyPath,
+                              const QString &keyPassphrase, QString *error)
+{
+    return smtp::TlsContext::check(certificatePath, keyPath, keyPassphrase, error);
+}
+
+bool Engine::makeSelfSignedCertificate(const QString &hostname, const QString &certificatePath,
+                                       const QString &keyPath, QString *error)
+{
+    return smtp::TlsContext::makeSelfSigned(hostname, certificatePath, keyPath, error);
+}
+
+std::optional<delivery::EntryDetails> Engine::readEntryDetails(const config::Settings &settings,
+                                                               const QString &id)
+{
+    for (const delivery::OutboxEntry &entry : readQueue(settings)) {
+        if (entry.id == id) {
+            const spool::Spool spool(spoolDir(settings));
+            const delivery::Outbox outbox(spool.outboxDir());
+            return delivery::describeEntry(entry, spool, outbox);
+        }
+    }
+    return std::nullopt;
 }
 
 bool Engine::applySettings(config::Settings settings, QString *error)

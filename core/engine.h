@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/settings.h"
+#include "delivery/entrydetails.h"
 #include "delivery/outbox.h"
 #include "util/log.h"
 
@@ -79,6 +80,10 @@ public:
     void setReloader(Reloader reloader) { m_reloader = std::move(reloader); }
     // Thread-safe: answered by outboxSnapshot(), after which outboxUpdated() reports changes.
     void requestOutboxSnapshot();
+    // The details of a queue entry (the queue window's details): done is called on the
+    // engine's thread, with nothing when the entry is no longer queued.
+    using DetailsDone = std::function<void(const std::optional<delivery::EntryDetails> &)>;
+    void requestEntryDetails(const QString &id, DetailsDone done);
 
     static QString controlDir(const config::Settings &settings);
     // The engine's log file, data/log/tandem.log (rotated to tandem.log.1, .2, ...).
@@ -101,6 +106,17 @@ public:
     // waiting for a local delivery that failed or held by the administrator (next hop "local").
     static QList<delivery::OutboxEntry> readQueue(const config::Settings &settings,
                                                   QStringList *unreadable = nullptr);
+    // Whether a certificate and key file (smtp.tls) make a pair the engine can serve: PEM, the
+    // key opened with the passphrase when it is encrypted, and the key the certificate's; why
+    // not in *error. The same check as at start and on reload.
+    static bool checkCertificate(const QString &certificatePath, const QString &keyPath,
+                                 const QString &keyPassphrase, QString *error);
+    // Makes a self-signed certificate for hostname and its key (mode 0600), in this process.
+    static bool makeSelfSignedCertificate(const QString &hostname, const QString &certificatePath,
+                                          const QString &keyPath, QString *error);
+    // The details of a queue entry of a data folder without an engine.
+    static std::optional<delivery::EntryDetails> readEntryDetails(const config::Settings &settings,
+                                                                  const QString &id);
 
 signals:
     void started();

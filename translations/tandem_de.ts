@@ -426,6 +426,180 @@
     </message>
 </context>
 <context>
+    <name>tandem::ui::EntryDetailsDialog</name>
+    <message>
+        <source>Queue entry %1</source>
+        <translation>Warteschlangeneintrag %1</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Eintrag:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>From (MAIL FROM):</source>
+        <translation>Absender (MAIL FROM):</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>Empfangen von:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Empfangen:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Next hop:</source>
+        <translation>Nächster Hop:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Versuche:</translation>
+    </message>
+    <message>
+        <source>Next attempt:</source>
+        <translation>Nächster Versuch:</translation>
+    </message>
+    <message>
+        <source>Delivery notices:</source>
+        <translation>Zustellberichte:</translation>
+    </message>
+    <message>
+        <source>&amp;Envelope and recipients</source>
+        <translation>&amp;Umschlag und Empfänger</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts</source>
+        <translation>&amp;Versuche</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>&amp;Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wohin</translation>
+    </message>
+    <message>
+        <source>Last reply</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Asking the engine…</source>
+        <translation>Der Dienst wird gefragt…</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>delivering</source>
+        <translation>wird zugestellt</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed, sender told</source>
+        <translation>fehlgeschlagen, Absender benachrichtigt</translation>
+    </message>
+    <message>
+        <source>stored here</source>
+        <translation>hier abgelegt</translation>
+    </message>
+    <message>
+        <source>returned to sender</source>
+        <translation>an Absender zurückgesandt</translation>
+    </message>
+    <message>
+        <source>left the Outbox</source>
+        <translation>hat den Postausgang verlassen</translation>
+    </message>
+    <message>
+        <source>Entry %1 is no longer in the queue: it was delivered, returned or deleted.</source>
+        <translation>Eintrag %1 ist nicht mehr in der Warteschlange: Er wurde zugestellt, zurückgesandt oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (the null sender of a notice)</source>
+        <translation>&lt;&gt; (der leere Absender eines Berichts)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>made by this server</source>
+        <translation>von diesem Server erzeugt</translation>
+    </message>
+    <message>
+        <source>%1 (greeted as %2)</source>
+        <translation>%1 (meldete sich als %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>when released</source>
+        <translation>nach der Freigabe</translation>
+    </message>
+    <message>
+        <source>as the receiving servers decide (none asked for)</source>
+        <translation>wie die empfangenden Server entscheiden (keine angefordert)</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>
@@ -492,10 +666,6 @@
         <translation>Postfachvorlage (für neue Postfächer)</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
@@ -522,6 +692,117 @@
     <message>
         <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
         <translation>Nachrichten, die länger als die angegebene Anzahl Tage im aktiven Postfach liegen, werden in den Archivordner des Postfachs verschoben; archivierte Nachrichten werden nach Ablauf der Frist gelöscht. Vor der Größenbegrenzung wird gewarnt; sie wird nie stillschweigend überschritten.</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> Tag</numerusform>
+            <numerusform> Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make the copies below for mail of every local domain.</source>
+        <translation>Die Kopien unten für die E-Mails aller lokalen Domänen anlegen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When ticked, the passthrough copies below are made for the primary domain and every other local domain, including domains added later. Untick it to choose the domains in the list.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wenn aktiviert, werden die Passthrough-Kopien unten für die Hauptdomäne und jede weitere lokale Domäne angelegt, auch für später hinzugefügte. Deaktivieren Sie es, um die Domänen in der Liste auszuwählen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The local domains whose mail the copies below are made for.</source>
+        <translation>Die lokalen Domänen, für deren E-Mails die Kopien unten angelegt werden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Only mail to and from the ticked domains is copied to the Outbox or to the sender&apos;s Sent items; mail of the other local domains is only stored here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nur E-Mails an und von den angehakten Domänen werden in den Postausgang oder in die gesendeten Elemente des Absenders kopiert; E-Mails der übrigen lokalen Domänen werden nur hier gespeichert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>File a copy of mail from a local sender in that mailbox&apos;s Sent folder.</source>
+        <translation>Eine Kopie der E-Mails eines lokalen Absenders im Ordner „Sent“ seines Postfachs ablegen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail to sender&apos;s Sent items&lt;/b&gt;: when the envelope sender (MAIL FROM) is a local address and the message comes from a trusted or authenticated client, a copy is stored in that mailbox&apos;s &lt;i&gt;Sent&lt;/i&gt; folder — for mail to local and remote recipients alike. Mail with the null sender (&amp;lt;&amp;gt;), such as delivery reports, has no Sent copy.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Alle Nachrichten in „Gesendete Elemente“ des Absenders kopieren&lt;/b&gt;: Ist der Umschlagabsender (MAIL FROM) eine lokale Adresse und kommt die Nachricht von einem vertrauenswürdigen oder angemeldeten Client, wird eine Kopie im Ordner &lt;i&gt;Sent&lt;/i&gt; dieses Postfachs gespeichert – für E-Mails an lokale wie an entfernte Empfänger. E-Mails mit leerem Absender (&amp;lt;&amp;gt;), etwa Zustellberichte, erhalten keine Kopie.&lt;/p&gt;&lt;p&gt;In der Rolle Archivserver an, in der Rolle Postfachserver aus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Make a missing sender&apos;s mailbox from the template for its Sent copy.</source>
+        <translation>Das fehlende Postfach eines Absenders für seine Kopie aus der Vorlage erstellen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Create mailbox if necessary&lt;/b&gt;: a passthrough copy (Sent items) for a local address that has no mailbox creates the mailbox from the mailbox template, instead of being dropped.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Postfach bei Bedarf erstellen&lt;/b&gt;: Eine Passthrough-Kopie (gesendete Elemente) für eine lokale Adresse ohne Postfach erstellt das Postfach aus der Postfachvorlage, statt verworfen zu werden.&lt;/p&gt;&lt;p&gt;In der Rolle Archivserver an, in der Rolle Postfachserver aus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Also queue every message for local recipients in the Outbox, so that the Archive gets a copy.</source>
+        <translation>Jede Nachricht an lokale Empfänger zusätzlich in den Postausgang stellen, damit der Archivserver eine Kopie erhält.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail for local domains to Outbox&lt;/b&gt;: every accepted message that has local recipients is, besides being delivered to their mailboxes, queued in the Outbox for those same recipients, and leaves by the Outbox&apos;s route (so the Archive gets it). A message with local and remote recipients leaves as one transaction carrying all of them to the same next hop.&lt;/p&gt;&lt;p&gt;On in the Mailbox role, off in the Archive role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Alle Nachrichten für lokale Domänen in den Postausgang kopieren&lt;/b&gt;: Jede angenommene Nachricht mit lokalen Empfängern wird nicht nur in deren Postfächer zugestellt, sondern auch für dieselben Empfänger in den Postausgang gestellt und verlässt den Server über dessen Route (so erhält der Archivserver sie). Eine Nachricht mit lokalen und entfernten Empfängern geht als eine Übertragung mit allen Empfängern an denselben nächsten Hop.&lt;/p&gt;&lt;p&gt;In der Rolle Postfachserver an, in der Rolle Archivserver aus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Send mail with no Received: header of another server through the Outbox, even for local recipients.</source>
+        <translation>E-Mails ohne Received:-Header eines anderen Servers über den Postausgang senden, auch für lokale Empfänger.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail without Received: headers to Outbox&lt;/b&gt;: a message that carries no Received: header apart from the one this server adds on acceptance — one this server made itself, such as a delivery failure report, or one handed in directly by a mail client — is routed through the Outbox even when its recipients are local, instead of being stored here.&lt;/p&gt;&lt;p&gt;On an Archive this sends its bounces back to the Mailbox machine, where the users read them; the Mailbox then passes its usual copy back, so the Archive still files the bounce exactly once. On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Alle Nachrichten ohne Received:-Header in den Postausgang kopieren&lt;/b&gt;: Eine Nachricht ohne Received:-Header außer dem, den dieser Server bei der Annahme hinzufügt – eine, die dieser Server selbst erzeugt hat, etwa ein Unzustellbarkeitsbericht, oder eine, die ein E-Mail-Client direkt eingeliefert hat –, wird auch bei lokalen Empfängern über den Postausgang geleitet, statt hier gespeichert zu werden.&lt;/p&gt;&lt;p&gt;Auf einem Archivserver schickt das seine Unzustellbarkeitsberichte an den Postfachserver zurück, wo die Benutzer sie lesen; der Postfachserver reicht dann wie üblich seine Kopie zurück, sodass der Archivserver den Bericht trotzdem genau einmal ablegt. In der Rolle Archivserver an, in der Rolle Postfachserver aus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Refuse mail for a local address without a mailbox (550 5.1.1), or return it.</source>
+        <translation>E-Mails an eine lokale Adresse ohne Postfach ablehnen (550 5.1.1) oder zurücksenden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Return to sender&lt;/b&gt;: a recipient in a local domain with no mailbox is refused at RCPT with 550 5.1.1 while the SMTP session is open, so that the sending server returns the message and no backscatter is made. When it can only be found out after acceptance, a delivery status notification (RFC 3464) goes back to the envelope sender.&lt;/p&gt;&lt;p&gt;The Mailbox role&apos;s choice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;An Absender zurücksenden&lt;/b&gt;: Ein Empfänger in einer lokalen Domäne ohne Postfach wird bei RCPT mit 550 5.1.1 abgelehnt, solange die SMTP-Sitzung offen ist; so sendet der einliefernde Server die Nachricht zurück und es entsteht kein Backscatter. Zeigt es sich erst nach der Annahme, geht ein Zustellstatusbericht (RFC 3464) an den Umschlagabsender.&lt;/p&gt;&lt;p&gt;Die Wahl der Rolle Postfachserver.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Make the mailbox from the template and store the message in it.</source>
+        <translation>Das Postfach aus der Vorlage erstellen und die Nachricht darin speichern.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Create mailbox and store&lt;/b&gt;: the mailbox is created from the mailbox template and the message stored, so an Archive never refuses or bounces mail for a local domain. Mailboxes are made only for mail from trusted or authenticated clients; an outsider&apos;s mail goes to the catch-all mailbox.&lt;/p&gt;&lt;p&gt;The Archive role&apos;s choice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Postfach erstellen und Nachricht speichern&lt;/b&gt;: Das Postfach wird aus der Postfachvorlage erstellt und die Nachricht gespeichert; so lehnt ein Archivserver E-Mails für eine lokale Domäne nie ab und sendet sie nie zurück. Postfächer werden nur für E-Mails von vertrauenswürdigen oder angemeldeten Clients erstellt; E-Mails von Fremden gehen in das Sammelpostfach.&lt;/p&gt;&lt;p&gt;Die Wahl der Rolle Archivserver.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Store mail for unknown local addresses in one catch-all mailbox.</source>
+        <translation>E-Mails an unbekannte lokale Adressen in einem Sammelpostfach speichern.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Forward to mailbox&lt;/b&gt;: mail for a local address without a mailbox is stored in the mailbox named here (for example postmaster), where someone reads it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;An Postfach weiterleiten&lt;/b&gt;: E-Mails an eine lokale Adresse ohne Postfach werden im hier genannten Postfach gespeichert (zum Beispiel postmaster), wo jemand sie liest.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The catch-all mailbox, such as postmaster.</source>
+        <translation>Das Sammelpostfach, etwa postmaster.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailbox, in the recipient&apos;s local domain, that takes mail for unknown local addresses when &lt;i&gt;Forward to mailbox&lt;/i&gt; is chosen, and an outsider&apos;s mail on an Archive that creates mailboxes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Postfach in der lokalen Domäne des Empfängers, das E-Mails an unbekannte lokale Adressen aufnimmt, wenn &lt;i&gt;An Postfach weiterleiten&lt;/i&gt; gewählt ist, und auf einem Archivserver, der Postfächer erstellt, die E-Mails von Fremden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Days a message stays in a new mailbox&apos;s live folders before it is archived.</source>
+        <translation>Tage, die eine Nachricht in den aktiven Ordnern eines neuen Postfachs bleibt, bevor sie archiviert wird.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The archive setting new mailboxes are made with: after how many days a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here. Each mailbox keeps its own copy of the setting (tandem-mailbox.json); changing the template does not change mailboxes made before.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Archiveinstellung, mit der neue Postfächer erstellt werden: nach wie vielen Tagen eine Nachricht die aktiven Ordner (INBOX, Sent und die übrigen) verlässt. Das Alter einer Nachricht ist die Zeit seit ihrer Ablage hier. Jedes Postfach behält seine eigene Kopie der Einstellung (tandem-mailbox.json); eine Änderung der Vorlage ändert früher erstellte Postfächer nicht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Days an archived message is kept; Never keeps it for ever.</source>
+        <translation>Tage, die eine archivierte Nachricht aufbewahrt wird; Nie bewahrt sie für immer auf.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how many days of age an archived message expires and is deleted; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. Nothing on legal hold ever expires, and no mail within its retention is deleted. Recorded in each new mailbox.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nach wie vielen Tagen Alter eine archivierte Nachricht abläuft und gelöscht wird; 0 (&lt;i&gt;Nie&lt;/i&gt;) bewahrt sie für immer auf. Nichts unter rechtlicher Aufbewahrungspflicht läuft je ab, und keine Nachricht innerhalb ihrer Aufbewahrungsfrist wird gelöscht. Wird in jedem neuen Postfach festgehalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The size cap of a new mailbox; No cap for none.</source>
+        <translation>Die Größenbegrenzung eines neuen Postfachs; Keine Begrenzung für keine.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The size a new mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none. Recorded in each new mailbox&apos;s settings; an Archive never refuses mail for a local domain because of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Größe in Megabyte, bis zu der ein neues Postfach wachsen darf; 0 (&lt;i&gt;Keine Begrenzung&lt;/i&gt;) für keine. Wird in den Einstellungen jedes neuen Postfachs festgehalten; ein Archivserver lehnt deswegen nie E-Mails für eine lokale Domäne ab.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -687,6 +968,38 @@
     <message>
         <source>Mail to p&amp;ostmaster goes to:</source>
         <translation>E-Mails an &amp;postmaster gehen an:</translation>
+    </message>
+    <message>
+        <source>The users of the local domains; select one to change it.</source>
+        <translation>Die Benutzer der lokalen Domänen; wählen Sie einen aus, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The users who receive mail here and, with a password, log in to send it. A user&apos;s mailbox is made when mail is first stored for it. Select one to set a new password or remove it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Benutzer, die hier E-Mails empfangen und sich mit einem Passwort zum Senden anmelden. Das Postfach eines Benutzers wird erstellt, wenn zum ersten Mal eine E-Mail dafür gespeichert wird. Wählen Sie einen aus, um ein neues Passwort zu setzen oder ihn zu entfernen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>alice (primary domain) or alice@other.example.</source>
+        <translation>alice (Hauptdomäne) oder alice@other.example.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The user&apos;s name: alice for the primary domain, or alice@other.example for another local domain. Letters of any script, digits and . _ + - are allowed; it is kept in lower case.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Name des Benutzers: alice für die Hauptdomäne oder alice@other.example für eine andere lokale Domäne. Erlaubt sind Buchstaben jeder Schrift, Ziffern und . _ + -; er wird in Kleinbuchstaben gespeichert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The user&apos;s password for logging in; empty for none.</source>
+        <translation>Das Anmeldepasswort des Benutzers; leer für keines.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The password the user logs in with to send mail. Only a salted hash (PBKDF2-SHA256) is written to the configuration file. A user without a password receives mail but cannot log in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Passwort, mit dem sich der Benutzer zum Senden anmeldet. In die Konfigurationsdatei wird nur ein gesalzener Hash (PBKDF2-SHA256) geschrieben. Ein Benutzer ohne Passwort empfängt E-Mails, kann sich aber nicht anmelden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The mailboxes in the data folder.</source>
+        <translation>Die Postfächer im Datenordner.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailboxes that exist in the data folder, read by the engine. A mailbox is made when mail is first stored for it; removing a user keeps its mailbox.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Postfächer, die im Datenordner vorhanden sind, vom Dienst gelesen. Ein Postfach wird erstellt, wenn zum ersten Mal eine E-Mail dafür gespeichert wird; das Entfernen eines Benutzers behält sein Postfach.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -861,14 +1174,6 @@ Unzustellbare Nachrichten: %6</translation>
         <translation>alle Domänen</translation>
     </message>
     <message>
-        <source>SmartHost: %1
-Static routes: %2
-Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
-        <translation>SmartHost: %1
-Statische Routen: %2
-Wiederholung alle %3 Minuten; Warnung nach %4 Stunden, Aufgabe nach %5 Stunden</translation>
-    </message>
-    <message>
         <source>none (MX records)</source>
         <translation>keiner (MX-Einträge)</translation>
     </message>
@@ -898,14 +1203,6 @@ Zugelassene Netzwerke: %6</translation>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Settings saved</source>
-        <translation>Einstellungen gespeichert</translation>
-    </message>
-    <message>
-        <source>The settings are saved, but the running engine could not take them all: %1</source>
-        <translation>Die Einstellungen wurden gespeichert, aber der laufende Dienst konnte nicht alle übernehmen: %1</translation>
-    </message>
-    <message>
         <source>Open configuration</source>
         <translation>Konfiguration öffnen</translation>
     </message>
@@ -930,16 +1227,103 @@ Zugelassene Netzwerke: %6</translation>
         <translation>Wenig Speicherplatz: %1 MiB frei (Reserve %2 MiB)</translation>
     </message>
     <message>
-        <source>Users: %1
-Mail to postmaster goes to: %2
-New mailboxes keep mail %3 days in the live folders; archive expiry %4 days (0 = never)</source>
-        <translation>Benutzer: %1
-E-Mails an postmaster gehen an: %2
-Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archivierte Nachrichten werden nach %4 Tagen gelöscht (0 = nie)</translation>
-    </message>
-    <message>
         <source>a mailbox of its own, “postmaster”</source>
         <translation>ein eigenes Postfach „postmaster“</translation>
+    </message>
+    <message>
+        <source>Settings not changed</source>
+        <translation>Einstellungen nicht geändert</translation>
+    </message>
+    <message>
+        <source>The running engine could not take the new settings, so nothing was changed: the configuration file and the engine keep the settings they had.</source>
+        <translation>Der laufende Dienst konnte die neuen Einstellungen nicht übernehmen, daher wurde nichts geändert: Die Konfigurationsdatei und der Dienst behalten ihre bisherigen Einstellungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</source>
+        <translation>
+            <numerusform>%n Nachricht im Postausgang wird nicht gesendet, und es wird keine E-Mail empfangen, bis die Konsole wieder läuft.</numerusform>
+            <numerusform>%n Nachrichten im Postausgang werden nicht gesendet, und es wird keine E-Mail empfangen, bis die Konsole wieder läuft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail is received until the console runs again.</source>
+        <translation>Bis die Konsole wieder läuft, wird keine E-Mail empfangen.</translation>
+    </message>
+    <message>
+        <source>Mail waiting in the Outbox is not sent, and no mail is received, until the console runs again.</source>
+        <translation>E-Mails im Postausgang werden nicht gesendet, und es wird keine E-Mail empfangen, bis die Konsole wieder läuft.</translation>
+    </message>
+    <message>
+        <source>Stop the mail server?</source>
+        <translation>Mailserver anhalten?</translation>
+    </message>
+    <message>
+        <source>Closing the console stops the mail server.</source>
+        <translation>Wenn Sie die Konsole schließen, wird der Mailserver angehalten.</translation>
+    </message>
+    <message>
+        <source>To keep a server running without the console, run tandemd as a service (tandemd --config %1); the console then only edits its configuration.</source>
+        <translation>Damit ein Server ohne die Konsole weiterläuft, führen Sie tandemd als Dienst aus (tandemd --config %1); die Konsole bearbeitet dann nur noch seine Konfiguration.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and close</source>
+        <translation>&amp;Anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>SmartHost: %1
+Static routes: %2
+Retry schedule (minutes): %3</source>
+        <translation>SmartHost: %1
+Statische Routen: %2
+Wiederholungsplan (Minuten): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>warn after %n hour(s)</source>
+        <translation>
+            <numerusform>Warnung nach %n Stunde</numerusform>
+            <numerusform>Warnung nach %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>give up after %n hour(s)</source>
+        <translation>
+            <numerusform>Aufgabe nach %n Stunde</numerusform>
+            <numerusform>Aufgabe nach %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New mailboxes keep mail %n day(s) in the live folders</source>
+        <translation>
+            <numerusform>Neue Postfächer behalten Nachrichten %n Tag in den aktiven Ordnern</numerusform>
+            <numerusform>Neue Postfächer behalten Nachrichten %n Tage in den aktiven Ordnern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archived mail never expires</source>
+        <translation>archivierte Nachrichten werden nie gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>archived mail expires after %n day(s)</source>
+        <translation>
+            <numerusform>archivierte Nachrichten werden nach %n Tag gelöscht</numerusform>
+            <numerusform>archivierte Nachrichten werden nach %n Tagen gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no delay notices</source>
+        <translation>keine Verzögerungsberichte</translation>
+    </message>
+    <message>
+        <source>Mail to postmaster goes to: %1</source>
+        <translation>E-Mails an postmaster gehen an: %1</translation>
     </message>
 </context>
 <context>
@@ -1062,10 +1446,6 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
         <translation>Minuten zwischen den Versuchen; das letzte Intervall wird wiederholt.</translation>
     </message>
     <message>
-        <source> hours</source>
-        <translation> Stunden</translation>
-    </message>
-    <message>
         <source>&amp;Warn the sender after:</source>
         <translation>Absender warnen &amp;nach:</translation>
     </message>
@@ -1096,6 +1476,89 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Retry sc&amp;hedule:</source>
         <translation>Wiederholungs&amp;intervalle:</translation>
+    </message>
+    <message numerus="yes">
+        <source> hour(s)</source>
+        <translation>
+            <numerusform> Stunde</numerusform>
+            <numerusform> Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send mail through this server instead of by MX records; empty for MX.</source>
+        <translation>E-Mails über diesen Server statt über MX-Einträge senden; leer für MX.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The SmartHost: every message no static route takes is handed to this server (your provider&apos;s relay, or on a Mailbox the Archive machine) instead of being delivered by the recipient domain&apos;s MX records. Leave it empty to use MX records.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der SmartHost: Jede Nachricht, die keine statische Route übernimmt, wird diesem Server übergeben (dem Relay Ihres Providers oder auf einem Postfachserver dem Archivserver), statt über die MX-Einträge der Empfängerdomäne zugestellt zu werden. Lassen Sie das Feld leer, um MX-Einträge zu verwenden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The SmartHost&apos;s port: 25, or 587 for a provider&apos;s submission service.</source>
+        <translation>Der Port des SmartHosts: 25, oder 587 für den Submission-Dienst eines Providers.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The port the SmartHost takes mail on: 25 between servers, 587 for a provider&apos;s submission service (usually with a login).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Port, an dem der SmartHost E-Mails annimmt: 25 zwischen Servern, 587 für den Submission-Dienst eines Providers (meist mit Anmeldung).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Log in to the SmartHost as this user; empty for no login.</source>
+        <translation>Beim SmartHost als dieser Benutzer anmelden; leer für keine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The user name for AUTH at the SmartHost; empty for no login. The password goes with it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Benutzername für AUTH beim SmartHost; leer für keine Anmeldung. Das Passwort gehört dazu.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The SmartHost password; kept in the desktop keychain.</source>
+        <translation>Das SmartHost-Passwort; wird im Schlüsselbund des Desktops gespeichert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The password for the user above. It is stored in the desktop keychain, never in the configuration file (tandemd reads it from its secrets file, under [host]:port).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Passwort für den Benutzer oben. Es wird im Schlüsselbund des Desktops gespeichert, nie in der Konfigurationsdatei (tandemd liest es aus seiner Geheimnisdatei, unter [host]:port).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether mail to the SmartHost must travel encrypted.</source>
+        <translation>Ob E-Mails an den SmartHost verschlüsselt übertragen werden müssen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the SmartHost offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Opportunistisch&lt;/b&gt;: STARTTLS, wenn der SmartHost es anbietet (nach einem fehlgeschlagenen Handshake eine Stunde lang unverschlüsselt). &lt;b&gt;Erforderlich&lt;/b&gt;: nie unverschlüsselt senden – ohne TLS wartet die E-Mail (4.7.x) und wird erneut versucht. &lt;b&gt;Aus&lt;/b&gt;: nie TLS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Routes tried from the top; double-click one to edit it.</source>
+        <translation>Routen werden von oben probiert; Doppelklick auf eine bearbeitet sie.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Static routes: mail for a recipient whose domain matches a route goes to that route&apos;s next hop instead of the SmartHost or the MX records. Routes are tried from the top, and the first that matches wins; move them with &lt;i&gt;Move Up&lt;/i&gt; and &lt;i&gt;Move Down&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Statische Routen: E-Mails an einen Empfänger, dessen Domäne zu einer Route passt, gehen an den nächsten Hop dieser Route statt an den SmartHost oder über die MX-Einträge. Routen werden von oben probiert, die erste passende gilt; verschieben Sie sie mit &lt;i&gt;Nach oben&lt;/i&gt; und &lt;i&gt;Nach unten&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Minutes between attempts, such as 1, 5, 15, 30; the last repeats.</source>
+        <translation>Minuten zwischen den Versuchen, etwa 1, 5, 15, 30; der letzte Wert wiederholt sich.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How long a deferred message waits before each next attempt, in minutes, comma-separated; after the last interval, it repeats. Retry now in the queue window tries at once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wie lange eine zurückgestellte Nachricht vor jedem weiteren Versuch wartet, in Minuten, durch Kommas getrennt; nach dem letzten Intervall wiederholt sich dieses. „Jetzt wiederholen“ im Warteschlangenfenster versucht es sofort.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tell the sender that the message is delayed after this long.</source>
+        <translation>Dem Absender nach dieser Zeit mitteilen, dass sich die Nachricht verzögert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A delay notice (RFC 3464) goes to the sender once a message has waited this long, if the sender did not ask for none; &lt;i&gt;Never&lt;/i&gt; (0) sends none.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Verzögerungsbericht (RFC 3464) geht an den Absender, sobald eine Nachricht so lange gewartet hat, sofern der Absender keinen abbestellt hat; &lt;i&gt;Nie&lt;/i&gt; (0) sendet keinen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Return the message to its sender after this long.</source>
+        <translation>Die Nachricht nach dieser Zeit an ihren Absender zurücksenden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After this long a message still not delivered is returned to its sender with a failure notice (5.4.7), and its entry leaves the Outbox.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nach dieser Zeit wird eine noch nicht zugestellte Nachricht mit einem Unzustellbarkeitsbericht (5.4.7) an ihren Absender zurückgesandt, und ihr Eintrag verlässt den Postausgang.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1635,14 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
         <source>Not attempted yet</source>
         <translation>Noch nicht versucht</translation>
     </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::QueueWindow</name>
@@ -1218,10 +1689,6 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Send the selected entries back to their senders with a failure notice</source>
         <translation>Die ausgewählten Einträge mit einer Unzustellbarkeitsnachricht an ihre Absender zurücksenden</translation>
-    </message>
-    <message>
-        <source>Filter: id, sender, recipient, next hop, reply</source>
-        <translation>Filter: ID, Absender, Empfänger, nächster Hop, Antwort</translation>
     </message>
     <message>
         <source>Show only the entries in this state</source>
@@ -1280,6 +1747,18 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
             <numerusform>%n Eintrag, %1 angehalten</numerusform>
             <numerusform>%n Einträge, %1 angehalten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>De&amp;tails…</source>
+        <translation>De&amp;tails…</translation>
+    </message>
+    <message>
+        <source>The envelope, every recipient&apos;s state, the attempts and the message&apos;s headers (or double-click the entry)</source>
+        <translation>Der Umschlag, der Stand jedes Empfängers, die Versuche und die Kopfzeilen der Nachricht (oder Doppelklick auf den Eintrag)</translation>
+    </message>
+    <message>
+        <source>Filter: id, sender, recipient, subject, next hop, reply</source>
+        <translation>Filter: ID, Absender, Empfänger, Betreff, nächster Hop, Antwort</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1821,46 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Mail for these domains goes to this host instead of the domain&apos;s MX. The first route that matches is used.</source>
         <translation>E-Mails für diese Domänen werden an diesen Host statt an den MX-Eintrag der Domäne gesendet. Verwendet wird die erste passende Route.</translation>
+    </message>
+    <message>
+        <source>The recipient domains this route takes: example.org, *.example.org or *.</source>
+        <translation>Die Empfängerdomänen dieser Route: example.org, *.example.org oder *.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Comma-separated patterns matched against each recipient&apos;s domain: example.org (that domain), *.example.org (its subdomains only) or * (every domain). The first route that matches wins; then the SmartHost, then the domain&apos;s MX records.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Durch Kommas getrennte Muster, die mit der Domäne jedes Empfängers verglichen werden: example.org (diese Domäne), *.example.org (nur ihre Subdomänen) oder * (jede Domäne). Die erste passende Route gilt; dann der SmartHost, dann die MX-Einträge der Domäne.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The server mail for these domains is handed to.</source>
+        <translation>Der Server, dem E-Mails für diese Domänen übergeben werden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The next hop for mail of these domains, by name or address — on a Mailbox, the Archive machine (route *); on an Archive without DNS, the Mailbox machine for the local domain.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der nächste Hop für E-Mails dieser Domänen, als Name oder Adresse – auf einem Postfachserver der Archivserver (Route *); auf einem Archivserver ohne DNS der Postfachserver für die lokale Domäne.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The next hop&apos;s SMTP port, usually 25.</source>
+        <translation>Der SMTP-Port des nächsten Hops, meist 25.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The port the next hop takes mail on: 25 between servers, 587 for a provider&apos;s submission service.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Port, an dem der nächste Hop E-Mails annimmt: 25 zwischen Servern, 587 für den Submission-Dienst eines Providers.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Log in to the next hop as this user; empty for no login.</source>
+        <translation>Beim nächsten Hop als dieser Benutzer anmelden; leer für keine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A user name to authenticate to the next hop with (AUTH); its password is kept in the desktop keychain under [host]:port, never in the configuration file. Empty: no login.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Benutzername für die Anmeldung beim nächsten Hop (AUTH); sein Passwort liegt im Schlüsselbund des Desktops unter [host]:port, nie in der Konfigurationsdatei. Leer: keine Anmeldung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether mail to this next hop must travel encrypted.</source>
+        <translation>Ob E-Mails an diesen nächsten Hop verschlüsselt übertragen werden müssen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the next hop offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Opportunistisch&lt;/b&gt;: STARTTLS, wenn der nächste Hop es anbietet (nach einem fehlgeschlagenen Handshake eine Stunde lang unverschlüsselt). &lt;b&gt;Erforderlich&lt;/b&gt;: nie unverschlüsselt senden – ohne TLS wartet die E-Mail (4.7.x) und wird erneut versucht. &lt;b&gt;Aus&lt;/b&gt;: nie TLS.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1953,54 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
         <source>Data Folder</source>
         <translation>Datenordner</translation>
     </message>
+    <message>
+        <source>The organisation&apos;s mail domain, such as example.com.</source>
+        <translation>Die E-Mail-Domäne der Organisation, etwa example.com.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The primary local domain: mail for it is stored here, and users named without a domain belong to it. A Mailbox and its Archive use the same primary domain.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die lokale Hauptdomäne: E-Mails dafür werden hier gespeichert, und Benutzer ohne Domänenangabe gehören zu ihr. Ein Postfachserver und sein Archivserver verwenden dieselbe Hauptdomäne.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Another domain this server takes mail for; then Add.</source>
+        <translation>Eine weitere Domäne, für die dieser Server E-Mails annimmt; dann Hinzufügen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A further local domain to add to the list with &lt;i&gt;Add&lt;/i&gt;, in Unicode or ASCII form (bücher.example or xn--bcher-kva.example).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Eine weitere lokale Domäne, die mit &lt;i&gt;Hinzufügen&lt;/i&gt; in die Liste kommt, in Unicode- oder ASCII-Form (bücher.example oder xn--bcher-kva.example).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Further domains whose mail is local, like the primary domain&apos;s.</source>
+        <translation>Weitere Domänen, deren E-Mails lokal sind wie die der Hauptdomäne.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Extra local domains: mail for them is stored here, like the primary domain&apos;s. A local address is one in the primary domain or one of these (compared without case, internationalized domains in their ASCII form).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zusätzliche lokale Domänen: E-Mails dafür werden hier gespeichert wie die der Hauptdomäne. Eine lokale Adresse liegt in der Hauptdomäne oder einer dieser Domänen (ohne Beachtung der Groß- und Kleinschreibung verglichen, internationalisierte Domänen in ihrer ASCII-Form).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s name in the greeting, Received: headers and reports.</source>
+        <translation>Der Name dieses Computers in der Begrüßung, in Received:-Headern und Berichten.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The host name in the SMTP greeting and EHLO reply, in Received: headers, in Maildir file names and as the reporting server of delivery notices. Use the name the machine&apos;s MX or A record has, such as mailbox.example.com; a self-signed certificate is made for it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Hostname in der SMTP-Begrüßung und der EHLO-Antwort, in Received:-Headern, in Maildir-Dateinamen und als berichtender Server von Zustellberichten. Verwenden Sie den Namen aus dem MX- oder A-Eintrag des Computers, etwa mailbox.example.com; ein selbstsigniertes Zertifikat wird für ihn erstellt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The folder of the spool, the mailboxes and the log.</source>
+        <translation>Der Ordner für Warteschlange, Postfächer und Protokoll.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The data folder: the durable queue, the Maildir++ mailboxes and the log, relative to the configuration file&apos;s folder unless absolute. The engine&apos;s user must be able to write it. It can only change while the engine is stopped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Datenordner: die dauerhafte Warteschlange, die Maildir++-Postfächer und das Protokoll, relativ zum Ordner der Konfigurationsdatei, sofern nicht absolut. Der Benutzer des Dienstes muss hineinschreiben können. Er lässt sich nur ändern, während der Dienst angehalten ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The preset this configuration follows: Mailbox, Archive or Custom.</source>
+        <translation>Die Vorgabe, der diese Konfiguration folgt: Postfachserver, Archivserver oder Benutzerdefiniert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; serves the users and copies every message to the Archive; &lt;b&gt;Archive&lt;/b&gt; files a copy of everything, creates mailboxes and Sent copies and relays outgoing mail. A role is only a preset: changing one of its options makes the configuration &lt;b&gt;Custom&lt;/b&gt;. File › Run role wizard… sets all of a role&apos;s options.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Postfachserver&lt;/b&gt; bedient die Benutzer und kopiert jede Nachricht zum Archivserver; &lt;b&gt;Archivserver&lt;/b&gt; legt eine Kopie von allem ab, erstellt Postfächer und Kopien gesendeter Nachrichten und leitet ausgehende E-Mails weiter. Eine Rolle ist nur eine Vorgabe: Wird eine ihrer Optionen geändert, ist die Konfiguration &lt;b&gt;Benutzerdefiniert&lt;/b&gt;. Datei › Rollen-Assistent ausführen… setzt alle Optionen einer Rolle.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::SmtpServiceDialog</name>
@@ -1476,10 +2043,6 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>SMTPS (mail clients, implicit TLS)</source>
         <translation>SMTPS (E-Mail-Clients, implizites TLS)</translation>
-    </message>
-    <message>
-        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate (smtp.tls in the configuration file).</source>
-        <translation>0.0.0.0 empfängt an jeder IPv4-Adresse dieses Computers, :: an jeder IPv6-Adresse. SMTPS benötigt das Serverzertifikat (smtp.tls in der Konfigurationsdatei).</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -1552,6 +2115,202 @@ Neue Postfächer behalten Nachrichten %3 Tage in den aktiven Ordnern; archiviert
     <message>
         <source>Anyone may now hand mail to this Archive. Their mail is kept in the catch-all mailbox: only these networks and authenticated clients make mailboxes and Sent copies, at most smtp.max_new_mailboxes_per_hour per client.</source>
         <translation>Jeder darf diesem Archiv nun Mail übergeben. Sie wird im Sammelpostfach aufbewahrt: nur diese Netze und angemeldete Clients legen Postfächer und Kopien in „Gesendet“ an, höchstens smtp.max_new_mailboxes_per_hour je Client.</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate below.</source>
+        <translation>0.0.0.0 empfängt an jeder IPv4-Adresse dieses Computers, :: an jeder IPv6-Adresse. SMTPS benötigt das Serverzertifikat unten.</translation>
+    </message>
+    <message>
+        <source>TLS certificate (every SMTP service)</source>
+        <translation>TLS-Zertifikat (alle SMTP-Dienste)</translation>
+    </message>
+    <message>
+        <source>none: no STARTTLS, no SMTPS</source>
+        <translation>keins: kein STARTTLS, kein SMTPS</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s private key</source>
+        <translation>der private Schlüssel des Zertifikats</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durchsu&amp;chen…</translation>
+    </message>
+    <message>
+        <source>Brows&amp;e…</source>
+        <translation>Durchs&amp;uchen…</translation>
+    </message>
+    <message>
+        <source>Make a se&amp;lf-signed certificate</source>
+        <translation>Se&amp;lbstsigniertes Zertifikat erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privater Schl&amp;üssel:</translation>
+    </message>
+    <message>
+        <source>Key passp&amp;hrase:</source>
+        <translation>Passp&amp;hrase des Schlüssels:</translation>
+    </message>
+    <message>
+        <source>Choose the certificate</source>
+        <translation>Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key</source>
+        <translation>Privaten Schlüssel des Zertifikats auswählen</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Without a certificate, STARTTLS is not offered and SMTPS services cannot start; mail clients then cannot log in.</source>
+        <translation>Ohne Zertifikat wird STARTTLS nicht angeboten und SMTPS-Dienste können nicht starten; E-Mail-Clients können sich dann nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate for %1, valid until %2. Servers take it for encryption; mail clients ask their users once to trust it.</source>
+        <translation>Selbstsigniertes Zertifikat für %1, gültig bis %2. Mailserver akzeptieren es für die Verschlüsselung; E-Mail-Clients fordern ihre Benutzer einmalig auf, ihm zu vertrauen.</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 from %2, valid until %3.</source>
+        <translation>Zertifikat für %1 von %2, gültig bis %3.</translation>
+    </message>
+    <message>
+        <source>Making a key and a certificate for %1…</source>
+        <translation>Schlüssel und Zertifikat für %1 werden erstellt…</translation>
+    </message>
+    <message>
+        <source>The certificate could not be made: %1</source>
+        <translation>Das Zertifikat konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the passphrase: %1</source>
+        <translation>Der Schlüsselbund hat die Passphrase nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Choose the certificate for this key.</source>
+        <translation>Wählen Sie das Zertifikat zu diesem Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key.</source>
+        <translation>Wählen Sie den privaten Schlüssel des Zertifikats.</translation>
+    </message>
+    <message>
+        <source>The key is encrypted: enter its passphrase.</source>
+        <translation>Der Schlüssel ist verschlüsselt: Geben Sie seine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>This certificate and key cannot be used: %1</source>
+        <translation>Dieses Zertifikat und dieser Schlüssel können nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The address this service listens on: 0.0.0.0 or :: for all.</source>
+        <translation>Die Adresse, an der dieser Dienst empfängt: 0.0.0.0 oder :: für alle.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The IP address this SMTP service takes connections on: one address of this machine, 0.0.0.0 for every IPv4 address, or :: for every IPv6 address. 127.0.0.1 takes mail from this machine only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die IP-Adresse, an der dieser SMTP-Dienst Verbindungen annimmt: eine Adresse dieses Computers, 0.0.0.0 für jede IPv4-Adresse oder :: für jede IPv6-Adresse. 127.0.0.1 nimmt nur E-Mails von diesem Computer an.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The TCP port: 25 for other servers, 587 or 465 for mail clients.</source>
+        <translation>Der TCP-Port: 25 für andere Server, 587 oder 465 für E-Mail-Clients.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The port of this service: 25 is where other mail servers (and the partner machine) deliver, 587 (submission) and 465 (SMTPS) are where users&apos; mail programs send. Ports below 1024 need root or CAP_NET_BIND_SERVICE. A port another program holds is refused when the settings are applied, and nothing changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Port dieses Dienstes: An 25 liefern andere Mailserver (und der Partnerserver) ein, an 587 (Submission) und 465 (SMTPS) senden die E-Mail-Programme der Benutzer. Ports unter 1024 erfordern root oder CAP_NET_BIND_SERVICE. Ein Port, den ein anderes Programm belegt, wird beim Übernehmen der Einstellungen abgelehnt, und nichts ändert sich.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What the service is for, and how TLS starts on it.</source>
+        <translation>Wofür der Dienst da ist und wie TLS auf ihm beginnt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: mail from other servers; STARTTLS is offered when there is a certificate. &lt;b&gt;Submission&lt;/b&gt;: users&apos; mail programs, TLS with STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: users&apos; mail programs, TLS from the first byte (RFC 8314); it needs the certificate below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: E-Mails von anderen Servern; STARTTLS wird angeboten, wenn es ein Zertifikat gibt. &lt;b&gt;Submission&lt;/b&gt;: E-Mail-Programme der Benutzer, TLS mit STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: E-Mail-Programme der Benutzer, TLS ab dem ersten Byte (RFC 8314); erfordert das Zertifikat unten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate (PEM), for STARTTLS and SMTPS on every service.</source>
+        <translation>Das Serverzertifikat (PEM) für STARTTLS und SMTPS auf allen Diensten.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The PEM file with the server&apos;s certificate (and its chain), for STARTTLS and SMTPS on every SMTP service. Chosen here, it is checked at OK as the engine checks it at start: the key must belong to the certificate. A renewed file is picked up by the running engine by itself.&lt;/p&gt;&lt;p&gt;Leave it empty for no TLS: then STARTTLS is not offered, SMTPS cannot start, and mail clients cannot log in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die PEM-Datei mit dem Serverzertifikat (und seiner Kette) für STARTTLS und SMTPS auf allen SMTP-Diensten. Hier gewählt, wird sie bei OK so geprüft, wie der Dienst sie beim Start prüft: Der Schlüssel muss zum Zertifikat gehören. Eine erneuerte Datei übernimmt der laufende Dienst von selbst.&lt;/p&gt;&lt;p&gt;Leer lassen für kein TLS: Dann wird STARTTLS nicht angeboten, SMTPS kann nicht starten, und E-Mail-Clients können sich nicht anmelden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key (PEM).</source>
+        <translation>Der private Schlüssel des Zertifikats (PEM).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The PEM file with the certificate&apos;s private key (RSA or EC). Keep it readable by the user the engine runs as only; a key made here is written so. An encrypted key needs its passphrase below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die PEM-Datei mit dem privaten Schlüssel des Zertifikats (RSA oder EC). Sie sollte nur für den Benutzer lesbar sein, unter dem der Dienst läuft; ein hier erstellter Schlüssel wird so geschrieben. Ein verschlüsselter Schlüssel braucht seine Passphrase unten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The passphrase of an encrypted key; it is kept in the keychain.</source>
+        <translation>Die Passphrase eines verschlüsselten Schlüssels; sie wird im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Only for an encrypted key: the passphrase that opens it. The console keeps it in the desktop keychain, never in the configuration file (tandemd reads it from its secrets file, tls_key_passphrase).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nur für einen verschlüsselten Schlüssel: die Passphrase, die ihn öffnet. Die Konsole bewahrt sie im Schlüsselbund des Desktops auf, nie in der Konfigurationsdatei (tandemd liest sie aus seiner Geheimnisdatei, tls_key_passphrase).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Make a new key and a self-signed certificate for %1</source>
+        <translation>Einen neuen Schlüssel und ein selbstsigniertes Zertifikat für %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Refuse a local sender address from a client that is neither trusted nor logged in (550 5.7.1).</source>
+        <translation>Eine lokale Absenderadresse von einem Client ablehnen, der weder vertrauenswürdig noch angemeldet ist (550 5.7.1).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Reject non-local senders claiming to be local&lt;/b&gt;: on a connection that is neither from an allowed network nor authenticated, MAIL FROM with an address in a local domain is refused with 550 5.7.1. It prevents mail that only looks local from being archived as sent &quot;from&quot; a local user.&lt;/p&gt;&lt;p&gt;On in the Mailbox role&apos;s port 25 service, off on its submission service (where users log in) and on an Archive.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Nicht lokale Absender ablehnen, die sich als lokal ausgeben&lt;/b&gt;: Auf einer Verbindung, die weder aus einem zugelassenen Netzwerk kommt noch angemeldet ist, wird MAIL FROM mit einer Adresse in einer lokalen Domäne mit 550 5.7.1 abgelehnt. So werden E-Mails, die nur lokal aussehen, nie als „von“ einem lokalen Benutzer gesendet archiviert.&lt;/p&gt;&lt;p&gt;In der Rolle Postfachserver auf dem Dienst an Port 25 an, auf seinem Submission-Dienst (an dem sich Benutzer anmelden) und auf einem Archivserver aus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A network to allow, such as 192.168.1.0/24; then Add.</source>
+        <translation>Ein zuzulassendes Netzwerk, etwa 192.168.1.0/24; dann Hinzufügen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A network in address/prefix form (192.168.1.0/24, 10.0.0.5/32, fd00::/8) to add to the allowed networks with &lt;i&gt;Add&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Netzwerk in der Form Adresse/Präfix (192.168.1.0/24, 10.0.0.5/32, fd00::/8), das mit &lt;i&gt;Hinzufügen&lt;/i&gt; zu den zugelassenen Netzwerken kommt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Allowed networks&lt;/b&gt; (every SMTP service): a client in one of these networks may send to any domain without logging in, and counts as trusted. Anyone else may send only to local recipients; a remote recipient is refused with 554 5.7.1 relay denied. An Archive must allow the Mailbox machine.&lt;/p&gt;&lt;p&gt;A network that would let the whole Internet relay through a service that does not require authentication is refused: Tandem is never an open relay.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Zugelassene Netzwerke&lt;/b&gt; (alle SMTP-Dienste): Ein Client in einem dieser Netzwerke darf ohne Anmeldung an jede Domäne senden und gilt als vertrauenswürdig. Alle anderen dürfen nur an lokale Empfänger senden; ein entfernter Empfänger wird mit 554 5.7.1 relay denied abgelehnt. Ein Archivserver muss den Postfachserver zulassen.&lt;/p&gt;&lt;p&gt;Ein Netzwerk, über das das ganze Internet über einen Dienst ohne Authentifizierungspflicht weiterleiten könnte, wird abgelehnt: Tandem ist nie ein offenes Relay.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Take mail only from the allowed networks and logged-in clients.</source>
+        <translation>E-Mails nur aus den zugelassenen Netzwerken und von angemeldeten Clients annehmen.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;On this service, accept mail only from the allowed networks and from authenticated clients; anyone else&apos;s MAIL FROM is refused with 550 5.7.1. On by default on an Archive, which takes mail from its partner only. Unticked on an Archive, outsiders&apos; mail is kept in the catch-all mailbox and makes no mailboxes or Sent copies.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Auf diesem Dienst E-Mails nur aus den zugelassenen Netzwerken und von angemeldeten Clients annehmen; das MAIL FROM aller anderen wird mit 550 5.7.1 abgelehnt. Auf einem Archivserver standardmäßig an, der E-Mails nur von seinem Partner annimmt. Deaktiviert auf einem Archivserver, werden E-Mails von Fremden im Sammelpostfach aufbewahrt und erstellen weder Postfächer noch Kopien gesendeter Nachrichten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Every transaction on this service must log in first (530 5.7.0).</source>
+        <translation>Jede Übertragung auf diesem Dienst muss sich zuerst anmelden (530 5.7.0).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every transaction on this service must be authenticated; without it MAIL FROM is answered 530 5.7.0. For the submission service of users&apos; mail programs. AUTH is offered only under TLS, so this needs the certificate (or &lt;i&gt;Allow authentication without TLS&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jede Übertragung auf diesem Dienst muss angemeldet sein; sonst wird MAIL FROM mit 530 5.7.0 beantwortet. Für den Submission-Dienst der E-Mail-Programme der Benutzer. AUTH wird nur unter TLS angeboten, daher braucht dies das Zertifikat (oder &lt;i&gt;Authentifizierung ohne TLS zulassen&lt;/i&gt;).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Offer AUTH without TLS (every service): for a trusted loopback only.</source>
+        <translation>AUTH ohne TLS anbieten (alle Dienste): nur für ein vertrauenswürdiges Loopback.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Offer AUTH on connections without TLS, on every SMTP service. Passwords then cross the network readable by anyone on the way: only for tests on a trusted loopback.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;AUTH auf Verbindungen ohne TLS anbieten, auf allen SMTP-Diensten. Passwörter gehen dann für jeden auf dem Weg lesbar über das Netz: nur für Tests auf einem vertrauenswürdigen Loopback.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key</source>
+        <translation>nur für einen verschlüsselten Schlüssel</translation>
     </message>
 </context>
 <context>

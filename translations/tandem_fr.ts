@@ -426,6 +426,180 @@
     </message>
 </context>
 <context>
+    <name>tandem::ui::EntryDetailsDialog</name>
+    <message>
+        <source>Queue entry %1</source>
+        <translation>Entrée de file %1</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Entrée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Message&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From (MAIL FROM):</source>
+        <translation>Expéditeur (MAIL FROM)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>Reçu de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Reçu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next hop:</source>
+        <translation>Prochain saut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Tentatives&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next attempt:</source>
+        <translation>Prochaine tentative&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delivery notices:</source>
+        <translation>Avis de remise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Envelope and recipients</source>
+        <translation>&amp;Enveloppe et destinataires</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts</source>
+        <translation>&amp;Tentatives</translation>
+    </message>
+    <message>
+        <source>&amp;Headers</source>
+        <translation>En-&amp;têtes</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Last reply</source>
+        <translation>Dernière réponse</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Asking the engine…</source>
+        <translation>Interrogation du moteur…</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en file</translation>
+    </message>
+    <message>
+        <source>delivering</source>
+        <translation>remise en cours</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>différé</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>retenu</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>remis</translation>
+    </message>
+    <message>
+        <source>failed, sender told</source>
+        <translation>échec, expéditeur prévenu</translation>
+    </message>
+    <message>
+        <source>stored here</source>
+        <translation>stocké ici</translation>
+    </message>
+    <message>
+        <source>returned to sender</source>
+        <translation>renvoyé à l’expéditeur</translation>
+    </message>
+    <message>
+        <source>left the Outbox</source>
+        <translation>a quitté la boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Entry %1 is no longer in the queue: it was delivered, returned or deleted.</source>
+        <translation>L’entrée %1 n’est plus dans la file&#xa0;: elle a été remise, renvoyée ou supprimée.</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (the null sender of a notice)</source>
+        <translation>&lt;&gt; (l’expéditeur vide d’un avis)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>made by this server</source>
+        <translation>créé par ce serveur</translation>
+    </message>
+    <message>
+        <source>%1 (greeted as %2)</source>
+        <translation>%1 (s’est présenté comme %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln octet</numerusform>
+            <numerusform>%Ln octets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>when released</source>
+        <translation>à la libération</translation>
+    </message>
+    <message>
+        <source>as the receiving servers decide (none asked for)</source>
+        <translation>selon les serveurs destinataires (aucun demandé)</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::InboxPropertiesDialog</name>
     <message>
         <source>Inbox Properties</source>
@@ -492,10 +666,6 @@
         <translation>Modèle de boîte aux lettres (pour les nouvelles boîtes)</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> jours</translation>
-    </message>
-    <message>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
@@ -522,6 +692,117 @@
     <message>
         <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
         <translation>Les messages plus anciens que le nombre de jours actifs passent dans le dossier Archive de la boîte aux lettres&#xa0;; les messages archivés sont supprimés à l’expiration. Le dépassement de la taille maximale donne lieu à un avertissement et n’est jamais silencieux.</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> jour</numerusform>
+            <numerusform> jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make the copies below for mail of every local domain.</source>
+        <translation>Faire les copies ci-dessous pour le courrier de tous les domaines locaux.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When ticked, the passthrough copies below are made for the primary domain and every other local domain, including domains added later. Untick it to choose the domains in the list.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Coché, les copies de transit ci-dessous sont faites pour le domaine principal et chaque autre domaine local, y compris ceux ajoutés plus tard. Décochez-le pour choisir les domaines dans la liste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The local domains whose mail the copies below are made for.</source>
+        <translation>Les domaines locaux dont le courrier fait l’objet des copies ci-dessous.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Only mail to and from the ticked domains is copied to the Outbox or to the sender&apos;s Sent items; mail of the other local domains is only stored here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Seul le courrier à destination et en provenance des domaines cochés est copié dans la boîte d’envoi ou dans les éléments envoyés de l’expéditeur&#xa0;; le courrier des autres domaines locaux est seulement stocké ici.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>File a copy of mail from a local sender in that mailbox&apos;s Sent folder.</source>
+        <translation>Classer une copie du courrier d’un expéditeur local dans le dossier Sent de sa boîte aux lettres.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail to sender&apos;s Sent items&lt;/b&gt;: when the envelope sender (MAIL FROM) is a local address and the message comes from a trusted or authenticated client, a copy is stored in that mailbox&apos;s &lt;i&gt;Sent&lt;/i&gt; folder — for mail to local and remote recipients alike. Mail with the null sender (&amp;lt;&amp;gt;), such as delivery reports, has no Sent copy.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier dans les Éléments envoyés de l’expéditeur&lt;/b&gt;&#xa0;: lorsque l’expéditeur de l’enveloppe (MAIL FROM) est une adresse locale et que le message vient d’un client de confiance ou authentifié, une copie est stockée dans le dossier &lt;i&gt;Sent&lt;/i&gt; de cette boîte aux lettres — pour le courrier vers des destinataires locaux comme distants. Le courrier à l’expéditeur vide (&amp;lt;&amp;gt;), comme les avis de remise, n’a pas de copie.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Make a missing sender&apos;s mailbox from the template for its Sent copy.</source>
+        <translation>Créer à partir du modèle la boîte aux lettres manquante d’un expéditeur pour sa copie.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Create mailbox if necessary&lt;/b&gt;: a passthrough copy (Sent items) for a local address that has no mailbox creates the mailbox from the mailbox template, instead of being dropped.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Créer la boîte aux lettres si nécessaire&lt;/b&gt;&#xa0;: une copie de transit (éléments envoyés) pour une adresse locale sans boîte aux lettres crée la boîte à partir du modèle, au lieu d’être abandonnée.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Also queue every message for local recipients in the Outbox, so that the Archive gets a copy.</source>
+        <translation>Mettre aussi chaque message pour des destinataires locaux dans la boîte d’envoi, pour que l’Archive en reçoive une copie.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail for local domains to Outbox&lt;/b&gt;: every accepted message that has local recipients is, besides being delivered to their mailboxes, queued in the Outbox for those same recipients, and leaves by the Outbox&apos;s route (so the Archive gets it). A message with local and remote recipients leaves as one transaction carrying all of them to the same next hop.&lt;/p&gt;&lt;p&gt;On in the Mailbox role, off in the Archive role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier des domaines locaux dans la Boîte d’envoi&lt;/b&gt;&#xa0;: chaque message accepté qui a des destinataires locaux est, en plus d’être remis dans leurs boîtes aux lettres, mis dans la boîte d’envoi pour ces mêmes destinataires, et part par la route de la boîte d’envoi (ainsi l’Archive le reçoit). Un message aux destinataires locaux et distants part en une seule transaction qui les porte tous vers le même prochain saut.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Boîtes aux lettres, désactivé dans le rôle Archive.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Send mail with no Received: header of another server through the Outbox, even for local recipients.</source>
+        <translation>Envoyer par la boîte d’envoi le courrier sans en-tête Received: d’un autre serveur, même pour des destinataires locaux.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail without Received: headers to Outbox&lt;/b&gt;: a message that carries no Received: header apart from the one this server adds on acceptance — one this server made itself, such as a delivery failure report, or one handed in directly by a mail client — is routed through the Outbox even when its recipients are local, instead of being stored here.&lt;/p&gt;&lt;p&gt;On an Archive this sends its bounces back to the Mailbox machine, where the users read them; the Mailbox then passes its usual copy back, so the Archive still files the bounce exactly once. On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi&lt;/b&gt;&#xa0;: un message qui ne porte aucun en-tête Received: hormis celui que ce serveur ajoute à l’acceptation — un message créé par ce serveur, comme un avis de non-remise, ou remis directement par un client de messagerie — passe par la boîte d’envoi même si ses destinataires sont locaux, au lieu d’être stocké ici.&lt;/p&gt;&lt;p&gt;Sur une Archive, cela renvoie ses avis de non-remise à la machine des boîtes aux lettres, où les utilisateurs les lisent&#xa0;; celle-ci renvoie ensuite sa copie habituelle, et l’Archive classe quand même l’avis une seule fois. Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Refuse mail for a local address without a mailbox (550 5.1.1), or return it.</source>
+        <translation>Refuser le courrier pour une adresse locale sans boîte aux lettres (550 5.1.1), ou le renvoyer.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Return to sender&lt;/b&gt;: a recipient in a local domain with no mailbox is refused at RCPT with 550 5.1.1 while the SMTP session is open, so that the sending server returns the message and no backscatter is made. When it can only be found out after acceptance, a delivery status notification (RFC 3464) goes back to the envelope sender.&lt;/p&gt;&lt;p&gt;The Mailbox role&apos;s choice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Renvoyer à l’expéditeur&lt;/b&gt;&#xa0;: un destinataire d’un domaine local sans boîte aux lettres est refusé au RCPT par 550 5.1.1 tant que la session SMTP est ouverte, afin que le serveur expéditeur renvoie le message sans rétrodiffusion. Si cela n’apparaît qu’après l’acceptation, un avis d’état de remise (RFC 3464) est renvoyé à l’expéditeur de l’enveloppe.&lt;/p&gt;&lt;p&gt;Le choix du rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Make the mailbox from the template and store the message in it.</source>
+        <translation>Créer la boîte aux lettres à partir du modèle et y stocker le message.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Create mailbox and store&lt;/b&gt;: the mailbox is created from the mailbox template and the message stored, so an Archive never refuses or bounces mail for a local domain. Mailboxes are made only for mail from trusted or authenticated clients; an outsider&apos;s mail goes to the catch-all mailbox.&lt;/p&gt;&lt;p&gt;The Archive role&apos;s choice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Créer la boîte aux lettres et stocker&lt;/b&gt;&#xa0;: la boîte est créée à partir du modèle et le message stocké&#xa0;; ainsi une Archive ne refuse ni ne renvoie jamais de courrier pour un domaine local. Les boîtes ne sont créées que pour le courrier de clients de confiance ou authentifiés&#xa0;; le courrier d’un inconnu va dans la boîte fourre-tout.&lt;/p&gt;&lt;p&gt;Le choix du rôle Archive.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Store mail for unknown local addresses in one catch-all mailbox.</source>
+        <translation>Stocker le courrier des adresses locales inconnues dans une boîte fourre-tout.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Forward to mailbox&lt;/b&gt;: mail for a local address without a mailbox is stored in the mailbox named here (for example postmaster), where someone reads it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Transférer vers la boîte aux lettres&lt;/b&gt;&#xa0;: le courrier pour une adresse locale sans boîte aux lettres est stocké dans la boîte nommée ici (par exemple postmaster), où quelqu’un le lit.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The catch-all mailbox, such as postmaster.</source>
+        <translation>La boîte fourre-tout, comme postmaster.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailbox, in the recipient&apos;s local domain, that takes mail for unknown local addresses when &lt;i&gt;Forward to mailbox&lt;/i&gt; is chosen, and an outsider&apos;s mail on an Archive that creates mailboxes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La boîte aux lettres, dans le domaine local du destinataire, qui reçoit le courrier des adresses locales inconnues quand &lt;i&gt;Transférer vers la boîte aux lettres&lt;/i&gt; est choisi, et le courrier d’un inconnu sur une Archive qui crée des boîtes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Days a message stays in a new mailbox&apos;s live folders before it is archived.</source>
+        <translation>Jours pendant lesquels un message reste dans les dossiers actifs d’une nouvelle boîte avant d’être archivé.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The archive setting new mailboxes are made with: after how many days a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here. Each mailbox keeps its own copy of the setting (tandem-mailbox.json); changing the template does not change mailboxes made before.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le réglage d’archivage des nouvelles boîtes&#xa0;: après combien de jours un message quitte les dossiers actifs (INBOX, Sent et les autres). L’âge d’un message est le temps écoulé depuis son classement ici. Chaque boîte garde sa propre copie du réglage (tandem-mailbox.json)&#xa0;; modifier le modèle ne change pas les boîtes créées avant.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Days an archived message is kept; Never keeps it for ever.</source>
+        <translation>Jours de conservation d’un message archivé&#xa0;; Jamais le garde pour toujours.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how many days of age an archived message expires and is deleted; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. Nothing on legal hold ever expires, and no mail within its retention is deleted. Recorded in each new mailbox.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Après combien de jours d’âge un message archivé expire et est supprimé&#xa0;; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. Rien de ce qui est sous conservation légale n’expire, et aucun courrier dans sa durée de conservation n’est supprimé. Enregistré dans chaque nouvelle boîte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The size cap of a new mailbox; No cap for none.</source>
+        <translation>La taille maximale d’une nouvelle boîte&#xa0;; Aucune limite pour aucune.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The size a new mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none. Recorded in each new mailbox&apos;s settings; an Archive never refuses mail for a local domain because of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La taille en mégaoctets que peut atteindre une nouvelle boîte&#xa0;; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune. Enregistrée dans les réglages de chaque nouvelle boîte&#xa0;; une Archive ne refuse jamais de courrier pour un domaine local à cause d’elle.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -687,6 +968,38 @@
     <message>
         <source>Mail to p&amp;ostmaster goes to:</source>
         <translation>Le courrier pour &amp;postmaster va à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The users of the local domains; select one to change it.</source>
+        <translation>Les utilisateurs des domaines locaux&#xa0;; sélectionnez-en un pour le modifier.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The users who receive mail here and, with a password, log in to send it. A user&apos;s mailbox is made when mail is first stored for it. Select one to set a new password or remove it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les utilisateurs qui reçoivent du courrier ici et, avec un mot de passe, se connectent pour en envoyer. La boîte d’un utilisateur est créée au premier courrier stocké pour lui. Sélectionnez-en un pour définir un nouveau mot de passe ou le supprimer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>alice (primary domain) or alice@other.example.</source>
+        <translation>alice (domaine principal) ou alice@other.example.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The user&apos;s name: alice for the primary domain, or alice@other.example for another local domain. Letters of any script, digits and . _ + - are allowed; it is kept in lower case.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le nom de l’utilisateur&#xa0;: alice pour le domaine principal, ou alice@other.example pour un autre domaine local. Les lettres de toute écriture, les chiffres et . _ + - sont permis&#xa0;; il est conservé en minuscules.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The user&apos;s password for logging in; empty for none.</source>
+        <translation>Le mot de passe de connexion de l’utilisateur&#xa0;; vide pour aucun.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The password the user logs in with to send mail. Only a salted hash (PBKDF2-SHA256) is written to the configuration file. A user without a password receives mail but cannot log in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le mot de passe avec lequel l’utilisateur se connecte pour envoyer du courrier. Seule une empreinte salée (PBKDF2-SHA256) est écrite dans le fichier de configuration. Un utilisateur sans mot de passe reçoit du courrier mais ne peut pas se connecter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The mailboxes in the data folder.</source>
+        <translation>Les boîtes aux lettres du dossier de données.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailboxes that exist in the data folder, read by the engine. A mailbox is made when mail is first stored for it; removing a user keeps its mailbox.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les boîtes aux lettres présentes dans le dossier de données, lues par le moteur. Une boîte est créée au premier courrier stocké pour elle&#xa0;; supprimer un utilisateur conserve sa boîte.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -861,14 +1174,6 @@ Courrier non distribué&#xa0;: %6</translation>
         <translation>tous les domaines</translation>
     </message>
     <message>
-        <source>SmartHost: %1
-Static routes: %2
-Retry every %3 minutes; warn after %4 hours, give up after %5 hours</source>
-        <translation>SmartHost&#xa0;: %1
-Routes statiques&#xa0;: %2
-Nouvelle tentative toutes les %3 minutes&#xa0;; avertissement après %4 heures, abandon après %5 heures</translation>
-    </message>
-    <message>
         <source>none (MX records)</source>
         <translation>aucun (enregistrements MX)</translation>
     </message>
@@ -898,14 +1203,6 @@ Réseaux autorisés&#xa0;: %6</translation>
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Settings saved</source>
-        <translation>Paramètres enregistrés</translation>
-    </message>
-    <message>
-        <source>The settings are saved, but the running engine could not take them all: %1</source>
-        <translation>Les paramètres sont enregistrés, mais le moteur en cours d’exécution n’a pas pu tous les appliquer&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Open configuration</source>
         <translation>Ouvrir une configuration</translation>
     </message>
@@ -930,16 +1227,103 @@ Réseaux autorisés&#xa0;: %6</translation>
         <translation>Espace disque faible : %1 Mio libres (réserve %2 Mio)</translation>
     </message>
     <message>
-        <source>Users: %1
-Mail to postmaster goes to: %2
-New mailboxes keep mail %3 days in the live folders; archive expiry %4 days (0 = never)</source>
-        <translation>Utilisateurs&#xa0;: %1
-Le courrier pour postmaster va à&#xa0;: %2
-Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0;; expiration de l’archive après %4 jours (0 = jamais)</translation>
-    </message>
-    <message>
         <source>a mailbox of its own, “postmaster”</source>
         <translation>une boîte à part, «&#xa0;postmaster&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Settings not changed</source>
+        <translation>Paramètres non modifiés</translation>
+    </message>
+    <message>
+        <source>The running engine could not take the new settings, so nothing was changed: the configuration file and the engine keep the settings they had.</source>
+        <translation>Le moteur en marche n’a pas pu prendre les nouveaux paramètres&#xa0;; rien n’a donc été modifié&#xa0;: le fichier de configuration et le moteur gardent les paramètres qu’ils avaient.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</source>
+        <translation>
+            <numerusform>%n message en attente dans la boîte d’envoi ne sera pas envoyé, et aucun courrier ne sera reçu, tant que la console ne sera pas relancée.</numerusform>
+            <numerusform>%n messages en attente dans la boîte d’envoi ne seront pas envoyés, et aucun courrier ne sera reçu, tant que la console ne sera pas relancée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail is received until the console runs again.</source>
+        <translation>Aucun courrier n’est reçu tant que la console n’est pas relancée.</translation>
+    </message>
+    <message>
+        <source>Mail waiting in the Outbox is not sent, and no mail is received, until the console runs again.</source>
+        <translation>Le courrier en attente dans la boîte d’envoi n’est pas envoyé, et aucun courrier n’est reçu, tant que la console n’est pas relancée.</translation>
+    </message>
+    <message>
+        <source>Stop the mail server?</source>
+        <translation>Arrêter le serveur de messagerie&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Closing the console stops the mail server.</source>
+        <translation>Fermer la console arrête le serveur de messagerie.</translation>
+    </message>
+    <message>
+        <source>To keep a server running without the console, run tandemd as a service (tandemd --config %1); the console then only edits its configuration.</source>
+        <translation>Pour qu’un serveur continue de tourner sans la console, exécutez tandemd comme service (tandemd --config %1)&#xa0;; la console ne fait alors que modifier sa configuration.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and close</source>
+        <translation>&amp;Arrêter et fermer</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>SmartHost: %1
+Static routes: %2
+Retry schedule (minutes): %3</source>
+        <translation>SmartHost&#xa0;: %1
+Routes statiques&#xa0;: %2
+Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>warn after %n hour(s)</source>
+        <translation>
+            <numerusform>avertissement après %n heure</numerusform>
+            <numerusform>avertissement après %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>give up after %n hour(s)</source>
+        <translation>
+            <numerusform>abandon après %n heure</numerusform>
+            <numerusform>abandon après %n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users: %1</source>
+        <translation>Utilisateurs&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New mailboxes keep mail %n day(s) in the live folders</source>
+        <translation>
+            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jour dans les dossiers actifs</numerusform>
+            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jours dans les dossiers actifs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archived mail never expires</source>
+        <translation>l’archive n’expire jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>archived mail expires after %n day(s)</source>
+        <translation>
+            <numerusform>l’archive expire après %n jour</numerusform>
+            <numerusform>l’archive expire après %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no delay notices</source>
+        <translation>aucun avis de retard</translation>
+    </message>
+    <message>
+        <source>Mail to postmaster goes to: %1</source>
+        <translation>Le courrier pour postmaster va à&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1062,10 +1446,6 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
         <translation>Minutes entre les tentatives&#xa0;; le dernier intervalle se répète.</translation>
     </message>
     <message>
-        <source> hours</source>
-        <translation> heures</translation>
-    </message>
-    <message>
         <source>&amp;Warn the sender after:</source>
         <translation>A&amp;vertir l’expéditeur après&#xa0;:</translation>
     </message>
@@ -1096,6 +1476,89 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
     <message>
         <source>Retry sc&amp;hedule:</source>
         <translation>&amp;Intervalles des tentatives&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source> hour(s)</source>
+        <translation>
+            <numerusform> heure</numerusform>
+            <numerusform> heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send mail through this server instead of by MX records; empty for MX.</source>
+        <translation>Envoyer le courrier par ce serveur au lieu des enregistrements MX&#xa0;; vide pour MX.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The SmartHost: every message no static route takes is handed to this server (your provider&apos;s relay, or on a Mailbox the Archive machine) instead of being delivered by the recipient domain&apos;s MX records. Leave it empty to use MX records.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le SmartHost&#xa0;: chaque message qu’aucune route statique ne prend est confié à ce serveur (le relais de votre fournisseur, ou sur une machine Boîtes aux lettres la machine Archive) au lieu d’être remis par les enregistrements MX du domaine destinataire. Laissez vide pour utiliser les enregistrements MX.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The SmartHost&apos;s port: 25, or 587 for a provider&apos;s submission service.</source>
+        <translation>Le port du SmartHost&#xa0;: 25, ou 587 pour le service de soumission d’un fournisseur.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The port the SmartHost takes mail on: 25 between servers, 587 for a provider&apos;s submission service (usually with a login).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le port sur lequel le SmartHost accepte le courrier&#xa0;: 25 entre serveurs, 587 pour le service de soumission d’un fournisseur (en général avec connexion).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Log in to the SmartHost as this user; empty for no login.</source>
+        <translation>Se connecter au SmartHost sous cet utilisateur&#xa0;; vide pour aucune connexion.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The user name for AUTH at the SmartHost; empty for no login. The password goes with it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le nom d’utilisateur pour AUTH auprès du SmartHost&#xa0;; vide pour aucune connexion. Le mot de passe va avec.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The SmartHost password; kept in the desktop keychain.</source>
+        <translation>Le mot de passe du SmartHost&#xa0;; conservé dans le trousseau du bureau.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The password for the user above. It is stored in the desktop keychain, never in the configuration file (tandemd reads it from its secrets file, under [host]:port).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le mot de passe de l’utilisateur ci-dessus. Il est conservé dans le trousseau du bureau, jamais dans le fichier de configuration (tandemd le lit dans son fichier de secrets, sous [host]:port).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether mail to the SmartHost must travel encrypted.</source>
+        <translation>Si le courrier vers le SmartHost doit voyager chiffré.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the SmartHost offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Opportuniste&lt;/b&gt;&#xa0;: STARTTLS lorsque le SmartHost le propose (après un échec de négociation, en clair pendant une heure). &lt;b&gt;Obligatoire&lt;/b&gt;&#xa0;: jamais d’envoi en clair — sans TLS le courrier attend (4.7.x) et est retenté. &lt;b&gt;Désactivé&lt;/b&gt;&#xa0;: jamais de TLS.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Routes tried from the top; double-click one to edit it.</source>
+        <translation>Routes essayées depuis le haut&#xa0;; double-cliquez sur une route pour la modifier.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Static routes: mail for a recipient whose domain matches a route goes to that route&apos;s next hop instead of the SmartHost or the MX records. Routes are tried from the top, and the first that matches wins; move them with &lt;i&gt;Move Up&lt;/i&gt; and &lt;i&gt;Move Down&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Routes statiques&#xa0;: le courrier pour un destinataire dont le domaine correspond à une route va au prochain saut de cette route au lieu du SmartHost ou des enregistrements MX. Les routes sont essayées depuis le haut, et la première qui correspond l’emporte&#xa0;; déplacez-les avec &lt;i&gt;Monter&lt;/i&gt; et &lt;i&gt;Descendre&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Minutes between attempts, such as 1, 5, 15, 30; the last repeats.</source>
+        <translation>Minutes entre les tentatives, par exemple 1, 5, 15, 30&#xa0;; la dernière se répète.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How long a deferred message waits before each next attempt, in minutes, comma-separated; after the last interval, it repeats. Retry now in the queue window tries at once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Combien de temps un message différé attend avant chaque nouvelle tentative, en minutes, séparées par des virgules&#xa0;; après le dernier intervalle, celui-ci se répète. «&#xa0;Réessayer maintenant&#xa0;» dans la fenêtre de la file essaie tout de suite.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Tell the sender that the message is delayed after this long.</source>
+        <translation>Prévenir l’expéditeur du retard du message après ce délai.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A delay notice (RFC 3464) goes to the sender once a message has waited this long, if the sender did not ask for none; &lt;i&gt;Never&lt;/i&gt; (0) sends none.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un avis de retard (RFC 3464) est envoyé à l’expéditeur dès qu’un message a attendu ce délai, sauf si l’expéditeur n’en a demandé aucun&#xa0;; &lt;i&gt;Jamais&lt;/i&gt; (0) n’en envoie pas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Return the message to its sender after this long.</source>
+        <translation>Renvoyer le message à son expéditeur après ce délai.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After this long a message still not delivered is returned to its sender with a failure notice (5.4.7), and its entry leaves the Outbox.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Après ce délai, un message toujours pas remis est renvoyé à son expéditeur avec un avis d’échec (5.4.7), et son entrée quitte la boîte d’envoi.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1635,14 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
         <source>Not attempted yet</source>
         <translation>Pas encore tenté</translation>
     </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Objet&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::QueueWindow</name>
@@ -1218,10 +1689,6 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
     <message>
         <source>Send the selected entries back to their senders with a failure notice</source>
         <translation>Renvoyer les entrées sélectionnées à leurs expéditeurs avec un avis d’échec</translation>
-    </message>
-    <message>
-        <source>Filter: id, sender, recipient, next hop, reply</source>
-        <translation>Filtre&#xa0;: ID, expéditeur, destinataire, prochain saut, réponse</translation>
     </message>
     <message>
         <source>Show only the entries in this state</source>
@@ -1280,6 +1747,18 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
             <numerusform>%n entrée (retenues&#xa0;: %1)</numerusform>
             <numerusform>%n entrées (retenues&#xa0;: %1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>De&amp;tails…</source>
+        <translation>Dé&amp;tails…</translation>
+    </message>
+    <message>
+        <source>The envelope, every recipient&apos;s state, the attempts and the message&apos;s headers (or double-click the entry)</source>
+        <translation>L’enveloppe, l’état de chaque destinataire, les tentatives et les en-têtes du message (ou double-cliquez sur l’entrée)</translation>
+    </message>
+    <message>
+        <source>Filter: id, sender, recipient, subject, next hop, reply</source>
+        <translation>Filtre&#xa0;: ID, expéditeur, destinataire, objet, prochain saut, réponse</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1821,46 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
     <message>
         <source>Mail for these domains goes to this host instead of the domain&apos;s MX. The first route that matches is used.</source>
         <translation>Le courrier destiné à ces domaines est envoyé à cet hôte plutôt qu’au MX du domaine. La première route correspondante est utilisée.</translation>
+    </message>
+    <message>
+        <source>The recipient domains this route takes: example.org, *.example.org or *.</source>
+        <translation>Les domaines destinataires de cette route&#xa0;: example.org, *.example.org ou *.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Comma-separated patterns matched against each recipient&apos;s domain: example.org (that domain), *.example.org (its subdomains only) or * (every domain). The first route that matches wins; then the SmartHost, then the domain&apos;s MX records.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Motifs séparés par des virgules, comparés au domaine de chaque destinataire&#xa0;: example.org (ce domaine), *.example.org (ses sous-domaines seulement) ou * (tout domaine). La première route qui correspond l’emporte&#xa0;; puis le SmartHost, puis les enregistrements MX du domaine.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The server mail for these domains is handed to.</source>
+        <translation>Le serveur auquel le courrier de ces domaines est confié.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The next hop for mail of these domains, by name or address — on a Mailbox, the Archive machine (route *); on an Archive without DNS, the Mailbox machine for the local domain.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le prochain saut pour le courrier de ces domaines, par nom ou adresse — sur une machine Boîtes aux lettres, la machine Archive (route *)&#xa0;; sur une Archive sans DNS, la machine Boîtes aux lettres pour le domaine local.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The next hop&apos;s SMTP port, usually 25.</source>
+        <translation>Le port SMTP du prochain saut, en général 25.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The port the next hop takes mail on: 25 between servers, 587 for a provider&apos;s submission service.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le port sur lequel le prochain saut accepte le courrier&#xa0;: 25 entre serveurs, 587 pour le service de soumission d’un fournisseur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Log in to the next hop as this user; empty for no login.</source>
+        <translation>Se connecter au prochain saut sous cet utilisateur&#xa0;; vide pour aucune connexion.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A user name to authenticate to the next hop with (AUTH); its password is kept in the desktop keychain under [host]:port, never in the configuration file. Empty: no login.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un nom d’utilisateur pour s’authentifier auprès du prochain saut (AUTH)&#xa0;; son mot de passe est conservé dans le trousseau du bureau sous [host]:port, jamais dans le fichier de configuration. Vide&#xa0;: aucune connexion.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether mail to this next hop must travel encrypted.</source>
+        <translation>Si le courrier vers ce prochain saut doit voyager chiffré.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the next hop offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Opportuniste&lt;/b&gt;&#xa0;: STARTTLS lorsque le prochain saut le propose (après un échec de négociation, en clair pendant une heure). &lt;b&gt;Obligatoire&lt;/b&gt;&#xa0;: jamais d’envoi en clair — sans TLS le courrier attend (4.7.x) et est retenté. &lt;b&gt;Désactivé&lt;/b&gt;&#xa0;: jamais de TLS.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1953,54 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
         <source>Data Folder</source>
         <translation>Dossier de données</translation>
     </message>
+    <message>
+        <source>The organisation&apos;s mail domain, such as example.com.</source>
+        <translation>Le domaine de messagerie de l’organisation, comme example.com.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The primary local domain: mail for it is stored here, and users named without a domain belong to it. A Mailbox and its Archive use the same primary domain.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le domaine local principal&#xa0;: son courrier est stocké ici, et les utilisateurs nommés sans domaine lui appartiennent. Une machine Boîtes aux lettres et son Archive utilisent le même domaine principal.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Another domain this server takes mail for; then Add.</source>
+        <translation>Un autre domaine dont ce serveur accepte le courrier&#xa0;; puis Ajouter.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A further local domain to add to the list with &lt;i&gt;Add&lt;/i&gt;, in Unicode or ASCII form (bücher.example or xn--bcher-kva.example).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un autre domaine local à ajouter à la liste avec &lt;i&gt;Ajouter&lt;/i&gt;, sous forme Unicode ou ASCII (bücher.example ou xn--bcher-kva.example).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Further domains whose mail is local, like the primary domain&apos;s.</source>
+        <translation>D’autres domaines dont le courrier est local, comme celui du domaine principal.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Extra local domains: mail for them is stored here, like the primary domain&apos;s. A local address is one in the primary domain or one of these (compared without case, internationalized domains in their ASCII form).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Domaines locaux supplémentaires&#xa0;: leur courrier est stocké ici, comme celui du domaine principal. Une adresse locale est dans le domaine principal ou l’un de ceux-ci (comparés sans tenir compte de la casse, les domaines internationalisés sous leur forme ASCII).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s name in the greeting, Received: headers and reports.</source>
+        <translation>Le nom de cette machine dans l’accueil, les en-têtes Received: et les avis.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The host name in the SMTP greeting and EHLO reply, in Received: headers, in Maildir file names and as the reporting server of delivery notices. Use the name the machine&apos;s MX or A record has, such as mailbox.example.com; a self-signed certificate is made for it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le nom d’hôte dans l’accueil SMTP et la réponse EHLO, dans les en-têtes Received:, dans les noms de fichiers Maildir et comme serveur rapporteur des avis de remise. Utilisez le nom de l’enregistrement MX ou A de la machine, comme mailbox.example.com&#xa0;; un certificat autosigné est créé pour lui.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The folder of the spool, the mailboxes and the log.</source>
+        <translation>Le dossier de la file, des boîtes aux lettres et du journal.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The data folder: the durable queue, the Maildir++ mailboxes and the log, relative to the configuration file&apos;s folder unless absolute. The engine&apos;s user must be able to write it. It can only change while the engine is stopped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le dossier de données&#xa0;: la file durable, les boîtes aux lettres Maildir++ et le journal, relatif au dossier du fichier de configuration sauf s’il est absolu. L’utilisateur du moteur doit pouvoir y écrire. Il ne peut changer que lorsque le moteur est arrêté.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The preset this configuration follows: Mailbox, Archive or Custom.</source>
+        <translation>Le préréglage que suit cette configuration&#xa0;: Boîtes aux lettres, Archive ou Personnalisé.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; serves the users and copies every message to the Archive; &lt;b&gt;Archive&lt;/b&gt; files a copy of everything, creates mailboxes and Sent copies and relays outgoing mail. A role is only a preset: changing one of its options makes the configuration &lt;b&gt;Custom&lt;/b&gt;. File › Run role wizard… sets all of a role&apos;s options.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Boîtes aux lettres&lt;/b&gt; sert les utilisateurs et copie chaque message vers l’Archive&#xa0;; &lt;b&gt;Archive&lt;/b&gt; classe une copie de tout, crée les boîtes et les copies envoyées et relaie le courrier sortant. Un rôle n’est qu’un préréglage&#xa0;: modifier l’une de ses options rend la configuration &lt;b&gt;Personnalisé&lt;/b&gt;. Fichier › Lancer l’assistant de rôle… règle toutes les options d’un rôle.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::SmtpServiceDialog</name>
@@ -1476,10 +2043,6 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
     <message>
         <source>SMTPS (mail clients, implicit TLS)</source>
         <translation>SMTPS (clients de messagerie, TLS implicite)</translation>
-    </message>
-    <message>
-        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate (smtp.tls in the configuration file).</source>
-        <translation>0.0.0.0 écoute sur toutes les adresses IPv4 de cette machine, :: sur toutes les adresses IPv6. SMTPS nécessite le certificat du serveur (smtp.tls dans le fichier de configuration).</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -1552,6 +2115,202 @@ Les nouvelles boîtes gardent le courrier %3 jours dans les dossiers actifs&#xa0
     <message>
         <source>Anyone may now hand mail to this Archive. Their mail is kept in the catch-all mailbox: only these networks and authenticated clients make mailboxes and Sent copies, at most smtp.max_new_mailboxes_per_hour per client.</source>
         <translation>N’importe qui peut désormais remettre du courrier à cette Archive. Il est conservé dans la boîte fourre-tout : seuls ces réseaux et les clients authentifiés créent des boîtes et des copies dans Envoyés, au plus smtp.max_new_mailboxes_per_hour par client.</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate below.</source>
+        <translation>0.0.0.0 écoute sur toutes les adresses IPv4 de cette machine,&#xa0;:: sur toutes les adresses IPv6. SMTPS nécessite le certificat du serveur ci-dessous.</translation>
+    </message>
+    <message>
+        <source>TLS certificate (every SMTP service)</source>
+        <translation>Certificat TLS (tous les services SMTP)</translation>
+    </message>
+    <message>
+        <source>none: no STARTTLS, no SMTPS</source>
+        <translation>aucun&#xa0;: ni STARTTLS, ni SMTPS</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s private key</source>
+        <translation>la clé privée du certificat</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Parco&amp;urir…</translation>
+    </message>
+    <message>
+        <source>Brows&amp;e…</source>
+        <translation>Parcour&amp;ir…</translation>
+    </message>
+    <message>
+        <source>Make a se&amp;lf-signed certificate</source>
+        <translation>Créer un certificat auto&amp;signé</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation>&amp;Certificat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Clé pri&amp;vée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key passp&amp;hrase:</source>
+        <translation>P&amp;hrase secrète de la clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose the certificate</source>
+        <translation>Choisir le certificat</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key</source>
+        <translation>Choisir la clé privée du certificat</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Without a certificate, STARTTLS is not offered and SMTPS services cannot start; mail clients then cannot log in.</source>
+        <translation>Sans certificat, STARTTLS n’est pas proposé et les services SMTPS ne peuvent pas démarrer&#xa0;; les clients de messagerie ne peuvent alors pas se connecter.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate for %1, valid until %2. Servers take it for encryption; mail clients ask their users once to trust it.</source>
+        <translation>Certificat autosigné pour %1, valable jusqu’au %2. Les serveurs l’acceptent pour le chiffrement&#xa0;; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
+    </message>
+    <message>
+        <source>Certificate for %1 from %2, valid until %3.</source>
+        <translation>Certificat pour %1 émis par %2, valable jusqu’au %3.</translation>
+    </message>
+    <message>
+        <source>Making a key and a certificate for %1…</source>
+        <translation>Création d’une clé et d’un certificat pour %1…</translation>
+    </message>
+    <message>
+        <source>The certificate could not be made: %1</source>
+        <translation>Le certificat n’a pas pu être créé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the passphrase: %1</source>
+        <translation>Le trousseau n’a pas accepté la phrase secrète&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose the certificate for this key.</source>
+        <translation>Choisissez le certificat de cette clé.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate&apos;s private key.</source>
+        <translation>Choisissez la clé privée du certificat.</translation>
+    </message>
+    <message>
+        <source>The key is encrypted: enter its passphrase.</source>
+        <translation>La clé est chiffrée&#xa0;: saisissez sa phrase secrète.</translation>
+    </message>
+    <message>
+        <source>This certificate and key cannot be used: %1</source>
+        <translation>Ce certificat et cette clé ne peuvent pas être utilisés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The address this service listens on: 0.0.0.0 or :: for all.</source>
+        <translation>L’adresse d’écoute de ce service&#xa0;: 0.0.0.0 ou&#xa0;:: pour toutes.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The IP address this SMTP service takes connections on: one address of this machine, 0.0.0.0 for every IPv4 address, or :: for every IPv6 address. 127.0.0.1 takes mail from this machine only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L’adresse IP sur laquelle ce service SMTP accepte les connexions&#xa0;: une adresse de cette machine, 0.0.0.0 pour toutes les adresses IPv4, ou&#xa0;:: pour toutes les adresses IPv6. 127.0.0.1 n’accepte que le courrier de cette machine.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The TCP port: 25 for other servers, 587 or 465 for mail clients.</source>
+        <translation>Le port TCP&#xa0;: 25 pour les autres serveurs, 587 ou 465 pour les clients de messagerie.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The port of this service: 25 is where other mail servers (and the partner machine) deliver, 587 (submission) and 465 (SMTPS) are where users&apos; mail programs send. Ports below 1024 need root or CAP_NET_BIND_SERVICE. A port another program holds is refused when the settings are applied, and nothing changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le port de ce service&#xa0;: sur 25 livrent les autres serveurs de messagerie (et la machine partenaire), sur 587 (soumission) et 465 (SMTPS) envoient les programmes de messagerie des utilisateurs. Les ports inférieurs à 1024 exigent root ou CAP_NET_BIND_SERVICE. Un port qu’un autre programme occupe est refusé à l’application des paramètres, et rien ne change.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What the service is for, and how TLS starts on it.</source>
+        <translation>À quoi sert le service, et comment TLS y commence.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: mail from other servers; STARTTLS is offered when there is a certificate. &lt;b&gt;Submission&lt;/b&gt;: users&apos; mail programs, TLS with STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: users&apos; mail programs, TLS from the first byte (RFC 8314); it needs the certificate below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;&#xa0;: courrier des autres serveurs&#xa0;; STARTTLS est proposé s’il y a un certificat. &lt;b&gt;Soumission&lt;/b&gt;&#xa0;: programmes de messagerie des utilisateurs, TLS par STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;&#xa0;: programmes de messagerie des utilisateurs, TLS dès le premier octet (RFC 8314)&#xa0;; il exige le certificat ci-dessous.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate (PEM), for STARTTLS and SMTPS on every service.</source>
+        <translation>Le certificat du serveur (PEM), pour STARTTLS et SMTPS sur tous les services.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The PEM file with the server&apos;s certificate (and its chain), for STARTTLS and SMTPS on every SMTP service. Chosen here, it is checked at OK as the engine checks it at start: the key must belong to the certificate. A renewed file is picked up by the running engine by itself.&lt;/p&gt;&lt;p&gt;Leave it empty for no TLS: then STARTTLS is not offered, SMTPS cannot start, and mail clients cannot log in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le fichier PEM du certificat du serveur (et de sa chaîne), pour STARTTLS et SMTPS sur tous les services SMTP. Choisi ici, il est vérifié à OK comme le moteur le vérifie au démarrage&#xa0;: la clé doit appartenir au certificat. Un fichier renouvelé est repris de lui-même par le moteur en marche.&lt;/p&gt;&lt;p&gt;Laissez-le vide pour se passer de TLS&#xa0;: STARTTLS n’est alors pas proposé, SMTPS ne peut pas démarrer et les clients de messagerie ne peuvent pas se connecter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key (PEM).</source>
+        <translation>La clé privée du certificat (PEM).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The PEM file with the certificate&apos;s private key (RSA or EC). Keep it readable by the user the engine runs as only; a key made here is written so. An encrypted key needs its passphrase below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le fichier PEM de la clé privée du certificat (RSA ou EC). Ne le rendez lisible que par l’utilisateur sous lequel tourne le moteur&#xa0;; une clé créée ici est écrite ainsi. Une clé chiffrée a besoin de sa phrase secrète ci-dessous.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The passphrase of an encrypted key; it is kept in the keychain.</source>
+        <translation>La phrase secrète d’une clé chiffrée&#xa0;; elle est conservée dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Only for an encrypted key: the passphrase that opens it. The console keeps it in the desktop keychain, never in the configuration file (tandemd reads it from its secrets file, tls_key_passphrase).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Seulement pour une clé chiffrée&#xa0;: la phrase secrète qui l’ouvre. La console la conserve dans le trousseau du bureau, jamais dans le fichier de configuration (tandemd la lit dans son fichier de secrets, tls_key_passphrase).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Make a new key and a self-signed certificate for %1</source>
+        <translation>Créer une nouvelle clé et un certificat autosigné pour %1</translation>
+    </message>
+    <message>
+        <source>Refuse a local sender address from a client that is neither trusted nor logged in (550 5.7.1).</source>
+        <translation>Refuser une adresse d’expéditeur locale venant d’un client ni de confiance ni connecté (550 5.7.1).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Reject non-local senders claiming to be local&lt;/b&gt;: on a connection that is neither from an allowed network nor authenticated, MAIL FROM with an address in a local domain is refused with 550 5.7.1. It prevents mail that only looks local from being archived as sent &quot;from&quot; a local user.&lt;/p&gt;&lt;p&gt;On in the Mailbox role&apos;s port 25 service, off on its submission service (where users log in) and on an Archive.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Rejeter les expéditeurs non locaux se présentant comme locaux&lt;/b&gt;&#xa0;: sur une connexion qui ne vient pas d’un réseau autorisé et n’est pas authentifiée, un MAIL FROM avec une adresse d’un domaine local est refusé par 550 5.7.1. Ainsi le courrier qui n’a que l’apparence locale n’est jamais archivé comme envoyé «&#xa0;par&#xa0;» un utilisateur local.&lt;/p&gt;&lt;p&gt;Activé sur le service du port 25 du rôle Boîtes aux lettres, désactivé sur son service de soumission (où les utilisateurs se connectent) et sur une Archive.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A network to allow, such as 192.168.1.0/24; then Add.</source>
+        <translation>Un réseau à autoriser, comme 192.168.1.0/24&#xa0;; puis Ajouter.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A network in address/prefix form (192.168.1.0/24, 10.0.0.5/32, fd00::/8) to add to the allowed networks with &lt;i&gt;Add&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un réseau sous la forme adresse/préfixe (192.168.1.0/24, 10.0.0.5/32, fd00::/8) à ajouter aux réseaux autorisés avec &lt;i&gt;Ajouter&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Allowed networks&lt;/b&gt; (every SMTP service): a client in one of these networks may send to any domain without logging in, and counts as trusted. Anyone else may send only to local recipients; a remote recipient is refused with 554 5.7.1 relay denied. An Archive must allow the Mailbox machine.&lt;/p&gt;&lt;p&gt;A network that would let the whole Internet relay through a service that does not require authentication is refused: Tandem is never an open relay.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Réseaux autorisés&lt;/b&gt; (tous les services SMTP)&#xa0;: un client de l’un de ces réseaux peut envoyer vers tout domaine sans se connecter, et il est de confiance. Les autres ne peuvent envoyer qu’à des destinataires locaux&#xa0;; un destinataire distant est refusé par 554 5.7.1 relay denied. Une Archive doit autoriser la machine Boîtes aux lettres.&lt;/p&gt;&lt;p&gt;Un réseau qui laisserait tout Internet relayer par un service n’exigeant pas d’authentification est refusé&#xa0;: Tandem n’est jamais un relais ouvert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Take mail only from the allowed networks and logged-in clients.</source>
+        <translation>N’accepter le courrier que des réseaux autorisés et des clients connectés.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;On this service, accept mail only from the allowed networks and from authenticated clients; anyone else&apos;s MAIL FROM is refused with 550 5.7.1. On by default on an Archive, which takes mail from its partner only. Unticked on an Archive, outsiders&apos; mail is kept in the catch-all mailbox and makes no mailboxes or Sent copies.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sur ce service, n’accepter le courrier que des réseaux autorisés et des clients authentifiés&#xa0;; le MAIL FROM de tout autre est refusé par 550 5.7.1. Activé par défaut sur une Archive, qui ne prend le courrier que de sa partenaire. Décoché sur une Archive, le courrier des inconnus est gardé dans la boîte fourre-tout et ne crée ni boîtes ni copies envoyées.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Every transaction on this service must log in first (530 5.7.0).</source>
+        <translation>Chaque transaction sur ce service doit d’abord se connecter (530 5.7.0).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every transaction on this service must be authenticated; without it MAIL FROM is answered 530 5.7.0. For the submission service of users&apos; mail programs. AUTH is offered only under TLS, so this needs the certificate (or &lt;i&gt;Allow authentication without TLS&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Chaque transaction sur ce service doit être authentifiée&#xa0;; sinon MAIL FROM reçoit 530 5.7.0. Pour le service de soumission des programmes de messagerie des utilisateurs. AUTH n’est proposé que sous TLS&#xa0;: il faut donc le certificat (ou &lt;i&gt;Autoriser l’authentification sans TLS&lt;/i&gt;).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Offer AUTH without TLS (every service): for a trusted loopback only.</source>
+        <translation>Proposer AUTH sans TLS (tous les services)&#xa0;: pour une boucle locale de confiance seulement.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Offer AUTH on connections without TLS, on every SMTP service. Passwords then cross the network readable by anyone on the way: only for tests on a trusted loopback.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Proposer AUTH sur les connexions sans TLS, sur tous les services SMTP. Les mots de passe traversent alors le réseau lisibles par quiconque sur le chemin&#xa0;: seulement pour des tests sur une boucle locale de confiance.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key</source>
+        <translation>uniquement pour une clé chiffrée</translation>
     </message>
 </context>
 <context>

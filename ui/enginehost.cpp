@@ -52,6 +52,7 @@ void EngineHost::start(const config::Settings &settings)
 {
     if (m_engine || m_starting)
         return;
+    m_settings = settings;
     // Passwords come from the desktop keychain, never from the file.
     m_starting = true;
     withSecrets(settings, [this](const config::Settings &complete) {
@@ -156,6 +157,26 @@ void EngineHost::applyQueueOperation(const QString &operation, const QStringList
     });
 }
 
+void EngineHost::entryDetails(const QString &id, DetailsDone done)
+{
+    const auto answer = [this, done](const std::optional<delivery::EntryDetails> &details) {
+        QMetaObject::invokeMethod(
+            this, [done, details] { done(details); }, Qt::QueuedConnection);
+    };
+    if (Engine *engine = m_engine) {
+        QMetaObject::invokeMethod(
+            engine, [engine, id, answer] { engine->requestEntryDetails(id, answer); });
+        return;
+    }
+    if (!m_settings) {
+        answer(std::nullopt);
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, [settings = *m_settings, id, answer] {
+        answer(Engine::readEntryDetails(settings, id));
+    });
+}
+
 void EngineHost::applySettings(const config::Settings &settings, ApplyDone done)
 {
     if (!m_engine) {
@@ -172,7 +193,11 @@ void EngineHost::applySettings(const config::Settings &settings, ApplyDone done)
         QMetaObject::invokeMethod(engine, [this, engine, complete, done] {
             QString error;
             engine->applySettings(complete, &error);
-            QMetaObject::invokeMethod(this, [done, error] { done(error); });
+            QMetaObject::invokeMethod(this, [this, done, error, complete] {
+                if (error.isEmpty())
+                    m_settings = complete;
+                done(error);
+            });
         });
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/settings.h"
+#include "delivery/entrydetails.h"
 #include "delivery/outbox.h"
 #include "util/log.h"
 
@@ -55,6 +56,12 @@ public:
     using ApplyDone = std::function<void(const QString &error)>;
     void applySettings(const config::Settings &settings, ApplyDone done);
 
+    // The details of a queue entry (Engine::requestEntryDetails), from the running engine, or
+    // else read from the data folder of the settings last started; done runs on this thread,
+    // with nothing when the entry is no longer queued.
+    using DetailsDone = std::function<void(const std::optional<delivery::EntryDetails> &)>;
+    void entryDetails(const QString &id, DetailsDone done);
+
 signals:
     void started(const QStringList &listening);
     void failed(const QString &error);
@@ -78,6 +85,7 @@ private:
     QObject *m_worker = nullptr; // lives on m_thread
     bool m_running = false;
     bool m_wantOutbox = false;
+    std::optional<config::Settings> m_settings; // the latest started or applied
 };
 
 } // namespace tandem::ui

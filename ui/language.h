@@ -21,7 +21,7 @@ QString chosen();
 // Installs the translations for `code` ("" for the system's language) in place of any
 // installed before, and makes its locale the default for numbers and dates. False when the
 // program has no translation for that language (English, or one not shipped): the strings
-// then stay as written.
+// then stay as written, with English plural forms ("1 entry", "2 entries").
 bool apply(const QString &code);
 // Stores the choice and applies it.
 void choose(const QString &code);

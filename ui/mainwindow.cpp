@@ -18,7 +18,10 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
 #include <QEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -35,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -145,6 +149,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
         updateStatus();
     });
     connect(m_host, &EngineHost::stopped, this, [this] {
+        m_applying = 0; // changes on their way to the stopped engine are dropped with it
         m_listeningOn.clear();
         m_diskLevel.clear();
         updateStatus();
@@ -202,6 +207,53 @@ void MainWindow::retranslateUi()
     if (m_haveSettings)
         rebuildTree(); // the nodes' names, and the summary of the one shown
     updateStatus();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_host->isRunning()) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (m_closeWhenStopped || !confirmStopOnClose())
+        return; // still stopping (it closes by itself then), or kept running
+    m_closeWhenStopped = true;
+    connect(m_host, &EngineHost::stopped, this, &QWidget::close,
+            Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    m_host->stop();
+    updateStatus();
+}
+
+// The mail server lives in this process: say what closing costs, and what to run instead.
+bool MainWindow::confirmStopOnClose()
+{
+    QString cost;
+    if (m_outboxSize > 0)
+        cost = tr("%n message(s) waiting in the Outbox will not be sent, and no mail is "
+                  "received, until the console runs again.",
+                  nullptr, m_outboxSize);
+    else if (m_outboxSize == 0)
+        cost = tr("No mail is received until the console runs again.");
+    else
+        cost = tr("Mail waiting in the Outbox is not sent, and no mail is received, until the "
+                  "console runs again.");
+    QMessageBox box(QMessageBox::Question, tr("Stop the mail server?"),
+                    tr("Closing the console stops the mail server."), QMessageBox::NoButton, this);
+    box.setObjectName(u"closeConsoleBox"_s);
+    box.setInformativeText(
+        cost + u"\n\n"_s +
+        tr("To keep a server running without the console, run tandemd as a service "
+           "(tandemd --config %1); the console then only edits its configuration.")
+            .arg(QDir::toNativeSeparators(m_configPath)));
+    QPushButton *stop = box.addButton(tr("&Stop and close"), QMessageBox::AcceptRole);
+    stop->setObjectName(u"stopAndCloseButton"_s);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"cancelCloseButton"_s);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == stop;
 }
 
 MainWindow::~MainWindow()
@@ -388,20 +440,21 @@ QString MainWindow::summaryOf(Node node, int listener) const
         QStringList routes;
         for (const config::StaticRoute &r : s.outgoing.staticRoutes)
             routes.append(u"%1 → %2:%3"_s.arg(r.domains.join(u", "_s), r.host).arg(r.port));
-        return tr("SmartHost: %1\nStatic routes: %2\nRetry every %3 minutes; warn after %4 "
-                  "hours, give up after %5 hours")
-            .arg(s.outgoing.smarthost.host.isEmpty()
-                     ? tr("none (MX records)")
-                     : u"%1:%2"_s.arg(s.outgoing.smarthost.host).arg(s.outgoing.smarthost.port),
-                 routes.isEmpty() ? tr("none") : routes.join(u"; "_s))
-            .arg([&s] {
-                QStringList m;
-                for (int v : s.outgoing.retry.scheduleMinutes)
-                    m.append(QString::number(v));
-                return m.join(u", "_s);
-            }())
-            .arg(s.outgoing.retry.warnAfterHours)
-            .arg(s.outgoing.retry.giveUpAfterHours);
+        QStringList minutes;
+        for (int v : s.outgoing.retry.scheduleMinutes)
+            minutes.append(QString::number(v));
+        return tr("SmartHost: %1\nStatic routes: %2\nRetry schedule (minutes): %3")
+                   .arg(s.outgoing.smarthost.host.isEmpty()
+                            ? tr("none (MX records)")
+                            : u"%1:%2"_s.arg(s.outgoing.smarthost.host)
+                                  .arg(s.outgoing.smarthost.port),
+                        routes.isEmpty() ? tr("none") : routes.join(u"; "_s),
+                        minutes.join(u", "_s)) +
+               u"; "_s +
+               (s.outgoing.retry.warnAfterHours == 0
+                    ? tr("no delay notices")
+                    : tr("warn after %n hour(s)", nullptr, s.outgoing.retry.warnAfterHours)) +
+               u", "_s + tr("give up after %n hour(s)", nullptr, s.outgoing.retry.giveUpAfterHours);
     }
     case Node::SmtpServices:
         return tr("%n SMTP service(s). Choose one to see or change it.", nullptr,
@@ -424,13 +477,18 @@ QString MainWindow::summaryOf(Node node, int listener) const
         QStringList users;
         for (const config::User &u : s.mailboxes.users)
             users.append(u.name);
-        return tr("Users: %1\nMail to postmaster goes to: %2\nNew mailboxes keep mail %3 days "
-                  "in the live folders; archive expiry %4 days (0 = never)")
-            .arg(users.isEmpty() ? tr("none") : users.join(u", "_s),
-                 s.mailboxes.postmaster.isEmpty() ? tr("a mailbox of its own, “postmaster”")
-                                                  : s.mailboxes.postmaster)
-            .arg(s.mailboxes.mailboxTemplate.keepLiveDays)
-            .arg(s.mailboxes.mailboxTemplate.archiveExpiryDays);
+        const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
+        return tr("Users: %1").arg(users.isEmpty() ? tr("none") : users.join(u", "_s)) + u'\n' +
+               tr("Mail to postmaster goes to: %1")
+                   .arg(s.mailboxes.postmaster.isEmpty() ? tr("a mailbox of its own, “postmaster”")
+                                                         : s.mailboxes.postmaster) +
+               u'\n' +
+               tr("New mailboxes keep mail %n day(s) in the live folders", nullptr,
+                  t.keepLiveDays) +
+               u"; "_s +
+               (t.archiveExpiryDays == 0
+                    ? tr("archived mail never expires")
+                    : tr("archived mail expires after %n day(s)", nullptr, t.archiveExpiryDays));
     }
     case Node::Queue:
     case Node::Log:
@@ -443,6 +501,17 @@ bool MainWindow::openProperties(Node node, int listener)
 {
     if (!m_haveSettings)
         return false;
+    // A dialog starts from the settings in force: a change still on its way to the engine
+    // is waited for (it takes milliseconds).
+    if (m_applying > 0) {
+        QEventLoop wait;
+        connect(this, &MainWindow::settingsApplied, &wait, [&wait, this] {
+            if (m_applying == 0)
+                wait.quit();
+        });
+        QTimer::singleShot(10000, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
     std::unique_ptr<OptionsDialog> dialog;
     switch (node) {
     case Node::Server:
@@ -476,28 +545,65 @@ bool MainWindow::openProperties(Node node, int listener)
     return commitSettings(dialog->settings());
 }
 
+// The running engine takes the settings first; only then are they written and shown. A
+// change it refuses (a port in use) so leaves the file, the tree and the engine agreeing on
+// the settings they had, and the reason stays in the status bar until a change is taken.
 bool MainWindow::commitSettings(const config::Settings &settings)
 {
-    QString error;
-    if (!config::saveJson(config::toJson(settings), m_configPath, &error)) {
-        QMessageBox::critical(this, tr("Configuration not saved"),
-                              tr("Cannot write %1: %2").arg(m_configPath, error));
+    if (!m_host->isRunning()) {
+        QString error;
+        const bool saved = saveSettings(settings, &error);
+        emit settingsApplied(error);
+        return saved;
+    }
+    ++m_applying;
+    m_host->applySettings(settings, [this, settings](const QString &applyError) {
+        m_applying = qMax(0, m_applying - 1);
+        if (!applyError.isEmpty()) {
+            m_lastError->setText(applyError);
+            tell(QMessageBox::Warning, u"settingsNotAppliedBox"_s, tr("Settings not changed"),
+                 tr("The running engine could not take the new settings, so nothing was "
+                    "changed: the configuration file and the engine keep the settings they "
+                    "had."),
+                 applyError);
+            emit settingsApplied(applyError);
+            return;
+        }
+        QString error;
+        if (!saveSettings(settings, &error)) {
+            // The file keeps the old settings: so must the engine.
+            m_host->applySettings(m_settings, [](const QString &) {});
+            emit settingsApplied(error);
+            return;
+        }
+        m_lastError->clear();
+        emit settingsApplied({});
+    });
+    return true;
+}
+
+bool MainWindow::saveSettings(const config::Settings &settings, QString *error)
+{
+    if (!config::saveJson(config::toJson(settings), m_configPath, error)) {
+        tell(QMessageBox::Critical, u"configurationNotSavedBox"_s, tr("Configuration not saved"),
+             tr("Cannot write %1: %2").arg(m_configPath, *error), {});
         return false;
     }
     m_settings = settings;
     m_haveSettings = true;
     rebuildTree();
-    m_host->applySettings(m_settings, [this](const QString &applyError) {
-        emit settingsApplied(applyError);
-        if (applyError.isEmpty())
-            return;
-        m_lastError->setText(applyError);
-        QMessageBox::warning(this, tr("Settings saved"),
-                             tr("The settings are saved, but the running engine could not take "
-                                "them all: %1")
-                                 .arg(applyError));
-    });
     return true;
+}
+
+// A message that does not stop the caller: the engine's answers arrive in callbacks.
+void MainWindow::tell(QMessageBox::Icon icon, const QString &name, const QString &title,
+                      const QString &text, const QString &details)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok, this);
+    box->setObjectName(name);
+    box->setInformativeText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 bool MainWindow::runRoleWizard()
@@ -549,7 +655,9 @@ void MainWindow::stopEngine()
 void MainWindow::updateStatus()
 {
     const bool running = m_host->isRunning();
-    m_state->setText(running ? tr("Running") : tr("Stopped"));
+    m_state->setText(running && m_closeWhenStopped ? tr("Stopping…")
+                     : running                     ? tr("Running")
+                                                   : tr("Stopped"));
     m_listening->setText(m_listeningOn.isEmpty()
                              ? QString()
                              : tr("Listening on %1").arg(m_listeningOn.join(u", "_s)));

@@ -3,6 +3,7 @@
 #include "config/settings.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
 class QAction;
 class QLabel;
@@ -51,13 +52,17 @@ public:
     QString configPath() const { return m_configPath; }
     EngineHost *host() const { return m_host; }
 
-    // Opens the dialog of a node (modal); true when the settings changed.
+    // Opens the dialog of a node (modal); true when it was accepted and its settings handed
+    // to commitSettings().
     bool openProperties(Node node, int listener = -1);
-    // Stores the settings in the file and applies them to the running engine.
+    // Applies the settings to the running engine, and once it took them writes them to the
+    // file and shows them; an engine that refuses them (a port in use) changes nothing, and
+    // the reason is shown. With no engine running they are written at once. False when the
+    // file could not be written, as far as known on return; settingsApplied() tells the end.
     bool commitSettings(const config::Settings &settings);
 
 signals:
-    // After commitSettings(): the running engine took the settings (error empty) or not.
+    // After commitSettings(): taken and written (error empty), or refused and nothing changed.
     void settingsApplied(const QString &error);
 
 public slots:
@@ -68,6 +73,8 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // The engine runs in this process: closing asks first, then stops it and closes.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
@@ -75,6 +82,10 @@ private:
     void rebuildTree();
     void showNode(QTreeWidgetItem *item);
     void updateStatus();
+    bool confirmStopOnClose();
+    bool saveSettings(const config::Settings &settings, QString *error);
+    void tell(QMessageBox::Icon icon, const QString &name, const QString &title,
+              const QString &text, const QString &details);
     QString summaryOf(Node node, int listener) const;
 
     QString m_configPath;
@@ -115,6 +126,8 @@ private:
     qint64 m_diskFree = 0;
     qint64 m_diskReserve = 0;
     QStringList m_mailboxesOnDisk;
+    int m_applying = 0; // changes handed to the engine and not answered yet
+    bool m_closeWhenStopped = false;
 };
 
 } // namespace tandem::ui

@@ -138,6 +138,8 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("From");
     case RecipientsColumn:
         return tr("Recipients");
+    case SubjectColumn:
+        return tr("Subject");
     case SizeColumn:
         return tr("Size");
     case NextHopColumn:
@@ -169,6 +171,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return e.sender.isEmpty() ? u"<>"_s : e.sender; // the null sender of a notice
         case RecipientsColumn:
             return e.recipients.join(u", "_s);
+        case SubjectColumn:
+            return e.subject;
         case SizeColumn:
             return QLocale().formattedDataSize(e.size);
         case NextHopColumn:
@@ -212,6 +216,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return e.sender;
         case RecipientsColumn:
             return e.recipients.join(u", "_s);
+        case SubjectColumn:
+            return e.subject;
         case SizeColumn:
             return e.size;
         case NextHopColumn:
@@ -232,7 +238,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
 
 QString QueueModel::toolTip(const OutboxEntry &e) const
 {
+    // What a narrow column cuts off, in full.
     QStringList lines;
+    if (!e.subject.isEmpty())
+        lines << tr("Subject: %1").arg(e.subject);
     if (e.recipients.size() > 1)
         lines << tr("Recipients: %1").arg(e.recipients.join(u", "_s));
     if (!e.lastReply.isEmpty())
@@ -243,8 +252,8 @@ QString QueueModel::toolTip(const OutboxEntry &e) const
             lines << tr("%1 — %2").arg(
                 QLocale().toString(a.time.toLocalTime(), QLocale::ShortFormat), a.reply);
     }
-    if (lines.isEmpty())
-        return tr("Not attempted yet");
+    if (e.lastReply.isEmpty() && e.history.isEmpty())
+        lines << tr("Not attempted yet");
     // As rich text, so that an address in angle brackets is never taken for a tag.
     for (QString &line : lines)
         line = line.toHtmlEscaped();
@@ -271,8 +280,8 @@ bool QueueModel::accepts(const OutboxEntry &e) const
     const auto matches = [this](const QString &s) {
         return s.contains(m_filterText, Qt::CaseInsensitive);
     };
-    return matches(e.id) || matches(e.sender) || matches(e.nextHop) || matches(e.lastReply) ||
-           std::any_of(e.recipients.cbegin(), e.recipients.cend(), matches);
+    return matches(e.id) || matches(e.sender) || matches(e.subject) || matches(e.nextHop) ||
+           matches(e.lastReply) || std::any_of(e.recipients.cbegin(), e.recipients.cend(), matches);
 }
 
 bool QueueModel::sortsByText() const
@@ -281,6 +290,7 @@ bool QueueModel::sortsByText() const
     case IdColumn:
     case FromColumn:
     case RecipientsColumn:
+    case SubjectColumn:
     case NextHopColumn:
     case LastReplyColumn:
         return true;
@@ -300,6 +310,8 @@ QString QueueModel::textKey(const OutboxEntry &e) const
     case RecipientsColumn:
         // U+0001 sorts below every character of an address: lists compare item by item.
         return e.recipients.join(QChar(1)).toCaseFolded();
+    case SubjectColumn:
+        return e.subject.toCaseFolded();
     case NextHopColumn:
         return e.nextHop.toCaseFolded();
     case LastReplyColumn:

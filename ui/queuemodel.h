@@ -30,6 +30,7 @@ public:
         IdColumn,
         FromColumn,
         RecipientsColumn,
+        SubjectColumn,
         SizeColumn,
         NextHopColumn,
         StateColumn,
@@ -59,8 +60,8 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    // Only the entries containing the text (id, sender, recipients, next hop, last reply;
-    // case-insensitive) and, when set, in the state. Told as a reset.
+    // Only the entries containing the text (id, sender, recipients, subject, next hop, last
+    // reply; case-insensitive) and, when set, in the state. Told as a reset.
     void setFilterText(const QString &text);
     QString filterText() const { return m_filterText; }
     void setStateFilter(std::optional<delivery::EntryState> state);

@@ -1,6 +1,7 @@
 #include "queuewindow.h"
 
 #include "enginehost.h"
+#include "entrydetailsdialog.h"
 #include "queuemodel.h"
 
 #include <QAction>
@@ -46,6 +47,7 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     , m_view(new QTableView(this))
     , m_status(new QLabel(this))
     , m_result(new QLabel(this))
+    , m_details(new QAction(this))
 {
     setObjectName(u"queueWindow"_s);
 
@@ -85,7 +87,15 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_details->setObjectName(u"detailsAction"_s);
+    m_view->addAction(m_details);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_view->addAction(separator);
     m_view->addActions(m_operations);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->viewport()->installEventFilter(this);
+    m_view->horizontalHeader()->viewport()->installEventFilter(this);
     // Fixed row heights and no row header: nothing is measured per row, whatever the count.
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -95,15 +105,12 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     header->setHighlightSections(false);
     header->setStretchLastSection(true);
     header->setSectionsMovable(true);
-    const QFontMetrics fm = m_view->fontMetrics();
-    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 16; };
-    // Widths from samples of typical content; the last reply takes what is left.
-    header->resizeSection(QueueModel::IdColumn, width(u"06611E1CBC300F4240-0"_s));
-    header->resizeSection(QueueModel::FromColumn, width(u"postmaster@example.com"_s));
-    header->resizeSection(QueueModel::RecipientsColumn, width(u"someone@customer.example"_s));
-    header->resizeSection(QueueModel::SizeColumn, width(u"999.99 KiB"_s));
-    header->resizeSection(QueueModel::NextHopColumn, width(u"mx.customer.example:25"_s));
-    header->setMinimumSectionSize(fm.horizontalAdvance(u"Size"_s) + 24);
+    header->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(u"Size"_s) + 24);
+    // A drag on a column's edge by the administrator ends the fitting (fitColumns()).
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting && m_headerPressed)
+            m_userWidths = true;
+    });
     header->setSortIndicator(QueueModel::IdColumn, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
 
@@ -129,6 +136,14 @@ QueueWindow::QueueWindow(EngineHost *host, QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueueWindow::updateActions);
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        showDetails(index.data(QueueModel::IdRole).toString());
+    });
+    connect(m_details, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid())
+            showDetails(current.data(QueueModel::IdRole).toString());
+    });
 
     // The totals are shown once per batch, not once per signal of it.
     auto *statusTimer = new QTimer(this);
@@ -186,33 +201,20 @@ void QueueWindow::retranslateUi()
         m_operations.at(i)->setText(operations.at(i).first);
         m_operations.at(i)->setToolTip(operations.at(i).second);
     }
-    m_filter->setPlaceholderText(tr("Filter: id, sender, recipient, next hop, reply"));
+    m_filter->setPlaceholderText(tr("Filter: id, sender, recipient, subject, next hop, reply"));
     m_filter->setMinimumWidth(
         m_filter->fontMetrics().horizontalAdvance(m_filter->placeholderText()) + 40);
     m_stateFilter->setToolTip(tr("Show only the entries in this state"));
+    m_details->setText(tr("De&tails…"));
+    m_details->setToolTip(tr("The envelope, every recipient's state, the attempts and the "
+                             "message's headers (or double-click the entry)"));
     m_stateFilter->setItemText(0, tr("All states"));
     for (int i = 1; i < m_stateFilter->count(); ++i)
         m_stateFilter->setItemText(
             i, QueueModel::stateText(EntryState(m_stateFilter->itemData(i).toInt())));
 
-    const QFontMetrics fm = m_view->fontMetrics();
-    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 16; };
-    QHeaderView *header = m_view->horizontalHeader();
-    int state = 0;
-    for (EntryState s :
-         {EntryState::Queued, EntryState::Delivering, EntryState::Deferred, EntryState::Held})
-        state = qMax(state, width(QueueModel::stateText(s)) + 20);
-    header->resizeSection(QueueModel::StateColumn, state);
-    header->resizeSection(
-        QueueModel::AttemptsColumn,
-        qMax(width(u"99"_s),
-             fm.horizontalAdvance(
-                 m_model->headerData(QueueModel::AttemptsColumn, Qt::Horizontal).toString()) +
-                 24));
-    header->resizeSection(QueueModel::NextAttemptColumn,
-                          width(QLocale().toString(QDateTime(QDate(2024, 12, 28), QTime(23, 59)),
-                                                   QLocale::ShortFormat)));
     m_model->retranslate();
+    fitColumns(); // the header and state texts' widths change with the language
     updateStatus();
 }
 
@@ -314,6 +316,118 @@ void QueueWindow::restoreSelection()
     else
         m_view->verticalScrollBar()->setValue(m_keptScroll);
     updateActions(); // a reset clears the selection without telling
+}
+
+bool QueueWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        fitColumns();
+    } else if (watched == m_view->horizontalHeader()->viewport()) {
+        if (event->type() == QEvent::MouseButtonPress ||
+            event->type() == QEvent::MouseButtonDblClick)
+            m_headerPressed = true;
+        else if (event->type() == QEvent::MouseButtonRelease)
+            m_headerPressed = false;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+// What a column needs for typical content, and never less than its title and sort arrow.
+int QueueWindow::naturalWidth(int column) const
+{
+    const QFontMetrics fm = m_view->fontMetrics();
+    const auto width = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 16; };
+    int natural = 0;
+    switch (column) {
+    case QueueModel::IdColumn:
+        natural = width(u"06611E1CBC300F4240-0"_s);
+        break;
+    case QueueModel::FromColumn:
+        natural = width(u"postmaster@example.com"_s);
+        break;
+    case QueueModel::RecipientsColumn:
+        natural = width(u"someone@customer.example"_s);
+        break;
+    case QueueModel::SubjectColumn:
+        natural = width(u"Minutes of Tuesday's meeting"_s);
+        break;
+    case QueueModel::SizeColumn:
+        natural = width(QLocale().formattedDataSize(999 * 1024 + 1000));
+        break;
+    case QueueModel::NextHopColumn:
+        natural = width(u"mx.customer.example:25"_s);
+        break;
+    case QueueModel::StateColumn:
+        for (EntryState s :
+             {EntryState::Queued, EntryState::Delivering, EntryState::Deferred, EntryState::Held})
+            natural = qMax(natural, width(QueueModel::stateText(s)) + 20); // and its icon
+        break;
+    case QueueModel::AttemptsColumn:
+        natural = width(u"99"_s);
+        break;
+    case QueueModel::NextAttemptColumn:
+        natural = width(QLocale().toString(QDateTime(QDate(2024, 12, 28), QTime(23, 59)),
+                                           QLocale::ShortFormat));
+        break;
+    case QueueModel::LastReplyColumn:
+        natural = width(u"451 4.4.1 connection refused"_s);
+        break;
+    }
+    const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+    return qMax(natural, fm.horizontalAdvance(title) + 28);
+}
+
+void QueueWindow::fitColumns()
+{
+    const int available = m_view->viewport()->width();
+    if (m_userWidths || available <= 0)
+        return;
+    const auto elastic = [](int column) {
+        return column == QueueModel::IdColumn || column == QueueModel::FromColumn ||
+               column == QueueModel::RecipientsColumn || column == QueueModel::SubjectColumn ||
+               column == QueueModel::NextHopColumn;
+    };
+    int fixed = 0;
+    int stretchy = 0;
+    for (int c = 0; c < QueueModel::LastReplyColumn; ++c)
+        (elastic(c) ? stretchy : fixed) += naturalWidth(c);
+    // The text columns narrow evenly, Last reply keeping a short reply's width once they are
+    // at half theirs; none narrower than its title (the table scrolls sideways only then).
+    const int last = naturalWidth(QueueModel::LastReplyColumn);
+    const int shortLast = m_view->fontMetrics().horizontalAdvance(u"451 4.4.1 refused"_s) + 16;
+    double factor = 1.0;
+    if (stretchy > 0 && fixed + stretchy + last > available) {
+        factor = double(available - fixed - last) / double(stretchy);
+        if (factor < 0.5)
+            factor = qMax(0.0, double(available - fixed - shortLast) / double(stretchy));
+    }
+    const QFontMetrics fm = m_view->fontMetrics();
+    QHeaderView *header = m_view->horizontalHeader();
+    m_fitting = true;
+    for (int c = 0; c < QueueModel::LastReplyColumn; ++c) {
+        const int natural = naturalWidth(c);
+        const int title =
+            fm.horizontalAdvance(m_model->headerData(c, Qt::Horizontal).toString()) + 28;
+        header->resizeSection(c, elastic(c) ? qMax(title, int(natural * factor)) : natural);
+    }
+    m_fitting = false;
+}
+
+EntryDetailsDialog *QueueWindow::showDetails(const QString &id)
+{
+    if (id.isEmpty())
+        return nullptr;
+    for (EntryDetailsDialog *open : findChildren<EntryDetailsDialog *>()) {
+        if (open->entryId() == id) {
+            open->refresh();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
+    auto *dialog = new EntryDetailsDialog(m_host, id, this);
+    dialog->show();
+    return dialog;
 }
 
 void QueueWindow::updateActions()

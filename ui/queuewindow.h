@@ -16,6 +16,7 @@ class QToolBar;
 namespace tandem::ui {
 
 class EngineHost;
+class EntryDetailsDialog;
 class QueueModel;
 
 class QueueWindow : public QWidget {
@@ -29,6 +30,8 @@ public:
     // Delete and Return to sender ask first; tests turn that off.
     void setConfirmDestructive(bool confirm) { m_confirm = confirm; }
     QStringList selectedIds() const;
+    // Opens the details window of an entry (a double-click does), or brings it forward.
+    EntryDetailsDialog *showDetails(const QString &id);
 
 signals:
     void operationFinished(const QString &operation, const QStringList &changed,
@@ -36,6 +39,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslateUi();
@@ -45,6 +49,11 @@ private:
     void restoreSelection();
     void updateActions();
     void updateStatus();
+    // Column widths for the view's width: every column shown, the text ones narrowed (their
+    // text elided, in full in the tooltip), Last reply taking the rest. Until the
+    // administrator drags a column's edge; then the widths are theirs.
+    void fitColumns();
+    int naturalWidth(int column) const;
 
     EngineHost *m_host;
     QueueModel *m_model;
@@ -55,6 +64,10 @@ private:
     QLabel *m_status;
     QLabel *m_result;
     QList<QAction *> m_operations;
+    QAction *m_details;
+    bool m_fitting = false;
+    bool m_userWidths = false;
+    bool m_headerPressed = false;
     bool m_confirm = true;
     QStringList m_keptSelection; // across a reset of the model
     QString m_keptCurrent;

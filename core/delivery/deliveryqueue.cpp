@@ -214,6 +214,14 @@ QList<OutboxEntry> DeliveryQueue::entries() const
     return list;
 }
 
+std::optional<OutboxEntry> DeliveryQueue::entry(const QString &id) const
+{
+    const auto it = m_entries.constFind(id);
+    if (it == m_entries.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
 void DeliveryQueue::scheduleSoon()
 {
     if (m_scheduled || !m_running)
@@ -469,10 +477,28 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
     ServerReply pendingReply;
     ServerReply failedReply;
     ServerReply anyReply;
+    // Each recipient's own latest reply, for the queue's details: the entry's last reply
+    // speaks for all of them.
+    const auto noteResult = [&entry, &now](const QString &r, RecipientOutcome outcome,
+                                           const QString &reply) {
+        const RecipientResult result{r, outcome, reply, now};
+        for (RecipientResult &known : entry.results) {
+            if (known.recipient == r) {
+                known = result;
+                return;
+            }
+        }
+        entry.results.append(result);
+    };
     for (const QString &r : std::as_const(entry.recipients)) {
         const ServerReply reply =
             replies.value(r, ServerReply{451, u"4.4.0"_s, u"no reply for this recipient"_s});
         const QString diagnostic = u"smtp; "_s + reply.toString();
+        noteResult(r,
+                   reply.isPositive()    ? RecipientOutcome::Delivered
+                   : reply.isPermanent() ? RecipientOutcome::Failed
+                                         : RecipientOutcome::Deferred,
+                   reply.toString());
         if (anyReply.code == 0)
             anyReply = reply;
         if (reply.isPositive()) {

@@ -61,6 +61,7 @@ public:
     void add(const QString &entryId);
     OperationResult apply(QueueOperation op, const QStringList &ids, bool all);
     QList<OutboxEntry> entries() const;
+    std::optional<OutboxEntry> entry(const QString &id) const;
     // Emits entriesSnapshot() with every entry; entriesUpdated() then reports each change.
     void sendSnapshot();
     void setSettings(std::shared_ptr<const config::Settings> settings,

@@ -2,6 +2,7 @@
 
 #include "mime7bit.h"
 
+#include "mail/headers.h"
 #include "routing/router.h"
 #include "spool/spool.h"
 #include "util/log.h"
@@ -53,6 +54,7 @@ bool Notifier::send(const ReportInput &input, const QString &messagePath, const 
     dsn.received = in.now;
     dsn.recipients = {in.original.sender};
     dsn.generated = true;
+    dsn.subject = mail::headerField(report, "Subject");
     dsn.eightBit = hasEightBit(report);
     dsn.smtpUtf8 = in.original.smtpUtf8; // a UTF-8 address or an original's UTF-8 header
     dsn.actions = m_router->plan(QString(), dsn.recipients, routing::MessageFacts{0, true});
@@ -87,6 +89,7 @@ bool Notifier::tellPostmaster(const QString &subject, const QString &text, const
     envelope.recipients = {u"postmaster@"_s + s.server.domain};
     envelope.generated = true;
     const QByteArray bytes = makePostmasterNotice(n);
+    envelope.subject = mail::headerField(bytes, "Subject");
     envelope.eightBit = hasEightBit(bytes);
     envelope.actions =
         m_router->plan(QString(), envelope.recipients, routing::MessageFacts{0, true});

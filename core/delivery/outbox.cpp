@@ -26,6 +26,11 @@ const QList<QPair<QString, EntryState>> kStates{{u"queued"_s, EntryState::Queued
                                                 {u"deferred"_s, EntryState::Deferred},
                                                 {u"held"_s, EntryState::Held}};
 
+const QList<QPair<QString, RecipientOutcome>> kOutcomes{
+    {u"deferred"_s, RecipientOutcome::Deferred},
+    {u"delivered"_s, RecipientOutcome::Delivered},
+    {u"failed"_s, RecipientOutcome::Failed}};
+
 QString isoOrEmpty(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
@@ -41,6 +46,16 @@ QString toString(EntryState state)
 std::optional<EntryState> entryStateFromString(const QString &text)
 {
     return enumFromName(kStates, text);
+}
+
+QString toString(RecipientOutcome outcome)
+{
+    return enumName(kOutcomes, outcome);
+}
+
+std::optional<RecipientOutcome> recipientOutcomeFromString(const QString &text)
+{
+    return enumFromName(kOutcomes, text);
 }
 
 QByteArray serialize(const OutboxEntry &e)
@@ -61,6 +76,22 @@ QByteArray serialize(const OutboxEntry &e)
     for (const Attempt &a : e.history)
         history.append(QJsonObject{{u"time"_s, isoOrEmpty(a.time)}, {u"reply"_s, a.reply}});
     full.insert(u"history"_s, history);
+    // Written only when there is something: older records read the same.
+    if (!e.results.isEmpty()) {
+        QJsonArray results;
+        for (const RecipientResult &r : e.results)
+            results.append(QJsonObject{{u"recipient"_s, r.recipient},
+                                       {u"outcome"_s, toString(r.outcome)},
+                                       {u"reply"_s, r.reply},
+                                       {u"time"_s, isoOrEmpty(r.time)}});
+        full.insert(u"results"_s, results);
+    }
+    if (!e.subject.isEmpty())
+        full.insert(u"subject"_s, e.subject);
+    if (!e.client.isEmpty())
+        full.insert(u"client"_s, e.client);
+    if (!e.helo.isEmpty())
+        full.insert(u"helo"_s, e.helo);
     full.insert(u"warned"_s, e.warned);
     if (!e.ret.isEmpty())
         full.insert(u"ret"_s, e.ret);
@@ -98,6 +129,18 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
             Attempt{QDateTime::fromString(a.value(u"time"_s).toString(), Qt::ISODateWithMs),
                     a.value(u"reply"_s).toString()});
     }
+    for (const QJsonValue &v : o->value(u"results"_s).toArray()) {
+        const QJsonObject r = v.toObject();
+        const auto outcome = recipientOutcomeFromString(r.value(u"outcome"_s).toString());
+        if (!outcome)
+            continue;
+        e.results.append(RecipientResult{
+            r.value(u"recipient"_s).toString(), *outcome, r.value(u"reply"_s).toString(),
+            QDateTime::fromString(r.value(u"time"_s).toString(), Qt::ISODateWithMs)});
+    }
+    e.subject = o->value(u"subject"_s).toString();
+    e.client = o->value(u"client"_s).toString();
+    e.helo = o->value(u"helo"_s).toString();
     e.warned = o->value(u"warned"_s).toBool();
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();

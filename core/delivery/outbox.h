@@ -25,6 +25,19 @@ struct Attempt {
     QString reply;
 };
 
+// Where one recipient of an entry stands after the attempts so far.
+enum class RecipientOutcome { Deferred, Delivered, Failed };
+QString toString(RecipientOutcome outcome);
+std::optional<RecipientOutcome> recipientOutcomeFromString(const QString &text);
+
+struct RecipientResult {
+    QString recipient;
+    RecipientOutcome outcome = RecipientOutcome::Deferred;
+    QString reply; // the latest reply for this recipient
+    QDateTime time;
+    bool operator==(const RecipientResult &other) const = default;
+};
+
 using spool::RecipientDsn; // carried to the next hop and honoured in notices
 
 struct OutboxEntry {
@@ -32,7 +45,10 @@ struct OutboxEntry {
     QString id;        // "<queue id>-<action index>"
     QString messageId; // the queue id of the message it came from
     QString sender;
-    QStringList recipients;
+    QStringList recipients; // the ones still to deliver
+    QString subject;        // of the message, decoded (spool::Envelope::subject)
+    QString client;         // the address the message came from; empty: made here
+    QString helo;
     qint64 size = 0;
     QString nextHop;
     EntryState state = EntryState::Queued;
@@ -41,6 +57,7 @@ struct OutboxEntry {
     QDateTime nextAttempt;
     QString lastReply;
     QList<Attempt> history;           // the latest attempts, oldest first
+    QList<RecipientResult> results;   // each recipient tried so far, with its latest reply
     bool warned = false;              // a delay notice was sent
     QString ret;                      // RFC 3461 RET of the message
     QString envid;                    // RFC 3461 ENVID of the message

@@ -184,6 +184,9 @@ std::optional<delivery::OutboxEntry> Dispatcher::waitingEntry(const spool::Spool
     e.id = id;
     e.messageId = id;
     e.sender = envelope->sender;
+    e.subject = envelope->subject;
+    e.client = envelope->clientAddress;
+    e.helo = envelope->helo;
     for (int i = 0; i < envelope->actions.size(); ++i) {
         const spool::Action &a = envelope->actions.at(i);
         if (done.contains(i))
@@ -396,6 +399,9 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
     entry.messageId = envelope.id;
     entry.sender = envelope.sender;
     entry.recipients = action.recipients;
+    entry.subject = envelope.subject;
+    entry.client = envelope.clientAddress;
+    entry.helo = envelope.helo;
     entry.nextHop = action.nextHop;
     entry.ret = envelope.ret;
     entry.envid = envelope.envid;

@@ -161,8 +161,11 @@ bool SmtpServer::applySettings(std::shared_ptr<const config::Settings> settings,
     m_router = oldRouter;
     delete m_tls; // one that loaded before a listener failed: no session has it yet
     m_tls = oldTls;
-    QString ignored;
-    listen(&ignored);
+    QString again;
+    if (!listen(&again)) {
+        log::error(u"smtp"_s, u"the previous listeners could not be opened again: "_s + again);
+        *error += u"; the previous listeners could not be opened again either: "_s + again;
+    }
     qDeleteAll(previous);
     return false;
 }

@@ -4,6 +4,7 @@
 #include "authguard.h"
 #include "command.h"
 #include "delivery/mime7bit.h"
+#include "mail/headers.h"
 #include "ratelimit.h"
 #include "routing/router.h"
 #include "spool/spool.h"
@@ -924,6 +925,8 @@ void SmtpSession::doData(const QByteArray &)
     m_inHeaders = true;
     m_receivedHeaders = 0;
     m_messageId.clear();
+    m_subject.clear();
+    m_inSubject = m_subjectSeen = false;
     reply(replies::startMailInput());
     flush(); // the client waits for 354 before it sends the message
     setPhase(Phase::Data);
@@ -1002,12 +1005,23 @@ void SmtpSession::dataLine(const QByteArray &raw)
     if (!m_eightBit)
         m_eightBit = delivery::hasEightBit(line);
     if (m_inHeaders) {
-        if (line.isEmpty())
-            m_inHeaders = false;
-        else if (startsWithField(line, "Received:", 9))
-            ++m_receivedHeaders;
-        else if (m_messageId.isEmpty() && startsWithField(line, "Message-ID:", 11))
-            m_messageId = QString::fromLatin1(line.mid(11).trimmed());
+        const bool continued = line.startsWith(' ') || line.startsWith('\t');
+        if (m_inSubject && continued) {
+            if (m_subject.size() < mail::kMaxFieldBytes)
+                m_subject += line; // unfolded: the line break goes, the white space stays
+        } else {
+            m_inSubject = false;
+            if (line.isEmpty()) {
+                m_inHeaders = false;
+            } else if (startsWithField(line, "Received:", 9)) {
+                ++m_receivedHeaders;
+            } else if (m_messageId.isEmpty() && startsWithField(line, "Message-ID:", 11)) {
+                m_messageId = QString::fromLatin1(line.mid(11).trimmed());
+            } else if (!m_subjectSeen && startsWithField(line, "Subject:", 8)) {
+                m_subject = line.mid(8, mail::kMaxFieldBytes);
+                m_inSubject = m_subjectSeen = true;
+            }
+        }
     }
     m_dataBytes += line.size() + 2;
     if (m_dataBytes > m_ctx.settings->smtp.maxMessageBytes)
@@ -1055,6 +1069,7 @@ void SmtpSession::finishData()
     envelope.size = m_message->size();
     envelope.receivedHeaders = m_receivedHeaders;
     envelope.messageId = m_messageId;
+    envelope.subject = mail::decodeHeaderText(m_subject);
     envelope.ret = m_ret;
     envelope.envid = m_envid;
     envelope.eightBit = m_eightBit;

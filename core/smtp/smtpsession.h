@@ -216,6 +216,9 @@ private:
     bool m_inHeaders = true;
     int m_receivedHeaders = 0;
     QString m_messageId;
+    QByteArray m_subject; // the Subject: field's raw value, folds and all
+    bool m_inSubject = false;
+    bool m_subjectSeen = false;
 };
 
 } // namespace tandem::smtp

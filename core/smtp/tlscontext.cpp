@@ -11,9 +11,19 @@
 #include <QSslKey>
 #include <QTimer>
 
+#include "util/fsutil.h"
+
+#include <QHostAddress>
+
+#include <openssl/bn.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <memory>
 
 #include <algorithm>
 #include <cstring>
@@ -232,6 +242,93 @@ bool TlsContext::generateSelfSigned(const QString &hostname, const QString &cert
     }
     finishSelfSigned(keyPath);
     return true;
+}
+
+namespace {
+
+template <typename T, void (*Free)(T *)> struct Freer {
+    void operator()(T *p) const { Free(p); }
+};
+template <typename T, void (*Free)(T *)> using Owned = std::unique_ptr<T, Freer<T, Free>>;
+
+// OpenSSL's last error as text, and its queue left empty for Qt.
+QString sslError(const char *what)
+{
+    char text[256] = {};
+    ERR_error_string_n(ERR_get_error(), text, sizeof text);
+    ERR_clear_error();
+    return u"%1: %2"_s.arg(QString::fromLatin1(what), QString::fromLatin1(text));
+}
+
+QByteArray bioBytes(BIO *bio)
+{
+    char *data = nullptr;
+    const long size = BIO_get_mem_data(bio, &data);
+    return QByteArray(data, qsizetype(size));
+}
+
+bool addExtension(X509 *certificate, int nid, const QByteArray &value)
+{
+    X509V3_CTX context;
+    X509V3_set_ctx_nodb(&context);
+    X509V3_set_ctx(&context, certificate, certificate, nullptr, nullptr, 0);
+    Owned<X509_EXTENSION, X509_EXTENSION_free> extension(
+        X509V3_EXT_conf_nid(nullptr, &context, nid, value.constData()));
+    return extension && X509_add_ext(certificate, extension.get(), -1) == 1;
+}
+
+} // namespace
+
+bool TlsContext::makeSelfSigned(const QString &hostname, const QString &certificatePath,
+                                const QString &keyPath, QString *error)
+{
+    if (!prepareSelfSigned(certificatePath, keyPath, error))
+        return false;
+    Owned<EVP_PKEY, EVP_PKEY_free> key(EVP_RSA_gen(2048));
+    if (!key) {
+        *error = sslError("cannot make an RSA key");
+        return false;
+    }
+    Owned<X509, X509_free> certificate(X509_new());
+    Owned<BIGNUM, BN_free> serial(BN_new());
+    const QByteArray host = hostname.toUtf8();
+    const bool isAddress = !QHostAddress(hostname).isNull();
+    const QByteArray altName = (isAddress ? "IP:" : "DNS:") + host;
+    X509_NAME *name = certificate ? X509_get_subject_name(certificate.get()) : nullptr;
+    const bool made =
+        certificate && serial && name && X509_set_version(certificate.get(), 2) == 1 &&
+        BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1 &&
+        BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate.get())) &&
+        X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -3600) &&
+        X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 825L * 24 * 3600) &&
+        X509_set_pubkey(certificate.get(), key.get()) == 1 &&
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                                   reinterpret_cast<const unsigned char *>(host.constData()), -1,
+                                   -1, 0) == 1 &&
+        X509_set_issuer_name(certificate.get(), name) == 1 &&
+        addExtension(certificate.get(), NID_subject_alt_name, altName) &&
+        addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE") &&
+        addExtension(certificate.get(), NID_key_usage,
+                     "critical,digitalSignature,keyEncipherment") &&
+        addExtension(certificate.get(), NID_ext_key_usage, "serverAuth") &&
+        addExtension(certificate.get(), NID_subject_key_identifier, "hash") &&
+        X509_sign(certificate.get(), key.get(), EVP_sha256()) > 0;
+    if (!made) {
+        *error = sslError("cannot make the certificate");
+        return false;
+    }
+    Owned<BIO, BIO_free_all> keyBio(BIO_new(BIO_s_mem()));
+    Owned<BIO, BIO_free_all> certificateBio(BIO_new(BIO_s_mem()));
+    if (!keyBio || !certificateBio ||
+        PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
+            1 ||
+        PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1) {
+        *error = sslError("cannot write PEM");
+        return false;
+    }
+    ERR_clear_error();
+    return fsutil::writeDurably(keyPath, bioBytes(keyBio.get()), error, true, 0600) &&
+           fsutil::writeDurably(certificatePath, bioBytes(certificateBio.get()), error, true, 0644);
 }
 
 } // namespace tandem::smtp

@@ -47,6 +47,11 @@ public:
     static void finishSelfSigned(const QString &keyPath);
     static bool generateSelfSigned(const QString &hostname, const QString &certificatePath,
                                    const QString &keyPath, QString *error);
+    // The same pair made in this process with libcrypto, no openssl program needed: an RSA
+    // 2048 key and a SHA-256 certificate for hostname (subjectAltName, serverAuth), valid 825
+    // days. The key file is written with mode 0600 from its first byte; the folders are made.
+    static bool makeSelfSigned(const QString &hostname, const QString &certificatePath,
+                               const QString &keyPath, QString *error);
 
 private:
     static bool readPair(const QString &certificatePath, const QString &keyPath,

@@ -122,6 +122,8 @@ QByteArray serialize(const Envelope &e)
                         {u"message_id"_s, e.messageId},
                         {u"actions"_s, actions}};
     QJsonObject full = o;
+    if (!e.subject.isEmpty())
+        full.insert(u"subject"_s, e.subject);
     if (!e.ret.isEmpty())
         full.insert(u"ret"_s, e.ret);
     if (!e.envid.isEmpty())
@@ -152,6 +154,7 @@ std::optional<Envelope> deserialize(const QByteArray &bytes, QString *error)
     e.eightBit = o->value(u"eight_bit"_s).toBool(true);
     e.smtpUtf8 = o->value(u"smtp_utf8"_s).toBool(false);
     e.messageId = o->value(u"message_id"_s).toString();
+    e.subject = o->value(u"subject"_s).toString();
     e.ret = o->value(u"ret"_s).toString();
     e.envid = o->value(u"envid"_s).toString();
     e.handover = o->value(u"handover"_s).toString();

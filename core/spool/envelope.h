@@ -69,8 +69,9 @@ struct Envelope {
     bool eightBit = true;    // has bytes over 127 (records from before it was kept: maybe)
     bool smtpUtf8 = false;   // received with SMTPUTF8 (RFC 6531): UTF-8 addresses or headers
     QString messageId;
-    QString ret;                      // RFC 3461 RET (FULL or HDRS), empty: not given
-    QString envid;                    // RFC 3461 ENVID, empty: not given
+    QString subject; // the Subject: field decoded for people (RFC 2047), empty: none
+    QString ret;     // RFC 3461 RET (FULL or HDRS), empty: not given
+    QString envid;   // RFC 3461 ENVID, empty: not given
     QHash<QString, RecipientDsn> dsn; // by recipient, only those that gave parameters
     QString handover;                 // the partner's XHANDOVER id (HandoverLog), if any
     QList<Action> actions;

@@ -94,15 +94,22 @@ bool fsyncDirectory(const QString &path, QString *error)
     return fsyncFd(fd.get(), error);
 }
 
-bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, bool syncDir)
+bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, bool syncDir,
+                  int mode)
 {
     const QFileInfo info(path);
     const QString tmp = info.absolutePath() + u"/.tmp."_s + info.fileName();
     {
         Fd fd(::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                     0640));
+                     mode_t(mode)));
         if (!fd.isValid()) {
             *error = u"create %1: %2"_s.arg(tmp, errnoText(errno));
+            return false;
+        }
+        // A temporary left behind by a crash keeps its old mode through O_CREAT.
+        if (::fchmod(fd.get(), mode_t(mode)) != 0) {
+            *error = u"chmod %1: %2"_s.arg(tmp, errnoText(errno));
+            ::unlink(QFile::encodeName(tmp).constData());
             return false;
         }
         if (!fd.writeAll(bytes.constData(), bytes.size(), error) || !fsyncFd(fd.get(), error) ||

@@ -10,9 +10,10 @@ namespace tandem::fsutil {
 bool fsyncFd(int fd, QString *error);
 bool fsyncDirectory(const QString &path, QString *error);
 // Writes bytes to path via path.tmp-like temporary in the same folder, fsyncs, renames, and
-// fsyncs the folder (unless syncDir is false because the caller will do it for a batch).
-bool writeDurably(const QString &path, const QByteArray &bytes, QString *error,
-                  bool syncDir = true);
+// fsyncs the folder (unless syncDir is false because the caller will do it for a batch). The
+// file has the mode from its first byte on (0600 for a private key).
+bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, bool syncDir = true,
+                  int mode = 0640);
 // Appends bytes and fdatasyncs.
 bool appendDurably(const QString &path, const QByteArray &bytes, QString *error);
 // Creates the folder and any missing parents; a failure says why and as whom

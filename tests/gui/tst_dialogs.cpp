@@ -8,27 +8,34 @@
 #include "dialogs/outgoingmaildialog.h"
 #include "dialogs/serverdialog.h"
 #include "dialogs/smtpservicedialog.h"
+#include "engine.h"
 #include "language.h"
 #include "routing/router.h"
 #include "secrets.h"
 #include "threadwarnings.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -54,6 +61,10 @@ private slots:
     void smtpService();
     void smtpServiceRefusesPort70000();
     void smtpServiceRequireAuthNeedsTls();
+    void smtpServiceCertificateFiles();
+    void smtpServiceMismatchedKeyRefused();
+    void smtpServiceEncryptedKey();
+    void smtpServiceSelfSigned();
     void openRelayRefused();
     void openingAnArchiveWarns();
     void outgoingMail();
@@ -62,6 +73,7 @@ private slots:
     void mailboxesRefuseBadName();
     void mailboxesPostmaster();
     void cancelKeepsSettings();
+    void everyOptionExplainsItself();
     void screenshots();
 
 private:
@@ -105,6 +117,11 @@ private:
         QVERIFY(dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
     }
+
+    // A certificate and key made by openssl (the key encrypted when passphrase is given).
+    bool makePair(const QString &name, const QString &passphrase = {});
+    // Clicks the Browse… button and picks the file in the file dialog it opens.
+    void choose(QDialog &dialog, const QString &button, const QString &file);
 
     QTemporaryDir m_dir;
 };
@@ -410,6 +427,166 @@ void TestDialogs::smtpServiceRequireAuthNeedsTls()
     QVERIFY(dialog.settings().smtp.listeners.at(0).requireAuth);
 }
 
+bool TestDialogs::makePair(const QString &name, const QString &passphrase)
+{
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args{u"req"_s,
+                     u"-x509"_s,
+                     u"-newkey"_s,
+                     u"rsa:2048"_s,
+                     u"-sha256"_s,
+                     u"-days"_s,
+                     u"30"_s,
+                     u"-subj"_s,
+                     u"/CN=mailbox.example.com"_s,
+                     u"-keyout"_s,
+                     m_dir.filePath(name + u"-key.pem"_s),
+                     u"-out"_s,
+                     m_dir.filePath(name + u"-cert.pem"_s)};
+    args << (passphrase.isEmpty() ? QStringList{u"-nodes"_s}
+                                  : QStringList{u"-passout"_s, u"pass:"_s + passphrase});
+    openssl.start(u"openssl"_s, args);
+    if (openssl.waitForFinished(60000) && openssl.exitCode() == 0)
+        return true;
+    qWarning("openssl: %s", openssl.readAll().constData());
+    return false;
+}
+
+void TestDialogs::choose(QDialog &dialog, const QString &button, const QString &file)
+{
+    bool picked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(files);
+        files->selectFile(file);
+        QMetaObject::invokeMethod(files, &QDialog::accept);
+        picked = true;
+    });
+    QTest::mouseClick(find<QPushButton>(&dialog, button), Qt::LeftButton);
+    QVERIFY(picked);
+}
+
+// The certificate and key chosen with the file dialogs are written to the settings (relative
+// to the configuration's folder), and the dialog tells what the certificate is.
+void TestDialogs::smtpServiceCertificateFiles()
+{
+    QVERIFY(makePair(u"a"_s));
+    SmtpServiceDialog dialog(base(), 0);
+    show(dialog);
+    choose(dialog, u"browseTlsCertificate"_s, m_dir.filePath(u"a-cert.pem"_s));
+    choose(dialog, u"browseTlsKey"_s, m_dir.filePath(u"a-key.pem"_s));
+    QCOMPARE(find<QLineEdit>(&dialog, u"tlsCertificate"_s)->text(), u"a-cert.pem"_s);
+    QCOMPARE(find<QLineEdit>(&dialog, u"tlsKey"_s)->text(), u"a-key.pem"_s);
+    QVERIFY2(find<QLabel>(&dialog, u"tlsState"_s)->text().contains(u"mailbox.example.com"_s),
+             qPrintable(find<QLabel>(&dialog, u"tlsState"_s)->text()));
+    QVERIFY(!find<QLineEdit>(&dialog, u"tlsKeyPassphrase"_s)->isEnabled()); // not encrypted
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const config::Settings s = dialog.settings();
+    QCOMPARE(s.smtp.tlsCertificate, u"a-cert.pem"_s);
+    QCOMPARE(s.smtp.tlsKey, u"a-key.pem"_s);
+    const QJsonObject tls =
+        config::toJson(s).value(u"smtp"_s).toObject().value(u"tls"_s).toObject();
+    QCOMPARE(tls.value(u"certificate"_s).toString(), u"a-cert.pem"_s);
+    QCOMPARE(tls.value(u"key"_s).toString(), u"a-key.pem"_s);
+}
+
+// A key of another certificate is refused at OK, as the engine would refuse it at start.
+void TestDialogs::smtpServiceMismatchedKeyRefused()
+{
+    QVERIFY(makePair(u"m1"_s));
+    QVERIFY(makePair(u"m2"_s));
+    SmtpServiceDialog dialog(base(), 0);
+    show(dialog);
+    type(find<QLineEdit>(&dialog, u"tlsCertificate"_s), u"m1-cert.pem"_s);
+    type(find<QLineEdit>(&dialog, u"tlsKey"_s), u"m2-key.pem"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"tlsCertificateError"_s, u"does not match"_s);
+    type(find<QLineEdit>(&dialog, u"tlsKey"_s), QString());
+    clickOk(dialog);
+    verifyRefused(dialog, u"tlsCertificateError"_s, u"private key"_s);
+    type(find<QLineEdit>(&dialog, u"tlsKey"_s), u"m1-key.pem"_s);
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+// An encrypted key asks for its passphrase, refuses a wrong one, and keeps the right one in
+// the keychain, never in the file.
+void TestDialogs::smtpServiceEncryptedKey()
+{
+    QVERIFY(makePair(u"enc"_s, u"open sesame"_s));
+    SmtpServiceDialog dialog(base(), 0);
+    show(dialog);
+    type(find<QLineEdit>(&dialog, u"tlsCertificate"_s), u"enc-cert.pem"_s);
+    type(find<QLineEdit>(&dialog, u"tlsKey"_s), u"enc-key.pem"_s);
+    auto *passphrase = find<QLineEdit>(&dialog, u"tlsKeyPassphrase"_s);
+    QVERIFY(passphrase->isEnabled());
+    clickOk(dialog);
+    verifyRefused(dialog, u"tlsKeyPassphraseError"_s, u"passphrase"_s);
+    type(passphrase, u"wrong"_s);
+    clickOk(dialog);
+    verifyRefused(dialog, u"tlsCertificateError"_s, u"passphrase"_s);
+    type(passphrase, u"open sesame"_s);
+    clickOk(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
+    QVERIFY(!QJsonDocument(config::toJson(dialog.settings())).toJson().contains("open sesame"));
+    QString kept;
+    bool read = false;
+    Secrets::loadTlsPassphrase(this, [&](const QString &p, const QString &) {
+        kept = p;
+        read = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(read, 10000);
+    QCOMPARE(kept, u"open sesame"_s);
+    bool removed = false;
+    Secrets::storeTlsPassphrase({}, this, [&](bool, const QString &) { removed = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(removed, 10000);
+}
+
+// Make a self-signed certificate: a pair for the server's host name in the configuration's
+// tls/ folder, the key readable by its owner only, named in the settings, and an engine
+// starts with it on an SMTPS listener.
+void TestDialogs::smtpServiceSelfSigned()
+{
+    const config::Settings before = base();
+    SmtpServiceDialog dialog(before, 0);
+    show(dialog);
+    QSignalSpy made(&dialog, &SmtpServiceDialog::certificateMade);
+    QTest::mouseClick(find<QPushButton>(&dialog, u"makeSelfSigned"_s), Qt::LeftButton);
+    QVERIFY(made.wait(30000));
+    QCOMPARE(made.first().first().toBool(), true);
+    const QString certificate = find<QLineEdit>(&dialog, u"tlsCertificate"_s)->text();
+    const QString key = find<QLineEdit>(&dialog, u"tlsKey"_s)->text();
+    QVERIFY2(certificate.startsWith(u"tls/mailbox.example.com-"_s), qPrintable(certificate));
+    QVERIFY2(key.startsWith(u"tls/mailbox.example.com-"_s), qPrintable(key));
+    QCOMPARE(QFile(m_dir.filePath(key)).permissions() &
+                 ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+             QFile::Permissions());
+    QVERIFY2(find<QLabel>(&dialog, u"tlsState"_s)->text().contains(u"Self-signed"_s),
+             qPrintable(find<QLabel>(&dialog, u"tlsState"_s)->text()));
+    clickOk(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    config::Settings s = dialog.settings();
+    QCOMPARE(s.smtp.tlsCertificate, certificate);
+    QCOMPARE(s.smtp.tlsKey, key);
+    QString error;
+    QVERIFY2(Engine::checkCertificate(s.resolvePath(certificate), s.resolvePath(key), {}, &error),
+             qPrintable(error));
+
+    // The engine serves it: an SMTPS listener starts (its TLS context loads the pair).
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    s.smtp.listeners[0].port = port;
+    s.smtp.listeners[0].mode = config::ListenerMode::Smtps;
+    s.server.dataDir = m_dir.filePath(u"selfsigned-data"_s);
+    Engine engine(s);
+    QVERIFY2(engine.start(&error), qPrintable(error));
+    QVERIFY(engine.listeningAddresses().join(u' ').contains(QString::number(port)));
+}
+
 void TestDialogs::openRelayRefused()
 {
     const config::Settings before = base();
@@ -682,6 +859,73 @@ void TestDialogs::cancelKeepsSettings()
              QJsonDocument(config::toJson(before)).toJson());
 }
 
+// Every option an administrator can tick, choose or type into, in every Options dialog (the
+// Passthrough, Undelivered Mail and Blacklists tabs above all), says what it does: a tooltip,
+// and a What's This text at least as long.
+void TestDialogs::everyOptionExplainsItself()
+{
+    const auto check = [](QDialog &dialog) {
+        QStringList missing;
+        int options = 0;
+        for (QWidget *w : dialog.findChildren<QWidget *>()) {
+            // The line edit inside a spin box or a combo box is part of it, not an option.
+            if (qobject_cast<QAbstractSpinBox *>(w->parentWidget()) ||
+                qobject_cast<QComboBox *>(w->parentWidget()))
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            const auto *view = qobject_cast<QAbstractItemView *>(w);
+            const bool option = (button && button->isCheckable()) || qobject_cast<QLineEdit *>(w) ||
+                                qobject_cast<QAbstractSpinBox *>(w) ||
+                                qobject_cast<QComboBox *>(w) ||
+                                (view && !qobject_cast<QAbstractItemView *>(w->parentWidget()) &&
+                                 view->objectName() != u"qt_scrollarea_viewport"_s &&
+                                 !view->objectName().isEmpty());
+            if (!option)
+                continue;
+            ++options;
+            if (w->toolTip().trimmed().isEmpty() || w->whatsThis().trimmed().isEmpty() ||
+                w->whatsThis().size() < w->toolTip().size())
+                missing.append(w->objectName().isEmpty()
+                                   ? QString::fromLatin1(w->metaObject()->className())
+                                   : w->objectName());
+        }
+        QVERIFY2(options > 0, qPrintable(dialog.objectName()));
+        QVERIFY2(missing.isEmpty(), qPrintable(dialog.objectName() +
+                                               u": no tooltip or What's "
+                                               u"This on "_s +
+                                               missing.join(u", "_s)));
+    };
+    config::Settings s = base();
+    config::StaticRoute lan;
+    lan.domains = {u"lan.example"_s};
+    lan.host = u"192.0.2.1"_s;
+    s.outgoing.staticRoutes.append(lan);
+    {
+        InboxPropertiesDialog d(s);
+        check(d);
+    }
+    {
+        SmtpServiceDialog d(s, 0);
+        check(d);
+    }
+    {
+        ServerDialog d(s);
+        check(d);
+    }
+    {
+        OutgoingMailDialog d(s);
+        check(d);
+    }
+    {
+        RouteDialog d(s, 0);
+        check(d);
+    }
+    {
+        MailboxesDialog d(s, {u"alice@example.com"_s});
+        check(d);
+    }
+}
+
 // With TANDEM_SCREENSHOTS=folder, renders every dialog and tab there as options-*.png and
 // prints each dialog's tab order, for a person to look at.
 void TestDialogs::screenshots()
@@ -695,6 +939,8 @@ void TestDialogs::screenshots()
     const QString language = qEnvironmentVariable("TANDEM_LANGUAGE");
     if (!language.isEmpty())
         QVERIFY(tandem::ui::language::apply(language));
+    else
+        tandem::ui::language::apply(u"en"_s); // as the console does: "90 days", not "day(s)"
     auto save = [&](QDialog &dialog, const QString &name) {
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

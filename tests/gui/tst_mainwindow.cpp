@@ -1,9 +1,12 @@
 // The console end to end: each Passthrough checkbox ticked in Incoming Mail › Inbox
 // Properties changes the configuration file, and the running engine routes the next
 // message accordingly.
+#include "engine.h"
 #include "enginehost.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "queuefixture.h"
+#include "queuemodel.h"
 #include "threadwarnings.h"
 
 #include <QAbstractButton>
@@ -11,13 +14,22 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -34,7 +46,10 @@ private slots:
     void passthroughCheckboxesChangeFileAndRouting();
     void mailboxesOnDiskArriveLater();
     void diskFullShownAndMailRefused();
+    void refusedChangeLeavesFileAndEngineAlone();
+    void queueColumnsFitAt1400();
     void screenshot();
+    void closingAsksFirst(); // last: it stops the engine and closes the window
 
 private:
     // Opens Incoming Mail › Inbox Properties, clicks the checkbox, presses OK.
@@ -43,6 +58,10 @@ private:
     int files(const QString &user, const QString &folder = {}) const;
     int outboxEntries() const;
     void send(const QString &from, const QString &to);
+    // Opens the first SMTP service's properties, types the port, presses OK; returns the
+    // error of settingsApplied().
+    QString changePort(int port);
+    int portInFile() const;
 
     tandem::test::QueueFixture m_fixture;
     std::unique_ptr<MainWindow> m_window;
@@ -50,6 +69,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
+    tandem::ui::language::apply(u"en"_s); // as the console does at start (English plurals)
     QString error;
     QVERIFY2(m_fixture.init(&error), qPrintable(error));
     m_window = std::make_unique<MainWindow>(m_fixture.settings().baseDir + u"/tandem.json"_s);
@@ -61,9 +81,11 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::cleanupTestCase()
 {
-    QSignalSpy stopped(m_window->host(), &tandem::ui::EngineHost::stopped);
-    m_window->stopEngine();
-    stopped.wait(10000);
+    if (m_window->host()->isRunning()) {
+        QSignalSpy stopped(m_window->host(), &tandem::ui::EngineHost::stopped);
+        m_window->stopEngine();
+        stopped.wait(10000);
+    }
     m_window.reset();
 }
 
@@ -214,6 +236,149 @@ void TestMainWindow::mailboxesOnDiskArriveLater()
     QVERIFY2(seen.contains(u"alice@example.com"_s), qPrintable(seen.join(u", "_s)));
 }
 
+QString TestMainWindow::changePort(int port)
+{
+    bool typed = false;
+    QTimer::singleShot(0, this, [&] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto *edit = dialog->findChild<QLineEdit *>(u"port"_s);
+        QVERIFY(edit);
+        edit->setText(QString::number(port));
+        typed = true;
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    QSignalSpy applied(m_window.get(), &MainWindow::settingsApplied);
+    if (!m_window->openProperties(MainWindow::Node::SmtpService, 0) || !typed)
+        return u"dialog not accepted"_s;
+    if (applied.isEmpty() && !applied.wait(10000))
+        return u"settingsApplied() not emitted"_s;
+    return applied.first().first().toString();
+}
+
+int TestMainWindow::portInFile() const
+{
+    QFile file(m_window->configPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    return root.value(u"smtp"_s)
+        .toObject()
+        .value(u"listeners"_s)
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(u"port"_s)
+        .toInt(-1);
+}
+
+// Whether something accepts on the port and greets with 220.
+static bool greets(int port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(port));
+    if (!socket.waitForConnected(5000))
+        return false;
+    while (!socket.canReadLine())
+        if (!socket.waitForReadyRead(5000))
+            return false;
+    return socket.readLine().startsWith("220");
+}
+
+// A change the engine cannot apply (the new port is taken) leaves the file, the console's
+// settings and tree, and the engine as they were, and says why; a change it can apply then
+// is written and clears the error.
+void TestMainWindow::refusedChangeLeavesFileAndEngineAlone()
+{
+    const int oldPort = m_fixture.smtpPort();
+    QCOMPARE(portInFile(), oldPort);
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+    const int busy = squatter.serverPort();
+
+    // The refusal is told in a window of its own, which the test closes.
+    QString boxName;
+    QString boxText;
+    QTimer closer;
+    closer.setInterval(20);
+    connect(&closer, &QTimer::timeout, this, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (box && box->isVisible()) {
+                boxName = box->objectName();
+                boxText = box->text() + u'\n' + box->informativeText();
+                box->close();
+            }
+        }
+    });
+    closer.start();
+    const QString error = changePort(busy);
+    QVERIFY2(error.contains(QString::number(busy)), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!boxText.isEmpty(), 5000);
+
+    QCOMPARE(portInFile(), oldPort);
+    QCOMPARE(boxName, u"settingsNotAppliedBox"_s);
+    QVERIFY2(boxText.contains(QString::number(busy)), qPrintable(boxText));
+    QCOMPARE(m_window->settings().smtp.listeners.at(0).port, oldPort);
+    auto *tree = m_window->findChild<QTreeWidget *>(u"navigation"_s);
+    QVERIFY(tree);
+    const QList<QTreeWidgetItem *> services =
+        tree->findItems(u"port"_s, Qt::MatchContains | Qt::MatchRecursive);
+    QCOMPARE(services.size(), 1);
+    QVERIFY2(services.first()->text(0).contains(QString::number(oldPort)),
+             qPrintable(services.first()->text(0)));
+    QVERIFY(!services.first()->text(0).contains(QString::number(busy)));
+    QVERIFY(greets(oldPort));
+    auto *lastError = m_window->findChild<QLabel *>(u"lastError"_s);
+    QVERIFY(lastError);
+    QVERIFY2(lastError->text().contains(QString::number(busy)), qPrintable(lastError->text()));
+
+    // A free port: taken, written, shown, and the error is gone.
+    const int freePort = tandem::test::freePort();
+    QCOMPARE(changePort(freePort), QString());
+    QCOMPARE(portInFile(), freePort);
+    QCOMPARE(m_window->settings().smtp.listeners.at(0).port, freePort);
+    QVERIFY(greets(freePort));
+    QCOMPARE(lastError->text(), QString());
+    closer.stop();
+
+    // Back to the fixture's port for the tests after this one.
+    QCOMPARE(changePort(oldPort), QString());
+    QVERIFY(greets(oldPort));
+}
+
+// At 1400 pixels the queue page shows every column, Last reply included, without scrolling
+// sideways; a narrowed column keeps at least its title's width.
+void TestMainWindow::queueColumnsFitAt1400()
+{
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    auto *tree = m_window->findChild<QTreeWidget *>(u"navigation"_s);
+    tree->setCurrentItem(tree->findItems(u"Queue"_s, Qt::MatchExactly).value(0));
+    auto *view = m_window->findChild<QTableView *>(u"queueTable"_s);
+    QVERIFY(view);
+    QTRY_VERIFY(view->isVisible());
+    QTest::qWait(100); // the layout settles
+    QHeaderView *header = view->horizontalHeader();
+    const int width = view->viewport()->width();
+    QVERIFY2(width > 900 && width < 1400, qPrintable(QString::number(width)));
+    for (int c = 0; c < tandem::ui::QueueModel::ColumnCount; ++c) {
+        const QString title = view->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(!header->isSectionHidden(c), qPrintable(title));
+        const int left = header->sectionViewportPosition(c);
+        const int right = left + header->sectionSize(c);
+        QVERIFY2(left >= 0 && right <= width,
+                 qPrintable(u"%1: %2-%3 of %4"_s.arg(title).arg(left).arg(right).arg(width)));
+        QVERIFY2(header->sectionSize(c) >= view->fontMetrics().horizontalAdvance(title),
+                 qPrintable(u"%1: %2 px"_s.arg(title).arg(header->sectionSize(c))));
+    }
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+    // Last reply takes what is left, and is no sliver.
+    QVERIFY(header->sectionSize(tandem::ui::QueueModel::LastReplyColumn) >= 150);
+    m_window->resize(1200, 720);
+}
+
 // With TANDEM_SCREENSHOTS=folder: the main window, and its Queue and Log pages, as PNGs.
 void TestMainWindow::screenshot()
 {
@@ -234,6 +399,63 @@ void TestMainWindow::screenshot()
         QTest::qWait(400);
         QVERIFY(m_window->grab().save(out + u'/' + file));
     }
+}
+
+// Closing the console while the engine runs asks first, saying how many messages wait in the
+// Outbox and that no mail comes in while it is closed; Cancel keeps both running, Stop and
+// close stops the engine and then closes the window.
+void TestMainWindow::closingAsksFirst()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    send(u"alice@example.com"_s, u"someone@remote.test"_s); // stays: its next hop is down
+    // The message and whatever copies the options of the tests before make, settled.
+    int queued = -1;
+    QElapsedTimer unchanged;
+    const auto settled = [&] {
+        const int n = int(tandem::Engine::readQueue(m_fixture.settings()).size());
+        if (n != queued) {
+            queued = n;
+            unchanged.start();
+        }
+        return n > 0 && unchanged.elapsed() > 500 &&
+               m_window->findChild<QLabel *>(u"outboxSize"_s)->text().contains(QString::number(n));
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 10000);
+
+    const auto answer = [this](const QString &button, QString *name, QString *text) {
+        QTimer::singleShot(0, this, [=] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            *name = box->objectName();
+            *text = box->text() + u'\n' + box->informativeText();
+            auto *b = box->findChild<QAbstractButton *>(button);
+            QVERIFY2(b, qPrintable(button));
+            b->click();
+        });
+    };
+    QString name;
+    QString text;
+    answer(u"cancelCloseButton"_s, &name, &text);
+    QVERIFY(!m_window->close());
+    QCOMPARE(name, u"closeConsoleBox"_s);
+    QVERIFY2(text.contains(u"%1 message"_s.arg(queued)), qPrintable(text));
+    QVERIFY2(text.contains(u"no mail is received"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"tandemd"_s), qPrintable(text));
+    QVERIFY(m_window->isVisible());
+    QTest::qWait(200);
+    QVERIFY(m_window->host()->isRunning());
+    QVERIFY(greets(m_fixture.smtpPort()));
+
+    name.clear();
+    answer(u"stopAndCloseButton"_s, &name, &text);
+    m_window->close();
+    QCOMPARE(name, u"closeConsoleBox"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->host()->isRunning(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 5000);
+    QVERIFY(!greets(m_fixture.smtpPort()));
+    // Every message is still in the Outbox for the next start.
+    QCOMPARE(int(tandem::Engine::readQueue(m_fixture.settings()).size()), queued);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -37,6 +37,7 @@ OutboxEntry entry(const QString &id, EntryState state = EntryState::Deferred, qi
     e.nextAttempt = e.created.addSecs(300);
     e.lastReply = u"421 4.4.1 connection refused"_s;
     e.history = {{e.created, e.lastReply}};
+    e.subject = u"Minutes of %1"_s.arg(id);
     return e;
 }
 
@@ -109,6 +110,9 @@ void TestQueueModel::resetAndData()
     QCOMPARE(cell(QueueModel::FromColumn).toString(), u"alice@example.com"_s);
     QCOMPARE(cell(QueueModel::RecipientsColumn).toString(),
              u"bob@remote.test, carol@remote.test"_s);
+    QCOMPARE(cell(QueueModel::SubjectColumn).toString(), u"Minutes of m1-0"_s);
+    QVERIFY(cell(QueueModel::SubjectColumn, Qt::ToolTipRole).toString().contains(u"m1-0"_s));
+    QCOMPARE(model.headerData(QueueModel::SubjectColumn, Qt::Horizontal).toString(), u"Subject"_s);
     QCOMPARE(cell(QueueModel::NextHopColumn).toString(), u"[127.0.0.1]:2525"_s);
     QCOMPARE(cell(QueueModel::StateColumn).toString(), u"deferred"_s);
     QCOMPARE(cell(QueueModel::AttemptsColumn).toInt(), 1);
@@ -469,8 +473,8 @@ void TestQueueModel::randomBatches()
             const auto has = [&](const QString &s) {
                 return s.contains(text, Qt::CaseInsensitive);
             };
-            const bool matches = text.isEmpty() || has(e.id) || has(e.sender) || has(e.nextHop) ||
-                                 has(e.lastReply) ||
+            const bool matches = text.isEmpty() || has(e.id) || has(e.sender) || has(e.subject) ||
+                                 has(e.nextHop) || has(e.lastReply) ||
                                  std::any_of(e.recipients.cbegin(), e.recipients.cend(), has);
             if (state && matches)
                 shown.append(i);
@@ -493,6 +497,9 @@ void TestQueueModel::randomBatches()
                     c = x.recipients.at(i).compare(y.recipients.at(i), Qt::CaseInsensitive);
                 if (c == 0)
                     c = int(x.recipients.size() - y.recipients.size());
+                break;
+            case QueueModel::SubjectColumn:
+                c = x.subject.compare(y.subject, Qt::CaseInsensitive);
                 break;
             case QueueModel::SizeColumn:
                 c = x.size < y.size ? -1 : y.size < x.size;
@@ -567,14 +574,23 @@ void TestQueueModel::realEngine()
                               u"deferred"_s, 10000);
     QVERIFY(model.index(0, QueueModel::AttemptsColumn).data().toInt() >= 1);
     QVERIFY(!model.index(0, QueueModel::LastReplyColumn).data().toString().isEmpty());
+    // The Subject as the engine recorded it at acceptance.
+    QCOMPARE(model.index(0, QueueModel::SubjectColumn).data().toString(), u"queue model"_s);
 
-    // A second message is one more row, appended by a batch, not a new snapshot.
-    QVERIFY2(tandem::test::sendMessage(fixture.smtpPort(), u"alice@example.com"_s,
-                                       u"carol@remote.test"_s, u"second"_s, &error),
+    // A second message is one more row, appended by a batch, not a new snapshot. Its subject,
+    // encoded (RFC 2047) and folded, shows decoded.
+    QVERIFY2(tandem::test::sendMessage(
+                 fixture.smtpPort(), u"alice@example.com"_s, u"carol@remote.test"_s,
+                 u"=?UTF-8?B?R3LDvMOfZQ==?=\r\n aus =?ISO-8859-1?Q?K=F6ln?="_s, &error),
              qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 5000);
     QCOMPARE(snapshots.size(), 1);
     QCOMPARE(model.entryAt(1).recipients, QStringList({u"carol@remote.test"_s}));
+    QCOMPARE(model.index(1, QueueModel::SubjectColumn).data().toString(), u"Grüße aus Köln"_s);
+    model.setFilterText(u"köln"_s); // the filter finds it by its subject
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.entryAt(0).recipients, QStringList({u"carol@remote.test"_s}));
+    model.setFilterText({});
 
     // What the model shows is what the spool holds.
     QTRY_COMPARE_WITH_TIMEOUT(tandem::Engine::readOutbox(fixture.settings()).size(), qsizetype(2),

@@ -2,6 +2,8 @@
 // Delete and Return to sender changes the spool (data/spool/outbox/).
 #include "engine.h"
 #include "enginehost.h"
+#include "entrydetailsdialog.h"
+#include "language.h"
 #include "queuefixture.h"
 #include "queuemodel.h"
 #include "queuewindow.h"
@@ -16,9 +18,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -44,6 +49,8 @@ private slots:
     void returnToSender();
     void filterAndStatus();
     void localDeliveryShownAndRetried();
+    void detailsOfAFailedAttempt();
+    void countsInEveryLanguage();
     void screenshot();
 
 private:
@@ -62,6 +69,7 @@ private:
 void TestQueueWindow::init()
 {
     tandem::test::failOnThreadWarnings();
+    tandem::ui::language::apply(u"en"_s); // English, with its plural forms
     m_fixture = std::make_unique<tandem::test::QueueFixture>();
     QString error;
     QVERIFY2(m_fixture->init(&error), qPrintable(error));
@@ -200,12 +208,134 @@ void TestQueueWindow::localDeliveryShownAndRetried()
                  .contains(u"tmp: it is not a folder"_s),
              qPrintable(row.siblingAtColumn(QueueModel::LastReplyColumn).data().toString()));
 
+    // Its details come from the message's plan: the mailbox it waits for, and why.
+    tandem::ui::EntryDetailsDialog *details = m_window->showDetails(id);
+    QVERIFY(details);
+    QTRY_COMPARE_WITH_TIMEOUT(details->findChild<QLabel *>(u"detailId"_s)->text(), id, 5000);
+    auto *recipients = details->findChild<QTableWidget *>(u"recipientsTable"_s);
+    QVERIFY(recipients->rowCount() >= 1);
+    QCOMPARE(recipients->item(0, 0)->text(), u"alice@example.com"_s);
+    QCOMPARE(recipients->item(0, 1)->text(), u"deferred"_s);
+    QCOMPARE(recipients->item(0, 2)->text(), u"alice@example.com"_s);
+    QVERIFY2(recipients->item(0, 4)->text().contains(u"tmp: it is not a folder"_s),
+             qPrintable(recipients->item(0, 4)->text()));
+    QVERIFY(details->findChild<QPlainTextEdit *>(u"headersText"_s)
+                ->toPlainText()
+                .contains(u"Subject: local"_s));
+    details->close();
+
     QVERIFY(QFile::remove(box + u"/tmp"_s));
     select({id});
     const QList<QVariantList> result = click(u"retryButton"_s);
     QCOMPARE(result.value(0).value(1).toStringList(), QStringList({id}));
     QTRY_COMPARE_WITH_TIMEOUT(QDir(box + u"/new"_s).entryList(QDir::Files).size(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!rowOf(id).isValid(), 10000);
+}
+
+// A double-click on an entry whose attempt failed opens its details: the envelope, each
+// recipient's state with its reply, every attempt, and the message's headers — all asked of
+// the engine.
+void TestQueueWindow::detailsOfAFailedAttempt()
+{
+    const QString id = send(u"bob@remote.test"_s);
+    QVERIFY(!id.isEmpty());
+    const OutboxEntry entry = *onDisk(id);
+    QVERIFY(entry.attempts >= 1);
+    QVERIFY(!entry.lastReply.isEmpty());
+
+    QTableView *view = m_window->findChild<QTableView *>(u"queueTable"_s);
+    const QModelIndex index = rowOf(id).siblingAtColumn(QueueModel::SubjectColumn);
+    QCOMPARE(index.data().toString(), u"to bob@remote.test"_s);
+    view->scrollTo(index);
+    // A double-click as the platform sends it: press, release, press, double-click, release.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      view->visualRect(index).center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                       view->visualRect(index).center());
+    auto *dialog = m_window->findChild<tandem::ui::EntryDetailsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->entryId(), id);
+    QSignalSpy loaded(dialog, &tandem::ui::EntryDetailsDialog::loaded);
+    const auto text = [dialog](const QString &name) {
+        auto *label = dialog->findChild<QLabel *>(name);
+        return label ? label->text() : u"(no %1)"_s.arg(name);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(text(u"detailId"_s), id, 5000);
+    QCOMPARE(text(u"detailFrom"_s), u"alice@example.com"_s);
+    QCOMPARE(text(u"detailSubject"_s), u"to bob@remote.test"_s);
+    QVERIFY2(text(u"detailClient"_s).contains(u"127.0.0.1"_s) &&
+                 text(u"detailClient"_s).contains(u"client.test"_s),
+             qPrintable(text(u"detailClient"_s)));
+    QVERIFY2(text(u"detailNextHop"_s).contains(u"127.0.0.1"_s),
+             qPrintable(text(u"detailNextHop"_s)));
+    QCOMPARE(text(u"detailState"_s), u"deferred"_s);
+
+    // The recipient: deferred, with the reply its attempt got.
+    auto *recipients = dialog->findChild<QTableWidget *>(u"recipientsTable"_s);
+    QVERIFY(recipients);
+    QCOMPARE(recipients->rowCount(), 1);
+    QCOMPARE(recipients->item(0, 0)->text(), u"bob@remote.test"_s);
+    QCOMPARE(recipients->item(0, 1)->text(), u"deferred"_s);
+    QVERIFY(recipients->item(0, 2)->text().contains(u"127.0.0.1"_s));
+    QVERIFY(!recipients->item(0, 3)->text().isEmpty()); // when
+    const QString reply = recipients->item(0, 4)->text();
+    QVERIFY2(!reply.isEmpty() && reply.startsWith(u"4"_s), qPrintable(reply));
+
+    // Every attempt with its reply: the engine's history, as many as it counted.
+    auto *attempts = dialog->findChild<QTableWidget *>(u"attemptsTable"_s);
+    QVERIFY(attempts);
+    const OutboxEntry now = *onDisk(id);
+    QVERIFY(attempts->rowCount() >= 1);
+    QVERIFY(attempts->rowCount() <= now.attempts);
+    QCOMPARE(attempts->item(0, 1)->text(), now.history.first().reply);
+    QVERIFY(!attempts->item(0, 0)->text().isEmpty());
+
+    // The message's headers, as stored here (this server's Received: line first).
+    auto *headers = dialog->findChild<QPlainTextEdit *>(u"headersText"_s);
+    QVERIFY(headers);
+    const QString h = headers->toPlainText();
+    QVERIFY2(h.startsWith(u"Received: from client.test"_s), qPrintable(h));
+    QVERIFY2(h.contains(u"Subject: to bob@remote.test"_s), qPrintable(h));
+    QVERIFY2(h.contains(u"Message-ID: <"_s), qPrintable(h));
+    QVERIFY2(!h.contains(u"Hello from the queue test"_s), "the body is not a header");
+
+    // Gone from the queue, the details say so on Refresh.
+    select({id});
+    QCOMPARE(click(u"deleteButton"_s).value(0).value(1).toStringList(), QStringList({id}));
+    loaded.clear();
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"refreshButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 5000);
+    QCOMPARE(loaded.first().first().toBool(), false);
+    QVERIFY(dialog->findChild<QLabel *>(u"detailStatus"_s)->text().contains(id));
+    dialog->close();
+}
+
+// "1 entry changed", "1 Eintrag geändert", "1 entrée modifiée": counts take the plural
+// forms of the language, English included.
+void TestQueueWindow::countsInEveryLanguage()
+{
+    const QString id = send(u"bob@remote.test"_s);
+    QVERIFY(!id.isEmpty());
+    auto *result = m_window->findChild<QLabel *>(u"resultLabel"_s);
+    auto *status = m_window->findChild<QLabel *>(u"statusLabel"_s);
+    QVERIFY(result && status);
+    const QList<std::tuple<QString, QString, QString>> languages{
+        {u"en"_s, u"1 entry changed"_s, u"1 entry, "_s},
+        {u"de"_s, u"1 Eintrag geändert"_s, u"1 Eintrag, "_s},
+        {u"fr"_s, u"1 entrée modifiée"_s, u"1 entrée ("_s}};
+    for (const auto &[language, changed, entries] : languages) {
+        tandem::ui::language::apply(language);
+        select({id});
+        QCOMPARE(click(u"holdButton"_s).value(0).value(1).toStringList(), QStringList({id}));
+        QCOMPARE(result->text(), changed);
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(entries), qPrintable(status->text()),
+                                  2000);
+        select({id});
+        QCOMPARE(click(u"releaseButton"_s).value(0).value(1).toStringList(), QStringList({id}));
+    }
+    tandem::ui::language::apply(u"en"_s);
+    QCOMPARE(tandem::ui::QueueWindow::tr("%n entries changed", nullptr, 2), u"2 entries changed"_s);
 }
 
 void TestQueueWindow::holdReleaseRetry()
@@ -233,7 +363,7 @@ void TestQueueWindow::holdReleaseRetry()
     QTRY_COMPARE_WITH_TIMEOUT(rowOf(id).siblingAtColumn(QueueModel::StateColumn).data().toString(),
                               u"held"_s, 2000);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"statusLabel"_s)->text(),
-                              u"1 entries, 1 held"_s, 2000);
+                              u"1 entry, 1 held"_s, 2000);
 
     // Retry does not touch a held entry; Release does.
     select({id});
@@ -387,22 +517,26 @@ void TestQueueWindow::screenshot()
         int attempts;
         int nextMinutes;
         const char *reply;
+        const char *subject;
     };
     const Row rows[] = {
         {"alice@example.com", "bob@partner.example", 48213, "[archive.example.com]:25",
-         EntryState::Queued, 0, 0, ""},
+         EntryState::Queued, 0, 0, "", "Project plan, version 3"},
         {"alice@example.com", "carol@customer.example", 1843200, "mx.customer.example:25",
-         EntryState::Deferred, 3, 15, "451 4.7.1 Greylisted, please try again later"},
+         EntryState::Deferred, 3, 15, "451 4.7.1 Greylisted, please try again later",
+         "Quote for the new office chairs"},
         {"bob@example.com", "orders@supplier.example", 9120, "mx1.supplier.example:25",
-         EntryState::Delivering, 1, 0, ""},
+         EntryState::Delivering, 1, 0, "", "Order 4711"},
         {"", "dave@example.com", 3310, "[mailbox.example.com]:25", EntryState::Deferred, 5, 60,
-         "421 4.4.1 connection to mailbox.example.com[192.168.1.10]:25 timed out"},
+         "421 4.4.1 connection to mailbox.example.com[192.168.1.10]:25 timed out",
+         "Undelivered Mail Returned to Sender"},
         {"carol@example.com", "team@conference.example", 254880, "mx.conference.example:25",
-         EntryState::Held, 2, 0, "452 4.2.2 Mailbox full"},
+         EntryState::Held, 2, 0, "452 4.2.2 Mailbox full", "Grüße aus Köln — Tagungsfotos"},
         {"postmaster@example.com", "admin@isp.example", 2048, "smtp.isp.example:587",
-         EntryState::Queued, 0, 0, ""},
+         EntryState::Queued, 0, 0, "", "Disk space on mailbox.example.com"},
         {"erin@example.com", "frank@old-domain.example", 15877, "mx.old-domain.example:25",
-         EntryState::Deferred, 8, 120, "450 4.1.1 Recipient address temporarily rejected"},
+         EntryState::Deferred, 8, 120, "450 4.1.1 Recipient address temporarily rejected",
+         "Change of address"},
     };
     QList<OutboxEntry> entries;
     int n = 0;
@@ -420,6 +554,7 @@ void TestQueueWindow::screenshot()
         if (r.nextMinutes > 0)
             e.nextAttempt = now.addSecs(60 * r.nextMinutes);
         e.lastReply = QString::fromUtf8(r.reply);
+        e.subject = QString::fromUtf8(r.subject);
         if (r.attempts > 0 && !e.lastReply.isEmpty())
             e.history = {{now.addSecs(-600), e.lastReply}};
         entries.append(e);
@@ -432,6 +567,20 @@ void TestQueueWindow::screenshot()
     window.view()->selectRow(1);
     QTest::qWait(200);
     QVERIFY(window.grab().save(out + u"/queue-window.png"_s));
+
+    // The details of a real entry, from the engine: deferred, its next hop refusing.
+    const QString id = send(u"carol@customer.example"_s);
+    QVERIFY(!id.isEmpty());
+    tandem::ui::EntryDetailsDialog *details = m_window->showDetails(id);
+    QVERIFY(details);
+    QTRY_COMPARE_WITH_TIMEOUT(details->findChild<QLabel *>(u"detailId"_s)->text(), id, 5000);
+    QVERIFY(QTest::qWaitForWindowExposed(details));
+    QTest::qWait(200);
+    QVERIFY(details->grab().save(out + u"/queue-entry-details.png"_s));
+    details->findChild<QTabWidget *>(u"detailTabs"_s)->setCurrentIndex(2);
+    QTest::qWait(200);
+    QVERIFY(details->grab().save(out + u"/queue-entry-headers.png"_s));
+    details->close();
 }
 
 QTEST_MAIN(TestQueueWindow)

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,8 +27,12 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
 #include <QTranslator>
 #include <QTreeWidget>
+#include <atomic>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +44,7 @@ private slots:
     void languageLoads();
     void switchesLive();
     void configErrorsTranslated();
+    void switchingWhileTheEngineTranslates();
 };
 
 void TestTranslation::languageLoads_data()
@@ -212,6 +218,36 @@ void TestTranslation::configErrorsTranslated()
 
     tandem::ui::language::apply(u"en"_s);
     QCOMPARE(messageFor(parseDomain(u"not a domain!"_s).errors, u"server.domain"_s), english);
+}
+
+// The engine's threads translate too (Qt's own error texts, the configuration's messages)
+// while the administrator switches the language: a switch must never change a translator
+// another thread is reading.
+void TestTranslation::switchingWhileTheEngineTranslates()
+{
+    std::atomic<bool> stop = false;
+    std::atomic<qint64> translated = 0;
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        while (!stop) {
+            const QString text = QCoreApplication::translate(
+                "tandem::ui::QueueWindow", "%n entries changed", nullptr, int(translated % 3));
+            if (!text.isEmpty())
+                ++translated;
+        }
+    }));
+    reader->start();
+    QElapsedTimer timer;
+    timer.start();
+    const QStringList codes{u"de"_s, u"fr"_s, u"en"_s, QString()};
+    for (int i = 0; timer.elapsed() < 1500; ++i)
+        tandem::ui::language::apply(codes.at(i % codes.size()));
+    stop = true;
+    reader->wait();
+    QVERIFY(translated > 0);
+    tandem::ui::language::apply(u"en"_s);
+    QCOMPARE(
+        QCoreApplication::translate("tandem::ui::QueueWindow", "%n entries changed", nullptr, 1),
+        u"1 entry changed"_s);
 }
 
 QTEST_MAIN(TestTranslation)

@@ -58,6 +58,10 @@ void compare(const OutboxEntry &got, const OutboxEntry &want)
     QCOMPARE(got.nextAttempt, want.nextAttempt);
     QCOMPARE(got.nextAttempt.isValid(), want.nextAttempt.isValid());
     QCOMPARE(got.lastReply, want.lastReply);
+    QCOMPARE(got.subject, want.subject);
+    QCOMPARE(got.client, want.client);
+    QCOMPARE(got.helo, want.helo);
+    QCOMPARE(got.results, want.results);
 }
 
 } // namespace
@@ -218,6 +222,13 @@ void TestOutbox::serializeRoundTrip()
     e.nextAttempt = QDateTime::fromMSecsSinceEpoch(1700003600001, Qt::UTC);
     e.lastReply = u"421 4.3.0 busy \u00e9\n second line"_s;
     e.sender.clear(); // a bounce
+    e.subject = u"Undelivered Mail Returned to Sender é"_s;
+    e.client = u"192.0.2.7"_s;
+    e.helo = u"client.example"_s;
+    const QDateTime tried = QDateTime::fromMSecsSinceEpoch(1700003000000, Qt::UTC);
+    e.results = {{u"bob@example.com"_s, RecipientOutcome::Delivered, u"250 2.0.0 ok"_s, tried},
+                 {u"carol@remote.test"_s, RecipientOutcome::Deferred, u"451 4.3.0 later"_s, tried},
+                 {u"dave@remote.test"_s, RecipientOutcome::Failed, u"550 5.1.1 unknown"_s, tried}};
     const QByteArray bytes = serialize(e);
     QVERIFY(bytes.startsWith("tandem-outbox 1\n"));
     QVERIFY(bytes.endsWith('\n'));

@@ -47,6 +47,7 @@ Envelope fullEnvelope(const QString &id)
     e.receivedHeaders = 1;
     e.generated = false;
     e.messageId = u"<m1@client.example>"_s;
+    e.subject = u"Grüße aus Köln"_s;
 
     Action inbox;
     inbox.kind = ActionKind::Deliver;
@@ -260,6 +261,7 @@ void TestSpool::envelopeRoundTrip()
     QCOMPARE(got->receivedHeaders, want.receivedHeaders);
     QCOMPARE(got->generated, want.generated);
     QCOMPARE(got->messageId, want.messageId);
+    QCOMPARE(got->subject, want.subject);
     compareActions(got->actions, want.actions);
     if (QTest::currentTestFailed())
         return;

@@ -71,6 +71,49 @@ QWidget *InboxPropertiesDialog::passthroughTab()
     m_copyWithoutReceived = new QCheckBox(tr("Copy all mail without Received: headers to Outbox"));
     m_copyWithoutReceived->setObjectName(u"copyWithoutReceivedToOutbox"_s);
     m_copyWithoutReceived->setChecked(s.passthrough.copyWithoutReceivedToOutbox);
+    // What each option does, in the words of docs/product.md §1: the administrator reads it
+    // before ticking the box.
+    explain(m_allDomains, tr("Make the copies below for mail of every local domain."),
+            tr("<p>When ticked, the passthrough copies below are made for the primary domain and "
+               "every other local domain, including domains added later. Untick it to choose "
+               "the domains in the list.</p>"));
+    explain(m_domains, tr("The local domains whose mail the copies below are made for."),
+            tr("<p>Only mail to and from the ticked domains is copied to the Outbox or to the "
+               "sender's Sent items; mail of the other local domains is only stored here.</p>"));
+    explain(m_copyToSentItems,
+            tr("File a copy of mail from a local sender in that mailbox's Sent folder."),
+            tr("<p><b>Copy all mail to sender's Sent items</b>: when the envelope sender (MAIL "
+               "FROM) is a local address and the message comes from a trusted or "
+               "authenticated client, a copy is stored in that mailbox's <i>Sent</i> folder — "
+               "for mail to local and remote recipients alike. Mail with the null sender "
+               "(&lt;&gt;), such as delivery reports, has no Sent copy.</p><p>On in the Archive "
+               "role, off in the Mailbox role.</p>"));
+    explain(m_createMailbox,
+            tr("Make a missing sender's mailbox from the template for its Sent copy."),
+            tr("<p><b>Create mailbox if necessary</b>: a passthrough copy (Sent items) for a "
+               "local address that has no mailbox creates the mailbox from the mailbox "
+               "template, instead of being dropped.</p><p>On in the Archive role, off in the "
+               "Mailbox role.</p>"));
+    explain(m_copyLocalToOutbox,
+            tr("Also queue every message for local recipients in the Outbox, so that the "
+               "Archive gets a copy."),
+            tr("<p><b>Copy all mail for local domains to Outbox</b>: every accepted message that "
+               "has local recipients is, besides being delivered to their mailboxes, queued in "
+               "the Outbox for those same recipients, and leaves by the Outbox's route (so the "
+               "Archive gets it). A message with local and remote recipients leaves as one "
+               "transaction carrying all of them to the same next hop.</p><p>On in the Mailbox "
+               "role, off in the Archive role.</p>"));
+    explain(m_copyWithoutReceived,
+            tr("Send mail with no Received: header of another server through the Outbox, even "
+               "for local recipients."),
+            tr("<p><b>Copy all mail without Received: headers to Outbox</b>: a message that "
+               "carries no Received: header apart from the one this server adds on acceptance "
+               "— one this server made itself, such as a delivery failure report, or one handed "
+               "in directly by a mail client — is routed through the Outbox even when its "
+               "recipients are local, instead of being stored here.</p><p>On an Archive this "
+               "sends its bounces back to the Mailbox machine, where the users read them; the "
+               "Mailbox then passes its usual copy back, so the Archive still files the bounce "
+               "exactly once. On in the Archive role, off in the Mailbox role.</p>"));
     auto *copies = new QVBoxLayout(copiesBox);
     copies->addWidget(m_copyToSentItems);
     copies->addWidget(m_createMailbox);
@@ -115,6 +158,28 @@ QWidget *InboxPropertiesDialog::undeliveredTab()
     m_forwardMailbox->setObjectName(u"forwardMailbox"_s);
     m_forwardMailbox->setPlaceholderText(tr("postmaster"));
     m_forwardMailbox->setEnabled(m_forward->isChecked());
+    explain(m_returnToSender,
+            tr("Refuse mail for a local address without a mailbox (550 5.1.1), or return it."),
+            tr("<p><b>Return to sender</b>: a recipient in a local domain with no mailbox is "
+               "refused at RCPT with 550 5.1.1 while the SMTP session is open, so that the "
+               "sending server returns the message and no backscatter is made. When it can "
+               "only be found out after acceptance, a delivery status notification (RFC 3464) "
+               "goes back to the envelope sender.</p><p>The Mailbox role's choice.</p>"));
+    explain(m_createAndStore, tr("Make the mailbox from the template and store the message in it."),
+            tr("<p><b>Create mailbox and store</b>: the mailbox is created from the mailbox "
+               "template and the message stored, so an Archive never refuses or bounces mail "
+               "for a local domain. Mailboxes are made only for mail from trusted or "
+               "authenticated clients; an outsider's mail goes to the catch-all mailbox.</p>"
+               "<p>The Archive role's choice.</p>"));
+    explain(m_forward, tr("Store mail for unknown local addresses in one catch-all mailbox."),
+            tr("<p><b>Forward to mailbox</b>: mail for a local address without a mailbox is "
+               "stored in the mailbox named here (for example postmaster), where someone reads "
+               "it.</p>"));
+    explain(
+        m_forwardMailbox, tr("The catch-all mailbox, such as postmaster."),
+        tr("<p>The mailbox, in the recipient's local domain, that takes mail for unknown "
+           "local addresses when <i>Forward to mailbox</i> is chosen, and an outsider's mail on "
+           "an Archive that creates mailboxes.</p>"));
     connect(m_forward, &QRadioButton::toggled, m_forwardMailbox, &QWidget::setEnabled);
     auto *forward = new QHBoxLayout;
     forward->addWidget(m_forward);
@@ -128,10 +193,26 @@ QWidget *InboxPropertiesDialog::undeliveredTab()
 
     const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
     auto *templateBox = new QGroupBox(tr("Mailbox template (for new mailboxes)"));
-    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, tr(" days"), t.keepLiveDays);
+    const auto days = [](int n) { return tr(" day(s)", nullptr, n); };
+    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, days, t.keepLiveDays);
     m_archiveExpiryDays =
-        spinBox(u"archiveExpiryDays"_s, 0, 100000, tr(" days"), t.archiveExpiryDays, tr("Never"));
+        spinBox(u"archiveExpiryDays"_s, 0, 100000, days, t.archiveExpiryDays, tr("Never"));
     m_maxSizeMb = spinBox(u"maxSizeMb"_s, 0, 10000000, tr(" MB"), t.maxSizeMb, tr("No cap"));
+    explain(m_keepLiveDays,
+            tr("Days a message stays in a new mailbox's live folders before it is archived."),
+            tr("<p>The archive setting new mailboxes are made with: after how many days a "
+               "message leaves the live folders (INBOX, Sent and the others). A message's age "
+               "is the time since it was filed here. Each mailbox keeps its own copy of the "
+               "setting (tandem-mailbox.json); changing the template does not change mailboxes "
+               "made before.</p>"));
+    explain(m_archiveExpiryDays, tr("Days an archived message is kept; Never keeps it for ever."),
+            tr("<p>After how many days of age an archived message expires and is deleted; 0 "
+               "(<i>Never</i>) keeps it for ever. Nothing on legal hold ever expires, and no "
+               "mail within its retention is deleted. Recorded in each new mailbox.</p>"));
+    explain(m_maxSizeMb, tr("The size cap of a new mailbox; No cap for none."),
+            tr("<p>The size a new mailbox may grow to, in megabytes; 0 (<i>No cap</i>) for "
+               "none. Recorded in each new mailbox's settings; an Archive never refuses mail "
+               "for a local domain because of it.</p>"));
     auto *form = new QFormLayout(templateBox);
     form->addRow(tr("Days in the &live mailbox:"), withError(m_keepLiveDays));
     form->addRow(tr("Archive &expiry (0 = never):"), withError(m_archiveExpiryDays));

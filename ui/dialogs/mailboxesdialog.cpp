@@ -49,6 +49,18 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
     m_userName->setPlaceholderText(tr("alice or alice@other.example"));
     m_password->setObjectName(u"userPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
+    explain(m_usersList, tr("The users of the local domains; select one to change it."),
+            tr("<p>The users who receive mail here and, with a password, log in to send it. A "
+               "user's mailbox is made when mail is first stored for it. Select one to set a "
+               "new password or remove it.</p>"));
+    explain(m_userName, tr("alice (primary domain) or alice@other.example."),
+            tr("<p>The user's name: alice for the primary domain, or alice@other.example for "
+               "another local domain. Letters of any script, digits and . _ + - are allowed; "
+               "it is kept in lower case.</p>"));
+    explain(m_password, tr("The user's password for logging in; empty for none."),
+            tr("<p>The password the user logs in with to send mail. Only a salted hash "
+               "(PBKDF2-SHA256) is written to the configuration file. A user without a "
+               "password receives mail but cannot log in.</p>"));
     QPushButton *add = button(tr("&Add User"), u"addUser"_s);
     QPushButton *setPassword = button(tr("&Set Password"), u"setPassword"_s);
     QPushButton *remove = button(tr("&Remove User"), u"removeUser"_s);
@@ -84,6 +96,10 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
     m_onDisk->setSelectionMode(QAbstractItemView::NoSelection);
     m_onDisk->setFocusPolicy(Qt::NoFocus);
     m_diskState->setObjectName(u"noMailboxes"_s);
+    explain(m_onDisk, tr("The mailboxes in the data folder."),
+            tr("<p>The mailboxes that exist in the data folder, read by the engine. A mailbox "
+               "is made when mail is first stored for it; removing a user keeps its "
+               "mailbox.</p>"));
     auto *diskNote = new QLabel(tr("A mailbox is created when mail is first stored for it."));
     diskNote->setWordWrap(true);
     auto *disk = new QVBoxLayout(diskBox);

@@ -81,6 +81,7 @@ OptionsDialog::OptionsDialog(const config::Settings &settings, QWidget *parent)
     , m_generalError(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
+    setWindowFlag(Qt::WindowContextHelpButtonHint, true);
     m_generalError->setObjectName(u"dialogError"_s);
     m_generalError->setWordWrap(true);
     m_generalError->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -103,6 +104,12 @@ void OptionsDialog::setBody(QLayout *body)
     layout->addWidget(m_buttons);
     // Widgets join the focus chain as they are parented; the buttons go last.
     setTabOrder(m_generalError, m_buttons);
+}
+
+void OptionsDialog::explain(QWidget *option, const QString &toolTip, const QString &whatsThis)
+{
+    option->setToolTip(toolTip);
+    option->setWhatsThis(whatsThis);
 }
 
 QPushButton *OptionsDialog::button(const QString &text, const QString &objectName)
@@ -294,6 +301,14 @@ QSpinBox *OptionsDialog::spinBox(const QString &objectName, int min, int max, co
     if (!specialValueText.isEmpty())
         box->setSpecialValueText(specialValueText);
     box->setValue(value);
+    return box;
+}
+
+QSpinBox *OptionsDialog::spinBox(const QString &objectName, int min, int max, const Suffix &suffix,
+                                 int value, const QString &specialValueText)
+{
+    QSpinBox *box = spinBox(objectName, min, max, suffix(value), value, specialValueText);
+    connect(box, &QSpinBox::valueChanged, box, [box, suffix](int n) { box->setSuffix(suffix(n)); });
     return box;
 }
 

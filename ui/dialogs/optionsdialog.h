@@ -47,6 +47,14 @@ protected:
     // the minimum ("Never", "No cap") when it has a meaning of its own.
     static QSpinBox *spinBox(const QString &objectName, int min, int max, const QString &suffix,
                              int value, const QString &specialValueText = {});
+    // The same with a suffix that follows the number (" day", " days"): suffix(n) names it.
+    using Suffix = std::function<QString(int)>;
+    static QSpinBox *spinBox(const QString &objectName, int min, int max, const Suffix &suffix,
+                             int value, const QString &specialValueText = {});
+
+    // What an option does: a line in its tooltip, and the whole of it as What's This
+    // (Shift+F1 on the field, or the title bar's "?" where the window manager shows one).
+    static void explain(QWidget *option, const QString &toolTip, const QString &whatsThis);
 
     // A button inside the dialog's body: named, and never the default (Enter means OK).
     static QPushButton *button(const QString &text, const QString &objectName);

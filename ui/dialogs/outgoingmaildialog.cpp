@@ -69,6 +69,28 @@ RouteDialog::RouteDialog(const config::Settings &settings, int index, QWidget *p
     m_username->setObjectName(u"routeUser"_s);
     m_username->setPlaceholderText(tr("none"));
     m_tls = tlsCombo(u"routeTls"_s, route.tls);
+    explain(m_domains,
+            tr("The recipient domains this route takes: example.org, *.example.org or *."),
+            tr("<p>Comma-separated patterns matched against each recipient's domain: "
+               "example.org (that domain), *.example.org (its subdomains only) or * (every "
+               "domain). The first route that matches wins; then the SmartHost, then the "
+               "domain's MX records.</p>"));
+    explain(m_host, tr("The server mail for these domains is handed to."),
+            tr("<p>The next hop for mail of these domains, by name or address — on a Mailbox, "
+               "the Archive machine (route *); on an Archive without DNS, the Mailbox machine "
+               "for the local domain.</p>"));
+    explain(m_port, tr("The next hop's SMTP port, usually 25."),
+            tr("<p>The port the next hop takes mail on: 25 between servers, 587 for a "
+               "provider's submission service.</p>"));
+    explain(m_username, tr("Log in to the next hop as this user; empty for no login."),
+            tr("<p>A user name to authenticate to the next hop with (AUTH); its password is "
+               "kept in the desktop keychain under [host]:port, never in the configuration "
+               "file. Empty: no login.</p>"));
+    explain(m_tls, tr("Whether mail to this next hop must travel encrypted."),
+            tr("<p><b>Opportunistic</b>: STARTTLS when the next hop offers it (a failed "
+               "handshake falls back to clear text for an hour). <b>Required</b>: never send in "
+               "clear — without TLS the mail waits (4.7.x) and is retried. <b>Off</b>: never "
+               "TLS.</p>"));
     auto *form = new QFormLayout;
     form->addRow(tr("&Domains:"), withError(m_domains));
     form->addRow(tr("Next &hop:"), withError(m_host));
@@ -155,6 +177,26 @@ QWidget *OutgoingMailDialog::smartHostTab()
                                        "configuration file."));
     passwordNote->setWordWrap(true);
     m_tls = tlsCombo(u"smarthostTls"_s, sh.tls);
+    explain(m_host, tr("Send mail through this server instead of by MX records; empty for MX."),
+            tr("<p>The SmartHost: every message no static route takes is handed to this server "
+               "(your provider's relay, or on a Mailbox the Archive machine) instead of being "
+               "delivered by the recipient domain's MX records. Leave it empty to use MX "
+               "records.</p>"));
+    explain(m_port, tr("The SmartHost's port: 25, or 587 for a provider's submission service."),
+            tr("<p>The port the SmartHost takes mail on: 25 between servers, 587 for a "
+               "provider's submission service (usually with a login).</p>"));
+    explain(m_username, tr("Log in to the SmartHost as this user; empty for no login."),
+            tr("<p>The user name for AUTH at the SmartHost; empty for no login. The password "
+               "goes with it.</p>"));
+    explain(m_password, tr("The SmartHost password; kept in the desktop keychain."),
+            tr("<p>The password for the user above. It is stored in the desktop keychain, "
+               "never in the configuration file (tandemd reads it from its secrets file, under "
+               "[host]:port).</p>"));
+    explain(m_tls, tr("Whether mail to the SmartHost must travel encrypted."),
+            tr("<p><b>Opportunistic</b>: STARTTLS when the SmartHost offers it (a failed "
+               "handshake falls back to clear text for an hour). <b>Required</b>: never send in "
+               "clear — without TLS the mail waits (4.7.x) and is retried. <b>Off</b>: never "
+               "TLS.</p>"));
     auto *form = new QFormLayout(page);
     form->addRow(intro);
     form->addRow(tr("&Host:"), withError(m_host));
@@ -183,6 +225,11 @@ QWidget *OutgoingMailDialog::routesTab()
     m_routesTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_routesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_routesTable->verticalHeader()->hide();
+    explain(m_routesTable, tr("Routes tried from the top; double-click one to edit it."),
+            tr("<p>Static routes: mail for a recipient whose domain matches a route goes to "
+               "that route's next hop instead of the SmartHost or the MX records. Routes are "
+               "tried from the top, and the first that matches wins; move them with <i>Move "
+               "Up</i> and <i>Move Down</i>.</p>"));
     m_routesTable->setWordWrap(false);
     m_routesTable->setTextElideMode(Qt::ElideRight);
     m_routesTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -241,8 +288,19 @@ QWidget *OutgoingMailDialog::retryTab()
     m_schedule->setPlaceholderText(tr("1, 5, 15, 30, 60, 120"));
     auto *scheduleNote = new QLabel(tr("Minutes between attempts; the last interval repeats."));
     scheduleNote->setWordWrap(true);
-    m_warnAfter = spinBox(u"warnAfterHours"_s, 0, 8760, tr(" hours"), retry.warnAfterHours);
-    m_giveUpAfter = spinBox(u"giveUpAfterHours"_s, 1, 8760, tr(" hours"), retry.giveUpAfterHours);
+    const auto hours = [](int n) { return tr(" hour(s)", nullptr, n); };
+    m_warnAfter = spinBox(u"warnAfterHours"_s, 0, 8760, hours, retry.warnAfterHours, tr("Never"));
+    m_giveUpAfter = spinBox(u"giveUpAfterHours"_s, 1, 8760, hours, retry.giveUpAfterHours);
+    explain(m_schedule, tr("Minutes between attempts, such as 1, 5, 15, 30; the last repeats."),
+            tr("<p>How long a deferred message waits before each next attempt, in minutes, "
+               "comma-separated; after the last interval, it repeats. Retry now in the queue "
+               "window tries at once.</p>"));
+    explain(m_warnAfter, tr("Tell the sender that the message is delayed after this long."),
+            tr("<p>A delay notice (RFC 3464) goes to the sender once a message has waited this "
+               "long, if the sender did not ask for none; <i>Never</i> (0) sends none.</p>"));
+    explain(m_giveUpAfter, tr("Return the message to its sender after this long."),
+            tr("<p>After this long a message still not delivered is returned to its sender with "
+               "a failure notice (5.4.7), and its entry leaves the Outbox.</p>"));
     auto *form = new QFormLayout(page);
     auto *schedule = new QVBoxLayout;
     schedule->setSpacing(2);

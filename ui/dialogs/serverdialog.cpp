@@ -49,6 +49,33 @@ ServerDialog::ServerDialog(const config::Settings &settings, QWidget *parent)
         tr("The role names the preset this configuration follows. Editing an option of the "
            "preset makes it Custom; File › Run role wizard… sets a role's options."));
     roleNote->setObjectName(u"roleNote"_s);
+    explain(m_domain, tr("The organisation's mail domain, such as example.com."),
+            tr("<p>The primary local domain: mail for it is stored here, and users named "
+               "without a domain belong to it. A Mailbox and its Archive use the same primary "
+               "domain.</p>"));
+    explain(m_newLocalDomain, tr("Another domain this server takes mail for; then Add."),
+            tr("<p>A further local domain to add to the list with <i>Add</i>, in Unicode or "
+               "ASCII form (bücher.example or xn--bcher-kva.example).</p>"));
+    explain(m_localDomains, tr("Further domains whose mail is local, like the primary domain's."),
+            tr("<p>Extra local domains: mail for them is stored here, like the primary "
+               "domain's. A local address is one in the primary domain or one of these "
+               "(compared without case, internationalized domains in their ASCII form).</p>"));
+    explain(m_hostname, tr("This machine's name in the greeting, Received: headers and reports."),
+            tr("<p>The host name in the SMTP greeting and EHLO reply, in Received: headers, "
+               "in Maildir file names and as the reporting server of delivery notices. Use the "
+               "name the machine's MX or A record has, such as mailbox.example.com; a "
+               "self-signed certificate is made for it.</p>"));
+    explain(m_dataDir, tr("The folder of the spool, the mailboxes and the log."),
+            tr("<p>The data folder: the durable queue, the Maildir++ mailboxes and the log, "
+               "relative to the configuration file's folder unless absolute. The engine's user "
+               "must be able to write it. It can only change while the engine is "
+               "stopped.</p>"));
+    explain(m_role, tr("The preset this configuration follows: Mailbox, Archive or Custom."),
+            tr("<p><b>Mailbox</b> serves the users and copies every message to the Archive; "
+               "<b>Archive</b> files a copy of everything, creates mailboxes and Sent copies "
+               "and relays outgoing mail. A role is only a preset: changing one of its options "
+               "makes the configuration <b>Custom</b>. File › Run role wizard… sets all of a "
+               "role's options.</p>"));
     roleNote->setWordWrap(true);
 
     auto *domains = new QGridLayout;

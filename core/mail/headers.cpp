@@ -1,0 +1,78 @@
+// GMime first: glib's headers use the name "signals", which Qt's headers define as a macro.
+#include <gmime/gmime.h>
+
+#include "headers.h"
+
+#include <mutex>
+
+namespace tandem::mail {
+
+namespace {
+
+void initGMime()
+{
+    static std::once_flag initialized;
+    std::call_once(initialized, [] { g_mime_init(); });
+}
+
+} // namespace
+
+QString decodeHeaderText(const QByteArray &raw)
+{
+    QByteArray value = raw.left(kMaxFieldBytes);
+    // Unfolding (RFC 5322 §2.2.3) removes the line breaks and keeps the white space after.
+    value.replace("\r\n", "");
+    value.replace('\n', "");
+    value.replace('\r', "");
+    if (value.trimmed().isEmpty())
+        return {};
+    initGMime();
+    // Without options GMime decodes 8-bit text as UTF-8, then the locale's charset, then
+    // Latin-1; encoded words in any charset iconv knows.
+    char *decoded = g_mime_utils_header_decode_text(nullptr, value.constData());
+    QString text = QString::fromUtf8(decoded ? decoded : value.constData());
+    g_free(decoded);
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control)
+            c = u' ';
+    }
+    text = text.simplified();
+    // An encoded word GMime cannot read decodes to nothing: better the raw text than none.
+    return text.isEmpty() ? QString::fromUtf8(value).simplified() : text;
+}
+
+QString headerField(const QByteArray &message, const QByteArray &name)
+{
+    const QByteArray wanted = name.toLower() + ':';
+    qsizetype pos = 0;
+    while (pos < message.size()) {
+        qsizetype end = message.indexOf('\n', pos);
+        if (end < 0)
+            end = message.size();
+        QByteArray line = message.mid(pos, end - pos);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            return {}; // the end of the header section
+        if (line.size() >= wanted.size() && line.left(wanted.size()).toLower() == wanted) {
+            QByteArray value = line.mid(wanted.size());
+            // The continuation lines: those that start with white space.
+            qsizetype next = end + 1;
+            while (next < message.size() && (message.at(next) == ' ' || message.at(next) == '\t') &&
+                   value.size() < kMaxFieldBytes) {
+                qsizetype lineEnd = message.indexOf('\n', next);
+                if (lineEnd < 0)
+                    lineEnd = message.size();
+                value += message.mid(next, lineEnd - next);
+                if (value.endsWith('\r'))
+                    value.chop(1);
+                next = lineEnd + 1;
+            }
+            return decodeHeaderText(value);
+        }
+        pos = end + 1;
+    }
+    return {};
+}
+
+} // namespace tandem::mail

@@ -1,0 +1,131 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>tandem::ui::EntryDetailsDialog</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::InboxPropertiesDialog</name>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n message(s) waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</source>
+        <translation>
+            <numerusform>%n message waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</numerusform>
+            <numerusform>%n messages waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SMTP service(s). Choose one to see or change it.</source>
+        <translation>
+            <numerusform>%n SMTP service. Choose it to see or change it.</numerusform>
+            <numerusform>%n SMTP services. Choose one to see or change it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox: %n message(s)</source>
+        <translation>
+            <numerusform>Outbox: %n message</numerusform>
+            <numerusform>Outbox: %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>warn after %n hour(s)</source>
+        <translation>
+            <numerusform>warn after %n hour</numerusform>
+            <numerusform>warn after %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>give up after %n hour(s)</source>
+        <translation>
+            <numerusform>give up after %n hour</numerusform>
+            <numerusform>give up after %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New mailboxes keep mail %n day(s) in the live folders</source>
+        <translation>
+            <numerusform>New mailboxes keep mail %n day in the live folders</numerusform>
+            <numerusform>New mailboxes keep mail %n days in the live folders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>archived mail expires after %n day(s)</source>
+        <translation>
+            <numerusform>archived mail expires after %n day</numerusform>
+            <numerusform>archived mail expires after %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::OutgoingMailDialog</name>
+    <message numerus="yes">
+        <source> hour(s)</source>
+        <translation>
+            <numerusform> hour</numerusform>
+            <numerusform> hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::QueueWindow</name>
+    <message numerus="yes">
+        <source>Delete %n entries from the Outbox? Their recipients will not get the message, and the sender is not told.</source>
+        <translation>
+            <numerusform>Delete %n entry from the Outbox? Its recipients will not get the message, and the sender is not told.</numerusform>
+            <numerusform>Delete %n entries from the Outbox? Their recipients will not get the message, and the sender is not told.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return %n entries to their senders? Each sender gets a failure notice, and the entries leave the Outbox.</source>
+        <translation>
+            <numerusform>Return %n entry to its sender? The sender gets a failure notice, and the entry leaves the Outbox.</numerusform>
+            <numerusform>Return %n entries to their senders? Each sender gets a failure notice, and the entries leave the Outbox.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries changed</source>
+        <translation>
+            <numerusform>%n entry changed</numerusform>
+            <numerusform>%n entries changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries changed, %1 not found</source>
+        <translation>
+            <numerusform>%n entry changed, %1 not found</numerusform>
+            <numerusform>%n entries changed, %1 not found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, %1 held, %2 shown</source>
+        <translation>
+            <numerusform>%n entry, %1 held, %2 shown</numerusform>
+            <numerusform>%n entries, %1 held, %2 shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, %1 held</source>
+        <translation>
+            <numerusform>%n entry, %1 held</numerusform>
+            <numerusform>%n entries, %1 held</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
