@@ -1001,6 +1001,10 @@
         <source>&lt;p&gt;The mailboxes that exist in the data folder, read by the engine. A mailbox is made when mail is first stored for it; removing a user keeps its mailbox.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Postfächer, die im Datenordner vorhanden sind, vom Dienst gelesen. Ein Postfach wird erstellt, wenn zum ersten Mal eine E-Mail dafür gespeichert wird; das Entfernen eines Benutzers behält sein Postfach.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system&apos;s notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user&apos;s mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wer E-Mails an postmaster@ jeder lokalen Domäne liest (RFC 5321 verlangt diese Adresse), die Meldungen des Mailsystems an den Postmaster und unzustellbare E-Mails ohne Absender, an den sie zurückgehen könnten. Wählen Sie einen Benutzer, um sie in dessen Postfach zu erhalten, oder ein eigenes Postfach namens postmaster, das bei Bedarf angelegt wird. Ein hier gewählter Benutzer kann erst entfernt werden, wenn ein anderer gewählt ist.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::MainWindow</name>

@@ -1001,6 +1001,10 @@
         <source>&lt;p&gt;The mailboxes that exist in the data folder, read by the engine. A mailbox is made when mail is first stored for it; removing a user keeps its mailbox.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les boîtes aux lettres présentes dans le dossier de données, lues par le moteur. Une boîte est créée au premier courrier stocké pour elle&#xa0;; supprimer un utilisateur conserve sa boîte.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system&apos;s notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user&apos;s mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Qui lit le courrier adressé à postmaster@ de chaque domaine local (la RFC 5321 exige cette adresse), les avis du système de messagerie au postmaster et le courrier non distribuable sans expéditeur à qui le renvoyer. Choisissez un utilisateur pour le recevoir dans sa boîte, ou une boîte à part nommée postmaster, créée au premier besoin. Un utilisateur choisi ici ne peut être supprimé qu&apos;une fois un autre choisi.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::MainWindow</name>

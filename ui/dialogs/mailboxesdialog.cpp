@@ -77,8 +77,14 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
                                "without a password has a mailbox but cannot log in."));
     hint->setWordWrap(true);
     m_postmaster->setObjectName(u"postmaster"_s);
-    m_postmaster->setToolTip(tr("postmaster@ of every local domain, and the mail system's "
-                                "notices to the postmaster"));
+    explain(m_postmaster,
+            tr("postmaster@ of every local domain, and the mail system's notices to the "
+               "postmaster"),
+            tr("<p>Who reads mail to postmaster@ of every local domain (RFC 5321 requires that "
+               "address), the mail system's notices to the postmaster and undeliverable mail "
+               "with no sender to return it to. Choose a user to have it in that user's "
+               "mailbox, or a mailbox of its own named postmaster, made when first needed. A "
+               "user chosen here cannot be removed until another is chosen.</p>"));
     auto *postmasterForm = new QFormLayout;
     postmasterForm->setContentsMargins(0, 0, 0, 0);
     postmasterForm->addRow(tr("Mail to p&ostmaster goes to:"), withError(m_postmaster));
