@@ -165,6 +165,14 @@ bool parseLocalPart(Cursor &c, QString *out)
     return true;
 }
 
+// §4.5.3.1.3: the path, "<" and ">" included, is at most 256 octets. Measured on the form the
+// address goes on in (quoted as needed, the domain in A-labels), so that what is accepted
+// can always be written out again.
+bool fitsPath(const Address &address)
+{
+    return address.toString().toUtf8().size() + 2 <= kMaxPath;
+}
+
 bool parseMailboxAt(Cursor &c, Address *out, bool allowBarePostmaster)
 {
     if (!parseLocalPart(c, &out->localPart))
@@ -270,13 +278,12 @@ PathResult parsePath(const QByteArray &text, bool allowNull)
             return result;
         }
     }
-    const qsizetype start = c.pos();
     Address address;
     if (!parseMailboxAt(c, &address, !allowNull) || !c.accept('>')) {
         result.error = u"malformed address"_s;
         return result;
     }
-    if (c.pos() - start + 1 > kMaxPath) {
+    if (!fitsPath(address)) {
         result.error = u"address too long"_s;
         return result;
     }
@@ -290,7 +297,7 @@ std::optional<Address> parseMailbox(const QString &text)
     const QByteArray bytes = text.toUtf8();
     Cursor c(bytes);
     Address address;
-    if (!parseMailboxAt(c, &address, false) || !c.atEnd())
+    if (!parseMailboxAt(c, &address, false) || !c.atEnd() || !fitsPath(address))
         return std::nullopt;
     return address;
 }

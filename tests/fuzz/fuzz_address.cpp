@@ -24,7 +24,8 @@ void checkRoundTrip(const Address &address, const QByteArray &input)
     if (address.isNull())
         return;
     const QString wire = address.toString();
-    const PathResult again = parsePath('<' + wire.toLatin1() + '>', false);
+    // The wire form is UTF-8: SMTPUTF8 local parts (RFC 6531).
+    const PathResult again = parsePath('<' + wire.toUtf8() + '>', false);
     if (!again.address)
         fail("toString() of a parsed address does not parse again", input);
     if (*again.address != address)
@@ -59,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // As a configured mailbox (the bytes as Latin-1 and as UTF-8).
     for (const QString &text : {QString::fromLatin1(input), QString::fromUtf8(input)}) {
         if (const auto mailbox = parseMailbox(text))
-            (void)mailbox->toString();
+            checkRoundTrip(*mailbox, input);
     }
     return 0;
 }

@@ -27,6 +27,7 @@ private slots:
     void openRelayTricksStayLocal_data();
     void openRelayTricksStayLocal();
     void parseMailboxBare();
+    void pathLength();
 };
 
 void TestAddress::accepted_data()
@@ -302,6 +303,36 @@ void TestAddress::parseMailboxBare()
     QVERIFY(!utf8->isAscii());
     QVERIFY(a->isAscii());
     QVERIFY(parseMailbox(u"info@b\u00fccher.example"_s)->isAscii()); // the domain goes as A-label
+}
+
+// RFC 5321 §4.5.3.1.3: 256 octets with "<" and ">", measured on the form the address is written
+// in (so that whatever is accepted can be sent on: found by fuzz_address).
+void TestAddress::pathLength()
+{
+    // "<" + 64 + "@" + domain + ">": 256 octets with a domain of 189.
+    const QByteArray local(64, 'a');
+    auto domainOf = [](qsizetype n) {
+        QByteArray d;
+        while (d.size() < n)
+            d += QByteArray(std::min<qsizetype>(60, n - d.size() - (d.isEmpty() ? 0 : 1)), 'b')
+                     .prepend(d.isEmpty() ? "" : ".");
+        return d;
+    };
+    const QByteArray fits = '<' + local + '@' + domainOf(189) + '>';
+    QCOMPARE(fits.size(), 256);
+    QVERIFY(parsePath(fits, false).address.has_value());
+    const QByteArray over = '<' + local + '@' + domainOf(190) + '>';
+    QVERIFY(!parsePath(over, false).address.has_value());
+    QVERIFY(parseMailbox(QString::fromLatin1(fits.mid(1, fits.size() - 2))).has_value());
+    QVERIFY(!parseMailbox(QString::fromLatin1(over.mid(1, over.size() - 2))).has_value());
+    // A U-label domain that fits, but not in the A-label form it is kept in.
+    const QByteArray idn = '<' + local + '@' + domainOf(155) +
+                           ".b\xc3\xbc"
+                           "cher-\xc3\xbc"
+                           "ber-" +
+                           QByteArray(10, 'x') + ".example>";
+    QVERIFY(idn.size() <= 256);
+    QVERIFY(!parsePath(idn, false).address.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestAddress)
