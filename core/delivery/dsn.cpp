@@ -1,5 +1,7 @@
 #include "dsn.h"
 
+#include "smtp/address.h"
+
 #include <QFile>
 #include <QLocale>
 #include <QRegularExpression>
@@ -80,16 +82,11 @@ QByteArray originalRecipient(const spool::Envelope &original, const QString &rec
     return oneLine(type) + "; " + oneLine(decoded);
 }
 
-bool isAscii(const QString &text)
-{
-    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-}
-
 // RFC 6533 §3: a UTF-8 address is of type "utf-8"; in a message/global-delivery-status the
 // address itself may stay UTF-8 (utf-8-addr-unitext).
 QByteArray addressField(const QString &address)
 {
-    return (isAscii(address) ? "rfc822; " : "utf-8; ") + oneLine(address);
+    return (smtp::isAscii(address) ? "rfc822; " : "utf-8; ") + oneLine(address);
 }
 
 } // namespace
@@ -148,9 +145,9 @@ QByteArray makeReport(const ReportInput &in)
     }
     // RFC 6533: a report about an SMTPUTF8 message or a UTF-8 address is a "global" one, whose
     // parts may carry UTF-8 where the classic ones may not.
-    bool global = in.original.smtpUtf8 || !isAscii(in.original.sender);
+    bool global = in.original.smtpUtf8 || !smtp::isAscii(in.original.sender);
     for (const spool::Failure &f : in.failures)
-        global = global || !isAscii(f.recipient);
+        global = global || !smtp::isAscii(f.recipient);
     const QByteArray host = in.hostname.toLatin1();
     const QByteArray boundary =
         in.original.id.toLatin1() + '/' + QUuid::createUuid().toString(QUuid::Id128).toLatin1();

@@ -2,6 +2,7 @@
 
 #include "dsn.h"
 #include "mime7bit.h"
+#include "smtp/address.h"
 
 #include "util/log.h"
 
@@ -27,11 +28,6 @@ constexpr int kConnectTimeout = 30;
 constexpr int kQuitTimeout = 5; // a failure waits no longer than this for QUIT's reply
 constexpr qint64 kBodyChunk = 64 * 1024;
 constexpr qint64 kWriteHighWater = 256 * 1024;
-
-bool isAsciiAddress(const QString &address)
-{
-    return std::all_of(address.begin(), address.end(), [](QChar c) { return c.unicode() < 0x80; });
-}
 
 ServerReply localReply(int code, const QString &enhanced, const QString &text)
 {
@@ -345,9 +341,9 @@ void SmtpClient::send(const ClientJob &job)
     m_body = std::move(file);
     // Our own notices to a UTF-8 address need SMTPUTF8 as much as the mail we received with it.
     m_job.smtpUtf8 =
-        m_job.smtpUtf8 || !isAsciiAddress(m_job.sender) ||
+        m_job.smtpUtf8 || !smtp::isAscii(m_job.sender) ||
         std::any_of(m_job.recipients.begin(), m_job.recipients.end(),
-                    [](const ClientRecipient &r) { return !isAsciiAddress(r.address); });
+                    [](const ClientRecipient &r) { return !smtp::isAscii(r.address); });
     if (m_job.smtpUtf8 && !m_extensions.contains(u"SMTPUTF8"_s) && !withoutSmtpUtf8())
         return;
     if (m_job.eightBit && !m_extensions.contains(u"8BITMIME"_s)) {
@@ -388,17 +384,17 @@ void SmtpClient::send(const ClientJob &job)
 bool SmtpClient::withoutSmtpUtf8()
 {
     const QString why = u"%1 does not offer SMTPUTF8, which %2 needs"_s;
-    if (!isAsciiAddress(m_job.sender) || hasEightBit(readHeaderSection(m_job.messagePath))) {
+    if (!smtp::isAscii(m_job.sender) || hasEightBit(readHeaderSection(m_job.messagePath))) {
         m_body.reset();
         finishTransaction(localReply(554, u"5.6.7"_s,
-                                     why.arg(m_peer, isAsciiAddress(m_job.sender)
+                                     why.arg(m_peer, smtp::isAscii(m_job.sender)
                                                          ? u"the message's UTF-8 header"_s
                                                          : u"the sender's UTF-8 address"_s)));
         return false;
     }
     QList<ClientRecipient> plain;
     for (const ClientRecipient &r : std::as_const(m_job.recipients)) {
-        if (isAsciiAddress(r.address))
+        if (smtp::isAscii(r.address))
             plain.append(r);
         else
             m_result.recipients.insert(

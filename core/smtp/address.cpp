@@ -240,13 +240,14 @@ QString Address::toString() const
     return domain.isEmpty() ? local : local + u'@' + domain;
 }
 
+bool isAscii(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
 bool Address::isAscii() const
 {
-    for (const QChar ch : localPart) {
-        if (ch.unicode() >= 0x80)
-            return false;
-    }
-    return true; // the domain is kept in its A-label form
+    return smtp::isAscii(localPart); // the domain is kept in its A-label form
 }
 
 PathResult parsePath(const QByteArray &text, bool allowNull)

@@ -37,4 +37,7 @@ std::optional<Address> parseMailbox(const QString &text);
 
 bool isAtext(char c);
 
+// No character over 127: text that goes to a server without SMTPUTF8 as it is.
+bool isAscii(const QString &text);
+
 } // namespace tandem::smtp
