@@ -484,11 +484,11 @@ QString MainWindow::summaryOf(Node node, int listener) const
                                                          : s.mailboxes.postmaster) +
                u'\n' +
                tr("New mailboxes keep mail %n day(s) in the live folders", nullptr,
-                  t.keepLiveDays) +
+                  int(t.archiveAfterHours / 24)) +
                u"; "_s +
-               (t.archiveExpiryDays == 0
-                    ? tr("archived mail never expires")
-                    : tr("archived mail expires after %n day(s)", nullptr, t.archiveExpiryDays));
+               (t.expireAfterHours == 0 ? tr("archived mail never expires")
+                                        : tr("archived mail expires after %n day(s)", nullptr,
+                                             int(t.expireAfterHours / 24)));
     }
     case Node::Queue:
     case Node::Log:

@@ -487,22 +487,85 @@ void readOutgoing(Reader &r, const QJsonObject &root, Settings &s)
     }
 }
 
-void readMailboxes(Reader &r, const QJsonObject &root, Settings &s)
+const EnumNames<ArchiveDestination> kDestinations{{u"store"_s, ArchiveDestination::Store},
+                                                  {u"folder"_s, ArchiveDestination::Folder},
+                                                  {u"delete"_s, ArchiveDestination::Delete}};
+const EnumNames<ExpiryAction> kExpiryActions{{u"delete"_s, ExpiryAction::Delete},
+                                             {u"export"_s, ExpiryAction::Export}};
+const EnumNames<ArchiveMode> kArchiveModes{{u"default"_s, ArchiveMode::Default},
+                                           {u"none"_s, ArchiveMode::None},
+                                           {u"custom"_s, ArchiveMode::Custom}};
+
+constexpr qint64 kMaxDurationHours = 1000LL * 8760; // a thousand years
+
+// A duration: "0", "12h", "30d", "2w", "7y" (365 days), or a number of days.
+qint64 duration(Reader &r, const QJsonObject &o, const QString &path, const QString &key,
+                qint64 fallback)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined())
+        return fallback;
+    if (v.isDouble())
+        return r.integerValue(v, Reader::join(path, key), fallback, 0, kMaxDurationHours / 24) * 24;
+    const auto hours = parseDuration(v.toString());
+    if (!v.isString() || !hours || *hours > kMaxDurationHours) {
+        r.error(Reader::join(path, key),
+                //: Keep 0, 12h, 30d, 2w and 7y as they are: they are written in the file.
+                Messages::tr("must be a duration such as 12h, 30d, 2w or 7y (0 = never)"));
+        return fallback;
+    }
+    return *hours;
+}
+
+void readPolicy(Reader &r, const QJsonObject &t, const QString &tp, ArchivePolicy &p,
+                QStringList *warnings)
+{
+    // keep_live_days and archive_expiry_days were recorded before the archive acted on them;
+    // a file that still has them is read, and they are ignored (archive_after, expire_after).
+    r.checkKeys(t, tp,
+                {u"archive_after"_s, u"archive_to"_s, u"expire_after"_s, u"on_expiry"_s,
+                 u"max_size_mb"_s, u"size_warning_percent"_s, u"keep_live_days"_s,
+                 u"archive_expiry_days"_s});
+    for (const QString &old : {u"keep_live_days"_s, u"archive_expiry_days"_s}) {
+        if (t.contains(old) && warnings)
+            warnings->append(tp + u'.' + old + u": "_s +
+                             //: Keep archive_after and expire_after as they are: keys of the file.
+                             Messages::tr("superseded by archive_after and expire_after; ignored"));
+    }
+    p.archiveAfterHours = duration(r, t, tp, u"archive_after"_s, p.archiveAfterHours);
+    p.destination = r.choice(t, tp, u"archive_to"_s, p.destination, kDestinations);
+    p.expireAfterHours = duration(r, t, tp, u"expire_after"_s, p.expireAfterHours);
+    p.onExpiry = r.choice(t, tp, u"on_expiry"_s, p.onExpiry, kExpiryActions);
+    p.maxSizeMb = int(r.integer(t, tp, u"max_size_mb"_s, p.maxSizeMb, 0, 10000000));
+    p.warnPercent = int(r.integer(t, tp, u"size_warning_percent"_s, p.warnPercent, 1, 100));
+    if (p.expireAfterHours > 0 && p.archiveAfterHours > p.expireAfterHours)
+        r.error(tp + u".expire_after"_s,
+                //: Keep archive_after as it is: it names a key in the configuration file.
+                Messages::tr("must be 0 or at least archive_after"));
+}
+
+void readMailboxes(Reader &r, const QJsonObject &root, Settings &s, QStringList *warnings)
 {
     const QString path = u"mailboxes"_s;
     const auto o = r.object(root, QString(), path);
     if (!o)
         return;
-    r.checkKeys(*o, path, {u"template"_s, u"users"_s, u"postmaster"_s});
-    if (const auto t = r.object(*o, path, u"template"_s)) {
-        const QString tp = u"mailboxes.template"_s;
-        r.checkKeys(*t, tp, {u"keep_live_days"_s, u"archive_expiry_days"_s, u"max_size_mb"_s});
-        auto &tmpl = s.mailboxes.mailboxTemplate;
-        tmpl.keepLiveDays =
-            int(r.integer(*t, tp, u"keep_live_days"_s, tmpl.keepLiveDays, 0, 100000));
-        tmpl.archiveExpiryDays =
-            int(r.integer(*t, tp, u"archive_expiry_days"_s, tmpl.archiveExpiryDays, 0, 100000));
-        tmpl.maxSizeMb = int(r.integer(*t, tp, u"max_size_mb"_s, tmpl.maxSizeMb, 0, 10000000));
+    r.checkKeys(*o, path, {u"template"_s, u"archive"_s, u"users"_s, u"postmaster"_s});
+    if (const auto t = r.object(*o, path, u"template"_s))
+        readPolicy(r, *t, u"mailboxes.template"_s, s.mailboxes.mailboxTemplate, warnings);
+    if (const auto a = r.object(*o, path, u"archive"_s)) {
+        const QString ap = u"mailboxes.archive"_s;
+        r.checkKeys(*a, ap,
+                    {u"run_every_minutes"_s, u"verify_every_hours"_s, u"digest_every_hours"_s,
+                     u"export_dir"_s});
+        auto &sch = s.mailboxes.archive;
+        sch.runEveryMinutes =
+            int(r.integer(*a, ap, u"run_every_minutes"_s, sch.runEveryMinutes, 0, 10080));
+        sch.verifyEveryHours =
+            int(r.integer(*a, ap, u"verify_every_hours"_s, sch.verifyEveryHours, 0, 8760));
+        sch.digestEveryHours =
+            int(r.integer(*a, ap, u"digest_every_hours"_s, sch.digestEveryHours, 0, 8760));
+        sch.exportDir = r.string(*a, ap, u"export_dir"_s, {});
     }
     if (const auto users = r.array(*o, path, u"users"_s)) {
         QStringList seen;
@@ -621,6 +684,95 @@ QString toString(TlsMode mode)
 QString toString(UndeliveredAction action)
 {
     return enumName(kActions, action);
+}
+
+QString toString(ArchiveDestination destination)
+{
+    return enumName(kDestinations, destination);
+}
+
+QString toString(ExpiryAction action)
+{
+    return enumName(kExpiryActions, action);
+}
+
+QString toString(ArchiveMode mode)
+{
+    return enumName(kArchiveModes, mode);
+}
+
+std::optional<qint64> parseDuration(const QString &text)
+{
+    static const QRegularExpression form(u"^\\s*(\\d{1,9})\\s*([hdwy]?)\\s*$"_s);
+    const auto m = form.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qint64 n = m.captured(1).toLongLong();
+    const QString unit = m.captured(2);
+    if (n != 0 && unit.isEmpty())
+        return std::nullopt; // "30" alone: days or hours? Say it.
+    const qint64 per = unit == u"h"_s ? 1 : unit == u"w"_s ? 168 : unit == u"y"_s ? 8760 : 24;
+    return n * per;
+}
+
+QString formatDuration(qint64 hours)
+{
+    if (hours <= 0)
+        return u"0"_s;
+    if (hours % 8760 == 0)
+        return QString::number(hours / 8760) + u'y';
+    if (hours % 168 == 0)
+        return QString::number(hours / 168) + u'w';
+    if (hours % 24 == 0)
+        return QString::number(hours / 24) + u'd';
+    return QString::number(hours) + u'h';
+}
+
+ArchivePolicy effectivePolicy(const MailboxArchiveSettings &own, const ArchivePolicy &tmpl)
+{
+    switch (own.mode) {
+    case ArchiveMode::Default:
+        return tmpl;
+    case ArchiveMode::Custom:
+        return own.custom;
+    case ArchiveMode::None:
+        break;
+    }
+    ArchivePolicy none = tmpl;
+    none.archiveAfterHours = 0;
+    none.expireAfterHours = 0;
+    return none;
+}
+
+QJsonObject toJson(const ArchivePolicy &p)
+{
+    return QJsonObject{{u"archive_after"_s, formatDuration(p.archiveAfterHours)},
+                       {u"archive_to"_s, toString(p.destination)},
+                       {u"expire_after"_s, formatDuration(p.expireAfterHours)},
+                       {u"on_expiry"_s, toString(p.onExpiry)},
+                       {u"max_size_mb"_s, p.maxSizeMb},
+                       {u"size_warning_percent"_s, p.warnPercent}};
+}
+
+QJsonObject toJson(const MailboxArchiveSettings &m)
+{
+    QJsonObject o{{u"archive_mode"_s, toString(m.mode)}};
+    if (m.mode == ArchiveMode::Custom)
+        o.insert(u"archive"_s, toJson(m.custom));
+    return o;
+}
+
+MailboxArchiveSettings mailboxArchiveFromJson(const QJsonObject &o, const QString &path,
+                                              QStringList *errors)
+{
+    // Files written before the archive acted (keep_live_days, ... recorded from the template)
+    // follow the default settings; other keys (created, ...) are the file's own business.
+    Reader r(errors);
+    MailboxArchiveSettings m;
+    m.mode = r.choice(o, path, u"archive_mode"_s, ArchiveMode::Default, kArchiveModes);
+    if (const auto a = r.object(o, path, u"archive"_s))
+        readPolicy(r, *a, path + u".archive"_s, m.custom, nullptr);
+    return m;
 }
 
 bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *tlsKeyPassphrase,
@@ -835,7 +987,7 @@ LoadResult parse(const QByteArray &json, const QString &baseDir)
     readSmtp(r, root, s);
     readIncoming(r, root, s);
     readOutgoing(r, root, s);
-    readMailboxes(r, root, s);
+    readMailboxes(r, root, s, &result.warnings);
     checkOpenRelay(r, s);
     checkTls(r, s);
     checkFreeSpace(r, s);
@@ -944,12 +1096,15 @@ QJsonObject toJson(const Settings &s)
             uo.insert(u"password"_s, u.password);
         users.append(uo);
     }
-    const auto &t = s.mailboxes.mailboxTemplate;
-    QJsonObject mailboxes{
-        {u"template"_s, QJsonObject{{u"keep_live_days"_s, t.keepLiveDays},
-                                    {u"archive_expiry_days"_s, t.archiveExpiryDays},
-                                    {u"max_size_mb"_s, t.maxSizeMb}}},
-        {u"users"_s, users}};
+    const ArchiveSchedule &a = s.mailboxes.archive;
+    QJsonObject archive{{u"run_every_minutes"_s, a.runEveryMinutes},
+                        {u"verify_every_hours"_s, a.verifyEveryHours},
+                        {u"digest_every_hours"_s, a.digestEveryHours}};
+    if (!a.exportDir.isEmpty())
+        archive.insert(u"export_dir"_s, a.exportDir);
+    QJsonObject mailboxes{{u"template"_s, toJson(s.mailboxes.mailboxTemplate)},
+                          {u"archive"_s, archive},
+                          {u"users"_s, users}};
     if (!s.mailboxes.postmaster.isEmpty())
         mailboxes.insert(u"postmaster"_s, s.mailboxes.postmaster);
     return QJsonObject{{u"server"_s, server},

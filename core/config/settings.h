@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // The configuration file of PRODUCT.md §3 as one typed structure. Loading validates every key
 // and names the key path of each problem; unknown keys are errors.
 namespace tandem::config {
@@ -15,12 +17,19 @@ namespace tandem::config {
 enum class Role { Mailbox, Archive, Custom };
 enum class ListenerMode { Smtp, Submission, Smtps };
 enum class TlsMode { Opportunistic, Required, Off };
+// The archive settings (struct ArchivePolicy below).
+enum class ArchiveDestination { Store, Folder, Delete }; // "store" | "folder" | "delete"
+enum class ExpiryAction { Delete, Export };              // "delete" | "export"
+enum class ArchiveMode { Default, None, Custom };        // "default" | "none" | "custom"
 enum class UndeliveredAction { ReturnToSender, CreateMailboxAndStore, ForwardToMailbox };
 
 QString toString(Role role);
 QString toString(ListenerMode mode);
 QString toString(TlsMode mode);
 QString toString(UndeliveredAction action);
+QString toString(ArchiveDestination destination);
+QString toString(ExpiryAction action);
+QString toString(ArchiveMode mode);
 
 struct ServerSettings {
     Role role = Role::Custom;
@@ -117,10 +126,35 @@ struct OutgoingSettings {
     RetrySettings retry;
 };
 
-struct MailboxTemplate {
-    int keepLiveDays = 90;
-    int archiveExpiryDays = 0;
-    int maxSizeMb = 0;
+// The archive settings of a mailbox (PRODUCT.md §1, docs/configuration.md): the template's are
+// the default settings; a mailbox follows them, archives nothing, or has its own.
+
+struct ArchivePolicy {
+    qint64 archiveAfterHours = 0; // age at which a message leaves the live folders; 0: never
+    ArchiveDestination destination = ArchiveDestination::Store;
+    qint64 expireAfterHours = 0; // age at which it expires; 0: kept for ever
+    ExpiryAction onExpiry = ExpiryAction::Delete;
+    int maxSizeMb = 0;    // the live mailbox's size cap; 0: none
+    int warnPercent = 90; // the postmaster is told when the mailbox reaches this share of it
+    bool operator==(const ArchivePolicy &) const = default;
+};
+using MailboxTemplate = ArchivePolicy;
+
+// A mailbox's own choice, kept in its folder (tandem-mailbox.json).
+struct MailboxArchiveSettings {
+    ArchiveMode mode = ArchiveMode::Default;
+    ArchivePolicy custom; // used when mode is Custom
+    bool operator==(const MailboxArchiveSettings &) const = default;
+};
+// What applies to a mailbox: None archives and expires nothing (its size cap is the template's).
+ArchivePolicy effectivePolicy(const MailboxArchiveSettings &own, const ArchivePolicy &tmpl);
+
+// mailboxes.archive: when the maintenance run works, and what it does besides archiving.
+struct ArchiveSchedule {
+    int runEveryMinutes = 60;   // a maintenance run this often; 0: only when asked
+    int verifyEveryHours = 168; // a full verify this often; 0: only when asked
+    int digestEveryHours = 24;  // the chain-head digest to the postmaster; 0: never
+    QString exportDir;          // expired mail exported to mbox files here; "" data/archive/exports
 };
 
 struct User {
@@ -130,6 +164,7 @@ struct User {
 
 struct MailboxSettings {
     MailboxTemplate mailboxTemplate;
+    ArchiveSchedule archive;
     QList<User> users;
     // The user (a name as in users) who gets postmaster@ of every local domain, and with it
     // the mail system's notices to the postmaster; empty: a mailbox of its own, "postmaster",
@@ -169,7 +204,8 @@ struct Settings {
 
 struct LoadResult {
     Settings settings;
-    QStringList errors; // "path.to.key: what is wrong"
+    QStringList errors;   // "path.to.key: what is wrong"
+    QStringList warnings; // "path.to.key: ..." about keys accepted but ignored (superseded)
     bool ok() const { return errors.isEmpty(); }
 };
 
@@ -190,6 +226,15 @@ QByteArray defaultConfigJson();
 // that anyone but its owner may read, or whose values are not strings.
 bool loadSecrets(const QString &path, QHash<QString, QString> *passwords, QString *tlsKeyPassphrase,
                  QString *error);
+
+// Durations of the archive settings, in hours: "0", "12h", "30d", "2w", "7y" (365 days).
+std::optional<qint64> parseDuration(const QString &text);
+QString formatDuration(qint64 hours);
+QJsonObject toJson(const ArchivePolicy &policy);
+// A mailbox's own settings, as its tandem-mailbox.json keeps them ("archive_mode", "archive").
+QJsonObject toJson(const MailboxArchiveSettings &settings);
+MailboxArchiveSettings mailboxArchiveFromJson(const QJsonObject &object, const QString &path,
+                                              QStringList *errors);
 
 bool isValidDomain(const QString &domain);
 // A domain as it is kept and compared: lower case, each internationalized label (U-label) in

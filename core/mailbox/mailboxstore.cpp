@@ -134,11 +134,10 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
         ok = ok && makeMaildir(staging + u"/."_s + folder, true, error);
     // Dovecot's list of subscribed folders, so IMAP clients show Sent and Archive at once.
     ok = ok && fsutil::writeDurably(staging + u"/subscriptions"_s, "Sent\nArchive\n", error, false);
-    const QJsonObject settings{
-        {u"keep_live_days"_s, m_template.keepLiveDays},
-        {u"archive_expiry_days"_s, m_template.archiveExpiryDays},
-        {u"max_size_mb"_s, m_template.maxSizeMb},
-        {u"created"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    // A new mailbox follows the default archive settings (the template) until it is given
+    // its own on its Archive tab.
+    QJsonObject settings = config::toJson(config::MailboxArchiveSettings{});
+    settings.insert(u"created"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     ok = ok && fsutil::writeDurably(staging + u"/tandem-mailbox.json"_s,
                                     QJsonDocument(settings).toJson(), error, false);
     for (const QString &sub : {u""_s, u"/.Sent"_s, u"/.Archive"_s})
@@ -261,6 +260,65 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
     }
     return fsutil::fsyncDirectory(folder + u"/new"_s, error) ? DeliveryOutcome::Stored
                                                              : DeliveryOutcome::Failed;
+}
+
+QString MailboxStore::pathOf(const QString &mailbox) const
+{
+    const qsizetype at = mailbox.lastIndexOf(u'@');
+    return mailboxPath(mailbox.left(at), mailbox.mid(at + 1));
+}
+
+config::MailboxArchiveSettings MailboxStore::archiveSettings(const QString &mailbox,
+                                                             QString *error) const
+{
+    QFile file(pathOf(mailbox) + u"/tandem-mailbox.json"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (file.exists() && error)
+            *error = u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString());
+        return {};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    QStringList problems;
+    if (!doc.isObject())
+        problems.append(
+            u"%1: not a JSON object (%2)"_s.arg(file.fileName(), parseError.errorString()));
+    const auto settings = config::mailboxArchiveFromJson(doc.object(), file.fileName(), &problems);
+    if (!problems.isEmpty()) {
+        if (error)
+            *error = problems.join(u"; "_s);
+        return {};
+    }
+    return settings;
+}
+
+bool MailboxStore::setArchiveSettings(const QString &mailbox,
+                                      const config::MailboxArchiveSettings &settings,
+                                      QString *error)
+{
+    const QString path = pathOf(mailbox) + u"/tandem-mailbox.json"_s;
+    if (!QFileInfo(pathOf(mailbox)).isDir()) {
+        *error = u"mailbox %1 does not exist"_s.arg(mailbox);
+        return false;
+    }
+    // The file's other keys (created, ...) stay as they are.
+    QJsonObject object;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        object = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    for (const QString &key : {u"archive_mode"_s, u"archive"_s, u"keep_live_days"_s,
+                               u"archive_expiry_days"_s, u"max_size_mb"_s})
+        object.remove(key);
+    const QJsonObject own = config::toJson(settings);
+    for (auto it = own.begin(); it != own.end(); ++it)
+        object.insert(it.key(), it.value());
+    return fsutil::writeDurably(path, QJsonDocument(object).toJson(), error, true);
+}
+
+config::ArchivePolicy MailboxStore::policyOf(const QString &mailbox) const
+{
+    return config::effectivePolicy(archiveSettings(mailbox), m_template);
 }
 
 QStringList MailboxStore::mailboxes() const

@@ -36,7 +36,17 @@ public:
     bool existsOnDisk(const QString &localPart, const QString &domain) const;
     bool create(const QString &localPart, const QString &domain, QString *error);
     DeliveryOutcome deliver(const DeliveryRequest &request, QString *fileName, QString *error);
-    QStringList mailboxes() const; // "user@domain", sorted
+    QStringList mailboxes() const;                // "user@domain", sorted
+    QString pathOf(const QString &mailbox) const; // of "user@domain"
+    // The mailbox's own archive settings (its tandem-mailbox.json; Default when it says
+    // nothing, or cannot be read: *error then says why).
+    config::MailboxArchiveSettings archiveSettings(const QString &mailbox,
+                                                   QString *error = nullptr) const;
+    bool setArchiveSettings(const QString &mailbox, const config::MailboxArchiveSettings &settings,
+                            QString *error);
+    // What applies to it: its own settings over the template.
+    config::ArchivePolicy policyOf(const QString &mailbox) const;
+    const config::MailboxTemplate &mailboxTemplate() const { return m_template; }
     QString fileNameFor(const DeliveryRequest &request, qint64 size) const;
     void setTemplate(const QString &hostname, const config::MailboxTemplate &mailboxTemplate);
 

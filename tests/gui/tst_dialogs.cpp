@@ -291,8 +291,8 @@ void TestDialogs::undeliveredMail()
     QCOMPARE(config::toString(s.undelivered.action),
              config::toString(config::UndeliveredAction::ForwardToMailbox));
     QCOMPARE(s.undelivered.forwardMailbox, u"catchall"_s);
-    QCOMPARE(s.mailboxes.mailboxTemplate.keepLiveDays, 30);
-    QCOMPARE(s.mailboxes.mailboxTemplate.archiveExpiryDays, 3650);
+    QCOMPARE(s.mailboxes.mailboxTemplate.archiveAfterHours, 30 * 24);
+    QCOMPARE(s.mailboxes.mailboxTemplate.expireAfterHours, 3650 * 24);
     QCOMPARE(s.mailboxes.mailboxTemplate.maxSizeMb, 2048);
     QCOMPARE(config::toString(s.server.role), config::toString(config::Role::Custom));
 

@@ -165,7 +165,7 @@ def make_config(domain="example.com", role="mailbox", port=None, users=None,
                       "give_up_after_hours": 120},
         },
         "mailboxes": {
-            "template": {"keep_live_days": 90, "archive_expiry_days": 0, "max_size_mb": 0},
+            "template": {"archive_after": "0", "expire_after": "0", "max_size_mb": 0},
             "users": [u if isinstance(u, dict) else {"name": u} for u in users],
         },
     }

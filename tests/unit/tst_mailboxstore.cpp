@@ -76,7 +76,10 @@ void TestMailboxStore::init()
     QFile f(m_source);
     QVERIFY(f.open(QIODevice::WriteOnly));
     QCOMPARE(f.write(kMessage), kMessage.size());
-    m_template = {30, 365, 100};
+    m_template = {};
+    m_template.archiveAfterHours = 30 * 24;
+    m_template.expireAfterHours = 365 * 24;
+    m_template.maxSizeMb = 100;
 }
 
 void TestMailboxStore::cleanup()
@@ -123,9 +126,11 @@ void TestMailboxStore::createMakesMaildirPlusPlus()
 
     const QJsonObject settings =
         QJsonDocument::fromJson(readAll(box + u"/tandem-mailbox.json"_s)).object();
-    QCOMPARE(settings.value(u"keep_live_days"_s).toInt(), 30);
-    QCOMPARE(settings.value(u"archive_expiry_days"_s).toInt(), 365);
-    QCOMPARE(settings.value(u"max_size_mb"_s).toInt(), 100);
+    // A new mailbox follows the default archive settings: what they are is the template's,
+    // read when the archive works, not copied into the mailbox.
+    QCOMPARE(settings.value(u"archive_mode"_s).toString(), u"default"_s);
+    QVERIFY(!settings.contains(u"archive"_s));
+    QCOMPARE(store.policyOf(u"alice@example.com"_s), m_template);
 
     // No staging folder is left behind, and creating again is a no-op.
     QCOMPARE(QDir(m_root + u"/example.com"_s)

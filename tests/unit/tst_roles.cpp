@@ -255,11 +255,11 @@ void TestRoles::archiveColumn()
 void TestRoles::keepsOtherOptions()
 {
     Settings base = baseSettings();
-    base.mailboxes.mailboxTemplate.keepLiveDays = 12;
+    base.mailboxes.mailboxTemplate.archiveAfterHours = 12;
     base.outgoing.retry.warnAfterHours = 2;
     base.smtp.maxRecipients = 500;
     const Settings s = applyRole(base, archiveChoice(true));
-    QCOMPARE(s.mailboxes.mailboxTemplate.keepLiveDays, 12);
+    QCOMPARE(s.mailboxes.mailboxTemplate.archiveAfterHours, 12);
     QCOMPARE(s.mailboxes.users.size(), base.mailboxes.users.size());
     QCOMPARE(s.outgoing.retry.warnAfterHours, 2);
     QCOMPARE(s.smtp.maxRecipients, 500);

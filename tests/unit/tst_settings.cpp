@@ -59,7 +59,7 @@ const char kExample[] = R"json({
                "give_up_after_hours": 120 }
   },
   "mailboxes": {
-    "template": { "keep_live_days": 90, "archive_expiry_days": 0, "max_size_mb": 0 },
+    "template": { "archive_after": "0", "expire_after": "0", "max_size_mb": 0 },
     "users": [ { "name": "alice", "password": "@PASSWORD@" } ],
     "postmaster": "alice"
   }
@@ -604,8 +604,8 @@ void TestSettings::roundTrip()
                                {u"host"_s, u"192.0.2.20"_s},
                                {u"port"_s, 2525}}});
     root = with(root, u"mailboxes"_s, u"template"_s,
-                QJsonObject{{u"keep_live_days"_s, 30},
-                            {u"archive_expiry_days"_s, 3650},
+                QJsonObject{{u"archive_after"_s, u"30d"_s},
+                            {u"expire_after"_s, u"3650d"_s},
                             {u"max_size_mb"_s, 2048}});
     root = with(root, u"mailboxes"_s, u"users"_s,
                 QJsonArray{QJsonObject{{u"name"_s, u"alice"_s}, {u"password"_s, passwordHash()}},
@@ -675,8 +675,8 @@ void TestSettings::roundTrip()
     QCOMPARE(b.outgoing.retry.warnAfterHours, a.outgoing.retry.warnAfterHours);
     QCOMPARE(b.outgoing.retry.giveUpAfterHours, a.outgoing.retry.giveUpAfterHours);
 
-    QCOMPARE(b.mailboxes.mailboxTemplate.keepLiveDays, 30);
-    QCOMPARE(b.mailboxes.mailboxTemplate.archiveExpiryDays, 3650);
+    QCOMPARE(b.mailboxes.mailboxTemplate.archiveAfterHours, 30 * 24);
+    QCOMPARE(b.mailboxes.mailboxTemplate.expireAfterHours, 3650 * 24);
     QCOMPARE(b.mailboxes.mailboxTemplate.maxSizeMb, 2048);
     QCOMPARE(b.mailboxes.users.size(), 2);
     QCOMPARE(b.mailboxes.users.at(0).name, u"alice"_s);

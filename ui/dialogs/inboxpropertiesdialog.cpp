@@ -26,8 +26,8 @@ InboxPropertiesDialog::InboxPropertiesDialog(const config::Settings &settings, Q
     routeErrors(u"incoming\\.passthrough\\.domains.*"_s, m_domains);
     routeErrors(u"incoming\\.undelivered\\.forward_mailbox"_s, m_forwardMailbox);
     routeErrors(u"incoming\\.undelivered.*"_s, m_returnToSender);
-    routeErrors(u"mailboxes\\.template\\.keep_live_days"_s, m_keepLiveDays);
-    routeErrors(u"mailboxes\\.template\\.archive_expiry_days"_s, m_archiveExpiryDays);
+    routeErrors(u"mailboxes\\.template\\.archive_after"_s, m_keepLiveDays);
+    routeErrors(u"mailboxes\\.template\\.expire_after"_s, m_archiveExpiryDays);
     routeErrors(u"mailboxes\\.template\\.max_size_mb"_s, m_maxSizeMb);
 }
 
@@ -194,9 +194,9 @@ QWidget *InboxPropertiesDialog::undeliveredTab()
     const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
     auto *templateBox = new QGroupBox(tr("Mailbox template (for new mailboxes)"));
     const auto days = [](int n) { return tr(" day(s)", nullptr, n); };
-    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, days, t.keepLiveDays);
+    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, days, int(t.archiveAfterHours / 24));
     m_archiveExpiryDays =
-        spinBox(u"archiveExpiryDays"_s, 0, 100000, days, t.archiveExpiryDays, tr("Never"));
+        spinBox(u"archiveExpiryDays"_s, 0, 100000, days, int(t.expireAfterHours / 24), tr("Never"));
     m_maxSizeMb = spinBox(u"maxSizeMb"_s, 0, 10000000, tr(" MB"), t.maxSizeMb, tr("No cap"));
     explain(m_keepLiveDays,
             tr("Days a message stays in a new mailbox's live folders before it is archived."),
@@ -257,8 +257,8 @@ void InboxPropertiesDialog::apply(config::Settings &s)
         s.undelivered.forwardMailbox = mailbox;
 
     config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
-    t.keepLiveDays = m_keepLiveDays->value();
-    t.archiveExpiryDays = m_archiveExpiryDays->value();
+    t.archiveAfterHours = qint64(m_keepLiveDays->value()) * 24;
+    t.expireAfterHours = qint64(m_archiveExpiryDays->value()) * 24;
     t.maxSizeMb = m_maxSizeMb->value();
 }
 

@@ -1,0 +1,176 @@
+#pragma once
+
+#include "config/settings.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace tandem::mailbox {
+class MailboxStore;
+}
+
+// The archive of PRODUCT.md §1 and §4 (docs/archive.md): under data/archive/, every distinct
+// message stored once (blobs/, zstd, named by the SHA-256 of the original bytes), a catalog of
+// placements (every copy filed into any mailbox: which mailbox, folder, envelope recipient,
+// flags, when filed and archived, its state), the legal holds, and per mailbox an append-only
+// hash chain of events (the ledger) that verify() recomputes.
+//
+// Blobs and catalog sit behind two small interfaces (BlobStore, Catalog): files + SQLite
+// here; an object store and another database later, without touching the rest.
+namespace tandem::archive {
+
+enum class PlacementState { Live, Archived, Expired };
+QString toString(PlacementState state);
+
+struct Placement {
+    qint64 id = 0;
+    QString mailbox;     // "alice@example.com": the mailbox's name and ASCII domain
+    QString folder;      // "" for INBOX, "Sent", "Archive", ...
+    QString key;         // unique in the mailbox: the Maildir unique part ("<queue id>A<n>"),
+                         // or "file:<base name>" for a file found in the Maildir
+    QString deliveredTo; // the envelope recipient of this copy (its Delivered-To:)
+    QByteArray prefix;   // the header lines put before the message in the live copy
+    QString flags;       // Maildir flags ("S", "RS", ...) of the live copy when it was archived
+    QString sha256;      // hex, of the blob: the original message's bytes
+    qint64 size = 0;     // of the original bytes
+    QDateTime filed;     // when it entered the store: a message's age counts from here
+    QDateTime archived;  // invalid while live
+    PlacementState state = PlacementState::Live;
+};
+
+// A copy just filed into a Maildir (the dispatcher's deliver action).
+struct FiledCopy {
+    QString mailbox;
+    QString folder;
+    QString key;
+    QString deliveredTo;
+    QByteArray prefix;
+    QString messagePath; // the original bytes: the spooled message (CRLF, as received)
+    QDateTime filed;
+};
+
+struct Hold {
+    QString mailbox; // "" for the archive-wide hold
+    QDateTime since;
+    QString who;
+    QString reason;
+};
+
+struct MailboxFigures {
+    QString mailbox;
+    qint64 liveMessages = 0;
+    qint64 liveBytes = 0;
+    qint64 archivedMessages = 0;
+    qint64 archivedBytes = 0; // original bytes of the archived placements
+    qint64 storedBytes = 0;   // compressed bytes of the blobs only this mailbox's placements use
+    qint64 expiredMessages = 0;
+    std::optional<Hold> hold;
+    QDateTime lastRun; // last maintenance run that looked at this mailbox
+    QDateTime lastVerified;
+    bool lastVerifyOk = true;
+    QString lastVerifyText; // "clean" or the first problem
+};
+
+struct Status {
+    qint64 blobs = 0;
+    qint64 blobBytes = 0;     // compressed, on disk
+    qint64 originalBytes = 0; // what the blobs hold uncompressed
+    qint64 placements = 0;
+    std::optional<Hold> archiveHold;
+    QDateTime lastRun;
+    QDateTime lastVerified;
+    bool lastVerifyOk = true;
+    QList<MailboxFigures> mailboxes;
+};
+
+// What a maintenance run did; also its progress while it runs.
+struct RunReport {
+    qint64 examined = 0; // live files looked at
+    qint64 recorded = 0; // live files found without a placement and recorded now
+    qint64 archived = 0; // moved into the store
+    qint64 movedToFolder = 0;
+    qint64 deleted = 0; // "delete instead of archive"
+    qint64 expired = 0;
+    qint64 exported = 0;   // expired into an mbox file
+    qint64 keptOnHold = 0; // would have expired or been deleted, kept for a hold
+    qint64 blobsRemoved = 0;
+    QStringList errors;
+    bool interrupted = false;
+};
+
+struct VerifyProblem {
+    QString mailbox; // "" for the store as a whole (a blob no placement uses)
+    QString what;    // "blob modified", "blob missing", "blob added", "entry modified",
+                     // "entry missing", "entry added", "entry reordered", "placement modified",
+                     // "head mismatch"
+    QString detail;
+};
+
+struct VerifyReport {
+    qint64 blobsChecked = 0;
+    qint64 entriesChecked = 0;
+    QList<VerifyProblem> problems;
+    bool ok() const { return problems.isEmpty(); }
+};
+
+using Clock = std::function<QDateTime()>;
+
+// Not thread-safe: each thread that needs the archive opens its own on the same folder (SQLite
+// in WAL mode with a busy timeout lets them, and tandemd commands in other processes, share
+// the catalog; blobs are written once and never changed).
+class Archive {
+public:
+    // Opens (creating when missing) the store under dir (data/archive).
+    static std::unique_ptr<Archive> open(const QString &dir, Clock clock, QString *error);
+    virtual ~Archive();
+
+    // Filing: the copy's blob is written at once (once per distinct message); its placement and
+    // ledger entry wait for commit(), which makes a batch durable in one transaction and one
+    // flush. Recording the same (mailbox, key) again is a no-op, so a redo after a crash may
+    // record what it already recorded.
+    virtual bool recordFiled(const FiledCopy &copy, QString *error) = 0;
+    virtual bool commit(QString *error) = 0;
+    virtual int pendingFiled() const = 0;
+
+    // Legal hold: mailbox "" is the archive-wide hold. Recorded in the ledger (every mailbox's,
+    // for the archive-wide one) with time, who and reason.
+    virtual bool setHold(const QString &mailbox, bool on, const QString &who, const QString &reason,
+                         QString *error) = 0;
+    virtual std::optional<Hold> hold(const QString &mailbox) const = 0; // its own or archive-wide
+    virtual bool isHeld(const QString &mailbox) const = 0;
+
+    // One maintenance run over every mailbox of the store (or only one): archives, expires,
+    // records files it finds without a placement. Incremental and resumable: a run killed at
+    // any point leaves every message either live or archived (never both, never neither), and
+    // the next run finishes what it began. stop, when set, ends it between batches.
+    using Progress = std::function<void(const RunReport &)>;
+    virtual RunReport run(mailbox::MailboxStore &mailboxes, const config::Settings &settings,
+                          const QString &onlyMailbox, const std::atomic_bool *stop,
+                          const Progress &progress) = 0;
+
+    // Recomputes every blob's hash and every chain (of one mailbox, or all).
+    virtual VerifyReport verify(const QString &onlyMailbox) = 0;
+
+    // Writes every placement of the mailbox (live or archived) to an mbox file; records an
+    // "exported" entry per message. Returns the count, -1 with *error on failure.
+    virtual qint64 exportMailbox(const QString &mailbox, const QString &mboxPath,
+                                 QString *error) = 0;
+
+    virtual Status status() const = 0;
+    // The chain heads, one line per mailbox: what the daily digest to the postmaster holds.
+    virtual QString headsDigest() const = 0;
+
+    // The original bytes of a blob (copy back, export, the next issue's search).
+    virtual std::optional<QByteArray> readBlob(const QString &sha256, QString *error) const = 0;
+};
+
+} // namespace tandem::archive
