@@ -1,12 +1,15 @@
 #include "engine.h"
 
+#include "archive/maintenance.h"
 #include "delivery/deliveryqueue.h"
+#include "delivery/notifier.h"
 #include "mailbox/mailboxstore.h"
 #include "routing/dispatcher.h"
 #include "routing/router.h"
 #include "smtp/smtpserver.h"
 #include "smtp/tlscontext.h"
 #include "spool/spool.h"
+#include "util/clock.h"
 #include "util/diskspace.h"
 #include "util/fsutil.h"
 #include "util/log.h"
@@ -45,6 +48,7 @@ Engine::Engine(config::Settings settings, QObject *parent)
 {
     m_dispatchThread.setObjectName(u"tandem-dispatch"_s);
     m_deliveryThread.setObjectName(u"tandem-delivery"_s);
+    m_maintenanceThread.setObjectName(u"tandem-archive"_s);
 }
 
 Engine::~Engine()
@@ -67,6 +71,7 @@ Engine::~Engine()
     m_dispatchThread.wait();
     m_deliveryThread.quit();
     m_deliveryThread.wait();
+    stopMaintenance();
     delete m_dispatcher;
     delete m_delivery;
     if (m_lockFd >= 0)
@@ -136,8 +141,9 @@ QStringList Engine::checkDataFolder(const config::Settings &settings)
     if (!fsutil::checkWritableFolder(data, &error))
         return {u"server.data_dir: "_s + error};
     QStringList errors;
-    for (const QString &sub : {u"spool"_s, u"spool/tmp"_s, u"spool/queue"_s, u"spool/outbox"_s,
-                               u"spool/corrupt"_s, u"spool/control"_s, u"mailboxes"_s, u"log"_s}) {
+    for (const QString &sub :
+         {u"spool"_s, u"spool/tmp"_s, u"spool/queue"_s, u"spool/outbox"_s, u"spool/corrupt"_s,
+          u"spool/control"_s, u"mailboxes"_s, u"log"_s, u"archive"_s, u"archive/blobs"_s}) {
         const QString path = data + u'/' + sub;
         if (QFileInfo::exists(path) && !fsutil::checkWritableFolder(path, &error))
             errors.append(u"server.data_dir: "_s + error);
@@ -160,6 +166,7 @@ bool Engine::start(QString *error)
         m_router.reset();
         m_outbox.reset();
         m_mailboxes.reset();
+        m_filingArchive.reset();
         m_spool.reset();
         m_logFile.reset();
         if (m_lockFd >= 0) {
@@ -172,6 +179,7 @@ bool Engine::start(QString *error)
 
     m_dispatcher =
         new routing::Dispatcher(m_spool.get(), m_mailboxes.get(), m_outbox.get(), m_router);
+    m_dispatcher->setArchive(std::move(m_filingArchive));
     m_dispatcher->moveToThread(&m_dispatchThread);
     connect(m_dispatcher, &routing::Dispatcher::outboxChanged, this, &Engine::outboxChanged);
     connect(m_dispatcher, &routing::Dispatcher::messageFinished, this, &Engine::messageFinished);
@@ -222,6 +230,45 @@ bool Engine::start(QString *error)
                 emit diskSpaceChanged(util::DiskSpace::toString(level), free, reserve);
             });
     m_disk->start();
+
+    m_maintenance = new archive::Maintenance(m_settings);
+    m_maintenance->moveToThread(&m_maintenanceThread);
+    connect(m_maintenance, &archive::Maintenance::runProgress, this, &Engine::archiveProgress);
+    connect(m_maintenance, &archive::Maintenance::runFinished, this,
+            [this](const archive::RunReport &report) {
+                const QJsonObject reply = archive::toJson(report);
+                if (!m_runAnswers.isEmpty()) {
+                    QString error;
+                    fsutil::writeDurably(m_runAnswers.takeFirst(), QJsonDocument(reply).toJson(),
+                                         &error, false);
+                }
+                emit archiveRunFinished(report);
+            });
+    connect(m_maintenance, &archive::Maintenance::verifyFinished, this,
+            [this](const archive::VerifyReport &report) {
+                const QJsonObject reply = archive::toJson(report);
+                if (!m_verifyAnswers.isEmpty()) {
+                    QString error;
+                    fsutil::writeDurably(m_verifyAnswers.takeFirst(), QJsonDocument(reply).toJson(),
+                                         &error, false);
+                }
+                emit archiveVerified(report);
+            });
+    connect(m_maintenance, &archive::Maintenance::digestDue, this,
+            [this](const QString &subject, const QString &text, const QString &fixedId) {
+                if (!m_spool || !m_dispatcher)
+                    return;
+                routing::Dispatcher *d = m_dispatcher;
+                delivery::Notifier notifier(m_spool.get(), m_router,
+                                            [d](const QString &id) { d->enqueue(id); });
+                QString error;
+                if (!notifier.tellPostmaster(subject, text, fixedId, &error))
+                    log::error(u"archive"_s,
+                               u"cannot send the ledger heads to the postmaster: "_s + error);
+            });
+    m_maintenanceThread.start();
+    QMetaObject::invokeMethod(m_maintenance, &archive::Maintenance::start);
+
     m_controlTimer = new QTimer(this);
     m_controlTimer->setInterval(200);
     connect(m_controlTimer, &QTimer::timeout, this, &Engine::pollControl);
@@ -255,6 +302,9 @@ bool Engine::prepare(QString *error)
     m_mailboxes = std::make_unique<mailbox::MailboxStore>(mailboxDir(s), s.server.hostname,
                                                           s.mailboxes.mailboxTemplate);
     m_outbox = std::make_unique<delivery::Outbox>(m_spool->outboxDir());
+    m_filingArchive = openArchive(s, error);
+    if (!m_filingArchive)
+        return false;
     m_router = std::make_shared<routing::Router>(
         m_settings, [store = m_mailboxes.get()](const QString &local, const QString &domain) {
             return store->existsOnDisk(local, domain);
@@ -291,6 +341,7 @@ void Engine::finishStop()
     m_controlTimer = nullptr;
     delete m_disk;
     m_disk = nullptr;
+    stopMaintenance();
     delivery::DeliveryQueue *queue = m_delivery;
     QMetaObject::invokeMethod(
         queue, [queue] { queue->stop(); }, Qt::BlockingQueuedConnection);
@@ -359,13 +410,41 @@ void Engine::applyQueueOperation(const QString &operation, const QStringList &id
 {
     const auto op = delivery::queueOperationFromString(operation);
     if (!op || !m_delivery) {
-        done({}, ids);
+        done({}, ids, {});
         return;
+    }
+    QStringList targets = ids;
+    QStringList refused;
+    // Legal hold: no path deletes mail of a mailbox on hold, the queue's delete and bounce
+    // (which drops the message after telling the sender) included.
+    if (*op == delivery::QueueOperation::Delete || *op == delivery::QueueOperation::Bounce) {
+        QString error;
+        const auto archive = openArchive(*m_settings, &error);
+        const QList<delivery::OutboxEntry> entries = outboxEntries();
+        if (all) {
+            targets.clear();
+            for (const delivery::OutboxEntry &e : entries)
+                targets.append(e.id);
+            all = false;
+        }
+        for (const delivery::OutboxEntry &e : entries) {
+            if (!targets.contains(e.id))
+                continue;
+            const QString held = archive ? heldMailboxOf(*archive, e) : u"the archive"_s;
+            if (held.isEmpty())
+                continue;
+            targets.removeAll(e.id);
+            refused.append(u"%1: %2 is on legal hold%3"_s.arg(
+                e.id, held,
+                archive ? QString() : u" (the archive cannot be read: "_s + error + u')'));
+        }
+        for (const QString &r : std::as_const(refused))
+            log::warning(u"archive"_s, u"%1 refused: "_s.arg(operation) + r);
     }
     // Messages waiting for local delivery belong to the dispatcher, the rest to the Outbox.
     QStringList local;
     QStringList outbox;
-    for (const QString &id : ids)
+    for (const QString &id : std::as_const(targets))
         (m_localEntries.contains(id) ? local : outbox).append(id);
     delivery::DeliveryQueue *queue = m_delivery;
     routing::Dispatcher *dispatcher = m_dispatcher;
@@ -376,11 +455,28 @@ void Engine::applyQueueOperation(const QString &operation, const QStringList &id
                                                             ? delivery::OperationResult{}
                                                             : dispatcher->apply(*op, local, all);
             QMetaObject::invokeMethod(this, [=] {
-                done(fromOutbox.changed + fromLocal.changed,
-                     fromOutbox.missing + fromLocal.missing);
+                done(fromOutbox.changed + fromLocal.changed, fromOutbox.missing + fromLocal.missing,
+                     refused);
             });
         });
     });
+}
+
+QString Engine::heldMailboxOf(const archive::Archive &archive, const delivery::OutboxEntry &entry)
+{
+    // The local mailboxes the entry's mail is for or from.
+    QStringList addresses = entry.recipients;
+    addresses.append(entry.sender);
+    for (const QString &address : std::as_const(addresses)) {
+        const qsizetype at = address.lastIndexOf(u'@');
+        if (at <= 0 || !m_settings->isLocalDomain(address.mid(at + 1)))
+            continue;
+        const QString mailbox =
+            config::mailboxName(address.left(at)) + u'@' + config::asciiDomain(address.mid(at + 1));
+        if (archive.isHeld(mailbox))
+            return mailbox;
+    }
+    return {};
 }
 
 // tandemd queue ... and tandemd reload on a running daemon drop a request file into
@@ -405,6 +501,10 @@ void Engine::pollControl()
         const QJsonObject request = QJsonDocument::fromJson(file.readAll()).object();
         file.close();
         QFile::remove(file.fileName());
+        if (request.value(u"op"_s).toString().startsWith(u"archive-"_s)) {
+            answerArchiveRequest(request, answer);
+            continue;
+        }
         if (request.value(u"op"_s).toString() == u"reload"_s) {
             const QStringList problems =
                 m_reloader ? m_reloader()
@@ -423,9 +523,11 @@ void Engine::pollControl()
             ids.append(v.toString());
         applyQueueOperation(
             request.value(u"op"_s).toString(), ids, request.value(u"all"_s).toBool(),
-            [answer](const QStringList &changed, const QStringList &missing) {
+            [answer](const QStringList &changed, const QStringList &missing,
+                     const QStringList &refused) {
                 const QJsonObject reply{{u"changed"_s, QJsonArray::fromStringList(changed)},
-                                        {u"missing"_s, QJsonArray::fromStringList(missing)}};
+                                        {u"missing"_s, QJsonArray::fromStringList(missing)},
+                                        {u"refused"_s, QJsonArray::fromStringList(refused)}};
                 QString error;
                 fsutil::writeDurably(answer, QJsonDocument(reply).toJson(), &error, false);
             });
@@ -530,9 +632,96 @@ bool Engine::applySettings(config::Settings settings, QString *error)
         });
     QMetaObject::invokeMethod(m_delivery,
                               [q = m_delivery, shared, router] { q->setSettings(shared, router); });
+    if (m_maintenance)
+        m_maintenance->setSettings(shared);
     log::info(u"engine"_s, u"configuration applied"_s);
     emit settingsApplied();
     return true;
+}
+
+void Engine::stopMaintenance()
+{
+    if (!m_maintenance)
+        return;
+    m_maintenance->interrupt(); // a run under way ends after its batch
+    archive::Maintenance *m = m_maintenance;
+    QMetaObject::invokeMethod(
+        m, [m] { m->stop(); }, Qt::BlockingQueuedConnection);
+    m_maintenanceThread.quit();
+    m_maintenanceThread.wait();
+    delete m_maintenance;
+    m_maintenance = nullptr;
+    // Requests that will not be answered by a run or a verify now.
+    const QJsonObject reply{{u"error"_s, u"the engine stopped before it finished"_s}};
+    for (const QString &answer :
+         std::exchange(m_runAnswers, {}) + std::exchange(m_verifyAnswers, {})) {
+        QString error;
+        fsutil::writeDurably(answer, QJsonDocument(reply).toJson(), &error, false);
+    }
+}
+
+void Engine::answerArchiveRequest(const QJsonObject &request, const QString &answer)
+{
+    const QString op = request.value(u"op"_s).toString();
+    const QString mailbox = request.value(u"mailbox"_s).toString();
+    if (op == u"archive-run"_s && m_maintenance) {
+        m_runAnswers.append(answer);
+        m_maintenance->requestRun(mailbox);
+        return;
+    }
+    if (op == u"archive-verify"_s && m_maintenance) {
+        m_verifyAnswers.append(answer);
+        m_maintenance->requestVerify(mailbox);
+        return;
+    }
+    QString error;
+    fsutil::writeDurably(
+        answer,
+        QJsonDocument(QJsonObject{{u"error"_s, u"unknown request \"%1\""_s.arg(op)}}).toJson(),
+        &error, false);
+}
+
+void Engine::runArchive(const QString &onlyMailbox)
+{
+    if (m_maintenance)
+        m_maintenance->requestRun(onlyMailbox);
+}
+
+void Engine::verifyArchive(const QString &onlyMailbox)
+{
+    if (m_maintenance)
+        m_maintenance->requestVerify(onlyMailbox);
+}
+
+std::unique_ptr<archive::Archive> Engine::openArchive(const config::Settings &settings,
+                                                      QString *error)
+{
+    return archive::Archive::open(
+        archive::Maintenance::archiveDir(settings), [] { return clock::now(); }, error);
+}
+
+config::MailboxArchiveSettings Engine::mailboxArchiveSettings(const config::Settings &settings,
+                                                              const QString &mailbox,
+                                                              QString *error)
+{
+    return mailbox::MailboxStore(mailboxDir(settings), settings.server.hostname,
+                                 settings.mailboxes.mailboxTemplate)
+        .archiveSettings(mailbox, error);
+}
+
+bool Engine::setMailboxArchiveSettings(const config::Settings &settings, const QString &mailbox,
+                                       const config::MailboxArchiveSettings &own, QString *error)
+{
+    const bool ok = mailbox::MailboxStore(mailboxDir(settings), settings.server.hostname,
+                                          settings.mailboxes.mailboxTemplate)
+                        .setArchiveSettings(mailbox, own, error);
+    if (ok)
+        log::info(u"archive"_s,
+                  u"%1 now archives by %2 settings"_s.arg(
+                      mailbox, own.mode == config::ArchiveMode::Default ? u"the default"_s
+                               : own.mode == config::ArchiveMode::None  ? u"no"_s
+                                                                        : u"its own"_s));
+    return ok;
 }
 
 QStringList Engine::listMailboxes(const config::Settings &settings)

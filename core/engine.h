@@ -1,5 +1,6 @@
 #pragma once
 
+#include "archive/archive.h"
 #include "config/settings.h"
 #include "delivery/entrydetails.h"
 #include "delivery/outbox.h"
@@ -36,6 +37,9 @@ class DiskSpace;
 namespace tandem::log {
 class FileLog;
 }
+namespace tandem::archive {
+class Maintenance;
+}
 
 // The engine's one face: what tandemd and the console drive. It lives on the thread that
 // created it (tandemd's main thread, or a thread of the console's); the dispatcher that
@@ -62,9 +66,10 @@ public:
 
     // Queue operations of the administrator (the console's queue window, tandemd queue ...), on
     // Outbox entries and on messages waiting for local delivery alike.
-    // done is called on the engine's thread with the ids changed and the ids not found.
-    using OperationDone =
-        std::function<void(const QStringList &changed, const QStringList &missing)>;
+    // done is called on the engine's thread with the ids changed, the ids not found, and the
+    // ids refused ("id: why": delete and bounce of mail for a mailbox on legal hold).
+    using OperationDone = std::function<void(const QStringList &changed, const QStringList &missing,
+                                             const QStringList &refused)>;
     void applyQueueOperation(const QString &operation, const QStringList &ids, bool all,
                              OperationDone done);
 
@@ -84,6 +89,22 @@ public:
     // engine's thread, with nothing when the entry is no longer queued.
     using DetailsDone = std::function<void(const std::optional<delivery::EntryDetails> &)>;
     void requestEntryDetails(const QString &id, DetailsDone done);
+
+    // The archive (docs/archive.md). A maintenance run or a verify now, on the maintenance
+    // thread; archiveRunFinished / archiveVerified report the outcome.
+    void runArchive(const QString &onlyMailbox = {});
+    void verifyArchive(const QString &onlyMailbox = {});
+    // The archive of a data folder, engine running or not (its catalog is shared safely):
+    // status, holds, export. Opened per caller and thread.
+    static std::unique_ptr<archive::Archive> openArchive(const config::Settings &settings,
+                                                         QString *error);
+    // A mailbox's Archive tab: its own choice (default / none / custom) in its folder.
+    static config::MailboxArchiveSettings mailboxArchiveSettings(const config::Settings &settings,
+                                                                 const QString &mailbox,
+                                                                 QString *error = nullptr);
+    static bool setMailboxArchiveSettings(const config::Settings &settings, const QString &mailbox,
+                                          const config::MailboxArchiveSettings &own,
+                                          QString *error);
 
     static QString controlDir(const config::Settings &settings);
     // The engine's log file, data/log/tandem.log (rotated to tandem.log.1, .2, ...).
@@ -130,6 +151,10 @@ signals:
     // reserve: a warning) or "full" (under the reserve: new mail is answered 452 4.3.1).
     void diskSpaceChanged(const QString &level, qint64 freeBytes, qint64 reserveBytes);
     void messageFinished(const QString &queueId);
+    // The archive's maintenance: progress of a run, its end, a verify's result.
+    void archiveProgress(const tandem::archive::RunReport &report);
+    void archiveRunFinished(const tandem::archive::RunReport &report);
+    void archiveVerified(const tandem::archive::VerifyReport &report);
 
 private:
     bool prepare(QString *error);
@@ -147,6 +172,14 @@ private:
     smtp::SmtpServer *m_server = nullptr;
     delivery::DeliveryQueue *m_delivery = nullptr;
     QThread m_deliveryThread;
+    archive::Maintenance *m_maintenance = nullptr;
+    QThread m_maintenanceThread;
+    std::unique_ptr<archive::Archive> m_filingArchive; // opened at start, the dispatcher's
+    QStringList m_runAnswers;    // control requests waiting for a run's end (answer files)
+    QStringList m_verifyAnswers; // ... for a verify's
+    void stopMaintenance();
+    QString heldMailboxOf(const archive::Archive &archive, const delivery::OutboxEntry &entry);
+    void answerArchiveRequest(const QJsonObject &request, const QString &answer);
     QTimer *m_controlTimer = nullptr;
     util::DiskSpace *m_disk = nullptr;
     std::unique_ptr<log::FileLog> m_logFile;

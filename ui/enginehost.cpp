@@ -141,7 +141,7 @@ void EngineHost::applyQueueOperation(const QString &operation, const QStringList
     Engine *engine = m_engine;
     if (!engine) {
         QMetaObject::invokeMethod(
-            this, [done, ids] { done({}, ids); }, Qt::QueuedConnection);
+            this, [done, ids] { done({}, ids, {}); }, Qt::QueuedConnection);
         return;
     }
     // The answer comes back on the engine's thread; this host outlives it there, because the
@@ -149,9 +149,10 @@ void EngineHost::applyQueueOperation(const QString &operation, const QStringList
     QMetaObject::invokeMethod(engine, [this, engine, operation, ids, all, done] {
         engine->applyQueueOperation(
             operation, ids, all,
-            [this, done](const QStringList &changed, const QStringList &missing) {
+            [this, done](const QStringList &changed, const QStringList &missing,
+                         const QStringList &refused) {
                 QMetaObject::invokeMethod(
-                    this, [done, changed, missing] { done(changed, missing); },
+                    this, [done, changed, missing, refused] { done(changed, missing, refused); },
                     Qt::QueuedConnection);
             });
     });

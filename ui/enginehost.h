@@ -36,8 +36,8 @@ public:
     // An administrator's operation ("retry", "hold", "release", "delete", "bounce") carried
     // out on the engine's thread; done is called on this object's thread with the ids changed
     // and the ids not found (all of them when no engine runs).
-    using OperationDone =
-        std::function<void(const QStringList &changed, const QStringList &missing)>;
+    using OperationDone = std::function<void(const QStringList &changed, const QStringList &missing,
+                                             const QStringList &refused)>;
     void applyQueueOperation(const QString &operation, const QStringList &ids, bool all,
                              OperationDone done);
 

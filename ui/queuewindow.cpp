@@ -266,24 +266,35 @@ void QueueWindow::runOperation(const QString &operation)
     if (m_confirm && (operation == kDelete || operation == kBounce) &&
         !confirm(operation, int(ids.size())))
         return;
-    const auto finished = [this, operation](const QStringList &changed,
-                                            const QStringList &missing) {
+    const auto finished = [this, operation](const QStringList &changed, const QStringList &missing,
+                                            const QStringList &refused) {
         if (missing.isEmpty())
             m_result->setText(tr("%n entries changed", nullptr, int(changed.size())));
         else
             m_result->setText(tr("%n entries changed, %1 not found", nullptr, int(changed.size()))
                                   .arg(missing.size()));
+        if (!refused.isEmpty()) {
+            // Mail of a mailbox on legal hold is never deleted: say which and why.
+            m_result->setText(m_result->text() + u"; "_s +
+                              tr("%n kept: legal hold", nullptr, int(refused.size())));
+            m_result->setToolTip(refused.join(u'\n'));
+            QMessageBox::information(this, tr("Legal hold"),
+                                     tr("These entries were kept, because a mailbox they concern "
+                                        "is on legal hold:\n\n%1")
+                                         .arg(refused.join(u'\n')));
+        }
         emit operationFinished(operation, changed, missing);
     };
     if (!m_host) {
-        finished({}, ids);
+        finished({}, ids, {});
         return;
     }
     m_host->applyQueueOperation(operation, ids, false,
                                 [window = QPointer<QueueWindow>(this),
-                                 finished](const QStringList &changed, const QStringList &missing) {
+                                 finished](const QStringList &changed, const QStringList &missing,
+                                           const QStringList &refused) {
                                     if (window)
-                                        finished(changed, missing);
+                                        finished(changed, missing, refused);
                                 });
 }
 

@@ -91,7 +91,11 @@ int main(int argc, char *argv[])
         "  user add NAME | user passwd NAME | user del NAME | user list\n"
         "  reload   (the running daemon reads the configuration again; as SIGHUP)\n"
         "  queue list [--json]\n"
-        "  queue retry|hold|release|delete|bounce ID... | --all"_s);
+        "  queue retry|hold|release|delete|bounce ID... | --all\n"
+        "  archive status [--json]\n"
+        "  archive run|verify [--mailbox MAILBOX]\n"
+        "  archive hold|release MAILBOX|--all --reason TEXT\n"
+        "  archive export MAILBOX --mbox FILE"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"The configuration file."_s, u"FILE"_s);
@@ -108,8 +112,14 @@ int main(int argc, char *argv[])
         "smtp.tls.key (default tls/cert.pem and tls/key.pem beside the configuration)."_s);
     const QCommandLineOption allOption(u"all"_s,
                                        u"With \"queue retry|hold|...\": every Outbox entry."_s);
+    const QCommandLineOption mailboxOption(
+        u"mailbox"_s, u"With \"archive run|verify\": only this mailbox."_s, u"MAILBOX"_s);
+    const QCommandLineOption reasonOption(
+        u"reason"_s, u"With \"archive hold|release\": why (recorded in the ledger)."_s, u"TEXT"_s);
+    const QCommandLineOption mboxOption(u"mbox"_s, u"With \"archive export\": the mbox file."_s,
+                                        u"FILE"_s);
     parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption,
-                       allOption, certificateOption});
+                       allOption, certificateOption, mailboxOption, reasonOption, mboxOption});
     parser.addPositionalArgument(u"command"_s, u"user ..., reload or queue ... (see above)."_s,
                                  u"[command...]"_s);
     parser.process(app);
@@ -138,6 +148,8 @@ int main(int argc, char *argv[])
             err << e << '\n';
         return 2;
     }
+    for (const QString &w : loaded.warnings)
+        err << u"warning: "_s << w << '\n';
     if (parser.isSet(certificateOption)) {
         const tandem::config::Settings &s = loaded.settings;
         const QString cert = s.resolvePath(s.smtp.tlsCertificate.isEmpty() ? u"tls/cert.pem"_s
@@ -172,6 +184,15 @@ int main(int argc, char *argv[])
         return tandem::admin::queueCommand(loaded.settings, command.mid(1),
                                            parser.isSet(jsonOption), parser.isSet(allOption), out,
                                            err);
+    if (!command.isEmpty() && command.first() == u"archive"_s) {
+        tandem::admin::ArchiveOptions o;
+        o.json = parser.isSet(jsonOption);
+        o.all = parser.isSet(allOption);
+        o.mailbox = parser.value(mailboxOption);
+        o.reason = parser.value(reasonOption);
+        o.mbox = parser.value(mboxOption);
+        return tandem::admin::archiveCommand(loaded.settings, command.mid(1), o, out, err);
+    }
     if (!command.isEmpty()) {
         err << u"tandemd: unknown command \"%1\"\n"_s.arg(command.join(u' '));
         return 2;

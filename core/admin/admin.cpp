@@ -1,5 +1,7 @@
 #include "admin.h"
 
+#include "archive/archive.h"
+#include "archive/maintenance.h"
 #include "config/passwords.h"
 #include "delivery/deliveryqueue.h"
 #include "engine.h"
@@ -8,6 +10,7 @@
 #include "routing/router.h"
 #include "smtp/authguard.h"
 #include "spool/spool.h"
+#include "util/clock.h"
 #include "util/fsutil.h"
 
 #include <QDeadlineTimer>
@@ -19,8 +22,10 @@
 #include <QThread>
 #include <QUuid>
 
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -234,7 +239,7 @@ bool actAsDataOwner(const config::Settings &settings, QString *error)
 
 // Hands a request to the running daemon through spool/control/ and waits for its answer.
 std::optional<QJsonObject> askDaemon(const config::Settings &settings, const QJsonObject &request,
-                                     QString *error)
+                                     QString *error, bool untilDone = false)
 {
     const QString dir = Engine::controlDir(settings);
     const QString name = QUuid::createUuid().toString(QUuid::Id128);
@@ -245,9 +250,13 @@ std::optional<QJsonObject> askDaemon(const config::Settings &settings, const QJs
     const QString answer = dir + u'/' + name + u".done"_s;
     QDeadlineTimer deadline(10000);
     while (!QFile::exists(answer)) {
+        // Work that takes its time (an archive run) is waited for while the daemon runs.
+        if (untilDone && deadline.hasExpired() && Engine::isDataFolderInUse(settings))
+            deadline.setRemainingTime(10000);
         if (deadline.hasExpired()) {
             QFile::remove(dir + u'/' + name + u".req"_s);
-            *error = u"the running daemon did not answer within 10 seconds"_s;
+            *error = untilDone ? u"the daemon stopped before it answered"_s
+                               : u"the running daemon did not answer within 10 seconds"_s;
             return std::nullopt;
         }
         QThread::msleep(20);
@@ -278,6 +287,8 @@ std::optional<delivery::OperationResult> askDaemonToApply(const config::Settings
         r.changed.append(v.toString());
     for (const QJsonValue &v : reply->value(u"missing"_s).toArray())
         r.missing.append(v.toString());
+    for (const QJsonValue &v : reply->value(u"refused"_s).toArray())
+        r.refused.append(v.toString());
     return r;
 }
 
@@ -348,7 +359,10 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
             out << u"%1: %2\n"_s.arg(id, args.first());
         for (const QString &id : result->missing)
             err << u"%1: no such queue entry\n"_s.arg(id);
-        return result->missing.isEmpty() ? 0 : 1;
+        for (const QString &why : result->refused)
+            err << u"%1 (not %2)\n"_s.arg(why, args.first() == u"delete"_s ? u"deleted"_s
+                                                                           : u"returned"_s);
+        return result->missing.isEmpty() && result->refused.isEmpty() ? 0 : 1;
     }
     if (args.size() != 1) {
         err << usage;
@@ -378,6 +392,235 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
             out << u"    last reply: %1\n"_s.arg(e.lastReply);
     }
     out << u"%1 entr%2\n"_s.arg(entries.size()).arg(entries.size() == 1 ? u"y"_s : u"ies"_s);
+    return 0;
+}
+
+namespace {
+
+QString holdText(const std::optional<archive::Hold> &h)
+{
+    if (!h)
+        return u"no"_s;
+    return u"since %1 by %2: %3"_s.arg(h->since.toString(Qt::ISODate), h->who, h->reason);
+}
+
+QJsonObject holdJson(const std::optional<archive::Hold> &h)
+{
+    if (!h)
+        return {};
+    return {
+        {u"since"_s, h->since.toString(Qt::ISODate)}, {u"who"_s, h->who}, {u"reason"_s, h->reason}};
+}
+
+void printStatus(const archive::Status &st, bool json, QTextStream &out)
+{
+    if (json) {
+        QJsonArray boxes;
+        for (const archive::MailboxFigures &m : st.mailboxes)
+            boxes.append(QJsonObject{{u"mailbox"_s, m.mailbox},
+                                     {u"live_messages"_s, m.liveMessages},
+                                     {u"live_bytes"_s, m.liveBytes},
+                                     {u"archived_messages"_s, m.archivedMessages},
+                                     {u"archived_bytes"_s, m.archivedBytes},
+                                     {u"stored_bytes"_s, m.storedBytes},
+                                     {u"expired_messages"_s, m.expiredMessages},
+                                     {u"hold"_s, holdJson(m.hold)},
+                                     {u"last_run"_s, m.lastRun.toString(Qt::ISODate)},
+                                     {u"last_verified"_s, m.lastVerified.toString(Qt::ISODate)},
+                                     {u"last_verify_ok"_s, m.lastVerifyOk},
+                                     {u"last_verify"_s, m.lastVerifyText}});
+        out << QJsonDocument(
+                   QJsonObject{{u"blobs"_s, st.blobs},
+                               {u"blob_bytes"_s, st.blobBytes},
+                               {u"original_bytes"_s, st.originalBytes},
+                               {u"placements"_s, st.placements},
+                               {u"hold"_s, holdJson(st.archiveHold)},
+                               {u"last_run"_s, st.lastRun.toString(Qt::ISODate)},
+                               {u"last_verified"_s, st.lastVerified.toString(Qt::ISODate)},
+                               {u"last_verify_ok"_s, st.lastVerifyOk},
+                               {u"mailboxes"_s, boxes}})
+                   .toJson();
+        return;
+    }
+    out << u"store: %1 message(s) once each, %2 bytes compressed (%3 bytes original); "
+           "%4 placement(s)\n"_s.arg(st.blobs)
+               .arg(st.blobBytes)
+               .arg(st.originalBytes)
+               .arg(st.placements);
+    out << u"archive-wide hold: %1\n"_s.arg(holdText(st.archiveHold));
+    out << u"last run: %1; last verify: %2 (%3)\n"_s.arg(
+        st.lastRun.isValid() ? st.lastRun.toString(Qt::ISODate) : u"never"_s,
+        st.lastVerified.isValid() ? st.lastVerified.toString(Qt::ISODate) : u"never"_s,
+        st.lastVerifyOk ? u"clean"_s : u"PROBLEMS"_s);
+    for (const archive::MailboxFigures &m : st.mailboxes)
+        out << u"%1: live %2 (%3 bytes), archived %4 (%5 bytes, %6 stored), expired %7; hold: %8; "
+               "verify: %9\n"_s.arg(m.mailbox)
+                   .arg(m.liveMessages)
+                   .arg(m.liveBytes)
+                   .arg(m.archivedMessages)
+                   .arg(m.archivedBytes)
+                   .arg(m.storedBytes)
+                   .arg(m.expiredMessages)
+                   .arg(holdText(m.hold),
+                        m.lastVerifyText.isEmpty() ? u"never"_s : m.lastVerifyText);
+}
+
+void printRun(const QJsonObject &r, QTextStream &out, QTextStream &err)
+{
+    out << u"%1 examined, %2 archived, %3 moved to the Archive folder, %4 deleted, %5 expired (%6 "
+           "exported), %7 kept for a hold, %8 recorded, %9 blobs removed%10\n"_s
+               .arg(r.value(u"examined"_s).toInteger())
+               .arg(r.value(u"archived"_s).toInteger())
+               .arg(r.value(u"moved_to_folder"_s).toInteger())
+               .arg(r.value(u"deleted"_s).toInteger())
+               .arg(r.value(u"expired"_s).toInteger())
+               .arg(r.value(u"exported"_s).toInteger())
+               .arg(r.value(u"kept_on_hold"_s).toInteger())
+               .arg(r.value(u"recorded"_s).toInteger())
+               .arg(r.value(u"blobs_removed"_s).toInteger())
+               .arg(r.value(u"interrupted"_s).toBool() ? u" (interrupted)"_s : QString());
+    for (const QJsonValue &e : r.value(u"errors"_s).toArray())
+        err << e.toString() << '\n';
+}
+
+// Each problem, then the count; 1 when there are problems.
+int printVerify(const QJsonObject &r, QTextStream &out)
+{
+    const QJsonArray problems = r.value(u"problems"_s).toArray();
+    for (const QJsonValue &v : problems) {
+        const QJsonObject p = v.toObject();
+        const QString mailbox = p.value(u"mailbox"_s).toString();
+        out << u"%1%2: %3\n"_s.arg(mailbox.isEmpty() ? QString() : mailbox + u": "_s,
+                                   p.value(u"what"_s).toString(), p.value(u"detail"_s).toString());
+    }
+    out << u"verify: %1 blob(s) and %2 ledger entries checked, %3\n"_s
+               .arg(r.value(u"blobs_checked"_s).toInteger())
+               .arg(r.value(u"entries_checked"_s).toInteger())
+               .arg(problems.isEmpty() ? u"clean"_s : u"%1 problem(s)"_s.arg(problems.size()));
+    return problems.isEmpty() ? 0 : 1;
+}
+
+// Who set or cleared a hold from the command line, for the ledger.
+QString cliUser()
+{
+    const QString sudo = qEnvironmentVariable("SUDO_USER");
+    return u"tandemd command line, user %1%2"_s.arg(
+        fsutil::currentUserName(), sudo.isEmpty() ? QString() : u" (sudo by %1)"_s.arg(sudo));
+}
+
+// The data folder's lock, held while a stopped daemon's archive is worked on here; -1 when a
+// daemon (or another command) has it.
+int lockDataFolder(const config::Settings &settings)
+{
+    const QString path = settings.dataPath() + u"/tandemd.lock"_s;
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+} // namespace
+
+int archiveCommand(const config::Settings &settings, const QStringList &args,
+                   const ArchiveOptions &o, QTextStream &out, QTextStream &err)
+{
+    const QString usage =
+        u"usage: tandemd --config FILE archive status [--json]\n"
+        "       tandemd --config FILE archive run|verify [--mailbox MAILBOX]\n"
+        "       tandemd --config FILE archive hold|release MAILBOX|--all --reason TEXT\n"
+        "       tandemd --config FILE archive export MAILBOX --mbox FILE\n"_s;
+    const QString verb = args.value(0);
+    const QString target = args.value(1);
+    const bool holdVerb = verb == u"hold"_s || verb == u"release"_s;
+    const bool ok = (verb == u"status"_s && args.size() == 1) ||
+                    ((verb == u"run"_s || verb == u"verify"_s) && args.size() == 1) ||
+                    (holdVerb && (args.size() == 2) != o.all && !o.reason.trimmed().isEmpty()) ||
+                    (verb == u"export"_s && args.size() == 2 && !o.mbox.isEmpty());
+    if (!ok) {
+        if (holdVerb && o.reason.trimmed().isEmpty())
+            err << "tandemd: a hold is set and cleared with a reason (--reason TEXT): the "
+                   "ledger records it\n";
+        err << usage;
+        return 2;
+    }
+    QString error;
+    if (!actAsDataOwner(settings, &error)) {
+        err << u"tandemd: %1\n"_s.arg(error);
+        return 1;
+    }
+    // A mailbox is named as its folder is: "alice@example.com", any case, U-labels or A-labels.
+    const auto canonical = [&settings](QString name) {
+        if (!name.contains(u'@'))
+            name += u'@' + settings.server.domain;
+        const qsizetype at = name.lastIndexOf(u'@');
+        return config::mailboxName(name.left(at)) + u'@' + config::asciiDomain(name.mid(at + 1));
+    };
+    const QString mailbox = verb == u"export"_s || (holdVerb && !o.all) ? canonical(target)
+                            : o.mailbox.isEmpty()                       ? QString()
+                                                                        : canonical(o.mailbox);
+
+    if (verb == u"run"_s || verb == u"verify"_s) {
+        const int lock = lockDataFolder(settings);
+        if (lock < 0) { // the daemon runs: its maintenance thread does it
+            const auto reply = askDaemon(
+                settings, {{u"op"_s, u"archive-"_s + verb}, {u"mailbox"_s, mailbox}}, &error, true);
+            if (!reply || reply->contains(u"error"_s)) {
+                err << u"tandemd: %1\n"_s.arg(reply ? reply->value(u"error"_s).toString() : error);
+                return 1;
+            }
+            if (verb == u"run"_s) {
+                printRun(*reply, out, err);
+                return reply->value(u"errors"_s).toArray().isEmpty() ? 0 : 1;
+            }
+            return printVerify(*reply, out);
+        }
+        const auto archive = Engine::openArchive(settings, &error);
+        if (!archive) {
+            ::close(lock);
+            err << u"tandemd: %1\n"_s.arg(error);
+            return 1;
+        }
+        int rc = 0;
+        if (verb == u"run"_s) {
+            mailbox::MailboxStore store(settings.dataPath() + u"/mailboxes"_s,
+                                        settings.server.hostname,
+                                        settings.mailboxes.mailboxTemplate);
+            const archive::RunReport report = archive->run(store, settings, mailbox, nullptr, {});
+            printRun(archive::toJson(report), out, err);
+            rc = report.errors.isEmpty() ? 0 : 1;
+        } else {
+            rc = printVerify(archive::toJson(archive->verify(mailbox)), out);
+        }
+        ::close(lock);
+        return rc;
+    }
+
+    const auto archive = Engine::openArchive(settings, &error);
+    if (!archive) {
+        err << u"tandemd: %1\n"_s.arg(error);
+        return 1;
+    }
+    if (verb == u"status"_s) {
+        printStatus(archive->status(), o.json, out);
+        return 0;
+    }
+    if (holdVerb) {
+        if (!archive->setHold(mailbox, verb == u"hold"_s, cliUser(), o.reason.trimmed(), &error)) {
+            err << u"tandemd: %1\n"_s.arg(error);
+            return 1;
+        }
+        out << u"%1: %2\n"_s.arg(mailbox.isEmpty() ? u"the whole archive"_s : mailbox,
+                                 verb == u"hold"_s ? u"on legal hold"_s : u"hold cleared"_s);
+        return 0;
+    }
+    const qint64 n = archive->exportMailbox(mailbox, o.mbox, &error);
+    if (n < 0) {
+        err << u"tandemd: %1\n"_s.arg(error);
+        return 1;
+    }
+    out << u"%1: %2 message(s) exported to %3\n"_s.arg(mailbox).arg(n).arg(o.mbox);
     return 0;
 }
 

@@ -29,6 +29,21 @@ int queueCommand(const config::Settings &settings, const QStringList &args, bool
 int reloadCommand(const config::Settings &settings, bool quietWhenStopped, QTextStream &out,
                   QTextStream &err);
 
+// archive status [--json] | run [--mailbox M] | verify [--mailbox M]
+// | hold|release MAILBOX|--all --reason TEXT | export MAILBOX --mbox FILE.
+// run and verify are the running daemon's work when one runs (through spool/control/, as queue
+// operations), else done here with the data folder locked; the others use the catalog, which
+// the daemon shares safely.
+struct ArchiveOptions {
+    bool json = false;
+    bool all = false;
+    QString mailbox;
+    QString reason;
+    QString mbox;
+};
+int archiveCommand(const config::Settings &settings, const QStringList &args,
+                   const ArchiveOptions &options, QTextStream &out, QTextStream &err);
+
 QJsonArray outboxToJson(const config::Settings &settings);
 
 } // namespace tandem::admin

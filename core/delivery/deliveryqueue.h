@@ -38,6 +38,7 @@ std::optional<QueueOperation> queueOperationFromString(const QString &text);
 struct OperationResult {
     QStringList changed;
     QStringList missing;
+    QStringList refused; // "id: why"
 };
 
 class DeliveryQueue : public QObject {

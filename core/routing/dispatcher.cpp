@@ -1,5 +1,7 @@
 #include "dispatcher.h"
 
+#include "archive/archive.h"
+#include "config/settings.h"
 #include "delivery/notifier.h"
 #include "delivery/outbox.h"
 #include "mailbox/mailboxstore.h"
@@ -26,7 +28,11 @@ Dispatcher::Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes,
     , m_outbox(outbox)
     , m_router(std::move(router))
     , m_retryTimer(this)
+    , m_commitRetry(this)
 {
+    m_commitRetry.setSingleShot(true);
+    m_commitRetry.setInterval(1000);
+    connect(&m_commitRetry, &QTimer::timeout, this, &Dispatcher::commitArchive);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -49,11 +55,27 @@ void Dispatcher::enqueue(const QString &id)
         this, [this, id] { schedule(id); }, Qt::QueuedConnection);
 }
 
+Dispatcher::~Dispatcher() = default;
+
+void Dispatcher::setArchive(std::unique_ptr<archive::Archive> archive)
+{
+    m_archive = std::move(archive);
+}
+
+void Dispatcher::stop()
+{
+    m_retryTimer.stop();
+    m_commitRetry.stop();
+    commitArchive();
+}
+
 void Dispatcher::resume(const QStringList &ids)
 {
     QMetaObject::invokeMethod(
         this,
         [this, ids] {
+            for (const QString &id : ids)
+                m_resumed.insert(id);
             adopt(ids);
             for (const QString &id : ids)
                 schedule(id);
@@ -106,12 +128,17 @@ void Dispatcher::processQueue()
     const QString id = m_queue.dequeue();
     m_queued.remove(id);
     QString error;
-    if (!m_held.contains(id)) {
+    if (!m_held.contains(id) && !m_awaitingCommit.contains(id)) {
         if (process(id, &error))
             stopWaiting(id);
         else
             retryLater(id, error);
     }
+    // One catalog transaction for a batch of messages: when the batch is full or no more
+    // work waits (so a lone message is not kept waiting).
+    if (!m_awaitingCommit.isEmpty() &&
+        (m_queue.isEmpty() || m_awaitingCommit.size() >= kArchiveBatch))
+        commitArchive();
     m_scheduled = true;
     QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
 }
@@ -310,9 +337,20 @@ bool Dispatcher::process(const QString &id, QString *why)
         return true;
     }
     const QSet<int> done = m_spool->completedActions(id);
+    // Found at start: a copy made before the crash may not have reached the catalog.
+    const bool resumed = m_resumed.remove(id);
     for (int i = 0; i < envelope->actions.size(); ++i) {
-        if (done.contains(i))
+        if (done.contains(i)) {
+            const spool::Action &action = envelope->actions.at(i);
+            if (resumed && action.kind == spool::ActionKind::Deliver &&
+                !recordFiled(*envelope, i, action, &error)) {
+                m_resumed.insert(id);
+                *why = u"cannot record the copy in the archive: "_s + error;
+                log::warning(u"archive"_s, *why, id);
+                return false;
+            }
             continue;
+        }
         const spool::Action &action = envelope->actions.at(i);
         if (!run(*envelope, i, action, &error)) {
             log::warning(u"router"_s,
@@ -329,9 +367,67 @@ bool Dispatcher::process(const QString &id, QString *why)
             return false;
         }
     }
-    m_spool->remove(id);
-    emit messageFinished(id);
+    finish(id);
     return true;
+}
+
+void Dispatcher::finish(const QString &id)
+{
+    if (!m_archive) {
+        m_spool->remove(id);
+        emit messageFinished(id);
+        return;
+    }
+    m_awaitingCommit.append(id);
+}
+
+void Dispatcher::commitArchive()
+{
+    if (m_awaitingCommit.isEmpty() && (!m_archive || m_archive->pendingFiled() == 0))
+        return;
+    QString error;
+    if (m_archive && !m_archive->commit(&error)) {
+        // The copies are in their mailboxes; only their catalog rows wait. The messages stay
+        // in the spool until they are written, and a restart records them again.
+        log::error(u"archive"_s, u"cannot record %1 filed message(s) in the catalog, will retry: "
+                                 "%2"_s.arg(m_awaitingCommit.size())
+                                     .arg(error));
+        m_commitRetry.start();
+        return;
+    }
+    const QStringList ids = std::exchange(m_awaitingCommit, {});
+    for (const QString &id : ids) {
+        m_spool->remove(id);
+        emit messageFinished(id);
+    }
+}
+
+bool Dispatcher::recordFiled(const spool::Envelope &envelope, int index,
+                             const spool::Action &action, QString *error)
+{
+    if (!m_archive)
+        return true;
+    const qsizetype at = action.mailbox.lastIndexOf(u'@');
+    archive::FiledCopy copy;
+    copy.mailbox = config::mailboxName(action.mailbox.left(at)) + u'@' +
+                   config::asciiDomain(action.mailbox.mid(at + 1));
+    copy.folder = action.folder;
+    copy.key = envelope.id + u'A' + QString::number(index);
+    copy.deliveredTo = action.deliveredTo;
+    copy.prefix = livePrefix(envelope, action);
+    copy.messagePath = m_spool->messagePath(envelope.id);
+    copy.filed = envelope.received;
+    return m_archive->recordFiled(copy, error);
+}
+
+QByteArray Dispatcher::livePrefix(const spool::Envelope &envelope, const spool::Action &action)
+{
+    // Delivered-To: names the envelope recipient of this copy, so Bcc recipients stay on
+    // record; a Sent copy also lists every envelope recipient.
+    QByteArray prefix = "Delivered-To: " + action.deliveredTo.toUtf8() + "\r\n";
+    if (action.folder == u"Sent"_s && !envelope.recipients.isEmpty())
+        prefix += "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toUtf8() + "\r\n";
+    return prefix;
 }
 
 bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Action &action,
@@ -361,15 +457,12 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     request.uniqueBase = envelope.id + u'A' + QString::number(index);
     request.time = envelope.received;
     request.sourcePath = m_spool->messagePath(envelope.id);
-    // Delivered-To: names the envelope recipient of this copy, so Bcc recipients stay on
-    // record; a Sent copy also lists every envelope recipient.
-    request.prefix = "Delivered-To: " + action.deliveredTo.toUtf8() + "\r\n";
-    if (action.folder == u"Sent"_s && !envelope.recipients.isEmpty())
-        request.prefix +=
-            "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toUtf8() + "\r\n";
+    request.prefix = livePrefix(envelope, action);
     QString fileName;
     switch (m_mailboxes->deliver(request, &fileName, error)) {
     case mailbox::DeliveryOutcome::Stored:
+        if (!recordFiled(envelope, index, action, error))
+            return false; // the redo finds the copy made and records it
         notifyDelivered(envelope, index, action);
         log::info(u"mailbox"_s,
                   u"stored for <%1> in %2%3"_s.arg(
@@ -378,6 +471,8 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
                   envelope.id);
         return true;
     case mailbox::DeliveryOutcome::AlreadyStored:
+        if (!recordFiled(envelope, index, action, error))
+            return false;
         log::info(u"mailbox"_s, u"already stored in %1 (recovered)"_s.arg(action.mailbox),
                   envelope.id);
         return true;

@@ -20,6 +20,9 @@ class MailboxStore;
 namespace tandem::delivery {
 class Outbox;
 }
+namespace tandem::archive {
+class Archive;
+}
 
 // Carries out the plan of every committed message, action by action, recording each
 // completion in the spool, on its own thread so that mailbox fsyncs never stall a session.
@@ -34,6 +37,7 @@ class Dispatcher : public QObject {
 public:
     Dispatcher(spool::Spool *spool, mailbox::MailboxStore *mailboxes, delivery::Outbox *outbox,
                std::shared_ptr<const Router> router, QObject *parent = nullptr);
+    ~Dispatcher() override;
 
     // Thread-safe: queues the message for processing on the dispatcher's thread.
     void enqueue(const QString &id);
@@ -44,7 +48,14 @@ public:
     // scheduling them: resume() at start, tandemd queue ... on a stopped daemon's folder.
     void adopt(const QStringList &ids);
     int pending() const;
-    void stop() { m_retryTimer.stop(); } // on its thread, before the thread ends
+    // On its thread, before the thread ends: what was filed is recorded in the archive.
+    void stop();
+    // Every copy filed into a mailbox is recorded in the archive's catalog, in batches (one
+    // transaction for many messages); a message leaves the spool only once its copies are
+    // recorded, so a crash in between redoes the recording, never the copy. Set before the
+    // dispatcher's thread starts; the dispatcher owns it from then on.
+    void setArchive(std::unique_ptr<archive::Archive> archive);
+    static constexpr int kArchiveBatch = 64; // messages per catalog transaction, at most
     void setRouter(std::shared_ptr<const Router> router) { m_router = std::move(router); }
 
     // The administrator's operations on messages that wait here (a failed local delivery, a
@@ -86,6 +97,11 @@ private:
     bool queueOutbox(const spool::Envelope &envelope, int index, const spool::Action &action,
                      QString *error);
     void notifyDelivered(const spool::Envelope &envelope, int index, const spool::Action &action);
+    static QByteArray livePrefix(const spool::Envelope &envelope, const spool::Action &action);
+    bool recordFiled(const spool::Envelope &envelope, int index, const spool::Action &action,
+                     QString *error);
+    void finish(const QString &id);
+    void commitArchive();
     bool bounce(const spool::Envelope &envelope, int index, const spool::Action &action,
                 QString *error);
 
@@ -100,6 +116,10 @@ private:
     QSet<QString> m_shown;               // waiting or held: rows of the queue until they finish
     QTimer m_retryTimer; // a child, so that it moves to the dispatcher's thread with it
     bool m_scheduled = false;
+    std::unique_ptr<archive::Archive> m_archive;
+    QStringList m_awaitingCommit; // done, waiting for their copies' catalog transaction
+    QSet<QString> m_resumed;      // found at start: completed copies may lack their catalog rows
+    QTimer m_commitRetry;
 };
 
 } // namespace tandem::routing

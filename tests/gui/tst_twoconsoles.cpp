@@ -152,7 +152,8 @@ void TestTwoConsoles::mailboxAndArchive()
     }
     bool retried = false;
     mailboxWindow->host()->applyQueueOperation(
-        u"retry"_s, {}, true, [&](const QStringList &, const QStringList &) { retried = true; });
+        u"retry"_s, {}, true,
+        [&](const QStringList &, const QStringList &, const QStringList &) { retried = true; });
     QTRY_VERIFY_WITH_TIMEOUT(retried, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(modelHolds(archiveModel, u"carol@remote.test"_s), 15000);
     QTRY_VERIFY_WITH_TIMEOUT(!modelHolds(mailboxModel, u"carol@remote.test"_s), 15000);

@@ -1,0 +1,7 @@
+#include "clock.h"
+namespace tandem::clock {
+QDateTime now()
+{
+    return QDateTime::currentDateTimeUtc();
+}
+} // namespace tandem::clock

@@ -1,0 +1,5 @@
+#pragma once
+#include <QDateTime>
+namespace tandem::clock {
+QDateTime now();
+}
