@@ -7,6 +7,7 @@
 #include "mailbox/mailboxstore.h"
 #include "router.h"
 #include "spool/spool.h"
+#include "util/clock.h"
 #include "util/log.h"
 
 #include <QDateTime>
@@ -416,7 +417,8 @@ bool Dispatcher::recordFiled(const spool::Envelope &envelope, int index,
     copy.deliveredTo = action.deliveredTo;
     copy.prefix = livePrefix(envelope, action);
     copy.messagePath = m_spool->messagePath(envelope.id);
-    copy.filed = envelope.received;
+    // A message's age counts from here, on the one clock retention reads (tests set it).
+    copy.filed = clock::now();
     return m_archive->recordFiled(copy, error);
 }
 
