@@ -171,6 +171,12 @@ public:
 
     // The original bytes of a blob (copy back, export, the next issue's search).
     virtual std::optional<QByteArray> readBlob(const QString &sha256, QString *error) const = 0;
+
+    // Tests only: called at named points of a run ("committed": a batch is in the catalog, its
+    // live files not yet removed or moved; "exported": expired mail is in the mbox file, not
+    // yet marked expired). Returning false abandons the run right there, as a kill would.
+    using TestHook = std::function<bool(const QString &point)>;
+    virtual void setTestHook(TestHook hook) = 0;
 };
 
 } // namespace tandem::archive
