@@ -140,38 +140,73 @@ QList<LiveFile> scanMailbox(const QString &root)
     return out;
 }
 
-// A live file's original bytes: CRLF line ends and, for a copy Tandem filed, without the
-// Delivered-To: and X-Envelope-To: lines it put before the message. *prefix gets those.
-QByteArray originalOf(const QByteArray &live, bool tandemName, QByteArray *prefix)
+// How many bytes at the start of a live copy Tandem filed are its own prefix: the first
+// Delivered-To: line and an X-Envelope-To: header with its continuation lines.
+qsizetype prefixLength(const QByteArray &head)
 {
-    QByteArray body = live;
-    prefix->clear();
-    if (tandemName) {
-        bool deliveredTo = false;
-        for (;;) {
-            const qsizetype nl = body.indexOf('\n');
-            if (nl < 0)
-                break;
-            const QByteArray line = body.left(nl + 1);
-            const bool isDelivered = !deliveredTo && line.startsWith("Delivered-To:");
-            const bool isEnvelope = line.startsWith("X-Envelope-To:");
-            if (!isDelivered && !isEnvelope)
-                break;
-            deliveredTo = deliveredTo || isDelivered;
-            qsizetype end = nl + 1;
-            if (isEnvelope) { // and its continuation lines
-                while (end < body.size() && (body.at(end) == ' ' || body.at(end) == '\t')) {
-                    const qsizetype next = body.indexOf('\n', end);
-                    end = next < 0 ? body.size() : next + 1;
-                }
-            }
-            prefix->append(body.left(end));
-            body.remove(0, end);
+    qsizetype at = 0;
+    bool deliveredTo = false;
+    for (;;) {
+        const qsizetype nl = head.indexOf('\n', at);
+        if (nl < 0)
+            return at;
+        const QByteArrayView line(head.constData() + at, nl - at);
+        const bool isDelivered = !deliveredTo && line.startsWith("Delivered-To:");
+        const bool isEnvelope = line.startsWith("X-Envelope-To:");
+        if (!isDelivered && !isEnvelope)
+            return at;
+        deliveredTo = deliveredTo || isDelivered;
+        at = nl + 1;
+        while (isEnvelope && at < head.size() && (head.at(at) == ' ' || head.at(at) == '\t')) {
+            const qsizetype next = head.indexOf('\n', at);
+            at = next < 0 ? head.size() : next + 1;
         }
     }
-    body.replace("\r\n", "\n").replace("\n", "\r\n");
-    prefix->replace("\r\n", "\n").replace("\n", "\r\n");
-    return body;
+}
+
+// LF line ends (as Maildir files have them) back to the wire's CRLF, chunk by chunk: a CR that
+// ends a chunk waits to see whether an LF follows.
+class ToCrlf {
+public:
+    QByteArray feed(QByteArray chunk)
+    {
+        if (m_heldCr)
+            chunk.prepend('\r');
+        m_heldCr = chunk.endsWith('\r');
+        if (m_heldCr)
+            chunk.chop(1);
+        return chunk.replace("\r\n", "\n").replace("\n", "\r\n");
+    }
+    QByteArray finish() { return m_heldCr ? QByteArray("\r") : QByteArray(); }
+
+private:
+    bool m_heldCr = false;
+};
+
+constexpr qint64 kChunk = 256 * 1024;
+
+// Streams a live file's original bytes (from offset on, CRLF) to a sink.
+bool readOriginal(const QString &path, qint64 offset, const BlobStore::Sink &sink,
+                  QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
+        *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    ToCrlf convert;
+    while (!file.atEnd()) {
+        const QByteArray chunk = file.read(kChunk);
+        if (chunk.isEmpty() && file.error() != QFileDevice::NoError) {
+            *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+            return false;
+        }
+        const QByteArray out = convert.feed(chunk);
+        if (!sink(out.constData(), out.size()))
+            return false;
+    }
+    const QByteArray rest = convert.finish();
+    return rest.isEmpty() || sink(rest.constData(), rest.size());
 }
 
 QString deliveredToOf(const QByteArray &prefix)
@@ -523,7 +558,9 @@ RunReport ArchiveImpl::run(mailbox::MailboxStore &mailboxes, const config::Setti
             report.interrupted = true;
             break;
         }
-        if (!runMailbox(mailboxes, mailbox, exportDir, stop, progress, &report))
+        // A mailbox that fails is reported and the others go on; a stop ends the run.
+        if (!runMailbox(mailboxes, mailbox, exportDir, stop, progress, &report) &&
+            report.interrupted)
             break;
     }
     QString error;
@@ -602,10 +639,23 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
                 return fail(u"cannot read %1: %2"_s.arg(f.path, file.errorString()));
             }
             Placement p;
-            const QByteArray original = originalOf(file.readAll(), f.tandemName, &p.prefix);
+            qint64 offset = 0;
+            if (f.tandemName) {
+                // The prefix is a few header lines; an X-Envelope-To: of many recipients
+                // stays well within the first megabyte.
+                const QByteArray head = file.read(1024 * 1024);
+                offset = prefixLength(head);
+                p.prefix = ToCrlf().feed(head.left(offset));
+            }
+            file.close();
             BlobInfo blob;
             bool created = false;
-            if (!m_blobs->putBytes(original, &blob, &created, &error))
+            if (!m_blobs->putStream(
+                    f.path,
+                    [&](const BlobStore::Sink &sink) {
+                        return readOriginal(f.path, offset, sink, &error);
+                    },
+                    &blob, &created, &error))
                 return fail(error);
             p.mailbox = mailbox;
             p.folder = f.folder;
@@ -680,11 +730,7 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
                 actions.append({Action::Unlink, w.file->path, root});
                 continue;
             }
-            if (expireDue && held) {
-                ++counts.keptOnHold;
-                continue;
-            }
-            if (expireDue) {
+            if (expireDue && !held) {
                 if (policy.onExpiry == config::ExpiryAction::Export) {
                     exports.append(p);
                     entries.append({kEventExpired, p.key, p.sha256,
@@ -704,6 +750,9 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
                 ++counts.expired;
                 continue;
             }
+            // Held: kept from expiring, but archiving deletes nothing and goes on.
+            if (expireDue)
+                ++counts.keptOnHold;
             if (!archiveDue || !w.file)
                 continue;
             switch (policy.destination) {
@@ -731,7 +780,7 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
                 break;
             case config::ArchiveDestination::Delete:
                 if (held) {
-                    ++counts.keptOnHold;
+                    counts.keptOnHold += expireDue ? 0 : 1;
                     break;
                 }
                 p.state = PlacementState::Expired;
@@ -770,8 +819,10 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
             }
             if (!fsutil::fsyncFd(fd.get(), &error) || !fd.close(&error))
                 return fail(u"%1: %2"_s.arg(mboxPath, error));
-            if (!hook(u"exported"_s))
+            if (!hook(u"exported"_s)) {
+                report->interrupted = true;
                 return false;
+            }
         }
 
         if (!updates.isEmpty() || !exports.isEmpty()) {
@@ -795,8 +846,10 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
                 return fail(error);
             }
         }
-        if (!hook(u"committed"_s))
+        if (!hook(u"committed"_s)) {
+            report->interrupted = true;
             return false;
+        }
 
         // The files' part: unlink, or move into .Archive/cur keeping the name.
         QSet<QString> dirs;
@@ -842,7 +895,7 @@ bool ArchiveImpl::collectGarbage(RunReport *report, QString *error)
         return false;
     const QStringList unused = m_catalog->unreferencedBlobs();
     for (const QString &sha : unused) {
-        if (!m_blobs->remove(sha, error) || !m_catalog->removeBlob(sha, error)) {
+        if (!m_blobs->remove(sha, error) || !m_catalog->removeBlob(sha, now(), error)) {
             abandon();
             return false;
         }

@@ -92,51 +92,19 @@ bool FileBlobStore::exists(const QString &sha) const
 
 bool FileBlobStore::putFile(const QString &path, BlobInfo *info, bool *created, QString *error)
 {
-    // Two passes over the file: the hash first, so that a message already stored (the 19 other
+    // The file is read twice: the hash first, so that a message already stored (the 19 other
     // recipients of it) costs no compression; the file is in the page cache for the second.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 size = 0;
-    if (!readFile(
-            path,
-            [&](const char *data, qint64 n) {
-                hash.addData(QByteArrayView(data, n));
-                size += n;
-                return true;
-            },
-            error))
-        return false;
-    info->sha256 = QString::fromLatin1(hash.result().toHex());
-    info->size = size;
-    *created = false;
-    const QString target = pathOf(info->sha256);
-    struct stat st;
-    if (::stat(QFile::encodeName(target).constData(), &st) == 0) {
-        info->storedSize = st.st_size;
-        return true;
-    }
-    return put(
-        path,
-        [&](const std::function<bool(const char *, qint64)> &sink) {
-            return readFile(path, sink, error);
-        },
-        info, created, error);
+    return putStream(
+        path, [&](const Sink &sink) { return readFile(path, sink, error); }, info, created,
+        error);
 }
 
 bool FileBlobStore::putBytes(const QByteArray &bytes, BlobInfo *info, bool *created,
                              QString *error)
 {
-    info->sha256 = QString::fromLatin1(
-        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    info->size = bytes.size();
-    *created = false;
-    struct stat st;
-    if (::stat(QFile::encodeName(pathOf(info->sha256)).constData(), &st) == 0) {
-        info->storedSize = st.st_size;
-        return true;
-    }
-    return put(
+    return putStream(
         u"message of %1 bytes"_s.arg(bytes.size()),
-        [&](const std::function<bool(const char *, qint64)> &sink) {
+        [&](const Sink &sink) {
             for (qint64 at = 0; at < bytes.size(); at += kChunk) {
                 if (!sink(bytes.constData() + at, std::min(kChunk, bytes.size() - at)))
                     return false;
@@ -144,6 +112,28 @@ bool FileBlobStore::putBytes(const QByteArray &bytes, BlobInfo *info, bool *crea
             return true;
         },
         info, created, error);
+}
+
+bool FileBlobStore::putStream(const QString &what, const Source &source, BlobInfo *info,
+                              bool *created, QString *error)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 size = 0;
+    if (!source([&](const char *data, qint64 n) {
+            hash.addData(QByteArrayView(data, n));
+            size += n;
+            return true;
+        }))
+        return false;
+    info->sha256 = QString::fromLatin1(hash.result().toHex());
+    info->size = size;
+    *created = false;
+    struct stat st;
+    if (::stat(QFile::encodeName(pathOf(info->sha256)).constData(), &st) == 0) {
+        info->storedSize = st.st_size;
+        return true;
+    }
+    return put(what, source, info, created, error);
 }
 
 bool FileBlobStore::put(const QString &what, const Source &source, BlobInfo *info, bool *created,

@@ -27,6 +27,12 @@ public:
     virtual bool putFile(const QString &path, BlobInfo *info, bool *created, QString *error) = 0;
     virtual bool putBytes(const QByteArray &bytes, BlobInfo *info, bool *created,
                           QString *error) = 0;
+    // The same for bytes a source produces chunk by chunk. The source is called twice (to hash,
+    // then, unless the blob exists, to compress), so a large message is never whole in memory.
+    using Sink = std::function<bool(const char *, qint64)>;
+    using Source = std::function<bool(const Sink &)>; // false: reading failed (*error says)
+    virtual bool putStream(const QString &what, const Source &source, BlobInfo *info,
+                           bool *created, QString *error) = 0;
     virtual bool exists(const QString &sha256) const = 0;
     virtual std::optional<QByteArray> read(const QString &sha256, QString *error) const = 0;
     // Decompresses and hashes the blob without keeping it in memory: its SHA-256 (hex) and size.
@@ -58,6 +64,8 @@ public:
 
     bool putFile(const QString &path, BlobInfo *info, bool *created, QString *error) override;
     bool putBytes(const QByteArray &bytes, BlobInfo *info, bool *created, QString *error) override;
+    bool putStream(const QString &what, const Source &source, BlobInfo *info, bool *created,
+                   QString *error) override;
     bool exists(const QString &sha256) const override;
     std::optional<QByteArray> read(const QString &sha256, QString *error) const override;
     bool rehash(const QString &sha256, QString *actualSha, qint64 *size,
@@ -71,9 +79,6 @@ public:
     QString pathOf(const QString &sha256) const;
 
 private:
-    // Feeds the original bytes to a sink, chunk by chunk; false when reading failed.
-    using Sink = std::function<bool(const char *, qint64)>;
-    using Source = std::function<bool(const Sink &)>;
     bool put(const QString &what, const Source &source, BlobInfo *info, bool *created,
              QString *error);
 

@@ -15,7 +15,7 @@ namespace {
 const char *const kSchema = R"(
 CREATE TABLE IF NOT EXISTS blobs(
     sha TEXT PRIMARY KEY, size INTEGER NOT NULL, stored_size INTEGER NOT NULL,
-    created INTEGER NOT NULL);
+    created INTEGER NOT NULL, removed INTEGER);
 CREATE TABLE IF NOT EXISTS placements(
     id INTEGER PRIMARY KEY, mailbox TEXT NOT NULL, folder TEXT NOT NULL, key TEXT NOT NULL,
     delivered_to TEXT NOT NULL, prefix BLOB, flags TEXT NOT NULL, sha TEXT NOT NULL
@@ -181,7 +181,10 @@ void SqliteCatalog::rollback()
 
 bool SqliteCatalog::addBlob(const BlobInfo &blob, const QDateTime &created, QString *error)
 {
-    Stmt s(m_db, "INSERT OR IGNORE INTO blobs(sha, size, stored_size, created) VALUES(?,?,?,?)");
+    // A blob removed by expiry and filed again is back.
+    Stmt s(m_db, "INSERT INTO blobs(sha, size, stored_size, created) VALUES(?,?,?,?) ON "
+                 "CONFLICT(sha) DO UPDATE SET removed = NULL, stored_size = excluded.stored_size, "
+                 "created = excluded.created WHERE removed IS NOT NULL");
     s.bind(1, blob.sha256).bind(2, blob.size).bind(3, blob.storedSize).bindTime(4, created);
     if (s.step() != SQLITE_DONE) {
         *error = lastError(u"cannot record blob "_s + blob.sha256);
@@ -190,10 +193,10 @@ bool SqliteCatalog::addBlob(const BlobInfo &blob, const QDateTime &created, QStr
     return true;
 }
 
-bool SqliteCatalog::removeBlob(const QString &sha, QString *error)
+bool SqliteCatalog::removeBlob(const QString &sha, const QDateTime &removed, QString *error)
 {
-    Stmt s(m_db, "DELETE FROM blobs WHERE sha = ?");
-    s.bind(1, sha);
+    Stmt s(m_db, "UPDATE blobs SET removed = ? WHERE sha = ?");
+    s.bindTime(1, removed).bind(2, sha);
     if (s.step() != SQLITE_DONE) {
         *error = lastError(u"cannot remove blob "_s + sha);
         return false;
@@ -204,7 +207,7 @@ bool SqliteCatalog::removeBlob(const QString &sha, QString *error)
 QList<BlobInfo> SqliteCatalog::blobs() const
 {
     QList<BlobInfo> out;
-    Stmt s(m_db, "SELECT sha, size, stored_size FROM blobs ORDER BY sha");
+    Stmt s(m_db, "SELECT sha, size, stored_size FROM blobs WHERE removed IS NULL ORDER BY sha");
     while (s.step() == SQLITE_ROW)
         out.append({s.text(0), s.integer(1), s.integer(2)});
     return out;
@@ -212,7 +215,7 @@ QList<BlobInfo> SqliteCatalog::blobs() const
 
 std::optional<BlobInfo> SqliteCatalog::blob(const QString &sha) const
 {
-    Stmt s(m_db, "SELECT sha, size, stored_size FROM blobs WHERE sha = ?");
+    Stmt s(m_db, "SELECT sha, size, stored_size FROM blobs WHERE sha = ? AND removed IS NULL");
     s.bind(1, sha);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
@@ -222,7 +225,7 @@ std::optional<BlobInfo> SqliteCatalog::blob(const QString &sha) const
 QStringList SqliteCatalog::unreferencedBlobs() const
 {
     QStringList out;
-    Stmt s(m_db, "SELECT sha FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM placements p WHERE "
+    Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM placements p WHERE "
                  "p.sha = b.sha AND p.state IN ('live', 'archived'))");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));

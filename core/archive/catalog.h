@@ -43,8 +43,9 @@ public:
     virtual void rollback() = 0;
 
     virtual bool addBlob(const BlobInfo &blob, const QDateTime &created, QString *error) = 0;
-    virtual bool removeBlob(const QString &sha256, QString *error) = 0;
-    virtual QList<BlobInfo> blobs() const = 0;
+    // The row stays, marked removed: expired placements still name the blob they used.
+    virtual bool removeBlob(const QString &sha256, const QDateTime &removed, QString *error) = 0;
+    virtual QList<BlobInfo> blobs() const = 0; // those not removed
     virtual std::optional<BlobInfo> blob(const QString &sha256) const = 0;
     // Blobs that no live or archived placement uses (expiry left them behind).
     virtual QStringList unreferencedBlobs() const = 0;
@@ -90,7 +91,7 @@ public:
     void rollback() override;
 
     bool addBlob(const BlobInfo &blob, const QDateTime &created, QString *error) override;
-    bool removeBlob(const QString &sha256, QString *error) override;
+    bool removeBlob(const QString &sha256, const QDateTime &removed, QString *error) override;
     QList<BlobInfo> blobs() const override;
     std::optional<BlobInfo> blob(const QString &sha256) const override;
     QStringList unreferencedBlobs() const override;
