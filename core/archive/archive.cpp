@@ -70,12 +70,12 @@ QString timeText(const QDateTime &time)
 
 // SHA-256 over the previous entry's hash and the entry's fields, each length-prefixed so that
 // no two different entries serialize alike.
-QString entryHash(const QString &prevHash, const QString &mailbox, qint64 seq,
-                  const QString &time, const QString &event, const QString &key,
-                  const QString &sha, const QString &detail)
+QString entryHash(const QString &prevHash, const QString &mailbox, qint64 seq, const QString &time,
+                  const QString &event, const QString &key, const QString &sha,
+                  const QString &detail)
 {
-    QByteArray data = field(prevHash) + field(mailbox) + field(QString::number(seq)) +
-                      field(time) + field(event) + field(key) + field(sha) + field(detail);
+    QByteArray data = field(prevHash) + field(mailbox) + field(QString::number(seq)) + field(time) +
+                      field(event) + field(key) + field(sha) + field(detail);
     return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 }
 
@@ -105,8 +105,8 @@ QList<LiveFile> scanMailbox(const QString &root)
 {
     QList<LiveFile> out;
     QStringList folders{QString()};
-    for (const QString &d : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                                                 QDir::Name)) {
+    for (const QString &d :
+         QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
         if (d.startsWith(u'.') && QFileInfo(root + u'/' + d + u"/cur"_s).isDir())
             folders.append(d.mid(1));
     }
@@ -127,8 +127,7 @@ QList<LiveFile> scanMailbox(const QString &root)
                 if (m.hasMatch()) {
                     f.tandemName = true;
                     f.key = m.captured(2);
-                    f.nameTime =
-                        QDateTime::fromSecsSinceEpoch(m.captured(1).toLongLong(), Qt::UTC);
+                    f.nameTime = QDateTime::fromSecsSinceEpoch(m.captured(1).toLongLong(), Qt::UTC);
                 } else {
                     f.key = u"file:"_s + unique;
                     f.nameTime = info.lastModified().toUTC();
@@ -186,8 +185,7 @@ private:
 constexpr qint64 kChunk = 256 * 1024;
 
 // Streams a live file's original bytes (from offset on, CRLF) to a sink.
-bool readOriginal(const QString &path, qint64 offset, const BlobStore::Sink &sink,
-                  QString *error)
+bool readOriginal(const QString &path, qint64 offset, const BlobStore::Sink &sink, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
@@ -282,8 +280,7 @@ private:
     bool append(const QString &mailbox, const QString &event, const QString &key,
                 const QString &sha, const QString &detail, QString *error);
     bool hook(const QString &point) const { return !m_hook || m_hook(point); }
-    bool writeMessage(const Placement &p, MboxWriter *writer, fsutil::Fd *fd,
-                      QString *error) const;
+    bool writeMessage(const Placement &p, MboxWriter *writer, fsutil::Fd *fd, QString *error) const;
     bool recoverExport(const QString &mailbox, QString *error);
     bool collectGarbage(RunReport *report, QString *error);
     bool runMailbox(mailbox::MailboxStore &mailboxes, const QString &mailbox,
@@ -346,8 +343,8 @@ bool ArchiveImpl::finish(QString *error)
         touched.sort();
         for (const QString &mailbox : touched) {
             const auto h = m_catalog->head(mailbox);
-            lines += u"H %1 %2 %3 %4\n"_s.arg(txn).arg(h->seq).arg(h->hash, percent(mailbox))
-                         .toUtf8();
+            lines +=
+                u"H %1 %2 %3 %4\n"_s.arg(txn).arg(h->seq).arg(h->hash, percent(mailbox)).toUtf8();
         }
         if (!fsutil::appendDurably(m_headsLog, lines, error)) {
             *error = u"%1: %2"_s.arg(m_headsLog, *error);
@@ -360,8 +357,8 @@ bool ArchiveImpl::finish(QString *error)
         return false;
     }
     m_touched.clear();
-    if (txn > 0 && !fsutil::appendDurably(m_headsLog, "C " + QByteArray::number(txn) + '\n',
-                                          error)) {
+    if (txn > 0 &&
+        !fsutil::appendDurably(m_headsLog, "C " + QByteArray::number(txn) + '\n', error)) {
         *error = u"%1: %2"_s.arg(m_headsLog, *error);
         return false;
     }
@@ -476,9 +473,8 @@ bool ArchiveImpl::setHold(const QString &mailbox, bool on, const QString &who,
                 chains.append(m);
         }
     }
-    const QString detail = u"by %1: %2%3"_s.arg(who, reason,
-                                                 mailbox.isEmpty() ? u" (archive-wide)"_s
-                                                                   : QString());
+    const QString detail =
+        u"by %1: %2%3"_s.arg(who, reason, mailbox.isEmpty() ? u" (archive-wide)"_s : QString());
     for (const QString &chain : std::as_const(chains))
         ok = ok && append(chain, on ? kEventHoldSet : kEventHoldCleared, {}, {}, detail, error);
     if (!ok) {
@@ -598,8 +594,7 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
     const config::ArchivePolicy policy = mailboxes.policyOf(mailbox);
     const QString root = mailboxes.pathOf(mailbox);
     const QString mboxPath = exportDir + u'/' + mailbox + u".mbox"_s;
-    const QList<LiveFile> files =
-        QFileInfo(root).isDir() ? scanMailbox(root) : QList<LiveFile>();
+    const QList<LiveFile> files = QFileInfo(root).isDir() ? scanMailbox(root) : QList<LiveFile>();
     const qint64 archiveAfter = policy.archiveAfterHours * 3600;
     const qint64 expireAfter = policy.expireAfterHours * 3600;
 
@@ -674,11 +669,10 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
             bool inserted = false;
             if (!m_catalog->addBlob(blobs.at(i), now(), &error) ||
                 !m_catalog->insertPlacement(&p, &inserted, &error) ||
-                (inserted &&
-                 !append(mailbox, kEventRecorded, p.key, p.sha256,
-                         u"size %1, folder %2, found in the Maildir"_s.arg(p.size).arg(
-                             p.folder.isEmpty() ? u"INBOX"_s : p.folder),
-                         &error))) {
+                (inserted && !append(mailbox, kEventRecorded, p.key, p.sha256,
+                                     u"size %1, folder %2, found in the Maildir"_s.arg(p.size).arg(
+                                         p.folder.isEmpty() ? u"INBOX"_s : p.folder),
+                                     &error))) {
                 abandon();
                 return fail(error);
             }
@@ -694,17 +688,19 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
             progress(*report);
     }
 
-    // 2. Archived placements (no live file) that may expire.
+    // 2. Placements without a live file that may expire: the archived ones, and live ones
+    // whose file a mail client deleted (the archive keeps its copy until the rule ends it).
     if (expireAfter > 0) {
         for (const Placement &p : m_catalog->placements(mailbox)) {
-            if (p.state == PlacementState::Archived && !seen.contains(p.key))
+            if (p.state != PlacementState::Expired && !seen.contains(p.key))
                 work.append({nullptr, p});
         }
     }
 
     // 3. Archive and expire, batch by batch: the catalog first, then the files.
     const bool held = isHeld(mailbox);
-    const QString expireRule = u"expire_after %1"_s.arg(config::formatDuration(policy.expireAfterHours));
+    const QString expireRule =
+        u"expire_after %1"_s.arg(config::formatDuration(policy.expireAfterHours));
     const QDateTime t = now();
     for (qsizetype at = 0; at < work.size(); at += kBatch) {
         if (stop && *stop) {
@@ -931,8 +927,8 @@ void ArchiveImpl::verifyChain(const QString &mailbox, VerifyReport *report) cons
         const LedgerEntry &e = entries.at(i);
         ++report->entriesChecked;
         if (e.seq > expected)
-            problem(u"entry missing"_s, u"entries %1 to %2 are missing"_s.arg(expected)
-                                            .arg(e.seq - 1));
+            problem(u"entry missing"_s,
+                    u"entries %1 to %2 are missing"_s.arg(expected).arg(e.seq - 1));
         const bool selfOk = entryHash(e, e.seq) == e.hash;
         if (!selfOk) {
             // Written under another number: moved from its place. Swaps are near each other;
@@ -943,10 +939,10 @@ void ArchiveImpl::verifyChain(const QString &mailbox, VerifyReport *report) cons
             problem(moved ? u"entry reordered"_s : u"entry modified"_s,
                     u"entry %1 (%2 %3)"_s.arg(e.seq).arg(e.event, e.key));
         } else if (e.prevHash != prev && e.seq == expected) {
-            problem(u"entry modified"_s,
-                    u"entry %1 does not follow entry %2 (its predecessor was changed)"_s
-                        .arg(e.seq)
-                        .arg(e.seq - 1));
+            problem(
+                u"entry modified"_s,
+                u"entry %1 does not follow entry %2 (its predecessor was changed)"_s.arg(e.seq).arg(
+                    e.seq - 1));
         }
         prev = e.hash;
         expected = e.seq + 1;
@@ -959,20 +955,20 @@ void ArchiveImpl::verifyChain(const QString &mailbox, VerifyReport *report) cons
         if (seq < lastSeq) {
             for (const LedgerEntry &e : entries) {
                 if (e.seq == seq && e.hash == hash) {
-                    problem(u"entry added"_s, u"%1 names entry %2; the chain goes on to %3"_s
-                                                  .arg(source)
-                                                  .arg(seq)
-                                                  .arg(lastSeq));
+                    problem(
+                        u"entry added"_s,
+                        u"%1 names entry %2; the chain goes on to %3"_s.arg(source).arg(seq).arg(
+                            lastSeq));
                     return;
                 }
             }
         }
-        problem(u"head mismatch"_s, u"%1 names entry %2 (%3); the chain ends at entry %4 (%5)"_s
-                                        .arg(source)
-                                        .arg(seq)
-                                        .arg(hash.left(16))
-                                        .arg(lastSeq)
-                                        .arg(lastHash.left(16)));
+        problem(u"head mismatch"_s,
+                u"%1 names entry %2 (%3); the chain ends at entry %4 (%5)"_s.arg(source)
+                    .arg(seq)
+                    .arg(hash.left(16))
+                    .arg(lastSeq)
+                    .arg(lastHash.left(16)));
     };
     const auto head = m_catalog->head(mailbox);
     checkHead(u"the heads table"_s, head ? head->seq : 0, head ? head->hash : QString());
@@ -992,8 +988,7 @@ void ArchiveImpl::verifyChain(const QString &mailbox, VerifyReport *report) cons
         const QList<QByteArray> parts = log.readLine().trimmed().split(' ');
         if (parts.size() == 2 && parts.at(0) == "C")
             committed.insert(parts.at(1).toLongLong());
-        else if (parts.size() == 5 && parts.at(0) == "H" &&
-                 QString::fromUtf8(parts.at(4)) == name)
+        else if (parts.size() == 5 && parts.at(0) == "H" && QString::fromUtf8(parts.at(4)) == name)
             byTxn.insert(parts.at(1).toLongLong(),
                          {parts.at(2).toLongLong(), QString::fromLatin1(parts.at(3))});
         else if (parts.size() == 4 && parts.at(0) == "H" && name.isEmpty())
@@ -1068,9 +1063,9 @@ void ArchiveImpl::verifyPlacements(const QString &mailbox, VerifyReport *report)
     }
     for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
         if (it->filed)
-            report->problems.append({mailbox, u"placement modified"_s,
-                                     u"placement %1 is in the ledger, not in the catalog"_s.arg(
-                                         it.key())});
+            report->problems.append(
+                {mailbox, u"placement modified"_s,
+                 u"placement %1 is in the ledger, not in the catalog"_s.arg(it.key())});
     }
 }
 
@@ -1130,8 +1125,7 @@ VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
         const QDateTime old = QDateTime::currentDateTimeUtc().addSecs(-kOrphanGraceSecs);
         for (const BlobStore::Entry &e : m_blobs->list(&error)) {
             if (!known.contains(e.sha256) && e.written < old)
-                report.problems.append(
-                    {QString(), u"blob added"_s, m_blobs->pathOf(e.sha256)});
+                report.problems.append({QString(), u"blob added"_s, m_blobs->pathOf(e.sha256)});
         }
     }
     for (const QString &m : std::as_const(mailboxes)) {
@@ -1171,8 +1165,8 @@ qint64 ArchiveImpl::exportMailbox(const QString &mailbox, const QString &mboxPat
             chosen.append(p);
     }
     const QString tmp = mboxPath + u".tmp"_s;
-    fsutil::Fd fd(::open(QFile::encodeName(tmp).constData(),
-                         O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+    fsutil::Fd fd(
+        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
     if (!fd.isValid()) {
         *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
         return -1;
@@ -1241,7 +1235,8 @@ QString ArchiveImpl::headsDigest() const
 {
     QString text;
     for (const ChainHead &h : m_catalog->heads())
-        text += u"%1 %2 %3\n"_s.arg(h.mailbox.isEmpty() ? u"*"_s : h.mailbox).arg(h.seq).arg(h.hash);
+        text +=
+            u"%1 %2 %3\n"_s.arg(h.mailbox.isEmpty() ? u"*"_s : h.mailbox).arg(h.seq).arg(h.hash);
     const QByteArray digest =
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex();
     return text + u"sha256 "_s + QString::fromLatin1(digest) + u'\n';

@@ -95,12 +95,10 @@ bool FileBlobStore::putFile(const QString &path, BlobInfo *info, bool *created, 
     // The file is read twice: the hash first, so that a message already stored (the 19 other
     // recipients of it) costs no compression; the file is in the page cache for the second.
     return putStream(
-        path, [&](const Sink &sink) { return readFile(path, sink, error); }, info, created,
-        error);
+        path, [&](const Sink &sink) { return readFile(path, sink, error); }, info, created, error);
 }
 
-bool FileBlobStore::putBytes(const QByteArray &bytes, BlobInfo *info, bool *created,
-                             QString *error)
+bool FileBlobStore::putBytes(const QByteArray &bytes, BlobInfo *info, bool *created, QString *error)
 {
     return putStream(
         u"message of %1 bytes"_s.arg(bytes.size()),
@@ -141,8 +139,8 @@ bool FileBlobStore::put(const QString &what, const Source &source, BlobInfo *inf
 {
     const QString tmp = u"%1/tmp/%2.%3"_s.arg(m_dir, info->sha256).arg(::getpid());
     const QString target = pathOf(info->sha256);
-    fsutil::Fd fd(::open(QFile::encodeName(tmp).constData(),
-                         O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0440));
+    fsutil::Fd fd(
+        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0440));
     if (!fd.isValid()) {
         *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
         return false;

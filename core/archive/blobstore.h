@@ -31,8 +31,8 @@ public:
     // then, unless the blob exists, to compress), so a large message is never whole in memory.
     using Sink = std::function<bool(const char *, qint64)>;
     using Source = std::function<bool(const Sink &)>; // false: reading failed (*error says)
-    virtual bool putStream(const QString &what, const Source &source, BlobInfo *info,
-                           bool *created, QString *error) = 0;
+    virtual bool putStream(const QString &what, const Source &source, BlobInfo *info, bool *created,
+                           QString *error) = 0;
     virtual bool exists(const QString &sha256) const = 0;
     virtual std::optional<QByteArray> read(const QString &sha256, QString *error) const = 0;
     // Decompresses and hashes the blob without keeping it in memory: its SHA-256 (hex) and size.

@@ -225,7 +225,8 @@ std::optional<BlobInfo> SqliteCatalog::blob(const QString &sha) const
 QStringList SqliteCatalog::unreferencedBlobs() const
 {
     QStringList out;
-    Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM placements p WHERE "
+    Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                 "placements p WHERE "
                  "p.sha = b.sha AND p.state IN ('live', 'archived'))");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));

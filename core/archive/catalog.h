@@ -53,7 +53,8 @@ public:
     // INSERT OR IGNORE on (mailbox, key): *inserted is false when it was there already.
     virtual bool insertPlacement(Placement *placement, bool *inserted, QString *error) = 0;
     virtual bool updatePlacement(const Placement &placement, QString *error) = 0;
-    virtual std::optional<Placement> placement(const QString &mailbox, const QString &key) const = 0;
+    virtual std::optional<Placement> placement(const QString &mailbox,
+                                               const QString &key) const = 0;
     virtual QList<Placement> placements(const QString &mailbox) const = 0;
     virtual QStringList placementMailboxes() const = 0;
 

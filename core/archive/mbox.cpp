@@ -13,8 +13,8 @@ QByteArray MboxWriter::fromLine(const QDateTime &time)
     const QLocale c = QLocale::c();
     const QString text = u"From MAILER-DAEMON %1 %2 %3 %4 %5"_s.arg(
         c.toString(utc, u"ddd"_s), c.toString(utc, u"MMM"_s),
-        QString::number(utc.date().day()).rightJustified(2, u' '),
-        c.toString(utc, u"HH:mm:ss"_s), QString::number(utc.date().year()));
+        QString::number(utc.date().day()).rightJustified(2, u' '), c.toString(utc, u"HH:mm:ss"_s),
+        QString::number(utc.date().year()));
     return text.toLatin1();
 }
 

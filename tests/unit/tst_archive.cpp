@@ -13,7 +13,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QRandomGenerator>
+
+#include <csignal>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace tandem;
@@ -30,6 +35,17 @@ const QByteArray kMessage = "From: <carol@remote.test>\r\n"
                             "From the start.\r\n"
                             ">From quoted.\r\n";
 const QDateTime kT0 = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+QByteArray lf(QByteArray crlf)
+{
+    return crlf.replace("\r\n", "\n");
+}
+
+bool fsutilWrite(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
 
 QByteArray readAll(const QString &path)
 {
@@ -65,8 +81,7 @@ public:
     Db &operator=(const Db &) = delete;
     bool exec(const QString &sql)
     {
-        return sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) ==
-               SQLITE_OK;
+        return sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
     }
     QStringList column(const QString &sql)
     {
@@ -75,7 +90,8 @@ public:
         if (sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &s, nullptr) != SQLITE_OK)
             return {u"<error>"_s};
         while (sqlite3_step(s) == SQLITE_ROW)
-            out.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
+            out.append(
+                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
         sqlite3_finalize(s);
         return out;
     }
@@ -144,6 +160,12 @@ private slots:
     void resumeAfterExportBeforeMark();
     void exportMailbox();
     void statusAndDigest();
+    void recordsFilesWithoutPlacement();
+    void largeMessage();
+    void stopBetweenBatches();
+    void headsLogCrashWindow();
+    void killedRunsLoseNothing();
+    void deletedByClientKeptUntilExpiry();
 
 private:
     std::unique_ptr<Archive> openArchive();
@@ -190,7 +212,8 @@ void TestArchive::cleanup()
 std::unique_ptr<Archive> TestArchive::openArchive()
 {
     QString error;
-    auto archive = Archive::open(m_archiveDir, [this] { return m_now; }, &error);
+    auto archive = Archive::open(
+        m_archiveDir, [this] { return m_now; }, &error);
     if (!archive)
         qWarning("%s", qPrintable(error));
     return archive;
@@ -277,9 +300,10 @@ void TestArchive::singleInstance()
     while (it.hasNext())
         blobFiles.append(it.next());
     QCOMPARE(blobFiles.size(), 1);
-    const QString sha = QString::fromLatin1(
-        QCryptographicHash::hash(kMessage, QCryptographicHash::Sha256).toHex());
-    QVERIFY(blobFiles.first().endsWith(u"/blobs/%1/%2/%3.zst"_s.arg(sha.left(2), sha.mid(2, 2), sha)));
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(kMessage, QCryptographicHash::Sha256).toHex());
+    QVERIFY(
+        blobFiles.first().endsWith(u"/blobs/%1/%2/%3.zst"_s.arg(sha.left(2), sha.mid(2, 2), sha)));
     QCOMPARE(archive->readBlob(sha, &error).value_or(QByteArray()), kMessage);
 }
 
@@ -504,8 +528,8 @@ void TestArchive::holdBlocksDeletion()
     QVERIFY(archive->commit(&error));
     setPolicy(u"alice"_s, expire);
     setPolicy(u"bob"_s, deleteInstead);
-    QVERIFY(archive->setHold(u"alice@example.com"_s, true, u"console:admin"_s, u"case 42"_s,
-                             &error));
+    QVERIFY(
+        archive->setHold(u"alice@example.com"_s, true, u"console:admin"_s, u"case 42"_s, &error));
     QVERIFY(archive->setHold(u"bob@example.com"_s, true, u"cli"_s, u"case 43"_s, &error));
     QVERIFY(archive->isHeld(u"alice@example.com"_s));
     QVERIFY(!archive->isHeld(u"carol@example.com"_s));
@@ -518,8 +542,8 @@ void TestArchive::holdBlocksDeletion()
     QCOMPARE(maildirFiles(mailboxRoot(u"alice"_s)).size(), 1);
     QCOMPARE(maildirFiles(mailboxRoot(u"bob"_s)).size(), 1);
 
-    QVERIFY(archive->setHold(u"alice@example.com"_s, false, u"console:admin"_s,
-                             u"case closed"_s, &error));
+    QVERIFY(archive->setHold(u"alice@example.com"_s, false, u"console:admin"_s, u"case closed"_s,
+                             &error));
     QVERIFY(archive->setHold(u"bob@example.com"_s, false, u"cli"_s, u"case closed"_s, &error));
     r = runAt(archive.get(), kT0.addSecs(101 * 3600));
     QCOMPARE(r.expired, 1);
@@ -554,8 +578,9 @@ void TestArchive::archiveWideHold()
     QCOMPARE(r.keptOnHold, 2);
     Db db(m_archiveDir + u"/catalog.sqlite"_s);
     for (const QString &chain : {u""_s, u"alice@example.com"_s, u"bob@example.com"_s})
-        QCOMPARE(db.column(u"SELECT detail FROM ledger WHERE event = 'hold set' AND mailbox = '%1'"_s
-                               .arg(chain)),
+        QCOMPARE(db.column(
+                     u"SELECT detail FROM ledger WHERE event = 'hold set' AND mailbox = '%1'"_s.arg(
+                         chain)),
                  QStringList{u"by cli: audit (archive-wide)"_s});
     QVERIFY(archive->setHold({}, false, u"cli"_s, u"done"_s, &error));
     r = runAt(archive.get(), kT0.addSecs(101 * 3600));
@@ -620,8 +645,8 @@ void TestArchive::tamperingDetected()
     QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
 
     const QString mb = u"alice@example.com"_s;
-    const QString sha = QString::fromLatin1(
-        QCryptographicHash::hash(kMessage, QCryptographicHash::Sha256).toHex());
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(kMessage, QCryptographicHash::Sha256).toHex());
     FileBlobStore blobs(m_archiveDir + u"/blobs"_s);
     const QString blobPath = blobs.pathOf(sha);
     Db db(m_archiveDir + u"/catalog.sqlite"_s);
@@ -645,8 +670,8 @@ void TestArchive::tamperingDetected()
     } else if (tamper == u"add-blob"_s) {
         BlobInfo info;
         bool created = false;
-        QVERIFY(blobs.init(&error) && blobs.putBytes("Subject: planted\r\n\r\n", &info, &created,
-                                                     &error));
+        QVERIFY(blobs.init(&error) &&
+                blobs.putBytes("Subject: planted\r\n\r\n", &info, &created, &error));
         // Older than a batch being filed could be: an orphan or a plant.
         QFile f(blobs.pathOf(info.sha256));
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -669,15 +694,15 @@ void TestArchive::tamperingDetected()
         const QString hash = forgedHash(prev, mb, 6, time, u"hold set"_s, {}, {}, u"by x: y"_s);
         QVERIFY(db.exec(u"INSERT INTO ledger VALUES('%1', 6, '%2', 'hold set', '', '', "
                         "'by x: y', '%3', '%4')"_s.arg(mb, time, prev, hash)));
-        QVERIFY(db.exec(u"UPDATE heads SET seq = 6, hash = '%1' WHERE mailbox = '%2'"_s.arg(hash,
-                                                                                             mb)));
+        QVERIFY(
+            db.exec(u"UPDATE heads SET seq = 6, hash = '%1' WHERE mailbox = '%2'"_s.arg(hash, mb)));
     } else if (tamper == u"swap"_s) {
         QVERIFY(db.exec(u"UPDATE ledger SET seq = -1 WHERE seq = 4"_s));
         QVERIFY(db.exec(u"UPDATE ledger SET seq = 4 WHERE seq = 5"_s));
         QVERIFY(db.exec(u"UPDATE ledger SET seq = 5 WHERE seq = -1"_s));
     } else if (tamper == u"edit-sha"_s) {
-        QVERIFY(db.exec(u"UPDATE placements SET sha = '%1' WHERE key = 'Q1A0'"_s.arg(
-            QString(64, u'a'))));
+        QVERIFY(db.exec(
+            u"UPDATE placements SET sha = '%1' WHERE key = 'Q1A0'"_s.arg(QString(64, u'a'))));
     } else if (tamper == u"edit-state"_s) {
         QVERIFY(db.exec(u"UPDATE placements SET state = 'live' WHERE key = 'Q1A0'"_s));
     }
@@ -783,6 +808,238 @@ void TestArchive::statusAndDigest()
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines.at(0).startsWith(u"alice@example.com 1 "_s));
     QVERIFY(lines.at(2).startsWith(u"sha256 "_s));
+}
+
+void TestArchive::recordsFilesWithoutPlacement()
+{
+    auto archive = openArchive();
+    // Filed by Tandem before the archive existed: a Sent copy with its X-Envelope-To: header.
+    QVERIFY(m_store->create(u"alice"_s, u"example.com"_s, nullptr));
+    const QString root = mailboxRoot(u"alice"_s);
+    const QByteArray sent = "Delivered-To: alice@example.com\n"
+                            "X-Envelope-To: bob@example.com,\n"
+                            "\tcarol@example.com\n" +
+                            lf(kMessage);
+    const QString sentName =
+        u"%1.QABCA1.host.test,S=%2:2,S"_s.arg(kT0.toSecsSinceEpoch()).arg(sent.size());
+    QFile f(root + u"/.Sent/cur/"_s + sentName);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(sent);
+    f.close();
+    // Put there by another program.
+    QFile other(root + u"/cur/1700000000.M1P2.elsewhere:2,RS"_s);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("Subject: other\n\nhi\n");
+    QVERIFY(other.flush());
+    QVERIFY(other.setFileTime(kT0.addSecs(-3600), QFileDevice::FileModificationTime));
+    other.close();
+
+    const RunReport r = runAt(archive.get(), kT0.addSecs(3600));
+    QCOMPARE(r.recorded, 2);
+    QCOMPARE(r.examined, 2);
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(db.column(u"SELECT key || '|' || folder || '|' || delivered_to || '|' || size || '|' "
+                       "|| filed FROM placements ORDER BY key"_s),
+             (QStringList{u"ABCA1|Sent|alice@example.com|%1|%2"_s.arg(kMessage.size())
+                              .arg(kT0.toMSecsSinceEpoch()),
+                          u"file:1700000000.M1P2.elsewhere|||22|%1"_s.arg(
+                              kT0.addSecs(-3600).toMSecsSinceEpoch())}));
+    QString error;
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(kMessage, QCryptographicHash::Sha256).toHex());
+    QCOMPARE(archive->readBlob(sha, &error).value_or(QByteArray()), kMessage);
+    QCOMPARE(db.column(u"SELECT prefix FROM placements WHERE key = 'ABCA1'"_s),
+             QStringList{u"Delivered-To: alice@example.com\r\nX-Envelope-To: bob@example.com,\r\n"
+                         "\tcarol@example.com\r\n"_s});
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM ledger WHERE event = 'recorded'"_s), 2);
+    // Recorded once only.
+    QCOMPARE(runAt(archive.get(), kT0.addSecs(7200)).recorded, 0);
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+void TestArchive::largeMessage()
+{
+    // 30 MB of text that compresses, in lines.
+    QByteArray big = "Subject: big\r\n\r\n";
+    QRandomGenerator rng(7);
+    while (big.size() < 30 * 1024 * 1024)
+        big += QByteArray::number(rng.generate64()) + " some words of the body\r\n";
+    QFile f(m_source);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(big);
+    f.close();
+    auto archive = openArchive();
+    deliver(archive.get(), u"alice"_s, u"Q1A0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    const Status s = archive->status();
+    QCOMPARE(s.originalBytes, big.size());
+    QVERIFY(s.blobBytes < big.size() / 2);
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(big, QCryptographicHash::Sha256).toHex());
+    QVERIFY(archive->readBlob(sha, &error).value_or(QByteArray()) == big);
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+void TestArchive::stopBetweenBatches()
+{
+    config::ArchivePolicy policy;
+    policy.archiveAfterHours = 24;
+    auto archive = openArchive();
+    for (int i = 0; i < 450; ++i)
+        deliver(archive.get(), u"alice"_s, u"Q%1A0"_s.arg(i), kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    setPolicy(u"alice"_s, policy);
+    m_now = kT0.addSecs(25 * 3600);
+    std::atomic_bool stop = false;
+    int reports = 0;
+    RunReport r = archive->run(*m_store, m_settings, {}, &stop, [&](const RunReport &) {
+        ++reports;
+        stop = true;
+    });
+    QVERIFY(r.interrupted);
+    QCOMPARE(r.archived, 200);
+    QCOMPARE(maildirFiles(mailboxRoot(u"alice"_s)).size(), 250);
+    QVERIFY(!archive->status().lastRun.isValid());
+    r = archive->run(*m_store, m_settings, u"alice@example.com"_s, nullptr, {});
+    QCOMPARE(r.archived, 250);
+    QVERIFY(maildirFiles(mailboxRoot(u"alice"_s)).isEmpty());
+    QCOMPARE(ledgerCount(u"alice@example.com"_s), 900);
+    const VerifyReport v = archive->verify(u"alice@example.com"_s);
+    QVERIFY2(v.ok(), qPrintable(describe(v)));
+    QCOMPARE(v.blobsChecked, 1);
+    QCOMPARE(v.entriesChecked, 900);
+}
+
+void TestArchive::headsLogCrashWindow()
+{
+    auto archive = openArchive();
+    deliver(archive.get(), u"alice"_s, u"Q1A0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    deliver(archive.get(), u"alice"_s, u"Q2A0"_s, kT0);
+    QVERIFY(archive->commit(&error));
+    const QString log = m_archiveDir + u"/ledger-heads.log"_s;
+    QByteArray text = readAll(log);
+    QVERIFY(text.endsWith("C 2\n"));
+    // Killed after the commit, before its mark: the unmarked head is the chain's.
+    text.chop(4);
+    QVERIFY(fsutilWrite(log, text));
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+    // Killed before the commit: a head that never made it into the catalog.
+    QVERIFY(fsutilWrite(log, text + "C 2\nH 3 3 " + QByteArray(64, 'f') + " alice@example.com\n"));
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+// Runs killed with SIGKILL at spread-out moments, the clock moving on between them: afterwards
+// every message is live or archived or expired by its rule, once, and verify is clean.
+void TestArchive::killedRunsLoseNothing()
+{
+    config::ArchivePolicy store;
+    store.archiveAfterHours = 24;
+    store.expireAfterHours = 120;
+    config::ArchivePolicy exporting = store;
+    exporting.onExpiry = config::ExpiryAction::Export;
+    auto archive = openArchive();
+    const int count = 300;
+    for (int i = 0; i < count; ++i) {
+        const QDateTime t = kT0.addSecs(i * 1200); // over 100 hours
+        deliver(archive.get(), u"alice"_s, u"QA%1A0"_s.arg(i), t);
+        // Some copies the archive never heard of: the run records them.
+        deliver(i % 5 ? archive.get() : nullptr, u"bob"_s, u"QB%1A0"_s.arg(i), t);
+    }
+    QString error;
+    QVERIFY(archive->commit(&error));
+    setPolicy(u"alice"_s, store);
+    setPolicy(u"bob"_s, exporting);
+    archive.reset();
+
+    QRandomGenerator rng(13);
+    int killed = 0;
+    for (int round = 0; round < 20; ++round) {
+        m_now = kT0.addSecs(24 * 3600 + round * 12 * 3600);
+        const pid_t pid = ::fork();
+        QVERIFY(pid >= 0);
+        if (pid == 0) {
+            QString childError;
+            auto child = Archive::open(
+                m_archiveDir, [this] { return m_now; }, &childError);
+            if (child)
+                child->run(*m_store, m_settings, {}, nullptr, {});
+            ::_exit(0);
+        }
+        ::usleep(useconds_t(rng.bounded(500, 20000)));
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        killed += WIFSIGNALED(status) ? 1 : 0;
+    }
+    qInfo("%d of 20 runs killed before they ended", killed);
+    QVERIFY(killed >= 5);
+    {
+        // The killed runs did part of the work: the last run is not the one that does it all.
+        Db db(m_archiveDir + u"/catalog.sqlite"_s);
+        const qint64 done = db.count(u"SELECT COUNT(*) FROM placements WHERE state <> 'live'"_s);
+        qInfo("%lld of %d placements archived or expired by the killed runs", done, 2 * count);
+        QVERIFY(done > 0);
+    }
+    archive = openArchive();
+    m_now = kT0.addSecs(24 * 3600 + 20 * 12 * 3600);
+    const RunReport last = runAt(archive.get(), m_now);
+    QVERIFY(last.errors.isEmpty());
+
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    for (const QString &user : {u"alice"_s, u"bob"_s}) {
+        const QString mb = user + u"@example.com"_s;
+        const QStringList files = maildirFiles(mailboxRoot(user));
+        QSet<QString> liveKeys;
+        for (const QString &f : files)
+            liveKeys.insert(QFileInfo(f).fileName().section(u'.', 1, 1).mid(1));
+        QCOMPARE(liveKeys.size(), files.size());
+        QCOMPARE(db.count(u"SELECT COUNT(*) FROM placements WHERE mailbox = '%1'"_s.arg(mb)),
+                 count);
+        const QStringList live = db.column(
+            u"SELECT key FROM placements WHERE mailbox = '%1' AND state = 'live'"_s.arg(mb));
+        QCOMPARE(QSet<QString>(live.begin(), live.end()), liveKeys);
+        // Nothing twice in the ledger.
+        QCOMPARE(db.count(u"SELECT COUNT(*) FROM (SELECT placement_key, event, COUNT(*) AS n FROM "
+                          "ledger WHERE mailbox = '%1' GROUP BY 1, 2 HAVING n > 1)"_s.arg(mb)),
+                 0);
+        QCOMPARE(db.count(u"SELECT COUNT(*) FROM ledger WHERE mailbox = '%1' AND event IN "
+                          "('filed', 'recorded')"_s.arg(mb)),
+                 count);
+    }
+    // Every message older than 120 hours has expired; bob's were exported, each once.
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM placements WHERE state = 'live'"_s), 0);
+    const qint64 expired = db.count(
+        u"SELECT COUNT(*) FROM placements WHERE mailbox = 'bob@example.com' AND state = 'expired'"_s);
+    QVERIFY(expired > 0);
+    const QByteArray mbox = readAll(m_dir->filePath(u"exports/bob@example.com.mbox"_s));
+    QCOMPARE(qint64(mbox.count("\nFrom MAILER-DAEMON ") + 1), expired);
+    const VerifyReport v = archive->verify({});
+    QVERIFY2(v.ok(), qPrintable(describe(v)));
+}
+
+void TestArchive::deletedByClientKeptUntilExpiry()
+{
+    config::ArchivePolicy policy;
+    policy.archiveAfterHours = 24;
+    policy.expireAfterHours = 48;
+    auto archive = openArchive();
+    const QString name = deliver(archive.get(), u"alice"_s, u"Q1A0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    setPolicy(u"alice"_s, policy);
+    // The user deleted it over IMAP before it was archived: the store keeps its copy.
+    QVERIFY(QFile::remove(mailboxRoot(u"alice"_s) + u"/new/"_s + name));
+    RunReport r = runAt(archive.get(), kT0.addSecs(30 * 3600));
+    QCOMPARE(r.archived, 0);
+    QCOMPARE(archive->status().blobs, 1);
+    r = runAt(archive.get(), kT0.addSecs(48 * 3600));
+    QCOMPARE(r.expired, 1);
+    QCOMPARE(r.blobsRemoved, 1);
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
 }
 
 QTEST_GUILESS_MAIN(TestArchive)
