@@ -230,6 +230,14 @@ QString percent(const QString &mailbox)
     return QString::fromLatin1(QUrl::toPercentEncoding(mailbox, "@"));
 }
 
+// ledger-heads.log as verify reads it: per mailbox, the head each transaction wrote, and which
+// transactions were marked committed.
+struct HeadsLog {
+    bool readable = false;
+    QHash<QString, QHash<qint64, QPair<qint64, QString>>> heads; // mailbox -> txn -> (seq, hash)
+    QSet<qint64> committed;
+};
+
 class ArchiveImpl : public Archive {
 public:
     ArchiveImpl(const QString &dir, Clock clock)
@@ -286,7 +294,7 @@ private:
     bool runMailbox(mailbox::MailboxStore &mailboxes, const QString &mailbox,
                     const QString &exportDir, const std::atomic_bool *stop,
                     const Progress &progress, RunReport *report);
-    void verifyChain(const QString &mailbox, VerifyReport *report) const;
+    void verifyChain(const QString &mailbox, const HeadsLog &log, VerifyReport *report) const;
     void verifyPlacements(const QString &mailbox, VerifyReport *report) const;
 
     QString m_dir;
@@ -580,6 +588,18 @@ RunReport ArchiveImpl::run(mailbox::MailboxStore &mailboxes, const config::Setti
     return report;
 }
 
+// The orders that make a kill at any point safe (the next run finishes the work, once):
+// - archive to the store, delete instead of archive, expiry: the placement's new state and its
+//   ledger entry are committed first, then the live file is unlinked; a live file whose
+//   placement is no longer live is a leftover, unlinked without a new entry;
+// - archive to the folder: the placement (folder "Archive") is committed, then the file is
+//   renamed into .Archive/cur; a file elsewhere whose placement says Archive is only moved;
+// - expiry with export: the mbox file's size goes into the catalog (meta "export:MAILBOX")
+//   before the messages are appended; the commit that marks them expired clears it. A run that
+//   finds it set truncates the mbox back to that size and exports again: never twice, never
+//   lost. (Truncating is safe: only this mailbox's expiry appends to its file.)
+// - blobs: written and synced before the rows naming them are committed; removed only by
+//   collectGarbage(), the file before its row.
 bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &mailbox,
                              const QString &exportDir, const std::atomic_bool *stop,
                              const Progress &progress, RunReport *report)
@@ -625,6 +645,8 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
         }
         QList<Placement> batch;
         QList<BlobInfo> blobs;
+        QStringList paths;
+        QList<qint64> offsets; // of the original bytes in each file: after the prefix
         for (qsizetype i = at; i < std::min(unknown.size(), at + kBatch); ++i) {
             const LiveFile &f = *unknown.at(i);
             QFile file(f.path);
@@ -661,12 +683,32 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
             p.filed = f.nameTime;
             batch.append(p);
             blobs.append(blob);
+            paths.append(f.path);
+            offsets.append(offset);
         }
         if (!m_blobs->sync(&error) || !begin(&error))
             return fail(error);
         for (qsizetype i = 0; i < batch.size(); ++i) {
             Placement &p = batch[i];
             bool inserted = false;
+            // Under the write lock: another run's garbage collection may have removed a blob
+            // this file's bytes found present.
+            if (!m_blobs->exists(p.sha256)) {
+                const qint64 offset = offsets.at(i);
+                const QString path = paths.at(i);
+                BlobInfo again;
+                bool created = false;
+                if (!m_blobs->putStream(
+                        path,
+                        [&](const BlobStore::Sink &sink) {
+                            return readOriginal(path, offset, sink, &error);
+                        },
+                        &again, &created, &error) ||
+                    !m_blobs->sync(&error)) {
+                    abandon();
+                    return fail(error);
+                }
+            }
             if (!m_catalog->addBlob(blobs.at(i), now(), &error) ||
                 !m_catalog->insertPlacement(&p, &inserted, &error) ||
                 (inserted && !append(mailbox, kEventRecorded, p.key, p.sha256,
@@ -915,7 +957,26 @@ bool ArchiveImpl::collectGarbage(RunReport *report, QString *error)
     return finish(error);
 }
 
-void ArchiveImpl::verifyChain(const QString &mailbox, VerifyReport *report) const
+HeadsLog readHeadsLog(const QString &path)
+{
+    HeadsLog log;
+    QFile file(path);
+    log.readable = file.open(QIODevice::ReadOnly);
+    while (log.readable && !file.atEnd()) {
+        const QList<QByteArray> parts = file.readLine().chopped(1).split(' ');
+        if (parts.size() == 2 && parts.at(0) == "C") {
+            log.committed.insert(parts.at(1).toLongLong());
+        } else if (parts.size() == 5 && parts.at(0) == "H") {
+            const QString mailbox = QUrl::fromPercentEncoding(parts.at(4));
+            log.heads[mailbox].insert(parts.at(1).toLongLong(),
+                                      {parts.at(2).toLongLong(), QString::fromLatin1(parts.at(3))});
+        }
+    }
+    return log;
+}
+
+void ArchiveImpl::verifyChain(const QString &mailbox, const HeadsLog &log,
+                              VerifyReport *report) const
 {
     auto problem = [&](const QString &what, const QString &detail) {
         report->problems.append({mailbox, what, detail});
@@ -975,26 +1036,13 @@ void ArchiveImpl::verifyChain(const QString &mailbox, VerifyReport *report) cons
 
     // ledger-heads.log: the last head of a committed transaction, or a newer one whose commit
     // mark a crash kept from being written.
-    QFile log(m_headsLog);
-    if (!log.open(QIODevice::ReadOnly)) {
+    if (!log.readable) {
         if (lastSeq > 0)
             problem(u"head mismatch"_s, u"cannot read %1"_s.arg(m_headsLog));
         return;
     }
-    QHash<qint64, QPair<qint64, QString>> byTxn; // txn -> (seq, hash) of this mailbox
-    QSet<qint64> committed;
-    const QString name = percent(mailbox);
-    while (!log.atEnd()) {
-        const QList<QByteArray> parts = log.readLine().trimmed().split(' ');
-        if (parts.size() == 2 && parts.at(0) == "C")
-            committed.insert(parts.at(1).toLongLong());
-        else if (parts.size() == 5 && parts.at(0) == "H" && QString::fromUtf8(parts.at(4)) == name)
-            byTxn.insert(parts.at(1).toLongLong(),
-                         {parts.at(2).toLongLong(), QString::fromLatin1(parts.at(3))});
-        else if (parts.size() == 4 && parts.at(0) == "H" && name.isEmpty())
-            byTxn.insert(parts.at(1).toLongLong(),
-                         {parts.at(2).toLongLong(), QString::fromLatin1(parts.at(3))});
-    }
+    const auto byTxn = log.heads.value(mailbox);
+    const QSet<qint64> &committed = log.committed;
     qint64 lastCommitted = -1;
     qint64 lastAny = -1;
     for (auto it = byTxn.cbegin(); it != byTxn.cend(); ++it) {
@@ -1128,8 +1176,9 @@ VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
                 report.problems.append({QString(), u"blob added"_s, m_blobs->pathOf(e.sha256)});
         }
     }
+    const HeadsLog headsLog = readHeadsLog(m_headsLog);
     for (const QString &m : std::as_const(mailboxes)) {
-        verifyChain(m, &report);
+        verifyChain(m, headsLog, &report);
         verifyPlacements(m, &report);
     }
 
