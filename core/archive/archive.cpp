@@ -467,7 +467,7 @@ bool ArchiveImpl::setHold(const QString &mailbox, bool on, const QString &who,
     bool held = false;
     for (const Hold &h : m_catalog->holds())
         held = held || h.mailbox == mailbox;
-    if (held == on) { // nothing changes: nothing to record
+    if (!held && !on) { // nothing to clear: nothing to record
         abandon();
         return true;
     }
@@ -950,7 +950,7 @@ bool ArchiveImpl::collectGarbage(RunReport *report, QString *error)
             return false;
         }
     }
-    if (!m_blobs->sync(error)) {
+    if (!m_blobs->removeStaleTemporaries(old, error) || !m_blobs->sync(error)) {
         abandon();
         return false;
     }
@@ -1173,7 +1173,7 @@ VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
         const QDateTime old = QDateTime::currentDateTimeUtc().addSecs(-kOrphanGraceSecs);
         for (const BlobStore::Entry &e : m_blobs->list(&error)) {
             if (!known.contains(e.sha256) && e.written < old)
-                report.problems.append({QString(), u"blob added"_s, m_blobs->pathOf(e.sha256)});
+                report.problems.append({QString(), u"blob added"_s, e.location});
         }
     }
     const HeadsLog headsLog = readHeadsLog(m_headsLog);

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <atomic>
 #include <cerrno>
 #include <fcntl.h>
 #include <memory>
@@ -137,10 +138,15 @@ bool FileBlobStore::putStream(const QString &what, const Source &source, BlobInf
 bool FileBlobStore::put(const QString &what, const Source &source, BlobInfo *info, bool *created,
                         QString *error)
 {
-    const QString tmp = u"%1/tmp/%2.%3"_s.arg(m_dir, info->sha256).arg(::getpid());
+    // Unique in this process (two archives may store the same message at once); a leftover of
+    // an earlier process with the same pid goes first.
+    static std::atomic<quint64> counter{0};
+    const QString tmp =
+        u"%1/tmp/%2.%3.%4"_s.arg(m_dir, info->sha256).arg(::getpid()).arg(counter.fetch_add(1));
+    ::unlink(QFile::encodeName(tmp).constData());
     const QString target = pathOf(info->sha256);
     fsutil::Fd fd(
-        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0440));
+        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0440));
     if (!fd.isValid()) {
         *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
         return false;
@@ -299,9 +305,25 @@ QList<BlobStore::Entry> FileBlobStore::list(QString *error) const
         const QFileInfo info = it.nextFileInfo();
         if (info.absolutePath().endsWith(u"/tmp"_s))
             continue;
-        out.append({info.completeBaseName(), info.size(), info.lastModified().toUTC()});
+        out.append({info.completeBaseName(), info.absoluteFilePath(), info.size(),
+                    info.lastModified().toUTC()});
     }
     return out;
+}
+
+bool FileBlobStore::removeStaleTemporaries(const QDateTime &before, QString *error)
+{
+    const QDir tmp(m_dir + u"/tmp"_s);
+    for (const QFileInfo &info : tmp.entryInfoList(QDir::Files | QDir::Hidden)) {
+        if (info.lastModified() < before &&
+            ::unlink(QFile::encodeName(info.absoluteFilePath()).constData()) != 0 &&
+            errno != ENOENT) {
+            *error =
+                u"cannot remove %1: %2"_s.arg(info.absoluteFilePath(), fsutil::errnoText(errno));
+            return false;
+        }
+    }
+    return true;
 }
 
 bool FileBlobStore::sync(QString *error)

@@ -47,12 +47,15 @@ public:
     // whose catalog rows another process is about to commit).
     struct Entry {
         QString sha256;
+        QString location; // where it is: a path here, a URL in an object store
         qint64 storedSize = 0;
         QDateTime written;
     };
     virtual QList<Entry> list(QString *error) const = 0;
     // Makes the blobs written since the last call durable (their folders fsynced).
     virtual bool sync(QString *error) = 0;
+    // Removes what writers killed mid-blob left behind before the given time.
+    virtual bool removeStaleTemporaries(const QDateTime &before, QString *error) = 0;
 };
 
 // blobs/ab/cd/<sha256>.zst: a zstd frame (level 3) of the original bytes, written to blobs/tmp,
@@ -75,6 +78,7 @@ public:
     bool remove(const QString &sha256, QString *error) override;
     QList<Entry> list(QString *error) const override;
     bool sync(QString *error) override;
+    bool removeStaleTemporaries(const QDateTime &before, QString *error) override;
 
     QString pathOf(const QString &sha256) const;
 

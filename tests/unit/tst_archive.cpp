@@ -615,6 +615,7 @@ void TestArchive::tamperingDetected_data()
     QTest::addColumn<QString>("tamper");
     QTest::addColumn<QString>("expected");
     QTest::newRow("blob byte flipped") << u"flip"_s << u"blob modified"_s;
+    QTest::newRow("compressed byte flipped") << u"flip-raw"_s << u"blob modified"_s;
     QTest::newRow("blob deleted") << u"delete-blob"_s << u"blob missing"_s;
     QTest::newRow("blob added") << u"add-blob"_s << u"blob added"_s;
     QTest::newRow("entry edited") << u"edit-entry"_s << u"entry modified"_s;
@@ -665,6 +666,11 @@ void TestArchive::tamperingDetected()
         QVERIFY(QFile::setPermissions(blobPath, QFile::ReadOwner | QFile::WriteOwner));
         QVERIFY(QFile::remove(blobPath));
         QVERIFY(QFile::copy(otherStore.pathOf(info.sha256), blobPath));
+    } else if (tamper == u"flip-raw"_s) {
+        QByteArray bytes = readAll(blobPath);
+        bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x01);
+        QVERIFY(QFile::setPermissions(blobPath, QFile::ReadOwner | QFile::WriteOwner));
+        QVERIFY(fsutilWrite(blobPath, bytes));
     } else if (tamper == u"delete-blob"_s) {
         QVERIFY(QFile::remove(blobPath));
     } else if (tamper == u"add-blob"_s) {
