@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QUrl>
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -740,7 +741,6 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
     }
 
     // 3. Archive and expire, batch by batch: the catalog first, then the files.
-    const bool held = isHeld(mailbox);
     const QString expireRule =
         u"expire_after %1"_s.arg(config::formatDuration(policy.expireAfterHours));
     const QDateTime t = now();
@@ -757,6 +757,9 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
         QList<Entry> entries;
         QList<Placement> exports;
         RunReport counts;
+        // Read again for each batch, and checked once more under the write lock below: a
+        // hold set while the run works stops the next deletion.
+        const bool held = isHeld(mailbox);
         for (qsizetype i = at; i < std::min(work.size(), at + kBatch); ++i) {
             const Work &w = work.at(i);
             Placement p = w.placement;
@@ -866,6 +869,17 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
         if (!updates.isEmpty() || !exports.isEmpty()) {
             if (!begin(&error))
                 return fail(error);
+            const bool deletes = std::any_of(updates.cbegin(), updates.cend(), [](const auto &p) {
+                return p.state == PlacementState::Expired;
+            });
+            if (deletes && !held && isHeld(mailbox)) {
+                // Held since the batch was decided: undo its export and decide it again.
+                abandon();
+                if (!recoverExport(mailbox, &error))
+                    return fail(error);
+                at -= kBatch;
+                continue;
+            }
             for (const Placement &p : std::as_const(updates)) {
                 if (!m_catalog->updatePlacement(p, &error)) {
                     abandon();

@@ -166,6 +166,7 @@ private slots:
     void headsLogCrashWindow();
     void killedRunsLoseNothing();
     void deletedByClientKeptUntilExpiry();
+    void holdSetDuringRunStopsExpiry();
 
 private:
     std::unique_ptr<Archive> openArchive();
@@ -1045,6 +1046,36 @@ void TestArchive::deletedByClientKeptUntilExpiry()
     r = runAt(archive.get(), kT0.addSecs(48 * 3600));
     QCOMPARE(r.expired, 1);
     QCOMPARE(r.blobsRemoved, 1);
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+void TestArchive::holdSetDuringRunStopsExpiry()
+{
+    config::ArchivePolicy policy;
+    policy.expireAfterHours = 24;
+    policy.onExpiry = config::ExpiryAction::Export;
+    auto archive = openArchive();
+    for (int i = 0; i < 3; ++i)
+        deliver(archive.get(), u"alice"_s, u"Q%1A0"_s.arg(i), kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    setPolicy(u"alice"_s, policy);
+    // The console sets a hold while the run has exported and not yet marked the batch.
+    archive->setTestHook([this](const QString &point) {
+        if (point == u"exported"_s) {
+            QString holdError;
+            auto console = openArchive();
+            if (!console->setHold(u"alice@example.com"_s, true, u"console:admin"_s, u"case"_s,
+                                  &holdError))
+                qWarning("%s", qPrintable(holdError));
+        }
+        return true;
+    });
+    const RunReport r = runAt(archive.get(), kT0.addSecs(25 * 3600));
+    QCOMPARE(r.expired, 0);
+    QCOMPARE(r.keptOnHold, 3);
+    QCOMPARE(maildirFiles(mailboxRoot(u"alice"_s)).size(), 3);
+    QCOMPARE(readAll(m_dir->filePath(u"exports/alice@example.com.mbox"_s)), QByteArray());
     QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
 }
 
