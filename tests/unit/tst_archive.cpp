@@ -626,6 +626,8 @@ void TestArchive::tamperingDetected_data()
     QTest::newRow("entries swapped") << u"swap"_s << u"entry reordered"_s;
     QTest::newRow("placement sha edited") << u"edit-sha"_s << u"placement modified"_s;
     QTest::newRow("placement state edited") << u"edit-state"_s << u"placement modified"_s;
+    QTest::newRow("placement deleted") << u"delete-placement"_s << u"placement modified"_s;
+    QTest::newRow("last entry and head deleted") << u"delete-last-row"_s << u"head mismatch"_s;
 }
 
 void TestArchive::tamperingDetected()
@@ -710,6 +712,10 @@ void TestArchive::tamperingDetected()
     } else if (tamper == u"edit-sha"_s) {
         QVERIFY(db.exec(
             u"UPDATE placements SET sha = '%1' WHERE key = 'Q1A0'"_s.arg(QString(64, u'a'))));
+    } else if (tamper == u"delete-placement"_s) {
+        QVERIFY(db.exec(u"DELETE FROM placements WHERE key = 'Q1A0'"_s));
+    } else if (tamper == u"delete-last-row"_s) {
+        QVERIFY(db.exec(u"DELETE FROM ledger WHERE seq = 5"_s));
     } else if (tamper == u"edit-state"_s) {
         QVERIFY(db.exec(u"UPDATE placements SET state = 'live' WHERE key = 'Q1A0'"_s));
     }
