@@ -34,6 +34,8 @@ public:
     virtual bool putStream(const QString &what, const Source &source, BlobInfo *info, bool *created,
                            QString *error) = 0;
     virtual bool exists(const QString &sha256) const = 0;
+    // Where the blob is or would be (for messages): a path here, a URL in an object store.
+    virtual QString locationOf(const QString &sha256) const = 0;
     virtual std::optional<QByteArray> read(const QString &sha256, QString *error) const = 0;
     // Decompresses and hashes the blob without keeping it in memory: its SHA-256 (hex) and size.
     virtual bool rehash(const QString &sha256, QString *actualSha, qint64 *size,
@@ -70,6 +72,7 @@ public:
     bool putStream(const QString &what, const Source &source, BlobInfo *info, bool *created,
                    QString *error) override;
     bool exists(const QString &sha256) const override;
+    QString locationOf(const QString &sha256) const override { return pathOf(sha256); }
     std::optional<QByteArray> read(const QString &sha256, QString *error) const override;
     bool rehash(const QString &sha256, QString *actualSha, qint64 *size,
                 QString *error) const override;

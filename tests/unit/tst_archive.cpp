@@ -619,6 +619,7 @@ void TestArchive::tamperingDetected_data()
     QTest::newRow("compressed byte flipped") << u"flip-raw"_s << u"blob modified"_s;
     QTest::newRow("blob deleted") << u"delete-blob"_s << u"blob missing"_s;
     QTest::newRow("blob added") << u"add-blob"_s << u"blob added"_s;
+    QTest::newRow("blob copied under another name") << u"copy-blob"_s << u"blob added"_s;
     QTest::newRow("entry edited") << u"edit-entry"_s << u"entry modified"_s;
     QTest::newRow("middle entry deleted") << u"delete-middle"_s << u"entry missing"_s;
     QTest::newRow("last entry deleted") << u"delete-last"_s << u"head mismatch"_s;
@@ -686,6 +687,10 @@ void TestArchive::tamperingDetected()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-7200),
                               QFileDevice::FileModificationTime));
+    } else if (tamper == u"copy-blob"_s) {
+        // Fresh, but its bytes are not what its name says.
+        QVERIFY(QFile::copy(blobPath, QFileInfo(blobPath).absolutePath() + u'/' +
+                                          QString(64, u'0') + u".zst"_s));
     } else if (tamper == u"edit-entry"_s) {
         QVERIFY(db.exec(u"UPDATE ledger SET detail = 'to nowhere' WHERE seq = 3"_s));
     } else if (tamper == u"delete-middle"_s) {
