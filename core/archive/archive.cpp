@@ -972,14 +972,16 @@ bool ArchiveImpl::collectGarbage(RunReport *report, QString *error)
     return finish(error);
 }
 
-HeadsLog readHeadsLog(const QString &path)
+HeadsLog readHeadsLog(const QString &path, qint64 lastTxn)
 {
     HeadsLog log;
     QFile file(path);
     log.readable = file.open(QIODevice::ReadOnly);
     while (log.readable && !file.atEnd()) {
         const QList<QByteArray> parts = file.readLine().chopped(1).split(' ');
-        if (parts.size() == 2 && parts.at(0) == "C") {
+        if (parts.size() >= 2 && parts.at(1).toLongLong() > lastTxn) {
+            continue; // committed after the snapshot verify reads
+        } else if (parts.size() == 2 && parts.at(0) == "C") {
             log.committed.insert(parts.at(1).toLongLong());
         } else if (parts.size() == 5 && parts.at(0) == "H") {
             const QString mailbox = QUrl::fromPercentEncoding(parts.at(4));
@@ -1135,6 +1137,15 @@ void ArchiveImpl::verifyPlacements(const QString &mailbox, VerifyReport *report)
 VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
 {
     VerifyReport report;
+    // One snapshot of the catalog for the whole check: the dispatcher goes on committing
+    // meanwhile, and a chain read before a commit and its head after would not agree.
+    QString readError;
+    if (!m_catalog->beginRead(&readError)) {
+        report.problems.append({QString(), u"catalog unreadable"_s, readError});
+        return report;
+    }
+    // The last transaction in the snapshot: later ones in ledger-heads.log are not in it.
+    const qint64 snapshotTxn = m_catalog->meta(u"txn"_s).toLongLong();
     QStringList mailboxes = m_catalog->ledgerMailboxes();
     for (const QString &m : m_catalog->placementMailboxes()) {
         if (!mailboxes.contains(m))
@@ -1205,11 +1216,13 @@ VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
                              : u"%1 (its bytes do not match its name)"_s.arg(e.location)});
         }
     }
-    const HeadsLog headsLog = readHeadsLog(m_headsLog);
+    // Read after the snapshot began, so that it names every transaction the snapshot holds.
+    const HeadsLog headsLog = readHeadsLog(m_headsLog, snapshotTxn);
     for (const QString &m : std::as_const(mailboxes)) {
         verifyChain(m, headsLog, &report);
         verifyPlacements(m, &report);
     }
+    m_catalog->endRead();
 
     // The result, per mailbox and for the whole store, for the console and status.
     QString error;

@@ -179,6 +179,17 @@ void SqliteCatalog::rollback()
         exec("ROLLBACK", &ignored);
 }
 
+bool SqliteCatalog::beginRead(QString *error)
+{
+    // A deferred transaction takes its snapshot at the first read: read once now.
+    return exec("BEGIN DEFERRED; SELECT COUNT(*) FROM meta;", error);
+}
+
+void SqliteCatalog::endRead()
+{
+    rollback();
+}
+
 bool SqliteCatalog::addBlob(const BlobInfo &blob, const QDateTime &created, QString *error)
 {
     // A blob removed by expiry and filed again is back.

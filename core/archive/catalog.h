@@ -41,6 +41,9 @@ public:
     virtual bool begin(QString *error) = 0;
     virtual bool commit(QString *error) = 0;
     virtual void rollback() = 0;
+    // A read transaction: what is read until endRead() is one consistent snapshot.
+    virtual bool beginRead(QString *error) = 0;
+    virtual void endRead() = 0;
 
     virtual bool addBlob(const BlobInfo &blob, const QDateTime &created, QString *error) = 0;
     // The row stays, marked removed: expired placements still name the blob they used.
@@ -90,6 +93,8 @@ public:
     bool begin(QString *error) override;
     bool commit(QString *error) override;
     void rollback() override;
+    bool beginRead(QString *error) override;
+    void endRead() override;
 
     bool addBlob(const BlobInfo &blob, const QDateTime &created, QString *error) override;
     bool removeBlob(const QString &sha256, const QDateTime &removed, QString *error) override;
