@@ -136,13 +136,15 @@ public:
     // Filing: the copy's blob is written at once (once per distinct message); its placement and
     // ledger entry wait for commit(), which makes a batch durable in one transaction and one
     // flush. Recording the same (mailbox, key) again is a no-op, so a redo after a crash may
-    // record what it already recorded.
+    // record what it already recorded. copy.messagePath must still exist at commit(): a blob
+    // that a maintenance run removed meanwhile is written again from it.
     virtual bool recordFiled(const FiledCopy &copy, QString *error) = 0;
     virtual bool commit(QString *error) = 0;
     virtual int pendingFiled() const = 0;
 
     // Legal hold: mailbox "" is the archive-wide hold. Recorded in the ledger (every mailbox's,
-    // for the archive-wide one) with time, who and reason.
+    // for the archive-wide one) with time, who and reason; setting it again records the new
+    // reason, clearing one that is not set records nothing.
     virtual bool setHold(const QString &mailbox, bool on, const QString &who, const QString &reason,
                          QString *error) = 0;
     virtual std::optional<Hold> hold(const QString &mailbox) const = 0; // its own or archive-wide
@@ -157,7 +159,10 @@ public:
                           const QString &onlyMailbox, const std::atomic_bool *stop,
                           const Progress &progress) = 0;
 
-    // Recomputes every blob's hash and every chain (of one mailbox, or all).
+    // Recomputes every blob's hash and every chain (of one mailbox, or all), checks the heads
+    // against the table and ledger-heads.log, and each placement against its entries. A blob
+    // file the catalog does not know is "blob added" once it is an hour old; younger, it may
+    // belong to a batch another process is about to commit (the run removes such orphans).
     virtual VerifyReport verify(const QString &onlyMailbox) = 0;
 
     // Writes every placement of the mailbox (live or archived) to an mbox file; records an
@@ -171,6 +176,12 @@ public:
 
     // The original bytes of a blob (copy back, export, the next issue's search).
     virtual std::optional<QByteArray> readBlob(const QString &sha256, QString *error) const = 0;
+
+    // Tests only: called at named points of a run ("committed": a batch is in the catalog, its
+    // live files not yet removed or moved; "exported": expired mail is in the mbox file, not
+    // yet marked expired). Returning false abandons the run right there, as a kill would.
+    using TestHook = std::function<bool(const QString &point)>;
+    virtual void setTestHook(TestHook hook) = 0;
 };
 
 } // namespace tandem::archive

@@ -1,0 +1,1348 @@
+#include "archive.h"
+
+#include "archive/blobstore.h"
+#include "archive/catalog.h"
+#include "archive/mbox.h"
+#include "mailbox/mailboxstore.h"
+#include "util/fsutil.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::archive {
+
+QString toString(PlacementState state)
+{
+    switch (state) {
+    case PlacementState::Live:
+        return u"live"_s;
+    case PlacementState::Archived:
+        return u"archived"_s;
+    case PlacementState::Expired:
+        return u"expired"_s;
+    }
+    return {};
+}
+
+Archive::~Archive() = default;
+
+namespace {
+
+constexpr int kBatch = 200;
+// A blob file the catalog does not know is an orphan of a crash once it is this old; younger,
+// it may belong to a batch another process is about to commit.
+constexpr qint64 kOrphanGraceSecs = 3600;
+
+const QString kEventFiled = u"filed"_s;
+const QString kEventRecorded = u"recorded"_s;
+const QString kEventArchived = u"archived"_s;
+const QString kEventExpired = u"expired"_s;
+const QString kEventExported = u"exported"_s;
+const QString kEventHoldSet = u"hold set"_s;
+const QString kEventHoldCleared = u"hold cleared"_s;
+const QString kToStore = u"to store"_s;
+const QString kToFolder = u"to folder Archive"_s;
+const QString kDeletedInstead = u"deleted instead of archived"_s;
+const QString kArchiveFolder = u"Archive"_s;
+
+QByteArray field(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    return QByteArray::number(utf8.size()) + ':' + utf8 + '\n';
+}
+
+QString timeText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// SHA-256 over the previous entry's hash and the entry's fields, each length-prefixed so that
+// no two different entries serialize alike.
+QString entryHash(const QString &prevHash, const QString &mailbox, qint64 seq, const QString &time,
+                  const QString &event, const QString &key, const QString &sha,
+                  const QString &detail)
+{
+    QByteArray data = field(prevHash) + field(mailbox) + field(QString::number(seq)) + field(time) +
+                      field(event) + field(key) + field(sha) + field(detail);
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+QString entryHash(const LedgerEntry &e, qint64 seq)
+{
+    return entryHash(e.prevHash, e.mailbox, seq, timeText(e.time), e.event, e.key, e.sha256,
+                     e.detail);
+}
+
+// A live file of a mailbox's Maildir.
+struct LiveFile {
+    QString folder; // "" for INBOX
+    QString path;
+    QString key;
+    QString flags;
+    bool tandemName = false;
+    QDateTime nameTime; // from a Tandem name, else the file's mtime
+};
+
+const QRegularExpression &tandemNamePattern()
+{
+    static const QRegularExpression re(u"^(\\d+)\\.Q([^.:/]+)\\."_s);
+    return re;
+}
+
+QList<LiveFile> scanMailbox(const QString &root)
+{
+    QList<LiveFile> out;
+    QStringList folders{QString()};
+    for (const QString &d :
+         QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
+        if (d.startsWith(u'.') && QFileInfo(root + u'/' + d + u"/cur"_s).isDir())
+            folders.append(d.mid(1));
+    }
+    for (const QString &folder : folders) {
+        const QString base = folder.isEmpty() ? root : root + u"/."_s + folder;
+        for (const QString &sub : {u"new"_s, u"cur"_s}) {
+            const QDir dir(base + u'/' + sub);
+            for (const QFileInfo &info : dir.entryInfoList(QDir::Files, QDir::Name)) {
+                LiveFile f;
+                f.folder = folder;
+                f.path = info.absoluteFilePath();
+                const QString name = info.fileName();
+                const QString unique = name.section(u':', 0, 0);
+                const qsizetype info2 = name.indexOf(u":2,"_s);
+                if (info2 >= 0)
+                    f.flags = name.mid(info2 + 3);
+                const auto m = tandemNamePattern().match(name);
+                if (m.hasMatch()) {
+                    f.tandemName = true;
+                    f.key = m.captured(2);
+                    f.nameTime = QDateTime::fromSecsSinceEpoch(m.captured(1).toLongLong(), Qt::UTC);
+                } else {
+                    f.key = u"file:"_s + unique;
+                    f.nameTime = info.lastModified().toUTC();
+                }
+                out.append(f);
+            }
+        }
+    }
+    return out;
+}
+
+// How many bytes at the start of a live copy Tandem filed are its own prefix: the first
+// Delivered-To: line and an X-Envelope-To: header with its continuation lines.
+qsizetype prefixLength(const QByteArray &head)
+{
+    qsizetype at = 0;
+    bool deliveredTo = false;
+    for (;;) {
+        const qsizetype nl = head.indexOf('\n', at);
+        if (nl < 0)
+            return at;
+        const QByteArrayView line(head.constData() + at, nl - at);
+        const bool isDelivered = !deliveredTo && line.startsWith("Delivered-To:");
+        const bool isEnvelope = line.startsWith("X-Envelope-To:");
+        if (!isDelivered && !isEnvelope)
+            return at;
+        deliveredTo = deliveredTo || isDelivered;
+        at = nl + 1;
+        while (isEnvelope && at < head.size() && (head.at(at) == ' ' || head.at(at) == '\t')) {
+            const qsizetype next = head.indexOf('\n', at);
+            at = next < 0 ? head.size() : next + 1;
+        }
+    }
+}
+
+// LF line ends (as Maildir files have them) back to the wire's CRLF, chunk by chunk: a CR that
+// ends a chunk waits to see whether an LF follows.
+class ToCrlf {
+public:
+    QByteArray feed(QByteArray chunk)
+    {
+        if (m_heldCr)
+            chunk.prepend('\r');
+        m_heldCr = chunk.endsWith('\r');
+        if (m_heldCr)
+            chunk.chop(1);
+        return chunk.replace("\r\n", "\n").replace("\n", "\r\n");
+    }
+    QByteArray finish() { return m_heldCr ? QByteArray("\r") : QByteArray(); }
+
+private:
+    bool m_heldCr = false;
+};
+
+constexpr qint64 kChunk = 256 * 1024;
+
+// Streams a live file's original bytes (from offset on, CRLF) to a sink.
+bool readOriginal(const QString &path, qint64 offset, const BlobStore::Sink &sink, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset)) {
+        *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    ToCrlf convert;
+    while (!file.atEnd()) {
+        const QByteArray chunk = file.read(kChunk);
+        if (chunk.isEmpty() && file.error() != QFileDevice::NoError) {
+            *error = u"cannot read %1: %2"_s.arg(path, file.errorString());
+            return false;
+        }
+        const QByteArray out = convert.feed(chunk);
+        if (!sink(out.constData(), out.size()))
+            return false;
+    }
+    const QByteArray rest = convert.finish();
+    return rest.isEmpty() || sink(rest.constData(), rest.size());
+}
+
+QString deliveredToOf(const QByteArray &prefix)
+{
+    for (const QByteArray &line : prefix.split('\n')) {
+        if (line.startsWith("Delivered-To:"))
+            return QString::fromUtf8(line.mid(13).trimmed());
+    }
+    return {};
+}
+
+bool unlinkFile(const QString &path, QString *error)
+{
+    if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT) {
+        *error = u"cannot remove %1: %2"_s.arg(path, fsutil::errnoText(errno));
+        return false;
+    }
+    return true;
+}
+
+QString percent(const QString &mailbox)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(mailbox, "@"));
+}
+
+// ledger-heads.log as verify reads it: per mailbox, the head each transaction wrote, and which
+// transactions were marked committed.
+struct HeadsLog {
+    bool readable = false;
+    QHash<QString, QHash<qint64, QPair<qint64, QString>>> heads; // mailbox -> txn -> (seq, hash)
+    QSet<qint64> committed;
+};
+
+class ArchiveImpl : public Archive {
+public:
+    ArchiveImpl(const QString &dir, Clock clock)
+        : m_dir(dir)
+        , m_clock(std::move(clock))
+        , m_headsLog(dir + u"/ledger-heads.log"_s)
+    {}
+
+    bool init(QString *error);
+
+    bool recordFiled(const FiledCopy &copy, QString *error) override;
+    bool commit(QString *error) override;
+    int pendingFiled() const override { return int(m_pending.size()); }
+    bool setHold(const QString &mailbox, bool on, const QString &who, const QString &reason,
+                 QString *error) override;
+    std::optional<Hold> hold(const QString &mailbox) const override;
+    bool isHeld(const QString &mailbox) const override { return hold(mailbox).has_value(); }
+    RunReport run(mailbox::MailboxStore &mailboxes, const config::Settings &settings,
+                  const QString &onlyMailbox, const std::atomic_bool *stop,
+                  const Progress &progress) override;
+    VerifyReport verify(const QString &onlyMailbox) override;
+    qint64 exportMailbox(const QString &mailbox, const QString &mboxPath, QString *error) override;
+    Status status() const override;
+    QString headsDigest() const override;
+    std::optional<QByteArray> readBlob(const QString &sha256, QString *error) const override
+    {
+        return m_blobs->read(sha256, error);
+    }
+    void setTestHook(TestHook hook) override { m_hook = std::move(hook); }
+
+private:
+    struct Queued {
+        FiledCopy copy;
+        BlobInfo blob;
+    };
+    // A change a run makes to one live file or placement, in two steps: the catalog's part
+    // (committed with its batch) and then the file's.
+    struct Action {
+        enum Kind { Unlink, MoveToArchive, None } fileOp = None;
+        QString path;
+        QString mailboxRoot;
+    };
+
+    QDateTime now() const { return m_clock().toUTC(); }
+    bool begin(QString *error);
+    bool finish(QString *error); // commits, with the heads log around it
+    void abandon();
+    bool append(const QString &mailbox, const QString &event, const QString &key,
+                const QString &sha, const QString &detail, QString *error);
+    bool hook(const QString &point) const { return !m_hook || m_hook(point); }
+    bool writeMessage(const Placement &p, MboxWriter *writer, fsutil::Fd *fd, QString *error) const;
+    bool recoverExport(const QString &mailbox, QString *error);
+    bool collectGarbage(RunReport *report, QString *error);
+    bool runMailbox(mailbox::MailboxStore &mailboxes, const QString &mailbox,
+                    const QString &exportDir, const std::atomic_bool *stop,
+                    const Progress &progress, RunReport *report);
+    void verifyChain(const QString &mailbox, const HeadsLog &log, VerifyReport *report) const;
+    void verifyPlacements(const QString &mailbox, VerifyReport *report) const;
+
+    QString m_dir;
+    Clock m_clock;
+    QString m_headsLog;
+    std::unique_ptr<BlobStore> m_blobs;
+    std::unique_ptr<Catalog> m_catalog;
+    QList<Queued> m_pending;
+    QSet<QString> m_touched; // mailboxes whose chain the open transaction extends
+    TestHook m_hook;
+};
+
+bool ArchiveImpl::init(QString *error)
+{
+    if (!fsutil::ensureDirectory(m_dir, error))
+        return false;
+    auto blobs = std::make_unique<FileBlobStore>(m_dir + u"/blobs"_s);
+    if (!blobs->init(error))
+        return false;
+    m_blobs = std::move(blobs);
+    auto catalog = std::make_unique<SqliteCatalog>();
+    if (!catalog->open(m_dir + u"/catalog.sqlite"_s, error))
+        return false;
+    m_catalog = std::move(catalog);
+    return true;
+}
+
+bool ArchiveImpl::begin(QString *error)
+{
+    m_touched.clear();
+    return m_catalog->begin(error);
+}
+
+void ArchiveImpl::abandon()
+{
+    m_catalog->rollback();
+    m_touched.clear();
+}
+
+// The new heads go to ledger-heads.log before the commit ("H txn seq hash mailbox") and the
+// commit is noted after it ("C txn"): a head the log names in a committed transaction must be
+// the chain's, so removing the last entries is seen; a crash between the two leaves an "H"
+// without its "C", which verify accepts either way.
+bool ArchiveImpl::finish(QString *error)
+{
+    qint64 txn = 0;
+    if (!m_touched.isEmpty()) {
+        txn = m_catalog->meta(u"txn"_s).toLongLong() + 1;
+        if (!m_catalog->setMeta(u"txn"_s, QString::number(txn), error)) {
+            abandon();
+            return false;
+        }
+        QByteArray lines;
+        QStringList touched = m_touched.values();
+        touched.sort();
+        for (const QString &mailbox : touched) {
+            const auto h = m_catalog->head(mailbox);
+            lines +=
+                u"H %1 %2 %3 %4\n"_s.arg(txn).arg(h->seq).arg(h->hash, percent(mailbox)).toUtf8();
+        }
+        if (!fsutil::appendDurably(m_headsLog, lines, error)) {
+            *error = u"%1: %2"_s.arg(m_headsLog, *error);
+            abandon();
+            return false;
+        }
+    }
+    if (!m_catalog->commit(error)) {
+        abandon();
+        return false;
+    }
+    m_touched.clear();
+    if (txn > 0 &&
+        !fsutil::appendDurably(m_headsLog, "C " + QByteArray::number(txn) + '\n', error)) {
+        *error = u"%1: %2"_s.arg(m_headsLog, *error);
+        return false;
+    }
+    return true;
+}
+
+bool ArchiveImpl::append(const QString &mailbox, const QString &event, const QString &key,
+                         const QString &sha, const QString &detail, QString *error)
+{
+    LedgerEntry e;
+    const auto h = m_catalog->head(mailbox);
+    e.mailbox = mailbox;
+    e.seq = h ? h->seq + 1 : 1;
+    e.prevHash = h ? h->hash : QString();
+    e.time = now();
+    e.event = event;
+    e.key = key;
+    e.sha256 = sha;
+    e.detail = detail;
+    e.hash = entryHash(e, e.seq);
+    if (!m_catalog->appendEntry(e, error))
+        return false;
+    m_touched.insert(mailbox);
+    return true;
+}
+
+bool ArchiveImpl::recordFiled(const FiledCopy &copy, QString *error)
+{
+    Queued q{copy, {}};
+    bool created = false;
+    if (!m_blobs->putFile(copy.messagePath, &q.blob, &created, error))
+        return false;
+    m_pending.append(q);
+    return true;
+}
+
+bool ArchiveImpl::commit(QString *error)
+{
+    if (m_pending.isEmpty())
+        return true;
+    if (!m_blobs->sync(error) || !begin(error))
+        return false;
+    for (const Queued &q : std::as_const(m_pending)) {
+        // Under the write lock: a maintenance run may have removed a blob this copy found
+        // present (its last placement expired meanwhile); store it again.
+        if (!m_blobs->exists(q.blob.sha256)) {
+            BlobInfo again;
+            bool created = false;
+            if (!m_blobs->putFile(q.copy.messagePath, &again, &created, error) ||
+                !m_blobs->sync(error)) {
+                abandon();
+                return false;
+            }
+        }
+        Placement p;
+        p.mailbox = q.copy.mailbox;
+        p.folder = q.copy.folder;
+        p.key = q.copy.key;
+        p.deliveredTo = q.copy.deliveredTo;
+        p.prefix = q.copy.prefix;
+        p.sha256 = q.blob.sha256;
+        p.size = q.blob.size;
+        p.filed = q.copy.filed.toUTC();
+        bool inserted = false;
+        if (!m_catalog->addBlob(q.blob, now(), error) ||
+            !m_catalog->insertPlacement(&p, &inserted, error) ||
+            (inserted && !append(p.mailbox, kEventFiled, p.key, p.sha256,
+                                 u"size %1, folder %2, for %3"_s.arg(p.size).arg(
+                                     p.folder.isEmpty() ? u"INBOX"_s : p.folder, p.deliveredTo),
+                                 error))) {
+            abandon();
+            return false;
+        }
+    }
+    if (!finish(error))
+        return false;
+    m_pending.clear();
+    return true;
+}
+
+std::optional<Hold> ArchiveImpl::hold(const QString &mailbox) const
+{
+    std::optional<Hold> wide;
+    for (const Hold &h : m_catalog->holds()) {
+        if (h.mailbox == mailbox && !mailbox.isEmpty())
+            return h;
+        if (h.mailbox.isEmpty())
+            wide = h;
+    }
+    return wide;
+}
+
+bool ArchiveImpl::setHold(const QString &mailbox, bool on, const QString &who,
+                          const QString &reason, QString *error)
+{
+    if (!begin(error))
+        return false;
+    bool held = false;
+    for (const Hold &h : m_catalog->holds())
+        held = held || h.mailbox == mailbox;
+    if (!held && !on) { // nothing to clear: nothing to record
+        abandon();
+        return true;
+    }
+    const Hold h{mailbox, now(), who, reason};
+    bool ok = on ? m_catalog->setHold(h, error) : m_catalog->clearHold(mailbox, error);
+    QStringList chains{mailbox};
+    if (mailbox.isEmpty()) { // the archive-wide hold: in every mailbox's chain too
+        const QStringList more = m_catalog->ledgerMailboxes() + m_catalog->placementMailboxes();
+        for (const QString &m : more) {
+            if (!chains.contains(m))
+                chains.append(m);
+        }
+    }
+    const QString detail =
+        u"by %1: %2%3"_s.arg(who, reason, mailbox.isEmpty() ? u" (archive-wide)"_s : QString());
+    for (const QString &chain : std::as_const(chains))
+        ok = ok && append(chain, on ? kEventHoldSet : kEventHoldCleared, {}, {}, detail, error);
+    if (!ok) {
+        abandon();
+        return false;
+    }
+    return finish(error);
+}
+
+// The message of a placement as its live copy began: the prefix, then the original bytes.
+bool ArchiveImpl::writeMessage(const Placement &p, MboxWriter *writer, fsutil::Fd *fd,
+                               QString *error) const
+{
+    writer->begin(p.filed);
+    writer->feed(p.prefix);
+    QString writeError;
+    const bool ok = m_blobs->readChunks(
+        p.sha256,
+        [&](const QByteArray &chunk) {
+            writer->feed(chunk);
+            const QByteArray out = writer->take();
+            return fd->writeAll(out.constData(), out.size(), &writeError);
+        },
+        error);
+    if (!ok) {
+        if (!writeError.isEmpty())
+            *error = writeError;
+        return false;
+    }
+    writer->end();
+    const QByteArray out = writer->take();
+    return fd->writeAll(out.constData(), out.size(), error);
+}
+
+// An export a run began and did not mark (it was killed after writing the mbox, before the
+// commit): the mbox is cut back to the size noted before, and the expiry is done again.
+bool ArchiveImpl::recoverExport(const QString &mailbox, QString *error)
+{
+    const QString key = u"export:"_s + mailbox;
+    const QString journal = m_catalog->meta(key);
+    if (journal.isEmpty())
+        return true;
+    const QString path = journal.section(u'\t', 1);
+    const qint64 size = journal.section(u'\t', 0, 0).toLongLong();
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0 && st.st_size > size &&
+        ::truncate(QFile::encodeName(path).constData(), size) != 0) {
+        *error = u"cannot truncate %1: %2"_s.arg(path, fsutil::errnoText(errno));
+        return false;
+    }
+    if (!begin(error))
+        return false;
+    if (!m_catalog->setMeta(key, {}, error)) {
+        abandon();
+        return false;
+    }
+    return finish(error);
+}
+
+RunReport ArchiveImpl::run(mailbox::MailboxStore &mailboxes, const config::Settings &settings,
+                           const QString &onlyMailbox, const std::atomic_bool *stop,
+                           const Progress &progress)
+{
+    RunReport report;
+    QString exportDir = settings.mailboxes.archive.exportDir;
+    exportDir = exportDir.isEmpty() ? m_dir + u"/exports"_s : settings.resolvePath(exportDir);
+    QStringList names = mailboxes.mailboxes();
+    // Mailboxes removed from disk still have archived mail to expire.
+    for (const QString &m : m_catalog->placementMailboxes()) {
+        if (!names.contains(m))
+            names.append(m);
+    }
+    for (const QString &mailbox : std::as_const(names)) {
+        if (!onlyMailbox.isEmpty() && mailbox != onlyMailbox)
+            continue;
+        if (stop && *stop) {
+            report.interrupted = true;
+            break;
+        }
+        // A mailbox that fails is reported and the others go on; a stop ends the run.
+        if (!runMailbox(mailboxes, mailbox, exportDir, stop, progress, &report) &&
+            report.interrupted)
+            break;
+    }
+    QString error;
+    if (!report.interrupted && report.errors.isEmpty() && !collectGarbage(&report, &error))
+        report.errors.append(error);
+    if (!report.interrupted && report.errors.isEmpty()) {
+        const QString when = timeText(now());
+        bool ok = begin(&error);
+        ok = ok && m_catalog->setMeta(u"last_run"_s, when, &error);
+        for (const QString &m : std::as_const(names)) {
+            if (onlyMailbox.isEmpty() || m == onlyMailbox)
+                ok = ok && m_catalog->setMeta(u"last_run:"_s + m, when, &error);
+        }
+        if (!ok || !finish(&error)) {
+            abandon();
+            report.errors.append(error);
+        }
+    }
+    if (progress)
+        progress(report);
+    return report;
+}
+
+// The orders that make a kill at any point safe (the next run finishes the work, once):
+// - archive to the store, delete instead of archive, expiry: the placement's new state and its
+//   ledger entry are committed first, then the live file is unlinked; a live file whose
+//   placement is no longer live is a leftover, unlinked without a new entry;
+// - archive to the folder: the placement (folder "Archive") is committed, then the file is
+//   renamed into .Archive/cur; a file elsewhere whose placement says Archive is only moved;
+// - expiry with export: the mbox file's size goes into the catalog (meta "export:MAILBOX")
+//   before the messages are appended; the commit that marks them expired clears it. A run that
+//   finds it set truncates the mbox back to that size and exports again: never twice, never
+//   lost. (Truncating is safe: only this mailbox's expiry appends to its file.)
+// - blobs: written and synced before the rows naming them are committed; removed only by
+//   collectGarbage(), the file before its row.
+bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &mailbox,
+                             const QString &exportDir, const std::atomic_bool *stop,
+                             const Progress &progress, RunReport *report)
+{
+    QString error;
+    auto fail = [&](const QString &text) {
+        report->errors.append(u"%1: %2"_s.arg(mailbox, text));
+        return false;
+    };
+    if (!recoverExport(mailbox, &error))
+        return fail(error);
+    const config::ArchivePolicy policy = mailboxes.policyOf(mailbox);
+    const QString root = mailboxes.pathOf(mailbox);
+    const QString mboxPath = exportDir + u'/' + mailbox + u".mbox"_s;
+    const QList<LiveFile> files = QFileInfo(root).isDir() ? scanMailbox(root) : QList<LiveFile>();
+    const qint64 archiveAfter = policy.archiveAfterHours * 3600;
+    const qint64 expireAfter = policy.expireAfterHours * 3600;
+
+    // What to do with each placement, decided batch by batch.
+    struct Work {
+        const LiveFile *file = nullptr; // null: an archived placement without a live file
+        Placement placement;
+    };
+    QList<Work> work;
+    QSet<QString> seen;
+
+    // 1. Live files without a placement are recorded, in batches.
+    QList<const LiveFile *> unknown;
+    for (const LiveFile &f : files) {
+        ++report->examined;
+        if (seen.contains(f.key)) // a second file with the same unique part: left alone
+            continue;
+        seen.insert(f.key);
+        if (auto p = m_catalog->placement(mailbox, f.key))
+            work.append({&f, *p});
+        else
+            unknown.append(&f);
+    }
+    for (qsizetype at = 0; at < unknown.size(); at += kBatch) {
+        if (stop && *stop) {
+            report->interrupted = true;
+            return false;
+        }
+        QList<Placement> batch;
+        QList<BlobInfo> blobs;
+        QStringList paths;
+        QList<qint64> offsets; // of the original bytes in each file: after the prefix
+        for (qsizetype i = at; i < std::min(unknown.size(), at + kBatch); ++i) {
+            const LiveFile &f = *unknown.at(i);
+            QFile file(f.path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                if (!file.exists()) // read and moved meanwhile: the next run sees it
+                    continue;
+                return fail(u"cannot read %1: %2"_s.arg(f.path, file.errorString()));
+            }
+            Placement p;
+            qint64 offset = 0;
+            if (f.tandemName) {
+                // The prefix is a few header lines; an X-Envelope-To: of many recipients
+                // stays well within the first megabyte.
+                const QByteArray head = file.read(1024 * 1024);
+                offset = prefixLength(head);
+                p.prefix = ToCrlf().feed(head.left(offset));
+            }
+            file.close();
+            BlobInfo blob;
+            bool created = false;
+            if (!m_blobs->putStream(
+                    f.path,
+                    [&](const BlobStore::Sink &sink) {
+                        return readOriginal(f.path, offset, sink, &error);
+                    },
+                    &blob, &created, &error))
+                return fail(error);
+            p.mailbox = mailbox;
+            p.folder = f.folder;
+            p.key = f.key;
+            p.deliveredTo = deliveredToOf(p.prefix);
+            p.sha256 = blob.sha256;
+            p.size = blob.size;
+            p.filed = f.nameTime;
+            batch.append(p);
+            blobs.append(blob);
+            paths.append(f.path);
+            offsets.append(offset);
+        }
+        if (!m_blobs->sync(&error) || !begin(&error))
+            return fail(error);
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            Placement &p = batch[i];
+            bool inserted = false;
+            // Under the write lock: another run's garbage collection may have removed a blob
+            // this file's bytes found present.
+            if (!m_blobs->exists(p.sha256)) {
+                const qint64 offset = offsets.at(i);
+                const QString path = paths.at(i);
+                BlobInfo again;
+                bool created = false;
+                if (!m_blobs->putStream(
+                        path,
+                        [&](const BlobStore::Sink &sink) {
+                            return readOriginal(path, offset, sink, &error);
+                        },
+                        &again, &created, &error) ||
+                    !m_blobs->sync(&error)) {
+                    abandon();
+                    return fail(error);
+                }
+            }
+            if (!m_catalog->addBlob(blobs.at(i), now(), &error) ||
+                !m_catalog->insertPlacement(&p, &inserted, &error) ||
+                (inserted && !append(mailbox, kEventRecorded, p.key, p.sha256,
+                                     u"size %1, folder %2, found in the Maildir"_s.arg(p.size).arg(
+                                         p.folder.isEmpty() ? u"INBOX"_s : p.folder),
+                                     &error))) {
+                abandon();
+                return fail(error);
+            }
+            report->recorded += inserted ? 1 : 0;
+        }
+        if (!finish(&error))
+            return fail(error);
+        for (const LiveFile *f : std::as_const(unknown).mid(at, kBatch)) {
+            if (auto p = m_catalog->placement(mailbox, f->key))
+                work.append({f, *p});
+        }
+        if (progress)
+            progress(*report);
+    }
+
+    // 2. Placements without a live file that may expire: the archived ones, and live ones
+    // whose file a mail client deleted (the archive keeps its copy until the rule ends it).
+    if (expireAfter > 0) {
+        for (const Placement &p : m_catalog->placements(mailbox)) {
+            if (p.state != PlacementState::Expired && !seen.contains(p.key))
+                work.append({nullptr, p});
+        }
+    }
+
+    // 3. Archive and expire, batch by batch: the catalog first, then the files.
+    const QString expireRule =
+        u"expire_after %1"_s.arg(config::formatDuration(policy.expireAfterHours));
+    const QDateTime t = now();
+    for (qsizetype at = 0; at < work.size(); at += kBatch) {
+        if (stop && *stop) {
+            report->interrupted = true;
+            return false;
+        }
+        QList<Action> actions;
+        QList<Placement> updates;
+        struct Entry {
+            QString event, key, sha, detail;
+        };
+        QList<Entry> entries;
+        QList<Placement> exports;
+        RunReport counts;
+        // Read again for each batch, and checked once more under the write lock below: a
+        // hold set while the run works stops the next deletion.
+        const bool held = isHeld(mailbox);
+        for (qsizetype i = at; i < std::min(work.size(), at + kBatch); ++i) {
+            const Work &w = work.at(i);
+            Placement p = w.placement;
+            const qint64 age = p.filed.secsTo(t);
+            const bool expireDue = expireAfter > 0 && age >= expireAfter;
+            const bool archiveDue = archiveAfter > 0 && age >= archiveAfter;
+            if (w.file && p.state != PlacementState::Live) {
+                // A run killed after its commit: the file's part is still to do.
+                actions.append({Action::Unlink, w.file->path, root});
+                continue;
+            }
+            if (expireDue && !held) {
+                if (policy.onExpiry == config::ExpiryAction::Export) {
+                    exports.append(p);
+                    entries.append({kEventExpired, p.key, p.sha256,
+                                    u"%1, exported to %2"_s.arg(expireRule, mboxPath)});
+                    ++counts.exported;
+                } else {
+                    entries.append(
+                        {kEventExpired, p.key, p.sha256, u"%1, deleted"_s.arg(expireRule)});
+                }
+                p.state = PlacementState::Expired;
+                if (w.file) {
+                    p.folder = w.file->folder;
+                    p.flags = w.file->flags;
+                    actions.append({Action::Unlink, w.file->path, root});
+                }
+                updates.append(p);
+                ++counts.expired;
+                continue;
+            }
+            // Held: kept from expiring, but archiving deletes nothing and goes on.
+            if (expireDue)
+                ++counts.keptOnHold;
+            if (!archiveDue || !w.file)
+                continue;
+            switch (policy.destination) {
+            case config::ArchiveDestination::Store:
+                p.state = PlacementState::Archived;
+                p.archived = t;
+                p.folder = w.file->folder;
+                p.flags = w.file->flags;
+                updates.append(p);
+                entries.append({kEventArchived, p.key, p.sha256, kToStore});
+                actions.append({Action::Unlink, w.file->path, root});
+                ++counts.archived;
+                break;
+            case config::ArchiveDestination::Folder:
+                if (w.file->folder == kArchiveFolder)
+                    break;
+                if (p.folder != kArchiveFolder) {
+                    p.folder = kArchiveFolder;
+                    p.flags = w.file->flags;
+                    updates.append(p);
+                    entries.append({kEventArchived, p.key, p.sha256, kToFolder});
+                    ++counts.movedToFolder;
+                }
+                actions.append({Action::MoveToArchive, w.file->path, root});
+                break;
+            case config::ArchiveDestination::Delete:
+                if (held) {
+                    counts.keptOnHold += expireDue ? 0 : 1;
+                    break;
+                }
+                p.state = PlacementState::Expired;
+                p.archived = t;
+                p.folder = w.file->folder;
+                p.flags = w.file->flags;
+                updates.append(p);
+                entries.append({kEventArchived, p.key, p.sha256, kDeletedInstead});
+                actions.append({Action::Unlink, w.file->path, root});
+                ++counts.deleted;
+                break;
+            }
+        }
+
+        // Expired mail to export: the mbox's size is noted first (the export journal), so
+        // that a run killed after writing and before marking cuts it back and exports once.
+        if (!exports.isEmpty()) {
+            if (!fsutil::ensureDirectory(exportDir, &error))
+                return fail(error);
+            fsutil::Fd fd(::open(QFile::encodeName(mboxPath).constData(),
+                                 O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640));
+            struct stat st;
+            if (!fd.isValid() || ::fstat(fd.get(), &st) != 0)
+                return fail(u"cannot open %1: %2"_s.arg(mboxPath, fsutil::errnoText(errno)));
+            if (!begin(&error) ||
+                !m_catalog->setMeta(u"export:"_s + mailbox,
+                                    QString::number(st.st_size) + u'\t' + mboxPath, &error) ||
+                !finish(&error)) {
+                abandon();
+                return fail(error);
+            }
+            MboxWriter writer;
+            for (const Placement &p : std::as_const(exports)) {
+                if (!writeMessage(p, &writer, &fd, &error))
+                    return fail(u"cannot export to %1: %2"_s.arg(mboxPath, error));
+            }
+            if (!fsutil::fsyncFd(fd.get(), &error) || !fd.close(&error))
+                return fail(u"%1: %2"_s.arg(mboxPath, error));
+            if (!hook(u"exported"_s)) {
+                report->interrupted = true;
+                return false;
+            }
+        }
+
+        if (!updates.isEmpty() || !exports.isEmpty()) {
+            if (!begin(&error))
+                return fail(error);
+            const bool deletes = std::any_of(updates.cbegin(), updates.cend(), [](const auto &p) {
+                return p.state == PlacementState::Expired;
+            });
+            if (deletes && !held && isHeld(mailbox)) {
+                // Held since the batch was decided: undo its export and decide it again.
+                abandon();
+                if (!recoverExport(mailbox, &error))
+                    return fail(error);
+                at -= kBatch;
+                continue;
+            }
+            for (const Placement &p : std::as_const(updates)) {
+                if (!m_catalog->updatePlacement(p, &error)) {
+                    abandon();
+                    return fail(error);
+                }
+            }
+            for (const Entry &e : std::as_const(entries)) {
+                if (!append(mailbox, e.event, e.key, e.sha, e.detail, &error)) {
+                    abandon();
+                    return fail(error);
+                }
+            }
+            if ((!exports.isEmpty() && !m_catalog->setMeta(u"export:"_s + mailbox, {}, &error)) ||
+                !finish(&error)) {
+                abandon();
+                return fail(error);
+            }
+        }
+        if (!hook(u"committed"_s)) {
+            report->interrupted = true;
+            return false;
+        }
+
+        // The files' part: unlink, or move into .Archive/cur keeping the name.
+        QSet<QString> dirs;
+        for (const Action &a : std::as_const(actions)) {
+            const QFileInfo info(a.path);
+            dirs.insert(info.absolutePath());
+            if (a.fileOp == Action::Unlink) {
+                if (!unlinkFile(a.path, &error))
+                    return fail(error);
+            } else if (a.fileOp == Action::MoveToArchive) {
+                const QString target = a.mailboxRoot + u"/.Archive/cur/"_s + info.fileName();
+                if (!fsutil::ensureDirectory(a.mailboxRoot + u"/.Archive/cur"_s, &error))
+                    return fail(error);
+                if (::rename(QFile::encodeName(a.path).constData(),
+                             QFile::encodeName(target).constData()) != 0 &&
+                    errno != ENOENT)
+                    return fail(u"cannot move %1 to %2: %3"_s.arg(a.path, target,
+                                                                  fsutil::errnoText(errno)));
+                dirs.insert(QFileInfo(target).absolutePath());
+            }
+        }
+        for (const QString &d : std::as_const(dirs)) {
+            if (!fsutil::fsyncDirectory(d, &error))
+                return fail(error);
+        }
+        report->archived += counts.archived;
+        report->movedToFolder += counts.movedToFolder;
+        report->deleted += counts.deleted;
+        report->expired += counts.expired;
+        report->exported += counts.exported;
+        report->keptOnHold += counts.keptOnHold;
+        if (progress)
+            progress(*report);
+    }
+    return true;
+}
+
+// The only place a blob is ever deleted: when no live or archived placement uses it. Done under
+// the write lock, so a copy being filed meanwhile sees it gone and stores it again.
+bool ArchiveImpl::collectGarbage(RunReport *report, QString *error)
+{
+    if (!begin(error))
+        return false;
+    const QStringList unused = m_catalog->unreferencedBlobs();
+    for (const QString &sha : unused) {
+        if (!m_blobs->remove(sha, error) || !m_catalog->removeBlob(sha, now(), error)) {
+            abandon();
+            return false;
+        }
+        ++report->blobsRemoved;
+    }
+    // Orphans of a crash between writing a blob and committing its catalog rows.
+    QSet<QString> known;
+    for (const BlobInfo &b : m_catalog->blobs())
+        known.insert(b.sha256);
+    const QDateTime old = QDateTime::currentDateTimeUtc().addSecs(-kOrphanGraceSecs);
+    for (const BlobStore::Entry &e : m_blobs->list(error)) {
+        if (!known.contains(e.sha256) && e.written < old && !m_blobs->remove(e.sha256, error)) {
+            abandon();
+            return false;
+        }
+    }
+    if (!m_blobs->removeStaleTemporaries(old, error) || !m_blobs->sync(error)) {
+        abandon();
+        return false;
+    }
+    return finish(error);
+}
+
+HeadsLog readHeadsLog(const QString &path, qint64 lastTxn)
+{
+    HeadsLog log;
+    QFile file(path);
+    log.readable = file.open(QIODevice::ReadOnly);
+    while (log.readable && !file.atEnd()) {
+        const QList<QByteArray> parts = file.readLine().chopped(1).split(' ');
+        if (parts.size() >= 2 && parts.at(1).toLongLong() > lastTxn) {
+            continue; // committed after the snapshot verify reads
+        } else if (parts.size() == 2 && parts.at(0) == "C") {
+            log.committed.insert(parts.at(1).toLongLong());
+        } else if (parts.size() == 5 && parts.at(0) == "H") {
+            const QString mailbox = QUrl::fromPercentEncoding(parts.at(4));
+            log.heads[mailbox].insert(parts.at(1).toLongLong(),
+                                      {parts.at(2).toLongLong(), QString::fromLatin1(parts.at(3))});
+        }
+    }
+    return log;
+}
+
+void ArchiveImpl::verifyChain(const QString &mailbox, const HeadsLog &log,
+                              VerifyReport *report) const
+{
+    auto problem = [&](const QString &what, const QString &detail) {
+        report->problems.append({mailbox, what, detail});
+    };
+    const QList<LedgerEntry> entries = m_catalog->entries(mailbox);
+    qint64 expected = 1;
+    QString prev;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const LedgerEntry &e = entries.at(i);
+        ++report->entriesChecked;
+        if (e.seq > expected)
+            problem(u"entry missing"_s,
+                    u"entries %1 to %2 are missing"_s.arg(expected).arg(e.seq - 1));
+        const bool selfOk = entryHash(e, e.seq) == e.hash;
+        if (!selfOk) {
+            // Written under another number: moved from its place. Swaps are near each other;
+            // further away it reads as modified.
+            bool moved = false;
+            for (qint64 s = std::max<qint64>(1, e.seq - 64); s <= e.seq + 64 && !moved; ++s)
+                moved = s != e.seq && entryHash(e, s) == e.hash;
+            problem(moved ? u"entry reordered"_s : u"entry modified"_s,
+                    u"entry %1 (%2 %3)"_s.arg(e.seq).arg(e.event, e.key));
+        } else if (e.prevHash != prev && e.seq == expected) {
+            problem(
+                u"entry modified"_s,
+                u"entry %1 does not follow entry %2 (its predecessor was changed)"_s.arg(e.seq).arg(
+                    e.seq - 1));
+        }
+        prev = e.hash;
+        expected = e.seq + 1;
+    }
+    const qint64 lastSeq = entries.isEmpty() ? 0 : entries.last().seq;
+    const QString lastHash = entries.isEmpty() ? QString() : entries.last().hash;
+    auto checkHead = [&](const QString &source, qint64 seq, const QString &hash) {
+        if (seq == lastSeq && hash == lastHash)
+            return;
+        if (seq < lastSeq) {
+            for (const LedgerEntry &e : entries) {
+                if (e.seq == seq && e.hash == hash) {
+                    problem(
+                        u"entry added"_s,
+                        u"%1 names entry %2; the chain goes on to %3"_s.arg(source).arg(seq).arg(
+                            lastSeq));
+                    return;
+                }
+            }
+        }
+        problem(u"head mismatch"_s,
+                u"%1 names entry %2 (%3); the chain ends at entry %4 (%5)"_s.arg(source)
+                    .arg(seq)
+                    .arg(hash.left(16))
+                    .arg(lastSeq)
+                    .arg(lastHash.left(16)));
+    };
+    const auto head = m_catalog->head(mailbox);
+    checkHead(u"the heads table"_s, head ? head->seq : 0, head ? head->hash : QString());
+
+    // ledger-heads.log: the last head of a committed transaction, or a newer one whose commit
+    // mark a crash kept from being written.
+    if (!log.readable) {
+        if (lastSeq > 0)
+            problem(u"head mismatch"_s, u"cannot read %1"_s.arg(m_headsLog));
+        return;
+    }
+    const auto byTxn = log.heads.value(mailbox);
+    const QSet<qint64> &committed = log.committed;
+    qint64 lastCommitted = -1;
+    qint64 lastAny = -1;
+    for (auto it = byTxn.cbegin(); it != byTxn.cend(); ++it) {
+        lastAny = std::max(lastAny, it.key());
+        if (committed.contains(it.key()))
+            lastCommitted = std::max(lastCommitted, it.key());
+    }
+    if (lastAny < 0) {
+        if (lastSeq > 0)
+            problem(u"head mismatch"_s, u"%1 names no head for this chain"_s.arg(m_headsLog));
+        return;
+    }
+    const auto pending = byTxn.value(lastAny);
+    if (lastAny != lastCommitted && pending.first == lastSeq && pending.second == lastHash)
+        return;
+    const auto logged = lastCommitted >= 0 ? byTxn.value(lastCommitted) : pending;
+    checkHead(m_headsLog, logged.first, logged.second);
+}
+
+// Each placement must be what its entries say: the blob and size it was filed with, and the
+// state its archived/expired entries led to.
+void ArchiveImpl::verifyPlacements(const QString &mailbox, VerifyReport *report) const
+{
+    struct Replay {
+        QString sha;
+        qint64 size = -1;
+        PlacementState state = PlacementState::Live;
+        bool filed = false;
+    };
+    QHash<QString, Replay> byKey;
+    for (const LedgerEntry &e : m_catalog->entries(mailbox)) {
+        if (e.key.isEmpty())
+            continue;
+        Replay &r = byKey[e.key];
+        if (e.event == kEventFiled || e.event == kEventRecorded) {
+            r.filed = true;
+            r.sha = e.sha256;
+            static const QRegularExpression size(u"^size (\\d+)"_s);
+            const auto m = size.match(e.detail);
+            r.size = m.hasMatch() ? m.captured(1).toLongLong() : -1;
+        } else if (e.event == kEventArchived) {
+            r.state = e.detail == kToStore          ? PlacementState::Archived
+                      : e.detail == kDeletedInstead ? PlacementState::Expired
+                                                    : r.state;
+        } else if (e.event == kEventExpired) {
+            r.state = PlacementState::Expired;
+        } else if (e.event == u"copied back"_s) {
+            r.state = PlacementState::Live;
+        }
+    }
+    for (const Placement &p : m_catalog->placements(mailbox)) {
+        const auto it = byKey.constFind(p.key);
+        QString wrong;
+        if (it == byKey.cend() || !it->filed)
+            wrong = u"no entry records it as filed"_s;
+        else if (it->sha != p.sha256)
+            wrong = u"its blob is %1, its entry says %2"_s.arg(p.sha256, it->sha);
+        else if (it->size != p.size)
+            wrong = u"its size is %1, its entry says %2"_s.arg(p.size).arg(it->size);
+        else if (it->state != p.state)
+            wrong = u"it is %1, its entries say %2"_s.arg(toString(p.state), toString(it->state));
+        if (!wrong.isEmpty())
+            report->problems.append(
+                {mailbox, u"placement modified"_s, u"placement %1: %2"_s.arg(p.key, wrong)});
+        byKey.remove(p.key);
+    }
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        if (it->filed)
+            report->problems.append(
+                {mailbox, u"placement modified"_s,
+                 u"placement %1 is in the ledger, not in the catalog"_s.arg(it.key())});
+    }
+}
+
+VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
+{
+    VerifyReport report;
+    // One snapshot of the catalog for the whole check: the dispatcher goes on committing
+    // meanwhile, and a chain read before a commit and its head after would not agree.
+    QString readError;
+    if (!m_catalog->beginRead(&readError)) {
+        report.problems.append({QString(), u"catalog unreadable"_s, readError});
+        return report;
+    }
+    // The last transaction in the snapshot: later ones in ledger-heads.log are not in it.
+    const qint64 snapshotTxn = m_catalog->meta(u"txn"_s).toLongLong();
+    QStringList mailboxes = m_catalog->ledgerMailboxes();
+    for (const QString &m : m_catalog->placementMailboxes()) {
+        if (!mailboxes.contains(m))
+            mailboxes.append(m);
+    }
+    if (!onlyMailbox.isEmpty())
+        mailboxes = {onlyMailbox};
+
+    // Blobs: each one a placement uses, decompressed and hashed again.
+    QHash<QString, QStringList> users; // sha -> mailboxes
+    for (const QString &m : std::as_const(mailboxes)) {
+        for (const Placement &p : m_catalog->placements(m)) {
+            if (p.state != PlacementState::Expired && !users.value(p.sha256).contains(m))
+                users[p.sha256].append(m);
+        }
+    }
+    QSet<QString> known;
+    for (const BlobInfo &b : m_catalog->blobs())
+        known.insert(b.sha256);
+    for (auto it = users.cbegin(); it != users.cend(); ++it) {
+        const QString &sha = it.key();
+        ++report.blobsChecked;
+        QString what;
+        QString detail;
+        const auto info = m_catalog->blob(sha);
+        if (!m_blobs->exists(sha)) {
+            what = u"blob missing"_s;
+            detail = m_blobs->locationOf(sha);
+        } else {
+            QString actual;
+            qint64 size = 0;
+            QString error;
+            if (!m_blobs->rehash(sha, &actual, &size, &error)) {
+                what = u"blob modified"_s;
+                detail = error;
+            } else if (actual != sha || (info && info->size != size)) {
+                what = u"blob modified"_s;
+                detail =
+                    u"%1 holds bytes whose SHA-256 is %2"_s.arg(m_blobs->locationOf(sha), actual);
+            } else if (!info) {
+                what = u"placement modified"_s;
+                detail = u"blob %1 is used but not in the catalog"_s.arg(sha);
+            }
+        }
+        if (!what.isEmpty()) {
+            for (const QString &m : it.value())
+                report.problems.append({m, what, detail});
+        }
+    }
+    if (onlyMailbox.isEmpty()) {
+        QString error;
+        const QDateTime old = QDateTime::currentDateTimeUtc().addSecs(-kOrphanGraceSecs);
+        for (const BlobStore::Entry &e : m_blobs->list(&error)) {
+            if (known.contains(e.sha256))
+                continue;
+            // A file whose bytes are not what its name says was put there by hand, however
+            // young; one that is may be a batch about to be committed, until it is an hour old.
+            QString actual;
+            qint64 size = 0;
+            QString readError;
+            const bool genuine = e.location == m_blobs->locationOf(e.sha256) &&
+                                 m_blobs->rehash(e.sha256, &actual, &size, &readError) &&
+                                 actual == e.sha256;
+            if (!genuine || e.written < old)
+                report.problems.append(
+                    {QString(), u"blob added"_s,
+                     genuine ? e.location
+                             : u"%1 (its bytes do not match its name)"_s.arg(e.location)});
+        }
+    }
+    // Read after the snapshot began, so that it names every transaction the snapshot holds.
+    const HeadsLog headsLog = readHeadsLog(m_headsLog, snapshotTxn);
+    for (const QString &m : std::as_const(mailboxes)) {
+        verifyChain(m, headsLog, &report);
+        verifyPlacements(m, &report);
+    }
+    m_catalog->endRead();
+
+    // The result, per mailbox and for the whole store, for the console and status.
+    QString error;
+    const QString when = timeText(now());
+    auto firstProblem = [&](const QString &mailbox) {
+        for (const VerifyProblem &p : std::as_const(report.problems)) {
+            if (mailbox.isNull() || p.mailbox == mailbox)
+                return u"%1: %2"_s.arg(p.what, p.detail);
+        }
+        return u"clean"_s;
+    };
+    bool ok = begin(&error);
+    for (const QString &m : std::as_const(mailboxes)) {
+        ok = ok && m_catalog->setMeta(u"last_verify:"_s + m, when, &error) &&
+             m_catalog->setMeta(u"last_verify_result:"_s + m, firstProblem(m), &error);
+    }
+    if (onlyMailbox.isEmpty()) {
+        ok = ok && m_catalog->setMeta(u"last_verify"_s, when, &error) &&
+             m_catalog->setMeta(u"last_verify_result"_s, firstProblem(QString()), &error);
+    }
+    if (!ok || !finish(&error))
+        abandon();
+    return report;
+}
+
+qint64 ArchiveImpl::exportMailbox(const QString &mailbox, const QString &mboxPath, QString *error)
+{
+    QList<Placement> chosen;
+    for (const Placement &p : m_catalog->placements(mailbox)) {
+        if (p.state != PlacementState::Expired)
+            chosen.append(p);
+    }
+    const QString tmp = mboxPath + u".tmp"_s;
+    fsutil::Fd fd(
+        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+    if (!fd.isValid()) {
+        *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
+        return -1;
+    }
+    MboxWriter writer;
+    for (const Placement &p : std::as_const(chosen)) {
+        if (!writeMessage(p, &writer, &fd, error)) {
+            *error = u"cannot export to %1: %2"_s.arg(tmp, *error);
+            ::unlink(QFile::encodeName(tmp).constData());
+            return -1;
+        }
+    }
+    if (!fsutil::fsyncFd(fd.get(), error) || !fd.close(error) ||
+        ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(mboxPath).constData()) !=
+            0) {
+        if (error->isEmpty())
+            *error = fsutil::errnoText(errno);
+        *error = u"cannot write %1: %2"_s.arg(mboxPath, *error);
+        ::unlink(QFile::encodeName(tmp).constData());
+        return -1;
+    }
+    if (!fsutil::fsyncDirectory(QFileInfo(mboxPath).absolutePath(), error) || !begin(error))
+        return -1;
+    for (const Placement &p : std::as_const(chosen)) {
+        if (!append(mailbox, kEventExported, p.key, p.sha256, u"to "_s + mboxPath, error)) {
+            abandon();
+            return -1;
+        }
+    }
+    return finish(error) ? chosen.size() : -1;
+}
+
+Status ArchiveImpl::status() const
+{
+    Status s;
+    for (const BlobInfo &b : m_catalog->blobs()) {
+        ++s.blobs;
+        s.blobBytes += b.storedSize;
+        s.originalBytes += b.size;
+    }
+    const QList<Hold> holds = m_catalog->holds();
+    for (const Hold &h : holds) {
+        if (h.mailbox.isEmpty())
+            s.archiveHold = h;
+    }
+    auto timeOf = [&](const QString &key) {
+        return QDateTime::fromString(m_catalog->meta(key), Qt::ISODateWithMs);
+    };
+    s.lastRun = timeOf(u"last_run"_s);
+    s.lastVerified = timeOf(u"last_verify"_s);
+    const QString result = m_catalog->meta(u"last_verify_result"_s);
+    s.lastVerifyOk = result.isEmpty() || result == u"clean"_s;
+    for (MailboxFigures f : m_catalog->figures()) {
+        s.placements += f.liveMessages + f.archivedMessages + f.expiredMessages;
+        f.hold = hold(f.mailbox);
+        f.lastRun = timeOf(u"last_run:"_s + f.mailbox);
+        f.lastVerified = timeOf(u"last_verify:"_s + f.mailbox);
+        f.lastVerifyText = m_catalog->meta(u"last_verify_result:"_s + f.mailbox);
+        f.lastVerifyOk = f.lastVerifyText.isEmpty() || f.lastVerifyText == u"clean"_s;
+        s.mailboxes.append(f);
+    }
+    return s;
+}
+
+QString ArchiveImpl::headsDigest() const
+{
+    QString text;
+    for (const ChainHead &h : m_catalog->heads())
+        text +=
+            u"%1 %2 %3\n"_s.arg(h.mailbox.isEmpty() ? u"*"_s : h.mailbox).arg(h.seq).arg(h.hash);
+    const QByteArray digest =
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex();
+    return text + u"sha256 "_s + QString::fromLatin1(digest) + u'\n';
+}
+
+} // namespace
+
+std::unique_ptr<Archive> Archive::open(const QString &dir, Clock clock, QString *error)
+{
+    if (!clock)
+        clock = [] { return QDateTime::currentDateTimeUtc(); };
+    auto archive = std::make_unique<ArchiveImpl>(dir, std::move(clock));
+    if (!archive->init(error))
+        return nullptr;
+    return archive;
+}
+
+} // namespace tandem::archive

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+// The archive's blobs: each distinct message's original bytes, compressed, named by the SHA-256
+// of the uncompressed bytes (issue 13). An interface so that an object store can replace the
+// folder of files without the rest of the archive noticing.
+namespace tandem::archive {
+
+struct BlobInfo {
+    QString sha256;        // hex, of the original bytes
+    qint64 size = 0;       // original bytes
+    qint64 storedSize = 0; // compressed, as stored
+};
+
+class BlobStore {
+public:
+    virtual ~BlobStore();
+    // Stores the bytes of the file (or the bytes given) unless a blob with their hash exists;
+    // *created says whether it was written now. The blob is durable once sync() returns.
+    virtual bool putFile(const QString &path, BlobInfo *info, bool *created, QString *error) = 0;
+    virtual bool putBytes(const QByteArray &bytes, BlobInfo *info, bool *created,
+                          QString *error) = 0;
+    // The same for bytes a source produces chunk by chunk. The source is called twice (to hash,
+    // then, unless the blob exists, to compress), so a large message is never whole in memory.
+    using Sink = std::function<bool(const char *, qint64)>;
+    using Source = std::function<bool(const Sink &)>; // false: reading failed (*error says)
+    virtual bool putStream(const QString &what, const Source &source, BlobInfo *info, bool *created,
+                           QString *error) = 0;
+    virtual bool exists(const QString &sha256) const = 0;
+    // Where the blob is or would be (for messages): a path here, a URL in an object store.
+    virtual QString locationOf(const QString &sha256) const = 0;
+    virtual std::optional<QByteArray> read(const QString &sha256, QString *error) const = 0;
+    // Decompresses and hashes the blob without keeping it in memory: its SHA-256 (hex) and size.
+    virtual bool rehash(const QString &sha256, QString *actualSha, qint64 *size,
+                        QString *error) const = 0;
+    // Streams the original bytes to a sink, chunk by chunk (exports of large messages).
+    virtual bool readChunks(const QString &sha256,
+                            const std::function<bool(const QByteArray &)> &sink,
+                            QString *error) const = 0;
+    virtual bool remove(const QString &sha256, QString *error) = 0;
+    // Every blob present, with when it was written (to tell an orphan of a crash from a blob
+    // whose catalog rows another process is about to commit).
+    struct Entry {
+        QString sha256;
+        QString location; // where it is: a path here, a URL in an object store
+        qint64 storedSize = 0;
+        QDateTime written;
+    };
+    virtual QList<Entry> list(QString *error) const = 0;
+    // Makes the blobs written since the last call durable (their folders fsynced).
+    virtual bool sync(QString *error) = 0;
+    // Removes what writers killed mid-blob left behind before the given time.
+    virtual bool removeStaleTemporaries(const QDateTime &before, QString *error) = 0;
+};
+
+// blobs/ab/cd/<sha256>.zst: a zstd frame (level 3) of the original bytes, written to blobs/tmp,
+// fsynced and renamed into place; never rewritten.
+class FileBlobStore : public BlobStore {
+public:
+    explicit FileBlobStore(const QString &dir);
+    bool init(QString *error);
+
+    bool putFile(const QString &path, BlobInfo *info, bool *created, QString *error) override;
+    bool putBytes(const QByteArray &bytes, BlobInfo *info, bool *created, QString *error) override;
+    bool putStream(const QString &what, const Source &source, BlobInfo *info, bool *created,
+                   QString *error) override;
+    bool exists(const QString &sha256) const override;
+    QString locationOf(const QString &sha256) const override { return pathOf(sha256); }
+    std::optional<QByteArray> read(const QString &sha256, QString *error) const override;
+    bool rehash(const QString &sha256, QString *actualSha, qint64 *size,
+                QString *error) const override;
+    bool readChunks(const QString &sha256, const std::function<bool(const QByteArray &)> &sink,
+                    QString *error) const override;
+    bool remove(const QString &sha256, QString *error) override;
+    QList<Entry> list(QString *error) const override;
+    bool sync(QString *error) override;
+    bool removeStaleTemporaries(const QDateTime &before, QString *error) override;
+
+    QString pathOf(const QString &sha256) const;
+
+private:
+    bool put(const QString &what, const Source &source, BlobInfo *info, bool *created,
+             QString *error);
+
+    QString m_dir;
+    QStringList m_dirtyDirs; // folders that gained a file since the last sync()
+};
+
+} // namespace tandem::archive

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "archive.h"
+#include "blobstore.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+struct sqlite3;
+
+// The archive's catalog: blobs, placements, holds, the ledger and its heads, and a few values
+// (last run, last verification). An interface so that another database can replace SQLite.
+namespace tandem::archive {
+
+struct LedgerEntry {
+    QString mailbox;
+    qint64 seq = 0; // 1, 2, ... per mailbox
+    QDateTime time;
+    QString event; // "filed", "recorded", "archived", "expired", "exported", "hold set", ...
+    QString key;   // the placement's key, "" for hold events
+    QString sha256;
+    QString detail;
+    QString prevHash; // hex; "" for the first entry
+    QString hash;     // hex
+};
+
+struct ChainHead {
+    QString mailbox;
+    qint64 seq = 0;
+    QString hash;
+};
+
+class Catalog {
+public:
+    virtual ~Catalog();
+
+    // One write transaction at a time; begin() takes the write lock at once.
+    virtual bool begin(QString *error) = 0;
+    virtual bool commit(QString *error) = 0;
+    virtual void rollback() = 0;
+    // A read transaction: what is read until endRead() is one consistent snapshot.
+    virtual bool beginRead(QString *error) = 0;
+    virtual void endRead() = 0;
+
+    virtual bool addBlob(const BlobInfo &blob, const QDateTime &created, QString *error) = 0;
+    // The row stays, marked removed: expired placements still name the blob they used.
+    virtual bool removeBlob(const QString &sha256, const QDateTime &removed, QString *error) = 0;
+    virtual QList<BlobInfo> blobs() const = 0; // those not removed
+    virtual std::optional<BlobInfo> blob(const QString &sha256) const = 0;
+    // Blobs that no live or archived placement uses (expiry left them behind).
+    virtual QStringList unreferencedBlobs() const = 0;
+
+    // INSERT OR IGNORE on (mailbox, key): *inserted is false when it was there already.
+    virtual bool insertPlacement(Placement *placement, bool *inserted, QString *error) = 0;
+    virtual bool updatePlacement(const Placement &placement, QString *error) = 0;
+    virtual std::optional<Placement> placement(const QString &mailbox,
+                                               const QString &key) const = 0;
+    virtual QList<Placement> placements(const QString &mailbox) const = 0;
+    virtual QStringList placementMailboxes() const = 0;
+
+    virtual QList<Hold> holds() const = 0;
+    virtual bool setHold(const Hold &hold, QString *error) = 0;
+    virtual bool clearHold(const QString &mailbox, QString *error) = 0;
+
+    // Appends the entry (seq, prevHash and hash already set) and moves the mailbox's head.
+    virtual bool appendEntry(const LedgerEntry &entry, QString *error) = 0;
+    virtual std::optional<ChainHead> head(const QString &mailbox) const = 0;
+    virtual QList<ChainHead> heads() const = 0;
+    virtual QList<LedgerEntry> entries(const QString &mailbox) const = 0;
+    virtual QStringList ledgerMailboxes() const = 0;
+
+    virtual QString meta(const QString &key) const = 0;
+    virtual bool setMeta(const QString &key, const QString &value, QString *error) = 0;
+
+    // Per mailbox: live/archived/expired counts and bytes, and the stored bytes of blobs only
+    // its placements use (hold, last run and verification are left to the caller).
+    virtual QList<MailboxFigures> figures() const = 0;
+};
+
+// catalog.sqlite: WAL, synchronous=FULL, a 30 s busy timeout, foreign keys.
+class SqliteCatalog : public Catalog {
+public:
+    SqliteCatalog() = default;
+    ~SqliteCatalog() override;
+    SqliteCatalog(const SqliteCatalog &) = delete;
+    SqliteCatalog &operator=(const SqliteCatalog &) = delete;
+
+    bool open(const QString &path, QString *error);
+
+    bool begin(QString *error) override;
+    bool commit(QString *error) override;
+    void rollback() override;
+    bool beginRead(QString *error) override;
+    void endRead() override;
+
+    bool addBlob(const BlobInfo &blob, const QDateTime &created, QString *error) override;
+    bool removeBlob(const QString &sha256, const QDateTime &removed, QString *error) override;
+    QList<BlobInfo> blobs() const override;
+    std::optional<BlobInfo> blob(const QString &sha256) const override;
+    QStringList unreferencedBlobs() const override;
+
+    bool insertPlacement(Placement *placement, bool *inserted, QString *error) override;
+    bool updatePlacement(const Placement &placement, QString *error) override;
+    std::optional<Placement> placement(const QString &mailbox, const QString &key) const override;
+    QList<Placement> placements(const QString &mailbox) const override;
+    QStringList placementMailboxes() const override;
+
+    QList<Hold> holds() const override;
+    bool setHold(const Hold &hold, QString *error) override;
+    bool clearHold(const QString &mailbox, QString *error) override;
+
+    bool appendEntry(const LedgerEntry &entry, QString *error) override;
+    std::optional<ChainHead> head(const QString &mailbox) const override;
+    QList<ChainHead> heads() const override;
+    QList<LedgerEntry> entries(const QString &mailbox) const override;
+    QStringList ledgerMailboxes() const override;
+
+    QString meta(const QString &key) const override;
+    bool setMeta(const QString &key, const QString &value, QString *error) override;
+
+    QList<MailboxFigures> figures() const override;
+
+private:
+    bool exec(const char *sql, QString *error);
+    QString lastError(const QString &what) const;
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+} // namespace tandem::archive
