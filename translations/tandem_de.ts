@@ -227,6 +227,34 @@
         <source>Outgoing Mail › other mail: MX delivery (DNS), no SmartHost</source>
         <translation>Ausgehende E-Mails › Übrige E-Mails: Zustellung über MX-Einträge (DNS), kein SmartHost</translation>
     </message>
+    <message>
+        <source>the archive store</source>
+        <translation>den Archivspeicher</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s Archive folder</source>
+        <translation>den Ordner „Archive“ des Postfachs</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>Löschung</translation>
+    </message>
+    <message>
+        <source>Mailbox template › archive: never</source>
+        <translation>Postfachvorlage › archivieren: nie</translation>
+    </message>
+    <message>
+        <source>Mailbox template › archive after %1 to %2</source>
+        <translation>Postfachvorlage › nach %1 archivieren in %2</translation>
+    </message>
+    <message>
+        <source>Mailbox template › expire: never (kept for ever)</source>
+        <translation>Postfachvorlage › ablaufen: nie (für immer aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>Mailbox template › expire after %1</source>
+        <translation>Postfachvorlage › ablaufen nach %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -423,6 +451,20 @@
         <source>&quot;%1&quot; is not a user (mailboxes.users)</source>
         <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
         <translation>„%1“ ist kein Benutzer (mailboxes.users)</translation>
+    </message>
+    <message>
+        <source>must be a duration such as 12h, 30d, 2w or 7y (0 = never)</source>
+        <extracomment>Keep 0, 12h, 30d, 2w and 7y as they are: they are written in the file.</extracomment>
+        <translation>muss eine Dauer wie 12h, 30d, 2w oder 7y sein (0 = nie)</translation>
+    </message>
+    <message>
+        <source>superseded by archive_after and expire_after; ignored</source>
+        <translation>ersetzt durch archive_after und expire_after; ignoriert</translation>
+    </message>
+    <message>
+        <source>must be 0 or at least archive_after</source>
+        <extracomment>Keep archive_after as it is: it names a key in the configuration file.</extracomment>
+        <translation>muss 0 oder mindestens archive_after sein</translation>
     </message>
 </context>
 <context>

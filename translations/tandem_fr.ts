@@ -227,6 +227,34 @@
         <source>Outgoing Mail › other mail: MX delivery (DNS), no SmartHost</source>
         <translation>Courrier sortant › autre courrier&#xa0;: remise par MX (DNS), sans SmartHost</translation>
     </message>
+    <message>
+        <source>the archive store</source>
+        <translation>le magasin d’archives</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s Archive folder</source>
+        <translation>le dossier « Archive » de la boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>la suppression</translation>
+    </message>
+    <message>
+        <source>Mailbox template › archive: never</source>
+        <translation>Modèle de boîte aux lettres › archiver&#xa0;: jamais</translation>
+    </message>
+    <message>
+        <source>Mailbox template › archive after %1 to %2</source>
+        <translation>Modèle de boîte aux lettres › archiver après %1 vers %2</translation>
+    </message>
+    <message>
+        <source>Mailbox template › expire: never (kept for ever)</source>
+        <translation>Modèle de boîte aux lettres › expiration&#xa0;: jamais (conservé pour toujours)</translation>
+    </message>
+    <message>
+        <source>Mailbox template › expire after %1</source>
+        <translation>Modèle de boîte aux lettres › expiration après %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -423,6 +451,20 @@
         <source>&quot;%1&quot; is not a user (mailboxes.users)</source>
         <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
         <translation>«&#xa0;%1&#xa0;» n’est pas un utilisateur (mailboxes.users)</translation>
+    </message>
+    <message>
+        <source>must be a duration such as 12h, 30d, 2w or 7y (0 = never)</source>
+        <extracomment>Keep 0, 12h, 30d, 2w and 7y as they are: they are written in the file.</extracomment>
+        <translation>doit être une durée comme 12h, 30d, 2w ou 7y (0 = jamais)</translation>
+    </message>
+    <message>
+        <source>superseded by archive_after and expire_after; ignored</source>
+        <translation>remplacé par archive_after et expire_after&#xa0;; ignoré</translation>
+    </message>
+    <message>
+        <source>must be 0 or at least archive_after</source>
+        <extracomment>Keep archive_after as it is: it names a key in the configuration file.</extracomment>
+        <translation>doit valoir 0 ou au moins archive_after</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,8 @@ bool isHostNetwork(const Subnet &net)
     return net.prefix == (net.address.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128);
 }
 
+constexpr qint64 kArchiveAfterHours = 30 * 24; // the Archive role's preset: 30 days
+
 QString onOff(bool on)
 {
     return on ? Roles::tr("on") : Roles::tr("off");
@@ -111,6 +113,19 @@ bool relaysForMailbox(const Settings &s)
             return false;
     }
     return true;
+}
+
+QString archiveDestinationName(const ArchivePolicy &p)
+{
+    switch (p.destination) {
+    case ArchiveDestination::Store:
+        return Roles::tr("the archive store");
+    case ArchiveDestination::Folder:
+        return Roles::tr("the mailbox's Archive folder");
+    case ArchiveDestination::Delete:
+        break;
+    }
+    return Roles::tr("deletion");
 }
 
 } // namespace
@@ -168,6 +183,15 @@ Settings applyRole(Settings s, const RoleChoice &c)
     pt.copyWithoutReceivedToOutbox = !mailbox;
     s.undelivered.action =
         mailbox ? UndeliveredAction::ReturnToSender : UndeliveredAction::CreateMailboxAndStore;
+
+    // The template (default archive settings): a Mailbox archives nothing, its partner keeps
+    // every copy; the Archive moves mail older than 30 days into its store and keeps it for
+    // ever. Its destination, expiry action and size cap stay the administrator's.
+    auto &t = s.mailboxes.mailboxTemplate;
+    t.archiveAfterHours = mailbox ? 0 : kArchiveAfterHours;
+    t.expireAfterHours = 0;
+    if (!mailbox)
+        t.destination = ArchiveDestination::Store;
 
     StaticRoute toPartner;
     toPartner.host = c.partnerHost.trimmed();
@@ -383,6 +407,15 @@ QStringList describeRole(const Settings &s)
                  .arg(onOff(pt.copyWithoutReceivedToOutbox))
           << Roles::tr("Undelivered Mail › action: %1")
                  .arg(displayName(s.undelivered.action, s.undelivered.forwardMailbox));
+    const auto &t = s.mailboxes.mailboxTemplate;
+    lines << (t.archiveAfterHours == 0
+                  ? Roles::tr("Mailbox template › archive: never")
+                  : Roles::tr("Mailbox template › archive after %1 to %2")
+                        .arg(formatDuration(t.archiveAfterHours), archiveDestinationName(t)))
+          << (t.expireAfterHours == 0
+                  ? Roles::tr("Mailbox template › expire: never (kept for ever)")
+                  : Roles::tr("Mailbox template › expire after %1")
+                        .arg(formatDuration(t.expireAfterHours)));
 
     for (const Listener &l : s.smtp.listeners) {
         const QString where = Roles::tr("SMTP service %1 port %2 (%3)")

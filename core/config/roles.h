@@ -67,6 +67,8 @@ struct RoleProblem {
 QList<RoleProblem> validateRoleChoice(const RoleChoice &choice);
 
 // Mailbox or Archive when every option of that column matches, otherwise nullopt (custom).
+// The mailbox template is not looked at: the role only proposes it (an Archive that keeps
+// mail live for 60 days is still an Archive).
 std::optional<Role> detectRole(const Settings &settings);
 
 // Every option a role sets, as "option: value" lines for people (translated).

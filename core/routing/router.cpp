@@ -117,6 +117,12 @@ RecipientVerdict Router::checkLocalRecipient(const smtp::Address &address, bool 
     return localTarget(address, trusted) ? RecipientVerdict::Accept : RecipientVerdict::NoSuchUser;
 }
 
+QString Router::mailboxFor(const smtp::Address &address, bool trusted) const
+{
+    const auto target = localTarget(address, trusted);
+    return target ? target->localPart + u'@' + target->domain : QString();
+}
+
 bool Router::createsMailbox(const smtp::Address &address, bool trusted) const
 {
     const auto target = localTarget(address, trusted);

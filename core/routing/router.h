@@ -34,6 +34,9 @@ public:
     bool mailboxExists(const QString &localPart, const QString &domain) const;
     // The RCPT-time check for a local recipient (the Undelivered Mail action decides).
     RecipientVerdict checkLocalRecipient(const smtp::Address &address, bool trusted = true) const;
+    // The mailbox ("user@domain") a local recipient's copy is filed in: its own, the
+    // postmaster's or the catch-all; empty when it is returned to its sender.
+    QString mailboxFor(const smtp::Address &address, bool trusted) const;
     // Whether delivering to this local recipient creates a mailbox that is not there yet.
     bool createsMailbox(const smtp::Address &address, bool trusted) const;
     // "[host]:port" for a static route or the SmartHost, else the domain (MX look-up).

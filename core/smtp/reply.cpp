@@ -171,6 +171,10 @@ Reply tooManyNewMailboxes()
 {
     return {452, "4.7.0", "Too many new mailboxes from your address, try again later"};
 }
+Reply mailboxFull()
+{
+    return {452, "4.2.2", "Mailbox full, try again later"};
+}
 Reply handoverRepeated()
 {
     return {250, "2.0.0", "Ok: already accepted, not stored again"};

@@ -56,6 +56,7 @@ Reply localError();
 Reply insufficientStorage();
 Reply clientNotTrusted();
 Reply tooManyNewMailboxes();
+Reply mailboxFull();
 Reply handoverRepeated();
 Reply handoverBusy();
 Reply hopLimit();

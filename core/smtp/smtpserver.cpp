@@ -1,5 +1,6 @@
 #include "smtpserver.h"
 
+#include "mailbox/mailboxsize.h"
 #include "util/fsutil.h"
 #include "util/log.h"
 
@@ -115,6 +116,13 @@ bool SmtpServer::listen(QString *error)
     return true;
 }
 
+void SmtpServer::setMailboxSizes(std::shared_ptr<mailbox::MailboxSizes> sizes)
+{
+    m_sizes = std::move(sizes);
+    if (m_sizes)
+        m_sizes->configure(*m_settings);
+}
+
 bool SmtpServer::applySettings(std::shared_ptr<const config::Settings> settings,
                                std::shared_ptr<const routing::Router> router, QString *error)
 {
@@ -133,6 +141,8 @@ bool SmtpServer::applySettings(std::shared_ptr<const config::Settings> settings,
     const bool rebind = !sameListeners(*m_settings, *settings);
     const auto old = std::exchange(m_settings, settings);
     const auto oldRouter = std::exchange(m_router, router);
+    if (m_sizes) // the template and the role's rule, for the sessions after this
+        m_sizes->configure(*m_settings);
     if (!rebind) {
         // Per-listener rules (reject, require_auth...) travel with the new listener values.
         for (QTcpServer *s : std::as_const(m_servers))
@@ -159,6 +169,8 @@ bool SmtpServer::applySettings(std::shared_ptr<const config::Settings> settings,
     // passphrase) and no longer open with the old settings.
     m_settings = old;
     m_router = oldRouter;
+    if (m_sizes)
+        m_sizes->configure(*m_settings);
     delete m_tls; // one that loaded before a listener failed: no session has it yet
     m_tls = oldTls;
     QString again;
@@ -209,8 +221,9 @@ void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &lis
             continue;
         }
         m_perAddress[key] += 1;
-        const SessionContext context{m_settings,   listener,         m_spool, m_router,       m_tls,
-                                     &m_authGuard, m_verifier.get(), m_disk,  &m_newMailboxes};
+        const SessionContext context{m_settings,      listener,     m_spool,          m_router,
+                                     m_tls,           &m_authGuard, m_verifier.get(), m_disk,
+                                     &m_newMailboxes, m_sizes.get()};
         auto *session = new SmtpSession(socket, context, this);
         m_sessions.append(session);
         connect(session, &SmtpSession::closed, this, &SmtpServer::onSessionClosed);

@@ -27,6 +27,9 @@ public:
 
     bool listen(QString *error);
     void setDiskSpace(util::DiskSpace *disk) { m_disk = disk; } // for the sessions after this
+    // The size caps that RCPT enforces (mailboxes.template.max_size_mb, a mailbox's own), for
+    // the sessions after this; null: none. Kept alive as long as the server.
+    void setMailboxSizes(std::shared_ptr<mailbox::MailboxSizes> sizes);
     // New sessions use the new settings; listeners are re-bound only if they changed.
     bool applySettings(std::shared_ptr<const config::Settings> settings,
                        std::shared_ptr<const routing::Router> router, QString *error);
@@ -47,6 +50,7 @@ private:
     std::shared_ptr<const config::Settings> m_settings;
     spool::Spool *m_spool;
     util::DiskSpace *m_disk = nullptr;
+    std::shared_ptr<mailbox::MailboxSizes> m_sizes;
     std::shared_ptr<const routing::Router> m_router;
     QList<QTcpServer *> m_servers;
     TlsContext *m_tls = nullptr;

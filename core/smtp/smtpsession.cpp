@@ -5,6 +5,7 @@
 #include "command.h"
 #include "delivery/mime7bit.h"
 #include "mail/headers.h"
+#include "mailbox/mailboxsize.h"
 #include "ratelimit.h"
 #include "routing/router.h"
 #include "spool/spool.h"
@@ -848,12 +849,31 @@ bool SmtpSession::checkRcpt(const QByteArray &arg)
             reply(replies::tooManyNewMailboxes());
             return false;
         }
+        if (!checkMailboxSize(rcpt))
+            return false;
     } else if (!isTrusted()) {
         note(log::Level::Info, u"relay denied for <%1> from %2"_s.arg(rcpt.toString(), m_peerText));
         reply(replies::relayDenied());
         return false;
     }
     return true;
+}
+
+// A Mailbox answers mail for a full mailbox 452 4.2.2: temporary, the sender's server retries
+// once messages are removed or archived. Mail to the postmaster is never refused for it: the
+// notices about full mailboxes go there.
+bool SmtpSession::checkMailboxSize(const Address &rcpt)
+{
+    if (!m_ctx.sizes || config::mailboxName(rcpt.localPart) == u"postmaster"_s)
+        return true;
+    const QString box = m_ctx.router->mailboxFor(rcpt, isTrusted());
+    if (box.isEmpty() || !m_ctx.sizes->isFull(box))
+        return true;
+    note(log::Level::Warning,
+         u"deferred <%1> from %2: mailbox %3 is full (%4 bytes; max_size_mb)"_s.arg(
+             rcpt.toString(), m_peerText, box, QString::number(m_ctx.sizes->size(box))));
+    reply(replies::mailboxFull());
+    return false;
 }
 
 void SmtpSession::doRcpt(const QByteArray &arg)

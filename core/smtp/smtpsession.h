@@ -24,10 +24,14 @@ struct CommitResult;
 namespace tandem::routing {
 class Router;
 }
+namespace tandem::mailbox {
+class MailboxSizes;
+}
 namespace tandem::util {
 class DiskSpace;
 }
 namespace tandem::smtp {
+struct Address;
 class AuthGuard;
 class HourlyLimit;
 class PasswordVerifier;
@@ -49,6 +53,7 @@ struct SessionContext {
     PasswordVerifier *verifier = nullptr;
     util::DiskSpace *disk = nullptr;     // the data folder's free space; null: not watched
     HourlyLimit *newMailboxes = nullptr; // mailboxes created per client address; null: none
+    mailbox::MailboxSizes *sizes = nullptr; // the size caps; null: none enforced
 };
 
 class SmtpSession : public QObject {
@@ -134,6 +139,7 @@ private:
     bool checkMail(const QByteArray &arg);
     void doMail(const QByteArray &arg);
     bool checkRcpt(const QByteArray &arg);
+    bool checkMailboxSize(const Address &rcpt);
     void doRcpt(const QByteArray &arg);
     bool checkData(const QByteArray &arg);
     void doData(const QByteArray &arg);

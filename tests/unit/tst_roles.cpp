@@ -197,6 +197,9 @@ void TestRoles::mailboxColumn()
     QVERIFY(s.isRelayClient(QHostAddress(u"192.168.1.55"_s)));
     QCOMPARE(s.smtp.tlsCertificate, u"tls/cert.pem"_s);
     QCOMPARE(s.smtp.tlsKey, u"tls/key.pem"_s);
+    // The template: a Mailbox archives nothing (its Archive keeps every copy).
+    QCOMPARE(s.mailboxes.mailboxTemplate.archiveAfterHours, 0);
+    QCOMPARE(s.mailboxes.mailboxTemplate.expireAfterHours, 0);
 }
 
 void TestRoles::archiveColumn_data()
@@ -250,16 +253,42 @@ void TestRoles::archiveColumn()
     QVERIFY(s.isRelayClient(QHostAddress(u"192.168.1.10"_s)));
     QVERIFY(!s.isRelayClient(QHostAddress(u"192.168.1.11"_s)));
     QVERIFY(s.smtp.tlsCertificate.isEmpty());
+    // The template: into the archive store after 30 days, kept for ever.
+    QCOMPARE(s.mailboxes.mailboxTemplate.archiveAfterHours, 30 * 24);
+    QVERIFY(s.mailboxes.mailboxTemplate.destination == ArchiveDestination::Store);
+    QCOMPARE(s.mailboxes.mailboxTemplate.expireAfterHours, 0);
 }
 
 void TestRoles::keepsOtherOptions()
 {
     Settings base = baseSettings();
-    base.mailboxes.mailboxTemplate.archiveAfterHours = 12;
+    // The template's periods belong to the role's column; the rest of it is the
+    // administrator's.
+    auto &t = base.mailboxes.mailboxTemplate;
+    t.archiveAfterHours = 12;
+    t.expireAfterHours = 24 * 365;
+    t.destination = ArchiveDestination::Folder;
+    t.onExpiry = ExpiryAction::Export;
+    t.maxSizeMb = 2048;
+    t.warnPercent = 75;
     base.outgoing.retry.warnAfterHours = 2;
     base.smtp.maxRecipients = 500;
     const Settings s = applyRole(base, archiveChoice(true));
-    QCOMPARE(s.mailboxes.mailboxTemplate.archiveAfterHours, 12);
+    QCOMPARE(s.mailboxes.mailboxTemplate.archiveAfterHours, 30 * 24);
+    QCOMPARE(s.mailboxes.mailboxTemplate.expireAfterHours, 0);
+    QVERIFY(s.mailboxes.mailboxTemplate.destination == ArchiveDestination::Store);
+    QVERIFY(s.mailboxes.mailboxTemplate.onExpiry == ExpiryAction::Export);
+    QCOMPARE(s.mailboxes.mailboxTemplate.maxSizeMb, 2048);
+    QCOMPARE(s.mailboxes.mailboxTemplate.warnPercent, 75);
+    const Settings m = applyRole(base, mailboxChoice());
+    QCOMPARE(m.mailboxes.mailboxTemplate.archiveAfterHours, 0);
+    QCOMPARE(m.mailboxes.mailboxTemplate.expireAfterHours, 0);
+    QVERIFY(m.mailboxes.mailboxTemplate.destination == ArchiveDestination::Folder);
+    QCOMPARE(m.mailboxes.mailboxTemplate.maxSizeMb, 2048);
+    // The role proposes the template; detectRole() does not insist on it.
+    Settings changed = s;
+    changed.mailboxes.mailboxTemplate.archiveAfterHours = 60 * 24;
+    QCOMPARE(detectRole(changed), std::optional<Role>(Role::Archive));
     QCOMPARE(s.mailboxes.users.size(), base.mailboxes.users.size());
     QCOMPARE(s.outgoing.retry.warnAfterHours, 2);
     QCOMPARE(s.smtp.maxRecipients, 500);
@@ -427,6 +456,8 @@ void TestRoles::describesEveryRow()
          u"SMTP service 0.0.0.0 port 587 (submission) › Require authentication: on"_s,
          u"SMTP service 0.0.0.0 port 587 (submission) › Reject non-local senders claiming to be local: off"_s,
          u"Outgoing Mail › static route * → 192.168.1.20 port 25"_s,
+         u"Mailbox template › archive: never"_s,
+         u"Mailbox template › expire: never (kept for ever)"_s,
          u"Relaying › allowed networks: 192.168.1.0/24, 127.0.0.1/32"_s})
         QVERIFY2(mailbox.contains(expected), qPrintable(expected));
 
@@ -443,6 +474,8 @@ void TestRoles::describesEveryRow()
          u"SMTP service 0.0.0.0 port 25 (SMTP) › Reject non-local senders claiming to be local: off"_s,
          u"Outgoing Mail › static route example.com, example.org → 192.168.1.10 port 2525"_s,
          u"Outgoing Mail › SmartHost: smtp.isp.test port 25"_s,
+         u"Mailbox template › archive after 30d to the archive store"_s,
+         u"Mailbox template › expire: never (kept for ever)"_s,
          u"Relaying › allowed networks: 192.168.1.10/32, 127.0.0.1/32"_s})
         QVERIFY2(archive.contains(expected), qPrintable(expected));
     QVERIFY(!archive.contains(u"587"_s));

@@ -209,6 +209,7 @@ private slots:
     void postmasterAlwaysAccepted();
     void postmasterIsANamedUser();
     void checkLocalRecipient();
+    void mailboxForIsWhereThePlanFiles();
     void configuredUsersCount();
     void isLocal();
     void nextHop();
@@ -480,6 +481,26 @@ void TestRouter::postmasterAlwaysAccepted()
 
 // mailboxes.postmaster: postmaster@ of every local domain, the null sender's failures and a
 // catch-all named "postmaster" all go to that user's mailbox; no "postmaster" mailbox is made.
+// The size cap is looked up at RCPT for the mailbox the copy will be filed in: the same one
+// plan() names, through the postmaster's user and the catch-all.
+void TestRouter::mailboxForIsWhereThePlanFiles()
+{
+    Settings s = mailboxPreset();
+    s.mailboxes.users = {user(u"alice"_s)};
+    s.mailboxes.postmaster = u"alice"_s;
+    const Router router = makeRouter(s);
+    QCOMPARE(router.mailboxFor(address(u"Bob"_s, u"example.com"_s), false), u"bob@example.com"_s);
+    QCOMPARE(router.mailboxFor(address(u"postmaster"_s, u"example.org"_s), false),
+             u"alice@example.com"_s);
+    QCOMPARE(router.mailboxFor(address(u"dave"_s, u"example.com"_s), false), QString());
+    s.undelivered.action = UndeliveredAction::ForwardToMailbox;
+    s.undelivered.forwardMailbox = u"catchall"_s;
+    QCOMPARE(makeRouter(s).mailboxFor(address(u"dave"_s, u"example.com"_s), false),
+             u"catchall@example.com"_s);
+    QCOMPARE(plan(s, carol, {dave}, kFromInternet).first(),
+             deliver(u"catchall@example.com"_s, dave));
+}
+
 void TestRouter::postmasterIsANamedUser()
 {
     Settings s = mailboxPreset();

@@ -156,6 +156,18 @@ private slots:
     void validNames();
     void idnDomainsAndUtf8Users();
     void postmasterNamesAUser();
+    void archiveDurations_data();
+    void archiveDurations();
+    void durationText_data();
+    void durationText();
+    void archiveErrorsNameKeyPaths_data();
+    void archiveErrorsNameKeyPaths();
+    void archiveDefaults();
+    void archiveRoundTrip();
+    void supersededKeysWarn();
+    void mailboxArchiveModes();
+    void mailboxArchiveErrors();
+    void effectivePolicyOfEachMode();
 };
 
 void TestSettings::productExampleIsValid()
@@ -989,6 +1001,341 @@ void TestSettings::postmasterNamesAUser()
     }
     QCOMPARE(none.settings.userAddress(u"alice"_s), u"alice@example.com"_s);
     QCOMPARE(none.settings.userAddress(u"erin@example.org"_s), u"erin@example.org"_s);
+}
+
+// mailboxes.template.<key> = value on the minimal file.
+static QJsonObject withTemplate(const QJsonObject &tmpl)
+{
+    return with(minimal(), u"mailboxes"_s, u"template"_s, tmpl);
+}
+
+void TestSettings::archiveDurations_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<qint64>("hours");
+    QTest::newRow("0") << QJsonValue(u"0"_s) << qint64(0);
+    QTest::newRow("12h") << QJsonValue(u"12h"_s) << qint64(12);
+    QTest::newRow("30d") << QJsonValue(u"30d"_s) << qint64(30 * 24);
+    QTest::newRow("2w") << QJsonValue(u"2w"_s) << qint64(2 * 7 * 24);
+    QTest::newRow("7y") << QJsonValue(u"7y"_s) << qint64(7 * 365 * 24);
+    QTest::newRow("spaces") << QJsonValue(u" 3 d "_s) << qint64(3 * 24);
+    QTest::newRow("a number is days") << QJsonValue(90) << qint64(90 * 24);
+    QTest::newRow("number 0") << QJsonValue(0) << qint64(0);
+    QTest::newRow("a thousand years") << QJsonValue(u"1000y"_s) << qint64(1000 * 8760);
+}
+
+void TestSettings::archiveDurations()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(qint64, hours);
+    // archive_after and expire_after read durations alike (expire_after 0: kept for ever).
+    for (const QString &key : {u"archive_after"_s, u"expire_after"_s}) {
+        const LoadResult r = parse(bytes(withTemplate(QJsonObject{{key, value}})), kBase);
+        QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+        const ArchivePolicy &t = r.settings.mailboxes.mailboxTemplate;
+        QCOMPARE(key == u"archive_after"_s ? t.archiveAfterHours : t.expireAfterHours, hours);
+    }
+}
+
+void TestSettings::durationText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("hours"); // -1: not a duration
+    QTest::addColumn<QString>("formatted");
+    QTest::newRow("0") << u"0"_s << qint64(0) << u"0"_s;
+    QTest::newRow("0d") << u"0d"_s << qint64(0) << u"0"_s;
+    QTest::newRow("36h") << u"36h"_s << qint64(36) << u"36h"_s;
+    QTest::newRow("48h is 2d") << u"48h"_s << qint64(48) << u"2d"_s;
+    QTest::newRow("14d is 2w") << u"14d"_s << qint64(336) << u"2w"_s;
+    QTest::newRow("365d is 1y") << u"365d"_s << qint64(8760) << u"1y"_s;
+    QTest::newRow("52w stays weeks") << u"52w"_s << qint64(52 * 168) << u"52w"_s;
+    QTest::newRow("no unit") << u"30"_s << qint64(-1) << QString();
+    QTest::newRow("negative") << u"-5d"_s << qint64(-1) << QString();
+    QTest::newRow("unknown unit") << u"3m"_s << qint64(-1) << QString();
+    QTest::newRow("fraction") << u"1.5d"_s << qint64(-1) << QString();
+    QTest::newRow("two") << u"1d 2h"_s << qint64(-1) << QString();
+    QTest::newRow("empty") << QString() << qint64(-1) << QString();
+    QTest::newRow("upper case") << u"3D"_s << qint64(-1) << QString();
+}
+
+void TestSettings::durationText()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, hours);
+    QFETCH(QString, formatted);
+    const auto parsed = parseDuration(text);
+    if (hours < 0) {
+        QVERIFY(!parsed);
+        return;
+    }
+    QVERIFY(parsed);
+    QCOMPARE(*parsed, hours);
+    QCOMPARE(formatDuration(hours), formatted);
+    QCOMPARE(parseDuration(formatDuration(hours)), std::optional<qint64>(hours));
+}
+
+void TestSettings::archiveErrorsNameKeyPaths_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QString notDuration = u"must be a duration such as 12h, 30d, 2w or 7y (0 = never)"_s;
+    const auto tmpl = [](const QString &key, const QJsonValue &value) {
+        return bytes(withTemplate(QJsonObject{{key, value}}));
+    };
+    QTest::newRow("archive_after without unit")
+        << tmpl(u"archive_after"_s, u"30"_s)
+        << u"mailboxes.template.archive_after: "_s + notDuration;
+    QTest::newRow("archive_after words") << tmpl(u"archive_after"_s, u"soon"_s)
+                                         << u"mailboxes.template.archive_after: "_s + notDuration;
+    QTest::newRow("archive_after beyond a thousand years")
+        << tmpl(u"archive_after"_s, u"1001y"_s)
+        << u"mailboxes.template.archive_after: "_s + notDuration;
+    QTest::newRow("archive_after true")
+        << tmpl(u"archive_after"_s, true) << u"mailboxes.template.archive_after: "_s + notDuration;
+    QTest::newRow("expire_after negative") << tmpl(u"expire_after"_s, u"-5d"_s)
+                                           << u"mailboxes.template.expire_after: "_s + notDuration;
+    QTest::newRow("expire_after negative days")
+        << tmpl(u"expire_after"_s, -1) << u"mailboxes.template.expire_after: must be 0-365000"_s;
+    QTest::newRow("expire_after fractional days")
+        << tmpl(u"expire_after"_s, 1.5)
+        << u"mailboxes.template.expire_after: must be a whole number"_s;
+    QTest::newRow("archive_to")
+        << tmpl(u"archive_to"_s, u"tape"_s)
+        << u"mailboxes.template.archive_to: must be one of \"store\", \"folder\", \"delete\""_s;
+    QTest::newRow("on_expiry")
+        << tmpl(u"on_expiry"_s, u"archive"_s)
+        << u"mailboxes.template.on_expiry: must be one of \"delete\", \"export\""_s;
+    QTest::newRow("size_warning_percent 0")
+        << tmpl(u"size_warning_percent"_s, 0)
+        << u"mailboxes.template.size_warning_percent: must be 1-100"_s;
+    QTest::newRow("size_warning_percent 101")
+        << tmpl(u"size_warning_percent"_s, 101)
+        << u"mailboxes.template.size_warning_percent: must be 1-100"_s;
+    QTest::newRow("max_size_mb negative")
+        << tmpl(u"max_size_mb"_s, -1) << u"mailboxes.template.max_size_mb: must be 0-10000000"_s;
+    QTest::newRow("expires before it is archived")
+        << bytes(withTemplate(
+               QJsonObject{{u"archive_after"_s, u"30d"_s}, {u"expire_after"_s, u"7d"_s}}))
+        << u"mailboxes.template.expire_after: must be 0 or at least archive_after"_s;
+    QTest::newRow("unknown template key")
+        << tmpl(u"keep_for"_s, u"1y"_s) << u"mailboxes.template.keep_for: unknown key"_s;
+    const auto schedule = [](const QString &key, const QJsonValue &value) {
+        return bytes(with(minimal(), u"mailboxes"_s, u"archive"_s, QJsonObject{{key, value}}));
+    };
+    QTest::newRow("run_every_minutes") << schedule(u"run_every_minutes"_s, -1)
+                                       << u"mailboxes.archive.run_every_minutes: must be 0-10080"_s;
+    QTest::newRow("verify_every_hours")
+        << schedule(u"verify_every_hours"_s, 9000)
+        << u"mailboxes.archive.verify_every_hours: must be 0-8760"_s;
+    QTest::newRow("digest_every_hours")
+        << schedule(u"digest_every_hours"_s, u"daily"_s)
+        << u"mailboxes.archive.digest_every_hours: must be a whole number"_s;
+    QTest::newRow("export_dir") << schedule(u"export_dir"_s, 5)
+                                << u"mailboxes.archive.export_dir: must be a string"_s;
+    QTest::newRow("unknown archive key")
+        << schedule(u"run_at"_s, u"03:00"_s) << u"mailboxes.archive.run_at: unknown key"_s;
+}
+
+void TestSettings::archiveErrorsNameKeyPaths()
+{
+    errorsNameKeyPaths();
+}
+
+void TestSettings::archiveDefaults()
+{
+    const LoadResult r = parse(bytes(minimal()), kBase);
+    QVERIFY(r.ok());
+    QVERIFY(r.warnings.isEmpty());
+    // The classic product's rule: mailboxes do not archive by default.
+    QVERIFY(r.settings.mailboxes.mailboxTemplate == ArchivePolicy{});
+    const ArchivePolicy &t = r.settings.mailboxes.mailboxTemplate;
+    QCOMPARE(t.archiveAfterHours, 0);
+    QCOMPARE(toString(t.destination), u"store"_s);
+    QCOMPARE(t.expireAfterHours, 0);
+    QCOMPARE(toString(t.onExpiry), u"delete"_s);
+    QCOMPARE(t.maxSizeMb, 0);
+    QCOMPARE(t.warnPercent, 90);
+    const ArchiveSchedule &a = r.settings.mailboxes.archive;
+    QCOMPARE(a.runEveryMinutes, 60);
+    QCOMPARE(a.verifyEveryHours, 168);
+    QCOMPARE(a.digestEveryHours, 24);
+    QVERIFY(a.exportDir.isEmpty());
+}
+
+void TestSettings::archiveRoundTrip()
+{
+    const QJsonObject tmpl{{u"archive_after"_s, u"36h"_s}, {u"archive_to"_s, u"folder"_s},
+                           {u"expire_after"_s, u"7y"_s},   {u"on_expiry"_s, u"export"_s},
+                           {u"max_size_mb"_s, 2048},       {u"size_warning_percent"_s, 75}};
+    const QJsonObject schedule{{u"run_every_minutes"_s, 15},
+                               {u"verify_every_hours"_s, 0},
+                               {u"digest_every_hours"_s, 12},
+                               {u"export_dir"_s, u"/srv/exports"_s}};
+    QJsonObject root = withTemplate(tmpl);
+    root = with(root, u"mailboxes"_s, u"archive"_s, schedule);
+    const LoadResult a = parse(bytes(root), kBase);
+    QVERIFY2(a.ok(), qPrintable(a.errors.join(u'\n')));
+    const ArchivePolicy &t = a.settings.mailboxes.mailboxTemplate;
+    QCOMPARE(t.archiveAfterHours, 36);
+    QVERIFY(t.destination == ArchiveDestination::Folder);
+    QCOMPARE(t.expireAfterHours, 7 * 8760);
+    QVERIFY(t.onExpiry == ExpiryAction::Export);
+    QCOMPARE(t.maxSizeMb, 2048);
+    QCOMPARE(t.warnPercent, 75);
+    const ArchiveSchedule &s = a.settings.mailboxes.archive;
+    QCOMPARE(s.runEveryMinutes, 15);
+    QCOMPARE(s.verifyEveryHours, 0);
+    QCOMPARE(s.digestEveryHours, 12);
+    QCOMPARE(s.exportDir, u"/srv/exports"_s);
+
+    // Written as read: the same keys and values, and read back to the same settings.
+    const QJsonObject written = toJson(a.settings);
+    const QJsonObject mailboxes = written.value(u"mailboxes"_s).toObject();
+    QCOMPARE(mailboxes.value(u"template"_s).toObject(), tmpl);
+    QCOMPARE(mailboxes.value(u"archive"_s).toObject(), schedule);
+    const LoadResult b = parse(QJsonDocument(written).toJson(), kBase);
+    QVERIFY2(b.ok(), qPrintable(b.errors.join(u'\n')));
+    QVERIFY(b.settings.mailboxes.mailboxTemplate == t);
+    QCOMPARE(b.settings.mailboxes.archive.exportDir, s.exportDir);
+    QCOMPARE(toJson(b.settings), written);
+    // A number of days is written back as a duration.
+    const LoadResult days = parse(bytes(withTemplate({{u"archive_after"_s, 30}})), kBase);
+    QCOMPARE(toJson(days.settings)
+                 .value(u"mailboxes"_s)
+                 .toObject()
+                 .value(u"template"_s)
+                 .toObject()
+                 .value(u"archive_after"_s),
+             QJsonValue(u"30d"_s));
+}
+
+void TestSettings::supersededKeysWarn()
+{
+    const LoadResult r = parse(bytes(withTemplate({{u"keep_live_days"_s, 90},
+                                                   {u"archive_expiry_days"_s, 3650},
+                                                   {u"max_size_mb"_s, 100}})),
+                               kBase);
+    QVERIFY2(r.ok(), qPrintable(r.errors.join(u'\n')));
+    QCOMPARE(r.warnings,
+             QStringList({u"mailboxes.template.keep_live_days: superseded by archive_after and "
+                          "expire_after; ignored"_s,
+                          u"mailboxes.template.archive_expiry_days: superseded by archive_after "
+                          "and expire_after; ignored"_s}));
+    // Ignored: nothing is archived or expired because of them; the rest is read.
+    QCOMPARE(r.settings.mailboxes.mailboxTemplate.archiveAfterHours, 0);
+    QCOMPARE(r.settings.mailboxes.mailboxTemplate.expireAfterHours, 0);
+    QCOMPARE(r.settings.mailboxes.mailboxTemplate.maxSizeMb, 100);
+    // And they are not written back.
+    const QJsonObject t =
+        toJson(r.settings).value(u"mailboxes"_s).toObject().value(u"template"_s).toObject();
+    QVERIFY(!t.contains(u"keep_live_days"_s));
+    QVERIFY(!t.contains(u"archive_expiry_days"_s));
+    // loadFile() (tandemd, --check) hands them on as parse() does.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(u"tandem.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes(withTemplate({{u"keep_live_days"_s, 90}})));
+    file.close();
+    const LoadResult loaded = loadFile(file.fileName());
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.warnings.size(), 1);
+    QVERIFY(loaded.warnings.first().startsWith(u"mailboxes.template.keep_live_days: "_s));
+    // A file with an error and a superseded key reports both, each in its list.
+    const LoadResult both = parse(
+        bytes(withTemplate({{u"keep_live_days"_s, 90}, {u"archive_to"_s, u"tape"_s}})), kBase);
+    QCOMPARE(both.errors.size(), 1);
+    QCOMPARE(both.warnings.size(), 1);
+}
+
+void TestSettings::mailboxArchiveModes()
+{
+    const QString path = u"/srv/data/mailboxes/example.com/alice/tandem-mailbox.json"_s;
+    QStringList errors;
+    // No mode, or "default": the template's settings.
+    MailboxArchiveSettings m = mailboxArchiveFromJson(
+        QJsonObject{{u"created"_s, u"2024-01-01T00:00:00Z"_s}}, path, &errors);
+    QVERIFY(m.mode == ArchiveMode::Default);
+    m = mailboxArchiveFromJson(QJsonObject{{u"archive_mode"_s, u"default"_s}}, path, &errors);
+    QVERIFY(m.mode == ArchiveMode::Default);
+    // Files written before the archive acted: the template's keys recorded at creation.
+    m = mailboxArchiveFromJson(QJsonObject{{u"keep_live_days"_s, 90},
+                                           {u"archive_expiry_days"_s, 0},
+                                           {u"max_size_mb"_s, 0}},
+                               path, &errors);
+    QVERIFY(m.mode == ArchiveMode::Default);
+    m = mailboxArchiveFromJson(QJsonObject{{u"archive_mode"_s, u"none"_s}}, path, &errors);
+    QVERIFY(m.mode == ArchiveMode::None);
+    m = mailboxArchiveFromJson(
+        QJsonObject{{u"archive_mode"_s, u"custom"_s},
+                    {u"archive"_s, QJsonObject{{u"archive_after"_s, u"2w"_s},
+                                               {u"archive_to"_s, u"delete"_s},
+                                               {u"max_size_mb"_s, 500}}}},
+        path, &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QVERIFY(m.mode == ArchiveMode::Custom);
+    QCOMPARE(m.custom.archiveAfterHours, 2 * 168);
+    QVERIFY(m.custom.destination == ArchiveDestination::Delete);
+    QCOMPARE(m.custom.expireAfterHours, 0);
+    QCOMPARE(m.custom.maxSizeMb, 500);
+    QCOMPARE(m.custom.warnPercent, 90);
+
+    // Round trip: what toJson writes reads back the same, and only Custom writes a policy.
+    for (const ArchiveMode mode : {ArchiveMode::Default, ArchiveMode::None, ArchiveMode::Custom}) {
+        MailboxArchiveSettings own;
+        own.mode = mode;
+        own.custom.archiveAfterHours = 12;
+        own.custom.expireAfterHours = 24;
+        own.custom.onExpiry = ExpiryAction::Export;
+        const QJsonObject o = toJson(own);
+        QCOMPARE(o.contains(u"archive"_s), mode == ArchiveMode::Custom);
+        const MailboxArchiveSettings back = mailboxArchiveFromJson(o, path, &errors);
+        QVERIFY(back.mode == mode);
+        if (mode == ArchiveMode::Custom)
+            QVERIFY(back == own);
+    }
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+}
+
+void TestSettings::mailboxArchiveErrors()
+{
+    const QString path = u"alice/tandem-mailbox.json"_s;
+    QStringList errors;
+    mailboxArchiveFromJson(QJsonObject{{u"archive_mode"_s, u"never"_s}}, path, &errors);
+    QCOMPARE(errors, QStringList{path + u".archive_mode: must be one of \"default\", \"none\", "
+                                        "\"custom\""_s});
+    errors.clear();
+    mailboxArchiveFromJson(QJsonObject{{u"archive_mode"_s, u"custom"_s},
+                                       {u"archive"_s, QJsonObject{{u"archive_after"_s, u"30d"_s},
+                                                                  {u"expire_after"_s, u"1d"_s},
+                                                                  {u"size_warning_percent"_s, 0}}}},
+                           path, &errors);
+    QCOMPARE(errors.size(), 2);
+    QVERIFY(errors.contains(path + u".archive.size_warning_percent: must be 1-100"_s));
+    QVERIFY(
+        errors.contains(path + u".archive.expire_after: must be 0 or at least archive_after"_s));
+    errors.clear();
+    mailboxArchiveFromJson(QJsonObject{{u"archive"_s, u"30d"_s}}, path, &errors);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().startsWith(path + u".archive: "_s), qPrintable(errors.first()));
+}
+
+void TestSettings::effectivePolicyOfEachMode()
+{
+    ArchivePolicy tmpl;
+    tmpl.archiveAfterHours = 30 * 24;
+    tmpl.expireAfterHours = 7 * 8760;
+    tmpl.maxSizeMb = 1024;
+    MailboxArchiveSettings own;
+    QVERIFY(effectivePolicy(own, tmpl) == tmpl);
+    own.mode = ArchiveMode::Custom;
+    own.custom.archiveAfterHours = 24;
+    QVERIFY(effectivePolicy(own, tmpl) == own.custom);
+    own.mode = ArchiveMode::None; // archives and expires nothing, keeps the template's cap
+    const ArchivePolicy none = effectivePolicy(own, tmpl);
+    QCOMPARE(none.archiveAfterHours, 0);
+    QCOMPARE(none.expireAfterHours, 0);
+    QCOMPARE(none.maxSizeMb, 1024);
 }
 
 QTEST_GUILESS_MAIN(TestSettings)
