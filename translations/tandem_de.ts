@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ArchiveText</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Archiving: %1 examined, %2 archived…</source>
+        <translation>Archivierung: %1 geprüft, %2 archiviert…</translation>
+    </message>
+    <message>
+        <source>%1 examined</source>
+        <translation>%1 geprüft</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>%1 archiviert</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 expired</source>
+        <translation>%1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 kept on hold</source>
+        <translation>%1 wegen Aufbewahrungssperre behalten</translation>
+    </message>
+    <message>
+        <source>Archive maintenance interrupted: %1.</source>
+        <translation>Archivpflege unterbrochen: %1.</translation>
+    </message>
+    <message>
+        <source>Archive maintenance done: %1.</source>
+        <translation>Archivpflege abgeschlossen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s), the first: %1</source>
+        <translation>
+            <numerusform>%n Fehler, der erste: %1</numerusform>
+            <numerusform>%n Fehler, der erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archive verified: %1 messages and %2 ledger entries, all intact.</source>
+        <translation>Archiv geprüft: %1 Nachrichten und %2 Journaleinträge, alle unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive verification found %n problem(s), the first: %1</source>
+        <translation>
+            <numerusform>Die Archivprüfung fand %n Problem, das erste: %1</numerusform>
+            <numerusform>Die Archivprüfung fand %n Probleme, das erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since %1, by %2: %3</source>
+        <translation>Seit %1, durch %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>on</source>
@@ -424,6 +485,223 @@
         <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
         <translation>„%1“ ist kein Benutzer (mailboxes.users)</translation>
     </message>
+    <message>
+        <source>must be a duration such as 12h, 30d, 2w or 7y (0 = never)</source>
+        <extracomment>Keep 0, 12h, 30d, 2w and 7y as they are: they are written in the file.</extracomment>
+        <translation>muss eine Dauer wie 12h, 30d, 2w oder 7y sein (0 = nie)</translation>
+    </message>
+    <message>
+        <source>superseded by archive_after and expire_after; ignored</source>
+        <translation>ersetzt durch archive_after und expire_after; ignoriert</translation>
+    </message>
+    <message>
+        <source>must be 0 or at least archive_after</source>
+        <extracomment>Keep archive_after as it is: it names a key in the configuration file.</extracomment>
+        <translation>muss 0 oder mindestens archive_after sein</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ArchivePolicyEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>into the read-only archive store</source>
+        <translation>in den schreibgeschützten Archivspeicher</translation>
+    </message>
+    <message>
+        <source>into the mailbox&apos;s Archive folder (visible over IMAP)</source>
+        <translation>in den Ordner Archive des Postfachs (über IMAP sichtbar)</translation>
+    </message>
+    <message>
+        <source>delete instead of archiving</source>
+        <translation>löschen statt archivieren</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>Jahren</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>export to an mbox file</source>
+        <translation>in eine mbox-Datei exportieren</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Keine Begrenzung</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Age at which a message leaves the live folders; Never (0) keeps it there.</source>
+        <translation>Alter, in dem eine Nachricht die aktiven Ordner verlässt; Nie (0) behält sie dort.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here, not since it moved between folders. 0 (&lt;i&gt;Never&lt;/i&gt;) archives nothing.&lt;/p&gt;&lt;p&gt;Archiving happens in the maintenance runs, never while mail is delivered.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nach welcher Zeit eine Nachricht die aktiven Ordner (INBOX, Sent und die anderen) verlässt. Das Alter einer Nachricht ist die Zeit, seit sie hier abgelegt wurde, nicht seit sie zwischen Ordnern verschoben wurde. 0 (&lt;i&gt;Nie&lt;/i&gt;) archiviert nichts.&lt;/p&gt;&lt;p&gt;Archiviert wird in den Wartungsläufen, nie während der Zustellung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts hours, days or weeks.</source>
+        <translation>Ob die Zahl oben Stunden, Tage oder Wochen zählt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Archive messages after&lt;/i&gt;: hours, days or weeks (a week is 7 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Einheit von &lt;i&gt;Archivieren nach&lt;/i&gt;: Stunden, Tage oder Wochen (eine Woche hat 7 Tage).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Where a message goes when it leaves the live folders.</source>
+        <translation>Wohin eine Nachricht geht, wenn sie die aktiven Ordner verlässt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Into the read-only archive store&lt;/b&gt;: deep storage under data/archive, each distinct message stored once and compressed, not visible over IMAP and not changeable by anyone; every copy is recorded in the mailbox&apos;s ledger, which &lt;i&gt;verify&lt;/i&gt; proves untouched.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Into the mailbox&apos;s Archive folder&lt;/b&gt;: the message moves to the folder named Archive, where the user still sees it over IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Delete instead of archiving&lt;/b&gt;: the message is deleted at that age (unless it is on legal hold).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;In den schreibgeschützten Archivspeicher&lt;/b&gt;: Tiefenspeicher unter data/archive, jede Nachricht nur einmal und komprimiert gespeichert, über IMAP nicht sichtbar und von niemandem änderbar; jede Kopie wird im Journal des Postfachs verzeichnet, dessen Unversehrtheit &lt;i&gt;verify&lt;/i&gt; nachweist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In den Ordner Archive des Postfachs&lt;/b&gt;: Die Nachricht wird in den Ordner Archive verschoben, wo der Benutzer sie über IMAP weiter sieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Löschen statt archivieren&lt;/b&gt;: Die Nachricht wird in diesem Alter gelöscht (außer sie unterliegt einer Aufbewahrungssperre).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Age at which a message expires; Never (0) keeps it for ever.</source>
+        <translation>Alter, in dem eine Nachricht abläuft; Nie (0) behält sie für immer.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message expires, counted like the archiving age from when it was filed here; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. It must be 0 or at least the archiving age.&lt;/p&gt;&lt;p&gt;Nothing on legal hold ever expires.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nach welcher Zeit eine Nachricht abläuft, wie das Archivierungsalter ab ihrer Ablage hier gezählt; 0 (&lt;i&gt;Nie&lt;/i&gt;) behält sie für immer. Der Wert muss 0 oder mindestens das Archivierungsalter sein.&lt;/p&gt;&lt;p&gt;Nichts unter Aufbewahrungssperre läuft je ab.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts days, weeks or years.</source>
+        <translation>Ob die Zahl oben Tage, Wochen oder Jahre zählt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Expire after&lt;/i&gt;: days, weeks or years (a year is 365 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Einheit von &lt;i&gt;Ablaufen nach&lt;/i&gt;: Tage, Wochen oder Jahre (ein Jahr hat 365 Tage).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What becomes of an expired message: deleted, or exported first.</source>
+        <translation>Was mit einer abgelaufenen Nachricht geschieht: gelöscht oder zuvor exportiert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Delete&lt;/b&gt;: an expired message is removed from the store.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Export to an mbox file&lt;/b&gt;: it is written to the mailbox&apos;s mbox file in the export folder (mailboxes.archive.export_dir) before it is removed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Löschen&lt;/b&gt;: Eine abgelaufene Nachricht wird aus dem Speicher entfernt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In eine mbox-Datei exportieren&lt;/b&gt;: Sie wird vor dem Entfernen in die mbox-Datei des Postfachs im Exportordner (mailboxes.archive.export_dir) geschrieben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The live mailbox&apos;s size cap in megabytes; No cap for none.</source>
+        <translation>Die Größengrenze des aktiven Postfachs in Megabyte; Keine Begrenzung für keine.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The size the live mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none.&lt;/p&gt;&lt;p&gt;On a Mailbox, mail for a full mailbox is answered 452 4.2.2 at RCPT: the sending server keeps it and tries again. An Archive never refuses mail for a local domain: it keeps storing, logs the fact, raises an alarm in the console and tells the postmaster.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Größe, die das aktive Postfach erreichen darf, in Megabyte; 0 (&lt;i&gt;Keine Begrenzung&lt;/i&gt;) für keine.&lt;/p&gt;&lt;p&gt;Auf einem Postfachserver wird E-Mail für ein volles Postfach bei RCPT mit 452 4.2.2 beantwortet: Der sendende Server behält sie und versucht es erneut. Ein Archivserver weist E-Mail für eine lokale Domäne nie ab: Er speichert weiter, protokolliert es, meldet einen Alarm in der Konsole und benachrichtigt den Postmaster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The postmaster is told when a mailbox reaches this share of its cap.</source>
+        <translation>Der Postmaster wird benachrichtigt, wenn ein Postfach diesen Anteil seiner Grenze erreicht.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When a mailbox with a size cap reaches this percentage of it, the postmaster is sent a warning, so that there is time to act before mail is refused.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erreicht ein Postfach mit Größengrenze diesen Prozentsatz davon, erhält der Postmaster eine Warnung, damit Zeit zum Handeln bleibt, bevor E-Mail abgewiesen wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Archive messages &amp;after:</source>
+        <translation>Archivieren na&amp;ch:</translation>
+    </message>
+    <message>
+        <source>Archived mail &amp;goes:</source>
+        <translation>&amp;Ziel archivierter Nachrichten:</translation>
+    </message>
+    <message>
+        <source>&amp;Expire after:</source>
+        <translation>Ab&amp;laufen nach:</translation>
+    </message>
+    <message>
+        <source>On e&amp;xpiry:</source>
+        <translation>Bei Ablau&amp;f:</translation>
+    </message>
+    <message>
+        <source>Size &amp;limit:</source>
+        <translation>&amp;Größengrenze:</translation>
+    </message>
+    <message>
+        <source>&amp;Warn the postmaster at:</source>
+        <translation>Post&amp;master warnen bei:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing archived</source>
+        <translation>nichts wird archiviert</translation>
+    </message>
+    <message>
+        <source>archive after %1 into the store</source>
+        <translation>nach %1 in den Speicher archivieren</translation>
+    </message>
+    <message>
+        <source>move to the Archive folder after %1</source>
+        <translation>nach %1 in den Ordner Archive verschieben</translation>
+    </message>
+    <message>
+        <source>delete after %1</source>
+        <translation>nach %1 löschen</translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation>für immer behalten</translation>
+    </message>
+    <message>
+        <source>exported to an mbox file and removed after %1</source>
+        <translation>nach %1 in eine mbox-Datei exportiert und entfernt</translation>
+    </message>
+    <message>
+        <source>deleted after %1</source>
+        <translation>nach %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>size cap %1 MB, warning at %2 %</source>
+        <translation>Größengrenze %1 MB, Warnung bei %2 %</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::EntryDetailsDialog</name>
@@ -662,45 +940,6 @@
         <translation>postmaster</translation>
     </message>
     <message>
-        <source>Mailbox template (for new mailboxes)</source>
-        <translation>Postfachvorlage (für neue Postfächer)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Nie</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> MB</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Keine Begrenzung</translation>
-    </message>
-    <message>
-        <source>Days in the &amp;live mailbox:</source>
-        <translation>Tage im &amp;aktiven Postfach:</translation>
-    </message>
-    <message>
-        <source>Archive &amp;expiry (0 = never):</source>
-        <translation>Archivierte Nachrichten &amp;löschen nach (0 = nie):</translation>
-    </message>
-    <message>
-        <source>&amp;Size cap (0 = none):</source>
-        <translation>&amp;Größenbegrenzung (0 = keine):</translation>
-    </message>
-    <message>
-        <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
-        <translation>Nachrichten, die länger als die angegebene Anzahl Tage im aktiven Postfach liegen, werden in den Archivordner des Postfachs verschoben; archivierte Nachrichten werden nach Ablauf der Frist gelöscht. Vor der Größenbegrenzung wird gewarnt; sie wird nie stillschweigend überschritten.</translation>
-    </message>
-    <message numerus="yes">
-        <source> day(s)</source>
-        <translation>
-            <numerusform> Tag</numerusform>
-            <numerusform> Tage</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Make the copies below for mail of every local domain.</source>
         <translation>Die Kopien unten für die E-Mails aller lokalen Domänen anlegen.</translation>
     </message>
@@ -781,28 +1020,12 @@
         <translation>&lt;p&gt;Das Postfach in der lokalen Domäne des Empfängers, das E-Mails an unbekannte lokale Adressen aufnimmt, wenn &lt;i&gt;An Postfach weiterleiten&lt;/i&gt; gewählt ist, und auf einem Archivserver, der Postfächer erstellt, die E-Mails von Fremden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Days a message stays in a new mailbox&apos;s live folders before it is archived.</source>
-        <translation>Tage, die eine Nachricht in den aktiven Ordnern eines neuen Postfachs bleibt, bevor sie archiviert wird.</translation>
+        <source>Default archive settings (the template for mailboxes)</source>
+        <translation>Standard-Archiveinstellungen (die Vorlage für Postfächer)</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The archive setting new mailboxes are made with: after how many days a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here. Each mailbox keeps its own copy of the setting (tandem-mailbox.json); changing the template does not change mailboxes made before.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Archiveinstellung, mit der neue Postfächer erstellt werden: nach wie vielen Tagen eine Nachricht die aktiven Ordner (INBOX, Sent und die übrigen) verlässt. Das Alter einer Nachricht ist die Zeit seit ihrer Ablage hier. Jedes Postfach behält seine eigene Kopie der Einstellung (tandem-mailbox.json); eine Änderung der Vorlage ändert früher erstellte Postfächer nicht.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Days an archived message is kept; Never keeps it for ever.</source>
-        <translation>Tage, die eine archivierte Nachricht aufbewahrt wird; Nie bewahrt sie für immer auf.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how many days of age an archived message expires and is deleted; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. Nothing on legal hold ever expires, and no mail within its retention is deleted. Recorded in each new mailbox.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Nach wie vielen Tagen Alter eine archivierte Nachricht abläuft und gelöscht wird; 0 (&lt;i&gt;Nie&lt;/i&gt;) bewahrt sie für immer auf. Nichts unter rechtlicher Aufbewahrungspflicht läuft je ab, und keine Nachricht innerhalb ihrer Aufbewahrungsfrist wird gelöscht. Wird in jedem neuen Postfach festgehalten.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The size cap of a new mailbox; No cap for none.</source>
-        <translation>Die Größenbegrenzung eines neuen Postfachs; Keine Begrenzung für keine.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The size a new mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none. Recorded in each new mailbox&apos;s settings; an Archive never refuses mail for a local domain because of it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Größe in Megabyte, bis zu der ein neues Postfach wachsen darf; 0 (&lt;i&gt;Keine Begrenzung&lt;/i&gt;) für keine. Wird in den Einstellungen jedes neuen Postfachs festgehalten; ein Archivserver lehnt deswegen nie E-Mails für eine lokale Domäne ab.&lt;/p&gt;</translation>
+        <source>Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says otherwise. A message&apos;s age counts from when it was filed here, and nothing on legal hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender retries); an Archive never refuses it, and raises an alarm instead.</source>
+        <translation>Postfächer folgen diesen Einstellungen, sofern ihre eigene Registerkarte Archiv (Dialog Postfächer) nichts anderes sagt. Das Alter einer Nachricht zählt ab ihrer Ablage hier, und nichts unter Aufbewahrungssperre läuft ab. Ein Postfachserver beantwortet E-Mail für ein volles Postfach mit 452 4.2.2 (der Absender versucht es erneut); ein Archivserver weist sie nie ab und meldet stattdessen einen Alarm.</translation>
     </message>
 </context>
 <context>
@@ -934,10 +1157,6 @@
         <translation>Es wurde noch kein Postfach erstellt.</translation>
     </message>
     <message>
-        <source>A mailbox is created when mail is first stored for it.</source>
-        <translation>Ein Postfach wird erstellt, sobald zum ersten Mal eine Nachricht darin gespeichert wird.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1004,6 +1223,235 @@
     <message>
         <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system&apos;s notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user&apos;s mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wer E-Mails an postmaster@ jeder lokalen Domäne liest (RFC 5321 verlangt diese Adresse), die Meldungen des Mailsystems an den Postmaster und unzustellbare E-Mails ohne Absender, an den sie zurückgehen könnten. Wählen Sie einen Benutzer, um sie in dessen Postfach zu erhalten, oder ein eigenes Postfach namens postmaster, das bei Bedarf angelegt wird. Ein hier gewählter Benutzer kann erst entfernt werden, wenn ein anderer gewählt ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A mailbox is created when mail is first stored for it. Double-click one to see its Archive tab.</source>
+        <translation>Ein Postfach wird angelegt, wenn zum ersten Mal E-Mail dafür gespeichert wird. Doppelklicken Sie eines, um seine Registerkarte Archiv zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive</source>
+        <translation>&amp;Archiv</translation>
+    </message>
+    <message>
+        <source>The mailbox whose archive settings, hold and figures are shown.</source>
+        <translation>Das Postfach, dessen Archiveinstellungen, Sperre und Zahlen gezeigt werden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A mailbox of the data folder. Its archive settings below are saved with OK; a legal hold is recorded at once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Postfach des Datenordners. Seine Archiveinstellungen unten werden mit OK gespeichert; eine Aufbewahrungssperre wird sofort verzeichnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>&amp;Postfach:</translation>
+    </message>
+    <message>
+        <source>Archive settings of this mailbox</source>
+        <translation>Archiveinstellungen dieses Postfachs</translation>
+    </message>
+    <message>
+        <source>Do &amp;not archive this mailbox</source>
+        <translation>Dieses Postfach &amp;nicht archivieren</translation>
+    </message>
+    <message>
+        <source>Use &amp;default archive settings</source>
+        <translation>&amp;Standard-Archiveinstellungen verwenden</translation>
+    </message>
+    <message>
+        <source>Archive using settings &amp;below</source>
+        <translation>Mit den &amp;eigenen Einstellungen unten archivieren</translation>
+    </message>
+    <message>
+        <source>Nothing of this mailbox is archived or expires.</source>
+        <translation>Nichts aus diesem Postfach wird archiviert oder läuft ab.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailbox keeps all its mail in its live folders: nothing is archived, moved or expired. Its size cap is the default settings&apos;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Postfach behält alle Nachrichten in seinen aktiven Ordnern: Nichts wird archiviert, verschoben oder läuft ab. Seine Größengrenze ist die der Standardeinstellungen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Follow the default archive settings (Inbox Properties › Undelivered Mail).</source>
+        <translation>Den Standard-Archiveinstellungen folgen (Posteingangseigenschaften › Unzustellbare Nachrichten).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailbox follows the default archive settings, the template on the Undelivered Mail tab of Inbox Properties, including later changes to it. They are shown below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Postfach folgt den Standard-Archiveinstellungen, der Vorlage auf der Registerkarte Unzustellbare Nachrichten der Posteingangseigenschaften, auch späteren Änderungen daran. Sie werden unten gezeigt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This mailbox has archive settings of its own, set below.</source>
+        <translation>Dieses Postfach hat eigene Archiveinstellungen, unten festgelegt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The settings below apply to this mailbox only, whatever the default settings say.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Einstellungen unten gelten nur für dieses Postfach, was auch immer die Standardeinstellungen sagen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Aufbewahrungssperre</translation>
+    </message>
+    <message>
+        <source>Legal &amp;hold on this mailbox</source>
+        <translation>Aufbewahrungssperre für dieses Postfac&amp;h</translation>
+    </message>
+    <message>
+        <source>Hold the whole a&amp;rchive</source>
+        <translation>Das ganze Archiv sper&amp;ren</translation>
+    </message>
+    <message>
+        <source>While held, nothing of this mailbox expires or is deleted.</source>
+        <translation>Solange gesperrt, läuft nichts aus diesem Postfach ab oder wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A legal hold keeps every message of the mailbox: nothing expires, and no path deletes it (expiry, the queue window, the command line, removing the mailbox). Setting or clearing it asks for the reason, and takes effect at once: the time, who and the reason are recorded in the mailbox&apos;s ledger.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Eine Aufbewahrungssperre behält jede Nachricht des Postfachs: Nichts läuft ab, und kein Weg löscht sie (Ablauf, das Warteschlangenfenster, die Befehlszeile, das Entfernen des Postfachs). Setzen oder Aufheben fragt nach dem Grund und wirkt sofort: Zeit, Person und Grund werden im Journal des Postfachs verzeichnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>While held, nothing in the whole archive expires or is deleted.</source>
+        <translation>Solange gesperrt, läuft nichts im ganzen Archiv ab oder wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The archive-wide hold: as a legal hold on every mailbox, those made later too. Setting or clearing it asks for the reason and is recorded at once in every mailbox&apos;s ledger.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Sperre des ganzen Archivs: wie eine Aufbewahrungssperre auf jedem Postfach, auch auf später angelegten. Setzen oder Aufheben fragt nach dem Grund und wird sofort im Journal jedes Postfachs verzeichnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In the archive</source>
+        <translation>Im Archiv</translation>
+    </message>
+    <message>
+        <source>Archive n&amp;ow</source>
+        <translation>Jetzt arch&amp;ivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Verify now</source>
+        <translation>Jetzt &amp;verifizieren</translation>
+    </message>
+    <message>
+        <source>A maintenance run of this mailbox now, by the running engine.</source>
+        <translation>Jetzt ein Wartungslauf für dieses Postfach, durch den laufenden Dienst.</translation>
+    </message>
+    <message>
+        <source>Recompute this mailbox&apos;s stored messages&apos; hashes and its ledger now.</source>
+        <translation>Die Hashwerte der gespeicherten Nachrichten dieses Postfachs und sein Journal jetzt neu berechnen.</translation>
+    </message>
+    <message>
+        <source>Live:</source>
+        <translation>Aktiv:</translation>
+    </message>
+    <message>
+        <source>Archived:</source>
+        <translation>Archiviert:</translation>
+    </message>
+    <message>
+        <source>Expired:</source>
+        <translation>Abgelaufen:</translation>
+    </message>
+    <message>
+        <source>Last archiving run:</source>
+        <translation>Letzte Archivierung:</translation>
+    </message>
+    <message>
+        <source>Last verification:</source>
+        <translation>Letzte Prüfung:</translation>
+    </message>
+    <message>
+        <source>Archiving %1…</source>
+        <translation>%1 wird archiviert…</translation>
+    </message>
+    <message>
+        <source>The engine is not running: start it to archive now.</source>
+        <translation>Der Dienst läuft nicht: Starten Sie ihn, um jetzt zu archivieren.</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The engine is not running: start it to verify now.</source>
+        <translation>Der Dienst läuft nicht: Starten Sie ihn, um jetzt zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The archive is shown when the engine&apos;s host is at hand.</source>
+        <translation>Das Archiv wird gezeigt, wenn der Host des Dienstes verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The archive is not held as a whole.</source>
+        <translation>Das Archiv ist nicht als Ganzes gesperrt.</translation>
+    </message>
+    <message>
+        <source>Not held on its own; the archive-wide hold keeps it.</source>
+        <translation>Nicht selbst gesperrt; die Sperre des ganzen Archivs behält es.</translation>
+    </message>
+    <message>
+        <source>Not held.</source>
+        <translation>Nicht gesperrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s), %1</source>
+        <translation>
+            <numerusform>%n Nachricht, %1</numerusform>
+            <numerusform>%n Nachrichten, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s), %1 (%2 stored)</source>
+        <translation>
+            <numerusform>%n Nachricht, %1 (%2 gespeichert)</numerusform>
+            <numerusform>%n Nachrichten, %1 (%2 gespeichert)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, clean</source>
+        <translation>%1, einwandfrei</translation>
+    </message>
+    <message>
+        <source>%1, problem: %2</source>
+        <translation>%1, Problem: %2</translation>
+    </message>
+    <message>
+        <source>Set a legal hold</source>
+        <translation>Aufbewahrungssperre setzen</translation>
+    </message>
+    <message>
+        <source>Clear a legal hold</source>
+        <translation>Aufbewahrungssperre aufheben</translation>
+    </message>
+    <message>
+        <source>the whole archive</source>
+        <translation>das ganze Archiv</translation>
+    </message>
+    <message>
+        <source>Why is %1 put on legal hold? The reason is recorded in the ledger with the time and your name.</source>
+        <translation>Warum wird %1 gesperrt? Der Grund wird mit der Zeit und Ihrem Namen im Journal verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Why is the legal hold on %1 cleared? Once cleared, its mail expires again by its settings. The reason is recorded in the ledger with the time and your name.</source>
+        <translation>Warum wird die Sperre von %1 aufgehoben? Danach laufen seine Nachrichten wieder nach seinen Einstellungen ab. Der Grund wird mit der Zeit und Ihrem Namen im Journal verzeichnet.</translation>
+    </message>
+    <message>
+        <source>For example: litigation 2026-17, requested by counsel</source>
+        <translation>Zum Beispiel: Rechtsstreit 2026-17, auf Anforderung der Anwälte</translation>
+    </message>
+    <message>
+        <source>Required: why the hold is set or cleared.</source>
+        <translation>Pflichtangabe: warum die Sperre gesetzt oder aufgehoben wird.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The reason for setting or clearing the hold, recorded in the ledger with the time and who did it. It cannot be left empty.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Grund für das Setzen oder Aufheben der Sperre, im Journal mit der Zeit und der Person verzeichnet. Er darf nicht leer bleiben.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1303,24 +1751,6 @@ Wiederholungsplan (Minuten): %3</translation>
         <source>Users: %1</source>
         <translation>Benutzer: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>New mailboxes keep mail %n day(s) in the live folders</source>
-        <translation>
-            <numerusform>Neue Postfächer behalten Nachrichten %n Tag in den aktiven Ordnern</numerusform>
-            <numerusform>Neue Postfächer behalten Nachrichten %n Tage in den aktiven Ordnern</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>archived mail never expires</source>
-        <translation>archivierte Nachrichten werden nie gelöscht</translation>
-    </message>
-    <message numerus="yes">
-        <source>archived mail expires after %n day(s)</source>
-        <translation>
-            <numerusform>archivierte Nachrichten werden nach %n Tag gelöscht</numerusform>
-            <numerusform>archivierte Nachrichten werden nach %n Tagen gelöscht</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no delay notices</source>
         <translation>keine Verzögerungsberichte</translation>
@@ -1328,6 +1758,18 @@ Wiederholungsplan (Minuten): %3</translation>
     <message>
         <source>Mail to postmaster goes to: %1</source>
         <translation>E-Mails an postmaster gehen an: %1</translation>
+    </message>
+    <message>
+        <source>Run &amp;archive maintenance now</source>
+        <translation>&amp;Archivpflege jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>Archive maintenance asked for…</source>
+        <translation>Archivpflege angefordert…</translation>
+    </message>
+    <message>
+        <source>Default archive settings: %1</source>
+        <translation>Standard-Archiveinstellungen: %1</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +2205,25 @@ Wiederholungsplan (Minuten): %3</translation>
     <message>
         <source>Filter: id, sender, recipient, subject, next hop, reply</source>
         <translation>Filter: ID, Absender, Empfänger, Betreff, nächster Hop, Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept: legal hold</source>
+        <translation>
+            <numerusform>%n behalten: Aufbewahrungssperre</numerusform>
+            <numerusform>%n behalten: Aufbewahrungssperre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Aufbewahrungssperre</translation>
+    </message>
+    <message>
+        <source>These entries were kept, because a mailbox they concern is on legal hold:
+
+%1</source>
+        <translation>Diese Einträge wurden behalten, weil ein betroffenes Postfach einer Aufbewahrungssperre unterliegt:
+
+%1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ArchiveText</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Archiving: %1 examined, %2 archived…</source>
+        <translation>Archivage : %1 examinés, %2 archivés…</translation>
+    </message>
+    <message>
+        <source>%1 examined</source>
+        <translation>%1 examinés</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>%1 archivés</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 supprimés</translation>
+    </message>
+    <message>
+        <source>%1 expired</source>
+        <translation>%1 expirés</translation>
+    </message>
+    <message>
+        <source>%1 kept on hold</source>
+        <translation>%1 gardés (conservation légale)</translation>
+    </message>
+    <message>
+        <source>Archive maintenance interrupted: %1.</source>
+        <translation>Maintenance de l’archive interrompue : %1.</translation>
+    </message>
+    <message>
+        <source>Archive maintenance done: %1.</source>
+        <translation>Maintenance de l’archive terminée : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s), the first: %1</source>
+        <translation>
+            <numerusform>%n erreur, la première : %1</numerusform>
+            <numerusform>%n erreurs, la première : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archive verified: %1 messages and %2 ledger entries, all intact.</source>
+        <translation>Archive vérifiée : %1 messages et %2 entrées du registre, tous intacts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive verification found %n problem(s), the first: %1</source>
+        <translation>
+            <numerusform>La vérification de l’archive a trouvé %n problème, le premier : %1</numerusform>
+            <numerusform>La vérification de l’archive a trouvé %n problèmes, le premier : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since %1, by %2: %3</source>
+        <translation>Depuis le %1, par %2 : %3</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>on</source>
@@ -424,6 +485,223 @@
         <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
         <translation>«&#xa0;%1&#xa0;» n’est pas un utilisateur (mailboxes.users)</translation>
     </message>
+    <message>
+        <source>must be a duration such as 12h, 30d, 2w or 7y (0 = never)</source>
+        <extracomment>Keep 0, 12h, 30d, 2w and 7y as they are: they are written in the file.</extracomment>
+        <translation>doit être une durée comme 12h, 30d, 2w ou 7y (0 = jamais)</translation>
+    </message>
+    <message>
+        <source>superseded by archive_after and expire_after; ignored</source>
+        <translation>remplacé par archive_after et expire_after ; ignoré</translation>
+    </message>
+    <message>
+        <source>must be 0 or at least archive_after</source>
+        <extracomment>Keep archive_after as it is: it names a key in the configuration file.</extracomment>
+        <translation>doit être 0 ou au moins archive_after</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ArchivePolicyEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semaines</translation>
+    </message>
+    <message>
+        <source>into the read-only archive store</source>
+        <translation>dans le stockage d’archive en lecture seule</translation>
+    </message>
+    <message>
+        <source>into the mailbox&apos;s Archive folder (visible over IMAP)</source>
+        <translation>dans le dossier Archive de la boîte (visible par IMAP)</translation>
+    </message>
+    <message>
+        <source>delete instead of archiving</source>
+        <translation>supprimer au lieu d’archiver</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>ans</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <source>export to an mbox file</source>
+        <translation>exporter dans un fichier mbox</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Age at which a message leaves the live folders; Never (0) keeps it there.</source>
+        <translation>Âge auquel un message quitte les dossiers actifs ; Jamais (0) l’y garde.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here, not since it moved between folders. 0 (&lt;i&gt;Never&lt;/i&gt;) archives nothing.&lt;/p&gt;&lt;p&gt;Archiving happens in the maintenance runs, never while mail is delivered.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Au bout de combien de temps un message quitte les dossiers actifs (INBOX, Sent et les autres). L’âge d’un message est le temps écoulé depuis son classement ici, non depuis son déplacement entre dossiers. 0 (&lt;i&gt;Jamais&lt;/i&gt;) n’archive rien.&lt;/p&gt;&lt;p&gt;L’archivage a lieu pendant les passes de maintenance, jamais pendant la distribution.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts hours, days or weeks.</source>
+        <translation>Si le nombre ci-dessus compte des heures, des jours ou des semaines.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Archive messages after&lt;/i&gt;: hours, days or weeks (a week is 7 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L’unité de &lt;i&gt;Archiver les messages après&lt;/i&gt; : heures, jours ou semaines (une semaine compte 7 jours).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Where a message goes when it leaves the live folders.</source>
+        <translation>Où va un message quand il quitte les dossiers actifs.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Into the read-only archive store&lt;/b&gt;: deep storage under data/archive, each distinct message stored once and compressed, not visible over IMAP and not changeable by anyone; every copy is recorded in the mailbox&apos;s ledger, which &lt;i&gt;verify&lt;/i&gt; proves untouched.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Into the mailbox&apos;s Archive folder&lt;/b&gt;: the message moves to the folder named Archive, where the user still sees it over IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Delete instead of archiving&lt;/b&gt;: the message is deleted at that age (unless it is on legal hold).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dans le stockage d’archive en lecture seule&lt;/b&gt; : stockage profond sous data/archive, chaque message distinct stocké une seule fois et compressé, invisible par IMAP et non modifiable ; chaque copie est inscrite au registre de la boîte, dont &lt;i&gt;verify&lt;/i&gt; prouve l’intégrité.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dans le dossier Archive de la boîte&lt;/b&gt; : le message passe dans le dossier nommé Archive, où l’utilisateur le voit toujours par IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Supprimer au lieu d’archiver&lt;/b&gt; : le message est supprimé à cet âge (sauf s’il est sous conservation légale).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Age at which a message expires; Never (0) keeps it for ever.</source>
+        <translation>Âge auquel un message expire ; Jamais (0) le garde pour toujours.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message expires, counted like the archiving age from when it was filed here; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. It must be 0 or at least the archiving age.&lt;/p&gt;&lt;p&gt;Nothing on legal hold ever expires.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Au bout de combien de temps un message expire, compté comme l’âge d’archivage depuis son classement ici ; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. La valeur doit être 0 ou au moins l’âge d’archivage.&lt;/p&gt;&lt;p&gt;Rien de ce qui est sous conservation légale n’expire.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts days, weeks or years.</source>
+        <translation>Si le nombre ci-dessus compte des jours, des semaines ou des années.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Expire after&lt;/i&gt;: days, weeks or years (a year is 365 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L’unité de &lt;i&gt;Expirer après&lt;/i&gt; : jours, semaines ou années (une année compte 365 jours).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What becomes of an expired message: deleted, or exported first.</source>
+        <translation>Ce que devient un message expiré : supprimé, ou d’abord exporté.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Delete&lt;/b&gt;: an expired message is removed from the store.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Export to an mbox file&lt;/b&gt;: it is written to the mailbox&apos;s mbox file in the export folder (mailboxes.archive.export_dir) before it is removed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Supprimer&lt;/b&gt; : un message expiré est retiré du stockage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exporter dans un fichier mbox&lt;/b&gt; : il est écrit dans le fichier mbox de la boîte, dans le dossier d’export (mailboxes.archive.export_dir), avant d’être retiré.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The live mailbox&apos;s size cap in megabytes; No cap for none.</source>
+        <translation>La limite de taille de la boîte active en mégaoctets ; Aucune limite pour aucune.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The size the live mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none.&lt;/p&gt;&lt;p&gt;On a Mailbox, mail for a full mailbox is answered 452 4.2.2 at RCPT: the sending server keeps it and tries again. An Archive never refuses mail for a local domain: it keeps storing, logs the fact, raises an alarm in the console and tells the postmaster.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La taille que la boîte active peut atteindre, en mégaoctets ; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune.&lt;/p&gt;&lt;p&gt;Sur un serveur Boîtes aux lettres, le courrier pour une boîte pleine reçoit 452 4.2.2 au RCPT : le serveur expéditeur le garde et réessaie. Une Archive ne refuse jamais le courrier d’un domaine local : elle continue de stocker, le journalise, lève une alarme dans la console et prévient le postmaster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The postmaster is told when a mailbox reaches this share of its cap.</source>
+        <translation>Le postmaster est prévenu quand une boîte atteint cette part de sa limite.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When a mailbox with a size cap reaches this percentage of it, the postmaster is sent a warning, so that there is time to act before mail is refused.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Quand une boîte à taille limitée en atteint ce pourcentage, le postmaster reçoit un avertissement, pour avoir le temps d’agir avant que le courrier soit refusé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Archive messages &amp;after:</source>
+        <translation>Archiver les messages &amp;après :</translation>
+    </message>
+    <message>
+        <source>Archived mail &amp;goes:</source>
+        <translation>Le courrier archivé &amp;va :</translation>
+    </message>
+    <message>
+        <source>&amp;Expire after:</source>
+        <translation>&amp;Expirer après :</translation>
+    </message>
+    <message>
+        <source>On e&amp;xpiry:</source>
+        <translation>À l’e&amp;xpiration :</translation>
+    </message>
+    <message>
+        <source>Size &amp;limit:</source>
+        <translation>&amp;Limite de taille :</translation>
+    </message>
+    <message>
+        <source>&amp;Warn the postmaster at:</source>
+        <translation>Avertir le post&amp;master à :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n semaine</numerusform>
+            <numerusform>%n semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing archived</source>
+        <translation>rien n’est archivé</translation>
+    </message>
+    <message>
+        <source>archive after %1 into the store</source>
+        <translation>archiver après %1 dans le stockage</translation>
+    </message>
+    <message>
+        <source>move to the Archive folder after %1</source>
+        <translation>déplacer dans le dossier Archive après %1</translation>
+    </message>
+    <message>
+        <source>delete after %1</source>
+        <translation>supprimer après %1</translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation>gardé pour toujours</translation>
+    </message>
+    <message>
+        <source>exported to an mbox file and removed after %1</source>
+        <translation>exporté dans un fichier mbox et retiré après %1</translation>
+    </message>
+    <message>
+        <source>deleted after %1</source>
+        <translation>supprimé après %1</translation>
+    </message>
+    <message>
+        <source>size cap %1 MB, warning at %2 %</source>
+        <translation>limite de taille %1 Mo, avertissement à %2 %</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::EntryDetailsDialog</name>
@@ -662,45 +940,6 @@
         <translation>postmaster</translation>
     </message>
     <message>
-        <source>Mailbox template (for new mailboxes)</source>
-        <translation>Modèle de boîte aux lettres (pour les nouvelles boîtes)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Jamais</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> Mo</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Aucune limite</translation>
-    </message>
-    <message>
-        <source>Days in the &amp;live mailbox:</source>
-        <translation>Jours dans la boîte &amp;active&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Archive &amp;expiry (0 = never):</source>
-        <translation>&amp;Expiration de l’archive (0 = jamais)&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Size cap (0 = none):</source>
-        <translation>Taille &amp;maximale (0 = aucune)&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Messages older than the live days move to the mailbox&apos;s Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
-        <translation>Les messages plus anciens que le nombre de jours actifs passent dans le dossier Archive de la boîte aux lettres&#xa0;; les messages archivés sont supprimés à l’expiration. Le dépassement de la taille maximale donne lieu à un avertissement et n’est jamais silencieux.</translation>
-    </message>
-    <message numerus="yes">
-        <source> day(s)</source>
-        <translation>
-            <numerusform> jour</numerusform>
-            <numerusform> jours</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Make the copies below for mail of every local domain.</source>
         <translation>Faire les copies ci-dessous pour le courrier de tous les domaines locaux.</translation>
     </message>
@@ -781,28 +1020,12 @@
         <translation>&lt;p&gt;La boîte aux lettres, dans le domaine local du destinataire, qui reçoit le courrier des adresses locales inconnues quand &lt;i&gt;Transférer vers la boîte aux lettres&lt;/i&gt; est choisi, et le courrier d’un inconnu sur une Archive qui crée des boîtes.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Days a message stays in a new mailbox&apos;s live folders before it is archived.</source>
-        <translation>Jours pendant lesquels un message reste dans les dossiers actifs d’une nouvelle boîte avant d’être archivé.</translation>
+        <source>Default archive settings (the template for mailboxes)</source>
+        <translation>Réglages d’archivage par défaut (le modèle des boîtes aux lettres)</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The archive setting new mailboxes are made with: after how many days a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here. Each mailbox keeps its own copy of the setting (tandem-mailbox.json); changing the template does not change mailboxes made before.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le réglage d’archivage des nouvelles boîtes&#xa0;: après combien de jours un message quitte les dossiers actifs (INBOX, Sent et les autres). L’âge d’un message est le temps écoulé depuis son classement ici. Chaque boîte garde sa propre copie du réglage (tandem-mailbox.json)&#xa0;; modifier le modèle ne change pas les boîtes créées avant.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Days an archived message is kept; Never keeps it for ever.</source>
-        <translation>Jours de conservation d’un message archivé&#xa0;; Jamais le garde pour toujours.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how many days of age an archived message expires and is deleted; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. Nothing on legal hold ever expires, and no mail within its retention is deleted. Recorded in each new mailbox.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Après combien de jours d’âge un message archivé expire et est supprimé&#xa0;; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. Rien de ce qui est sous conservation légale n’expire, et aucun courrier dans sa durée de conservation n’est supprimé. Enregistré dans chaque nouvelle boîte.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The size cap of a new mailbox; No cap for none.</source>
-        <translation>La taille maximale d’une nouvelle boîte&#xa0;; Aucune limite pour aucune.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The size a new mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none. Recorded in each new mailbox&apos;s settings; an Archive never refuses mail for a local domain because of it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La taille en mégaoctets que peut atteindre une nouvelle boîte&#xa0;; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune. Enregistrée dans les réglages de chaque nouvelle boîte&#xa0;; une Archive ne refuse jamais de courrier pour un domaine local à cause d’elle.&lt;/p&gt;</translation>
+        <source>Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says otherwise. A message&apos;s age counts from when it was filed here, and nothing on legal hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender retries); an Archive never refuses it, and raises an alarm instead.</source>
+        <translation>Les boîtes aux lettres suivent ces réglages, sauf si leur propre onglet Archive (dialogue Boîtes aux lettres) dit autrement. L’âge d’un message compte depuis son classement ici, et rien de ce qui est sous conservation légale n’expire. Un serveur Boîtes aux lettres répond au courrier pour une boîte pleine par 452 4.2.2 (l’expéditeur réessaie) ; une Archive ne le refuse jamais et lève une alarme à la place.</translation>
     </message>
 </context>
 <context>
@@ -934,10 +1157,6 @@
         <translation>Aucune boîte aux lettres n’a encore été créée.</translation>
     </message>
     <message>
-        <source>A mailbox is created when mail is first stored for it.</source>
-        <translation>Une boîte aux lettres est créée lorsque du courrier y est stocké pour la première fois.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
@@ -1004,6 +1223,235 @@
     <message>
         <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system&apos;s notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user&apos;s mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Qui lit le courrier adressé à postmaster@ de chaque domaine local (la RFC 5321 exige cette adresse), les avis du système de messagerie au postmaster et le courrier non distribuable sans expéditeur à qui le renvoyer. Choisissez un utilisateur pour le recevoir dans sa boîte, ou une boîte à part nommée postmaster, créée au premier besoin. Un utilisateur choisi ici ne peut être supprimé qu&apos;une fois un autre choisi.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A mailbox is created when mail is first stored for it. Double-click one to see its Archive tab.</source>
+        <translation>Une boîte aux lettres est créée quand du courrier y est stocké pour la première fois. Double-cliquez sur l’une d’elles pour voir son onglet Archive.</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive</source>
+        <translation>A&amp;rchive</translation>
+    </message>
+    <message>
+        <source>The mailbox whose archive settings, hold and figures are shown.</source>
+        <translation>La boîte dont les réglages d’archivage, la conservation et les chiffres sont affichés.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A mailbox of the data folder. Its archive settings below are saved with OK; a legal hold is recorded at once.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Une boîte aux lettres du dossier de données. Ses réglages d’archivage ci-dessous sont enregistrés avec OK ; une conservation légale est inscrite aussitôt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>&amp;Boîte aux lettres :</translation>
+    </message>
+    <message>
+        <source>Archive settings of this mailbox</source>
+        <translation>Réglages d’archivage de cette boîte</translation>
+    </message>
+    <message>
+        <source>Do &amp;not archive this mailbox</source>
+        <translation>Ne &amp;pas archiver cette boîte</translation>
+    </message>
+    <message>
+        <source>Use &amp;default archive settings</source>
+        <translation>Utiliser les réglages d’archivage par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>Archive using settings &amp;below</source>
+        <translation>Archiver selon les réglages &amp;ci-dessous</translation>
+    </message>
+    <message>
+        <source>Nothing of this mailbox is archived or expires.</source>
+        <translation>Rien de cette boîte n’est archivé ni n’expire.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailbox keeps all its mail in its live folders: nothing is archived, moved or expired. Its size cap is the default settings&apos;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La boîte garde tout son courrier dans ses dossiers actifs : rien n’est archivé, déplacé ni expiré. Sa limite de taille est celle des réglages par défaut.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Follow the default archive settings (Inbox Properties › Undelivered Mail).</source>
+        <translation>Suivre les réglages d’archivage par défaut (Propriétés de la boîte de réception › Courrier non distribué).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The mailbox follows the default archive settings, the template on the Undelivered Mail tab of Inbox Properties, including later changes to it. They are shown below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La boîte suit les réglages d’archivage par défaut, le modèle de l’onglet Courrier non distribué des Propriétés de la boîte de réception, y compris leurs changements ultérieurs. Ils sont affichés ci-dessous.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This mailbox has archive settings of its own, set below.</source>
+        <translation>Cette boîte a ses propres réglages d’archivage, définis ci-dessous.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The settings below apply to this mailbox only, whatever the default settings say.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les réglages ci-dessous ne s’appliquent qu’à cette boîte, quoi que disent les réglages par défaut.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Conservation légale</translation>
+    </message>
+    <message>
+        <source>Legal &amp;hold on this mailbox</source>
+        <translation>Con&amp;servation légale de cette boîte</translation>
+    </message>
+    <message>
+        <source>Hold the whole a&amp;rchive</source>
+        <translation>Conserver toute l’arc&amp;hive</translation>
+    </message>
+    <message>
+        <source>While held, nothing of this mailbox expires or is deleted.</source>
+        <translation>Tant qu’elle est conservée, rien de cette boîte n’expire ni n’est supprimé.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A legal hold keeps every message of the mailbox: nothing expires, and no path deletes it (expiry, the queue window, the command line, removing the mailbox). Setting or clearing it asks for the reason, and takes effect at once: the time, who and the reason are recorded in the mailbox&apos;s ledger.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La conservation légale garde chaque message de la boîte : rien n’expire, et aucun chemin ne le supprime (expiration, fenêtre de file d’attente, ligne de commande, suppression de la boîte). La poser ou la lever demande la raison et prend effet aussitôt : l’heure, l’auteur et la raison sont inscrits au registre de la boîte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>While held, nothing in the whole archive expires or is deleted.</source>
+        <translation>Tant qu’elle est conservée, rien dans toute l’archive n’expire ni n’est supprimé.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The archive-wide hold: as a legal hold on every mailbox, those made later too. Setting or clearing it asks for the reason and is recorded at once in every mailbox&apos;s ledger.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La conservation de toute l’archive : comme une conservation légale sur chaque boîte, y compris celles créées plus tard. La poser ou la lever demande la raison et est inscrit aussitôt au registre de chaque boîte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In the archive</source>
+        <translation>Dans l’archive</translation>
+    </message>
+    <message>
+        <source>Archive n&amp;ow</source>
+        <translation>Arch&amp;iver maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Verify now</source>
+        <translation>Vérifier mainte&amp;nant</translation>
+    </message>
+    <message>
+        <source>A maintenance run of this mailbox now, by the running engine.</source>
+        <translation>Une passe de maintenance de cette boîte maintenant, par le moteur en marche.</translation>
+    </message>
+    <message>
+        <source>Recompute this mailbox&apos;s stored messages&apos; hashes and its ledger now.</source>
+        <translation>Recalculer maintenant les empreintes des messages stockés de cette boîte et son registre.</translation>
+    </message>
+    <message>
+        <source>Live:</source>
+        <translation>Actifs :</translation>
+    </message>
+    <message>
+        <source>Archived:</source>
+        <translation>Archivés :</translation>
+    </message>
+    <message>
+        <source>Expired:</source>
+        <translation>Expirés :</translation>
+    </message>
+    <message>
+        <source>Last archiving run:</source>
+        <translation>Dernier archivage :</translation>
+    </message>
+    <message>
+        <source>Last verification:</source>
+        <translation>Dernière vérification :</translation>
+    </message>
+    <message>
+        <source>Archiving %1…</source>
+        <translation>Archivage de %1…</translation>
+    </message>
+    <message>
+        <source>The engine is not running: start it to archive now.</source>
+        <translation>Le moteur ne tourne pas : démarrez-le pour archiver maintenant.</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>The engine is not running: start it to verify now.</source>
+        <translation>Le moteur ne tourne pas : démarrez-le pour vérifier maintenant.</translation>
+    </message>
+    <message>
+        <source>The archive is shown when the engine&apos;s host is at hand.</source>
+        <translation>L’archive s’affiche quand l’hôte du moteur est disponible.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <source>The archive is not held as a whole.</source>
+        <translation>L’archive n’est pas conservée dans son ensemble.</translation>
+    </message>
+    <message>
+        <source>Not held on its own; the archive-wide hold keeps it.</source>
+        <translation>Pas conservée en propre ; la conservation de toute l’archive la garde.</translation>
+    </message>
+    <message>
+        <source>Not held.</source>
+        <translation>Pas conservée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s), %1</source>
+        <translation>
+            <numerusform>%n message, %1</numerusform>
+            <numerusform>%n messages, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s), %1 (%2 stored)</source>
+        <translation>
+            <numerusform>%n message, %1 (%2 stockés)</numerusform>
+            <numerusform>%n messages, %1 (%2 stockés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, clean</source>
+        <translation>%1, intacte</translation>
+    </message>
+    <message>
+        <source>%1, problem: %2</source>
+        <translation>%1, problème : %2</translation>
+    </message>
+    <message>
+        <source>Set a legal hold</source>
+        <translation>Poser une conservation légale</translation>
+    </message>
+    <message>
+        <source>Clear a legal hold</source>
+        <translation>Lever une conservation légale</translation>
+    </message>
+    <message>
+        <source>the whole archive</source>
+        <translation>toute l’archive</translation>
+    </message>
+    <message>
+        <source>Why is %1 put on legal hold? The reason is recorded in the ledger with the time and your name.</source>
+        <translation>Pourquoi placer %1 sous conservation légale ? La raison est inscrite au registre avec l’heure et votre nom.</translation>
+    </message>
+    <message>
+        <source>Why is the legal hold on %1 cleared? Once cleared, its mail expires again by its settings. The reason is recorded in the ledger with the time and your name.</source>
+        <translation>Pourquoi lever la conservation légale de %1 ? Ensuite, son courrier expire de nouveau selon ses réglages. La raison est inscrite au registre avec l’heure et votre nom.</translation>
+    </message>
+    <message>
+        <source>For example: litigation 2026-17, requested by counsel</source>
+        <translation>Par exemple : litige 2026-17, à la demande des avocats</translation>
+    </message>
+    <message>
+        <source>Required: why the hold is set or cleared.</source>
+        <translation>Obligatoire : pourquoi la conservation est posée ou levée.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The reason for setting or clearing the hold, recorded in the ledger with the time and who did it. It cannot be left empty.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La raison de poser ou de lever la conservation, inscrite au registre avec l’heure et son auteur. Elle ne peut pas rester vide.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1303,24 +1751,6 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
         <source>Users: %1</source>
         <translation>Utilisateurs&#xa0;: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>New mailboxes keep mail %n day(s) in the live folders</source>
-        <translation>
-            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jour dans les dossiers actifs</numerusform>
-            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jours dans les dossiers actifs</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>archived mail never expires</source>
-        <translation>l’archive n’expire jamais</translation>
-    </message>
-    <message numerus="yes">
-        <source>archived mail expires after %n day(s)</source>
-        <translation>
-            <numerusform>l’archive expire après %n jour</numerusform>
-            <numerusform>l’archive expire après %n jours</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no delay notices</source>
         <translation>aucun avis de retard</translation>
@@ -1328,6 +1758,18 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     <message>
         <source>Mail to postmaster goes to: %1</source>
         <translation>Le courrier pour postmaster va à&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Run &amp;archive maintenance now</source>
+        <translation>Lancer la &amp;maintenance de l’archive</translation>
+    </message>
+    <message>
+        <source>Archive maintenance asked for…</source>
+        <translation>Maintenance de l’archive demandée…</translation>
+    </message>
+    <message>
+        <source>Default archive settings: %1</source>
+        <translation>Réglages d’archivage par défaut : %1</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +2205,25 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     <message>
         <source>Filter: id, sender, recipient, subject, next hop, reply</source>
         <translation>Filtre&#xa0;: ID, expéditeur, destinataire, objet, prochain saut, réponse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept: legal hold</source>
+        <translation>
+            <numerusform>%n gardée : conservation légale</numerusform>
+            <numerusform>%n gardées : conservation légale</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Conservation légale</translation>
+    </message>
+    <message>
+        <source>These entries were kept, because a mailbox they concern is on legal hold:
+
+%1</source>
+        <translation>Ces entrées ont été gardées, car une boîte qu’elles concernent est sous conservation légale :
+
+%1</translation>
     </message>
 </context>
 <context>
