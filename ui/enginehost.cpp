@@ -218,6 +218,7 @@ void EngineHost::readArchiveView(const config::Settings &settings, const QString
         if (!mailbox.isEmpty())
             view.own = Engine::mailboxArchiveSettings(settings, mailbox, &error);
         if (const auto archive = Engine::openArchive(settings, &view.error)) {
+            view.storeOpened = true;
             const archive::Status status = archive->status();
             view.archiveHold = status.archiveHold;
             for (const archive::MailboxFigures &f : status.mailboxes) {

@@ -31,7 +31,8 @@ struct ArchiveView {
     archive::MailboxFigures figures; // all zero when the store has nothing of it yet
     std::optional<archive::Hold> mailboxHold;
     std::optional<archive::Hold> archiveHold;
-    QString error; // the store or the mailbox's settings could not be read
+    bool storeOpened = false; // else figures and holds are unknown
+    QString error;            // the store or the mailbox's settings could not be read
 };
 
 class EngineHost : public QObject {

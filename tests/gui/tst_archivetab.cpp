@@ -364,6 +364,8 @@ void TestArchiveTab::archiveWideHold()
 void TestArchiveTab::figuresAreTheStore()
 {
     fileMessages(3);
+    if (QTest::currentTestFailed())
+        return;
     QString error;
     auto archive = Engine::openArchive(settings(), &error);
     QVERIFY2(archive, qPrintable(error));
@@ -398,6 +400,8 @@ void TestArchiveTab::screenshot()
     if (out.isEmpty())
         QSKIP("set TANDEM_SCREENSHOTS to a folder to render the Archive tab");
     fileMessages(3);
+    if (QTest::currentTestFailed())
+        return;
     {
         QString error;
         auto archive = Engine::openArchive(settings(), &error);

@@ -453,8 +453,10 @@ void MailboxesDialog::readArchive()
         m_archiveHold->setEnabled(false);
         return;
     }
-    if (!m_current.isEmpty())
+    if (!m_current.isEmpty()) {
         m_archiveState->setText(tr("Reading…"));
+        m_archiveState->setStyleSheet({});
+    }
     m_host->readArchiveView(original(), m_current,
                             [d = QPointer<MailboxesDialog>(this)](const ArchiveView &view) {
                                 if (d)
@@ -467,19 +469,20 @@ void MailboxesDialog::showView(const ArchiveView &view)
     if (view.mailbox != m_current)
         return; // another mailbox was chosen meanwhile
     m_archiveState->setText(view.error);
+    m_archiveState->setStyleSheet(view.error.isEmpty() ? QString() : u"color: #b01c1c"_s);
     if (!m_current.isEmpty() && !m_currentRead) {
         m_read.insert(m_current, view.own);
         m_currentRead = true;
         showChoice(view.own);
         m_settingsBox->setEnabled(true);
     }
-    m_archiveHold->setEnabled(true);
+    m_archiveHold->setEnabled(view.storeOpened);
     m_archiveHold->setChecked(view.archiveHold.has_value());
     m_archiveHoldDetails->setText(view.archiveHold ? ArchiveText::hold(*view.archiveHold)
                                                    : tr("The archive is not held as a whole."));
     if (m_current.isEmpty())
         return;
-    m_mailboxHold->setEnabled(true);
+    m_mailboxHold->setEnabled(view.storeOpened);
     m_mailboxHold->setChecked(view.mailboxHold.has_value());
     m_mailboxHoldDetails->setText(view.mailboxHold ? ArchiveText::hold(*view.mailboxHold)
                                   : view.archiveHold
