@@ -1400,13 +1400,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s), %1 (%2 stored)</source>
-        <translation>
-            <numerusform>%n Nachricht, %1 (%2 gespeichert)</numerusform>
-            <numerusform>%n Nachrichten, %1 (%2 gespeichert)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -1452,6 +1445,14 @@
     <message>
         <source>&lt;p&gt;The reason for setting or clearing the hold, recorded in the ledger with the time and who did it. It cannot be left empty.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Grund für das Setzen oder Aufheben der Sperre, im Journal mit der Zeit und der Person verzeichnet. Er darf nicht leer bleiben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In the store:</source>
+        <translation>Im Speicher:</translation>
+    </message>
+    <message>
+        <source>%1, compressed, in messages no other mailbox shares</source>
+        <translation>%1, komprimiert, in Nachrichten, die kein anderes Postfach teilt</translation>
     </message>
 </context>
 <context>

@@ -69,13 +69,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n message(s), %1 (%2 stored)</source>
-        <translation>
-            <numerusform>%n message, %1 (%2 stored)</numerusform>
-            <numerusform>%n messages, %1 (%2 stored)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>

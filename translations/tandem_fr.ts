@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Archiving: %1 examined, %2 archived…</source>
-        <translation>Archivage : %1 examinés, %2 archivés…</translation>
+        <translation>Archivage&#xa0;: %1 examinés, %2 archivés…</translation>
     </message>
     <message>
         <source>%1 examined</source>
@@ -33,33 +33,33 @@
     </message>
     <message>
         <source>Archive maintenance interrupted: %1.</source>
-        <translation>Maintenance de l’archive interrompue : %1.</translation>
+        <translation>Maintenance de l’archive interrompue&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Archive maintenance done: %1.</source>
-        <translation>Maintenance de l’archive terminée : %1.</translation>
+        <translation>Maintenance de l’archive terminée&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s), the first: %1</source>
         <translation>
-            <numerusform>%n erreur, la première : %1</numerusform>
-            <numerusform>%n erreurs, la première : %1</numerusform>
+            <numerusform>%n erreur, la première&#xa0;: %1</numerusform>
+            <numerusform>%n erreurs, la première&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Archive verified: %1 messages and %2 ledger entries, all intact.</source>
-        <translation>Archive vérifiée : %1 messages et %2 entrées du registre, tous intacts.</translation>
+        <translation>Archive vérifiée&#xa0;: %1 messages et %2 entrées du registre, tous intacts.</translation>
     </message>
     <message numerus="yes">
         <source>Archive verification found %n problem(s), the first: %1</source>
         <translation>
-            <numerusform>La vérification de l’archive a trouvé %n problème, le premier : %1</numerusform>
-            <numerusform>La vérification de l’archive a trouvé %n problèmes, le premier : %1</numerusform>
+            <numerusform>La vérification de l’archive a trouvé %n problème, le premier&#xa0;: %1</numerusform>
+            <numerusform>La vérification de l’archive a trouvé %n problèmes, le premier&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Since %1, by %2: %3</source>
-        <translation>Depuis le %1, par %2 : %3</translation>
+        <translation>Depuis le %1, par %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>superseded by archive_after and expire_after; ignored</source>
-        <translation>remplacé par archive_after et expire_after ; ignoré</translation>
+        <translation>remplacé par archive_after et expire_after&#xa0;; ignoré</translation>
     </message>
     <message>
         <source>must be 0 or at least archive_after</source>
@@ -552,11 +552,11 @@
     </message>
     <message>
         <source> %</source>
-        <translation> %</translation>
+        <translation>&#xa0;%</translation>
     </message>
     <message>
         <source>Age at which a message leaves the live folders; Never (0) keeps it there.</source>
-        <translation>Âge auquel un message quitte les dossiers actifs ; Jamais (0) l’y garde.</translation>
+        <translation>Âge auquel un message quitte les dossiers actifs&#xa0;; Jamais (0) l’y garde.</translation>
     </message>
     <message>
         <source>&lt;p&gt;After how long a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here, not since it moved between folders. 0 (&lt;i&gt;Never&lt;/i&gt;) archives nothing.&lt;/p&gt;&lt;p&gt;Archiving happens in the maintenance runs, never while mail is delivered.&lt;/p&gt;</source>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <source>&lt;p&gt;The unit of &lt;i&gt;Archive messages after&lt;/i&gt;: hours, days or weeks (a week is 7 days).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L’unité de &lt;i&gt;Archiver les messages après&lt;/i&gt; : heures, jours ou semaines (une semaine compte 7 jours).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;L’unité de &lt;i&gt;Archiver les messages après&lt;/i&gt;&#xa0;: heures, jours ou semaines (une semaine compte 7 jours).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Where a message goes when it leaves the live folders.</source>
@@ -576,15 +576,15 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Into the read-only archive store&lt;/b&gt;: deep storage under data/archive, each distinct message stored once and compressed, not visible over IMAP and not changeable by anyone; every copy is recorded in the mailbox&apos;s ledger, which &lt;i&gt;verify&lt;/i&gt; proves untouched.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Into the mailbox&apos;s Archive folder&lt;/b&gt;: the message moves to the folder named Archive, where the user still sees it over IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Delete instead of archiving&lt;/b&gt;: the message is deleted at that age (unless it is on legal hold).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Dans le stockage d’archive en lecture seule&lt;/b&gt; : stockage profond sous data/archive, chaque message distinct stocké une seule fois et compressé, invisible par IMAP et non modifiable ; chaque copie est inscrite au registre de la boîte, dont &lt;i&gt;verify&lt;/i&gt; prouve l’intégrité.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dans le dossier Archive de la boîte&lt;/b&gt; : le message passe dans le dossier nommé Archive, où l’utilisateur le voit toujours par IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Supprimer au lieu d’archiver&lt;/b&gt; : le message est supprimé à cet âge (sauf s’il est sous conservation légale).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Dans le stockage d’archive en lecture seule&lt;/b&gt;&#xa0;: stockage profond sous data/archive, chaque message distinct stocké une seule fois et compressé, invisible par IMAP et non modifiable&#xa0;; chaque copie est inscrite au registre de la boîte, dont &lt;i&gt;verify&lt;/i&gt; prouve l’intégrité.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dans le dossier Archive de la boîte&lt;/b&gt;&#xa0;: le message passe dans le dossier nommé Archive, où l’utilisateur le voit toujours par IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Supprimer au lieu d’archiver&lt;/b&gt;&#xa0;: le message est supprimé à cet âge (sauf s’il est sous conservation légale).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Age at which a message expires; Never (0) keeps it for ever.</source>
-        <translation>Âge auquel un message expire ; Jamais (0) le garde pour toujours.</translation>
+        <translation>Âge auquel un message expire&#xa0;; Jamais (0) le garde pour toujours.</translation>
     </message>
     <message>
         <source>&lt;p&gt;After how long a message expires, counted like the archiving age from when it was filed here; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. It must be 0 or at least the archiving age.&lt;/p&gt;&lt;p&gt;Nothing on legal hold ever expires.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Au bout de combien de temps un message expire, compté comme l’âge d’archivage depuis son classement ici ; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. La valeur doit être 0 ou au moins l’âge d’archivage.&lt;/p&gt;&lt;p&gt;Rien de ce qui est sous conservation légale n’expire.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Au bout de combien de temps un message expire, compté comme l’âge d’archivage depuis son classement ici&#xa0;; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. La valeur doit être 0 ou au moins l’âge d’archivage.&lt;/p&gt;&lt;p&gt;Rien de ce qui est sous conservation légale n’expire.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Whether the number above counts days, weeks or years.</source>
@@ -592,23 +592,23 @@
     </message>
     <message>
         <source>&lt;p&gt;The unit of &lt;i&gt;Expire after&lt;/i&gt;: days, weeks or years (a year is 365 days).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L’unité de &lt;i&gt;Expirer après&lt;/i&gt; : jours, semaines ou années (une année compte 365 jours).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;L’unité de &lt;i&gt;Expirer après&lt;/i&gt;&#xa0;: jours, semaines ou années (une année compte 365 jours).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>What becomes of an expired message: deleted, or exported first.</source>
-        <translation>Ce que devient un message expiré : supprimé, ou d’abord exporté.</translation>
+        <translation>Ce que devient un message expiré&#xa0;: supprimé, ou d’abord exporté.</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Delete&lt;/b&gt;: an expired message is removed from the store.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Export to an mbox file&lt;/b&gt;: it is written to the mailbox&apos;s mbox file in the export folder (mailboxes.archive.export_dir) before it is removed.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Supprimer&lt;/b&gt; : un message expiré est retiré du stockage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exporter dans un fichier mbox&lt;/b&gt; : il est écrit dans le fichier mbox de la boîte, dans le dossier d’export (mailboxes.archive.export_dir), avant d’être retiré.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Supprimer&lt;/b&gt;&#xa0;: un message expiré est retiré du stockage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exporter dans un fichier mbox&lt;/b&gt;&#xa0;: il est écrit dans le fichier mbox de la boîte, dans le dossier d’export (mailboxes.archive.export_dir), avant d’être retiré.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The live mailbox&apos;s size cap in megabytes; No cap for none.</source>
-        <translation>La limite de taille de la boîte active en mégaoctets ; Aucune limite pour aucune.</translation>
+        <translation>La limite de taille de la boîte active en mégaoctets&#xa0;; Aucune limite pour aucune.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The size the live mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none.&lt;/p&gt;&lt;p&gt;On a Mailbox, mail for a full mailbox is answered 452 4.2.2 at RCPT: the sending server keeps it and tries again. An Archive never refuses mail for a local domain: it keeps storing, logs the fact, raises an alarm in the console and tells the postmaster.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La taille que la boîte active peut atteindre, en mégaoctets ; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune.&lt;/p&gt;&lt;p&gt;Sur un serveur Boîtes aux lettres, le courrier pour une boîte pleine reçoit 452 4.2.2 au RCPT : le serveur expéditeur le garde et réessaie. Une Archive ne refuse jamais le courrier d’un domaine local : elle continue de stocker, le journalise, lève une alarme dans la console et prévient le postmaster.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;La taille que la boîte active peut atteindre, en mégaoctets&#xa0;; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune.&lt;/p&gt;&lt;p&gt;Sur un serveur Boîtes aux lettres, le courrier pour une boîte pleine reçoit 452 4.2.2 au RCPT&#xa0;: le serveur expéditeur le garde et réessaie. Une Archive ne refuse jamais le courrier d’un domaine local&#xa0;: elle continue de stocker, le journalise, lève une alarme dans la console et prévient le postmaster.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The postmaster is told when a mailbox reaches this share of its cap.</source>
@@ -620,27 +620,27 @@
     </message>
     <message>
         <source>Archive messages &amp;after:</source>
-        <translation>Archiver les messages &amp;après :</translation>
+        <translation>Archiver les messages &amp;après&#xa0;:</translation>
     </message>
     <message>
         <source>Archived mail &amp;goes:</source>
-        <translation>Le courrier archivé &amp;va :</translation>
+        <translation>Le courrier archivé &amp;va&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Expire after:</source>
-        <translation>&amp;Expirer après :</translation>
+        <translation>&amp;Expirer après&#xa0;:</translation>
     </message>
     <message>
         <source>On e&amp;xpiry:</source>
-        <translation>À l’e&amp;xpiration :</translation>
+        <translation>À l’e&amp;xpiration&#xa0;:</translation>
     </message>
     <message>
         <source>Size &amp;limit:</source>
-        <translation>&amp;Limite de taille :</translation>
+        <translation>&amp;Limite de taille&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Warn the postmaster at:</source>
-        <translation>Avertir le post&amp;master à :</translation>
+        <translation>Avertir le post&amp;master à&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
@@ -700,7 +700,7 @@
     </message>
     <message>
         <source>size cap %1 MB, warning at %2 %</source>
-        <translation>limite de taille %1 Mo, avertissement à %2 %</translation>
+        <translation>limite de taille %1&#xa0;Mo, avertissement à %2&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -1025,7 +1025,7 @@
     </message>
     <message>
         <source>Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says otherwise. A message&apos;s age counts from when it was filed here, and nothing on legal hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender retries); an Archive never refuses it, and raises an alarm instead.</source>
-        <translation>Les boîtes aux lettres suivent ces réglages, sauf si leur propre onglet Archive (dialogue Boîtes aux lettres) dit autrement. L’âge d’un message compte depuis son classement ici, et rien de ce qui est sous conservation légale n’expire. Un serveur Boîtes aux lettres répond au courrier pour une boîte pleine par 452 4.2.2 (l’expéditeur réessaie) ; une Archive ne le refuse jamais et lève une alarme à la place.</translation>
+        <translation>Les boîtes aux lettres suivent ces réglages, sauf si leur propre onglet Archive (dialogue Boîtes aux lettres) dit autrement. L’âge d’un message compte depuis son classement ici, et rien de ce qui est sous conservation légale n’expire. Un serveur Boîtes aux lettres répond au courrier pour une boîte pleine par 452 4.2.2 (l’expéditeur réessaie)&#xa0;; une Archive ne le refuse jamais et lève une alarme à la place.</translation>
     </message>
 </context>
 <context>
@@ -1242,11 +1242,11 @@
     </message>
     <message>
         <source>&lt;p&gt;A mailbox of the data folder. Its archive settings below are saved with OK; a legal hold is recorded at once.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Une boîte aux lettres du dossier de données. Ses réglages d’archivage ci-dessous sont enregistrés avec OK ; une conservation légale est inscrite aussitôt.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Une boîte aux lettres du dossier de données. Ses réglages d’archivage ci-dessous sont enregistrés avec OK&#xa0;; une conservation légale est inscrite aussitôt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Mailbox:</source>
-        <translation>&amp;Boîte aux lettres :</translation>
+        <translation>&amp;Boîte aux lettres&#xa0;:</translation>
     </message>
     <message>
         <source>Archive settings of this mailbox</source>
@@ -1270,7 +1270,7 @@
     </message>
     <message>
         <source>&lt;p&gt;The mailbox keeps all its mail in its live folders: nothing is archived, moved or expired. Its size cap is the default settings&apos;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La boîte garde tout son courrier dans ses dossiers actifs : rien n’est archivé, déplacé ni expiré. Sa limite de taille est celle des réglages par défaut.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;La boîte garde tout son courrier dans ses dossiers actifs&#xa0;: rien n’est archivé, déplacé ni expiré. Sa limite de taille est celle des réglages par défaut.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Follow the default archive settings (Inbox Properties › Undelivered Mail).</source>
@@ -1306,7 +1306,7 @@
     </message>
     <message>
         <source>&lt;p&gt;A legal hold keeps every message of the mailbox: nothing expires, and no path deletes it (expiry, the queue window, the command line, removing the mailbox). Setting or clearing it asks for the reason, and takes effect at once: the time, who and the reason are recorded in the mailbox&apos;s ledger.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La conservation légale garde chaque message de la boîte : rien n’expire, et aucun chemin ne le supprime (expiration, fenêtre de file d’attente, ligne de commande, suppression de la boîte). La poser ou la lever demande la raison et prend effet aussitôt : l’heure, l’auteur et la raison sont inscrits au registre de la boîte.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;La conservation légale garde chaque message de la boîte&#xa0;: rien n’expire, et aucun chemin ne le supprime (expiration, fenêtre de file d’attente, ligne de commande, suppression de la boîte). La poser ou la lever demande la raison et prend effet aussitôt&#xa0;: l’heure, l’auteur et la raison sont inscrits au registre de la boîte.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>While held, nothing in the whole archive expires or is deleted.</source>
@@ -1314,7 +1314,7 @@
     </message>
     <message>
         <source>&lt;p&gt;The archive-wide hold: as a legal hold on every mailbox, those made later too. Setting or clearing it asks for the reason and is recorded at once in every mailbox&apos;s ledger.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La conservation de toute l’archive : comme une conservation légale sur chaque boîte, y compris celles créées plus tard. La poser ou la lever demande la raison et est inscrit aussitôt au registre de chaque boîte.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;La conservation de toute l’archive&#xa0;: comme une conservation légale sur chaque boîte, y compris celles créées plus tard. La poser ou la lever demande la raison et est inscrit aussitôt au registre de chaque boîte.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>In the archive</source>
@@ -1338,23 +1338,23 @@
     </message>
     <message>
         <source>Live:</source>
-        <translation>Actifs :</translation>
+        <translation>Actifs&#xa0;:</translation>
     </message>
     <message>
         <source>Archived:</source>
-        <translation>Archivés :</translation>
+        <translation>Archivés&#xa0;:</translation>
     </message>
     <message>
         <source>Expired:</source>
-        <translation>Expirés :</translation>
+        <translation>Expirés&#xa0;:</translation>
     </message>
     <message>
         <source>Last archiving run:</source>
-        <translation>Dernier archivage :</translation>
+        <translation>Dernier archivage&#xa0;:</translation>
     </message>
     <message>
         <source>Last verification:</source>
-        <translation>Dernière vérification :</translation>
+        <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
         <source>Archiving %1…</source>
@@ -1362,7 +1362,7 @@
     </message>
     <message>
         <source>The engine is not running: start it to archive now.</source>
-        <translation>Le moteur ne tourne pas : démarrez-le pour archiver maintenant.</translation>
+        <translation>Le moteur ne tourne pas&#xa0;: démarrez-le pour archiver maintenant.</translation>
     </message>
     <message>
         <source>Verifying %1…</source>
@@ -1370,7 +1370,7 @@
     </message>
     <message>
         <source>The engine is not running: start it to verify now.</source>
-        <translation>Le moteur ne tourne pas : démarrez-le pour vérifier maintenant.</translation>
+        <translation>Le moteur ne tourne pas&#xa0;: démarrez-le pour vérifier maintenant.</translation>
     </message>
     <message>
         <source>The archive is shown when the engine&apos;s host is at hand.</source>
@@ -1386,7 +1386,7 @@
     </message>
     <message>
         <source>Not held on its own; the archive-wide hold keeps it.</source>
-        <translation>Pas conservée en propre ; la conservation de toute l’archive la garde.</translation>
+        <translation>Pas conservée en propre&#xa0;; la conservation de toute l’archive la garde.</translation>
     </message>
     <message>
         <source>Not held.</source>
@@ -1397,13 +1397,6 @@
         <translation>
             <numerusform>%n message, %1</numerusform>
             <numerusform>%n messages, %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s), %1 (%2 stored)</source>
-        <translation>
-            <numerusform>%n message, %1 (%2 stockés)</numerusform>
-            <numerusform>%n messages, %1 (%2 stockés)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1419,7 +1412,7 @@
     </message>
     <message>
         <source>%1, problem: %2</source>
-        <translation>%1, problème : %2</translation>
+        <translation>%1, problème&#xa0;: %2</translation>
     </message>
     <message>
         <source>Set a legal hold</source>
@@ -1435,23 +1428,31 @@
     </message>
     <message>
         <source>Why is %1 put on legal hold? The reason is recorded in the ledger with the time and your name.</source>
-        <translation>Pourquoi placer %1 sous conservation légale ? La raison est inscrite au registre avec l’heure et votre nom.</translation>
+        <translation>Pourquoi placer %1 sous conservation légale&#xa0;? La raison est inscrite au registre avec l’heure et votre nom.</translation>
     </message>
     <message>
         <source>Why is the legal hold on %1 cleared? Once cleared, its mail expires again by its settings. The reason is recorded in the ledger with the time and your name.</source>
-        <translation>Pourquoi lever la conservation légale de %1 ? Ensuite, son courrier expire de nouveau selon ses réglages. La raison est inscrite au registre avec l’heure et votre nom.</translation>
+        <translation>Pourquoi lever la conservation légale de %1&#xa0;? Ensuite, son courrier expire de nouveau selon ses réglages. La raison est inscrite au registre avec l’heure et votre nom.</translation>
     </message>
     <message>
         <source>For example: litigation 2026-17, requested by counsel</source>
-        <translation>Par exemple : litige 2026-17, à la demande des avocats</translation>
+        <translation>Par exemple&#xa0;: litige 2026-17, à la demande des avocats</translation>
     </message>
     <message>
         <source>Required: why the hold is set or cleared.</source>
-        <translation>Obligatoire : pourquoi la conservation est posée ou levée.</translation>
+        <translation>Obligatoire&#xa0;: pourquoi la conservation est posée ou levée.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The reason for setting or clearing the hold, recorded in the ledger with the time and who did it. It cannot be left empty.&lt;/p&gt;</source>
         <translation>&lt;p&gt;La raison de poser ou de lever la conservation, inscrite au registre avec l’heure et son auteur. Elle ne peut pas rester vide.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In the store:</source>
+        <translation>Dans le stockage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1, compressed, in messages no other mailbox shares</source>
+        <translation>%1, compressés, dans des messages qu’aucune autre boîte ne partage</translation>
     </message>
 </context>
 <context>
@@ -1769,7 +1770,7 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     </message>
     <message>
         <source>Default archive settings: %1</source>
-        <translation>Réglages d’archivage par défaut : %1</translation>
+        <translation>Réglages d’archivage par défaut&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2209,8 +2210,8 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     <message numerus="yes">
         <source>%n kept: legal hold</source>
         <translation>
-            <numerusform>%n gardée : conservation légale</numerusform>
-            <numerusform>%n gardées : conservation légale</numerusform>
+            <numerusform>%n gardée&#xa0;: conservation légale</numerusform>
+            <numerusform>%n gardées&#xa0;: conservation légale</numerusform>
         </translation>
     </message>
     <message>
@@ -2221,7 +2222,7 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
         <source>These entries were kept, because a mailbox they concern is on legal hold:
 
 %1</source>
-        <translation>Ces entrées ont été gardées, car une boîte qu’elles concernent est sous conservation légale :
+        <translation>Ces entrées ont été gardées, car une boîte qu’elles concernent est sous conservation légale&#xa0;:
 
 %1</translation>
     </message>

@@ -351,6 +351,7 @@ QWidget *MailboxesDialog::archivePage()
     };
     m_live = figure(u"liveFigures"_s);
     m_archived = figure(u"archivedFigures"_s);
+    m_stored = figure(u"storedFigures"_s);
     m_expired = figure(u"expiredFigures"_s);
     m_lastRun = figure(u"lastArchiveRun"_s);
     m_lastVerify = figure(u"lastVerification"_s);
@@ -363,6 +364,7 @@ QWidget *MailboxesDialog::archivePage()
     auto *figures = new QFormLayout;
     figures->addRow(tr("Live:"), m_live);
     figures->addRow(tr("Archived:"), m_archived);
+    figures->addRow(tr("In the store:"), m_stored);
     figures->addRow(tr("Expired:"), m_expired);
     figures->addRow(tr("Last archiving run:"), m_lastRun);
     figures->addRow(tr("Last verification:"), m_lastVerify);
@@ -435,7 +437,8 @@ void MailboxesDialog::chooseMailbox(const QString &mailbox)
         showChoice(m_edited.value(mailbox));
     m_settingsBox->setEnabled(m_currentRead);
     m_mailboxHold->setEnabled(false);
-    for (QLabel *l : {m_live, m_archived, m_expired, m_lastRun, m_lastVerify, m_mailboxHoldDetails})
+    for (QLabel *l :
+         {m_live, m_archived, m_stored, m_expired, m_lastRun, m_lastVerify, m_mailboxHoldDetails})
         l->clear();
     m_activity->clear();
     clearError(m_mailboxHold);
@@ -491,9 +494,10 @@ void MailboxesDialog::showView(const ArchiveView &view)
     const archive::MailboxFigures &f = view.figures;
     m_live->setText(
         tr("%n message(s), %1", nullptr, int(f.liveMessages)).arg(ArchiveText::size(f.liveBytes)));
-    m_archived->setText(
-        tr("%n message(s), %1 (%2 stored)", nullptr, int(f.archivedMessages))
-            .arg(ArchiveText::size(f.archivedBytes), ArchiveText::size(f.storedBytes)));
+    m_archived->setText(tr("%n message(s), %1", nullptr, int(f.archivedMessages))
+                            .arg(ArchiveText::size(f.archivedBytes)));
+    m_stored->setText(tr("%1, compressed, in messages no other mailbox shares")
+                          .arg(ArchiveText::size(f.storedBytes)));
     m_expired->setText(tr("%n message(s)", nullptr, int(f.expiredMessages)));
     m_lastRun->setText(ArchiveText::date(f.lastRun));
     m_lastVerify->setText(

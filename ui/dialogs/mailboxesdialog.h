@@ -91,6 +91,7 @@ private:
     QLabel *m_holdError = nullptr;
     QLabel *m_live = nullptr;
     QLabel *m_archived = nullptr;
+    QLabel *m_stored = nullptr;
     QLabel *m_expired = nullptr;
     QLabel *m_lastRun = nullptr;
     QLabel *m_lastVerify = nullptr;
