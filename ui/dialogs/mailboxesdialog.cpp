@@ -148,7 +148,7 @@ MailboxesDialog::MailboxesDialog(const config::Settings &settings, QWidget *pare
     connect(add, &QPushButton::clicked, this, &MailboxesDialog::addUser);
     connect(setPassword, &QPushButton::clicked, this, &MailboxesDialog::setPassword);
     connect(remove, &QPushButton::clicked, this, &MailboxesDialog::removeUser);
-    resize(720, 560);
+    resize(760, 640);
 }
 
 void MailboxesDialog::fillUsers()
