@@ -401,6 +401,10 @@ void TestArchiveTab::screenshot()
     const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS");
     if (out.isEmpty())
         QSKIP("set TANDEM_SCREENSHOTS to a folder to render the Archive tab");
+    // TANDEM_LANGUAGE=de or fr, as scripts/screenshots.sh passes it: the labels must fit there too.
+    const QString language = qEnvironmentVariable("TANDEM_LANGUAGE");
+    if (!language.isEmpty())
+        QVERIFY(ui::language::apply(language));
     fileMessages(3);
     if (QTest::currentTestFailed())
         return;
