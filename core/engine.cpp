@@ -3,6 +3,7 @@
 #include "archive/maintenance.h"
 #include "delivery/deliveryqueue.h"
 #include "delivery/notifier.h"
+#include "mailbox/mailboxsize.h"
 #include "mailbox/mailboxstore.h"
 #include "routing/dispatcher.h"
 #include "routing/router.h"
@@ -180,6 +181,19 @@ bool Engine::start(QString *error)
     m_dispatcher =
         new routing::Dispatcher(m_spool.get(), m_mailboxes.get(), m_outbox.get(), m_router);
     m_dispatcher->setArchive(std::move(m_filingArchive));
+    m_dispatcher->setMailboxSizes(m_sizes.get());
+    connect(m_sizes.get(), &mailbox::MailboxSizes::alarm, this, &Engine::mailboxSizeAlarm);
+    connect(m_sizes.get(), &mailbox::MailboxSizes::postmasterNotice, this,
+            [this](const QString &subject, const QString &text) {
+                if (!m_dispatcher)
+                    return;
+                delivery::Notifier notifier(
+                    m_spool.get(), m_router,
+                    [d = m_dispatcher](const QString &id) { d->enqueue(id); });
+                QString error;
+                if (!notifier.tellPostmaster(subject, text, {}, &error))
+                    log::error(u"mailbox"_s, u"cannot tell the postmaster: "_s + error);
+            });
     m_dispatcher->moveToThread(&m_dispatchThread);
     connect(m_dispatcher, &routing::Dispatcher::outboxChanged, this, &Engine::outboxChanged);
     connect(m_dispatcher, &routing::Dispatcher::messageFinished, this, &Engine::messageFinished);
@@ -234,6 +248,11 @@ bool Engine::start(QString *error)
     m_maintenance = new archive::Maintenance(m_settings);
     m_maintenance->moveToThread(&m_maintenanceThread);
     connect(m_maintenance, &archive::Maintenance::runProgress, this, &Engine::archiveProgress);
+    // Archived mail leaves the live folders: the size caps measure again.
+    connect(m_maintenance, &archive::Maintenance::runFinished, this, [this] {
+        if (m_sizes)
+            m_sizes->forgetAll();
+    });
     connect(m_maintenance, &archive::Maintenance::runFinished, this,
             [this](const archive::RunReport &report) {
                 const QJsonObject reply = archive::toJson(report);
@@ -312,6 +331,8 @@ bool Engine::prepare(QString *error)
     m_disk = new util::DiskSpace(s.dataPath(), s.freeSpaceReserve(), this);
     m_server = new smtp::SmtpServer(m_settings, m_spool.get(), m_router, this);
     m_server->setDiskSpace(m_disk);
+    m_sizes = std::make_shared<mailbox::MailboxSizes>(mailboxDir(s));
+    m_server->setMailboxSizes(m_sizes);
     return m_server->listen(error);
 }
 

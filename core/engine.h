@@ -20,6 +20,7 @@ class Spool;
 }
 namespace tandem::mailbox {
 class MailboxStore;
+class MailboxSizes;
 }
 namespace tandem::routing {
 class Router;
@@ -155,6 +156,8 @@ signals:
     void archiveProgress(const tandem::archive::RunReport &report);
     void archiveRunFinished(const tandem::archive::RunReport &report);
     void archiveVerified(const tandem::archive::VerifyReport &report);
+    // A mailbox over its size cap on an Archive (which stores it all the same).
+    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes);
 
 private:
     bool prepare(QString *error);
@@ -172,6 +175,7 @@ private:
     smtp::SmtpServer *m_server = nullptr;
     delivery::DeliveryQueue *m_delivery = nullptr;
     QThread m_deliveryThread;
+    std::shared_ptr<mailbox::MailboxSizes> m_sizes;
     archive::Maintenance *m_maintenance = nullptr;
     QThread m_maintenanceThread;
     std::unique_ptr<archive::Archive> m_filingArchive; // opened at start, the dispatcher's

@@ -18,6 +18,7 @@ shoot() { # shoot TEST_PROGRAM ARGS... (under Xvfb, with a private keyring)
     xvfb-run -a -s "-screen 0 1920x1200x24" tests/gui/with-keyring.sh "$@"
 }
 shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_dialogs" screenshots
+shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_archivetab" screenshot
 shoot env TANDEM_SCREENSHOTS_DIR="$out" "$build/tests/gui/tst_wizard" screenshots
 if [ -z "$language" ]; then
     shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_mainwindow" screenshot

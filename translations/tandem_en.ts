@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArchiveText</name>
+    <message numerus="yes">
+        <source>%n error(s), the first: %1</source>
+        <translation>
+            <numerusform>%n error, the first: %1</numerusform>
+            <numerusform>%n errors, the first: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive verification found %n problem(s), the first: %1</source>
+        <translation>
+            <numerusform>Archive verification found %n problem, the first: %1</numerusform>
+            <numerusform>Archive verification found %n problems, the first: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ArchivePolicyEditor</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::EntryDetailsDialog</name>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
@@ -12,12 +60,19 @@
     </message>
 </context>
 <context>
-    <name>tandem::ui::InboxPropertiesDialog</name>
+    <name>tandem::ui::MailboxesDialog</name>
     <message numerus="yes">
-        <source> day(s)</source>
+        <source>%n message(s), %1</source>
         <translation>
-            <numerusform> day</numerusform>
-            <numerusform> days</numerusform>
+            <numerusform>%n message, %1</numerusform>
+            <numerusform>%n messages, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
         </translation>
     </message>
 </context>
@@ -56,20 +111,6 @@
         <translation>
             <numerusform>give up after %n hour</numerusform>
             <numerusform>give up after %n hours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>New mailboxes keep mail %n day(s) in the live folders</source>
-        <translation>
-            <numerusform>New mailboxes keep mail %n day in the live folders</numerusform>
-            <numerusform>New mailboxes keep mail %n days in the live folders</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>archived mail expires after %n day(s)</source>
-        <translation>
-            <numerusform>archived mail expires after %n day</numerusform>
-            <numerusform>archived mail expires after %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -125,6 +166,13 @@
         <translation>
             <numerusform>%n entry, %1 held</numerusform>
             <numerusform>%n entries, %1 held</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept: legal hold</source>
+        <translation>
+            <numerusform>%n kept: legal hold</numerusform>
+            <numerusform>%n kept: legal hold</numerusform>
         </translation>
     </message>
 </context>

@@ -98,6 +98,9 @@ void EngineHost::startEngine(const config::Settings &settings)
     connect(engine, &Engine::outboxSnapshot, this, &EngineHost::outboxSnapshot);
     connect(engine, &Engine::outboxUpdated, this, &EngineHost::outboxUpdated);
     connect(engine, &Engine::diskSpaceChanged, this, &EngineHost::diskSpaceChanged);
+    connect(engine, &Engine::archiveProgress, this, &EngineHost::archiveProgress);
+    connect(engine, &Engine::archiveRunFinished, this, &EngineHost::archiveRunFinished);
+    connect(engine, &Engine::archiveVerified, this, &EngineHost::archiveVerified);
     connect(engine, &Engine::stopped, this, [this] {
         if (m_engine) {
             m_engine->deleteLater();
@@ -201,6 +204,89 @@ void EngineHost::applySettings(const config::Settings &settings, ApplyDone done)
             });
         });
     });
+}
+
+void EngineHost::readArchiveView(const config::Settings &settings, const QString &mailbox,
+                                 ArchiveViewDone done)
+{
+    // The store is opened and closed on the worker thread: its catalog connection belongs there.
+    QMetaObject::invokeMethod(m_worker, [this, settings, mailbox, done] {
+        ArchiveView view;
+        view.mailbox = mailbox;
+        view.figures.mailbox = mailbox;
+        QString error;
+        if (!mailbox.isEmpty())
+            view.own = Engine::mailboxArchiveSettings(settings, mailbox, &error);
+        if (const auto archive = Engine::openArchive(settings, &view.error)) {
+            view.storeOpened = true;
+            const archive::Status status = archive->status();
+            view.archiveHold = status.archiveHold;
+            for (const archive::MailboxFigures &f : status.mailboxes) {
+                if (f.mailbox == mailbox)
+                    view.figures = f;
+            }
+            if (!mailbox.isEmpty()) {
+                // hold() answers the archive-wide hold too; the mailbox's own names it.
+                const std::optional<archive::Hold> hold = archive->hold(mailbox);
+                if (hold && !hold->mailbox.isEmpty())
+                    view.mailboxHold = hold;
+            }
+        }
+        if (view.error.isEmpty())
+            view.error = error;
+        QMetaObject::invokeMethod(
+            this, [done, view] { done(view); }, Qt::QueuedConnection);
+    });
+}
+
+void EngineHost::setArchiveHold(const config::Settings &settings, const QString &mailbox, bool on,
+                                const QString &who, const QString &reason, ArchiveDone done)
+{
+    QMetaObject::invokeMethod(m_worker, [this, settings, mailbox, on, who, reason, done] {
+        QString error;
+        if (const auto archive = Engine::openArchive(settings, &error)) {
+            if (archive->setHold(mailbox, on, who, reason, &error))
+                log::info(u"archive"_s,
+                          u"%1 %2 by %3: %4"_s.arg(
+                              mailbox.isEmpty() ? u"the archive"_s : mailbox,
+                              on ? u"put on legal hold"_s : u"released from hold"_s, who, reason));
+        }
+        QMetaObject::invokeMethod(
+            this, [done, error] { done(error); }, Qt::QueuedConnection);
+    });
+}
+
+void EngineHost::saveMailboxArchiveSettings(
+    const config::Settings &settings, const QHash<QString, config::MailboxArchiveSettings> &own,
+    ArchiveDone done)
+{
+    QMetaObject::invokeMethod(m_worker, [this, settings, own, done] {
+        QString error;
+        for (auto it = own.begin(); it != own.end() && error.isEmpty(); ++it) {
+            if (!Engine::setMailboxArchiveSettings(settings, it.key(), it.value(), &error))
+                error = u"%1: %2"_s.arg(it.key(), error);
+        }
+        QMetaObject::invokeMethod(
+            this, [done, error] { done(error); }, Qt::QueuedConnection);
+    });
+}
+
+bool EngineHost::runArchive(const QString &mailbox)
+{
+    Engine *engine = m_engine;
+    if (!engine || !m_running)
+        return false;
+    QMetaObject::invokeMethod(engine, [engine, mailbox] { engine->runArchive(mailbox); });
+    return true;
+}
+
+bool EngineHost::verifyArchive(const QString &mailbox)
+{
+    Engine *engine = m_engine;
+    if (!engine || !m_running)
+        return false;
+    QMetaObject::invokeMethod(engine, [engine, mailbox] { engine->verifyArchive(mailbox); });
+    return true;
 }
 
 void EngineHost::stop()

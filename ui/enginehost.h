@@ -1,16 +1,19 @@
 #pragma once
 
+#include "archive/archive.h"
 #include "config/settings.h"
 #include "delivery/entrydetails.h"
 #include "delivery/outbox.h"
 #include "util/log.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QStringList>
 #include <QThread>
 
 #include <functional>
+#include <optional>
 
 namespace tandem {
 class Engine;
@@ -19,6 +22,18 @@ class Engine;
 // Runs an Engine on a thread of its own, so that nothing the engine waits for (a disk, a
 // socket) can freeze the console. Every call crosses with a queued connection.
 namespace tandem::ui {
+
+// What a mailbox's Archive tab shows: its own settings, its figures in the store, its hold and
+// the archive-wide one.
+struct ArchiveView {
+    QString mailbox;
+    config::MailboxArchiveSettings own;
+    archive::MailboxFigures figures; // all zero when the store has nothing of it yet
+    std::optional<archive::Hold> mailboxHold;
+    std::optional<archive::Hold> archiveHold;
+    bool storeOpened = false; // else figures and holds are unknown
+    QString error;            // the store or the mailbox's settings could not be read
+};
 
 class EngineHost : public QObject {
     Q_OBJECT
@@ -62,6 +77,25 @@ public:
     using DetailsDone = std::function<void(const std::optional<delivery::EntryDetails> &)>;
     void entryDetails(const QString &id, DetailsDone done);
 
+    // The archive of the settings' data folder, engine running or not, on the engine's thread;
+    // `done` runs on this thread. readArchiveView's mailbox may be empty (only the holds).
+    using ArchiveViewDone = std::function<void(const ArchiveView &view)>;
+    void readArchiveView(const config::Settings &settings, const QString &mailbox,
+                         ArchiveViewDone done);
+    using ArchiveDone = std::function<void(const QString &error)>;
+    // Sets or clears a legal hold (mailbox "" for the archive-wide one) with who and why.
+    void setArchiveHold(const config::Settings &settings, const QString &mailbox, bool on,
+                        const QString &who, const QString &reason, ArchiveDone done);
+    // Writes mailboxes' own archive settings (tandem-mailbox.json); the first error stops it.
+    void saveMailboxArchiveSettings(const config::Settings &settings,
+                                    const QHash<QString, config::MailboxArchiveSettings> &own,
+                                    ArchiveDone done);
+    // A maintenance run or a verify now, of one mailbox or all, by the running engine: its
+    // progress and end come as archiveProgress, archiveRunFinished and archiveVerified.
+    // False when no engine runs.
+    bool runArchive(const QString &mailbox = {});
+    bool verifyArchive(const QString &mailbox = {});
+
 signals:
     void started(const QStringList &listening);
     void failed(const QString &error);
@@ -71,6 +105,10 @@ signals:
                        const QStringList &removed);
     // Engine::diskSpaceChanged: "ok", "low" or "full", with the free space and the reserve.
     void diskSpaceChanged(const QString &level, qint64 freeBytes, qint64 reserveBytes);
+    // Engine::archiveProgress, archiveRunFinished and archiveVerified, on this thread.
+    void archiveProgress(const tandem::archive::RunReport &report);
+    void archiveRunFinished(const tandem::archive::RunReport &report);
+    void archiveVerified(const tandem::archive::VerifyReport &report);
 
 private:
     void startEngine(const config::Settings &settings);

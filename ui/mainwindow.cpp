@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "archivetext.h"
 #include "config/roles.h"
+#include "dialogs/archivepolicyeditor.h"
 #include "dialogs/inboxpropertiesdialog.h"
 #include "dialogs/mailboxesdialog.h"
 #include "dialogs/outgoingmaildialog.h"
@@ -73,6 +75,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     , m_outbox(new QLabel(this))
     , m_lastError(new QLabel(this))
     , m_disk(new QLabel(this))
+    , m_archive(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/tandem/tandem.svg"_s));
@@ -121,6 +124,9 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     m_disk->setObjectName(u"diskSpace"_s);
     m_disk->hide();
     statusBar()->addPermanentWidget(m_disk);
+    m_archive->setObjectName(u"archiveStatus"_s);
+    m_archive->hide();
+    statusBar()->addPermanentWidget(m_archive);
     statusBar()->addPermanentWidget(m_outbox);
 
     // Engine events arrive on whatever thread logged them; the model takes them in batches.
@@ -161,6 +167,20 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
                 m_diskReserve = reserve;
                 updateStatus();
             });
+    // The archive's maintenance, run on schedule or asked for, as it goes and when it ends.
+    connect(m_host, &EngineHost::archiveProgress, this, [this](const archive::RunReport &r) {
+        m_archive->setText(ArchiveText::progress(r));
+        m_archive->show();
+    });
+    connect(m_host, &EngineHost::archiveRunFinished, this, [this](const archive::RunReport &r) {
+        m_archive->setText(ArchiveText::finished(r));
+        m_archive->setToolTip(r.errors.join(u'\n'));
+        m_archive->show();
+    });
+    connect(m_host, &EngineHost::archiveVerified, this, [this](const archive::VerifyReport &r) {
+        m_archive->setText(ArchiveText::verified(r));
+        m_archive->show();
+    });
     connect(m_host, &EngineHost::failed, this, [this](const QString &error) {
         m_lastError->setText(error);
         updateStatus();
@@ -195,6 +215,7 @@ void MainWindow::retranslateUi()
     m_engineMenu->setTitle(tr("&Engine"));
     m_startAction->setText(tr("&Start"));
     m_stopAction->setText(tr("S&top"));
+    m_runArchiveAction->setText(tr("Run &archive maintenance now"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     const QList<language::Choice> choices = language::choices();
@@ -280,6 +301,14 @@ void MainWindow::buildMenus()
                                            this, &MainWindow::stopEngine);
     m_startAction->setObjectName(u"startAction"_s);
     m_stopAction->setObjectName(u"stopAction"_s);
+    m_engineMenu->addSeparator();
+    m_runArchiveAction = m_engineMenu->addAction(QString(), this, [this] {
+        if (m_host->runArchive()) {
+            m_archive->setText(tr("Archive maintenance asked for…"));
+            m_archive->show();
+        }
+    });
+    m_runArchiveAction->setObjectName(u"runArchiveAction"_s);
 
     // View › Language: applied at once; the windows retranslate themselves.
     m_viewMenu = menuBar()->addMenu(QString());
@@ -477,18 +506,13 @@ QString MainWindow::summaryOf(Node node, int listener) const
         QStringList users;
         for (const config::User &u : s.mailboxes.users)
             users.append(u.name);
-        const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
         return tr("Users: %1").arg(users.isEmpty() ? tr("none") : users.join(u", "_s)) + u'\n' +
                tr("Mail to postmaster goes to: %1")
                    .arg(s.mailboxes.postmaster.isEmpty() ? tr("a mailbox of its own, “postmaster”")
                                                          : s.mailboxes.postmaster) +
                u'\n' +
-               tr("New mailboxes keep mail %n day(s) in the live folders", nullptr,
-                  int(t.archiveAfterHours / 24)) +
-               u"; "_s +
-               (t.expireAfterHours == 0 ? tr("archived mail never expires")
-                                        : tr("archived mail expires after %n day(s)", nullptr,
-                                             int(t.expireAfterHours / 24)));
+               tr("Default archive settings: %1")
+                   .arg(ArchivePolicyEditor::describe(s.mailboxes.mailboxTemplate));
     }
     case Node::Queue:
     case Node::Log:
@@ -530,6 +554,7 @@ bool MainWindow::openProperties(Node node, int listener)
         break;
     case Node::Mailboxes:
         dialog = std::make_unique<MailboxesDialog>(m_settings, this);
+        static_cast<MailboxesDialog *>(dialog.get())->setEngineHost(m_host);
         m_host->listMailboxes(m_settings,
                               [d = QPointer<MailboxesDialog>(static_cast<MailboxesDialog *>(
                                    dialog.get()))](const QStringList &mailboxes) {
@@ -678,6 +703,7 @@ void MainWindow::updateStatus()
                                                   .arg(mib(m_diskFree), mib(m_diskReserve)));
     m_startAction->setEnabled(!running);
     m_stopAction->setEnabled(running);
+    m_runArchiveAction->setEnabled(running);
 }
 
 } // namespace tandem::ui

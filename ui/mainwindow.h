@@ -108,6 +108,7 @@ private:
     QLabel *m_outbox;
     QLabel *m_lastError;
     QLabel *m_disk;
+    QLabel *m_archive; // a maintenance run's progress, then its summary
     QMenu *m_fileMenu = nullptr;
     QMenu *m_engineMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -118,6 +119,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_startAction = nullptr;
     QAction *m_stopAction = nullptr;
+    QAction *m_runArchiveAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QToolBar *m_engineToolBar = nullptr;
     QStringList m_listeningOn; // while the engine runs

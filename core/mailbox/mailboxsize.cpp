@@ -212,6 +212,13 @@ void MailboxSizes::forget(const QString &mailbox)
         it->measuredAt = -2; // stale, but what the postmaster was told is kept
 }
 
+void MailboxSizes::forgetAll()
+{
+    const QMutexLocker lock(&m_mutex);
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+        it->measuredAt = -2;
+}
+
 bool MailboxSizes::isFull(const QString &mailbox)
 {
     const QString box = key(mailbox);

@@ -40,6 +40,8 @@ public:
     void added(const QString &mailbox, qint64 bytes, const QString &queueId = {});
     // Something else changed the mailbox (archiving, removal): measure it again when asked.
     void forget(const QString &mailbox);
+    void forgetAll(); // a maintenance run archived mail out of any of them
+
     // RCPT for a recipient filed in this mailbox: true when its mail is to be refused for the
     // size cap (a full mailbox where refusesWhenFull()). Looks at the thresholds too.
     bool isFull(const QString &mailbox);

@@ -4,6 +4,7 @@
 #include "config/settings.h"
 #include "delivery/notifier.h"
 #include "delivery/outbox.h"
+#include "mailbox/mailboxsize.h"
 #include "mailbox/mailboxstore.h"
 #include "router.h"
 #include "spool/spool.h"
@@ -463,6 +464,9 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     QString fileName;
     switch (m_mailboxes->deliver(request, &fileName, error)) {
     case mailbox::DeliveryOutcome::Stored:
+        if (m_sizes)
+            m_sizes->added(action.mailbox, mailbox::MailboxSizes::sizeFromFileName(fileName),
+                           envelope.id);
         if (!recordFiled(envelope, index, action, error))
             return false; // the redo finds the copy made and records it
         notifyDelivered(envelope, index, action);

@@ -16,6 +16,7 @@ class Spool;
 }
 namespace tandem::mailbox {
 class MailboxStore;
+class MailboxSizes;
 }
 namespace tandem::delivery {
 class Outbox;
@@ -55,6 +56,8 @@ public:
     // recorded, so a crash in between redoes the recording, never the copy. Set before the
     // dispatcher's thread starts; the dispatcher owns it from then on.
     void setArchive(std::unique_ptr<archive::Archive> archive);
+    // The live sizes the size cap reads: raised by each copy filed.
+    void setMailboxSizes(mailbox::MailboxSizes *sizes) { m_sizes = sizes; }
     static constexpr int kArchiveBatch = 64; // messages per catalog transaction, at most
     void setRouter(std::shared_ptr<const Router> router) { m_router = std::move(router); }
 
@@ -117,6 +120,7 @@ private:
     QTimer m_retryTimer; // a child, so that it moves to the dispatcher's thread with it
     bool m_scheduled = false;
     std::unique_ptr<archive::Archive> m_archive;
+    mailbox::MailboxSizes *m_sizes = nullptr;
     QStringList m_awaitingCommit; // done, waiting for their copies' catalog transaction
     QSet<QString> m_resumed;      // found at start: completed copies may lack their catalog rows
     QTimer m_commitRetry;

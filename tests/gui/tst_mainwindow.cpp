@@ -10,6 +10,7 @@
 #include "threadwarnings.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -33,6 +34,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace Qt::StringLiterals;
 using tandem::ui::MainWindow;
@@ -45,6 +47,7 @@ private slots:
     void cleanupTestCase();
     void passthroughCheckboxesChangeFileAndRouting();
     void mailboxesOnDiskArriveLater();
+    void archiveMaintenanceInStatusBar();
     void diskFullShownAndMailRefused();
     void refusedChangeLeavesFileAndEngineAlone();
     void queueColumnsFitAt1400();
@@ -234,6 +237,36 @@ void TestMainWindow::mailboxesOnDiskArriveLater()
     });
     QVERIFY(!m_window->openProperties(MainWindow::Node::Mailboxes)); // cancelled
     QVERIFY2(seen.contains(u"alice@example.com"_s), qPrintable(seen.join(u", "_s)));
+}
+
+// Engine › Run archive maintenance now: a run of the running engine, its end summed up in the
+// status bar; the Mailboxes node says the default archive settings in words.
+void TestMainWindow::archiveMaintenanceInStatusBar()
+{
+    auto *action = m_window->findChild<QAction *>(u"runArchiveAction"_s);
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    auto *status = m_window->findChild<QLabel *>(u"archiveStatus"_s);
+    QVERIFY(status);
+    QSignalSpy finished(m_window->host(), &tandem::ui::EngineHost::archiveRunFinished);
+    action->trigger();
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(status->text().startsWith(u"Archive maintenance done: "_s));
+    QVERIFY2(status->text().contains(u" examined"_s), qPrintable(status->text()));
+    QVERIFY(!status->isHidden());
+
+    auto *tree = m_window->findChild<QTreeWidget *>(u"navigation"_s);
+    QVERIFY(tree);
+    QTreeWidgetItemIterator it(tree);
+    for (; *it; ++it) {
+        if ((*it)->text(0) == u"Mailboxes"_s)
+            break;
+    }
+    QVERIFY(*it);
+    tree->setCurrentItem(*it);
+    const QString summary = m_window->findChild<QLabel *>(u"propertiesSummary"_s)->text();
+    QVERIFY2(summary.contains(u"Default archive settings: "_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"kept for ever"_s), qPrintable(summary));
 }
 
 QString TestMainWindow::changePort(int port)

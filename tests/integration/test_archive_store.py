@@ -96,7 +96,8 @@ class ArchiveStoreCase(TandemTestCase):
             expected += len(recipients)
         if s is not None:
             quit_quietly(s)
-        wait_for(lambda: self.placements() >= expected, timeout=300, interval=0.5)
+        self.filed = getattr(self, "filed", 0) + expected
+        wait_for(lambda: self.placements() >= self.filed, timeout=300, interval=0.5)
         return expected
 
     def placements(self):
@@ -379,7 +380,7 @@ class KillDuringMaintenance(ArchiveStoreCase):
             proc = subprocess.Popen([self.daemon.binary, "--config", self.daemon.config_path,
                                      "archive", "run"], stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, env=env, cwd=self.daemon.tmpdir)
-            time.sleep(rng.uniform(0.01, 0.6))
+            time.sleep(rng.uniform(0.005, 0.12))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 interrupted += 1

@@ -1,5 +1,7 @@
 #include "inboxpropertiesdialog.h"
 
+#include "archivepolicyeditor.h"
+
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QFormLayout>
@@ -8,7 +10,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRadioButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -26,9 +27,8 @@ InboxPropertiesDialog::InboxPropertiesDialog(const config::Settings &settings, Q
     routeErrors(u"incoming\\.passthrough\\.domains.*"_s, m_domains);
     routeErrors(u"incoming\\.undelivered\\.forward_mailbox"_s, m_forwardMailbox);
     routeErrors(u"incoming\\.undelivered.*"_s, m_returnToSender);
-    routeErrors(u"mailboxes\\.template\\.archive_after"_s, m_keepLiveDays);
-    routeErrors(u"mailboxes\\.template\\.expire_after"_s, m_archiveExpiryDays);
-    routeErrors(u"mailboxes\\.template\\.max_size_mb"_s, m_maxSizeMb);
+    for (const auto &[key, field] : m_template->fieldsByKey())
+        routeErrors(u"mailboxes\\.template\\."_s + key, field);
 }
 
 QWidget *InboxPropertiesDialog::passthroughTab()
@@ -191,38 +191,20 @@ QWidget *InboxPropertiesDialog::undeliveredTab()
     actions->addLayout(forward);
     actions->addWidget(errorLabel(m_forwardMailbox));
 
-    const config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
-    auto *templateBox = new QGroupBox(tr("Mailbox template (for new mailboxes)"));
-    const auto days = [](int n) { return tr(" day(s)", nullptr, n); };
-    m_keepLiveDays = spinBox(u"keepLiveDays"_s, 0, 100000, days, int(t.archiveAfterHours / 24));
-    m_archiveExpiryDays =
-        spinBox(u"archiveExpiryDays"_s, 0, 100000, days, int(t.expireAfterHours / 24), tr("Never"));
-    m_maxSizeMb = spinBox(u"maxSizeMb"_s, 0, 10000000, tr(" MB"), t.maxSizeMb, tr("No cap"));
-    explain(m_keepLiveDays,
-            tr("Days a message stays in a new mailbox's live folders before it is archived."),
-            tr("<p>The archive setting new mailboxes are made with: after how many days a "
-               "message leaves the live folders (INBOX, Sent and the others). A message's age "
-               "is the time since it was filed here. Each mailbox keeps its own copy of the "
-               "setting (tandem-mailbox.json); changing the template does not change mailboxes "
-               "made before.</p>"));
-    explain(m_archiveExpiryDays, tr("Days an archived message is kept; Never keeps it for ever."),
-            tr("<p>After how many days of age an archived message expires and is deleted; 0 "
-               "(<i>Never</i>) keeps it for ever. Nothing on legal hold ever expires, and no "
-               "mail within its retention is deleted. Recorded in each new mailbox.</p>"));
-    explain(m_maxSizeMb, tr("The size cap of a new mailbox; No cap for none."),
-            tr("<p>The size a new mailbox may grow to, in megabytes; 0 (<i>No cap</i>) for "
-               "none. Recorded in each new mailbox's settings; an Archive never refuses mail "
-               "for a local domain because of it.</p>"));
-    auto *form = new QFormLayout(templateBox);
-    form->addRow(tr("Days in the &live mailbox:"), withError(m_keepLiveDays));
-    form->addRow(tr("Archive &expiry (0 = never):"), withError(m_archiveExpiryDays));
-    form->addRow(tr("&Size cap (0 = none):"), withError(m_maxSizeMb));
-    auto *note = new QLabel(tr("Messages older than the live days move to the mailbox's Archive "
-                               "folder; archived messages are deleted after the expiry. The size "
-                               "cap is warned about, never silently exceeded."));
+    auto *templateBox = new QGroupBox(tr("Default archive settings (the template for mailboxes)"));
+    templateBox->setObjectName(u"templateBox"_s);
+    m_template = new ArchivePolicyEditor(s.mailboxes.mailboxTemplate,
+                                         [this](QWidget *field) { return errorLabel(field); });
+    auto *note = new QLabel(
+        tr("Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says "
+           "otherwise. A message's age counts from when it was filed here, and nothing on legal "
+           "hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender "
+           "retries); an Archive never refuses it, and raises an alarm instead."));
     note->setObjectName(u"templateNote"_s);
     note->setWordWrap(true);
-    form->addRow(note);
+    auto *templateLayout = new QVBoxLayout(templateBox);
+    templateLayout->addWidget(m_template);
+    templateLayout->addWidget(note);
 
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(actionBox);
@@ -256,10 +238,7 @@ void InboxPropertiesDialog::apply(config::Settings &s)
     if (!mailbox.isEmpty() || m_forward->isChecked())
         s.undelivered.forwardMailbox = mailbox;
 
-    config::MailboxTemplate &t = s.mailboxes.mailboxTemplate;
-    t.archiveAfterHours = qint64(m_keepLiveDays->value()) * 24;
-    t.expireAfterHours = qint64(m_archiveExpiryDays->value()) * 24;
-    t.maxSizeMb = m_maxSizeMb->value();
+    s.mailboxes.mailboxTemplate = m_template->policy();
 }
 
 } // namespace tandem::ui

@@ -6,9 +6,10 @@ class QCheckBox;
 class QLineEdit;
 class QListWidget;
 class QRadioButton;
-class QSpinBox;
 
 namespace tandem::ui {
+
+class ArchivePolicyEditor;
 
 // Options | Incoming Mail › Inbox Properties: the passthrough rules of PRODUCT.md §1 and what
 // becomes of mail for a local address without a mailbox.
@@ -34,9 +35,7 @@ private:
     QRadioButton *m_createAndStore;
     QRadioButton *m_forward;
     QLineEdit *m_forwardMailbox;
-    QSpinBox *m_keepLiveDays;
-    QSpinBox *m_archiveExpiryDays;
-    QSpinBox *m_maxSizeMb;
+    ArchivePolicyEditor *m_template;
 };
 
 } // namespace tandem::ui
