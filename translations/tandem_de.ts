@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ArchiveText</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Archiving: %1 examined, %2 archived…</source>
+        <translation>Archivierung: %1 geprüft, %2 archiviert…</translation>
+    </message>
+    <message>
+        <source>%1 examined</source>
+        <translation>%1 geprüft</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>%1 archiviert</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 expired</source>
+        <translation>%1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1 kept on hold</source>
+        <translation>%1 wegen Aufbewahrungssperre behalten</translation>
+    </message>
+    <message>
+        <source>Archive maintenance interrupted: %1.</source>
+        <translation>Archivpflege unterbrochen: %1.</translation>
+    </message>
+    <message>
+        <source>Archive maintenance done: %1.</source>
+        <translation>Archivpflege abgeschlossen: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s), the first: %1</source>
+        <translation>
+            <numerusform>%n Fehler, der erste: %1</numerusform>
+            <numerusform>%n Fehler, der erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archive verified: %1 messages and %2 ledger entries, all intact.</source>
+        <translation>Archiv geprüft: %1 Nachrichten und %2 Journaleinträge, alle unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive verification found %n problem(s), the first: %1</source>
+        <translation>
+            <numerusform>Die Archivprüfung fand %n Problem, das erste: %1</numerusform>
+            <numerusform>Die Archivprüfung fand %n Probleme, das erste: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since %1, by %2: %3</source>
+        <translation>Seit %1, durch %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>on</source>
@@ -56,51 +117,51 @@
         <translation>Geben Sie die Domäne ein, z. B. example.com.</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name such as example.com.</source>
+        <source>&quot;%1&quot; is not a domain name such as example.com.</source>
         <translation>„%1“ ist kein Domänenname wie example.com.</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name such as example.org.</source>
+        <source>&quot;%1&quot; is not a domain name such as example.org.</source>
         <translation>„%1“ ist kein Domänenname wie example.org.</translation>
     </message>
     <message>
-        <source>Enter this machine's host name, such as mail.example.com.</source>
+        <source>Enter this machine&apos;s host name, such as mail.example.com.</source>
         <translation>Geben Sie den Hostnamen dieses Computers ein, z. B. mail.example.com.</translation>
     </message>
     <message>
-        <source>"%1" is not a host name such as mail.example.com.</source>
+        <source>&quot;%1&quot; is not a host name such as mail.example.com.</source>
         <translation>„%1“ ist kein Hostname wie mail.example.com.</translation>
     </message>
     <message>
-        <source>Enter the Archive machine's address.</source>
+        <source>Enter the Archive machine&apos;s address.</source>
         <translation>Geben Sie die Adresse des Archivservers ein.</translation>
     </message>
     <message>
-        <source>Enter the Mailbox machine's address.</source>
+        <source>Enter the Mailbox machine&apos;s address.</source>
         <translation>Geben Sie die Adresse des Postfachservers ein.</translation>
     </message>
     <message>
-        <source>"%1" is not a host name or an IP address.</source>
+        <source>&quot;%1&quot; is not a host name or an IP address.</source>
         <translation>„%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address: the Archive lets the Mailbox relay by its address.</source>
+        <source>&quot;%1&quot; is not an IP address: the Archive lets the Mailbox relay by its address.</source>
         <translation>„%1“ ist keine IP-Adresse: Der Archivserver erlaubt dem Postfachserver das Relaying anhand seiner Adresse.</translation>
     </message>
     <message>
-        <source>The Archive's port must be 1-65535.</source>
+        <source>The Archive&apos;s port must be 1-65535.</source>
         <translation>Der Port des Archivservers muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
-        <source>The Mailbox's port must be 1-65535.</source>
+        <source>The Mailbox&apos;s port must be 1-65535.</source>
         <translation>Der Port des Postfachservers muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
-        <source>"%1" is not a network such as 192.168.1.0/24.</source>
+        <source>&quot;%1&quot; is not a network such as 192.168.1.0/24.</source>
         <translation>„%1“ ist kein Netzwerk wie 192.168.1.0/24.</translation>
     </message>
     <message>
-        <source>"%1" is wider than any LAN and would make an open relay.</source>
+        <source>&quot;%1&quot; is wider than any LAN and would make an open relay.</source>
         <translation>„%1“ ist größer als jedes LAN und würde ein offenes Relay erzeugen.</translation>
     </message>
     <message>
@@ -108,11 +169,11 @@
         <translation>Geben Sie das LAN ein, dessen Computer E-Mails senden dürfen, z. B. 192.168.1.0/24.</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address to listen on.</source>
+        <source>&quot;%1&quot; is not an IP address to listen on.</source>
         <translation>„%1“ ist keine IP-Adresse, an der der Dienst empfangen kann.</translation>
     </message>
     <message>
-        <source>The %1 listener's port must be 1-65535.</source>
+        <source>The %1 listener&apos;s port must be 1-65535.</source>
         <translation>Der Port des %1-Empfangsdienstes muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
@@ -120,7 +181,7 @@
         <translation>Adresse %1, Port %2 wird doppelt verwendet.</translation>
     </message>
     <message>
-        <source>The Archive cannot be this machine's own %1 port %2.</source>
+        <source>The Archive cannot be this machine&apos;s own %1 port %2.</source>
         <translation>Der Archivserver darf nicht dieser Computer selbst sein (%1, Port %2).</translation>
     </message>
     <message>
@@ -128,11 +189,11 @@
         <translation>Zum Empfangen von E-Mails ist ein SMTP-Empfangsdienst erforderlich.</translation>
     </message>
     <message>
-        <source>A Mailbox needs a submission listener for its users' mail clients.</source>
+        <source>A Mailbox needs a submission listener for its users&apos; mail clients.</source>
         <translation>Ein Postfachserver benötigt einen Submission-Empfangsdienst für die E-Mail-Clients seiner Benutzer.</translation>
     </message>
     <message>
-        <source>The SmartHost's port must be 1-65535.</source>
+        <source>The SmartHost&apos;s port must be 1-65535.</source>
         <translation>Der Port des SmartHosts muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
@@ -168,7 +229,7 @@
         <translation>alle lokalen Domänen</translation>
     </message>
     <message>
-        <source>Passthrough › Copy all mail to sender's Sent items: %1</source>
+        <source>Passthrough › Copy all mail to sender&apos;s Sent items: %1</source>
         <translation>Passthrough › Alle Nachrichten in „Gesendete Elemente“ des Absenders kopieren: %1</translation>
     </message>
     <message>
@@ -232,7 +293,7 @@
         <translation>den Archivspeicher</translation>
     </message>
     <message>
-        <source>the mailbox's Archive folder</source>
+        <source>the mailbox&apos;s Archive folder</source>
         <translation>den Ordner „Archive“ des Postfachs</translation>
     </message>
     <message>
@@ -296,7 +357,7 @@
     </message>
     <message>
         <source>must be one of %1</source>
-        <extracomment>%1 lists the allowed values as they are written in the configuration file, each in straight double quotes ("mailbox", "archive", "custom").</extracomment>
+        <extracomment>%1 lists the allowed values as they are written in the configuration file, each in straight double quotes (&quot;mailbox&quot;, &quot;archive&quot;, &quot;custom&quot;).</extracomment>
         <translation>muss einer der folgenden Werte sein: %1</translation>
     </message>
     <message>
@@ -312,7 +373,7 @@
         <translation>muss ein Domänenname sein</translation>
     </message>
     <message>
-        <source>"%1" is listed twice</source>
+        <source>&quot;%1&quot; is listed twice</source>
         <translation>„%1“ ist doppelt aufgeführt</translation>
     </message>
     <message>
@@ -332,7 +393,7 @@
         <translation>Adresse %1, Port %2 wird bereits von einem anderen Empfangsdienst verwendet</translation>
     </message>
     <message>
-        <source>"%1" is not a network such as 192.168.0.0/16</source>
+        <source>&quot;%1&quot; is not a network such as 192.168.0.0/16</source>
         <translation>„%1“ ist kein Netzwerk wie 192.168.0.0/16</translation>
     </message>
     <message>
@@ -345,13 +406,13 @@
         <translation>darf smtp.max_connections nicht überschreiten</translation>
     </message>
     <message>
-        <source>"%1" is not a local domain (server.domain or server.local_domains)</source>
+        <source>&quot;%1&quot; is not a local domain (server.domain or server.local_domains)</source>
         <extracomment>Keep server.domain and server.local_domains as they are: they name keys in the configuration file.</extracomment>
         <translation>„%1“ ist keine lokale Domäne (server.domain oder server.local_domains)</translation>
     </message>
     <message>
-        <source>must be "all" or a list of local domains</source>
-        <extracomment>Keep "all" as it is: it is the value written in the configuration file.</extracomment>
+        <source>must be &quot;all&quot; or a list of local domains</source>
+        <extracomment>Keep &quot;all&quot; as it is: it is the value written in the configuration file.</extracomment>
         <translation>muss „all“ oder eine Liste lokaler Domänen sein</translation>
     </message>
     <message>
@@ -371,7 +432,7 @@
         <translation>muss mindestens eine Domäne, *.domäne oder * enthalten</translation>
     </message>
     <message>
-        <source>"%1" must be a domain, *.domain or *</source>
+        <source>&quot;%1&quot; must be a domain, *.domain or *</source>
         <translation>„%1“ muss eine Domäne, *.domäne oder * sein</translation>
     </message>
     <message>
@@ -388,22 +449,22 @@
         <translation>muss ein Benutzername sein (Buchstaben, Ziffern, . _ + -)</translation>
     </message>
     <message>
-        <source>"%1" is not a local domain</source>
+        <source>&quot;%1&quot; is not a local domain</source>
         <translation>„%1“ ist keine lokale Domäne</translation>
     </message>
     <message>
-        <source>must be a hash made by "tandemd user passwd" (pbkdf2-sha256$...)</source>
-        <extracomment>Keep the command "tandemd user passwd" and pbkdf2-sha256$... as they are.</extracomment>
+        <source>must be a hash made by &quot;tandemd user passwd&quot; (pbkdf2-sha256$...)</source>
+        <extracomment>Keep the command &quot;tandemd user passwd&quot; and pbkdf2-sha256$... as they are.</extracomment>
         <translation>muss ein mit „tandemd user passwd“ erzeugter Hash sein (pbkdf2-sha256$...)</translation>
     </message>
     <message>
-        <source>"%1" is wider than any LAN (/%2 at most) and would let anyone relay through smtp.listeners[%3], which does not require authentication</source>
-        <extracomment>Keep smtp.listeners[%3] exactly as it is: the SMTP service dialog finds it and puts in its place "this SMTP service" or "the SMTP service on 192.168.1.5 port 25", as translated in that dialog. Word the sentence so that such a phrase fits there unchanged.</extracomment>
+        <source>&quot;%1&quot; is wider than any LAN (/%2 at most) and would let anyone relay through smtp.listeners[%3], which does not require authentication</source>
+        <extracomment>Keep smtp.listeners[%3] exactly as it is: the SMTP service dialog finds it and puts in its place &quot;this SMTP service&quot; or &quot;the SMTP service on 192.168.1.5 port 25&quot;, as translated in that dialog. Word the sentence so that such a phrase fits there unchanged.</extracomment>
         <translation>„%1“ ist größer als jedes LAN (höchstens /%2): Da smtp.listeners[%3] keine Authentifizierung verlangt, könnte jeder darüber E-Mails weiterleiten (offenes Relay)</translation>
     </message>
     <message>
-        <source>"smtps" needs smtp.tls.certificate and smtp.tls.key</source>
-        <extracomment>Keep "smtps", smtp.tls.certificate and smtp.tls.key as they are: they are a value and keys in the configuration file.</extracomment>
+        <source>&quot;smtps&quot; needs smtp.tls.certificate and smtp.tls.key</source>
+        <extracomment>Keep &quot;smtps&quot;, smtp.tls.certificate and smtp.tls.key as they are: they are a value and keys in the configuration file.</extracomment>
         <translation>„smtps“ benötigt smtp.tls.certificate und smtp.tls.key</translation>
     </message>
     <message>
@@ -415,8 +476,8 @@
         <translation>%1 ist für andere lesbar; schränken Sie die Rechte mit chmod 600 ein</translation>
     </message>
     <message>
-        <source>%1 must be {"passwords": {"[host]:port": "..."}}</source>
-        <translation>%1 muss die Form {"passwords": {"[host]:port": "..."}} haben</translation>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}}</source>
+        <translation>%1 muss die Form {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}} haben</translation>
     </message>
     <message>
         <source>not valid JSON at line %1: %2</source>
@@ -427,8 +488,8 @@
         <translation>muss ein JSON-Objekt sein</translation>
     </message>
     <message>
-        <source>%1 must be {"passwords": {"[host]:port": "..."}, "tls_key_passphrase": "..."} (either key may be left out, not both)</source>
-        <translation>%1 muss {"passwords": {"[host]:port": "..."}, "tls_key_passphrase": "..."} sein (einer der beiden Schlüssel darf fehlen, nicht beide)</translation>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} (either key may be left out, not both)</source>
+        <translation>%1 muss {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} sein (einer der beiden Schlüssel darf fehlen, nicht beide)</translation>
     </message>
     <message>
         <source>%1: tls_key_passphrase must be a string</source>
@@ -448,7 +509,7 @@
         <translation>%1 gehört dem Benutzer %2, nicht %3, dem Benutzer, unter dem tandemd läuft</translation>
     </message>
     <message>
-        <source>"%1" is not a user (mailboxes.users)</source>
+        <source>&quot;%1&quot; is not a user (mailboxes.users)</source>
         <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
         <translation>„%1“ ist kein Benutzer (mailboxes.users)</translation>
     </message>
@@ -465,6 +526,209 @@
         <source>must be 0 or at least archive_after</source>
         <extracomment>Keep archive_after as it is: it names a key in the configuration file.</extracomment>
         <translation>muss 0 oder mindestens archive_after sein</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ArchivePolicyEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>into the read-only archive store</source>
+        <translation>in den schreibgeschützten Archivspeicher</translation>
+    </message>
+    <message>
+        <source>into the mailbox&apos;s Archive folder (visible over IMAP)</source>
+        <translation>in den Ordner Archive des Postfachs (über IMAP sichtbar)</translation>
+    </message>
+    <message>
+        <source>delete instead of archiving</source>
+        <translation>löschen statt archivieren</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>Jahren</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>export to an mbox file</source>
+        <translation>in eine mbox-Datei exportieren</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Keine Begrenzung</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Age at which a message leaves the live folders; Never (0) keeps it there.</source>
+        <translation>Alter, in dem eine Nachricht die aktiven Ordner verlässt; Nie (0) behält sie dort.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here, not since it moved between folders. 0 (&lt;i&gt;Never&lt;/i&gt;) archives nothing.&lt;/p&gt;&lt;p&gt;Archiving happens in the maintenance runs, never while mail is delivered.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nach welcher Zeit eine Nachricht die aktiven Ordner (INBOX, Sent und die anderen) verlässt. Das Alter einer Nachricht ist die Zeit, seit sie hier abgelegt wurde, nicht seit sie zwischen Ordnern verschoben wurde. 0 (&lt;i&gt;Nie&lt;/i&gt;) archiviert nichts.&lt;/p&gt;&lt;p&gt;Archiviert wird in den Wartungsläufen, nie während der Zustellung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts hours, days or weeks.</source>
+        <translation>Ob die Zahl oben Stunden, Tage oder Wochen zählt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Archive messages after&lt;/i&gt;: hours, days or weeks (a week is 7 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Einheit von &lt;i&gt;Archivieren nach&lt;/i&gt;: Stunden, Tage oder Wochen (eine Woche hat 7 Tage).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Where a message goes when it leaves the live folders.</source>
+        <translation>Wohin eine Nachricht geht, wenn sie die aktiven Ordner verlässt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Into the read-only archive store&lt;/b&gt;: deep storage under data/archive, each distinct message stored once and compressed, not visible over IMAP and not changeable by anyone; every copy is recorded in the mailbox&apos;s ledger, which &lt;i&gt;verify&lt;/i&gt; proves untouched.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Into the mailbox&apos;s Archive folder&lt;/b&gt;: the message moves to the folder named Archive, where the user still sees it over IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Delete instead of archiving&lt;/b&gt;: the message is deleted at that age (unless it is on legal hold).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;In den schreibgeschützten Archivspeicher&lt;/b&gt;: Tiefenspeicher unter data/archive, jede Nachricht nur einmal und komprimiert gespeichert, über IMAP nicht sichtbar und von niemandem änderbar; jede Kopie wird im Journal des Postfachs verzeichnet, dessen Unversehrtheit &lt;i&gt;verify&lt;/i&gt; nachweist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In den Ordner Archive des Postfachs&lt;/b&gt;: Die Nachricht wird in den Ordner Archive verschoben, wo der Benutzer sie über IMAP weiter sieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Löschen statt archivieren&lt;/b&gt;: Die Nachricht wird in diesem Alter gelöscht (außer sie unterliegt einer Aufbewahrungssperre).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Age at which a message expires; Never (0) keeps it for ever.</source>
+        <translation>Alter, in dem eine Nachricht abläuft; Nie (0) behält sie für immer.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message expires, counted like the archiving age from when it was filed here; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. It must be 0 or at least the archiving age.&lt;/p&gt;&lt;p&gt;Nothing on legal hold ever expires.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nach welcher Zeit eine Nachricht abläuft, wie das Archivierungsalter ab ihrer Ablage hier gezählt; 0 (&lt;i&gt;Nie&lt;/i&gt;) behält sie für immer. Der Wert muss 0 oder mindestens das Archivierungsalter sein.&lt;/p&gt;&lt;p&gt;Nichts unter Aufbewahrungssperre läuft je ab.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts days, weeks or years.</source>
+        <translation>Ob die Zahl oben Tage, Wochen oder Jahre zählt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Expire after&lt;/i&gt;: days, weeks or years (a year is 365 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Einheit von &lt;i&gt;Ablaufen nach&lt;/i&gt;: Tage, Wochen oder Jahre (ein Jahr hat 365 Tage).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What becomes of an expired message: deleted, or exported first.</source>
+        <translation>Was mit einer abgelaufenen Nachricht geschieht: gelöscht oder zuvor exportiert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Delete&lt;/b&gt;: an expired message is removed from the store.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Export to an mbox file&lt;/b&gt;: it is written to the mailbox&apos;s mbox file in the export folder (mailboxes.archive.export_dir) before it is removed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Löschen&lt;/b&gt;: Eine abgelaufene Nachricht wird aus dem Speicher entfernt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In eine mbox-Datei exportieren&lt;/b&gt;: Sie wird vor dem Entfernen in die mbox-Datei des Postfachs im Exportordner (mailboxes.archive.export_dir) geschrieben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The live mailbox&apos;s size cap in megabytes; No cap for none.</source>
+        <translation>Die Größengrenze des aktiven Postfachs in Megabyte; Keine Begrenzung für keine.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The size the live mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none.&lt;/p&gt;&lt;p&gt;On a Mailbox, mail for a full mailbox is answered 452 4.2.2 at RCPT: the sending server keeps it and tries again. An Archive never refuses mail for a local domain: it keeps storing, logs the fact, raises an alarm in the console and tells the postmaster.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Größe, die das aktive Postfach erreichen darf, in Megabyte; 0 (&lt;i&gt;Keine Begrenzung&lt;/i&gt;) für keine.&lt;/p&gt;&lt;p&gt;Auf einem Postfachserver wird E-Mail für ein volles Postfach bei RCPT mit 452 4.2.2 beantwortet: Der sendende Server behält sie und versucht es erneut. Ein Archivserver weist E-Mail für eine lokale Domäne nie ab: Er speichert weiter, protokolliert es, meldet einen Alarm in der Konsole und benachrichtigt den Postmaster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The postmaster is told when a mailbox reaches this share of its cap.</source>
+        <translation>Der Postmaster wird benachrichtigt, wenn ein Postfach diesen Anteil seiner Grenze erreicht.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When a mailbox with a size cap reaches this percentage of it, the postmaster is sent a warning, so that there is time to act before mail is refused.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erreicht ein Postfach mit Größengrenze diesen Prozentsatz davon, erhält der Postmaster eine Warnung, damit Zeit zum Handeln bleibt, bevor E-Mail abgewiesen wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Archive messages &amp;after:</source>
+        <translation>Archivieren na&amp;ch:</translation>
+    </message>
+    <message>
+        <source>Archived mail &amp;goes:</source>
+        <translation>&amp;Ziel archivierter Nachrichten:</translation>
+    </message>
+    <message>
+        <source>&amp;Expire after:</source>
+        <translation>Ab&amp;laufen nach:</translation>
+    </message>
+    <message>
+        <source>On e&amp;xpiry:</source>
+        <translation>Bei Ablau&amp;f:</translation>
+    </message>
+    <message>
+        <source>Size &amp;limit:</source>
+        <translation>&amp;Größengrenze:</translation>
+    </message>
+    <message>
+        <source>&amp;Warn the postmaster at:</source>
+        <translation>Post&amp;master warnen bei:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing archived</source>
+        <translation>nichts wird archiviert</translation>
+    </message>
+    <message>
+        <source>archive after %1 into the store</source>
+        <translation>nach %1 in den Speicher archivieren</translation>
+    </message>
+    <message>
+        <source>move to the Archive folder after %1</source>
+        <translation>nach %1 in den Ordner Archive verschieben</translation>
+    </message>
+    <message>
+        <source>delete after %1</source>
+        <translation>nach %1 löschen</translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation>für immer behalten</translation>
+    </message>
+    <message>
+        <source>exported to an mbox file and removed after %1</source>
+        <translation>nach %1 in eine mbox-Datei exportiert und entfernt</translation>
+    </message>
+    <message>
+        <source>deleted after %1</source>
+        <translation>nach %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>size cap %1 MB, warning at %2 %</source>
+        <translation>Größengrenze %1 MB, Warnung bei %2 %</translation>
     </message>
 </context>
 <context>
@@ -668,7 +932,7 @@
         <translation>Kopien</translation>
     </message>
     <message>
-        <source>Copy all mail to sender's Sent items</source>
+        <source>Copy all mail to sender&apos;s Sent items</source>
         <translation>Alle Nachrichten in „Gesendete Elemente“ des Absenders kopieren</translation>
     </message>
     <message>
@@ -704,45 +968,6 @@
         <translation>postmaster</translation>
     </message>
     <message>
-        <source>Mailbox template (for new mailboxes)</source>
-        <translation>Postfachvorlage (für neue Postfächer)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Nie</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> MB</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Keine Begrenzung</translation>
-    </message>
-    <message>
-        <source>Days in the &amp;live mailbox:</source>
-        <translation>Tage im &amp;aktiven Postfach:</translation>
-    </message>
-    <message>
-        <source>Archive &amp;expiry (0 = never):</source>
-        <translation>Archivierte Nachrichten &amp;löschen nach (0 = nie):</translation>
-    </message>
-    <message>
-        <source>&amp;Size cap (0 = none):</source>
-        <translation>&amp;Größenbegrenzung (0 = keine):</translation>
-    </message>
-    <message>
-        <source>Messages older than the live days move to the mailbox's Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
-        <translation>Nachrichten, die länger als die angegebene Anzahl Tage im aktiven Postfach liegen, werden in den Archivordner des Postfachs verschoben; archivierte Nachrichten werden nach Ablauf der Frist gelöscht. Vor der Größenbegrenzung wird gewarnt; sie wird nie stillschweigend überschritten.</translation>
-    </message>
-    <message numerus="yes">
-        <source> day(s)</source>
-        <translation>
-            <numerusform> Tag</numerusform>
-            <numerusform> Tage</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Make the copies below for mail of every local domain.</source>
         <translation>Die Kopien unten für die E-Mails aller lokalen Domänen anlegen.</translation>
     </message>
@@ -755,19 +980,19 @@
         <translation>Die lokalen Domänen, für deren E-Mails die Kopien unten angelegt werden.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Only mail to and from the ticked domains is copied to the Outbox or to the sender's Sent items; mail of the other local domains is only stored here.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Only mail to and from the ticked domains is copied to the Outbox or to the sender&apos;s Sent items; mail of the other local domains is only stored here.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nur E-Mails an und von den angehakten Domänen werden in den Postausgang oder in die gesendeten Elemente des Absenders kopiert; E-Mails der übrigen lokalen Domänen werden nur hier gespeichert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>File a copy of mail from a local sender in that mailbox's Sent folder.</source>
+        <source>File a copy of mail from a local sender in that mailbox&apos;s Sent folder.</source>
         <translation>Eine Kopie der E-Mails eines lokalen Absenders im Ordner „Sent“ seines Postfachs ablegen.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Copy all mail to sender's Sent items&lt;/b&gt;: when the envelope sender (MAIL FROM) is a local address and the message comes from a trusted or authenticated client, a copy is stored in that mailbox's &lt;i&gt;Sent&lt;/i&gt; folder — for mail to local and remote recipients alike. Mail with the null sender (&amp;lt;&amp;gt;), such as delivery reports, has no Sent copy.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail to sender&apos;s Sent items&lt;/b&gt;: when the envelope sender (MAIL FROM) is a local address and the message comes from a trusted or authenticated client, a copy is stored in that mailbox&apos;s &lt;i&gt;Sent&lt;/i&gt; folder — for mail to local and remote recipients alike. Mail with the null sender (&amp;lt;&amp;gt;), such as delivery reports, has no Sent copy.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Alle Nachrichten in „Gesendete Elemente“ des Absenders kopieren&lt;/b&gt;: Ist der Umschlagabsender (MAIL FROM) eine lokale Adresse und kommt die Nachricht von einem vertrauenswürdigen oder angemeldeten Client, wird eine Kopie im Ordner &lt;i&gt;Sent&lt;/i&gt; dieses Postfachs gespeichert – für E-Mails an lokale wie an entfernte Empfänger. E-Mails mit leerem Absender (&amp;lt;&amp;gt;), etwa Zustellberichte, erhalten keine Kopie.&lt;/p&gt;&lt;p&gt;In der Rolle Archivserver an, in der Rolle Postfachserver aus.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Make a missing sender's mailbox from the template for its Sent copy.</source>
+        <source>Make a missing sender&apos;s mailbox from the template for its Sent copy.</source>
         <translation>Das fehlende Postfach eines Absenders für seine Kopie aus der Vorlage erstellen.</translation>
     </message>
     <message>
@@ -779,7 +1004,7 @@
         <translation>Jede Nachricht an lokale Empfänger zusätzlich in den Postausgang stellen, damit der Archivserver eine Kopie erhält.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Copy all mail for local domains to Outbox&lt;/b&gt;: every accepted message that has local recipients is, besides being delivered to their mailboxes, queued in the Outbox for those same recipients, and leaves by the Outbox's route (so the Archive gets it). A message with local and remote recipients leaves as one transaction carrying all of them to the same next hop.&lt;/p&gt;&lt;p&gt;On in the Mailbox role, off in the Archive role.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail for local domains to Outbox&lt;/b&gt;: every accepted message that has local recipients is, besides being delivered to their mailboxes, queued in the Outbox for those same recipients, and leaves by the Outbox&apos;s route (so the Archive gets it). A message with local and remote recipients leaves as one transaction carrying all of them to the same next hop.&lt;/p&gt;&lt;p&gt;On in the Mailbox role, off in the Archive role.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Alle Nachrichten für lokale Domänen in den Postausgang kopieren&lt;/b&gt;: Jede angenommene Nachricht mit lokalen Empfängern wird nicht nur in deren Postfächer zugestellt, sondern auch für dieselben Empfänger in den Postausgang gestellt und verlässt den Server über dessen Route (so erhält der Archivserver sie). Eine Nachricht mit lokalen und entfernten Empfängern geht als eine Übertragung mit allen Empfängern an denselben nächsten Hop.&lt;/p&gt;&lt;p&gt;In der Rolle Postfachserver an, in der Rolle Archivserver aus.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -795,7 +1020,7 @@
         <translation>E-Mails an eine lokale Adresse ohne Postfach ablehnen (550 5.1.1) oder zurücksenden.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Return to sender&lt;/b&gt;: a recipient in a local domain with no mailbox is refused at RCPT with 550 5.1.1 while the SMTP session is open, so that the sending server returns the message and no backscatter is made. When it can only be found out after acceptance, a delivery status notification (RFC 3464) goes back to the envelope sender.&lt;/p&gt;&lt;p&gt;The Mailbox role's choice.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Return to sender&lt;/b&gt;: a recipient in a local domain with no mailbox is refused at RCPT with 550 5.1.1 while the SMTP session is open, so that the sending server returns the message and no backscatter is made. When it can only be found out after acceptance, a delivery status notification (RFC 3464) goes back to the envelope sender.&lt;/p&gt;&lt;p&gt;The Mailbox role&apos;s choice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;An Absender zurücksenden&lt;/b&gt;: Ein Empfänger in einer lokalen Domäne ohne Postfach wird bei RCPT mit 550 5.1.1 abgelehnt, solange die SMTP-Sitzung offen ist; so sendet der einliefernde Server die Nachricht zurück und es entsteht kein Backscatter. Zeigt es sich erst nach der Annahme, geht ein Zustellstatusbericht (RFC 3464) an den Umschlagabsender.&lt;/p&gt;&lt;p&gt;Die Wahl der Rolle Postfachserver.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -803,7 +1028,7 @@
         <translation>Das Postfach aus der Vorlage erstellen und die Nachricht darin speichern.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Create mailbox and store&lt;/b&gt;: the mailbox is created from the mailbox template and the message stored, so an Archive never refuses or bounces mail for a local domain. Mailboxes are made only for mail from trusted or authenticated clients; an outsider's mail goes to the catch-all mailbox.&lt;/p&gt;&lt;p&gt;The Archive role's choice.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Create mailbox and store&lt;/b&gt;: the mailbox is created from the mailbox template and the message stored, so an Archive never refuses or bounces mail for a local domain. Mailboxes are made only for mail from trusted or authenticated clients; an outsider&apos;s mail goes to the catch-all mailbox.&lt;/p&gt;&lt;p&gt;The Archive role&apos;s choice.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Postfach erstellen und Nachricht speichern&lt;/b&gt;: Das Postfach wird aus der Postfachvorlage erstellt und die Nachricht gespeichert; so lehnt ein Archivserver E-Mails für eine lokale Domäne nie ab und sendet sie nie zurück. Postfächer werden nur für E-Mails von vertrauenswürdigen oder angemeldeten Clients erstellt; E-Mails von Fremden gehen in das Sammelpostfach.&lt;/p&gt;&lt;p&gt;Die Wahl der Rolle Archivserver.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -819,39 +1044,15 @@
         <translation>Das Sammelpostfach, etwa postmaster.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The mailbox, in the recipient's local domain, that takes mail for unknown local addresses when &lt;i&gt;Forward to mailbox&lt;/i&gt; is chosen, and an outsider's mail on an Archive that creates mailboxes.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The mailbox, in the recipient&apos;s local domain, that takes mail for unknown local addresses when &lt;i&gt;Forward to mailbox&lt;/i&gt; is chosen, and an outsider&apos;s mail on an Archive that creates mailboxes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Das Postfach in der lokalen Domäne des Empfängers, das E-Mails an unbekannte lokale Adressen aufnimmt, wenn &lt;i&gt;An Postfach weiterleiten&lt;/i&gt; gewählt ist, und auf einem Archivserver, der Postfächer erstellt, die E-Mails von Fremden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Days a message stays in a new mailbox's live folders before it is archived.</source>
-        <translation>Tage, die eine Nachricht in den aktiven Ordnern eines neuen Postfachs bleibt, bevor sie archiviert wird.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The archive setting new mailboxes are made with: after how many days a message leaves the live folders (INBOX, Sent and the others). A message's age is the time since it was filed here. Each mailbox keeps its own copy of the setting (tandem-mailbox.json); changing the template does not change mailboxes made before.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Archiveinstellung, mit der neue Postfächer erstellt werden: nach wie vielen Tagen eine Nachricht die aktiven Ordner (INBOX, Sent und die übrigen) verlässt. Das Alter einer Nachricht ist die Zeit seit ihrer Ablage hier. Jedes Postfach behält seine eigene Kopie der Einstellung (tandem-mailbox.json); eine Änderung der Vorlage ändert früher erstellte Postfächer nicht.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Days an archived message is kept; Never keeps it for ever.</source>
-        <translation>Tage, die eine archivierte Nachricht aufbewahrt wird; Nie bewahrt sie für immer auf.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how many days of age an archived message expires and is deleted; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. Nothing on legal hold ever expires, and no mail within its retention is deleted. Recorded in each new mailbox.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Nach wie vielen Tagen Alter eine archivierte Nachricht abläuft und gelöscht wird; 0 (&lt;i&gt;Nie&lt;/i&gt;) bewahrt sie für immer auf. Nichts unter rechtlicher Aufbewahrungspflicht läuft je ab, und keine Nachricht innerhalb ihrer Aufbewahrungsfrist wird gelöscht. Wird in jedem neuen Postfach festgehalten.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The size cap of a new mailbox; No cap for none.</source>
-        <translation>Die Größenbegrenzung eines neuen Postfachs; Keine Begrenzung für keine.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The size a new mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none. Recorded in each new mailbox's settings; an Archive never refuses mail for a local domain because of it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Größe in Megabyte, bis zu der ein neues Postfach wachsen darf; 0 (&lt;i&gt;Keine Begrenzung&lt;/i&gt;) für keine. Wird in den Einstellungen jedes neuen Postfachs festgehalten; ein Archivserver lehnt deswegen nie E-Mails für eine lokale Domäne ab.&lt;/p&gt;</translation>
-    </message>
-<message>
         <source>Default archive settings (the template for mailboxes)</source>
         <translation>Standard-Archiveinstellungen (die Vorlage für Postfächer)</translation>
     </message>
     <message>
-        <source>Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says otherwise. A message's age counts from when it was filed here, and nothing on legal hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender retries); an Archive never refuses it, and raises an alarm instead.</source>
+        <source>Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says otherwise. A message&apos;s age counts from when it was filed here, and nothing on legal hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender retries); an Archive never refuses it, and raises an alarm instead.</source>
         <translation>Postfächer folgen diesen Einstellungen, sofern ihre eigene Registerkarte Archiv (Dialog Postfächer) nichts anderes sagt. Das Alter einer Nachricht zählt ab ihrer Ablage hier, und nichts unter Aufbewahrungssperre läuft ab. Ein Postfachserver beantwortet E-Mail für ein volles Postfach mit 452 4.2.2 (der Absender versucht es erneut); ein Archivserver weist sie nie ab und meldet stattdessen einen Alarm.</translation>
     </message>
 </context>
@@ -984,10 +1185,6 @@
         <translation>Es wurde noch kein Postfach erstellt.</translation>
     </message>
     <message>
-        <source>A mailbox is created when mail is first stored for it.</source>
-        <translation>Ein Postfach wird erstellt, sobald zum ersten Mal eine Nachricht darin gespeichert wird.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1012,7 +1209,7 @@
         <translation>Datenordner wird gelesen …</translation>
     </message>
     <message>
-        <source>postmaster@ of every local domain, and the mail system's notices to the postmaster</source>
+        <source>postmaster@ of every local domain, and the mail system&apos;s notices to the postmaster</source>
         <translation>postmaster@ jeder lokalen Domäne und die Meldungen des Mailsystems an den Postmaster</translation>
     </message>
     <message>
@@ -1024,7 +1221,7 @@
         <translation>Die Benutzer der lokalen Domänen; wählen Sie einen aus, um ihn zu ändern.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The users who receive mail here and, with a password, log in to send it. A user's mailbox is made when mail is first stored for it. Select one to set a new password or remove it.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The users who receive mail here and, with a password, log in to send it. A user&apos;s mailbox is made when mail is first stored for it. Select one to set a new password or remove it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Benutzer, die hier E-Mails empfangen und sich mit einem Passwort zum Senden anmelden. Das Postfach eines Benutzers wird erstellt, wenn zum ersten Mal eine E-Mail dafür gespeichert wird. Wählen Sie einen aus, um ein neues Passwort zu setzen oder ihn zu entfernen.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1032,11 +1229,11 @@
         <translation>alice (Hauptdomäne) oder alice@other.example.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The user's name: alice for the primary domain, or alice@other.example for another local domain. Letters of any script, digits and . _ + - are allowed; it is kept in lower case.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The user&apos;s name: alice for the primary domain, or alice@other.example for another local domain. Letters of any script, digits and . _ + - are allowed; it is kept in lower case.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Name des Benutzers: alice für die Hauptdomäne oder alice@other.example für eine andere lokale Domäne. Erlaubt sind Buchstaben jeder Schrift, Ziffern und . _ + -; er wird in Kleinbuchstaben gespeichert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The user's password for logging in; empty for none.</source>
+        <source>The user&apos;s password for logging in; empty for none.</source>
         <translation>Das Anmeldepasswort des Benutzers; leer für keines.</translation>
     </message>
     <message>
@@ -1052,10 +1249,10 @@
         <translation>&lt;p&gt;Die Postfächer, die im Datenordner vorhanden sind, vom Dienst gelesen. Ein Postfach wird erstellt, wenn zum ersten Mal eine E-Mail dafür gespeichert wird; das Entfernen eines Benutzers behält sein Postfach.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system's notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user's mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system&apos;s notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user&apos;s mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wer E-Mails an postmaster@ jeder lokalen Domäne liest (RFC 5321 verlangt diese Adresse), die Meldungen des Mailsystems an den Postmaster und unzustellbare E-Mails ohne Absender, an den sie zurückgehen könnten. Wählen Sie einen Benutzer, um sie in dessen Postfach zu erhalten, oder ein eigenes Postfach namens postmaster, das bei Bedarf angelegt wird. Ein hier gewählter Benutzer kann erst entfernt werden, wenn ein anderer gewählt ist.&lt;/p&gt;</translation>
     </message>
-<message>
+    <message>
         <source>A mailbox is created when mail is first stored for it. Double-click one to see its Archive tab.</source>
         <translation>Ein Postfach wird angelegt, wenn zum ersten Mal E-Mail dafür gespeichert wird. Doppelklicken Sie eines, um seine Registerkarte Archiv zu sehen.</translation>
     </message>
@@ -1100,7 +1297,7 @@
         <translation>Nichts aus diesem Postfach wird archiviert oder läuft ab.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The mailbox keeps all its mail in its live folders: nothing is archived, moved or expired. Its size cap is the default settings'.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The mailbox keeps all its mail in its live folders: nothing is archived, moved or expired. Its size cap is the default settings&apos;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Das Postfach behält alle Nachrichten in seinen aktiven Ordnern: Nichts wird archiviert, verschoben oder läuft ab. Seine Größengrenze ist die der Standardeinstellungen.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1136,7 +1333,7 @@
         <translation>Solange gesperrt, läuft nichts aus diesem Postfach ab oder wird gelöscht.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A legal hold keeps every message of the mailbox: nothing expires, and no path deletes it (expiry, the queue window, the command line, removing the mailbox). Setting or clearing it asks for the reason, and takes effect at once: the time, who and the reason are recorded in the mailbox's ledger.&lt;/p&gt;</source>
+        <source>&lt;p&gt;A legal hold keeps every message of the mailbox: nothing expires, and no path deletes it (expiry, the queue window, the command line, removing the mailbox). Setting or clearing it asks for the reason, and takes effect at once: the time, who and the reason are recorded in the mailbox&apos;s ledger.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Eine Aufbewahrungssperre behält jede Nachricht des Postfachs: Nichts läuft ab, und kein Weg löscht sie (Ablauf, das Warteschlangenfenster, die Befehlszeile, das Entfernen des Postfachs). Setzen oder Aufheben fragt nach dem Grund und wirkt sofort: Zeit, Person und Grund werden im Journal des Postfachs verzeichnet.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1144,7 +1341,7 @@
         <translation>Solange gesperrt, läuft nichts im ganzen Archiv ab oder wird gelöscht.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The archive-wide hold: as a legal hold on every mailbox, those made later too. Setting or clearing it asks for the reason and is recorded at once in every mailbox's ledger.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The archive-wide hold: as a legal hold on every mailbox, those made later too. Setting or clearing it asks for the reason and is recorded at once in every mailbox&apos;s ledger.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Sperre des ganzen Archivs: wie eine Aufbewahrungssperre auf jedem Postfach, auch auf später angelegten. Setzen oder Aufheben fragt nach dem Grund und wird sofort im Journal jedes Postfachs verzeichnet.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1164,7 +1361,7 @@
         <translation>Jetzt ein Wartungslauf für dieses Postfach, durch den laufenden Dienst.</translation>
     </message>
     <message>
-        <source>Recompute this mailbox's stored messages' hashes and its ledger now.</source>
+        <source>Recompute this mailbox&apos;s stored messages&apos; hashes and its ledger now.</source>
         <translation>Die Hashwerte der gespeicherten Nachrichten dieses Postfachs und sein Journal jetzt neu berechnen.</translation>
     </message>
     <message>
@@ -1204,7 +1401,7 @@
         <translation>Der Dienst läuft nicht: Starten Sie ihn, um jetzt zu prüfen.</translation>
     </message>
     <message>
-        <source>The archive is shown when the engine's host is at hand.</source>
+        <source>The archive is shown when the engine&apos;s host is at hand.</source>
         <translation>Das Archiv wird gezeigt, wenn der Host des Dienstes verfügbar ist.</translation>
     </message>
     <message>
@@ -1441,7 +1638,7 @@ Datenordner: %5</translation>
     </message>
     <message>
         <source>Passthrough applies to: %1
-Copy all mail to sender's Sent items: %2
+Copy all mail to sender&apos;s Sent items: %2
 Create mailbox if necessary: %3
 Copy all mail for local domains to Outbox: %4
 Copy all mail without Received: headers to Outbox: %5
@@ -1583,24 +1780,6 @@ Wiederholungsplan (Minuten): %3</translation>
         <source>Users: %1</source>
         <translation>Benutzer: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>New mailboxes keep mail %n day(s) in the live folders</source>
-        <translation>
-            <numerusform>Neue Postfächer behalten Nachrichten %n Tag in den aktiven Ordnern</numerusform>
-            <numerusform>Neue Postfächer behalten Nachrichten %n Tage in den aktiven Ordnern</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>archived mail never expires</source>
-        <translation>archivierte Nachrichten werden nie gelöscht</translation>
-    </message>
-    <message numerus="yes">
-        <source>archived mail expires after %n day(s)</source>
-        <translation>
-            <numerusform>archivierte Nachrichten werden nach %n Tag gelöscht</numerusform>
-            <numerusform>archivierte Nachrichten werden nach %n Tagen gelöscht</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no delay notices</source>
         <translation>keine Verzögerungsberichte</translation>
@@ -1609,7 +1788,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <source>Mail to postmaster goes to: %1</source>
         <translation>E-Mails an postmaster gehen an: %1</translation>
     </message>
-<message>
+    <message>
         <source>Run &amp;archive maintenance now</source>
         <translation>&amp;Archivpflege jetzt ausführen</translation>
     </message>
@@ -1666,7 +1845,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Route %1: %2</translation>
     </message>
     <message>
-        <source>Send all outgoing mail through this server (your ISP's, or the Archive machine) instead of delivering it by MX records. Leave the host empty to use MX records; static routes come first.</source>
+        <source>Send all outgoing mail through this server (your ISP&apos;s, or the Archive machine) instead of delivering it by MX records. Leave the host empty to use MX records; static routes come first.</source>
         <translation>Alle ausgehenden E-Mails über diesen Server senden (den Ihres Internetanbieters oder den Archivserver), statt sie über MX-Einträge zuzustellen. Lassen Sie den Host leer, um MX-Einträge zu verwenden; statische Routen haben Vorrang.</translation>
     </message>
     <message>
@@ -1730,7 +1909,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Nach &amp;unten</translation>
     </message>
     <message>
-        <source>Routes are tried from the top; the first whose domains match the recipient's is used (example.org, *.example.org, or * for every domain).</source>
+        <source>Routes are tried from the top; the first whose domains match the recipient&apos;s is used (example.org, *.example.org, or * for every domain).</source>
         <translation>Die Routen werden von oben nach unten geprüft; verwendet wird die erste, deren Domänen zur Domäne des Empfängers passen (example.org, *.example.org oder * für alle Domänen).</translation>
     </message>
     <message>
@@ -1785,15 +1964,15 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>E-Mails über diesen Server statt über MX-Einträge senden; leer für MX.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The SmartHost: every message no static route takes is handed to this server (your provider's relay, or on a Mailbox the Archive machine) instead of being delivered by the recipient domain's MX records. Leave it empty to use MX records.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The SmartHost: every message no static route takes is handed to this server (your provider&apos;s relay, or on a Mailbox the Archive machine) instead of being delivered by the recipient domain&apos;s MX records. Leave it empty to use MX records.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der SmartHost: Jede Nachricht, die keine statische Route übernimmt, wird diesem Server übergeben (dem Relay Ihres Providers oder auf einem Postfachserver dem Archivserver), statt über die MX-Einträge der Empfängerdomäne zugestellt zu werden. Lassen Sie das Feld leer, um MX-Einträge zu verwenden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The SmartHost's port: 25, or 587 for a provider's submission service.</source>
+        <source>The SmartHost&apos;s port: 25, or 587 for a provider&apos;s submission service.</source>
         <translation>Der Port des SmartHosts: 25, oder 587 für den Submission-Dienst eines Providers.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The port the SmartHost takes mail on: 25 between servers, 587 for a provider's submission service (usually with a login).&lt;/p&gt;</source>
+        <source>&lt;p&gt;The port the SmartHost takes mail on: 25 between servers, 587 for a provider&apos;s submission service (usually with a login).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Port, an dem der SmartHost E-Mails annimmt: 25 zwischen Servern, 587 für den Submission-Dienst eines Providers (meist mit Anmeldung).&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1825,7 +2004,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Routen werden von oben probiert; Doppelklick auf eine bearbeitet sie.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Static routes: mail for a recipient whose domain matches a route goes to that route's next hop instead of the SmartHost or the MX records. Routes are tried from the top, and the first that matches wins; move them with &lt;i&gt;Move Up&lt;/i&gt; and &lt;i&gt;Move Down&lt;/i&gt;.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Static routes: mail for a recipient whose domain matches a route goes to that route&apos;s next hop instead of the SmartHost or the MX records. Routes are tried from the top, and the first that matches wins; move them with &lt;i&gt;Move Up&lt;/i&gt; and &lt;i&gt;Move Down&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Statische Routen: E-Mails an einen Empfänger, dessen Domäne zu einer Route passt, gehen an den nächsten Hop dieser Route statt an den SmartHost oder über die MX-Einträge. Routen werden von oben probiert, die erste passende gilt; verschieben Sie sie mit &lt;i&gt;Nach oben&lt;/i&gt; und &lt;i&gt;Nach unten&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2049,14 +2228,14 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>De&amp;tails…</translation>
     </message>
     <message>
-        <source>The envelope, every recipient's state, the attempts and the message's headers (or double-click the entry)</source>
+        <source>The envelope, every recipient&apos;s state, the attempts and the message&apos;s headers (or double-click the entry)</source>
         <translation>Der Umschlag, der Stand jedes Empfängers, die Versuche und die Kopfzeilen der Nachricht (oder Doppelklick auf den Eintrag)</translation>
     </message>
     <message>
         <source>Filter: id, sender, recipient, subject, next hop, reply</source>
         <translation>Filter: ID, Absender, Empfänger, Betreff, nächster Hop, Antwort</translation>
     </message>
-<message numerus="yes">
+    <message numerus="yes">
         <source>%n kept: legal hold</source>
         <translation>
             <numerusform>%n behalten: Aufbewahrungssperre</numerusform>
@@ -2087,7 +2266,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Passphrase nicht gespeichert</translation>
     </message>
     <message>
-        <source>The keychain did not take the key's passphrase: %1</source>
+        <source>The keychain did not take the key&apos;s passphrase: %1</source>
         <translation>Der Schlüsselbund hat die Passphrase des Schlüssels nicht übernommen: %1</translation>
     </message>
 </context>
@@ -2134,7 +2313,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>&amp;TLS:</translation>
     </message>
     <message>
-        <source>Mail for these domains goes to this host instead of the domain's MX. The first route that matches is used.</source>
+        <source>Mail for these domains goes to this host instead of the domain&apos;s MX. The first route that matches is used.</source>
         <translation>E-Mails für diese Domänen werden an diesen Host statt an den MX-Eintrag der Domäne gesendet. Verwendet wird die erste passende Route.</translation>
     </message>
     <message>
@@ -2142,7 +2321,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Die Empfängerdomänen dieser Route: example.org, *.example.org oder *.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Comma-separated patterns matched against each recipient's domain: example.org (that domain), *.example.org (its subdomains only) or * (every domain). The first route that matches wins; then the SmartHost, then the domain's MX records.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Comma-separated patterns matched against each recipient&apos;s domain: example.org (that domain), *.example.org (its subdomains only) or * (every domain). The first route that matches wins; then the SmartHost, then the domain&apos;s MX records.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Durch Kommas getrennte Muster, die mit der Domäne jedes Empfängers verglichen werden: example.org (diese Domäne), *.example.org (nur ihre Subdomänen) oder * (jede Domäne). Die erste passende Route gilt; dann der SmartHost, dann die MX-Einträge der Domäne.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2154,11 +2333,11 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>&lt;p&gt;Der nächste Hop für E-Mails dieser Domänen, als Name oder Adresse – auf einem Postfachserver der Archivserver (Route *); auf einem Archivserver ohne DNS der Postfachserver für die lokale Domäne.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The next hop's SMTP port, usually 25.</source>
+        <source>The next hop&apos;s SMTP port, usually 25.</source>
         <translation>Der SMTP-Port des nächsten Hops, meist 25.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The port the next hop takes mail on: 25 between servers, 587 for a provider's submission service.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The port the next hop takes mail on: 25 between servers, 587 for a provider&apos;s submission service.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Port, an dem der nächste Hop E-Mails annimmt: 25 zwischen Servern, 587 für den Submission-Dienst eines Providers.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2221,7 +2400,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <source>The role names the preset this configuration follows. Editing an option of the preset makes it Custom; File › Run role wizard… sets a role's options.</source>
+        <source>The role names the preset this configuration follows. Editing an option of the preset makes it Custom; File › Run role wizard… sets a role&apos;s options.</source>
         <translation>Die Rolle bezeichnet die Vorgabe, der diese Konfiguration folgt. Wird eine Option der Vorgabe geändert, wird die Rolle zu „Benutzerdefiniert“; Datei › Rollen-Assistent ausführen… legt die Optionen einer Rolle fest.</translation>
     </message>
     <message>
@@ -2269,7 +2448,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Datenordner</translation>
     </message>
     <message>
-        <source>The organisation's mail domain, such as example.com.</source>
+        <source>The organisation&apos;s mail domain, such as example.com.</source>
         <translation>Die E-Mail-Domäne der Organisation, etwa example.com.</translation>
     </message>
     <message>
@@ -2285,19 +2464,19 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>&lt;p&gt;Eine weitere lokale Domäne, die mit &lt;i&gt;Hinzufügen&lt;/i&gt; in die Liste kommt, in Unicode- oder ASCII-Form (bücher.example oder xn--bcher-kva.example).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Further domains whose mail is local, like the primary domain's.</source>
+        <source>Further domains whose mail is local, like the primary domain&apos;s.</source>
         <translation>Weitere Domänen, deren E-Mails lokal sind wie die der Hauptdomäne.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Extra local domains: mail for them is stored here, like the primary domain's. A local address is one in the primary domain or one of these (compared without case, internationalized domains in their ASCII form).&lt;/p&gt;</source>
+        <source>&lt;p&gt;Extra local domains: mail for them is stored here, like the primary domain&apos;s. A local address is one in the primary domain or one of these (compared without case, internationalized domains in their ASCII form).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Zusätzliche lokale Domänen: E-Mails dafür werden hier gespeichert wie die der Hauptdomäne. Eine lokale Adresse liegt in der Hauptdomäne oder einer dieser Domänen (ohne Beachtung der Groß- und Kleinschreibung verglichen, internationalisierte Domänen in ihrer ASCII-Form).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>This machine's name in the greeting, Received: headers and reports.</source>
+        <source>This machine&apos;s name in the greeting, Received: headers and reports.</source>
         <translation>Der Name dieses Computers in der Begrüßung, in Received:-Headern und Berichten.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The host name in the SMTP greeting and EHLO reply, in Received: headers, in Maildir file names and as the reporting server of delivery notices. Use the name the machine's MX or A record has, such as mailbox.example.com; a self-signed certificate is made for it.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The host name in the SMTP greeting and EHLO reply, in Received: headers, in Maildir file names and as the reporting server of delivery notices. Use the name the machine&apos;s MX or A record has, such as mailbox.example.com; a self-signed certificate is made for it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Hostname in der SMTP-Begrüßung und der EHLO-Antwort, in Received:-Headern, in Maildir-Dateinamen und als berichtender Server von Zustellberichten. Verwenden Sie den Namen aus dem MX- oder A-Eintrag des Computers, etwa mailbox.example.com; ein selbstsigniertes Zertifikat wird für ihn erstellt.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2305,7 +2484,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Der Ordner für Warteschlange, Postfächer und Protokoll.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The data folder: the durable queue, the Maildir++ mailboxes and the log, relative to the configuration file's folder unless absolute. The engine's user must be able to write it. It can only change while the engine is stopped.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The data folder: the durable queue, the Maildir++ mailboxes and the log, relative to the configuration file&apos;s folder unless absolute. The engine&apos;s user must be able to write it. It can only change while the engine is stopped.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Datenordner: die dauerhafte Warteschlange, die Maildir++-Postfächer und das Protokoll, relativ zum Ordner der Konfigurationsdatei, sofern nicht absolut. Der Benutzer des Dienstes muss hineinschreiben können. Er lässt sich nur ändern, während der Dienst angehalten ist.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2313,7 +2492,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Die Vorgabe, der diese Konfiguration folgt: Postfachserver, Archivserver oder Benutzerdefiniert.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; serves the users and copies every message to the Archive; &lt;b&gt;Archive&lt;/b&gt; files a copy of everything, creates mailboxes and Sent copies and relays outgoing mail. A role is only a preset: changing one of its options makes the configuration &lt;b&gt;Custom&lt;/b&gt;. File › Run role wizard… sets all of a role's options.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; serves the users and copies every message to the Archive; &lt;b&gt;Archive&lt;/b&gt; files a copy of everything, creates mailboxes and Sent copies and relays outgoing mail. A role is only a preset: changing one of its options makes the configuration &lt;b&gt;Custom&lt;/b&gt;. File › Run role wizard… sets all of a role&apos;s options.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Postfachserver&lt;/b&gt; bedient die Benutzer und kopiert jede Nachricht zum Archivserver; &lt;b&gt;Archivserver&lt;/b&gt; legt eine Kopie von allem ab, erstellt Postfächer und Kopien gesendeter Nachrichten und leitet ausgehende E-Mails weiter. Eine Rolle ist nur eine Vorgabe: Wird eine ihrer Optionen geändert, ist die Konfiguration &lt;b&gt;Benutzerdefiniert&lt;/b&gt;. Datei › Rollen-Assistent ausführen… setzt alle Optionen einer Rolle.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -2444,7 +2623,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>keins: kein STARTTLS, kein SMTPS</translation>
     </message>
     <message>
-        <source>the certificate's private key</source>
+        <source>the certificate&apos;s private key</source>
         <translation>der private Schlüssel des Zertifikats</translation>
     </message>
     <message>
@@ -2476,7 +2655,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Zertifikat auswählen</translation>
     </message>
     <message>
-        <source>Choose the certificate's private key</source>
+        <source>Choose the certificate&apos;s private key</source>
         <translation>Privaten Schlüssel des Zertifikats auswählen</translation>
     </message>
     <message>
@@ -2516,7 +2695,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Wählen Sie das Zertifikat zu diesem Schlüssel.</translation>
     </message>
     <message>
-        <source>Choose the certificate's private key.</source>
+        <source>Choose the certificate&apos;s private key.</source>
         <translation>Wählen Sie den privaten Schlüssel des Zertifikats.</translation>
     </message>
     <message>
@@ -2540,7 +2719,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Der TCP-Port: 25 für andere Server, 587 oder 465 für E-Mail-Clients.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The port of this service: 25 is where other mail servers (and the partner machine) deliver, 587 (submission) and 465 (SMTPS) are where users' mail programs send. Ports below 1024 need root or CAP_NET_BIND_SERVICE. A port another program holds is refused when the settings are applied, and nothing changes.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The port of this service: 25 is where other mail servers (and the partner machine) deliver, 587 (submission) and 465 (SMTPS) are where users&apos; mail programs send. Ports below 1024 need root or CAP_NET_BIND_SERVICE. A port another program holds is refused when the settings are applied, and nothing changes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Der Port dieses Dienstes: An 25 liefern andere Mailserver (und der Partnerserver) ein, an 587 (Submission) und 465 (SMTPS) senden die E-Mail-Programme der Benutzer. Ports unter 1024 erfordern root oder CAP_NET_BIND_SERVICE. Ein Port, den ein anderes Programm belegt, wird beim Übernehmen der Einstellungen abgelehnt, und nichts ändert sich.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2548,23 +2727,23 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Wofür der Dienst da ist und wie TLS auf ihm beginnt.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: mail from other servers; STARTTLS is offered when there is a certificate. &lt;b&gt;Submission&lt;/b&gt;: users' mail programs, TLS with STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: users' mail programs, TLS from the first byte (RFC 8314); it needs the certificate below.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: mail from other servers; STARTTLS is offered when there is a certificate. &lt;b&gt;Submission&lt;/b&gt;: users&apos; mail programs, TLS with STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: users&apos; mail programs, TLS from the first byte (RFC 8314); it needs the certificate below.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: E-Mails von anderen Servern; STARTTLS wird angeboten, wenn es ein Zertifikat gibt. &lt;b&gt;Submission&lt;/b&gt;: E-Mail-Programme der Benutzer, TLS mit STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: E-Mail-Programme der Benutzer, TLS ab dem ersten Byte (RFC 8314); erfordert das Zertifikat unten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The server's certificate (PEM), for STARTTLS and SMTPS on every service.</source>
+        <source>The server&apos;s certificate (PEM), for STARTTLS and SMTPS on every service.</source>
         <translation>Das Serverzertifikat (PEM) für STARTTLS und SMTPS auf allen Diensten.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The PEM file with the server's certificate (and its chain), for STARTTLS and SMTPS on every SMTP service. Chosen here, it is checked at OK as the engine checks it at start: the key must belong to the certificate. A renewed file is picked up by the running engine by itself.&lt;/p&gt;&lt;p&gt;Leave it empty for no TLS: then STARTTLS is not offered, SMTPS cannot start, and mail clients cannot log in.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The PEM file with the server&apos;s certificate (and its chain), for STARTTLS and SMTPS on every SMTP service. Chosen here, it is checked at OK as the engine checks it at start: the key must belong to the certificate. A renewed file is picked up by the running engine by itself.&lt;/p&gt;&lt;p&gt;Leave it empty for no TLS: then STARTTLS is not offered, SMTPS cannot start, and mail clients cannot log in.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die PEM-Datei mit dem Serverzertifikat (und seiner Kette) für STARTTLS und SMTPS auf allen SMTP-Diensten. Hier gewählt, wird sie bei OK so geprüft, wie der Dienst sie beim Start prüft: Der Schlüssel muss zum Zertifikat gehören. Eine erneuerte Datei übernimmt der laufende Dienst von selbst.&lt;/p&gt;&lt;p&gt;Leer lassen für kein TLS: Dann wird STARTTLS nicht angeboten, SMTPS kann nicht starten, und E-Mail-Clients können sich nicht anmelden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The certificate's private key (PEM).</source>
+        <source>The certificate&apos;s private key (PEM).</source>
         <translation>Der private Schlüssel des Zertifikats (PEM).</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The PEM file with the certificate's private key (RSA or EC). Keep it readable by the user the engine runs as only; a key made here is written so. An encrypted key needs its passphrase below.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The PEM file with the certificate&apos;s private key (RSA or EC). Keep it readable by the user the engine runs as only; a key made here is written so. An encrypted key needs its passphrase below.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die PEM-Datei mit dem privaten Schlüssel des Zertifikats (RSA oder EC). Sie sollte nur für den Benutzer lesbar sein, unter dem der Dienst läuft; ein hier erstellter Schlüssel wird so geschrieben. Ein verschlüsselter Schlüssel braucht seine Passphrase unten.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2584,7 +2763,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Eine lokale Absenderadresse von einem Client ablehnen, der weder vertrauenswürdig noch angemeldet ist (550 5.7.1).</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Reject non-local senders claiming to be local&lt;/b&gt;: on a connection that is neither from an allowed network nor authenticated, MAIL FROM with an address in a local domain is refused with 550 5.7.1. It prevents mail that only looks local from being archived as sent "from" a local user.&lt;/p&gt;&lt;p&gt;On in the Mailbox role's port 25 service, off on its submission service (where users log in) and on an Archive.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Reject non-local senders claiming to be local&lt;/b&gt;: on a connection that is neither from an allowed network nor authenticated, MAIL FROM with an address in a local domain is refused with 550 5.7.1. It prevents mail that only looks local from being archived as sent &quot;from&quot; a local user.&lt;/p&gt;&lt;p&gt;On in the Mailbox role&apos;s port 25 service, off on its submission service (where users log in) and on an Archive.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Nicht lokale Absender ablehnen, die sich als lokal ausgeben&lt;/b&gt;: Auf einer Verbindung, die weder aus einem zugelassenen Netzwerk kommt noch angemeldet ist, wird MAIL FROM mit einer Adresse in einer lokalen Domäne mit 550 5.7.1 abgelehnt. So werden E-Mails, die nur lokal aussehen, nie als „von“ einem lokalen Benutzer gesendet archiviert.&lt;/p&gt;&lt;p&gt;In der Rolle Postfachserver auf dem Dienst an Port 25 an, auf seinem Submission-Dienst (an dem sich Benutzer anmelden) und auf einem Archivserver aus.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2604,7 +2783,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>E-Mails nur aus den zugelassenen Netzwerken und von angemeldeten Clients annehmen.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;On this service, accept mail only from the allowed networks and from authenticated clients; anyone else's MAIL FROM is refused with 550 5.7.1. On by default on an Archive, which takes mail from its partner only. Unticked on an Archive, outsiders' mail is kept in the catch-all mailbox and makes no mailboxes or Sent copies.&lt;/p&gt;</source>
+        <source>&lt;p&gt;On this service, accept mail only from the allowed networks and from authenticated clients; anyone else&apos;s MAIL FROM is refused with 550 5.7.1. On by default on an Archive, which takes mail from its partner only. Unticked on an Archive, outsiders&apos; mail is kept in the catch-all mailbox and makes no mailboxes or Sent copies.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Auf diesem Dienst E-Mails nur aus den zugelassenen Netzwerken und von angemeldeten Clients annehmen; das MAIL FROM aller anderen wird mit 550 5.7.1 abgelehnt. Auf einem Archivserver standardmäßig an, der E-Mails nur von seinem Partner annimmt. Deaktiviert auf einem Archivserver, werden E-Mails von Fremden im Sammelpostfach aufbewahrt und erstellen weder Postfächer noch Kopien gesendeter Nachrichten.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2612,7 +2791,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Jede Übertragung auf diesem Dienst muss sich zuerst anmelden (530 5.7.0).</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Every transaction on this service must be authenticated; without it MAIL FROM is answered 530 5.7.0. For the submission service of users' mail programs. AUTH is offered only under TLS, so this needs the certificate (or &lt;i&gt;Allow authentication without TLS&lt;/i&gt;).&lt;/p&gt;</source>
+        <source>&lt;p&gt;Every transaction on this service must be authenticated; without it MAIL FROM is answered 530 5.7.0. For the submission service of users&apos; mail programs. AUTH is offered only under TLS, so this needs the certificate (or &lt;i&gt;Allow authentication without TLS&lt;/i&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Jede Übertragung auf diesem Dienst muss angemeldet sein; sonst wird MAIL FROM mit 530 5.7.0 beantwortet. Für den Submission-Dienst der E-Mail-Programme der Benutzer. AUTH wird nur unter TLS angeboten, daher braucht dies das Zertifikat (oder &lt;i&gt;Authentifizierung ohne TLS zulassen&lt;/i&gt;).&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2770,7 +2949,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>%1 ist kein lesbarer privater RSA- oder EC-Schlüssel im PEM-Format.</translation>
     </message>
     <message>
-        <source>Without a certificate nobody could log in to send mail: a Mailbox's users log in only over TLS. Generate a certificate or choose one.</source>
+        <source>Without a certificate nobody could log in to send mail: a Mailbox&apos;s users log in only over TLS. Generate a certificate or choose one.</source>
         <translation>Ohne Zertifikat könnte sich niemand zum Senden anmelden: Die Benutzer eines Postfachservers melden sich nur über TLS an. Erzeugen Sie ein Zertifikat oder wählen Sie eines aus.</translation>
     </message>
     <message>
@@ -2785,7 +2964,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Domäne</translation>
     </message>
     <message>
-        <source>Both machines serve the same domain. The host name is this machine's own name, used in the greeting and in Received: headers.</source>
+        <source>Both machines serve the same domain. The host name is this machine&apos;s own name, used in the greeting and in Received: headers.</source>
         <translation>Beide Computer bedienen dieselbe Domäne. Der Hostname ist der eigene Name dieses Computers; er wird in der Begrüßung und in Received:-Headern verwendet.</translation>
     </message>
     <message>
@@ -2879,15 +3058,15 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>seine Adresse</translation>
     </message>
     <message>
-        <source>S&amp;ubmission (users' mail clients):</source>
+        <source>S&amp;ubmission (users&apos; mail clients):</source>
         <translation>Su&amp;bmission (E-Mail-Clients der Benutzer):</translation>
     </message>
     <message>
-        <source>Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd's systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs tandemd as a user of its own; to run the engine in this console, give the console the capability once: setcap cap_net_bind_service=+ep %1</source>
+        <source>Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd&apos;s systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs tandemd as a user of its own; to run the engine in this console, give the console the capability once: setcap cap_net_bind_service=+ep %1</source>
         <translation>Ports unter 1024 erfordern root oder die Berechtigung CAP_NET_BIND_SERVICE. Die systemd-Unit von tandemd verleiht sie (AmbientCapabilities=CAP_NET_BIND_SERVICE) und führt tandemd unter einem eigenen Benutzer aus; damit der Dienst in dieser Konsole läuft, geben Sie der Konsole die Berechtigung einmalig: setcap cap_net_bind_service=+ep %1</translation>
     </message>
     <message>
-        <source>SMTP takes mail from other servers (port 25 on the Internet) and refuses outsiders that claim a local sender; submission takes the users' mail after they log in (port 587).</source>
+        <source>SMTP takes mail from other servers (port 25 on the Internet) and refuses outsiders that claim a local sender; submission takes the users&apos; mail after they log in (port 587).</source>
         <translation>SMTP nimmt E-Mails anderer Server an (im Internet Port 25) und lehnt Externe mit lokalem Absender ab; Submission nimmt die E-Mails angemeldeter Benutzer an (Port 587).</translation>
     </message>
     <message>
@@ -2910,7 +3089,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>P&amp;ort:</translation>
     </message>
     <message>
-        <source>ISP's &amp;SmartHost:</source>
+        <source>ISP&apos;s &amp;SmartHost:</source>
         <translation>&amp;SmartHost des Internetanbieters:</translation>
     </message>
     <message>
@@ -2926,7 +3105,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Wohin dieser Postfachserver seine E-Mails sendet.</translation>
     </message>
     <message>
-        <source>Archive's &amp;address:</source>
+        <source>Archive&apos;s &amp;address:</source>
         <translation>&amp;Adresse des Archivservers:</translation>
     </message>
     <message>
@@ -2938,11 +3117,11 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Der Postfachserver</translation>
     </message>
     <message>
-        <source>Where this Archive's copies come from, and how it sends mail on.</source>
+        <source>Where this Archive&apos;s copies come from, and how it sends mail on.</source>
         <translation>Woher die Kopien dieses Archivservers kommen und wie er E-Mails weitersendet.</translation>
     </message>
     <message>
-        <source>Mailbox's &amp;address:</source>
+        <source>Mailbox&apos;s &amp;address:</source>
         <translation>&amp;Adresse des Postfachservers:</translation>
     </message>
     <message>
@@ -2950,11 +3129,11 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>IP-Adresse, z. B. 192.168.1.10</translation>
     </message>
     <message>
-        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive's SMTP service listens on: 25, unless it was changed there.</source>
+        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive&apos;s SMTP service listens on: 25, unless it was changed there.</source>
         <translation>Alle ausgehenden E-Mails und eine Kopie aller E-Mails für die lokalen Domänen gehen an den Archivserver (eine statische Route für alle Domänen, *). Der Archivserver stellt sie ins Internet zu. Sein Port ist der, auf dem der SMTP-Dienst des Archivservers empfängt: 25, sofern er dort nicht geändert wurde.</translation>
     </message>
     <message>
-        <source>The Mailbox machine's address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox's SMTP service listens on: 25, unless it was changed there.</source>
+        <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox&apos;s SMTP service listens on: 25, unless it was changed there.</source>
         <translation>Die Adresse des Postfachservers darf E-Mails über diesen Archivserver weiterleiten (Relaying). Unzustellbarkeitsnachrichten für lokale Benutzer gehen an den Postfachserver zurück, wo die Benutzer sie lesen. Sein Port ist der, auf dem der SMTP-Dienst des Postfachservers empfängt: 25, sofern er dort nicht geändert wurde.</translation>
     </message>
     <message>
@@ -2962,7 +3141,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>Über &amp;DNS zustellen</translation>
     </message>
     <message>
-        <source>Look up the recipients' MX records, for the local domains too: their MX points to the Mailbox.</source>
+        <source>Look up the recipients&apos; MX records, for the local domains too: their MX points to the Mailbox.</source>
         <translation>Die MX-Einträge der Empfänger abfragen, auch für die lokalen Domänen: Ihr MX verweist auf den Postfachserver.</translation>
     </message>
     <message>
@@ -2977,7 +3156,7 @@ Wiederholungsplan (Minuten): %3</translation>
 <context>
     <name>tandem::ui::wizard::RolePage</name>
     <message>
-        <source>Choose this machine's role</source>
+        <source>Choose this machine&apos;s role</source>
         <translation>Rolle dieses Computers auswählen</translation>
     </message>
     <message>
@@ -2993,7 +3172,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>&amp;Archivserver</translation>
     </message>
     <message>
-        <source>This machine serves the users: it receives the domain's mail from the Internet, keeps the users' mailboxes and takes their outgoing mail on the submission port. Every message goes on to the Archive.</source>
+        <source>This machine serves the users: it receives the domain&apos;s mail from the Internet, keeps the users&apos; mailboxes and takes their outgoing mail on the submission port. Every message goes on to the Archive.</source>
         <translation>Dieser Computer bedient die Benutzer: Er empfängt die E-Mails der Domäne aus dem Internet, verwaltet die Postfächer der Benutzer und nimmt ihre ausgehenden E-Mails über den Submission-Port an. Jede Nachricht wird an den Archivserver weitergegeben.</translation>
     </message>
     <message>
@@ -3071,7 +3250,7 @@ Wiederholungsplan (Minuten): %3</translation>
         <translation>E-Mails an &amp;postmaster gehen an:</translation>
     </message>
     <message>
-        <source>postmaster@ of every local domain must reach someone (RFC 5321): it takes the mail system's notices and other servers' complaints. Choose who reads it.</source>
+        <source>postmaster@ of every local domain must reach someone (RFC 5321): it takes the mail system&apos;s notices and other servers&apos; complaints. Choose who reads it.</source>
         <translation>postmaster@ jeder lokalen Domäne muss jemanden erreichen (RFC 5321): Dort kommen die Meldungen des Mailsystems und die Beschwerden anderer Server an. Wählen Sie, wer sie liest.</translation>
     </message>
     <message>
@@ -3085,270 +3264,6 @@ Wiederholungsplan (Minuten): %3</translation>
     <message>
         <source>set</source>
         <translation>festgelegt</translation>
-    </message>
-</context>
-<context>
-    <name>ArchiveText</name>
-    <message>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <source>Archiving: %1 examined, %2 archived…</source>
-        <translation>Archivierung: %1 geprüft, %2 archiviert…</translation>
-    </message>
-    <message>
-        <source>%1 examined</source>
-        <translation>%1 geprüft</translation>
-    </message>
-    <message>
-        <source>%1 archived</source>
-        <translation>%1 archiviert</translation>
-    </message>
-    <message>
-        <source>%1 deleted</source>
-        <translation>%1 gelöscht</translation>
-    </message>
-    <message>
-        <source>%1 expired</source>
-        <translation>%1 abgelaufen</translation>
-    </message>
-    <message>
-        <source>%1 kept on hold</source>
-        <translation>%1 wegen Aufbewahrungssperre behalten</translation>
-    </message>
-    <message>
-        <source>Archive maintenance interrupted: %1.</source>
-        <translation>Archivpflege unterbrochen: %1.</translation>
-    </message>
-    <message>
-        <source>Archive maintenance done: %1.</source>
-        <translation>Archivpflege abgeschlossen: %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s), the first: %1</source>
-        <translation>
-            <numerusform>%n Fehler, der erste: %1</numerusform>
-            <numerusform>%n Fehler, der erste: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Archive verified: %1 messages and %2 ledger entries, all intact.</source>
-        <translation>Archiv geprüft: %1 Nachrichten und %2 Journaleinträge, alle unverändert.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Archive verification found %n problem(s), the first: %1</source>
-        <translation>
-            <numerusform>Die Archivprüfung fand %n Problem, das erste: %1</numerusform>
-            <numerusform>Die Archivprüfung fand %n Probleme, das erste: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Since %1, by %2: %3</source>
-        <translation>Seit %1, durch %2: %3</translation>
-    </message>
-</context>
-<context>
-    <name>tandem::ui::ArchivePolicyEditor</name>
-    <message>
-        <source>Never</source>
-        <translation>Nie</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Stunden</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>Tagen</translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation>Wochen</translation>
-    </message>
-    <message>
-        <source>into the read-only archive store</source>
-        <translation>in den schreibgeschützten Archivspeicher</translation>
-    </message>
-    <message>
-        <source>into the mailbox's Archive folder (visible over IMAP)</source>
-        <translation>in den Ordner Archive des Postfachs (über IMAP sichtbar)</translation>
-    </message>
-    <message>
-        <source>delete instead of archiving</source>
-        <translation>löschen statt archivieren</translation>
-    </message>
-    <message>
-        <source>years</source>
-        <translation>Jahren</translation>
-    </message>
-    <message>
-        <source>delete</source>
-        <translation>löschen</translation>
-    </message>
-    <message>
-        <source>export to an mbox file</source>
-        <translation>in eine mbox-Datei exportieren</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> MB</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Keine Begrenzung</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>Age at which a message leaves the live folders; Never (0) keeps it there.</source>
-        <translation>Alter, in dem eine Nachricht die aktiven Ordner verlässt; Nie (0) behält sie dort.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how long a message leaves the live folders (INBOX, Sent and the others). A message's age is the time since it was filed here, not since it moved between folders. 0 (&lt;i&gt;Never&lt;/i&gt;) archives nothing.&lt;/p&gt;&lt;p&gt;Archiving happens in the maintenance runs, never while mail is delivered.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Nach welcher Zeit eine Nachricht die aktiven Ordner (INBOX, Sent und die anderen) verlässt. Das Alter einer Nachricht ist die Zeit, seit sie hier abgelegt wurde, nicht seit sie zwischen Ordnern verschoben wurde. 0 (&lt;i&gt;Nie&lt;/i&gt;) archiviert nichts.&lt;/p&gt;&lt;p&gt;Archiviert wird in den Wartungsläufen, nie während der Zustellung.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Whether the number above counts hours, days or weeks.</source>
-        <translation>Ob die Zahl oben Stunden, Tage oder Wochen zählt.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The unit of &lt;i&gt;Archive messages after&lt;/i&gt;: hours, days or weeks (a week is 7 days).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Einheit von &lt;i&gt;Archivieren nach&lt;/i&gt;: Stunden, Tage oder Wochen (eine Woche hat 7 Tage).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Where a message goes when it leaves the live folders.</source>
-        <translation>Wohin eine Nachricht geht, wenn sie die aktiven Ordner verlässt.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Into the read-only archive store&lt;/b&gt;: deep storage under data/archive, each distinct message stored once and compressed, not visible over IMAP and not changeable by anyone; every copy is recorded in the mailbox's ledger, which &lt;i&gt;verify&lt;/i&gt; proves untouched.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Into the mailbox's Archive folder&lt;/b&gt;: the message moves to the folder named Archive, where the user still sees it over IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Delete instead of archiving&lt;/b&gt;: the message is deleted at that age (unless it is on legal hold).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;In den schreibgeschützten Archivspeicher&lt;/b&gt;: Tiefenspeicher unter data/archive, jede Nachricht nur einmal und komprimiert gespeichert, über IMAP nicht sichtbar und von niemandem änderbar; jede Kopie wird im Journal des Postfachs verzeichnet, dessen Unversehrtheit &lt;i&gt;verify&lt;/i&gt; nachweist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In den Ordner Archive des Postfachs&lt;/b&gt;: Die Nachricht wird in den Ordner Archive verschoben, wo der Benutzer sie über IMAP weiter sieht.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Löschen statt archivieren&lt;/b&gt;: Die Nachricht wird in diesem Alter gelöscht (außer sie unterliegt einer Aufbewahrungssperre).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Age at which a message expires; Never (0) keeps it for ever.</source>
-        <translation>Alter, in dem eine Nachricht abläuft; Nie (0) behält sie für immer.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how long a message expires, counted like the archiving age from when it was filed here; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. It must be 0 or at least the archiving age.&lt;/p&gt;&lt;p&gt;Nothing on legal hold ever expires.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Nach welcher Zeit eine Nachricht abläuft, wie das Archivierungsalter ab ihrer Ablage hier gezählt; 0 (&lt;i&gt;Nie&lt;/i&gt;) behält sie für immer. Der Wert muss 0 oder mindestens das Archivierungsalter sein.&lt;/p&gt;&lt;p&gt;Nichts unter Aufbewahrungssperre läuft je ab.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Whether the number above counts days, weeks or years.</source>
-        <translation>Ob die Zahl oben Tage, Wochen oder Jahre zählt.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The unit of &lt;i&gt;Expire after&lt;/i&gt;: days, weeks or years (a year is 365 days).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Einheit von &lt;i&gt;Ablaufen nach&lt;/i&gt;: Tage, Wochen oder Jahre (ein Jahr hat 365 Tage).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>What becomes of an expired message: deleted, or exported first.</source>
-        <translation>Was mit einer abgelaufenen Nachricht geschieht: gelöscht oder zuvor exportiert.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Delete&lt;/b&gt;: an expired message is removed from the store.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Export to an mbox file&lt;/b&gt;: it is written to the mailbox's mbox file in the export folder (mailboxes.archive.export_dir) before it is removed.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Löschen&lt;/b&gt;: Eine abgelaufene Nachricht wird aus dem Speicher entfernt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;In eine mbox-Datei exportieren&lt;/b&gt;: Sie wird vor dem Entfernen in die mbox-Datei des Postfachs im Exportordner (mailboxes.archive.export_dir) geschrieben.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The live mailbox's size cap in megabytes; No cap for none.</source>
-        <translation>Die Größengrenze des aktiven Postfachs in Megabyte; Keine Begrenzung für keine.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The size the live mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none.&lt;/p&gt;&lt;p&gt;On a Mailbox, mail for a full mailbox is answered 452 4.2.2 at RCPT: the sending server keeps it and tries again. An Archive never refuses mail for a local domain: it keeps storing, logs the fact, raises an alarm in the console and tells the postmaster.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Größe, die das aktive Postfach erreichen darf, in Megabyte; 0 (&lt;i&gt;Keine Begrenzung&lt;/i&gt;) für keine.&lt;/p&gt;&lt;p&gt;Auf einem Postfachserver wird E-Mail für ein volles Postfach bei RCPT mit 452 4.2.2 beantwortet: Der sendende Server behält sie und versucht es erneut. Ein Archivserver weist E-Mail für eine lokale Domäne nie ab: Er speichert weiter, protokolliert es, meldet einen Alarm in der Konsole und benachrichtigt den Postmaster.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The postmaster is told when a mailbox reaches this share of its cap.</source>
-        <translation>Der Postmaster wird benachrichtigt, wenn ein Postfach diesen Anteil seiner Grenze erreicht.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;When a mailbox with a size cap reaches this percentage of it, the postmaster is sent a warning, so that there is time to act before mail is refused.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Erreicht ein Postfach mit Größengrenze diesen Prozentsatz davon, erhält der Postmaster eine Warnung, damit Zeit zum Handeln bleibt, bevor E-Mail abgewiesen wird.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Archive messages &amp;after:</source>
-        <translation>Archivieren na&amp;ch:</translation>
-    </message>
-    <message>
-        <source>Archived mail &amp;goes:</source>
-        <translation>&amp;Ziel archivierter Nachrichten:</translation>
-    </message>
-    <message>
-        <source>&amp;Expire after:</source>
-        <translation>Ab&amp;laufen nach:</translation>
-    </message>
-    <message>
-        <source>On e&amp;xpiry:</source>
-        <translation>Bei Ablau&amp;f:</translation>
-    </message>
-    <message>
-        <source>Size &amp;limit:</source>
-        <translation>&amp;Größengrenze:</translation>
-    </message>
-    <message>
-        <source>&amp;Warn the postmaster at:</source>
-        <translation>Post&amp;master warnen bei:</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n Jahr</numerusform>
-            <numerusform>%n Jahren</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n Woche</numerusform>
-            <numerusform>%n Wochen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>nothing archived</source>
-        <translation>nichts wird archiviert</translation>
-    </message>
-    <message>
-        <source>archive after %1 into the store</source>
-        <translation>nach %1 in den Speicher archivieren</translation>
-    </message>
-    <message>
-        <source>move to the Archive folder after %1</source>
-        <translation>nach %1 in den Ordner Archive verschieben</translation>
-    </message>
-    <message>
-        <source>delete after %1</source>
-        <translation>nach %1 löschen</translation>
-    </message>
-    <message>
-        <source>kept for ever</source>
-        <translation>für immer behalten</translation>
-    </message>
-    <message>
-        <source>exported to an mbox file and removed after %1</source>
-        <translation>nach %1 in eine mbox-Datei exportiert und entfernt</translation>
-    </message>
-    <message>
-        <source>deleted after %1</source>
-        <translation>nach %1 gelöscht</translation>
-    </message>
-    <message>
-        <source>size cap %1 MB, warning at %2 %</source>
-        <translation>Größengrenze %1 MB, Warnung bei %2 %</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ArchiveText</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Archiving: %1 examined, %2 archived…</source>
+        <translation>Archivage&#xa0;: %1 examinés, %2 archivés…</translation>
+    </message>
+    <message>
+        <source>%1 examined</source>
+        <translation>%1 examinés</translation>
+    </message>
+    <message>
+        <source>%1 archived</source>
+        <translation>%1 archivés</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 supprimés</translation>
+    </message>
+    <message>
+        <source>%1 expired</source>
+        <translation>%1 expirés</translation>
+    </message>
+    <message>
+        <source>%1 kept on hold</source>
+        <translation>%1 gardés (conservation légale)</translation>
+    </message>
+    <message>
+        <source>Archive maintenance interrupted: %1.</source>
+        <translation>Maintenance de l’archive interrompue&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Archive maintenance done: %1.</source>
+        <translation>Maintenance de l’archive terminée&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s), the first: %1</source>
+        <translation>
+            <numerusform>%n erreur, la première&#xa0;: %1</numerusform>
+            <numerusform>%n erreurs, la première&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archive verified: %1 messages and %2 ledger entries, all intact.</source>
+        <translation>Archive vérifiée&#xa0;: %1 messages et %2 entrées du registre, tous intacts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive verification found %n problem(s), the first: %1</source>
+        <translation>
+            <numerusform>La vérification de l’archive a trouvé %n problème, le premier&#xa0;: %1</numerusform>
+            <numerusform>La vérification de l’archive a trouvé %n problèmes, le premier&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Since %1, by %2: %3</source>
+        <translation>Depuis le %1, par %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>on</source>
@@ -56,63 +117,63 @@
         <translation>Saisissez le domaine, par exemple example.com.</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name such as example.com.</source>
-        <translation>« %1 » n’est pas un nom de domaine comme example.com.</translation>
+        <source>&quot;%1&quot; is not a domain name such as example.com.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de domaine comme example.com.</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name such as example.org.</source>
-        <translation>« %1 » n’est pas un nom de domaine comme example.org.</translation>
+        <source>&quot;%1&quot; is not a domain name such as example.org.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de domaine comme example.org.</translation>
     </message>
     <message>
-        <source>Enter this machine's host name, such as mail.example.com.</source>
+        <source>Enter this machine&apos;s host name, such as mail.example.com.</source>
         <translation>Saisissez le nom d’hôte de cette machine, par exemple mail.example.com.</translation>
     </message>
     <message>
-        <source>"%1" is not a host name such as mail.example.com.</source>
-        <translation>« %1 » n’est pas un nom d’hôte comme mail.example.com.</translation>
+        <source>&quot;%1&quot; is not a host name such as mail.example.com.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’hôte comme mail.example.com.</translation>
     </message>
     <message>
-        <source>Enter the Archive machine's address.</source>
+        <source>Enter the Archive machine&apos;s address.</source>
         <translation>Saisissez l’adresse du serveur d’archive.</translation>
     </message>
     <message>
-        <source>Enter the Mailbox machine's address.</source>
+        <source>Enter the Mailbox machine&apos;s address.</source>
         <translation>Saisissez l’adresse du serveur de boîtes aux lettres.</translation>
     </message>
     <message>
-        <source>"%1" is not a host name or an IP address.</source>
-        <translation>« %1 » n’est ni un nom d’hôte ni une adresse IP.</translation>
+        <source>&quot;%1&quot; is not a host name or an IP address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’hôte ni une adresse IP.</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address: the Archive lets the Mailbox relay by its address.</source>
-        <translation>« %1 » n’est pas une adresse IP : le serveur d’archive autorise le serveur de boîtes aux lettres à relayer d’après son adresse.</translation>
+        <source>&quot;%1&quot; is not an IP address: the Archive lets the Mailbox relay by its address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP&#xa0;: le serveur d’archive autorise le serveur de boîtes aux lettres à relayer d’après son adresse.</translation>
     </message>
     <message>
-        <source>The Archive's port must be 1-65535.</source>
+        <source>The Archive&apos;s port must be 1-65535.</source>
         <translation>Le port du serveur d’archive doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <source>The Mailbox's port must be 1-65535.</source>
+        <source>The Mailbox&apos;s port must be 1-65535.</source>
         <translation>Le port du serveur de boîtes aux lettres doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
-        <source>"%1" is not a network such as 192.168.1.0/24.</source>
-        <translation>« %1 » n’est pas un réseau comme 192.168.1.0/24.</translation>
+        <source>&quot;%1&quot; is not a network such as 192.168.1.0/24.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un réseau comme 192.168.1.0/24.</translation>
     </message>
     <message>
-        <source>"%1" is wider than any LAN and would make an open relay.</source>
-        <translation>« %1 » est plus large que tout réseau local et ferait de ce serveur un relais ouvert.</translation>
+        <source>&quot;%1&quot; is wider than any LAN and would make an open relay.</source>
+        <translation>«&#xa0;%1&#xa0;» est plus large que tout réseau local et ferait de ce serveur un relais ouvert.</translation>
     </message>
     <message>
         <source>Enter the LAN whose machines may send mail, such as 192.168.1.0/24.</source>
         <translation>Saisissez le réseau local dont les machines peuvent envoyer du courrier, par exemple 192.168.1.0/24.</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address to listen on.</source>
-        <translation>« %1 » n’est pas une adresse IP d’écoute valide.</translation>
+        <source>&quot;%1&quot; is not an IP address to listen on.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse IP d’écoute valide.</translation>
     </message>
     <message>
-        <source>The %1 listener's port must be 1-65535.</source>
+        <source>The %1 listener&apos;s port must be 1-65535.</source>
         <translation>Le port de l’écouteur %1 doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
@@ -120,7 +181,7 @@
         <translation>%1, port %2, est utilisé deux fois.</translation>
     </message>
     <message>
-        <source>The Archive cannot be this machine's own %1 port %2.</source>
+        <source>The Archive cannot be this machine&apos;s own %1 port %2.</source>
         <translation>Le serveur d’archive ne peut pas être cette machine elle-même (%1, port %2).</translation>
     </message>
     <message>
@@ -128,11 +189,11 @@
         <translation>Un écouteur SMTP est nécessaire pour recevoir du courrier.</translation>
     </message>
     <message>
-        <source>A Mailbox needs a submission listener for its users' mail clients.</source>
+        <source>A Mailbox needs a submission listener for its users&apos; mail clients.</source>
         <translation>Un serveur de boîtes aux lettres a besoin d’un écouteur de soumission pour les clients de messagerie de ses utilisateurs.</translation>
     </message>
     <message>
-        <source>The SmartHost's port must be 1-65535.</source>
+        <source>The SmartHost&apos;s port must be 1-65535.</source>
         <translation>Le port du SmartHost doit être compris entre 1 et 65535.</translation>
     </message>
     <message>
@@ -141,15 +202,15 @@
     </message>
     <message>
         <source>Server › role: %1</source>
-        <translation>Serveur › rôle : %1</translation>
+        <translation>Serveur › rôle&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server › primary domain: %1</source>
-        <translation>Serveur › domaine principal : %1</translation>
+        <translation>Serveur › domaine principal&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server › extra local domains: %1</source>
-        <translation>Serveur › domaines locaux supplémentaires : %1</translation>
+        <translation>Serveur › domaines locaux supplémentaires&#xa0;: %1</translation>
     </message>
     <message>
         <source>none</source>
@@ -157,35 +218,35 @@
     </message>
     <message>
         <source>Server › host name: %1</source>
-        <translation>Serveur › nom d’hôte : %1</translation>
+        <translation>Serveur › nom d’hôte&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › domains it applies to: %1</source>
-        <translation>Transit › domaines concernés : %1</translation>
+        <translation>Transit › domaines concernés&#xa0;: %1</translation>
     </message>
     <message>
         <source>all local domains</source>
         <translation>tous les domaines locaux</translation>
     </message>
     <message>
-        <source>Passthrough › Copy all mail to sender's Sent items: %1</source>
-        <translation>Transit › Copier tout le courrier dans les Éléments envoyés de l’expéditeur : %1</translation>
+        <source>Passthrough › Copy all mail to sender&apos;s Sent items: %1</source>
+        <translation>Transit › Copier tout le courrier dans les Éléments envoyés de l’expéditeur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › Create mailbox if necessary: %1</source>
-        <translation>Transit › Créer la boîte aux lettres si nécessaire : %1</translation>
+        <translation>Transit › Créer la boîte aux lettres si nécessaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail for local domains to Outbox: %1</source>
-        <translation>Transit › Copier tout le courrier des domaines locaux dans la Boîte d’envoi : %1</translation>
+        <translation>Transit › Copier tout le courrier des domaines locaux dans la Boîte d’envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>Passthrough › Copy all mail without Received: headers to Outbox: %1</source>
-        <translation>Transit › Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi : %1</translation>
+        <translation>Transit › Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi&#xa0;: %1</translation>
     </message>
     <message>
         <source>Undelivered Mail › action: %1</source>
-        <translation>Courrier non distribué › action : %1</translation>
+        <translation>Courrier non distribué › action&#xa0;: %1</translation>
     </message>
     <message>
         <source>SMTP service %1 port %2 (%3)</source>
@@ -193,23 +254,23 @@
     </message>
     <message>
         <source>%1 › Reject non-local senders claiming to be local: %2</source>
-        <translation>%1 › Rejeter les expéditeurs non locaux se présentant comme locaux : %2</translation>
+        <translation>%1 › Rejeter les expéditeurs non locaux se présentant comme locaux&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 › Require authentication: %2</source>
-        <translation>%1 › Exiger l’authentification : %2</translation>
+        <translation>%1 › Exiger l’authentification&#xa0;: %2</translation>
     </message>
     <message>
         <source>Relaying › allowed networks: %1</source>
-        <translation>Relais › réseaux autorisés : %1</translation>
+        <translation>Relais › réseaux autorisés&#xa0;: %1</translation>
     </message>
     <message>
         <source>TLS › certificate: none (no STARTTLS)</source>
-        <translation>TLS › certificat : aucun (pas de STARTTLS)</translation>
+        <translation>TLS › certificat&#xa0;: aucun (pas de STARTTLS)</translation>
     </message>
     <message>
         <source>TLS › certificate: %1, key: %2</source>
-        <translation>TLS › certificat : %1, clé : %2</translation>
+        <translation>TLS › certificat&#xa0;: %1, clé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › static route %1 → %2 port %3</source>
@@ -217,7 +278,7 @@
     </message>
     <message>
         <source>Outgoing Mail › SmartHost: %1 port %2</source>
-        <translation>Courrier sortant › SmartHost : %1, port %2</translation>
+        <translation>Courrier sortant › SmartHost&#xa0;: %1, port %2</translation>
     </message>
     <message>
         <source>Outgoing Mail › MX delivery (DNS), no SmartHost</source>
@@ -225,14 +286,14 @@
     </message>
     <message>
         <source>Outgoing Mail › other mail: MX delivery (DNS), no SmartHost</source>
-        <translation>Courrier sortant › autre courrier : remise par MX (DNS), sans SmartHost</translation>
+        <translation>Courrier sortant › autre courrier&#xa0;: remise par MX (DNS), sans SmartHost</translation>
     </message>
     <message>
         <source>the archive store</source>
         <translation>le magasin d’archives</translation>
     </message>
     <message>
-        <source>the mailbox's Archive folder</source>
+        <source>the mailbox&apos;s Archive folder</source>
         <translation>le dossier « Archive » de la boîte aux lettres</translation>
     </message>
     <message>
@@ -241,7 +302,7 @@
     </message>
     <message>
         <source>Mailbox template › archive: never</source>
-        <translation>Modèle de boîte aux lettres › archiver : jamais</translation>
+        <translation>Modèle de boîte aux lettres › archiver&#xa0;: jamais</translation>
     </message>
     <message>
         <source>Mailbox template › archive after %1 to %2</source>
@@ -249,7 +310,7 @@
     </message>
     <message>
         <source>Mailbox template › expire: never (kept for ever)</source>
-        <translation>Modèle de boîte aux lettres › expiration : jamais (conservé pour toujours)</translation>
+        <translation>Modèle de boîte aux lettres › expiration&#xa0;: jamais (conservé pour toujours)</translation>
     </message>
     <message>
         <source>Mailbox template › expire after %1</source>
@@ -296,8 +357,8 @@
     </message>
     <message>
         <source>must be one of %1</source>
-        <extracomment>%1 lists the allowed values as they are written in the configuration file, each in straight double quotes ("mailbox", "archive", "custom").</extracomment>
-        <translation>doit être l’une des valeurs suivantes : %1</translation>
+        <extracomment>%1 lists the allowed values as they are written in the configuration file, each in straight double quotes (&quot;mailbox&quot;, &quot;archive&quot;, &quot;custom&quot;).</extracomment>
+        <translation>doit être l’une des valeurs suivantes&#xa0;: %1</translation>
     </message>
     <message>
         <source>is required</source>
@@ -312,8 +373,8 @@
         <translation>doit être un nom de domaine</translation>
     </message>
     <message>
-        <source>"%1" is listed twice</source>
-        <translation>« %1 » figure deux fois</translation>
+        <source>&quot;%1&quot; is listed twice</source>
+        <translation>«&#xa0;%1&#xa0;» figure deux fois</translation>
     </message>
     <message>
         <source>must be a host name such as mail.example.com</source>
@@ -332,8 +393,8 @@
         <translation>%1, port %2, est déjà utilisé par un autre écouteur</translation>
     </message>
     <message>
-        <source>"%1" is not a network such as 192.168.0.0/16</source>
-        <translation>« %1 » n’est pas un réseau comme 192.168.0.0/16</translation>
+        <source>&quot;%1&quot; is not a network such as 192.168.0.0/16</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un réseau comme 192.168.0.0/16</translation>
     </message>
     <message>
         <source>certificate and key must be given together</source>
@@ -345,14 +406,14 @@
         <translation>ne doit pas dépasser smtp.max_connections</translation>
     </message>
     <message>
-        <source>"%1" is not a local domain (server.domain or server.local_domains)</source>
+        <source>&quot;%1&quot; is not a local domain (server.domain or server.local_domains)</source>
         <extracomment>Keep server.domain and server.local_domains as they are: they name keys in the configuration file.</extracomment>
-        <translation>« %1 » n’est pas un domaine local (server.domain ou server.local_domains)</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local (server.domain ou server.local_domains)</translation>
     </message>
     <message>
-        <source>must be "all" or a list of local domains</source>
-        <extracomment>Keep "all" as it is: it is the value written in the configuration file.</extracomment>
-        <translation>doit être « all » ou une liste de domaines locaux</translation>
+        <source>must be &quot;all&quot; or a list of local domains</source>
+        <extracomment>Keep &quot;all&quot; as it is: it is the value written in the configuration file.</extracomment>
+        <translation>doit être «&#xa0;all&#xa0;» ou une liste de domaines locaux</translation>
     </message>
     <message>
         <source>must be a mailbox name (letters, digits, . _ + -)</source>
@@ -371,8 +432,8 @@
         <translation>doit indiquer au moins un domaine, *.domaine ou *</translation>
     </message>
     <message>
-        <source>"%1" must be a domain, *.domain or *</source>
-        <translation>« %1 » doit être un domaine, *.domaine ou *</translation>
+        <source>&quot;%1&quot; must be a domain, *.domain or *</source>
+        <translation>«&#xa0;%1&#xa0;» doit être un domaine, *.domaine ou *</translation>
     </message>
     <message>
         <source>must list at least one interval</source>
@@ -388,51 +449,51 @@
         <translation>doit être un nom d’utilisateur (lettres, chiffres, . _ + -)</translation>
     </message>
     <message>
-        <source>"%1" is not a local domain</source>
-        <translation>« %1 » n’est pas un domaine local</translation>
+        <source>&quot;%1&quot; is not a local domain</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local</translation>
     </message>
     <message>
-        <source>must be a hash made by "tandemd user passwd" (pbkdf2-sha256$...)</source>
-        <extracomment>Keep the command "tandemd user passwd" and pbkdf2-sha256$... as they are.</extracomment>
-        <translation>doit être une empreinte créée par « tandemd user passwd » (pbkdf2-sha256$...)</translation>
+        <source>must be a hash made by &quot;tandemd user passwd&quot; (pbkdf2-sha256$...)</source>
+        <extracomment>Keep the command &quot;tandemd user passwd&quot; and pbkdf2-sha256$... as they are.</extracomment>
+        <translation>doit être une empreinte créée par «&#xa0;tandemd user passwd&#xa0;» (pbkdf2-sha256$...)</translation>
     </message>
     <message>
-        <source>"%1" is wider than any LAN (/%2 at most) and would let anyone relay through smtp.listeners[%3], which does not require authentication</source>
-        <extracomment>Keep smtp.listeners[%3] exactly as it is: the SMTP service dialog finds it and puts in its place "this SMTP service" or "the SMTP service on 192.168.1.5 port 25", as translated in that dialog. Word the sentence so that such a phrase fits there unchanged.</extracomment>
-        <translation>« %1 » est plus large que tout réseau local (/%2 au plus) et permettrait à n’importe qui de relayer par smtp.listeners[%3], qui n’exige pas d’authentification</translation>
+        <source>&quot;%1&quot; is wider than any LAN (/%2 at most) and would let anyone relay through smtp.listeners[%3], which does not require authentication</source>
+        <extracomment>Keep smtp.listeners[%3] exactly as it is: the SMTP service dialog finds it and puts in its place &quot;this SMTP service&quot; or &quot;the SMTP service on 192.168.1.5 port 25&quot;, as translated in that dialog. Word the sentence so that such a phrase fits there unchanged.</extracomment>
+        <translation>«&#xa0;%1&#xa0;» est plus large que tout réseau local (/%2 au plus) et permettrait à n’importe qui de relayer par smtp.listeners[%3], qui n’exige pas d’authentification</translation>
     </message>
     <message>
-        <source>"smtps" needs smtp.tls.certificate and smtp.tls.key</source>
-        <extracomment>Keep "smtps", smtp.tls.certificate and smtp.tls.key as they are: they are a value and keys in the configuration file.</extracomment>
-        <translation>« smtps » nécessite smtp.tls.certificate et smtp.tls.key</translation>
+        <source>&quot;smtps&quot; needs smtp.tls.certificate and smtp.tls.key</source>
+        <extracomment>Keep &quot;smtps&quot;, smtp.tls.certificate and smtp.tls.key as they are: they are a value and keys in the configuration file.</extracomment>
+        <translation>«&#xa0;smtps&#xa0;» nécessite smtp.tls.certificate et smtp.tls.key</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation>impossible de lire %1 : %2</translation>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 may be read by others; chmod 600 it</source>
-        <translation>%1 est lisible par d’autres utilisateurs ; appliquez-lui chmod 600</translation>
+        <translation>%1 est lisible par d’autres utilisateurs&#xa0;; appliquez-lui chmod 600</translation>
     </message>
     <message>
-        <source>%1 must be {"passwords": {"[host]:port": "..."}}</source>
-        <translation>%1 doit être de la forme {"passwords": {"[host]:port": "..."}}</translation>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}}</source>
+        <translation>%1 doit être de la forme {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}}</translation>
     </message>
     <message>
         <source>not valid JSON at line %1: %2</source>
-        <translation>JSON non valide à la ligne %1 : %2</translation>
+        <translation>JSON non valide à la ligne %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>must be a JSON object</source>
         <translation>doit être un objet JSON</translation>
     </message>
     <message>
-        <source>%1 must be {"passwords": {"[host]:port": "..."}, "tls_key_passphrase": "..."} (either key may be left out, not both)</source>
-        <translation>%1 doit être {"passwords": {"[host]:port": "..."}, "tls_key_passphrase": "..."} (l’une des deux clés peut manquer, pas les deux)</translation>
+        <source>%1 must be {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} (either key may be left out, not both)</source>
+        <translation>%1 doit être {&quot;passwords&quot;: {&quot;[host]:port&quot;: &quot;...&quot;}, &quot;tls_key_passphrase&quot;: &quot;...&quot;} (l’une des deux clés peut manquer, pas les deux)</translation>
     </message>
     <message>
         <source>%1: tls_key_passphrase must be a string</source>
-        <translation>%1 : tls_key_passphrase doit être une chaîne</translation>
+        <translation>%1&#xa0;: tls_key_passphrase doit être une chaîne</translation>
     </message>
     <message>
         <source>must be at least the largest message (smtp.max_message_bytes, %1 MiB)</source>
@@ -441,16 +502,16 @@
     <message>
         <source>nobody could log in: AUTH is offered only under TLS, and there is none; configure smtp.tls, or set smtp.allow_plaintext_auth</source>
         <extracomment>Keep AUTH, smtp.tls and smtp.allow_plaintext_auth as they are: they are the SMTP command and keys in the configuration file.</extracomment>
-        <translation>personne ne pourrait se connecter : AUTH n’est proposé que sous TLS, et il n’y en a pas ; configurez smtp.tls, ou activez smtp.allow_plaintext_auth</translation>
+        <translation>personne ne pourrait se connecter&#xa0;: AUTH n’est proposé que sous TLS, et il n’y en a pas&#xa0;; configurez smtp.tls, ou activez smtp.allow_plaintext_auth</translation>
     </message>
     <message>
         <source>%1 belongs to user %2, not to %3, the user tandemd runs as</source>
         <translation>%1 appartient à l’utilisateur %2, et non à %3, l’utilisateur sous lequel tourne tandemd</translation>
     </message>
     <message>
-        <source>"%1" is not a user (mailboxes.users)</source>
+        <source>&quot;%1&quot; is not a user (mailboxes.users)</source>
         <extracomment>Keep mailboxes.users as it is: it names a key in the configuration file.</extracomment>
-        <translation>« %1 » n’est pas un utilisateur (mailboxes.users)</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un utilisateur (mailboxes.users)</translation>
     </message>
     <message>
         <source>must be a duration such as 12h, 30d, 2w or 7y (0 = never)</source>
@@ -459,12 +520,215 @@
     </message>
     <message>
         <source>superseded by archive_after and expire_after; ignored</source>
-        <translation>remplacé par archive_after et expire_after ; ignoré</translation>
+        <translation>remplacé par archive_after et expire_after&#xa0;; ignoré</translation>
     </message>
     <message>
         <source>must be 0 or at least archive_after</source>
         <extracomment>Keep archive_after as it is: it names a key in the configuration file.</extracomment>
         <translation>doit valoir 0 ou au moins archive_after</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ArchivePolicyEditor</name>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semaines</translation>
+    </message>
+    <message>
+        <source>into the read-only archive store</source>
+        <translation>dans le stockage d’archive en lecture seule</translation>
+    </message>
+    <message>
+        <source>into the mailbox&apos;s Archive folder (visible over IMAP)</source>
+        <translation>dans le dossier Archive de la boîte (visible par IMAP)</translation>
+    </message>
+    <message>
+        <source>delete instead of archiving</source>
+        <translation>supprimer au lieu d’archiver</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>ans</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <source>export to an mbox file</source>
+        <translation>exporter dans un fichier mbox</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Age at which a message leaves the live folders; Never (0) keeps it there.</source>
+        <translation>Âge auquel un message quitte les dossiers actifs&#xa0;; Jamais (0) l’y garde.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message leaves the live folders (INBOX, Sent and the others). A message&apos;s age is the time since it was filed here, not since it moved between folders. 0 (&lt;i&gt;Never&lt;/i&gt;) archives nothing.&lt;/p&gt;&lt;p&gt;Archiving happens in the maintenance runs, never while mail is delivered.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Au bout de combien de temps un message quitte les dossiers actifs (INBOX, Sent et les autres). L’âge d’un message est le temps écoulé depuis son classement ici, non depuis son déplacement entre dossiers. 0 (&lt;i&gt;Jamais&lt;/i&gt;) n’archive rien.&lt;/p&gt;&lt;p&gt;L’archivage a lieu pendant les passes de maintenance, jamais pendant la distribution.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts hours, days or weeks.</source>
+        <translation>Si le nombre ci-dessus compte des heures, des jours ou des semaines.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Archive messages after&lt;/i&gt;: hours, days or weeks (a week is 7 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L’unité de &lt;i&gt;Archiver les messages après&lt;/i&gt;&#xa0;: heures, jours ou semaines (une semaine compte 7 jours).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Where a message goes when it leaves the live folders.</source>
+        <translation>Où va un message quand il quitte les dossiers actifs.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Into the read-only archive store&lt;/b&gt;: deep storage under data/archive, each distinct message stored once and compressed, not visible over IMAP and not changeable by anyone; every copy is recorded in the mailbox&apos;s ledger, which &lt;i&gt;verify&lt;/i&gt; proves untouched.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Into the mailbox&apos;s Archive folder&lt;/b&gt;: the message moves to the folder named Archive, where the user still sees it over IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Delete instead of archiving&lt;/b&gt;: the message is deleted at that age (unless it is on legal hold).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dans le stockage d’archive en lecture seule&lt;/b&gt;&#xa0;: stockage profond sous data/archive, chaque message distinct stocké une seule fois et compressé, invisible par IMAP et non modifiable&#xa0;; chaque copie est inscrite au registre de la boîte, dont &lt;i&gt;verify&lt;/i&gt; prouve l’intégrité.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dans le dossier Archive de la boîte&lt;/b&gt;&#xa0;: le message passe dans le dossier nommé Archive, où l’utilisateur le voit toujours par IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Supprimer au lieu d’archiver&lt;/b&gt;&#xa0;: le message est supprimé à cet âge (sauf s’il est sous conservation légale).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Age at which a message expires; Never (0) keeps it for ever.</source>
+        <translation>Âge auquel un message expire&#xa0;; Jamais (0) le garde pour toujours.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;After how long a message expires, counted like the archiving age from when it was filed here; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. It must be 0 or at least the archiving age.&lt;/p&gt;&lt;p&gt;Nothing on legal hold ever expires.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Au bout de combien de temps un message expire, compté comme l’âge d’archivage depuis son classement ici&#xa0;; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. La valeur doit être 0 ou au moins l’âge d’archivage.&lt;/p&gt;&lt;p&gt;Rien de ce qui est sous conservation légale n’expire.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Whether the number above counts days, weeks or years.</source>
+        <translation>Si le nombre ci-dessus compte des jours, des semaines ou des années.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The unit of &lt;i&gt;Expire after&lt;/i&gt;: days, weeks or years (a year is 365 days).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L’unité de &lt;i&gt;Expirer après&lt;/i&gt;&#xa0;: jours, semaines ou années (une année compte 365 jours).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What becomes of an expired message: deleted, or exported first.</source>
+        <translation>Ce que devient un message expiré&#xa0;: supprimé, ou d’abord exporté.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Delete&lt;/b&gt;: an expired message is removed from the store.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Export to an mbox file&lt;/b&gt;: it is written to the mailbox&apos;s mbox file in the export folder (mailboxes.archive.export_dir) before it is removed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Supprimer&lt;/b&gt;&#xa0;: un message expiré est retiré du stockage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exporter dans un fichier mbox&lt;/b&gt;&#xa0;: il est écrit dans le fichier mbox de la boîte, dans le dossier d’export (mailboxes.archive.export_dir), avant d’être retiré.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The live mailbox&apos;s size cap in megabytes; No cap for none.</source>
+        <translation>La limite de taille de la boîte active en mégaoctets&#xa0;; Aucune limite pour aucune.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The size the live mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none.&lt;/p&gt;&lt;p&gt;On a Mailbox, mail for a full mailbox is answered 452 4.2.2 at RCPT: the sending server keeps it and tries again. An Archive never refuses mail for a local domain: it keeps storing, logs the fact, raises an alarm in the console and tells the postmaster.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La taille que la boîte active peut atteindre, en mégaoctets&#xa0;; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune.&lt;/p&gt;&lt;p&gt;Sur un serveur Boîtes aux lettres, le courrier pour une boîte pleine reçoit 452 4.2.2 au RCPT&#xa0;: le serveur expéditeur le garde et réessaie. Une Archive ne refuse jamais le courrier d’un domaine local&#xa0;: elle continue de stocker, le journalise, lève une alarme dans la console et prévient le postmaster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The postmaster is told when a mailbox reaches this share of its cap.</source>
+        <translation>Le postmaster est prévenu quand une boîte atteint cette part de sa limite.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;When a mailbox with a size cap reaches this percentage of it, the postmaster is sent a warning, so that there is time to act before mail is refused.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Quand une boîte à taille limitée en atteint ce pourcentage, le postmaster reçoit un avertissement, pour avoir le temps d’agir avant que le courrier soit refusé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Archive messages &amp;after:</source>
+        <translation>Archiver les messages &amp;après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Archived mail &amp;goes:</source>
+        <translation>Le courrier archivé &amp;va&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Expire after:</source>
+        <translation>&amp;Expirer après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On e&amp;xpiry:</source>
+        <translation>À l’e&amp;xpiration&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Size &amp;limit:</source>
+        <translation>&amp;Limite de taille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Warn the postmaster at:</source>
+        <translation>Avertir le post&amp;master à&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n semaine</numerusform>
+            <numerusform>%n semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing archived</source>
+        <translation>rien n’est archivé</translation>
+    </message>
+    <message>
+        <source>archive after %1 into the store</source>
+        <translation>archiver après %1 dans le stockage</translation>
+    </message>
+    <message>
+        <source>move to the Archive folder after %1</source>
+        <translation>déplacer dans le dossier Archive après %1</translation>
+    </message>
+    <message>
+        <source>delete after %1</source>
+        <translation>supprimer après %1</translation>
+    </message>
+    <message>
+        <source>kept for ever</source>
+        <translation>gardé pour toujours</translation>
+    </message>
+    <message>
+        <source>exported to an mbox file and removed after %1</source>
+        <translation>exporté dans un fichier mbox et retiré après %1</translation>
+    </message>
+    <message>
+        <source>deleted after %1</source>
+        <translation>supprimé après %1</translation>
+    </message>
+    <message>
+        <source>size cap %1 MB, warning at %2 %</source>
+        <translation>limite de taille %1&#xa0;Mo, avertissement à %2&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -475,51 +739,51 @@
     </message>
     <message>
         <source>Entry:</source>
-        <translation>Entrée :</translation>
+        <translation>Entrée&#xa0;:</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation>Message :</translation>
+        <translation>Message&#xa0;:</translation>
     </message>
     <message>
         <source>From (MAIL FROM):</source>
-        <translation>Expéditeur (MAIL FROM) :</translation>
+        <translation>Expéditeur (MAIL FROM)&#xa0;:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation>Objet :</translation>
+        <translation>Objet&#xa0;:</translation>
     </message>
     <message>
         <source>Received from:</source>
-        <translation>Reçu de :</translation>
+        <translation>Reçu de&#xa0;:</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation>Reçu :</translation>
+        <translation>Reçu&#xa0;:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation>Taille :</translation>
+        <translation>Taille&#xa0;:</translation>
     </message>
     <message>
         <source>Next hop:</source>
-        <translation>Prochain saut :</translation>
+        <translation>Prochain saut&#xa0;:</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation>État :</translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
         <source>Attempts:</source>
-        <translation>Tentatives :</translation>
+        <translation>Tentatives&#xa0;:</translation>
     </message>
     <message>
         <source>Next attempt:</source>
-        <translation>Prochaine tentative :</translation>
+        <translation>Prochaine tentative&#xa0;:</translation>
     </message>
     <message>
         <source>Delivery notices:</source>
-        <translation>Avis de remise :</translation>
+        <translation>Avis de remise&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Envelope and recipients</source>
@@ -607,7 +871,7 @@
     </message>
     <message>
         <source>Entry %1 is no longer in the queue: it was delivered, returned or deleted.</source>
-        <translation>L’entrée %1 n’est plus dans la file : elle a été remise, renvoyée ou supprimée.</translation>
+        <translation>L’entrée %1 n’est plus dans la file&#xa0;: elle a été remise, renvoyée ou supprimée.</translation>
     </message>
     <message>
         <source>&lt;&gt; (the null sender of a notice)</source>
@@ -668,7 +932,7 @@
         <translation>Copies</translation>
     </message>
     <message>
-        <source>Copy all mail to sender's Sent items</source>
+        <source>Copy all mail to sender&apos;s Sent items</source>
         <translation>Copier tout le courrier dans les Éléments envoyés de l’expéditeur</translation>
     </message>
     <message>
@@ -704,45 +968,6 @@
         <translation>postmaster</translation>
     </message>
     <message>
-        <source>Mailbox template (for new mailboxes)</source>
-        <translation>Modèle de boîte aux lettres (pour les nouvelles boîtes)</translation>
-    </message>
-    <message>
-        <source>Never</source>
-        <translation>Jamais</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> Mo</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Aucune limite</translation>
-    </message>
-    <message>
-        <source>Days in the &amp;live mailbox:</source>
-        <translation>Jours dans la boîte &amp;active :</translation>
-    </message>
-    <message>
-        <source>Archive &amp;expiry (0 = never):</source>
-        <translation>&amp;Expiration de l’archive (0 = jamais) :</translation>
-    </message>
-    <message>
-        <source>&amp;Size cap (0 = none):</source>
-        <translation>Taille &amp;maximale (0 = aucune) :</translation>
-    </message>
-    <message>
-        <source>Messages older than the live days move to the mailbox's Archive folder; archived messages are deleted after the expiry. The size cap is warned about, never silently exceeded.</source>
-        <translation>Les messages plus anciens que le nombre de jours actifs passent dans le dossier Archive de la boîte aux lettres ; les messages archivés sont supprimés à l’expiration. Le dépassement de la taille maximale donne lieu à un avertissement et n’est jamais silencieux.</translation>
-    </message>
-    <message numerus="yes">
-        <source> day(s)</source>
-        <translation>
-            <numerusform> jour</numerusform>
-            <numerusform> jours</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Make the copies below for mail of every local domain.</source>
         <translation>Faire les copies ci-dessous pour le courrier de tous les domaines locaux.</translation>
     </message>
@@ -755,32 +980,32 @@
         <translation>Les domaines locaux dont le courrier fait l’objet des copies ci-dessous.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Only mail to and from the ticked domains is copied to the Outbox or to the sender's Sent items; mail of the other local domains is only stored here.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Seul le courrier à destination et en provenance des domaines cochés est copié dans la boîte d’envoi ou dans les éléments envoyés de l’expéditeur ; le courrier des autres domaines locaux est seulement stocké ici.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Only mail to and from the ticked domains is copied to the Outbox or to the sender&apos;s Sent items; mail of the other local domains is only stored here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Seul le courrier à destination et en provenance des domaines cochés est copié dans la boîte d’envoi ou dans les éléments envoyés de l’expéditeur&#xa0;; le courrier des autres domaines locaux est seulement stocké ici.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>File a copy of mail from a local sender in that mailbox's Sent folder.</source>
+        <source>File a copy of mail from a local sender in that mailbox&apos;s Sent folder.</source>
         <translation>Classer une copie du courrier d’un expéditeur local dans le dossier Sent de sa boîte aux lettres.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Copy all mail to sender's Sent items&lt;/b&gt;: when the envelope sender (MAIL FROM) is a local address and the message comes from a trusted or authenticated client, a copy is stored in that mailbox's &lt;i&gt;Sent&lt;/i&gt; folder — for mail to local and remote recipients alike. Mail with the null sender (&amp;lt;&amp;gt;), such as delivery reports, has no Sent copy.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier dans les Éléments envoyés de l’expéditeur&lt;/b&gt; : lorsque l’expéditeur de l’enveloppe (MAIL FROM) est une adresse locale et que le message vient d’un client de confiance ou authentifié, une copie est stockée dans le dossier &lt;i&gt;Sent&lt;/i&gt; de cette boîte aux lettres — pour le courrier vers des destinataires locaux comme distants. Le courrier à l’expéditeur vide (&amp;lt;&amp;gt;), comme les avis de remise, n’a pas de copie.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail to sender&apos;s Sent items&lt;/b&gt;: when the envelope sender (MAIL FROM) is a local address and the message comes from a trusted or authenticated client, a copy is stored in that mailbox&apos;s &lt;i&gt;Sent&lt;/i&gt; folder — for mail to local and remote recipients alike. Mail with the null sender (&amp;lt;&amp;gt;), such as delivery reports, has no Sent copy.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier dans les Éléments envoyés de l’expéditeur&lt;/b&gt;&#xa0;: lorsque l’expéditeur de l’enveloppe (MAIL FROM) est une adresse locale et que le message vient d’un client de confiance ou authentifié, une copie est stockée dans le dossier &lt;i&gt;Sent&lt;/i&gt; de cette boîte aux lettres — pour le courrier vers des destinataires locaux comme distants. Le courrier à l’expéditeur vide (&amp;lt;&amp;gt;), comme les avis de remise, n’a pas de copie.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Make a missing sender's mailbox from the template for its Sent copy.</source>
+        <source>Make a missing sender&apos;s mailbox from the template for its Sent copy.</source>
         <translation>Créer à partir du modèle la boîte aux lettres manquante d’un expéditeur pour sa copie.</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Create mailbox if necessary&lt;/b&gt;: a passthrough copy (Sent items) for a local address that has no mailbox creates the mailbox from the mailbox template, instead of being dropped.&lt;/p&gt;&lt;p&gt;On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Créer la boîte aux lettres si nécessaire&lt;/b&gt; : une copie de transit (éléments envoyés) pour une adresse locale sans boîte aux lettres crée la boîte à partir du modèle, au lieu d’être abandonnée.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Créer la boîte aux lettres si nécessaire&lt;/b&gt;&#xa0;: une copie de transit (éléments envoyés) pour une adresse locale sans boîte aux lettres crée la boîte à partir du modèle, au lieu d’être abandonnée.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Also queue every message for local recipients in the Outbox, so that the Archive gets a copy.</source>
         <translation>Mettre aussi chaque message pour des destinataires locaux dans la boîte d’envoi, pour que l’Archive en reçoive une copie.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Copy all mail for local domains to Outbox&lt;/b&gt;: every accepted message that has local recipients is, besides being delivered to their mailboxes, queued in the Outbox for those same recipients, and leaves by the Outbox's route (so the Archive gets it). A message with local and remote recipients leaves as one transaction carrying all of them to the same next hop.&lt;/p&gt;&lt;p&gt;On in the Mailbox role, off in the Archive role.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier des domaines locaux dans la Boîte d’envoi&lt;/b&gt; : chaque message accepté qui a des destinataires locaux est, en plus d’être remis dans leurs boîtes aux lettres, mis dans la boîte d’envoi pour ces mêmes destinataires, et part par la route de la boîte d’envoi (ainsi l’Archive le reçoit). Un message aux destinataires locaux et distants part en une seule transaction qui les porte tous vers le même prochain saut.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Boîtes aux lettres, désactivé dans le rôle Archive.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Copy all mail for local domains to Outbox&lt;/b&gt;: every accepted message that has local recipients is, besides being delivered to their mailboxes, queued in the Outbox for those same recipients, and leaves by the Outbox&apos;s route (so the Archive gets it). A message with local and remote recipients leaves as one transaction carrying all of them to the same next hop.&lt;/p&gt;&lt;p&gt;On in the Mailbox role, off in the Archive role.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier des domaines locaux dans la Boîte d’envoi&lt;/b&gt;&#xa0;: chaque message accepté qui a des destinataires locaux est, en plus d’être remis dans leurs boîtes aux lettres, mis dans la boîte d’envoi pour ces mêmes destinataires, et part par la route de la boîte d’envoi (ainsi l’Archive le reçoit). Un message aux destinataires locaux et distants part en une seule transaction qui les porte tous vers le même prochain saut.&lt;/p&gt;&lt;p&gt;Activé dans le rôle Boîtes aux lettres, désactivé dans le rôle Archive.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Send mail with no Received: header of another server through the Outbox, even for local recipients.</source>
@@ -788,23 +1013,23 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Copy all mail without Received: headers to Outbox&lt;/b&gt;: a message that carries no Received: header apart from the one this server adds on acceptance — one this server made itself, such as a delivery failure report, or one handed in directly by a mail client — is routed through the Outbox even when its recipients are local, instead of being stored here.&lt;/p&gt;&lt;p&gt;On an Archive this sends its bounces back to the Mailbox machine, where the users read them; the Mailbox then passes its usual copy back, so the Archive still files the bounce exactly once. On in the Archive role, off in the Mailbox role.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi&lt;/b&gt; : un message qui ne porte aucun en-tête Received: hormis celui que ce serveur ajoute à l’acceptation — un message créé par ce serveur, comme un avis de non-remise, ou remis directement par un client de messagerie — passe par la boîte d’envoi même si ses destinataires sont locaux, au lieu d’être stocké ici.&lt;/p&gt;&lt;p&gt;Sur une Archive, cela renvoie ses avis de non-remise à la machine des boîtes aux lettres, où les utilisateurs les lisent ; celle-ci renvoie ensuite sa copie habituelle, et l’Archive classe quand même l’avis une seule fois. Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi&lt;/b&gt;&#xa0;: un message qui ne porte aucun en-tête Received: hormis celui que ce serveur ajoute à l’acceptation — un message créé par ce serveur, comme un avis de non-remise, ou remis directement par un client de messagerie — passe par la boîte d’envoi même si ses destinataires sont locaux, au lieu d’être stocké ici.&lt;/p&gt;&lt;p&gt;Sur une Archive, cela renvoie ses avis de non-remise à la machine des boîtes aux lettres, où les utilisateurs les lisent&#xa0;; celle-ci renvoie ensuite sa copie habituelle, et l’Archive classe quand même l’avis une seule fois. Activé dans le rôle Archive, désactivé dans le rôle Boîtes aux lettres.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Refuse mail for a local address without a mailbox (550 5.1.1), or return it.</source>
         <translation>Refuser le courrier pour une adresse locale sans boîte aux lettres (550 5.1.1), ou le renvoyer.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Return to sender&lt;/b&gt;: a recipient in a local domain with no mailbox is refused at RCPT with 550 5.1.1 while the SMTP session is open, so that the sending server returns the message and no backscatter is made. When it can only be found out after acceptance, a delivery status notification (RFC 3464) goes back to the envelope sender.&lt;/p&gt;&lt;p&gt;The Mailbox role's choice.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Renvoyer à l’expéditeur&lt;/b&gt; : un destinataire d’un domaine local sans boîte aux lettres est refusé au RCPT par 550 5.1.1 tant que la session SMTP est ouverte, afin que le serveur expéditeur renvoie le message sans rétrodiffusion. Si cela n’apparaît qu’après l’acceptation, un avis d’état de remise (RFC 3464) est renvoyé à l’expéditeur de l’enveloppe.&lt;/p&gt;&lt;p&gt;Le choix du rôle Boîtes aux lettres.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Return to sender&lt;/b&gt;: a recipient in a local domain with no mailbox is refused at RCPT with 550 5.1.1 while the SMTP session is open, so that the sending server returns the message and no backscatter is made. When it can only be found out after acceptance, a delivery status notification (RFC 3464) goes back to the envelope sender.&lt;/p&gt;&lt;p&gt;The Mailbox role&apos;s choice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Renvoyer à l’expéditeur&lt;/b&gt;&#xa0;: un destinataire d’un domaine local sans boîte aux lettres est refusé au RCPT par 550 5.1.1 tant que la session SMTP est ouverte, afin que le serveur expéditeur renvoie le message sans rétrodiffusion. Si cela n’apparaît qu’après l’acceptation, un avis d’état de remise (RFC 3464) est renvoyé à l’expéditeur de l’enveloppe.&lt;/p&gt;&lt;p&gt;Le choix du rôle Boîtes aux lettres.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Make the mailbox from the template and store the message in it.</source>
         <translation>Créer la boîte aux lettres à partir du modèle et y stocker le message.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Create mailbox and store&lt;/b&gt;: the mailbox is created from the mailbox template and the message stored, so an Archive never refuses or bounces mail for a local domain. Mailboxes are made only for mail from trusted or authenticated clients; an outsider's mail goes to the catch-all mailbox.&lt;/p&gt;&lt;p&gt;The Archive role's choice.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Créer la boîte aux lettres et stocker&lt;/b&gt; : la boîte est créée à partir du modèle et le message stocké ; ainsi une Archive ne refuse ni ne renvoie jamais de courrier pour un domaine local. Les boîtes ne sont créées que pour le courrier de clients de confiance ou authentifiés ; le courrier d’un inconnu va dans la boîte fourre-tout.&lt;/p&gt;&lt;p&gt;Le choix du rôle Archive.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Create mailbox and store&lt;/b&gt;: the mailbox is created from the mailbox template and the message stored, so an Archive never refuses or bounces mail for a local domain. Mailboxes are made only for mail from trusted or authenticated clients; an outsider&apos;s mail goes to the catch-all mailbox.&lt;/p&gt;&lt;p&gt;The Archive role&apos;s choice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Créer la boîte aux lettres et stocker&lt;/b&gt;&#xa0;: la boîte est créée à partir du modèle et le message stocké&#xa0;; ainsi une Archive ne refuse ni ne renvoie jamais de courrier pour un domaine local. Les boîtes ne sont créées que pour le courrier de clients de confiance ou authentifiés&#xa0;; le courrier d’un inconnu va dans la boîte fourre-tout.&lt;/p&gt;&lt;p&gt;Le choix du rôle Archive.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Store mail for unknown local addresses in one catch-all mailbox.</source>
@@ -812,47 +1037,23 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Forward to mailbox&lt;/b&gt;: mail for a local address without a mailbox is stored in the mailbox named here (for example postmaster), where someone reads it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Transférer vers la boîte aux lettres&lt;/b&gt; : le courrier pour une adresse locale sans boîte aux lettres est stocké dans la boîte nommée ici (par exemple postmaster), où quelqu’un le lit.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Transférer vers la boîte aux lettres&lt;/b&gt;&#xa0;: le courrier pour une adresse locale sans boîte aux lettres est stocké dans la boîte nommée ici (par exemple postmaster), où quelqu’un le lit.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The catch-all mailbox, such as postmaster.</source>
         <translation>La boîte fourre-tout, comme postmaster.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The mailbox, in the recipient's local domain, that takes mail for unknown local addresses when &lt;i&gt;Forward to mailbox&lt;/i&gt; is chosen, and an outsider's mail on an Archive that creates mailboxes.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The mailbox, in the recipient&apos;s local domain, that takes mail for unknown local addresses when &lt;i&gt;Forward to mailbox&lt;/i&gt; is chosen, and an outsider&apos;s mail on an Archive that creates mailboxes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;La boîte aux lettres, dans le domaine local du destinataire, qui reçoit le courrier des adresses locales inconnues quand &lt;i&gt;Transférer vers la boîte aux lettres&lt;/i&gt; est choisi, et le courrier d’un inconnu sur une Archive qui crée des boîtes.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Days a message stays in a new mailbox's live folders before it is archived.</source>
-        <translation>Jours pendant lesquels un message reste dans les dossiers actifs d’une nouvelle boîte avant d’être archivé.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The archive setting new mailboxes are made with: after how many days a message leaves the live folders (INBOX, Sent and the others). A message's age is the time since it was filed here. Each mailbox keeps its own copy of the setting (tandem-mailbox.json); changing the template does not change mailboxes made before.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le réglage d’archivage des nouvelles boîtes : après combien de jours un message quitte les dossiers actifs (INBOX, Sent et les autres). L’âge d’un message est le temps écoulé depuis son classement ici. Chaque boîte garde sa propre copie du réglage (tandem-mailbox.json) ; modifier le modèle ne change pas les boîtes créées avant.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Days an archived message is kept; Never keeps it for ever.</source>
-        <translation>Jours de conservation d’un message archivé ; Jamais le garde pour toujours.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how many days of age an archived message expires and is deleted; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. Nothing on legal hold ever expires, and no mail within its retention is deleted. Recorded in each new mailbox.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Après combien de jours d’âge un message archivé expire et est supprimé ; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. Rien de ce qui est sous conservation légale n’expire, et aucun courrier dans sa durée de conservation n’est supprimé. Enregistré dans chaque nouvelle boîte.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The size cap of a new mailbox; No cap for none.</source>
-        <translation>La taille maximale d’une nouvelle boîte ; Aucune limite pour aucune.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The size a new mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none. Recorded in each new mailbox's settings; an Archive never refuses mail for a local domain because of it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La taille en mégaoctets que peut atteindre une nouvelle boîte ; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune. Enregistrée dans les réglages de chaque nouvelle boîte ; une Archive ne refuse jamais de courrier pour un domaine local à cause d’elle.&lt;/p&gt;</translation>
-    </message>
-<message>
         <source>Default archive settings (the template for mailboxes)</source>
         <translation>Réglages d’archivage par défaut (le modèle des boîtes aux lettres)</translation>
     </message>
     <message>
-        <source>Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says otherwise. A message's age counts from when it was filed here, and nothing on legal hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender retries); an Archive never refuses it, and raises an alarm instead.</source>
-        <translation>Les boîtes aux lettres suivent ces réglages, sauf si leur propre onglet Archive (dialogue Boîtes aux lettres) dit autrement. L’âge d’un message compte depuis son classement ici, et rien de ce qui est sous conservation légale n’expire. Un serveur Boîtes aux lettres répond au courrier pour une boîte pleine par 452 4.2.2 (l’expéditeur réessaie) ; une Archive ne le refuse jamais et lève une alarme à la place.</translation>
+        <source>Mailboxes follow these settings unless their own Archive tab (Mailboxes dialog) says otherwise. A message&apos;s age counts from when it was filed here, and nothing on legal hold expires. A Mailbox answers mail for a full mailbox with 452 4.2.2 (the sender retries); an Archive never refuses it, and raises an alarm instead.</source>
+        <translation>Les boîtes aux lettres suivent ces réglages, sauf si leur propre onglet Archive (dialogue Boîtes aux lettres) dit autrement. L’âge d’un message compte depuis son classement ici, et rien de ce qui est sous conservation légale n’expire. Un serveur Boîtes aux lettres répond au courrier pour une boîte pleine par 452 4.2.2 (l’expéditeur réessaie)&#xa0;; une Archive ne le refuse jamais et lève une alarme à la place.</translation>
     </message>
 </context>
 <context>
@@ -914,11 +1115,11 @@
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>Affi&amp;cher :</translation>
+        <translation>Affi&amp;cher&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Queue id:</source>
-        <translation>&amp;ID de file :</translation>
+        <translation>&amp;ID de file&#xa0;:</translation>
     </message>
     <message>
         <source>Back to all events</source>
@@ -965,11 +1166,11 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Select a user to set a new password or remove them. A user without a password has a mailbox but cannot log in.</source>
@@ -984,12 +1185,8 @@
         <translation>Aucune boîte aux lettres n’a encore été créée.</translation>
     </message>
     <message>
-        <source>A mailbox is created when mail is first stored for it.</source>
-        <translation>Une boîte aux lettres est créée lorsque du courrier y est stocké pour la première fois.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>none</source>
@@ -1012,19 +1209,19 @@
         <translation>Lecture du dossier de données…</translation>
     </message>
     <message>
-        <source>postmaster@ of every local domain, and the mail system's notices to the postmaster</source>
+        <source>postmaster@ of every local domain, and the mail system&apos;s notices to the postmaster</source>
         <translation>postmaster@ de chaque domaine local, et les avis du système de messagerie au postmaster</translation>
     </message>
     <message>
         <source>Mail to p&amp;ostmaster goes to:</source>
-        <translation>Le courrier pour &amp;postmaster va à :</translation>
+        <translation>Le courrier pour &amp;postmaster va à&#xa0;:</translation>
     </message>
     <message>
         <source>The users of the local domains; select one to change it.</source>
-        <translation>Les utilisateurs des domaines locaux ; sélectionnez-en un pour le modifier.</translation>
+        <translation>Les utilisateurs des domaines locaux&#xa0;; sélectionnez-en un pour le modifier.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The users who receive mail here and, with a password, log in to send it. A user's mailbox is made when mail is first stored for it. Select one to set a new password or remove it.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The users who receive mail here and, with a password, log in to send it. A user&apos;s mailbox is made when mail is first stored for it. Select one to set a new password or remove it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les utilisateurs qui reçoivent du courrier ici et, avec un mot de passe, se connectent pour en envoyer. La boîte d’un utilisateur est créée au premier courrier stocké pour lui. Sélectionnez-en un pour définir un nouveau mot de passe ou le supprimer.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1032,12 +1229,12 @@
         <translation>alice (domaine principal) ou alice@other.example.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The user's name: alice for the primary domain, or alice@other.example for another local domain. Letters of any script, digits and . _ + - are allowed; it is kept in lower case.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le nom de l’utilisateur : alice pour le domaine principal, ou alice@other.example pour un autre domaine local. Les lettres de toute écriture, les chiffres et . _ + - sont permis ; il est conservé en minuscules.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The user&apos;s name: alice for the primary domain, or alice@other.example for another local domain. Letters of any script, digits and . _ + - are allowed; it is kept in lower case.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le nom de l’utilisateur&#xa0;: alice pour le domaine principal, ou alice@other.example pour un autre domaine local. Les lettres de toute écriture, les chiffres et . _ + - sont permis&#xa0;; il est conservé en minuscules.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The user's password for logging in; empty for none.</source>
-        <translation>Le mot de passe de connexion de l’utilisateur ; vide pour aucun.</translation>
+        <source>The user&apos;s password for logging in; empty for none.</source>
+        <translation>Le mot de passe de connexion de l’utilisateur&#xa0;; vide pour aucun.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The password the user logs in with to send mail. Only a salted hash (PBKDF2-SHA256) is written to the configuration file. A user without a password receives mail but cannot log in.&lt;/p&gt;</source>
@@ -1049,13 +1246,13 @@
     </message>
     <message>
         <source>&lt;p&gt;The mailboxes that exist in the data folder, read by the engine. A mailbox is made when mail is first stored for it; removing a user keeps its mailbox.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Les boîtes aux lettres présentes dans le dossier de données, lues par le moteur. Une boîte est créée au premier courrier stocké pour elle ; supprimer un utilisateur conserve sa boîte.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Les boîtes aux lettres présentes dans le dossier de données, lues par le moteur. Une boîte est créée au premier courrier stocké pour elle&#xa0;; supprimer un utilisateur conserve sa boîte.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system's notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user's mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Qui lit le courrier adressé à postmaster@ de chaque domaine local (la RFC 5321 exige cette adresse), les avis du système de messagerie au postmaster et le courrier non distribuable sans expéditeur à qui le renvoyer. Choisissez un utilisateur pour le recevoir dans sa boîte, ou une boîte à part nommée postmaster, créée au premier besoin. Un utilisateur choisi ici ne peut être supprimé qu'une fois un autre choisi.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Who reads mail to postmaster@ of every local domain (RFC 5321 requires that address), the mail system&apos;s notices to the postmaster and undeliverable mail with no sender to return it to. Choose a user to have it in that user&apos;s mailbox, or a mailbox of its own named postmaster, made when first needed. A user chosen here cannot be removed until another is chosen.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Qui lit le courrier adressé à postmaster@ de chaque domaine local (la RFC 5321 exige cette adresse), les avis du système de messagerie au postmaster et le courrier non distribuable sans expéditeur à qui le renvoyer. Choisissez un utilisateur pour le recevoir dans sa boîte, ou une boîte à part nommée postmaster, créée au premier besoin. Un utilisateur choisi ici ne peut être supprimé qu&apos;une fois un autre choisi.&lt;/p&gt;</translation>
     </message>
-<message>
+    <message>
         <source>A mailbox is created when mail is first stored for it. Double-click one to see its Archive tab.</source>
         <translation>Une boîte aux lettres est créée quand du courrier y est stocké pour la première fois. Double-cliquez sur l’une d’elles pour voir son onglet Archive.</translation>
     </message>
@@ -1073,11 +1270,11 @@
     </message>
     <message>
         <source>&lt;p&gt;A mailbox of the data folder. Its archive settings below are saved with OK; a legal hold is recorded at once.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Une boîte aux lettres du dossier de données. Ses réglages d’archivage ci-dessous sont enregistrés avec OK ; une conservation légale est inscrite aussitôt.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Une boîte aux lettres du dossier de données. Ses réglages d’archivage ci-dessous sont enregistrés avec OK&#xa0;; une conservation légale est inscrite aussitôt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Mailbox:</source>
-        <translation>&amp;Boîte aux lettres :</translation>
+        <translation>&amp;Boîte aux lettres&#xa0;:</translation>
     </message>
     <message>
         <source>Archive settings of this mailbox</source>
@@ -1100,8 +1297,8 @@
         <translation>Rien de cette boîte n’est archivé ni n’expire.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The mailbox keeps all its mail in its live folders: nothing is archived, moved or expired. Its size cap is the default settings'.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La boîte garde tout son courrier dans ses dossiers actifs : rien n’est archivé, déplacé ni expiré. Sa limite de taille est celle des réglages par défaut.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The mailbox keeps all its mail in its live folders: nothing is archived, moved or expired. Its size cap is the default settings&apos;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La boîte garde tout son courrier dans ses dossiers actifs&#xa0;: rien n’est archivé, déplacé ni expiré. Sa limite de taille est celle des réglages par défaut.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Follow the default archive settings (Inbox Properties › Undelivered Mail).</source>
@@ -1136,16 +1333,16 @@
         <translation>Tant qu’elle est conservée, rien de cette boîte n’expire ni n’est supprimé.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A legal hold keeps every message of the mailbox: nothing expires, and no path deletes it (expiry, the queue window, the command line, removing the mailbox). Setting or clearing it asks for the reason, and takes effect at once: the time, who and the reason are recorded in the mailbox's ledger.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La conservation légale garde chaque message de la boîte : rien n’expire, et aucun chemin ne le supprime (expiration, fenêtre de file d’attente, ligne de commande, suppression de la boîte). La poser ou la lever demande la raison et prend effet aussitôt : l’heure, l’auteur et la raison sont inscrits au registre de la boîte.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A legal hold keeps every message of the mailbox: nothing expires, and no path deletes it (expiry, the queue window, the command line, removing the mailbox). Setting or clearing it asks for the reason, and takes effect at once: the time, who and the reason are recorded in the mailbox&apos;s ledger.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La conservation légale garde chaque message de la boîte&#xa0;: rien n’expire, et aucun chemin ne le supprime (expiration, fenêtre de file d’attente, ligne de commande, suppression de la boîte). La poser ou la lever demande la raison et prend effet aussitôt&#xa0;: l’heure, l’auteur et la raison sont inscrits au registre de la boîte.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>While held, nothing in the whole archive expires or is deleted.</source>
         <translation>Tant qu’elle est conservée, rien dans toute l’archive n’expire ni n’est supprimé.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The archive-wide hold: as a legal hold on every mailbox, those made later too. Setting or clearing it asks for the reason and is recorded at once in every mailbox's ledger.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La conservation de toute l’archive : comme une conservation légale sur chaque boîte, y compris celles créées plus tard. La poser ou la lever demande la raison et est inscrit aussitôt au registre de chaque boîte.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The archive-wide hold: as a legal hold on every mailbox, those made later too. Setting or clearing it asks for the reason and is recorded at once in every mailbox&apos;s ledger.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La conservation de toute l’archive&#xa0;: comme une conservation légale sur chaque boîte, y compris celles créées plus tard. La poser ou la lever demande la raison et est inscrit aussitôt au registre de chaque boîte.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>In the archive</source>
@@ -1164,28 +1361,28 @@
         <translation>Une passe de maintenance de cette boîte maintenant, par le moteur en marche.</translation>
     </message>
     <message>
-        <source>Recompute this mailbox's stored messages' hashes and its ledger now.</source>
+        <source>Recompute this mailbox&apos;s stored messages&apos; hashes and its ledger now.</source>
         <translation>Recalculer maintenant les empreintes des messages stockés de cette boîte et son registre.</translation>
     </message>
     <message>
         <source>Live:</source>
-        <translation>Actifs :</translation>
+        <translation>Actifs&#xa0;:</translation>
     </message>
     <message>
         <source>Archived:</source>
-        <translation>Archivés :</translation>
+        <translation>Archivés&#xa0;:</translation>
     </message>
     <message>
         <source>Expired:</source>
-        <translation>Expirés :</translation>
+        <translation>Expirés&#xa0;:</translation>
     </message>
     <message>
         <source>Last archiving run:</source>
-        <translation>Dernier archivage :</translation>
+        <translation>Dernier archivage&#xa0;:</translation>
     </message>
     <message>
         <source>Last verification:</source>
-        <translation>Dernière vérification :</translation>
+        <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
         <source>Archiving %1…</source>
@@ -1193,7 +1390,7 @@
     </message>
     <message>
         <source>The engine is not running: start it to archive now.</source>
-        <translation>Le moteur ne tourne pas : démarrez-le pour archiver maintenant.</translation>
+        <translation>Le moteur ne tourne pas&#xa0;: démarrez-le pour archiver maintenant.</translation>
     </message>
     <message>
         <source>Verifying %1…</source>
@@ -1201,10 +1398,10 @@
     </message>
     <message>
         <source>The engine is not running: start it to verify now.</source>
-        <translation>Le moteur ne tourne pas : démarrez-le pour vérifier maintenant.</translation>
+        <translation>Le moteur ne tourne pas&#xa0;: démarrez-le pour vérifier maintenant.</translation>
     </message>
     <message>
-        <source>The archive is shown when the engine's host is at hand.</source>
+        <source>The archive is shown when the engine&apos;s host is at hand.</source>
         <translation>L’archive s’affiche quand l’hôte du moteur est disponible.</translation>
     </message>
     <message>
@@ -1217,7 +1414,7 @@
     </message>
     <message>
         <source>Not held on its own; the archive-wide hold keeps it.</source>
-        <translation>Pas conservée en propre ; la conservation de toute l’archive la garde.</translation>
+        <translation>Pas conservée en propre&#xa0;; la conservation de toute l’archive la garde.</translation>
     </message>
     <message>
         <source>Not held.</source>
@@ -1243,7 +1440,7 @@
     </message>
     <message>
         <source>%1, problem: %2</source>
-        <translation>%1, problème : %2</translation>
+        <translation>%1, problème&#xa0;: %2</translation>
     </message>
     <message>
         <source>Set a legal hold</source>
@@ -1259,19 +1456,19 @@
     </message>
     <message>
         <source>Why is %1 put on legal hold? The reason is recorded in the ledger with the time and your name.</source>
-        <translation>Pourquoi placer %1 sous conservation légale ? La raison est inscrite au registre avec l’heure et votre nom.</translation>
+        <translation>Pourquoi placer %1 sous conservation légale&#xa0;? La raison est inscrite au registre avec l’heure et votre nom.</translation>
     </message>
     <message>
         <source>Why is the legal hold on %1 cleared? Once cleared, its mail expires again by its settings. The reason is recorded in the ledger with the time and your name.</source>
-        <translation>Pourquoi lever la conservation légale de %1 ? Ensuite, son courrier expire de nouveau selon ses réglages. La raison est inscrite au registre avec l’heure et votre nom.</translation>
+        <translation>Pourquoi lever la conservation légale de %1&#xa0;? Ensuite, son courrier expire de nouveau selon ses réglages. La raison est inscrite au registre avec l’heure et votre nom.</translation>
     </message>
     <message>
         <source>For example: litigation 2026-17, requested by counsel</source>
-        <translation>Par exemple : litige 2026-17, à la demande des avocats</translation>
+        <translation>Par exemple&#xa0;: litige 2026-17, à la demande des avocats</translation>
     </message>
     <message>
         <source>Required: why the hold is set or cleared.</source>
-        <translation>Obligatoire : pourquoi la conservation est posée ou levée.</translation>
+        <translation>Obligatoire&#xa0;: pourquoi la conservation est posée ou levée.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The reason for setting or clearing the hold, recorded in the ledger with the time and who did it. It cannot be left empty.&lt;/p&gt;</source>
@@ -1279,7 +1476,7 @@
     </message>
     <message>
         <source>In the store:</source>
-        <translation>Dans le stockage :</translation>
+        <translation>Dans le stockage&#xa0;:</translation>
     </message>
     <message>
         <source>%1, compressed, in messages no other mailbox shares</source>
@@ -1307,8 +1504,8 @@
     <message numerus="yes">
         <source>Outbox: %n message(s)</source>
         <translation>
-            <numerusform>Boîte d’envoi : %n message</numerusform>
-            <numerusform>Boîte d’envoi : %n messages</numerusform>
+            <numerusform>Boîte d’envoi&#xa0;: %n message</numerusform>
+            <numerusform>Boîte d’envoi&#xa0;: %n messages</numerusform>
         </translation>
     </message>
     <message>
@@ -1365,7 +1562,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;A mail server whose job is the archive passthrough: a Mailbox serves the users, an Archive keeps a copy of every message and sends mail to the Internet.&lt;/p&gt;&lt;p&gt;Configuration: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un serveur de messagerie dédié au transit vers l’archive : un serveur de boîtes aux lettres sert les utilisateurs, un serveur d’archive conserve une copie de chaque message et envoie le courrier vers Internet.&lt;/p&gt;&lt;p&gt;Configuration : %2&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Tandem %1&lt;/h3&gt;&lt;p&gt;Un serveur de messagerie dédié au transit vers l’archive&#xa0;: un serveur de boîtes aux lettres sert les utilisateurs, un serveur d’archive conserve une copie de chaque message et envoie le courrier vers Internet.&lt;/p&gt;&lt;p&gt;Configuration&#xa0;: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Engine</source>
@@ -1379,7 +1576,7 @@
         <source>%1 has these problems:
 
 %2</source>
-        <translation>%1 présente les problèmes suivants :
+        <translation>%1 présente les problèmes suivants&#xa0;:
 
 %2</translation>
     </message>
@@ -1429,11 +1626,11 @@ Primary domain: %2
 Other local domains: %3
 Host name: %4
 Data folder: %5</source>
-        <translation>Rôle : %1
-Domaine principal : %2
-Autres domaines locaux : %3
-Nom d’hôte : %4
-Dossier de données : %5</translation>
+        <translation>Rôle&#xa0;: %1
+Domaine principal&#xa0;: %2
+Autres domaines locaux&#xa0;: %3
+Nom d’hôte&#xa0;: %4
+Dossier de données&#xa0;: %5</translation>
     </message>
     <message>
         <source>none</source>
@@ -1441,17 +1638,17 @@ Dossier de données : %5</translation>
     </message>
     <message>
         <source>Passthrough applies to: %1
-Copy all mail to sender's Sent items: %2
+Copy all mail to sender&apos;s Sent items: %2
 Create mailbox if necessary: %3
 Copy all mail for local domains to Outbox: %4
 Copy all mail without Received: headers to Outbox: %5
 Undelivered mail: %6</source>
-        <translation>Transit appliqué à : %1
-Copier tout le courrier dans les Éléments envoyés de l’expéditeur : %2
-Créer la boîte aux lettres si nécessaire : %3
-Copier tout le courrier des domaines locaux dans la Boîte d’envoi : %4
-Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi : %5
-Courrier non distribué : %6</translation>
+        <translation>Transit appliqué à&#xa0;: %1
+Copier tout le courrier dans les Éléments envoyés de l’expéditeur&#xa0;: %2
+Créer la boîte aux lettres si nécessaire&#xa0;: %3
+Copier tout le courrier des domaines locaux dans la Boîte d’envoi&#xa0;: %4
+Copier tout le courrier sans en-têtes Received: dans la Boîte d’envoi&#xa0;: %5
+Courrier non distribué&#xa0;: %6</translation>
     </message>
     <message>
         <source>all domains</source>
@@ -1473,10 +1670,10 @@ Courrier non distribué : %6</translation>
 Reject non-local senders claiming to be local: %4
 Require authentication: %5
 Allowed networks: %6</source>
-        <translation>Adresse : %1, port %2, mode %3
-Rejeter les expéditeurs non locaux se présentant comme locaux : %4
-Exiger l’authentification : %5
-Réseaux autorisés : %6</translation>
+        <translation>Adresse&#xa0;: %1, port %2, mode %3
+Rejeter les expéditeurs non locaux se présentant comme locaux&#xa0;: %4
+Exiger l’authentification&#xa0;: %5
+Réseaux autorisés&#xa0;: %6</translation>
     </message>
     <message>
         <source>Configuration not saved</source>
@@ -1484,7 +1681,7 @@ Réseaux autorisés : %6</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Open configuration</source>
@@ -1512,7 +1709,7 @@ Réseaux autorisés : %6</translation>
     </message>
     <message>
         <source>a mailbox of its own, “postmaster”</source>
-        <translation>une boîte à part, « postmaster »</translation>
+        <translation>une boîte à part, «&#xa0;postmaster&#xa0;»</translation>
     </message>
     <message>
         <source>Settings not changed</source>
@@ -1520,7 +1717,7 @@ Réseaux autorisés : %6</translation>
     </message>
     <message>
         <source>The running engine could not take the new settings, so nothing was changed: the configuration file and the engine keep the settings they had.</source>
-        <translation>Le moteur en marche n’a pas pu prendre les nouveaux paramètres ; rien n’a donc été modifié : le fichier de configuration et le moteur gardent les paramètres qu’ils avaient.</translation>
+        <translation>Le moteur en marche n’a pas pu prendre les nouveaux paramètres&#xa0;; rien n’a donc été modifié&#xa0;: le fichier de configuration et le moteur gardent les paramètres qu’ils avaient.</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) waiting in the Outbox will not be sent, and no mail is received, until the console runs again.</source>
@@ -1539,7 +1736,7 @@ Réseaux autorisés : %6</translation>
     </message>
     <message>
         <source>Stop the mail server?</source>
-        <translation>Arrêter le serveur de messagerie ?</translation>
+        <translation>Arrêter le serveur de messagerie&#xa0;?</translation>
     </message>
     <message>
         <source>Closing the console stops the mail server.</source>
@@ -1547,7 +1744,7 @@ Réseaux autorisés : %6</translation>
     </message>
     <message>
         <source>To keep a server running without the console, run tandemd as a service (tandemd --config %1); the console then only edits its configuration.</source>
-        <translation>Pour qu’un serveur continue de tourner sans la console, exécutez tandemd comme service (tandemd --config %1) ; la console ne fait alors que modifier sa configuration.</translation>
+        <translation>Pour qu’un serveur continue de tourner sans la console, exécutez tandemd comme service (tandemd --config %1)&#xa0;; la console ne fait alors que modifier sa configuration.</translation>
     </message>
     <message>
         <source>&amp;Stop and close</source>
@@ -1561,9 +1758,9 @@ Réseaux autorisés : %6</translation>
         <source>SmartHost: %1
 Static routes: %2
 Retry schedule (minutes): %3</source>
-        <translation>SmartHost : %1
-Routes statiques : %2
-Calendrier des nouvelles tentatives (minutes) : %3</translation>
+        <translation>SmartHost&#xa0;: %1
+Routes statiques&#xa0;: %2
+Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     </message>
     <message numerus="yes">
         <source>warn after %n hour(s)</source>
@@ -1581,25 +1778,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Users: %1</source>
-        <translation>Utilisateurs : %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>New mailboxes keep mail %n day(s) in the live folders</source>
-        <translation>
-            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jour dans les dossiers actifs</numerusform>
-            <numerusform>Les nouvelles boîtes aux lettres gardent le courrier %n jours dans les dossiers actifs</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>archived mail never expires</source>
-        <translation>l’archive n’expire jamais</translation>
-    </message>
-    <message numerus="yes">
-        <source>archived mail expires after %n day(s)</source>
-        <translation>
-            <numerusform>l’archive expire après %n jour</numerusform>
-            <numerusform>l’archive expire après %n jours</numerusform>
-        </translation>
+        <translation>Utilisateurs&#xa0;: %1</translation>
     </message>
     <message>
         <source>no delay notices</source>
@@ -1607,9 +1786,9 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Mail to postmaster goes to: %1</source>
-        <translation>Le courrier pour postmaster va à : %1</translation>
+        <translation>Le courrier pour postmaster va à&#xa0;: %1</translation>
     </message>
-<message>
+    <message>
         <source>Run &amp;archive maintenance now</source>
         <translation>Lancer la &amp;maintenance de l’archive</translation>
     </message>
@@ -1619,7 +1798,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Default archive settings: %1</source>
-        <translation>Réglages d’archivage par défaut : %1</translation>
+        <translation>Réglages d’archivage par défaut&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1631,7 +1810,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     <message>
         <source>The configuration has other problems:
 %1</source>
-        <translation>La configuration présente d’autres problèmes :
+        <translation>La configuration présente d’autres problèmes&#xa0;:
 %1</translation>
     </message>
 </context>
@@ -1663,11 +1842,11 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Route %1: %2</source>
-        <translation>Route %1 : %2</translation>
+        <translation>Route %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>Send all outgoing mail through this server (your ISP's, or the Archive machine) instead of delivering it by MX records. Leave the host empty to use MX records; static routes come first.</source>
-        <translation>Envoyer tout le courrier sortant par ce serveur (celui de votre FAI, ou le serveur d’archive) au lieu de le remettre d’après les enregistrements MX. Laissez l’hôte vide pour utiliser les enregistrements MX ; les routes statiques sont prioritaires.</translation>
+        <source>Send all outgoing mail through this server (your ISP&apos;s, or the Archive machine) instead of delivering it by MX records. Leave the host empty to use MX records; static routes come first.</source>
+        <translation>Envoyer tout le courrier sortant par ce serveur (celui de votre FAI, ou le serveur d’archive) au lieu de le remettre d’après les enregistrements MX. Laissez l’hôte vide pour utiliser les enregistrements MX&#xa0;; les routes statiques sont prioritaires.</translation>
     </message>
     <message>
         <source>smtp.isp.example</source>
@@ -1679,23 +1858,23 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
+        <translation>&amp;Hôte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation>&amp;TLS :</translation>
+        <translation>&amp;TLS&#xa0;:</translation>
     </message>
     <message>
         <source>Domains</source>
@@ -1730,8 +1909,8 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Descen&amp;dre</translation>
     </message>
     <message>
-        <source>Routes are tried from the top; the first whose domains match the recipient's is used (example.org, *.example.org, or * for every domain).</source>
-        <translation>Les routes sont essayées de haut en bas ; la première dont les domaines correspondent à celui du destinataire est utilisée (example.org, *.example.org, ou * pour tous les domaines).</translation>
+        <source>Routes are tried from the top; the first whose domains match the recipient&apos;s is used (example.org, *.example.org, or * for every domain).</source>
+        <translation>Les routes sont essayées de haut en bas&#xa0;; la première dont les domaines correspondent à celui du destinataire est utilisée (example.org, *.example.org, ou * pour tous les domaines).</translation>
     </message>
     <message>
         <source>1, 5, 15, 30, 60, 120</source>
@@ -1739,15 +1918,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Minutes between attempts; the last interval repeats.</source>
-        <translation>Minutes entre les tentatives ; le dernier intervalle se répète.</translation>
+        <translation>Minutes entre les tentatives&#xa0;; le dernier intervalle se répète.</translation>
     </message>
     <message>
         <source>&amp;Warn the sender after:</source>
-        <translation>A&amp;vertir l’expéditeur après :</translation>
+        <translation>A&amp;vertir l’expéditeur après&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Give up after:</source>
-        <translation>A&amp;bandonner après :</translation>
+        <translation>A&amp;bandonner après&#xa0;:</translation>
     </message>
     <message>
         <source>A password needs the SmartHost it belongs to.</source>
@@ -1759,11 +1938,11 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>“%1” is not a number of minutes; write them as 1, 5, 15, 30.</source>
-        <translation>« %1 » n’est pas un nombre de minutes ; écrivez-les sous la forme 1, 5, 15, 30.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre de minutes&#xa0;; écrivez-les sous la forme 1, 5, 15, 30.</translation>
     </message>
     <message>
         <source>The keychain did not take the password: %1</source>
-        <translation>Le trousseau n’a pas accepté le mot de passe : %1</translation>
+        <translation>Le trousseau n’a pas accepté le mot de passe&#xa0;: %1</translation>
     </message>
     <message>
         <source>Retr&amp;y</source>
@@ -1771,7 +1950,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Retry sc&amp;hedule:</source>
-        <translation>&amp;Intervalles des tentatives :</translation>
+        <translation>&amp;Intervalles des tentatives&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source> hour(s)</source>
@@ -1782,31 +1961,31 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Send mail through this server instead of by MX records; empty for MX.</source>
-        <translation>Envoyer le courrier par ce serveur au lieu des enregistrements MX ; vide pour MX.</translation>
+        <translation>Envoyer le courrier par ce serveur au lieu des enregistrements MX&#xa0;; vide pour MX.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The SmartHost: every message no static route takes is handed to this server (your provider's relay, or on a Mailbox the Archive machine) instead of being delivered by the recipient domain's MX records. Leave it empty to use MX records.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le SmartHost : chaque message qu’aucune route statique ne prend est confié à ce serveur (le relais de votre fournisseur, ou sur une machine Boîtes aux lettres la machine Archive) au lieu d’être remis par les enregistrements MX du domaine destinataire. Laissez vide pour utiliser les enregistrements MX.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The SmartHost: every message no static route takes is handed to this server (your provider&apos;s relay, or on a Mailbox the Archive machine) instead of being delivered by the recipient domain&apos;s MX records. Leave it empty to use MX records.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le SmartHost&#xa0;: chaque message qu’aucune route statique ne prend est confié à ce serveur (le relais de votre fournisseur, ou sur une machine Boîtes aux lettres la machine Archive) au lieu d’être remis par les enregistrements MX du domaine destinataire. Laissez vide pour utiliser les enregistrements MX.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The SmartHost's port: 25, or 587 for a provider's submission service.</source>
-        <translation>Le port du SmartHost : 25, ou 587 pour le service de soumission d’un fournisseur.</translation>
+        <source>The SmartHost&apos;s port: 25, or 587 for a provider&apos;s submission service.</source>
+        <translation>Le port du SmartHost&#xa0;: 25, ou 587 pour le service de soumission d’un fournisseur.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The port the SmartHost takes mail on: 25 between servers, 587 for a provider's submission service (usually with a login).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le port sur lequel le SmartHost accepte le courrier : 25 entre serveurs, 587 pour le service de soumission d’un fournisseur (en général avec connexion).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The port the SmartHost takes mail on: 25 between servers, 587 for a provider&apos;s submission service (usually with a login).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le port sur lequel le SmartHost accepte le courrier&#xa0;: 25 entre serveurs, 587 pour le service de soumission d’un fournisseur (en général avec connexion).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Log in to the SmartHost as this user; empty for no login.</source>
-        <translation>Se connecter au SmartHost sous cet utilisateur ; vide pour aucune connexion.</translation>
+        <translation>Se connecter au SmartHost sous cet utilisateur&#xa0;; vide pour aucune connexion.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The user name for AUTH at the SmartHost; empty for no login. The password goes with it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le nom d’utilisateur pour AUTH auprès du SmartHost ; vide pour aucune connexion. Le mot de passe va avec.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Le nom d’utilisateur pour AUTH auprès du SmartHost&#xa0;; vide pour aucune connexion. Le mot de passe va avec.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The SmartHost password; kept in the desktop keychain.</source>
-        <translation>Le mot de passe du SmartHost ; conservé dans le trousseau du bureau.</translation>
+        <translation>Le mot de passe du SmartHost&#xa0;; conservé dans le trousseau du bureau.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The password for the user above. It is stored in the desktop keychain, never in the configuration file (tandemd reads it from its secrets file, under [host]:port).&lt;/p&gt;</source>
@@ -1818,15 +1997,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the SmartHost offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Opportuniste&lt;/b&gt; : STARTTLS lorsque le SmartHost le propose (après un échec de négociation, en clair pendant une heure). &lt;b&gt;Obligatoire&lt;/b&gt; : jamais d’envoi en clair — sans TLS le courrier attend (4.7.x) et est retenté. &lt;b&gt;Désactivé&lt;/b&gt; : jamais de TLS.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Opportuniste&lt;/b&gt;&#xa0;: STARTTLS lorsque le SmartHost le propose (après un échec de négociation, en clair pendant une heure). &lt;b&gt;Obligatoire&lt;/b&gt;&#xa0;: jamais d’envoi en clair — sans TLS le courrier attend (4.7.x) et est retenté. &lt;b&gt;Désactivé&lt;/b&gt;&#xa0;: jamais de TLS.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Routes tried from the top; double-click one to edit it.</source>
-        <translation>Routes essayées depuis le haut ; double-cliquez sur une route pour la modifier.</translation>
+        <translation>Routes essayées depuis le haut&#xa0;; double-cliquez sur une route pour la modifier.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Static routes: mail for a recipient whose domain matches a route goes to that route's next hop instead of the SmartHost or the MX records. Routes are tried from the top, and the first that matches wins; move them with &lt;i&gt;Move Up&lt;/i&gt; and &lt;i&gt;Move Down&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Routes statiques : le courrier pour un destinataire dont le domaine correspond à une route va au prochain saut de cette route au lieu du SmartHost ou des enregistrements MX. Les routes sont essayées depuis le haut, et la première qui correspond l’emporte ; déplacez-les avec &lt;i&gt;Monter&lt;/i&gt; et &lt;i&gt;Descendre&lt;/i&gt;.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Static routes: mail for a recipient whose domain matches a route goes to that route&apos;s next hop instead of the SmartHost or the MX records. Routes are tried from the top, and the first that matches wins; move them with &lt;i&gt;Move Up&lt;/i&gt; and &lt;i&gt;Move Down&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Routes statiques&#xa0;: le courrier pour un destinataire dont le domaine correspond à une route va au prochain saut de cette route au lieu du SmartHost ou des enregistrements MX. Les routes sont essayées depuis le haut, et la première qui correspond l’emporte&#xa0;; déplacez-les avec &lt;i&gt;Monter&lt;/i&gt; et &lt;i&gt;Descendre&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Never</source>
@@ -1834,11 +2013,11 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Minutes between attempts, such as 1, 5, 15, 30; the last repeats.</source>
-        <translation>Minutes entre les tentatives, par exemple 1, 5, 15, 30 ; la dernière se répète.</translation>
+        <translation>Minutes entre les tentatives, par exemple 1, 5, 15, 30&#xa0;; la dernière se répète.</translation>
     </message>
     <message>
         <source>&lt;p&gt;How long a deferred message waits before each next attempt, in minutes, comma-separated; after the last interval, it repeats. Retry now in the queue window tries at once.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Combien de temps un message différé attend avant chaque nouvelle tentative, en minutes, séparées par des virgules ; après le dernier intervalle, celui-ci se répète. « Réessayer maintenant » dans la fenêtre de la file essaie tout de suite.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Combien de temps un message différé attend avant chaque nouvelle tentative, en minutes, séparées par des virgules&#xa0;; après le dernier intervalle, celui-ci se répète. «&#xa0;Réessayer maintenant&#xa0;» dans la fenêtre de la file essaie tout de suite.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Tell the sender that the message is delayed after this long.</source>
@@ -1846,7 +2025,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&lt;p&gt;A delay notice (RFC 3464) goes to the sender once a message has waited this long, if the sender did not ask for none; &lt;i&gt;Never&lt;/i&gt; (0) sends none.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Un avis de retard (RFC 3464) est envoyé à l’expéditeur dès qu’un message a attendu ce délai, sauf si l’expéditeur n’en a demandé aucun ; &lt;i&gt;Jamais&lt;/i&gt; (0) n’en envoie pas.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Un avis de retard (RFC 3464) est envoyé à l’expéditeur dès qu’un message a attendu ce délai, sauf si l’expéditeur n’en a demandé aucun&#xa0;; &lt;i&gt;Jamais&lt;/i&gt; (0) n’en envoie pas.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Return the message to its sender after this long.</source>
@@ -1913,15 +2092,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Recipients: %1</source>
-        <translation>Destinataires : %1</translation>
+        <translation>Destinataires&#xa0;: %1</translation>
     </message>
     <message>
         <source>Last reply: %1</source>
-        <translation>Dernière réponse : %1</translation>
+        <translation>Dernière réponse&#xa0;: %1</translation>
     </message>
     <message>
         <source>Attempts:</source>
-        <translation>Tentatives :</translation>
+        <translation>Tentatives&#xa0;:</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1937,7 +2116,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation>Objet : %1</translation>
+        <translation>Objet&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2001,8 +2180,8 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     <message numerus="yes">
         <source>Delete %n entries from the Outbox? Their recipients will not get the message, and the sender is not told.</source>
         <translation>
-            <numerusform>Supprimer %n entrée de la Boîte d’envoi ? Ses destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
-            <numerusform>Supprimer %n entrées de la Boîte d’envoi ? Leurs destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
+            <numerusform>Supprimer %n entrée de la Boîte d’envoi&#xa0;? Ses destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
+            <numerusform>Supprimer %n entrées de la Boîte d’envoi&#xa0;? Leurs destinataires ne recevront pas le message, et l’expéditeur n’est pas prévenu.</numerusform>
         </translation>
     </message>
     <message>
@@ -2012,8 +2191,8 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     <message numerus="yes">
         <source>Return %n entries to their senders? Each sender gets a failure notice, and the entries leave the Outbox.</source>
         <translation>
-            <numerusform>Renvoyer %n entrée à son expéditeur ? L’expéditeur reçoit un avis d’échec, et l’entrée quitte la Boîte d’envoi.</numerusform>
-            <numerusform>Renvoyer %n entrées à leurs expéditeurs ? Chaque expéditeur reçoit un avis d’échec, et les entrées quittent la Boîte d’envoi.</numerusform>
+            <numerusform>Renvoyer %n entrée à son expéditeur&#xa0;? L’expéditeur reçoit un avis d’échec, et l’entrée quitte la Boîte d’envoi.</numerusform>
+            <numerusform>Renvoyer %n entrées à leurs expéditeurs&#xa0;? Chaque expéditeur reçoit un avis d’échec, et les entrées quittent la Boîte d’envoi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2026,22 +2205,22 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     <message numerus="yes">
         <source>%n entries changed, %1 not found</source>
         <translation>
-            <numerusform>%n entrée modifiée, introuvables : %1</numerusform>
-            <numerusform>%n entrées modifiées, introuvables : %1</numerusform>
+            <numerusform>%n entrée modifiée, introuvables&#xa0;: %1</numerusform>
+            <numerusform>%n entrées modifiées, introuvables&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held, %2 shown</source>
         <translation>
-            <numerusform>%n entrée (retenues : %1, affichées : %2)</numerusform>
-            <numerusform>%n entrées (retenues : %1, affichées : %2)</numerusform>
+            <numerusform>%n entrée (retenues&#xa0;: %1, affichées&#xa0;: %2)</numerusform>
+            <numerusform>%n entrées (retenues&#xa0;: %1, affichées&#xa0;: %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entries, %1 held</source>
         <translation>
-            <numerusform>%n entrée (retenues : %1)</numerusform>
-            <numerusform>%n entrées (retenues : %1)</numerusform>
+            <numerusform>%n entrée (retenues&#xa0;: %1)</numerusform>
+            <numerusform>%n entrées (retenues&#xa0;: %1)</numerusform>
         </translation>
     </message>
     <message>
@@ -2049,18 +2228,18 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Dé&amp;tails…</translation>
     </message>
     <message>
-        <source>The envelope, every recipient's state, the attempts and the message's headers (or double-click the entry)</source>
+        <source>The envelope, every recipient&apos;s state, the attempts and the message&apos;s headers (or double-click the entry)</source>
         <translation>L’enveloppe, l’état de chaque destinataire, les tentatives et les en-têtes du message (ou double-cliquez sur l’entrée)</translation>
     </message>
     <message>
         <source>Filter: id, sender, recipient, subject, next hop, reply</source>
-        <translation>Filtre : ID, expéditeur, destinataire, objet, prochain saut, réponse</translation>
+        <translation>Filtre&#xa0;: ID, expéditeur, destinataire, objet, prochain saut, réponse</translation>
     </message>
-<message numerus="yes">
+    <message numerus="yes">
         <source>%n kept: legal hold</source>
         <translation>
-            <numerusform>%n gardée : conservation légale</numerusform>
-            <numerusform>%n gardées : conservation légale</numerusform>
+            <numerusform>%n gardée&#xa0;: conservation légale</numerusform>
+            <numerusform>%n gardées&#xa0;: conservation légale</numerusform>
         </translation>
     </message>
     <message>
@@ -2071,7 +2250,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <source>These entries were kept, because a mailbox they concern is on legal hold:
 
 %1</source>
-        <translation>Ces entrées ont été gardées, car une boîte qu’elles concernent est sous conservation légale :
+        <translation>Ces entrées ont été gardées, car une boîte qu’elles concernent est sous conservation légale&#xa0;:
 
 %1</translation>
     </message>
@@ -2087,8 +2266,8 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Phrase secrète non conservée</translation>
     </message>
     <message>
-        <source>The keychain did not take the key's passphrase: %1</source>
-        <translation>Le trousseau n’a pas accepté la phrase secrète de la clé : %1</translation>
+        <source>The keychain did not take the key&apos;s passphrase: %1</source>
+        <translation>Le trousseau n’a pas accepté la phrase secrète de la clé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2115,35 +2294,35 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;Domains:</source>
-        <translation>&amp;Domaines :</translation>
+        <translation>&amp;Domaines&#xa0;:</translation>
     </message>
     <message>
         <source>Next &amp;hop:</source>
-        <translation>Prochain &amp;saut :</translation>
+        <translation>Prochain &amp;saut&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation>&amp;TLS :</translation>
+        <translation>&amp;TLS&#xa0;:</translation>
     </message>
     <message>
-        <source>Mail for these domains goes to this host instead of the domain's MX. The first route that matches is used.</source>
+        <source>Mail for these domains goes to this host instead of the domain&apos;s MX. The first route that matches is used.</source>
         <translation>Le courrier destiné à ces domaines est envoyé à cet hôte plutôt qu’au MX du domaine. La première route correspondante est utilisée.</translation>
     </message>
     <message>
         <source>The recipient domains this route takes: example.org, *.example.org or *.</source>
-        <translation>Les domaines destinataires de cette route : example.org, *.example.org ou *.</translation>
+        <translation>Les domaines destinataires de cette route&#xa0;: example.org, *.example.org ou *.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Comma-separated patterns matched against each recipient's domain: example.org (that domain), *.example.org (its subdomains only) or * (every domain). The first route that matches wins; then the SmartHost, then the domain's MX records.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Motifs séparés par des virgules, comparés au domaine de chaque destinataire : example.org (ce domaine), *.example.org (ses sous-domaines seulement) ou * (tout domaine). La première route qui correspond l’emporte ; puis le SmartHost, puis les enregistrements MX du domaine.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Comma-separated patterns matched against each recipient&apos;s domain: example.org (that domain), *.example.org (its subdomains only) or * (every domain). The first route that matches wins; then the SmartHost, then the domain&apos;s MX records.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Motifs séparés par des virgules, comparés au domaine de chaque destinataire&#xa0;: example.org (ce domaine), *.example.org (ses sous-domaines seulement) ou * (tout domaine). La première route qui correspond l’emporte&#xa0;; puis le SmartHost, puis les enregistrements MX du domaine.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The server mail for these domains is handed to.</source>
@@ -2151,23 +2330,23 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&lt;p&gt;The next hop for mail of these domains, by name or address — on a Mailbox, the Archive machine (route *); on an Archive without DNS, the Mailbox machine for the local domain.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le prochain saut pour le courrier de ces domaines, par nom ou adresse — sur une machine Boîtes aux lettres, la machine Archive (route *) ; sur une Archive sans DNS, la machine Boîtes aux lettres pour le domaine local.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Le prochain saut pour le courrier de ces domaines, par nom ou adresse — sur une machine Boîtes aux lettres, la machine Archive (route *)&#xa0;; sur une Archive sans DNS, la machine Boîtes aux lettres pour le domaine local.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The next hop's SMTP port, usually 25.</source>
+        <source>The next hop&apos;s SMTP port, usually 25.</source>
         <translation>Le port SMTP du prochain saut, en général 25.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The port the next hop takes mail on: 25 between servers, 587 for a provider's submission service.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le port sur lequel le prochain saut accepte le courrier : 25 entre serveurs, 587 pour le service de soumission d’un fournisseur.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The port the next hop takes mail on: 25 between servers, 587 for a provider&apos;s submission service.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le port sur lequel le prochain saut accepte le courrier&#xa0;: 25 entre serveurs, 587 pour le service de soumission d’un fournisseur.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Log in to the next hop as this user; empty for no login.</source>
-        <translation>Se connecter au prochain saut sous cet utilisateur ; vide pour aucune connexion.</translation>
+        <translation>Se connecter au prochain saut sous cet utilisateur&#xa0;; vide pour aucune connexion.</translation>
     </message>
     <message>
         <source>&lt;p&gt;A user name to authenticate to the next hop with (AUTH); its password is kept in the desktop keychain under [host]:port, never in the configuration file. Empty: no login.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Un nom d’utilisateur pour s’authentifier auprès du prochain saut (AUTH) ; son mot de passe est conservé dans le trousseau du bureau sous [host]:port, jamais dans le fichier de configuration. Vide : aucune connexion.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Un nom d’utilisateur pour s’authentifier auprès du prochain saut (AUTH)&#xa0;; son mot de passe est conservé dans le trousseau du bureau sous [host]:port, jamais dans le fichier de configuration. Vide&#xa0;: aucune connexion.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Whether mail to this next hop must travel encrypted.</source>
@@ -2175,7 +2354,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the next hop offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Opportuniste&lt;/b&gt; : STARTTLS lorsque le prochain saut le propose (après un échec de négociation, en clair pendant une heure). &lt;b&gt;Obligatoire&lt;/b&gt; : jamais d’envoi en clair — sans TLS le courrier attend (4.7.x) et est retenté. &lt;b&gt;Désactivé&lt;/b&gt; : jamais de TLS.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Opportuniste&lt;/b&gt;&#xa0;: STARTTLS lorsque le prochain saut le propose (après un échec de négociation, en clair pendant une heure). &lt;b&gt;Obligatoire&lt;/b&gt;&#xa0;: jamais d’envoi en clair — sans TLS le courrier attend (4.7.x) et est retenté. &lt;b&gt;Désactivé&lt;/b&gt;&#xa0;: jamais de TLS.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2221,100 +2400,100 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Personnalisé</translation>
     </message>
     <message>
-        <source>The role names the preset this configuration follows. Editing an option of the preset makes it Custom; File › Run role wizard… sets a role's options.</source>
-        <translation>Le rôle désigne le préréglage suivi par cette configuration. Modifier une option du préréglage fait passer le rôle à Personnalisé ; Fichier › Lancer l’assistant de rôle… applique les options d’un rôle.</translation>
+        <source>The role names the preset this configuration follows. Editing an option of the preset makes it Custom; File › Run role wizard… sets a role&apos;s options.</source>
+        <translation>Le rôle désigne le préréglage suivi par cette configuration. Modifier une option du préréglage fait passer le rôle à Personnalisé&#xa0;; Fichier › Lancer l’assistant de rôle… applique les options d’un rôle.</translation>
     </message>
     <message>
         <source>&amp;Primary domain:</source>
-        <translation>Domaine &amp;principal :</translation>
+        <translation>Domaine &amp;principal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Extra local domains:</source>
-        <translation>Domaines locaux s&amp;upplémentaires :</translation>
+        <translation>Domaines locaux s&amp;upplémentaires&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Host name:</source>
-        <translation>Nom d’&amp;hôte :</translation>
+        <translation>Nom d’&amp;hôte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation>&amp;Dossier de données :</translation>
+        <translation>&amp;Dossier de données&#xa0;:</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation>&amp;Rôle :</translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Inbox Properties › Passthrough: %1</source>
-        <translation>Propriétés de la Boîte de réception › Transit : %1</translation>
+        <translation>Propriétés de la Boîte de réception › Transit&#xa0;: %1</translation>
     </message>
     <message>
         <source>Mailboxes: %1</source>
-        <translation>Boîtes aux lettres : %1</translation>
+        <translation>Boîtes aux lettres&#xa0;: %1</translation>
     </message>
     <message>
         <source>“%1” is not a domain name such as other.example.</source>
-        <translation>« %1 » n’est pas un nom de domaine comme other.example.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom de domaine comme other.example.</translation>
     </message>
     <message>
         <source>“%1” is already a local domain.</source>
-        <translation>« %1 » est déjà un domaine local.</translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà un domaine local.</translation>
     </message>
     <message>
         <source>Data Folder</source>
         <translation>Dossier de données</translation>
     </message>
     <message>
-        <source>The organisation's mail domain, such as example.com.</source>
+        <source>The organisation&apos;s mail domain, such as example.com.</source>
         <translation>Le domaine de messagerie de l’organisation, comme example.com.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The primary local domain: mail for it is stored here, and users named without a domain belong to it. A Mailbox and its Archive use the same primary domain.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le domaine local principal : son courrier est stocké ici, et les utilisateurs nommés sans domaine lui appartiennent. Une machine Boîtes aux lettres et son Archive utilisent le même domaine principal.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Le domaine local principal&#xa0;: son courrier est stocké ici, et les utilisateurs nommés sans domaine lui appartiennent. Une machine Boîtes aux lettres et son Archive utilisent le même domaine principal.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Another domain this server takes mail for; then Add.</source>
-        <translation>Un autre domaine dont ce serveur accepte le courrier ; puis Ajouter.</translation>
+        <translation>Un autre domaine dont ce serveur accepte le courrier&#xa0;; puis Ajouter.</translation>
     </message>
     <message>
         <source>&lt;p&gt;A further local domain to add to the list with &lt;i&gt;Add&lt;/i&gt;, in Unicode or ASCII form (bücher.example or xn--bcher-kva.example).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Un autre domaine local à ajouter à la liste avec &lt;i&gt;Ajouter&lt;/i&gt;, sous forme Unicode ou ASCII (bücher.example ou xn--bcher-kva.example).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Further domains whose mail is local, like the primary domain's.</source>
+        <source>Further domains whose mail is local, like the primary domain&apos;s.</source>
         <translation>D’autres domaines dont le courrier est local, comme celui du domaine principal.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Extra local domains: mail for them is stored here, like the primary domain's. A local address is one in the primary domain or one of these (compared without case, internationalized domains in their ASCII form).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Domaines locaux supplémentaires : leur courrier est stocké ici, comme celui du domaine principal. Une adresse locale est dans le domaine principal ou l’un de ceux-ci (comparés sans tenir compte de la casse, les domaines internationalisés sous leur forme ASCII).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Extra local domains: mail for them is stored here, like the primary domain&apos;s. A local address is one in the primary domain or one of these (compared without case, internationalized domains in their ASCII form).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Domaines locaux supplémentaires&#xa0;: leur courrier est stocké ici, comme celui du domaine principal. Une adresse locale est dans le domaine principal ou l’un de ceux-ci (comparés sans tenir compte de la casse, les domaines internationalisés sous leur forme ASCII).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>This machine's name in the greeting, Received: headers and reports.</source>
+        <source>This machine&apos;s name in the greeting, Received: headers and reports.</source>
         <translation>Le nom de cette machine dans l’accueil, les en-têtes Received: et les avis.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The host name in the SMTP greeting and EHLO reply, in Received: headers, in Maildir file names and as the reporting server of delivery notices. Use the name the machine's MX or A record has, such as mailbox.example.com; a self-signed certificate is made for it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le nom d’hôte dans l’accueil SMTP et la réponse EHLO, dans les en-têtes Received:, dans les noms de fichiers Maildir et comme serveur rapporteur des avis de remise. Utilisez le nom de l’enregistrement MX ou A de la machine, comme mailbox.example.com ; un certificat autosigné est créé pour lui.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The host name in the SMTP greeting and EHLO reply, in Received: headers, in Maildir file names and as the reporting server of delivery notices. Use the name the machine&apos;s MX or A record has, such as mailbox.example.com; a self-signed certificate is made for it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le nom d’hôte dans l’accueil SMTP et la réponse EHLO, dans les en-têtes Received:, dans les noms de fichiers Maildir et comme serveur rapporteur des avis de remise. Utilisez le nom de l’enregistrement MX ou A de la machine, comme mailbox.example.com&#xa0;; un certificat autosigné est créé pour lui.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The folder of the spool, the mailboxes and the log.</source>
         <translation>Le dossier de la file, des boîtes aux lettres et du journal.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The data folder: the durable queue, the Maildir++ mailboxes and the log, relative to the configuration file's folder unless absolute. The engine's user must be able to write it. It can only change while the engine is stopped.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le dossier de données : la file durable, les boîtes aux lettres Maildir++ et le journal, relatif au dossier du fichier de configuration sauf s’il est absolu. L’utilisateur du moteur doit pouvoir y écrire. Il ne peut changer que lorsque le moteur est arrêté.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The data folder: the durable queue, the Maildir++ mailboxes and the log, relative to the configuration file&apos;s folder unless absolute. The engine&apos;s user must be able to write it. It can only change while the engine is stopped.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le dossier de données&#xa0;: la file durable, les boîtes aux lettres Maildir++ et le journal, relatif au dossier du fichier de configuration sauf s’il est absolu. L’utilisateur du moteur doit pouvoir y écrire. Il ne peut changer que lorsque le moteur est arrêté.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The preset this configuration follows: Mailbox, Archive or Custom.</source>
-        <translation>Le préréglage que suit cette configuration : Boîtes aux lettres, Archive ou Personnalisé.</translation>
+        <translation>Le préréglage que suit cette configuration&#xa0;: Boîtes aux lettres, Archive ou Personnalisé.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; serves the users and copies every message to the Archive; &lt;b&gt;Archive&lt;/b&gt; files a copy of everything, creates mailboxes and Sent copies and relays outgoing mail. A role is only a preset: changing one of its options makes the configuration &lt;b&gt;Custom&lt;/b&gt;. File › Run role wizard… sets all of a role's options.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Boîtes aux lettres&lt;/b&gt; sert les utilisateurs et copie chaque message vers l’Archive ; &lt;b&gt;Archive&lt;/b&gt; classe une copie de tout, crée les boîtes et les copies envoyées et relaie le courrier sortant. Un rôle n’est qu’un préréglage : modifier l’une de ses options rend la configuration &lt;b&gt;Personnalisé&lt;/b&gt;. Fichier › Lancer l’assistant de rôle… règle toutes les options d’un rôle.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Mailbox&lt;/b&gt; serves the users and copies every message to the Archive; &lt;b&gt;Archive&lt;/b&gt; files a copy of everything, creates mailboxes and Sent copies and relays outgoing mail. A role is only a preset: changing one of its options makes the configuration &lt;b&gt;Custom&lt;/b&gt;. File › Run role wizard… sets all of a role&apos;s options.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Boîtes aux lettres&lt;/b&gt; sert les utilisateurs et copie chaque message vers l’Archive&#xa0;; &lt;b&gt;Archive&lt;/b&gt; classe une copie de tout, crée les boîtes et les copies envoyées et relaie le courrier sortant. Un rôle n’est qu’un préréglage&#xa0;: modifier l’une de ses options rend la configuration &lt;b&gt;Personnalisé&lt;/b&gt;. Fichier › Lancer l’assistant de rôle… règle toutes les options d’un rôle.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2361,15 +2540,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
+        <translation>&amp;Adresse&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation>&amp;Mode :</translation>
+        <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
         <source>Reject non-local senders claiming to be local</source>
@@ -2413,15 +2592,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>(every SMTP service; passwords then cross the network readable — for a trusted loopback only)</source>
-        <translation>(tous les services SMTP ; les mots de passe circulent alors en clair sur le réseau — uniquement pour une boucle locale de confiance)</translation>
+        <translation>(tous les services SMTP&#xa0;; les mots de passe circulent alors en clair sur le réseau — uniquement pour une boucle locale de confiance)</translation>
     </message>
     <message>
         <source>“%1” is not a network such as 192.168.1.0/24 or 10.0.0.5/32.</source>
-        <translation>« %1 » n’est pas un réseau comme 192.168.1.0/24 ou 10.0.0.5/32.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un réseau comme 192.168.1.0/24 ou 10.0.0.5/32.</translation>
     </message>
     <message>
         <source>“%1” is already in the list.</source>
-        <translation>« %1 » figure déjà dans la liste.</translation>
+        <translation>«&#xa0;%1&#xa0;» figure déjà dans la liste.</translation>
     </message>
     <message>
         <source>Accept mail only from these networks and authenticated clients (this service)</source>
@@ -2433,7 +2612,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>0.0.0.0 listens on every IPv4 address of this machine, :: on every IPv6 address. SMTPS needs the server certificate below.</source>
-        <translation>0.0.0.0 écoute sur toutes les adresses IPv4 de cette machine, :: sur toutes les adresses IPv6. SMTPS nécessite le certificat du serveur ci-dessous.</translation>
+        <translation>0.0.0.0 écoute sur toutes les adresses IPv4 de cette machine,&#xa0;:: sur toutes les adresses IPv6. SMTPS nécessite le certificat du serveur ci-dessous.</translation>
     </message>
     <message>
         <source>TLS certificate (every SMTP service)</source>
@@ -2441,10 +2620,10 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>none: no STARTTLS, no SMTPS</source>
-        <translation>aucun : ni STARTTLS, ni SMTPS</translation>
+        <translation>aucun&#xa0;: ni STARTTLS, ni SMTPS</translation>
     </message>
     <message>
-        <source>the certificate's private key</source>
+        <source>the certificate&apos;s private key</source>
         <translation>la clé privée du certificat</translation>
     </message>
     <message>
@@ -2461,22 +2640,22 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation>&amp;Certificat :</translation>
+        <translation>&amp;Certificat&#xa0;:</translation>
     </message>
     <message>
         <source>Private &amp;key:</source>
-        <translation>Clé pri&amp;vée :</translation>
+        <translation>Clé pri&amp;vée&#xa0;:</translation>
     </message>
     <message>
         <source>Key passp&amp;hrase:</source>
-        <translation>P&amp;hrase secrète de la clé :</translation>
+        <translation>P&amp;hrase secrète de la clé&#xa0;:</translation>
     </message>
     <message>
         <source>Choose the certificate</source>
         <translation>Choisir le certificat</translation>
     </message>
     <message>
-        <source>Choose the certificate's private key</source>
+        <source>Choose the certificate&apos;s private key</source>
         <translation>Choisir la clé privée du certificat</translation>
     </message>
     <message>
@@ -2485,7 +2664,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Without a certificate, STARTTLS is not offered and SMTPS services cannot start; mail clients then cannot log in.</source>
-        <translation>Sans certificat, STARTTLS n’est pas proposé et les services SMTPS ne peuvent pas démarrer ; les clients de messagerie ne peuvent alors pas se connecter.</translation>
+        <translation>Sans certificat, STARTTLS n’est pas proposé et les services SMTPS ne peuvent pas démarrer&#xa0;; les clients de messagerie ne peuvent alors pas se connecter.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
@@ -2493,7 +2672,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Self-signed certificate for %1, valid until %2. Servers take it for encryption; mail clients ask their users once to trust it.</source>
-        <translation>Certificat autosigné pour %1, valable jusqu’au %2. Les serveurs l’acceptent pour le chiffrement ; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
+        <translation>Certificat autosigné pour %1, valable jusqu’au %2. Les serveurs l’acceptent pour le chiffrement&#xa0;; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
     </message>
     <message>
         <source>Certificate for %1 from %2, valid until %3.</source>
@@ -2505,75 +2684,75 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>The certificate could not be made: %1</source>
-        <translation>Le certificat n’a pas pu être créé : %1</translation>
+        <translation>Le certificat n’a pas pu être créé&#xa0;: %1</translation>
     </message>
     <message>
         <source>The keychain did not take the passphrase: %1</source>
-        <translation>Le trousseau n’a pas accepté la phrase secrète : %1</translation>
+        <translation>Le trousseau n’a pas accepté la phrase secrète&#xa0;: %1</translation>
     </message>
     <message>
         <source>Choose the certificate for this key.</source>
         <translation>Choisissez le certificat de cette clé.</translation>
     </message>
     <message>
-        <source>Choose the certificate's private key.</source>
+        <source>Choose the certificate&apos;s private key.</source>
         <translation>Choisissez la clé privée du certificat.</translation>
     </message>
     <message>
         <source>The key is encrypted: enter its passphrase.</source>
-        <translation>La clé est chiffrée : saisissez sa phrase secrète.</translation>
+        <translation>La clé est chiffrée&#xa0;: saisissez sa phrase secrète.</translation>
     </message>
     <message>
         <source>This certificate and key cannot be used: %1</source>
-        <translation>Ce certificat et cette clé ne peuvent pas être utilisés : %1</translation>
+        <translation>Ce certificat et cette clé ne peuvent pas être utilisés&#xa0;: %1</translation>
     </message>
     <message>
         <source>The address this service listens on: 0.0.0.0 or :: for all.</source>
-        <translation>L’adresse d’écoute de ce service : 0.0.0.0 ou :: pour toutes.</translation>
+        <translation>L’adresse d’écoute de ce service&#xa0;: 0.0.0.0 ou&#xa0;:: pour toutes.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The IP address this SMTP service takes connections on: one address of this machine, 0.0.0.0 for every IPv4 address, or :: for every IPv6 address. 127.0.0.1 takes mail from this machine only.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L’adresse IP sur laquelle ce service SMTP accepte les connexions : une adresse de cette machine, 0.0.0.0 pour toutes les adresses IPv4, ou :: pour toutes les adresses IPv6. 127.0.0.1 n’accepte que le courrier de cette machine.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;L’adresse IP sur laquelle ce service SMTP accepte les connexions&#xa0;: une adresse de cette machine, 0.0.0.0 pour toutes les adresses IPv4, ou&#xa0;:: pour toutes les adresses IPv6. 127.0.0.1 n’accepte que le courrier de cette machine.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The TCP port: 25 for other servers, 587 or 465 for mail clients.</source>
-        <translation>Le port TCP : 25 pour les autres serveurs, 587 ou 465 pour les clients de messagerie.</translation>
+        <translation>Le port TCP&#xa0;: 25 pour les autres serveurs, 587 ou 465 pour les clients de messagerie.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The port of this service: 25 is where other mail servers (and the partner machine) deliver, 587 (submission) and 465 (SMTPS) are where users' mail programs send. Ports below 1024 need root or CAP_NET_BIND_SERVICE. A port another program holds is refused when the settings are applied, and nothing changes.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le port de ce service : sur 25 livrent les autres serveurs de messagerie (et la machine partenaire), sur 587 (soumission) et 465 (SMTPS) envoient les programmes de messagerie des utilisateurs. Les ports inférieurs à 1024 exigent root ou CAP_NET_BIND_SERVICE. Un port qu’un autre programme occupe est refusé à l’application des paramètres, et rien ne change.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The port of this service: 25 is where other mail servers (and the partner machine) deliver, 587 (submission) and 465 (SMTPS) are where users&apos; mail programs send. Ports below 1024 need root or CAP_NET_BIND_SERVICE. A port another program holds is refused when the settings are applied, and nothing changes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le port de ce service&#xa0;: sur 25 livrent les autres serveurs de messagerie (et la machine partenaire), sur 587 (soumission) et 465 (SMTPS) envoient les programmes de messagerie des utilisateurs. Les ports inférieurs à 1024 exigent root ou CAP_NET_BIND_SERVICE. Un port qu’un autre programme occupe est refusé à l’application des paramètres, et rien ne change.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>What the service is for, and how TLS starts on it.</source>
         <translation>À quoi sert le service, et comment TLS y commence.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: mail from other servers; STARTTLS is offered when there is a certificate. &lt;b&gt;Submission&lt;/b&gt;: users' mail programs, TLS with STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: users' mail programs, TLS from the first byte (RFC 8314); it needs the certificate below.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt; : courrier des autres serveurs ; STARTTLS est proposé s’il y a un certificat. &lt;b&gt;Soumission&lt;/b&gt; : programmes de messagerie des utilisateurs, TLS par STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt; : programmes de messagerie des utilisateurs, TLS dès le premier octet (RFC 8314) ; il exige le certificat ci-dessous.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;: mail from other servers; STARTTLS is offered when there is a certificate. &lt;b&gt;Submission&lt;/b&gt;: users&apos; mail programs, TLS with STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;: users&apos; mail programs, TLS from the first byte (RFC 8314); it needs the certificate below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;SMTP&lt;/b&gt;&#xa0;: courrier des autres serveurs&#xa0;; STARTTLS est proposé s’il y a un certificat. &lt;b&gt;Soumission&lt;/b&gt;&#xa0;: programmes de messagerie des utilisateurs, TLS par STARTTLS. &lt;b&gt;SMTPS&lt;/b&gt;&#xa0;: programmes de messagerie des utilisateurs, TLS dès le premier octet (RFC 8314)&#xa0;; il exige le certificat ci-dessous.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The server's certificate (PEM), for STARTTLS and SMTPS on every service.</source>
+        <source>The server&apos;s certificate (PEM), for STARTTLS and SMTPS on every service.</source>
         <translation>Le certificat du serveur (PEM), pour STARTTLS et SMTPS sur tous les services.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The PEM file with the server's certificate (and its chain), for STARTTLS and SMTPS on every SMTP service. Chosen here, it is checked at OK as the engine checks it at start: the key must belong to the certificate. A renewed file is picked up by the running engine by itself.&lt;/p&gt;&lt;p&gt;Leave it empty for no TLS: then STARTTLS is not offered, SMTPS cannot start, and mail clients cannot log in.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le fichier PEM du certificat du serveur (et de sa chaîne), pour STARTTLS et SMTPS sur tous les services SMTP. Choisi ici, il est vérifié à OK comme le moteur le vérifie au démarrage : la clé doit appartenir au certificat. Un fichier renouvelé est repris de lui-même par le moteur en marche.&lt;/p&gt;&lt;p&gt;Laissez-le vide pour se passer de TLS : STARTTLS n’est alors pas proposé, SMTPS ne peut pas démarrer et les clients de messagerie ne peuvent pas se connecter.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The PEM file with the server&apos;s certificate (and its chain), for STARTTLS and SMTPS on every SMTP service. Chosen here, it is checked at OK as the engine checks it at start: the key must belong to the certificate. A renewed file is picked up by the running engine by itself.&lt;/p&gt;&lt;p&gt;Leave it empty for no TLS: then STARTTLS is not offered, SMTPS cannot start, and mail clients cannot log in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le fichier PEM du certificat du serveur (et de sa chaîne), pour STARTTLS et SMTPS sur tous les services SMTP. Choisi ici, il est vérifié à OK comme le moteur le vérifie au démarrage&#xa0;: la clé doit appartenir au certificat. Un fichier renouvelé est repris de lui-même par le moteur en marche.&lt;/p&gt;&lt;p&gt;Laissez-le vide pour se passer de TLS&#xa0;: STARTTLS n’est alors pas proposé, SMTPS ne peut pas démarrer et les clients de messagerie ne peuvent pas se connecter.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The certificate's private key (PEM).</source>
+        <source>The certificate&apos;s private key (PEM).</source>
         <translation>La clé privée du certificat (PEM).</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The PEM file with the certificate's private key (RSA or EC). Keep it readable by the user the engine runs as only; a key made here is written so. An encrypted key needs its passphrase below.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le fichier PEM de la clé privée du certificat (RSA ou EC). Ne le rendez lisible que par l’utilisateur sous lequel tourne le moteur ; une clé créée ici est écrite ainsi. Une clé chiffrée a besoin de sa phrase secrète ci-dessous.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The PEM file with the certificate&apos;s private key (RSA or EC). Keep it readable by the user the engine runs as only; a key made here is written so. An encrypted key needs its passphrase below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le fichier PEM de la clé privée du certificat (RSA ou EC). Ne le rendez lisible que par l’utilisateur sous lequel tourne le moteur&#xa0;; une clé créée ici est écrite ainsi. Une clé chiffrée a besoin de sa phrase secrète ci-dessous.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The passphrase of an encrypted key; it is kept in the keychain.</source>
-        <translation>La phrase secrète d’une clé chiffrée ; elle est conservée dans le trousseau.</translation>
+        <translation>La phrase secrète d’une clé chiffrée&#xa0;; elle est conservée dans le trousseau.</translation>
     </message>
     <message>
         <source>&lt;p&gt;Only for an encrypted key: the passphrase that opens it. The console keeps it in the desktop keychain, never in the configuration file (tandemd reads it from its secrets file, tls_key_passphrase).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Seulement pour une clé chiffrée : la phrase secrète qui l’ouvre. La console la conserve dans le trousseau du bureau, jamais dans le fichier de configuration (tandemd la lit dans son fichier de secrets, tls_key_passphrase).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Seulement pour une clé chiffrée&#xa0;: la phrase secrète qui l’ouvre. La console la conserve dans le trousseau du bureau, jamais dans le fichier de configuration (tandemd la lit dans son fichier de secrets, tls_key_passphrase).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Make a new key and a self-signed certificate for %1</source>
@@ -2584,12 +2763,12 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Refuser une adresse d’expéditeur locale venant d’un client ni de confiance ni connecté (550 5.7.1).</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Reject non-local senders claiming to be local&lt;/b&gt;: on a connection that is neither from an allowed network nor authenticated, MAIL FROM with an address in a local domain is refused with 550 5.7.1. It prevents mail that only looks local from being archived as sent "from" a local user.&lt;/p&gt;&lt;p&gt;On in the Mailbox role's port 25 service, off on its submission service (where users log in) and on an Archive.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Rejeter les expéditeurs non locaux se présentant comme locaux&lt;/b&gt; : sur une connexion qui ne vient pas d’un réseau autorisé et n’est pas authentifiée, un MAIL FROM avec une adresse d’un domaine local est refusé par 550 5.7.1. Ainsi le courrier qui n’a que l’apparence locale n’est jamais archivé comme envoyé « par » un utilisateur local.&lt;/p&gt;&lt;p&gt;Activé sur le service du port 25 du rôle Boîtes aux lettres, désactivé sur son service de soumission (où les utilisateurs se connectent) et sur une Archive.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Reject non-local senders claiming to be local&lt;/b&gt;: on a connection that is neither from an allowed network nor authenticated, MAIL FROM with an address in a local domain is refused with 550 5.7.1. It prevents mail that only looks local from being archived as sent &quot;from&quot; a local user.&lt;/p&gt;&lt;p&gt;On in the Mailbox role&apos;s port 25 service, off on its submission service (where users log in) and on an Archive.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Rejeter les expéditeurs non locaux se présentant comme locaux&lt;/b&gt;&#xa0;: sur une connexion qui ne vient pas d’un réseau autorisé et n’est pas authentifiée, un MAIL FROM avec une adresse d’un domaine local est refusé par 550 5.7.1. Ainsi le courrier qui n’a que l’apparence locale n’est jamais archivé comme envoyé «&#xa0;par&#xa0;» un utilisateur local.&lt;/p&gt;&lt;p&gt;Activé sur le service du port 25 du rôle Boîtes aux lettres, désactivé sur son service de soumission (où les utilisateurs se connectent) et sur une Archive.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A network to allow, such as 192.168.1.0/24; then Add.</source>
-        <translation>Un réseau à autoriser, comme 192.168.1.0/24 ; puis Ajouter.</translation>
+        <translation>Un réseau à autoriser, comme 192.168.1.0/24&#xa0;; puis Ajouter.</translation>
     </message>
     <message>
         <source>&lt;p&gt;A network in address/prefix form (192.168.1.0/24, 10.0.0.5/32, fd00::/8) to add to the allowed networks with &lt;i&gt;Add&lt;/i&gt;.&lt;/p&gt;</source>
@@ -2597,31 +2776,31 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Allowed networks&lt;/b&gt; (every SMTP service): a client in one of these networks may send to any domain without logging in, and counts as trusted. Anyone else may send only to local recipients; a remote recipient is refused with 554 5.7.1 relay denied. An Archive must allow the Mailbox machine.&lt;/p&gt;&lt;p&gt;A network that would let the whole Internet relay through a service that does not require authentication is refused: Tandem is never an open relay.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Réseaux autorisés&lt;/b&gt; (tous les services SMTP) : un client de l’un de ces réseaux peut envoyer vers tout domaine sans se connecter, et il est de confiance. Les autres ne peuvent envoyer qu’à des destinataires locaux ; un destinataire distant est refusé par 554 5.7.1 relay denied. Une Archive doit autoriser la machine Boîtes aux lettres.&lt;/p&gt;&lt;p&gt;Un réseau qui laisserait tout Internet relayer par un service n’exigeant pas d’authentification est refusé : Tandem n’est jamais un relais ouvert.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Réseaux autorisés&lt;/b&gt; (tous les services SMTP)&#xa0;: un client de l’un de ces réseaux peut envoyer vers tout domaine sans se connecter, et il est de confiance. Les autres ne peuvent envoyer qu’à des destinataires locaux&#xa0;; un destinataire distant est refusé par 554 5.7.1 relay denied. Une Archive doit autoriser la machine Boîtes aux lettres.&lt;/p&gt;&lt;p&gt;Un réseau qui laisserait tout Internet relayer par un service n’exigeant pas d’authentification est refusé&#xa0;: Tandem n’est jamais un relais ouvert.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Take mail only from the allowed networks and logged-in clients.</source>
         <translation>N’accepter le courrier que des réseaux autorisés et des clients connectés.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;On this service, accept mail only from the allowed networks and from authenticated clients; anyone else's MAIL FROM is refused with 550 5.7.1. On by default on an Archive, which takes mail from its partner only. Unticked on an Archive, outsiders' mail is kept in the catch-all mailbox and makes no mailboxes or Sent copies.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Sur ce service, n’accepter le courrier que des réseaux autorisés et des clients authentifiés ; le MAIL FROM de tout autre est refusé par 550 5.7.1. Activé par défaut sur une Archive, qui ne prend le courrier que de sa partenaire. Décoché sur une Archive, le courrier des inconnus est gardé dans la boîte fourre-tout et ne crée ni boîtes ni copies envoyées.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;On this service, accept mail only from the allowed networks and from authenticated clients; anyone else&apos;s MAIL FROM is refused with 550 5.7.1. On by default on an Archive, which takes mail from its partner only. Unticked on an Archive, outsiders&apos; mail is kept in the catch-all mailbox and makes no mailboxes or Sent copies.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sur ce service, n’accepter le courrier que des réseaux autorisés et des clients authentifiés&#xa0;; le MAIL FROM de tout autre est refusé par 550 5.7.1. Activé par défaut sur une Archive, qui ne prend le courrier que de sa partenaire. Décoché sur une Archive, le courrier des inconnus est gardé dans la boîte fourre-tout et ne crée ni boîtes ni copies envoyées.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Every transaction on this service must log in first (530 5.7.0).</source>
         <translation>Chaque transaction sur ce service doit d’abord se connecter (530 5.7.0).</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Every transaction on this service must be authenticated; without it MAIL FROM is answered 530 5.7.0. For the submission service of users' mail programs. AUTH is offered only under TLS, so this needs the certificate (or &lt;i&gt;Allow authentication without TLS&lt;/i&gt;).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Chaque transaction sur ce service doit être authentifiée ; sinon MAIL FROM reçoit 530 5.7.0. Pour le service de soumission des programmes de messagerie des utilisateurs. AUTH n’est proposé que sous TLS : il faut donc le certificat (ou &lt;i&gt;Autoriser l’authentification sans TLS&lt;/i&gt;).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Every transaction on this service must be authenticated; without it MAIL FROM is answered 530 5.7.0. For the submission service of users&apos; mail programs. AUTH is offered only under TLS, so this needs the certificate (or &lt;i&gt;Allow authentication without TLS&lt;/i&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Chaque transaction sur ce service doit être authentifiée&#xa0;; sinon MAIL FROM reçoit 530 5.7.0. Pour le service de soumission des programmes de messagerie des utilisateurs. AUTH n’est proposé que sous TLS&#xa0;: il faut donc le certificat (ou &lt;i&gt;Autoriser l’authentification sans TLS&lt;/i&gt;).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Offer AUTH without TLS (every service): for a trusted loopback only.</source>
-        <translation>Proposer AUTH sans TLS (tous les services) : pour une boucle locale de confiance seulement.</translation>
+        <translation>Proposer AUTH sans TLS (tous les services)&#xa0;: pour une boucle locale de confiance seulement.</translation>
     </message>
     <message>
         <source>&lt;p&gt;Offer AUTH on connections without TLS, on every SMTP service. Passwords then cross the network readable by anyone on the way: only for tests on a trusted loopback.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Proposer AUTH sur les connexions sans TLS, sur tous les services SMTP. Les mots de passe traversent alors le réseau lisibles par quiconque sur le chemin : seulement pour des tests sur une boucle locale de confiance.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Proposer AUTH sur les connexions sans TLS, sur tous les services SMTP. Les mots de passe traversent alors le réseau lisibles par quiconque sur le chemin&#xa0;: seulement pour des tests sur une boucle locale de confiance.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>only for an encrypted key</source>
@@ -2636,15 +2815,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>“%1” is not a local domain (Options | Server).</source>
-        <translation>« %1 » n’est pas un domaine local (Options | Serveur).</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un domaine local (Options | Serveur).</translation>
     </message>
     <message>
         <source>“%1” is already a user.</source>
-        <translation>« %1 » est déjà un utilisateur.</translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà un utilisateur.</translation>
     </message>
     <message>
         <source>a mailbox of its own, “postmaster”</source>
-        <translation>une boîte à part, « postmaster »</translation>
+        <translation>une boîte à part, «&#xa0;postmaster&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -2659,7 +2838,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;Use existing PEM files:</source>
-        <translation>&amp;Utiliser des fichiers PEM existants :</translation>
+        <translation>&amp;Utiliser des fichiers PEM existants&#xa0;:</translation>
     </message>
     <message>
         <source>N&amp;o certificate</source>
@@ -2687,11 +2866,11 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
-        <translation>&amp;Certificat :</translation>
+        <translation>&amp;Certificat&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation>C&amp;lé :</translation>
+        <translation>C&amp;lé&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Generate a self-signed certificate for %1 now</source>
@@ -2699,7 +2878,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Written to %1 and %2. Mail servers accept it for encryption; mail clients ask their users to trust it once.</source>
-        <translation>Écrit dans %1 et %2. Les serveurs de messagerie l’acceptent pour le chiffrement ; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
+        <translation>Écrit dans %1 et %2. Les serveurs de messagerie l’acceptent pour le chiffrement&#xa0;; les clients de messagerie demandent une fois à leurs utilisateurs de lui faire confiance.</translation>
     </message>
     <message>
         <source>Mail travels unencrypted, and users cannot log in to send mail unless plaintext authentication is turned on.</source>
@@ -2731,15 +2910,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>The certificate could not be made: %1</source>
-        <translation>Impossible de créer le certificat : %1</translation>
+        <translation>Impossible de créer le certificat&#xa0;: %1</translation>
     </message>
     <message>
         <source>The certificate could not be made: openssl failed: %1</source>
-        <translation>Impossible de créer le certificat : openssl a échoué : %1</translation>
+        <translation>Impossible de créer le certificat&#xa0;: openssl a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>The certificate could not be made: openssl could not be started (%1).</source>
-        <translation>Impossible de créer le certificat : openssl n’a pas pu être lancé (%1).</translation>
+        <translation>Impossible de créer le certificat&#xa0;: openssl n’a pas pu être lancé (%1).</translation>
     </message>
     <message>
         <source>Making the certificate for %1…</source>
@@ -2755,11 +2934,11 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Key &amp;passphrase:</source>
-        <translation>P&amp;hrase secrète de la clé :</translation>
+        <translation>P&amp;hrase secrète de la clé&#xa0;:</translation>
     </message>
     <message>
         <source>%1 is encrypted: enter its passphrase.</source>
-        <translation>%1 est chiffrée : saisissez sa phrase secrète.</translation>
+        <translation>%1 est chiffrée&#xa0;: saisissez sa phrase secrète.</translation>
     </message>
     <message>
         <source>The passphrase does not open %1.</source>
@@ -2770,8 +2949,8 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>%1 n’est pas une clé privée RSA ou EC lisible au format PEM.</translation>
     </message>
     <message>
-        <source>Without a certificate nobody could log in to send mail: a Mailbox's users log in only over TLS. Generate a certificate or choose one.</source>
-        <translation>Sans certificat, personne ne pourrait se connecter pour envoyer du courrier : les utilisateurs d’un serveur de boîtes aux lettres ne se connectent que sous TLS. Générez un certificat ou choisissez-en un.</translation>
+        <source>Without a certificate nobody could log in to send mail: a Mailbox&apos;s users log in only over TLS. Generate a certificate or choose one.</source>
+        <translation>Sans certificat, personne ne pourrait se connecter pour envoyer du courrier&#xa0;: les utilisateurs d’un serveur de boîtes aux lettres ne se connectent que sous TLS. Générez un certificat ou choisissez-en un.</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
@@ -2785,7 +2964,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Domaine</translation>
     </message>
     <message>
-        <source>Both machines serve the same domain. The host name is this machine's own name, used in the greeting and in Received: headers.</source>
+        <source>Both machines serve the same domain. The host name is this machine&apos;s own name, used in the greeting and in Received: headers.</source>
         <translation>Les deux machines servent le même domaine. Le nom d’hôte est le nom propre de cette machine, utilisé dans la bannière d’accueil et dans les en-têtes Received:.</translation>
     </message>
     <message>
@@ -2802,22 +2981,22 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Primary &amp;domain:</source>
-        <translation>&amp;Domaine principal :</translation>
+        <translation>&amp;Domaine principal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Other local domains:</source>
-        <translation>&amp;Autres domaines locaux :</translation>
+        <translation>&amp;Autres domaines locaux&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Host name of this machine:</source>
-        <translation>&amp;Nom d’hôte de cette machine :</translation>
+        <translation>&amp;Nom d’hôte de cette machine&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>tandem::ui::wizard::FlowWidget</name>
     <message>
         <source>Mail flow: Internet, Mailbox, Archive, Internet</source>
-        <translation>Flux du courrier : Internet, Boîtes aux lettres, Archive, Internet</translation>
+        <translation>Flux du courrier&#xa0;: Internet, Boîtes aux lettres, Archive, Internet</translation>
     </message>
     <message>
         <source>Internet</source>
@@ -2848,19 +3027,19 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;SMTP (mail from other servers):</source>
-        <translation>S&amp;MTP (courrier des autres serveurs) :</translation>
+        <translation>S&amp;MTP (courrier des autres serveurs)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>Po&amp;rt :</translation>
+        <translation>Po&amp;rt&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;LAN allowed to relay:</source>
-        <translation>Réseau &amp;local autorisé à relayer :</translation>
+        <translation>Réseau &amp;local autorisé à relayer&#xa0;:</translation>
     </message>
     <message>
         <source>Machines on these networks may send mail anywhere without logging in. Separate networks with commas.</source>
@@ -2868,7 +3047,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;Other networks allowed to relay:</source>
-        <translation>&amp;Autres réseaux autorisés à relayer :</translation>
+        <translation>&amp;Autres réseaux autorisés à relayer&#xa0;:</translation>
     </message>
     <message>
         <source>The Mailbox machine (%1) is added to these. Separate networks with commas.</source>
@@ -2879,16 +3058,16 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>son adresse</translation>
     </message>
     <message>
-        <source>S&amp;ubmission (users' mail clients):</source>
-        <translation>So&amp;umission (clients de messagerie des utilisateurs) :</translation>
+        <source>S&amp;ubmission (users&apos; mail clients):</source>
+        <translation>So&amp;umission (clients de messagerie des utilisateurs)&#xa0;:</translation>
     </message>
     <message>
-        <source>Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd's systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs tandemd as a user of its own; to run the engine in this console, give the console the capability once: setcap cap_net_bind_service=+ep %1</source>
-        <translation>Les ports inférieurs à 1024 demandent root ou la capacité CAP_NET_BIND_SERVICE. L’unité systemd de tandemd la lui donne (AmbientCapabilities=CAP_NET_BIND_SERVICE) et le fait tourner sous un utilisateur à lui ; pour faire tourner le moteur dans cette console, donnez-lui la capacité une fois pour toutes : setcap cap_net_bind_service=+ep %1</translation>
+        <source>Ports below 1024 need root or the CAP_NET_BIND_SERVICE capability. tandemd&apos;s systemd unit gives it (AmbientCapabilities=CAP_NET_BIND_SERVICE) and runs tandemd as a user of its own; to run the engine in this console, give the console the capability once: setcap cap_net_bind_service=+ep %1</source>
+        <translation>Les ports inférieurs à 1024 demandent root ou la capacité CAP_NET_BIND_SERVICE. L’unité systemd de tandemd la lui donne (AmbientCapabilities=CAP_NET_BIND_SERVICE) et le fait tourner sous un utilisateur à lui&#xa0;; pour faire tourner le moteur dans cette console, donnez-lui la capacité une fois pour toutes&#xa0;: setcap cap_net_bind_service=+ep %1</translation>
     </message>
     <message>
-        <source>SMTP takes mail from other servers (port 25 on the Internet) and refuses outsiders that claim a local sender; submission takes the users' mail after they log in (port 587).</source>
-        <translation>SMTP reçoit le courrier des autres serveurs (port 25 sur Internet) et refuse les inconnus qui se disent expéditeurs locaux ; la soumission reçoit le courrier des utilisateurs une fois connectés (port 587).</translation>
+        <source>SMTP takes mail from other servers (port 25 on the Internet) and refuses outsiders that claim a local sender; submission takes the users&apos; mail after they log in (port 587).</source>
+        <translation>SMTP reçoit le courrier des autres serveurs (port 25 sur Internet) et refuse les inconnus qui se disent expéditeurs locaux&#xa0;; la soumission reçoit le courrier des utilisateurs une fois connectés (port 587).</translation>
     </message>
     <message>
         <source>SMTP takes the copies from the Mailbox and, if the MX is moved here, mail from the Internet (port 25). An Archive has no submission port.</source>
@@ -2907,15 +3086,15 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
-        <source>ISP's &amp;SmartHost:</source>
-        <translation>SmartHost du &amp;FAI :</translation>
+        <source>ISP&apos;s &amp;SmartHost:</source>
+        <translation>SmartHost du &amp;FAI&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>Po&amp;rt :</translation>
+        <translation>Po&amp;rt&#xa0;:</translation>
     </message>
     <message>
         <source>The Archive machine</source>
@@ -2926,8 +3105,8 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Destination du courrier de ce serveur de boîtes aux lettres.</translation>
     </message>
     <message>
-        <source>Archive's &amp;address:</source>
-        <translation>&amp;Adresse du serveur d’archive :</translation>
+        <source>Archive&apos;s &amp;address:</source>
+        <translation>&amp;Adresse du serveur d’archive&#xa0;:</translation>
     </message>
     <message>
         <source>host name or IP address</source>
@@ -2938,32 +3117,32 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>Le serveur de boîtes aux lettres</translation>
     </message>
     <message>
-        <source>Where this Archive's copies come from, and how it sends mail on.</source>
+        <source>Where this Archive&apos;s copies come from, and how it sends mail on.</source>
         <translation>D’où viennent les copies reçues par ce serveur d’archive, et comment il achemine le courrier.</translation>
     </message>
     <message>
-        <source>Mailbox's &amp;address:</source>
-        <translation>&amp;Adresse du serveur de boîtes aux lettres :</translation>
+        <source>Mailbox&apos;s &amp;address:</source>
+        <translation>&amp;Adresse du serveur de boîtes aux lettres&#xa0;:</translation>
     </message>
     <message>
         <source>IP address, e.g. 192.168.1.10</source>
         <translation>adresse IP, p. ex. 192.168.1.10</translation>
     </message>
     <message>
-        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive's SMTP service listens on: 25, unless it was changed there.</source>
-        <translation>Tout le courrier sortant, et une copie de tout le courrier des domaines locaux, va au serveur d’archive (une route statique pour tous les domaines, *). Le serveur d’archive le remet sur Internet. Son port est celui où écoute le service SMTP du serveur d’archive : 25, sauf s’il y a été changé.</translation>
+        <source>All outgoing mail, and a copy of all mail for the local domains, goes to the Archive machine (a static route for every domain, *). The Archive delivers it to the Internet. Its port is the one the Archive&apos;s SMTP service listens on: 25, unless it was changed there.</source>
+        <translation>Tout le courrier sortant, et une copie de tout le courrier des domaines locaux, va au serveur d’archive (une route statique pour tous les domaines, *). Le serveur d’archive le remet sur Internet. Son port est celui où écoute le service SMTP du serveur d’archive&#xa0;: 25, sauf s’il y a été changé.</translation>
     </message>
     <message>
-        <source>The Mailbox machine's address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox's SMTP service listens on: 25, unless it was changed there.</source>
-        <translation>L’adresse du serveur de boîtes aux lettres peut relayer par ce serveur d’archive. Les rapports de non-remise pour les utilisateurs locaux retournent au serveur de boîtes aux lettres, où les utilisateurs les lisent. Son port est celui où écoute le service SMTP du serveur de boîtes aux lettres : 25, sauf s’il y a été changé.</translation>
+        <source>The Mailbox machine&apos;s address is allowed to relay through this Archive. Bounces for local users go back to the Mailbox, where the users read them. Its port is the one the Mailbox&apos;s SMTP service listens on: 25, unless it was changed there.</source>
+        <translation>L’adresse du serveur de boîtes aux lettres peut relayer par ce serveur d’archive. Les rapports de non-remise pour les utilisateurs locaux retournent au serveur de boîtes aux lettres, où les utilisateurs les lisent. Son port est celui où écoute le service SMTP du serveur de boîtes aux lettres&#xa0;: 25, sauf s’il y a été changé.</translation>
     </message>
     <message>
         <source>Deliver by &amp;DNS</source>
         <translation>Remettre par &amp;DNS</translation>
     </message>
     <message>
-        <source>Look up the recipients' MX records, for the local domains too: their MX points to the Mailbox.</source>
-        <translation>Rechercher les enregistrements MX des destinataires, pour les domaines locaux aussi : leur MX pointe vers le serveur de boîtes aux lettres.</translation>
+        <source>Look up the recipients&apos; MX records, for the local domains too: their MX points to the Mailbox.</source>
+        <translation>Rechercher les enregistrements MX des destinataires, pour les domaines locaux aussi&#xa0;: leur MX pointe vers le serveur de boîtes aux lettres.</translation>
     </message>
     <message>
         <source>Send mail for the &amp;local domains straight to the Mailbox</source>
@@ -2977,12 +3156,12 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
 <context>
     <name>tandem::ui::wizard::RolePage</name>
     <message>
-        <source>Choose this machine's role</source>
+        <source>Choose this machine&apos;s role</source>
         <translation>Choisissez le rôle de cette machine</translation>
     </message>
     <message>
         <source>Tandem runs on two machines. Mail from the Internet reaches the Mailbox, which passes a copy of everything to the Archive; the Archive sends outgoing mail to the Internet.</source>
-        <translation>Tandem fonctionne sur deux machines. Le courrier venant d’Internet arrive sur le serveur de boîtes aux lettres, qui transmet une copie de tout au serveur d’archive ; le serveur d’archive envoie le courrier sortant vers Internet.</translation>
+        <translation>Tandem fonctionne sur deux machines. Le courrier venant d’Internet arrive sur le serveur de boîtes aux lettres, qui transmet une copie de tout au serveur d’archive&#xa0;; le serveur d’archive envoie le courrier sortant vers Internet.</translation>
     </message>
     <message>
         <source>&amp;Mailbox</source>
@@ -2993,8 +3172,8 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
         <translation>&amp;Archive</translation>
     </message>
     <message>
-        <source>This machine serves the users: it receives the domain's mail from the Internet, keeps the users' mailboxes and takes their outgoing mail on the submission port. Every message goes on to the Archive.</source>
-        <translation>Cette machine sert les utilisateurs : elle reçoit le courrier du domaine depuis Internet, héberge les boîtes aux lettres des utilisateurs et reçoit leur courrier sortant sur le port de soumission. Chaque message est ensuite transmis au serveur d’archive.</translation>
+        <source>This machine serves the users: it receives the domain&apos;s mail from the Internet, keeps the users&apos; mailboxes and takes their outgoing mail on the submission port. Every message goes on to the Archive.</source>
+        <translation>Cette machine sert les utilisateurs&#xa0;: elle reçoit le courrier du domaine depuis Internet, héberge les boîtes aux lettres des utilisateurs et reçoit leur courrier sortant sur le port de soumission. Chaque message est ensuite transmis au serveur d’archive.</translation>
     </message>
     <message>
         <source>This machine keeps a copy of every message to, from and between the users in per-user mailboxes, and sends outgoing mail to the Internet. It can take over if the Mailbox machine fails.</source>
@@ -3009,11 +3188,11 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Finish sets these options. Each stays editable in the Options dialogs; changing one makes the role Custom.</source>
-        <translation>Terminer applique ces options. Chacune reste modifiable dans les boîtes de dialogue Options ; en modifier une fait passer le rôle à Personnalisé.</translation>
+        <translation>Terminer applique ces options. Chacune reste modifiable dans les boîtes de dialogue Options&#xa0;; en modifier une fait passer le rôle à Personnalisé.</translation>
     </message>
     <message>
         <source>Mailboxes › users: %1</source>
-        <translation>Boîtes aux lettres › utilisateurs : %1</translation>
+        <translation>Boîtes aux lettres › utilisateurs&#xa0;: %1</translation>
     </message>
     <message>
         <source>none yet</source>
@@ -3021,11 +3200,11 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>Mailboxes › mail to postmaster goes to: %1</source>
-        <translation>Boîtes aux lettres › le courrier pour postmaster va à : %1</translation>
+        <translation>Boîtes aux lettres › le courrier pour postmaster va à&#xa0;: %1</translation>
     </message>
     <message>
         <source>a mailbox of its own, “postmaster”</source>
-        <translation>une boîte à part, « postmaster »</translation>
+        <translation>une boîte à part, «&#xa0;postmaster&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -3036,7 +3215,7 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>The people who get a mailbox on this machine and log in to send mail. Add them now, or go on without: Options | Mailboxes adds them later.</source>
-        <translation>Les personnes qui ont une boîte aux lettres sur cette machine et s’y connectent pour envoyer du courrier. Ajoutez-les maintenant, ou continuez sans : Options | Boîtes aux lettres les ajoute plus tard.</translation>
+        <translation>Les personnes qui ont une boîte aux lettres sur cette machine et s’y connectent pour envoyer du courrier. Ajoutez-les maintenant, ou continuez sans&#xa0;: Options | Boîtes aux lettres les ajoute plus tard.</translation>
     </message>
     <message>
         <source>User</source>
@@ -3060,23 +3239,23 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d’&amp;utilisateur :</translation>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>Mail to &amp;postmaster goes to:</source>
-        <translation>Le courrier pour p&amp;ostmaster va à :</translation>
+        <translation>Le courrier pour p&amp;ostmaster va à&#xa0;:</translation>
     </message>
     <message>
-        <source>postmaster@ of every local domain must reach someone (RFC 5321): it takes the mail system's notices and other servers' complaints. Choose who reads it.</source>
-        <translation>postmaster@ de chaque domaine local doit joindre quelqu’un (RFC 5321) : il reçoit les avis du système de messagerie et les plaintes des autres serveurs. Choisissez qui le lit.</translation>
+        <source>postmaster@ of every local domain must reach someone (RFC 5321): it takes the mail system&apos;s notices and other servers&apos; complaints. Choose who reads it.</source>
+        <translation>postmaster@ de chaque domaine local doit joindre quelqu’un (RFC 5321)&#xa0;: il reçoit les avis du système de messagerie et les plaintes des autres serveurs. Choisissez qui le lit.</translation>
     </message>
     <message>
         <source>Type a password for %1: with it, they log in to send mail.</source>
-        <translation>Saisissez un mot de passe pour %1 : il sert à se connecter pour envoyer du courrier.</translation>
+        <translation>Saisissez un mot de passe pour %1&#xa0;: il sert à se connecter pour envoyer du courrier.</translation>
     </message>
     <message>
         <source>none</source>
@@ -3085,270 +3264,6 @@ Calendrier des nouvelles tentatives (minutes) : %3</translation>
     <message>
         <source>set</source>
         <translation>défini</translation>
-    </message>
-</context>
-<context>
-    <name>ArchiveText</name>
-    <message>
-        <source>never</source>
-        <translation>jamais</translation>
-    </message>
-    <message>
-        <source>Archiving: %1 examined, %2 archived…</source>
-        <translation>Archivage : %1 examinés, %2 archivés…</translation>
-    </message>
-    <message>
-        <source>%1 examined</source>
-        <translation>%1 examinés</translation>
-    </message>
-    <message>
-        <source>%1 archived</source>
-        <translation>%1 archivés</translation>
-    </message>
-    <message>
-        <source>%1 deleted</source>
-        <translation>%1 supprimés</translation>
-    </message>
-    <message>
-        <source>%1 expired</source>
-        <translation>%1 expirés</translation>
-    </message>
-    <message>
-        <source>%1 kept on hold</source>
-        <translation>%1 gardés (conservation légale)</translation>
-    </message>
-    <message>
-        <source>Archive maintenance interrupted: %1.</source>
-        <translation>Maintenance de l’archive interrompue : %1.</translation>
-    </message>
-    <message>
-        <source>Archive maintenance done: %1.</source>
-        <translation>Maintenance de l’archive terminée : %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s), the first: %1</source>
-        <translation>
-            <numerusform>%n erreur, la première : %1</numerusform>
-            <numerusform>%n erreurs, la première : %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Archive verified: %1 messages and %2 ledger entries, all intact.</source>
-        <translation>Archive vérifiée : %1 messages et %2 entrées du registre, tous intacts.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Archive verification found %n problem(s), the first: %1</source>
-        <translation>
-            <numerusform>La vérification de l’archive a trouvé %n problème, le premier : %1</numerusform>
-            <numerusform>La vérification de l’archive a trouvé %n problèmes, le premier : %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Since %1, by %2: %3</source>
-        <translation>Depuis le %1, par %2 : %3</translation>
-    </message>
-</context>
-<context>
-    <name>tandem::ui::ArchivePolicyEditor</name>
-    <message>
-        <source>Never</source>
-        <translation>Jamais</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>heures</translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation>jours</translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation>semaines</translation>
-    </message>
-    <message>
-        <source>into the read-only archive store</source>
-        <translation>dans le stockage d’archive en lecture seule</translation>
-    </message>
-    <message>
-        <source>into the mailbox's Archive folder (visible over IMAP)</source>
-        <translation>dans le dossier Archive de la boîte (visible par IMAP)</translation>
-    </message>
-    <message>
-        <source>delete instead of archiving</source>
-        <translation>supprimer au lieu d’archiver</translation>
-    </message>
-    <message>
-        <source>years</source>
-        <translation>ans</translation>
-    </message>
-    <message>
-        <source>delete</source>
-        <translation>supprimer</translation>
-    </message>
-    <message>
-        <source>export to an mbox file</source>
-        <translation>exporter dans un fichier mbox</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> Mo</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Aucune limite</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>Age at which a message leaves the live folders; Never (0) keeps it there.</source>
-        <translation>Âge auquel un message quitte les dossiers actifs ; Jamais (0) l’y garde.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how long a message leaves the live folders (INBOX, Sent and the others). A message's age is the time since it was filed here, not since it moved between folders. 0 (&lt;i&gt;Never&lt;/i&gt;) archives nothing.&lt;/p&gt;&lt;p&gt;Archiving happens in the maintenance runs, never while mail is delivered.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Au bout de combien de temps un message quitte les dossiers actifs (INBOX, Sent et les autres). L’âge d’un message est le temps écoulé depuis son classement ici, non depuis son déplacement entre dossiers. 0 (&lt;i&gt;Jamais&lt;/i&gt;) n’archive rien.&lt;/p&gt;&lt;p&gt;L’archivage a lieu pendant les passes de maintenance, jamais pendant la distribution.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Whether the number above counts hours, days or weeks.</source>
-        <translation>Si le nombre ci-dessus compte des heures, des jours ou des semaines.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The unit of &lt;i&gt;Archive messages after&lt;/i&gt;: hours, days or weeks (a week is 7 days).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L’unité de &lt;i&gt;Archiver les messages après&lt;/i&gt; : heures, jours ou semaines (une semaine compte 7 jours).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Where a message goes when it leaves the live folders.</source>
-        <translation>Où va un message quand il quitte les dossiers actifs.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Into the read-only archive store&lt;/b&gt;: deep storage under data/archive, each distinct message stored once and compressed, not visible over IMAP and not changeable by anyone; every copy is recorded in the mailbox's ledger, which &lt;i&gt;verify&lt;/i&gt; proves untouched.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Into the mailbox's Archive folder&lt;/b&gt;: the message moves to the folder named Archive, where the user still sees it over IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Delete instead of archiving&lt;/b&gt;: the message is deleted at that age (unless it is on legal hold).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Dans le stockage d’archive en lecture seule&lt;/b&gt; : stockage profond sous data/archive, chaque message distinct stocké une seule fois et compressé, invisible par IMAP et non modifiable ; chaque copie est inscrite au registre de la boîte, dont &lt;i&gt;verify&lt;/i&gt; prouve l’intégrité.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dans le dossier Archive de la boîte&lt;/b&gt; : le message passe dans le dossier nommé Archive, où l’utilisateur le voit toujours par IMAP.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Supprimer au lieu d’archiver&lt;/b&gt; : le message est supprimé à cet âge (sauf s’il est sous conservation légale).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Age at which a message expires; Never (0) keeps it for ever.</source>
-        <translation>Âge auquel un message expire ; Jamais (0) le garde pour toujours.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;After how long a message expires, counted like the archiving age from when it was filed here; 0 (&lt;i&gt;Never&lt;/i&gt;) keeps it for ever. It must be 0 or at least the archiving age.&lt;/p&gt;&lt;p&gt;Nothing on legal hold ever expires.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Au bout de combien de temps un message expire, compté comme l’âge d’archivage depuis son classement ici ; 0 (&lt;i&gt;Jamais&lt;/i&gt;) le garde pour toujours. La valeur doit être 0 ou au moins l’âge d’archivage.&lt;/p&gt;&lt;p&gt;Rien de ce qui est sous conservation légale n’expire.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Whether the number above counts days, weeks or years.</source>
-        <translation>Si le nombre ci-dessus compte des jours, des semaines ou des années.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The unit of &lt;i&gt;Expire after&lt;/i&gt;: days, weeks or years (a year is 365 days).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L’unité de &lt;i&gt;Expirer après&lt;/i&gt; : jours, semaines ou années (une année compte 365 jours).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>What becomes of an expired message: deleted, or exported first.</source>
-        <translation>Ce que devient un message expiré : supprimé, ou d’abord exporté.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Delete&lt;/b&gt;: an expired message is removed from the store.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Export to an mbox file&lt;/b&gt;: it is written to the mailbox's mbox file in the export folder (mailboxes.archive.export_dir) before it is removed.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Supprimer&lt;/b&gt; : un message expiré est retiré du stockage.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exporter dans un fichier mbox&lt;/b&gt; : il est écrit dans le fichier mbox de la boîte, dans le dossier d’export (mailboxes.archive.export_dir), avant d’être retiré.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The live mailbox's size cap in megabytes; No cap for none.</source>
-        <translation>La limite de taille de la boîte active en mégaoctets ; Aucune limite pour aucune.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;The size the live mailbox may grow to, in megabytes; 0 (&lt;i&gt;No cap&lt;/i&gt;) for none.&lt;/p&gt;&lt;p&gt;On a Mailbox, mail for a full mailbox is answered 452 4.2.2 at RCPT: the sending server keeps it and tries again. An Archive never refuses mail for a local domain: it keeps storing, logs the fact, raises an alarm in the console and tells the postmaster.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La taille que la boîte active peut atteindre, en mégaoctets ; 0 (&lt;i&gt;Aucune limite&lt;/i&gt;) pour aucune.&lt;/p&gt;&lt;p&gt;Sur un serveur Boîtes aux lettres, le courrier pour une boîte pleine reçoit 452 4.2.2 au RCPT : le serveur expéditeur le garde et réessaie. Une Archive ne refuse jamais le courrier d’un domaine local : elle continue de stocker, le journalise, lève une alarme dans la console et prévient le postmaster.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The postmaster is told when a mailbox reaches this share of its cap.</source>
-        <translation>Le postmaster est prévenu quand une boîte atteint cette part de sa limite.</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;When a mailbox with a size cap reaches this percentage of it, the postmaster is sent a warning, so that there is time to act before mail is refused.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Quand une boîte à taille limitée en atteint ce pourcentage, le postmaster reçoit un avertissement, pour avoir le temps d’agir avant que le courrier soit refusé.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Archive messages &amp;after:</source>
-        <translation>Archiver les messages &amp;après :</translation>
-    </message>
-    <message>
-        <source>Archived mail &amp;goes:</source>
-        <translation>Le courrier archivé &amp;va :</translation>
-    </message>
-    <message>
-        <source>&amp;Expire after:</source>
-        <translation>&amp;Expirer après :</translation>
-    </message>
-    <message>
-        <source>On e&amp;xpiry:</source>
-        <translation>À l’e&amp;xpiration :</translation>
-    </message>
-    <message>
-        <source>Size &amp;limit:</source>
-        <translation>&amp;Limite de taille :</translation>
-    </message>
-    <message>
-        <source>&amp;Warn the postmaster at:</source>
-        <translation>Avertir le post&amp;master à :</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n an</numerusform>
-            <numerusform>%n ans</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n week(s)</source>
-        <translation>
-            <numerusform>%n semaine</numerusform>
-            <numerusform>%n semaines</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n jour</numerusform>
-            <numerusform>%n jours</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n heure</numerusform>
-            <numerusform>%n heures</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>nothing archived</source>
-        <translation>rien n’est archivé</translation>
-    </message>
-    <message>
-        <source>archive after %1 into the store</source>
-        <translation>archiver après %1 dans le stockage</translation>
-    </message>
-    <message>
-        <source>move to the Archive folder after %1</source>
-        <translation>déplacer dans le dossier Archive après %1</translation>
-    </message>
-    <message>
-        <source>delete after %1</source>
-        <translation>supprimer après %1</translation>
-    </message>
-    <message>
-        <source>kept for ever</source>
-        <translation>gardé pour toujours</translation>
-    </message>
-    <message>
-        <source>exported to an mbox file and removed after %1</source>
-        <translation>exporté dans un fichier mbox et retiré après %1</translation>
-    </message>
-    <message>
-        <source>deleted after %1</source>
-        <translation>supprimé après %1</translation>
-    </message>
-    <message>
-        <source>size cap %1 MB, warning at %2 %</source>
-        <translation>limite de taille %1 Mo, avertissement à %2 %</translation>
     </message>
 </context>
 </TS>
