@@ -160,7 +160,9 @@ class Boundaries(ArchiveStoreCase):
             self.assertEqual(f["archived_messages"], 3 * per_age, "364, 200 and 31 days")
             self.assertEqual(f["expired_messages"], 2 * per_age, "400 and 366 days")
             exported = os.path.join(self.data, "archive", "exports", "%s@%s.mbox" % (u, DOMAIN))
-            subjects = sorted(m["Subject"] for m in mailbox.mbox(exported, create=False))
+            box = mailbox.mbox(exported, create=False)
+            subjects = sorted(m["Subject"] for m in box)
+            box.close()
             self.assertEqual(len(subjects), 2 * per_age)
             self.assertTrue(all(s.startswith(("age 400 ", "age 366 ")) for s in subjects))
         # Nothing more to do on a second run: the first finished everything.
