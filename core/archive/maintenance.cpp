@@ -154,10 +154,11 @@ void Maintenance::scheduled()
     if (!open())
         return;
     const config::ArchiveSchedule &a = m_settings->mailboxes.archive;
-    const double scale = m_settings->timeScale > 0 ? m_settings->timeScale : 1.0;
+    // Periods on the one clock retention reads (tests move it with TANDEM_CLOCK_FILE); the time
+    // scale only makes the timer look more often.
     const QDateTime now = clock::now();
     const auto due = [&](const QDateTime &last, qint64 everySeconds) {
-        return everySeconds > 0 && (!last.isValid() || last.secsTo(now) * scale >= everySeconds);
+        return everySeconds > 0 && (!last.isValid() || last.secsTo(now) >= everySeconds);
     };
     const Status status = m_archive->status();
     if (due(status.lastRun, qint64(a.runEveryMinutes) * 60))
@@ -166,8 +167,27 @@ void Maintenance::scheduled()
         m_lastVerify = status.lastVerified;
     if (due(m_lastVerify, qint64(a.verifyEveryHours) * 3600))
         doVerify({});
+    if (a.digestEveryHours > 0 && !m_lastDigest.isValid()) {
+        // The last one sent, across restarts; none yet: the first period begins now, so that a
+        // new installation's postmaster gets the heads after a day, not at every first start.
+        QFile stamp(digestStampPath());
+        if (stamp.open(QIODevice::ReadOnly))
+            m_lastDigest =
+                QDateTime::fromString(QString::fromLatin1(stamp.readAll()).trimmed(), Qt::ISODate);
+        if (!m_lastDigest.isValid())
+            stampDigest(now);
+    }
     if (due(m_lastDigest, qint64(a.digestEveryHours) * 3600))
         sendDigest();
+}
+
+void Maintenance::stampDigest(const QDateTime &when)
+{
+    m_lastDigest = when;
+    QString error;
+    if (!fsutil::writeDurably(digestStampPath(), when.toString(Qt::ISODate).toLatin1(), &error,
+                              false))
+        log::warning(u"archive"_s, u"cannot note when the ledger heads were sent: "_s + error);
 }
 
 void Maintenance::doRun(const QString &onlyMailbox)
@@ -239,16 +259,6 @@ void Maintenance::sendDigest()
     if (!open())
         return;
     const QDateTime now = clock::now();
-    if (!m_lastDigest.isValid()) { // the last one sent, across restarts
-        QFile stamp(digestStampPath());
-        if (stamp.open(QIODevice::ReadOnly))
-            m_lastDigest =
-                QDateTime::fromString(QString::fromLatin1(stamp.readAll()).trimmed(), Qt::ISODate);
-        const double scale = m_settings->timeScale > 0 ? m_settings->timeScale : 1.0;
-        const qint64 every = qint64(m_settings->mailboxes.archive.digestEveryHours) * 3600;
-        if (m_lastDigest.isValid() && m_lastDigest.secsTo(now) * scale < every)
-            return;
-    }
     const QString text =
         u"The archive's ledger heads at %1 (UTC), one line per mailbox: its name, the number "
         "of its last ledger entry and that entry's hash, then a hash over all of them.\n\n"
@@ -259,11 +269,7 @@ void Maintenance::sendDigest()
     const QString fixedId = u"LEDGER"_s + now.toString(u"yyyyMMddHH"_s);
     emit digestDue(u"Archive ledger heads, %1"_s.arg(now.date().toString(Qt::ISODate)), text,
                    fixedId);
-    m_lastDigest = now;
-    QString error;
-    if (!fsutil::writeDurably(digestStampPath(), now.toString(Qt::ISODate).toLatin1(), &error,
-                              false))
-        log::warning(u"archive"_s, u"cannot note when the ledger heads were sent: "_s + error);
+    stampDigest(now);
 }
 
 } // namespace tandem::archive

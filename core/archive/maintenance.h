@@ -56,6 +56,7 @@ private:
     void doVerify(const QString &onlyMailbox);
     void sendDigest();
     QString digestStampPath() const;
+    void stampDigest(const QDateTime &when);
     bool open();
     void lowerPriority();
 

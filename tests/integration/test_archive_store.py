@@ -109,6 +109,35 @@ class ArchiveStoreCase(TandemTestCase):
         return sorted(m["Subject"] for m in box)
 
 
+class LedgerDigest(ArchiveStoreCase):
+    """The chain heads reach the postmaster once a period: not at a first start (a regression:
+    every new daemon mailed them at once), and after digest_every_hours on the clock."""
+
+    def digests(self):
+        """The heads sent: an Archive hands its own notices to its Mailbox (Outbox entries
+        LEDGER...), so they are counted where they wait, as well as in a postmaster Maildir."""
+        queued = [e for e in outbox(self.daemon) if e["id"].startswith("LEDGER")]
+        return queued + maildir_files(self.data, DOMAIN, "postmaster")
+
+    def test_heads_after_one_period_not_at_start(self):
+        config = archive_config()
+        config["mailboxes"]["archive"]["digest_every_hours"] = 24
+        self.env["TANDEM_TIME_SCALE"] = 600  # the schedule is looked at every 0.1 s
+        self.start(config)
+        self.file_many([("hello", ["alice@" + DOMAIN])])
+        time.sleep(1.5)
+        self.assertEqual(self.digests(), [], "no heads at the first start")
+        self.set_clock(25 * 3600)
+        wait_for(self.digests, timeout=20)
+        time.sleep(1.0)
+        self.assertEqual(len(self.digests()), 1, "one digest per period")
+        self.assertIn("Archive ledger heads", self.daemon.log())
+        # A restart within the period sends nothing more.
+        self.daemon.restart()
+        time.sleep(1.5)
+        self.assertEqual(len(self.digests()), 1)
+
+
 class SingleInstance(ArchiveStoreCase):
 
     def test_twenty_recipients_one_blob(self):
