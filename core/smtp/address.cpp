@@ -117,7 +117,10 @@ bool parseLiteral(Cursor &c, QString *out)
     for (const QByteArray &p : parts) {
         bool ok = false;
         const int n = p.toInt(&ok);
-        if (!ok || p.isEmpty() || p.size() > 3 || n > 255 || !isLetDig(p.at(0)))
+        // Digits only: toInt() stops at a NUL byte, so "0\0\xff" would pass for 0.
+        const bool digits =
+            std::all_of(p.cbegin(), p.cend(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (!ok || !digits || p.isEmpty() || p.size() > 3 || n > 255)
             return false;
     }
     *out = u'[' + QString::fromLatin1(inner) + u']';

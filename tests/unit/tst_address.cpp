@@ -28,6 +28,7 @@ private slots:
     void openRelayTricksStayLocal();
     void parseMailboxBare();
     void pathLength();
+    void literalWithControlBytes();
 };
 
 void TestAddress::accepted_data()
@@ -333,6 +334,15 @@ void TestAddress::pathLength()
                            QByteArray(10, 'x') + ".example>";
     QVERIFY(idn.size() <= 256);
     QVERIFY(!parsePath(idn, false).address.has_value());
+}
+
+// Found by fuzz_address: an IPv4 literal whose part held a NUL and 8-bit bytes after a digit
+// ("0\0\xff") passed for 0, and its written form did not parse again.
+void TestAddress::literalWithControlBytes()
+{
+    QVERIFY(!parsePath(QByteArray("<a@[191.0\0\xff.2.1]>", 21), false).address.has_value());
+    QVERIFY(!parsePath("<a@[191.0x.2.1]>", false).address.has_value());
+    QVERIFY(parsePath("<a@[191.0.2.1]>", false).address.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestAddress)
