@@ -688,6 +688,11 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
             paths.append(f.path);
             offsets.append(offset);
         }
+        // Between reading the files and taking the write lock (tests act here for another run).
+        if (!hook(u"recording"_s)) {
+            report->interrupted = true;
+            return false;
+        }
         if (!m_blobs->sync(&error) || !begin(&error))
             return fail(error);
         for (qsizetype i = 0; i < batch.size(); ++i) {

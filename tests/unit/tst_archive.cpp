@@ -161,6 +161,7 @@ private slots:
     void exportMailbox();
     void statusAndDigest();
     void recordsFilesWithoutPlacement();
+    void recordedBlobRemovedMeanwhile();
     void largeMessage();
     void stopBetweenBatches();
     void headsLogCrashWindow();
@@ -873,6 +874,48 @@ void TestArchive::recordsFilesWithoutPlacement()
     // Recorded once only.
     QCOMPARE(runAt(archive.get(), kT0.addSecs(7200)).recorded, 0);
     QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+// A file found without a placement whose message the store already held: had another run
+// removed that blob between this run's reading and its write lock, the new placement named a
+// blob that was gone (verify: "blob missing"). Under the lock the blob is stored again.
+void TestArchive::recordedBlobRemovedMeanwhile()
+{
+    auto archive = openArchive();
+    QVERIFY(m_store->create(u"alice"_s, u"example.com"_s, nullptr));
+    QVERIFY(m_store->create(u"bob"_s, u"example.com"_s, nullptr));
+    const auto put = [&](const QString &user, const QString &name) {
+        QFile f(mailboxRoot(user) + u"/cur/"_s + name);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(lf(kMessage));
+        QVERIFY(f.flush());
+        QVERIFY(f.setFileTime(kT0, QFileDevice::FileModificationTime));
+    };
+    put(u"bob"_s, u"1700000000.M1P2.elsewhere:2,S"_s);
+    QCOMPARE(runAt(archive.get(), kT0.addSecs(60)).recorded, 1);
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(kMessage, QCryptographicHash::Sha256).toHex());
+    const QStringList blobFiles =
+        QDir(m_archiveDir + u"/blobs"_s).entryList({u"*"_s}, QDir::Dirs | QDir::NoDotAndDotDot);
+    QVERIFY(!blobFiles.isEmpty());
+
+    put(u"alice"_s, u"1700000001.M1P3.elsewhere:2,S"_s);
+    // The blob found present while alice's file was read goes before the write lock.
+    archive->setTestHook([&](const QString &point) {
+        if (point == u"recording"_s) {
+            QDirIterator it(m_archiveDir + u"/blobs"_s, {sha + u".zst"_s}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                QFile::remove(it.next());
+        }
+        return true;
+    });
+    QCOMPARE(runAt(archive.get(), kT0.addSecs(120)).recorded, 1);
+    archive->setTestHook({});
+    QString error;
+    QCOMPARE(archive->readBlob(sha, &error).value_or(QByteArray()), kMessage);
+    const VerifyReport v = archive->verify({});
+    QVERIFY2(v.ok(), qPrintable(describe(v)));
 }
 
 void TestArchive::largeMessage()
