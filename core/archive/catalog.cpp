@@ -131,6 +131,14 @@ SqliteCatalog::~SqliteCatalog()
     sqlite3_close_v2(m_db);
 }
 
+bool SqliteCatalog::done(int stepResult, const QString &what, QString *error) const
+{
+    if (stepResult == SQLITE_DONE)
+        return true;
+    *error = lastError(what);
+    return false;
+}
+
 QString SqliteCatalog::lastError(const QString &what) const
 {
     return u"%1: %2: %3"_s.arg(m_path, what, QString::fromUtf8(sqlite3_errmsg(m_db)));
@@ -197,10 +205,8 @@ bool SqliteCatalog::addBlob(const BlobInfo &blob, const QDateTime &created, QStr
                  "CONFLICT(sha) DO UPDATE SET removed = NULL, stored_size = excluded.stored_size, "
                  "created = excluded.created WHERE removed IS NOT NULL");
     s.bind(1, blob.sha256).bind(2, blob.size).bind(3, blob.storedSize).bindTime(4, created);
-    if (s.step() != SQLITE_DONE) {
-        *error = lastError(u"cannot record blob "_s + blob.sha256);
+    if (!done(s.step(), u"cannot record blob "_s + blob.sha256, error))
         return false;
-    }
     return true;
 }
 
@@ -208,10 +214,8 @@ bool SqliteCatalog::removeBlob(const QString &sha, const QDateTime &removed, QSt
 {
     Stmt s(m_db, "UPDATE blobs SET removed = ? WHERE sha = ?");
     s.bindTime(1, removed).bind(2, sha);
-    if (s.step() != SQLITE_DONE) {
-        *error = lastError(u"cannot remove blob "_s + sha);
+    if (!done(s.step(), u"cannot remove blob "_s + sha, error))
         return false;
-    }
     return true;
 }
 
@@ -251,10 +255,8 @@ bool SqliteCatalog::insertPlacement(Placement *p, bool *inserted, QString *error
     s.bind(1, p->mailbox).bind(2, p->folder).bind(3, p->key).bind(4, p->deliveredTo);
     s.bindBlob(5, p->prefix).bind(6, p->flags).bind(7, p->sha256).bind(8, p->size);
     s.bindTime(9, p->filed).bindTime(10, p->archived).bind(11, toString(p->state));
-    if (s.step() != SQLITE_DONE) {
-        *error = lastError(u"cannot record placement %1 of %2"_s.arg(p->key, p->mailbox));
+    if (!done(s.step(), u"cannot record placement %1 of %2"_s.arg(p->key, p->mailbox), error))
         return false;
-    }
     *inserted = sqlite3_changes(m_db) > 0;
     if (*inserted)
         p->id = sqlite3_last_insert_rowid(m_db);
@@ -267,10 +269,8 @@ bool SqliteCatalog::updatePlacement(const Placement &p, QString *error)
                  "mailbox = ? AND key = ?");
     s.bind(1, p.folder).bind(2, p.flags).bindTime(3, p.archived).bind(4, toString(p.state));
     s.bind(5, p.mailbox).bind(6, p.key);
-    if (s.step() != SQLITE_DONE) {
-        *error = lastError(u"cannot update placement %1 of %2"_s.arg(p.key, p.mailbox));
+    if (!done(s.step(), u"cannot update placement %1 of %2"_s.arg(p.key, p.mailbox), error))
         return false;
-    }
     return true;
 }
 
@@ -319,10 +319,8 @@ bool SqliteCatalog::setHold(const Hold &hold, QString *error)
 {
     Stmt s(m_db, "INSERT OR REPLACE INTO holds(mailbox, since, who, reason) VALUES(?,?,?,?)");
     s.bind(1, hold.mailbox).bindTime(2, hold.since).bind(3, hold.who).bind(4, hold.reason);
-    if (s.step() != SQLITE_DONE) {
-        *error = lastError(u"cannot set the hold"_s);
+    if (!done(s.step(), u"cannot set the hold"_s, error))
         return false;
-    }
     return true;
 }
 
@@ -330,10 +328,8 @@ bool SqliteCatalog::clearHold(const QString &mailbox, QString *error)
 {
     Stmt s(m_db, "DELETE FROM holds WHERE mailbox = ?");
     s.bind(1, mailbox);
-    if (s.step() != SQLITE_DONE) {
-        *error = lastError(u"cannot clear the hold"_s);
+    if (!done(s.step(), u"cannot clear the hold"_s, error))
         return false;
-    }
     return true;
 }
 
@@ -414,10 +410,8 @@ bool SqliteCatalog::setMeta(const QString &key, const QString &value, QString *e
 {
     Stmt s(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
     s.bind(1, key).bind(2, value);
-    if (s.step() != SQLITE_DONE) {
-        *error = lastError(u"cannot record "_s + key);
+    if (!done(s.step(), u"cannot record "_s + key, error))
         return false;
-    }
     return true;
 }
 

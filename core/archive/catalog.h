@@ -126,6 +126,8 @@ public:
 private:
     bool exec(const char *sql, QString *error);
     QString lastError(const QString &what) const;
+    // A statement's step ended it (SQLITE_DONE); otherwise *error says what could not be done.
+    bool done(int stepResult, const QString &what, QString *error) const;
 
     sqlite3 *m_db = nullptr;
     QString m_path;
