@@ -340,7 +340,8 @@ void TestAddress::pathLength()
 // ("0\0\xff") passed for 0, and its written form did not parse again.
 void TestAddress::literalWithControlBytes()
 {
-    QVERIFY(!parsePath(QByteArray("<a@[191.0\0\xff.2.1]>", 21), false).address.has_value());
+    static const char withNul[] = "<a@[191.0\0\xff.2.1]>";
+    QVERIFY(!parsePath(QByteArray(withNul, sizeof withNul - 1), false).address.has_value());
     QVERIFY(!parsePath("<a@[191.0x.2.1]>", false).address.has_value());
     QVERIFY(parsePath("<a@[191.0.2.1]>", false).address.has_value());
 }
