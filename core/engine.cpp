@@ -183,6 +183,8 @@ bool Engine::start(QString *error)
     m_dispatcher->setArchive(std::move(m_filingArchive));
     m_dispatcher->setMailboxSizes(m_sizes.get());
     connect(m_sizes.get(), &mailbox::MailboxSizes::alarm, this, &Engine::mailboxSizeAlarm);
+    connect(m_sizes.get(), &mailbox::MailboxSizes::alarmCleared, this,
+            &Engine::mailboxSizeAlarmCleared);
     connect(m_sizes.get(), &mailbox::MailboxSizes::postmasterNotice, this,
             [this](const QString &subject, const QString &text) {
                 if (!m_dispatcher)
@@ -244,14 +246,25 @@ bool Engine::start(QString *error)
                 emit diskSpaceChanged(util::DiskSpace::toString(level), free, reserve);
             });
     m_disk->start();
+    // Mailboxes that reached their cap before this start: the console shows them at once.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_sizes)
+                m_sizes->announceFull();
+        },
+        Qt::QueuedConnection);
 
     m_maintenance = new archive::Maintenance(m_settings);
     m_maintenance->moveToThread(&m_maintenanceThread);
     connect(m_maintenance, &archive::Maintenance::runProgress, this, &Engine::archiveProgress);
-    // Archived mail leaves the live folders: the size caps measure again.
+    // Archived mail leaves the live folders: the size caps measure again, and the mailboxes
+    // at their cap are looked at now (an alarm ends when a run brings one below).
     connect(m_maintenance, &archive::Maintenance::runFinished, this, [this] {
-        if (m_sizes)
-            m_sizes->forgetAll();
+        if (!m_sizes)
+            return;
+        m_sizes->forgetAll();
+        m_sizes->announceFull();
     });
     connect(m_maintenance, &archive::Maintenance::runFinished, this,
             [this](const archive::RunReport &report) {
@@ -655,6 +668,9 @@ bool Engine::applySettings(config::Settings settings, QString *error)
                               [q = m_delivery, shared, router] { q->setSettings(shared, router); });
     if (m_maintenance)
         m_maintenance->setSettings(shared);
+    // A cap raised (or removed) ends the alarms of the mailboxes now below it.
+    if (m_sizes)
+        m_sizes->announceFull();
     log::info(u"engine"_s, u"configuration applied"_s);
     emit settingsApplied();
     return true;

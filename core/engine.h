@@ -156,8 +156,12 @@ signals:
     void archiveProgress(const tandem::archive::RunReport &report);
     void archiveRunFinished(const tandem::archive::RunReport &report);
     void archiveVerified(const tandem::archive::VerifyReport &report);
-    // A mailbox over its size cap on an Archive (which stores it all the same).
-    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes);
+    // A mailbox reached its size cap (at the crossing, at start, after a maintenance run):
+    // `refusing` on a Mailbox (its mail is answered 452 4.2.2), not on an Archive (which
+    // stores it all the same). Cleared when it is below the cap again.
+    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes,
+                          bool refusing);
+    void mailboxSizeAlarmCleared(const QString &mailbox);
 
 private:
     bool prepare(QString *error);

@@ -101,6 +101,8 @@ void EngineHost::startEngine(const config::Settings &settings)
     connect(engine, &Engine::archiveProgress, this, &EngineHost::archiveProgress);
     connect(engine, &Engine::archiveRunFinished, this, &EngineHost::archiveRunFinished);
     connect(engine, &Engine::archiveVerified, this, &EngineHost::archiveVerified);
+    connect(engine, &Engine::mailboxSizeAlarm, this, &EngineHost::mailboxSizeAlarm);
+    connect(engine, &Engine::mailboxSizeAlarmCleared, this, &EngineHost::mailboxSizeAlarmCleared);
     connect(engine, &Engine::stopped, this, [this] {
         if (m_engine) {
             m_engine->deleteLater();

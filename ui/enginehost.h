@@ -109,6 +109,10 @@ signals:
     void archiveProgress(const tandem::archive::RunReport &report);
     void archiveRunFinished(const tandem::archive::RunReport &report);
     void archiveVerified(const tandem::archive::VerifyReport &report);
+    // Engine::mailboxSizeAlarm and mailboxSizeAlarmCleared, on this thread.
+    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes,
+                          bool refusing);
+    void mailboxSizeAlarmCleared(const QString &mailbox);
 
 private:
     void startEngine(const config::Settings &settings);

@@ -76,6 +76,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     , m_lastError(new QLabel(this))
     , m_disk(new QLabel(this))
     , m_archive(new QLabel(this))
+    , m_sizeAlarm(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/tandem/tandem.svg"_s));
@@ -127,6 +128,16 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     m_archive->setObjectName(u"archiveStatus"_s);
     m_archive->hide();
     statusBar()->addPermanentWidget(m_archive);
+    m_sizeAlarm->setObjectName(u"sizeAlarm"_s);
+    m_sizeAlarm->setStyleSheet(u"color: #b01c1c; font-weight: bold"_s);
+    m_sizeAlarm->setTextFormat(Qt::RichText);
+    m_sizeAlarm->hide();
+    connect(m_sizeAlarm, &QLabel::linkActivated, this, [this](const QString &mailbox) {
+        m_showArchiveOf = mailbox;
+        openProperties(Node::Mailboxes);
+        m_showArchiveOf.clear();
+    });
+    statusBar()->addPermanentWidget(m_sizeAlarm);
     statusBar()->addPermanentWidget(m_outbox);
 
     // Engine events arrive on whatever thread logged them; the model takes them in batches.
@@ -158,6 +169,8 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
         m_applying = 0; // changes on their way to the stopped engine are dropped with it
         m_listeningOn.clear();
         m_diskLevel.clear();
+        m_sizeAlarms.clear(); // a new start announces those still at their cap
+        updateSizeAlarm();
         updateStatus();
     });
     connect(m_host, &EngineHost::diskSpaceChanged, this,
@@ -180,6 +193,15 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     connect(m_host, &EngineHost::archiveVerified, this, [this](const archive::VerifyReport &r) {
         m_archive->setText(ArchiveText::verified(r));
         m_archive->show();
+    });
+    connect(m_host, &EngineHost::mailboxSizeAlarm, this,
+            [this](const QString &mailbox, qint64 size, qint64 cap, bool refusing) {
+                m_sizeAlarms.insert(mailbox, {size, cap, refusing});
+                updateSizeAlarm();
+            });
+    connect(m_host, &EngineHost::mailboxSizeAlarmCleared, this, [this](const QString &mailbox) {
+        m_sizeAlarms.remove(mailbox);
+        updateSizeAlarm();
     });
     connect(m_host, &EngineHost::failed, this, [this](const QString &error) {
         m_lastError->setText(error);
@@ -555,12 +577,15 @@ bool MainWindow::openProperties(Node node, int listener)
     case Node::Mailboxes:
         dialog = std::make_unique<MailboxesDialog>(m_settings, this);
         static_cast<MailboxesDialog *>(dialog.get())->setEngineHost(m_host);
-        m_host->listMailboxes(m_settings,
-                              [d = QPointer<MailboxesDialog>(static_cast<MailboxesDialog *>(
-                                   dialog.get()))](const QStringList &mailboxes) {
-                                  if (d)
-                                      d->setMailboxesOnDisk(mailboxes);
-                              });
+        m_host->listMailboxes(m_settings, [d = QPointer<MailboxesDialog>(
+                                               static_cast<MailboxesDialog *>(dialog.get())),
+                                           show = m_showArchiveOf](const QStringList &mailboxes) {
+            if (!d)
+                return;
+            d->setMailboxesOnDisk(mailboxes);
+            if (!show.isEmpty())
+                d->showArchiveOf(show);
+        });
         break;
     default:
         return false;
@@ -675,6 +700,39 @@ void MainWindow::startEngine()
 void MainWindow::stopEngine()
 {
     m_host->stop();
+}
+
+// "Mailbox full: alice@example.com (1,034 of 1,000 MiB; mail refused)", or a count of them
+// with every one in the tooltip. A link: a click shows the first on the Archive tab.
+void MainWindow::updateSizeAlarm()
+{
+    m_sizeAlarm->setVisible(!m_sizeAlarms.isEmpty());
+    if (m_sizeAlarms.isEmpty()) {
+        m_sizeAlarm->clear();
+        m_sizeAlarm->setToolTip({});
+        return;
+    }
+    const auto line = [](const QString &mailbox, const SizeAlarm &a) {
+        const QLocale l;
+        const QString of = tr("%1 of %2 MiB")
+                               .arg(l.toString(double(a.size) / 1048576, 'f', 0),
+                                    l.toString(double(a.cap) / 1048576, 'f', 0));
+        return a.refusing ? tr("%1: %2, its mail is refused (452 4.2.2)").arg(mailbox, of)
+                          : tr("%1: %2, still storing").arg(mailbox, of);
+    };
+    QStringList lines;
+    for (auto it = m_sizeAlarms.cbegin(); it != m_sizeAlarms.cend(); ++it)
+        lines.append(line(it.key(), it.value()));
+    const QString first = m_sizeAlarms.firstKey();
+    const QString text = m_sizeAlarms.size() == 1
+                             ? (m_sizeAlarms.first().refusing ? tr("Mailbox full: %1")
+                                                              : tr("Mailbox over its size cap: %1"))
+                                   .arg(first)
+                             : tr("%n mailbox(es) at their size cap", nullptr,
+                                  int(m_sizeAlarms.size()));
+    m_sizeAlarm->setText(u"<a href=\"%1\" style=\"color: #b01c1c\">%2</a>"_s.arg(
+        first.toHtmlEscaped(), text.toHtmlEscaped()));
+    m_sizeAlarm->setToolTip(lines.join(u'\n'));
 }
 
 void MainWindow::updateStatus()

@@ -3,6 +3,7 @@
 #include "config/settings.h"
 
 #include <QMainWindow>
+#include <QMap>
 #include <QMessageBox>
 
 class QAction;
@@ -82,6 +83,7 @@ private:
     void rebuildTree();
     void showNode(QTreeWidgetItem *item);
     void updateStatus();
+    void updateSizeAlarm();
     bool confirmStopOnClose();
     bool saveSettings(const config::Settings &settings, QString *error);
     void tell(QMessageBox::Icon icon, const QString &name, const QString &title,
@@ -109,6 +111,16 @@ private:
     QLabel *m_lastError;
     QLabel *m_disk;
     QLabel *m_archive; // a maintenance run's progress, then its summary
+    // Mailboxes at their size cap, as the engine's alarm told: the status bar names them and
+    // a click opens the Mailboxes dialog's Archive tab on the first.
+    struct SizeAlarm {
+        qint64 size = 0;
+        qint64 cap = 0;
+        bool refusing = false;
+    };
+    QMap<QString, SizeAlarm> m_sizeAlarms;
+    QLabel *m_sizeAlarm;
+    QString m_showArchiveOf; // the Mailboxes dialog opens on this mailbox's Archive tab
     QMenu *m_fileMenu = nullptr;
     QMenu *m_engineMenu = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -219,6 +219,27 @@ void MailboxSizes::forgetAll()
         it->measuredAt = -2;
 }
 
+void MailboxSizes::announceFull()
+{
+    const QStringList all = MailboxStore(m_root, {}, {}).mailboxes();
+    for (const QString &mailbox : all) {
+        const QString box = key(mailbox);
+        if (readMarker(pathOf(box) + u'/' + markerName()) != SizeLevel::Full)
+            continue;
+        const qint64 bytes = measured(box, 0);
+        // Below the cap now (messages removed while no engine ran): the marker goes, the
+        // log says so, and there is nothing to announce.
+        if (review(box, bytes, false, {}) != SizeLevel::Full)
+            continue;
+        bool refuses;
+        {
+            const QMutexLocker lock(&m_mutex);
+            refuses = m_refuses;
+        }
+        emit alarm(box, bytes, qint64(policyOf(box).maxSizeMb) * kMiB, refuses);
+    }
+}
+
 bool MailboxSizes::isFull(const QString &mailbox)
 {
     const QString box = key(mailbox);
@@ -280,11 +301,13 @@ SizeLevel MailboxSizes::review(const QString &mailbox, qint64 size, bool stored,
         log::warning(u"mailbox"_s, u"%1 holds %2: telling the postmaster"_s.arg(mailbox, figures),
                      queueId);
         emit postmasterNotice(subject, text);
-        if (now == SizeLevel::Full && !refuses)
-            emit alarm(mailbox, size, cap);
+        if (now == SizeLevel::Full)
+            emit alarm(mailbox, size, cap, refuses);
     } else if (now < before) {
         log::info(u"mailbox"_s, u"%1 holds %2: below the %3 threshold again"_s.arg(
                                     mailbox, figures, toString(before)));
+        if (before == SizeLevel::Full)
+            emit alarmCleared(mailbox);
     }
     if (stored && now == SizeLevel::Full && !refuses)
         log::warning(u"mailbox"_s,

@@ -42,6 +42,10 @@ public:
     void forget(const QString &mailbox);
     void forgetAll(); // a maintenance run archived mail out of any of them
 
+    // The alarm again for every mailbox still at its cap (its marker says "full"): what a
+    // console started after the crossing is to show. Measures those mailboxes only.
+    void announceFull();
+
     // RCPT for a recipient filed in this mailbox: true when its mail is to be refused for the
     // size cap (a full mailbox where refusesWhenFull()). Looks at the thresholds too.
     bool isFull(const QString &mailbox);
@@ -60,8 +64,11 @@ public:
 signals:
     // A threshold was crossed upwards: the postmaster is to be told (Notifier::tellPostmaster).
     void postmasterNotice(const QString &subject, const QString &text);
-    // An Archive's mailbox went over its cap (it keeps storing): the console's alarm.
-    void alarm(const QString &mailbox, qint64 size, qint64 cap);
+    // The console's alarm: a mailbox reached its cap. `refusing`: its mail is answered
+    // 452 4.2.2 (a Mailbox); else it keeps storing (an Archive). Also sent by announceFull().
+    void alarm(const QString &mailbox, qint64 size, qint64 cap, bool refusing);
+    // A mailbox the alarm was raised for is below its cap again.
+    void alarmCleared(const QString &mailbox);
 
 private:
     struct Entry {

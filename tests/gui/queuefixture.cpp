@@ -109,7 +109,7 @@ int readReply(QTcpSocket &socket, QString *text)
 } // namespace
 
 bool sendMessage(int port, const QString &from, const QString &to, const QString &subject,
-                 QString *error)
+                 QString *error, qint64 padBytes)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, quint16(port));
@@ -131,10 +131,14 @@ bool sendMessage(int port, const QString &from, const QString &to, const QString
         }
         return true;
     };
+    QByteArray padding;
+    for (qint64 n = 0; n < padBytes; n += 78)
+        padding += QByteArray(76, 'x') + "\r\n";
     const QByteArray body = "From: <" + from.toLatin1() + ">\r\nTo: <" + to.toLatin1() +
                             ">\r\nSubject: " + subject.toUtf8() + "\r\nMessage-ID: <" +
                             subject.toLatin1().toHex() +
-                            "@client.test>\r\n\r\nHello from the queue test.\r\n.\r\n";
+                            "@client.test>\r\n\r\nHello from the queue test.\r\n" + padding +
+                            ".\r\n";
     return expect(220, {}) && expect(250, "EHLO client.test\r\n") &&
            expect(250, "MAIL FROM:<" + from.toLatin1() + ">\r\n") &&
            expect(250, "RCPT TO:<" + to.toLatin1() + ">\r\n") && expect(354, "DATA\r\n") &&

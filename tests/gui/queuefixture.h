@@ -34,8 +34,8 @@ bool makeEncryptedCertificate(const QString &certificatePath, const QString &key
                               const QString &cn, const QString &passphrase, QString *error);
 
 // One SMTP dialogue (EHLO, MAIL, RCPT, DATA, QUIT) over loopback; false with *error when a
-// reply is not the expected one.
+// reply is not the expected one. The body grows by about padBytes (lines of 78 bytes).
 bool sendMessage(int port, const QString &from, const QString &to, const QString &subject,
-                 QString *error);
+                 QString *error, qint64 padBytes = 0);
 
 } // namespace tandem::test

@@ -13,6 +13,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -28,6 +30,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -49,6 +52,7 @@ private slots:
     void mailboxesOnDiskArriveLater();
     void archiveMaintenanceInStatusBar();
     void diskFullShownAndMailRefused();
+    void fullMailboxShownUntilCapRaised();
     void refusedChangeLeavesFileAndEngineAlone();
     void queueColumnsFitAt1400();
     void screenshot();
@@ -237,6 +241,67 @@ void TestMainWindow::mailboxesOnDiskArriveLater()
     });
     QVERIFY(!m_window->openProperties(MainWindow::Node::Mailboxes)); // cancelled
     QVERIFY2(seen.contains(u"alice@example.com"_s), qPrintable(seen.join(u", "_s)));
+}
+
+// A mailbox that reaches its size cap shows in the status bar (its mail now refused), the
+// link opens the Mailboxes dialog on its Archive tab, and raising the cap ends the alarm.
+void TestMainWindow::fullMailboxShownUntilCapRaised()
+{
+    const auto apply = [this](int capMb) {
+        tandem::config::Settings s = m_fixture.settings();
+        s.mailboxes.mailboxTemplate.maxSizeMb = capMb;
+        bool done = false;
+        m_window->host()->applySettings(s, [&](const QString &error) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    };
+    auto *alarm = m_window->findChild<QLabel *>(u"sizeAlarm"_s);
+    QVERIFY(alarm);
+    QVERIFY(!alarm->isVisibleTo(m_window.get()));
+    apply(1);
+    QString error;
+    // Accepted below the cap; filed, it takes alice over it.
+    QVERIFY2(tandem::test::sendMessage(m_fixture.smtpPort(), u"someone@remote.test"_s,
+                                       u"alice@example.com"_s, u"large"_s, &error, 1200 * 1024),
+             qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(alarm->isVisibleTo(m_window.get()), 10000);
+    QVERIFY2(alarm->text().contains(u"Mailbox full: alice@example.com"_s),
+             qPrintable(alarm->text()));
+    QVERIFY2(alarm->toolTip().contains(u"of 1 MiB, its mail is refused (452 4.2.2)"_s),
+             qPrintable(alarm->toolTip()));
+    QVERIFY(!tandem::test::sendMessage(m_fixture.smtpPort(), u"someone@remote.test"_s,
+                                       u"alice@example.com"_s, u"refused"_s, &error));
+    QVERIFY2(error.contains(u"452"_s) && error.contains(u"4.2.2"_s), qPrintable(error));
+    if (const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS"); !out.isEmpty()) {
+        m_window->resize(1200, 720);
+        m_window->show();
+        QTest::qWait(400);
+        QVERIFY(m_window->grab().save(out + u"/main-window-mailbox-full.png"_s));
+    }
+
+    // The link: the Mailboxes dialog, on the Archive tab, alice chosen.
+    bool seen = false;
+    QTimer::singleShot(0, this, [&] {
+        QTRY_VERIFY(QApplication::activeModalWidget());
+        auto *tabs = QApplication::activeModalWidget()->findChild<QTabWidget *>();
+        auto *choice = QApplication::activeModalWidget()->findChild<QComboBox *>(
+            u"archiveMailbox"_s);
+        QVERIFY(tabs && choice);
+        QTRY_COMPARE(choice->currentText(), u"alice@example.com"_s);
+        QCOMPARE(tabs->currentWidget()->objectName(), u"archiveTab"_s);
+        seen = true;
+        qobject_cast<QDialog *>(QApplication::activeModalWidget())->reject();
+    });
+    emit alarm->linkActivated(u"alice@example.com"_s);
+    QVERIFY(seen);
+
+    apply(0); // no cap: the alarm ends
+    QTRY_VERIFY_WITH_TIMEOUT(!alarm->isVisibleTo(m_window.get()), 10000);
+    QVERIFY2(tandem::test::sendMessage(m_fixture.smtpPort(), u"someone@remote.test"_s,
+                                       u"alice@example.com"_s, u"accepted"_s, &error),
+             qPrintable(error));
 }
 
 // Engine › Run archive maintenance now: a run of the running engine, its end summed up in the

@@ -49,6 +49,7 @@ private slots:
     void ownSettingsOverTheTemplate();
     void figureLivesSixtySecondsOverTheTimeScale();
     void noCapNoNotice();
+    void fullMailboxesAnnouncedAtStartUntilBelow();
 
 private:
     QString box(const QString &user = u"alice"_s) const
@@ -176,7 +177,10 @@ void TestMailboxSize::mailboxTellsOncePerCrossingAndRefusesWhenFull()
     sizes.added(alice, 1024);
     QVERIFY(sizes.isFull(alice));
     QCOMPARE(notices.size(), 2);
-    QCOMPARE(alarms.size(), 0); // a Mailbox refuses: no alarm
+    QCOMPARE(alarms.size(), 1); // once, at the crossing: a Mailbox refuses its mail
+    QCOMPARE(alarms.at(0).at(0).toString(), alice);
+    QCOMPARE(alarms.at(0).at(2).toLongLong(), kMiB);
+    QCOMPARE(alarms.at(0).at(3).toBool(), true);
     QVERIFY(m.open(QIODevice::ReadOnly));
     QCOMPARE(m.readAll().trimmed(), QByteArray("full"));
 }
@@ -208,6 +212,7 @@ void TestMailboxSize::archiveStoresOverTheCapWithOneAlarm()
     QCOMPARE(alarms.at(0).at(0).toString(), alice);
     QCOMPARE(alarms.at(0).at(1).toLongLong(), 1200 * 1024);
     QCOMPARE(alarms.at(0).at(2).toLongLong(), kMiB);
+    QCOMPARE(alarms.at(0).at(3).toBool(), false); // it keeps storing
     // Each message stored over the cap says so, with its queue id.
     int stored = 0;
     for (const log::Entry &e : std::as_const(warnings)) {
@@ -305,6 +310,55 @@ void TestMailboxSize::noCapNoNotice()
     QCOMPARE(mailbox::toString(sizes.level(u"alice@example.com"_s)),
              mailbox::toString(SizeLevel::Below));
     QCOMPARE(notices.size(), 0);
+}
+
+
+// A console started after the crossing learns of the mailboxes still at their cap; one brought
+// below while no engine ran loses its marker and its alarm; raising the cap ends one.
+void TestMailboxSize::fullMailboxesAnnouncedAtStartUntilBelow()
+{
+    makeMailbox();
+    makeMailbox(u"bob"_s);
+    putFile(u"/new"_s, u"1.Q1.h,S=1100000"_s, 0);
+    {
+        QFile f(box(u"bob"_s) + u"/new/2.Q2.h,S=1100000"_s);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    {
+        MailboxSizes first(m_dir->path());
+        first.configure(settings(config::Role::Archive));
+        QSignalSpy alarms(&first, &MailboxSizes::alarm);
+        first.added(u"alice@example.com"_s, 0);
+        first.added(u"bob@example.com"_s, 0);
+        QCOMPARE(alarms.size(), 2);
+    }
+    QVERIFY(QFile::remove(box(u"bob"_s) + u"/new/2.Q2.h,S=1100000"_s)); // by a mail reader
+
+    MailboxSizes second(m_dir->path());
+    config::Settings s = settings(config::Role::Archive);
+    second.configure(s);
+    QSignalSpy alarms(&second, &MailboxSizes::alarm);
+    QSignalSpy cleared(&second, &MailboxSizes::alarmCleared);
+    QSignalSpy notices(&second, &MailboxSizes::postmasterNotice);
+    second.announceFull();
+    QCOMPARE(alarms.size(), 1);
+    QCOMPARE(alarms.at(0).at(0).toString(), u"alice@example.com"_s);
+    QCOMPARE(alarms.at(0).at(1).toLongLong(), 1100000);
+    QCOMPARE(alarms.at(0).at(3).toBool(), false);
+    QCOMPARE(cleared.size(), 1);
+    QCOMPARE(cleared.at(0).at(0).toString(), u"bob@example.com"_s);
+    QVERIFY(!QFile::exists(box(u"bob"_s) + u'/' + MailboxSizes::markerName()));
+    QCOMPARE(notices.size(), 0); // the postmaster was told already
+
+    s.mailboxes.mailboxTemplate.maxSizeMb = 2;
+    second.configure(s);
+    second.announceFull();
+    QCOMPARE(alarms.size(), 1);
+    QCOMPARE(cleared.size(), 2);
+    QCOMPARE(cleared.at(1).at(0).toString(), u"alice@example.com"_s);
+    QFile m(marker()); // 1.1 of 2 MiB: over the 50% warning still
+    QVERIFY(m.open(QIODevice::ReadOnly));
+    QCOMPARE(m.readAll().trimmed(), QByteArray("warning"));
 }
 
 QTEST_GUILESS_MAIN(TestMailboxSize)
