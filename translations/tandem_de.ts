@@ -1800,6 +1800,33 @@ Wiederholungsplan (Minuten): %3</translation>
         <source>Default archive settings: %1</source>
         <translation>Standard-Archiveinstellungen: %1</translation>
     </message>
+    <message>
+        <source>%1 of %2 MiB</source>
+        <translation>%1 von %2 MiB</translation>
+    </message>
+    <message>
+        <source>%1: %2, its mail is refused (452 4.2.2)</source>
+        <translation>%1: %2, seine Mail wird abgewiesen (452 4.2.2)</translation>
+    </message>
+    <message>
+        <source>%1: %2, still storing</source>
+        <translation>%1: %2, wird weiter gespeichert</translation>
+    </message>
+    <message>
+        <source>Mailbox full: %1</source>
+        <translation>Postfach voll: %1</translation>
+    </message>
+    <message>
+        <source>Mailbox over its size cap: %1</source>
+        <translation>Postfach über seiner Größengrenze: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailbox(es) at their size cap</source>
+        <translation>
+            <numerusform>%n Postfach an seiner Größengrenze</numerusform>
+            <numerusform>%n Postfächer an ihrer Größengrenze</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>

@@ -113,6 +113,13 @@
             <numerusform>give up after %n hours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n mailbox(es) at their size cap</source>
+        <translation>
+            <numerusform>%n mailbox at its size cap</numerusform>
+            <numerusform>%n mailboxes at their size cap</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::OutgoingMailDialog</name>

@@ -1800,6 +1800,33 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
         <source>Default archive settings: %1</source>
         <translation>Réglages d’archivage par défaut&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>%1 of %2 MiB</source>
+        <translation>%1 sur %2 Mio</translation>
+    </message>
+    <message>
+        <source>%1: %2, its mail is refused (452 4.2.2)</source>
+        <translation>%1 : %2, son courrier est refusé (452 4.2.2)</translation>
+    </message>
+    <message>
+        <source>%1: %2, still storing</source>
+        <translation>%1 : %2, toujours stocké</translation>
+    </message>
+    <message>
+        <source>Mailbox full: %1</source>
+        <translation>Boîte pleine : %1</translation>
+    </message>
+    <message>
+        <source>Mailbox over its size cap: %1</source>
+        <translation>Boîte au-delà de sa taille maximale : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailbox(es) at their size cap</source>
+        <translation>
+            <numerusform>%n boîte à sa taille maximale</numerusform>
+            <numerusform>%n boîtes à leur taille maximale</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>
