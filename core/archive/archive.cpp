@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -168,19 +169,33 @@ qsizetype prefixLength(const QByteArray &head)
 // ends a chunk waits to see whether an LF follows.
 class ToCrlf {
 public:
-    QByteArray feed(QByteArray chunk)
+    // A bare LF becomes CRLF; CRLF and a lone CR stay as they are. One pass, spans copied
+    // whole (two replace() calls searched and reallocated the chunk twice: the profile's top).
+    QByteArray feed(const QByteArray &chunk)
     {
-        if (m_heldCr)
-            chunk.prepend('\r');
-        m_heldCr = chunk.endsWith('\r');
-        if (m_heldCr)
-            chunk.chop(1);
-        return chunk.replace("\r\n", "\n").replace("\n", "\r\n");
+        QByteArray out;
+        out.reserve(chunk.size() + chunk.size() / 16 + 16);
+        const char *p = chunk.constData();
+        const char *const end = p + chunk.size();
+        while (p < end) {
+            const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            if (!nl) {
+                out.append(p, end - p);
+                m_lastCr = end[-1] == '\r';
+                return out;
+            }
+            const bool cr = nl > p ? nl[-1] == '\r' : m_lastCr;
+            out.append(p, nl - p);
+            out.append(cr ? "\n" : "\r\n", cr ? 1 : 2);
+            p = nl + 1;
+            m_lastCr = false;
+        }
+        return out;
     }
-    QByteArray finish() { return m_heldCr ? QByteArray("\r") : QByteArray(); }
+    QByteArray finish() { return {}; }
 
 private:
-    bool m_heldCr = false;
+    bool m_lastCr = false; // the chunk before ended with CR
 };
 
 constexpr qint64 kChunk = 256 * 1024;

@@ -127,6 +127,10 @@ bool FileBlobStore::putStream(const QString &what, const Source &source, BlobInf
     info->sha256 = QString::fromLatin1(hash.result().toHex());
     info->size = size;
     *created = false;
+    if (const auto it = m_pending.constFind(info->sha256); it != m_pending.cend()) {
+        info->storedSize = it->storedSize; // twice in one batch: written once
+        return true;
+    }
     struct stat st;
     if (::stat(QFile::encodeName(pathOf(info->sha256)).constData(), &st) == 0) {
         info->storedSize = st.st_size;
@@ -184,28 +188,14 @@ bool FileBlobStore::put(const QString &what, const Source &source, BlobInfo *inf
         writeError = u"%1 changed while it was stored"_s.arg(what);
         ok = false;
     }
-    ok = ok && fsutil::fsyncFd(fd.get(), &writeError) && fd.close(&writeError);
+    ok = ok && fd.close(&writeError);
     if (!ok) {
         if (error->isEmpty() || !writeError.isEmpty())
             *error = u"cannot store %1 in %2: %3"_s.arg(what, tmp, writeError);
         ::unlink(QFile::encodeName(tmp).constData());
         return false;
     }
-    const QString dir = QFileInfo(target).absolutePath();
-    if (!fsutil::ensureDirectory(dir, error)) {
-        ::unlink(QFile::encodeName(tmp).constData());
-        return false;
-    }
-    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
-        *error = u"cannot rename %1 to %2: %3"_s.arg(tmp, target, fsutil::errnoText(errno));
-        ::unlink(QFile::encodeName(tmp).constData());
-        return false;
-    }
-    // The fan-out folders may be new too: their parents are synced with them.
-    for (const QString &d : {dir, QFileInfo(dir).absolutePath(), m_dir}) {
-        if (!m_dirtyDirs.contains(d))
-            m_dirtyDirs.append(d);
-    }
+    m_pending.insert(info->sha256, {tmp, stored});
     info->storedSize = stored;
     *created = true;
     return true;
@@ -290,9 +280,7 @@ bool FileBlobStore::remove(const QString &sha, QString *error)
         *error = u"cannot remove %1: %2"_s.arg(path, fsutil::errnoText(errno));
         return false;
     }
-    const QString dir = QFileInfo(path).absolutePath();
-    if (!m_dirtyDirs.contains(dir))
-        m_dirtyDirs.append(dir);
+    m_removed = true;
     return true;
 }
 
@@ -326,13 +314,58 @@ bool FileBlobStore::removeStaleTemporaries(const QDateTime &before, QString *err
     return true;
 }
 
+bool FileBlobStore::flush(QString *error) const
+{
+    fsutil::Fd fd(::open(QFile::encodeName(m_dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd.isValid() || ::syncfs(fd.get()) != 0) {
+        *error = u"cannot flush %1 to disk: %2"_s.arg(m_dir, fsutil::errnoText(errno));
+        return false;
+    }
+    return true;
+}
+
+// The order that makes a crash harmless: a blob's bytes are on disk before its name is in
+// place (a name in place is taken for a whole blob by every later put), and both before the
+// caller commits catalog rows naming it. What a crash leaves in tmp/ goes with
+// removeStaleTemporaries().
 bool FileBlobStore::sync(QString *error)
 {
-    while (!m_dirtyDirs.isEmpty()) {
-        if (!fsutil::fsyncDirectory(m_dirtyDirs.first(), error))
+    if (m_pending.isEmpty() && !m_removed)
+        return true;
+    const auto drop = [this] {
+        for (const Pending &p : std::as_const(m_pending))
+            ::unlink(QFile::encodeName(p.tmp).constData());
+        m_pending.clear();
+    };
+    if (!m_pending.isEmpty()) {
+        if (!flush(error)) {
+            drop();
             return false;
-        m_dirtyDirs.removeFirst();
+        }
+        for (auto it = m_pending.begin(); it != m_pending.end();) {
+            const QString target = pathOf(it.key());
+            // The fan-out folders: made durable by the flush below, not one fsync each.
+            const QString leaf = QFileInfo(target).absolutePath();
+            for (const QString &dir : {QFileInfo(leaf).absolutePath(), leaf}) {
+                if (::mkdir(QFile::encodeName(dir).constData(), 0755) != 0 && errno != EEXIST) {
+                    *error = u"cannot create folder %1: %2"_s.arg(dir, fsutil::errnoText(errno));
+                    drop();
+                    return false;
+                }
+            }
+            if (::rename(QFile::encodeName(it->tmp).constData(),
+                         QFile::encodeName(target).constData()) != 0) {
+                *error =
+                    u"cannot rename %1 to %2: %3"_s.arg(it->tmp, target, fsutil::errnoText(errno));
+                drop();
+                return false;
+            }
+            it = m_pending.erase(it);
+        }
     }
+    if (!flush(error))
+        return false;
+    m_removed = false;
     return true;
 }
 

@@ -667,7 +667,8 @@ void TestArchive::tamperingDetected()
         FileBlobStore otherStore(other.path());
         BlobInfo info;
         bool created = false;
-        QVERIFY(otherStore.init(&error) && otherStore.putBytes(changed, &info, &created, &error));
+        QVERIFY(otherStore.init(&error) && otherStore.putBytes(changed, &info, &created, &error) &&
+                otherStore.sync(&error));
         QVERIFY(QFile::setPermissions(blobPath, QFile::ReadOwner | QFile::WriteOwner));
         QVERIFY(QFile::remove(blobPath));
         QVERIFY(QFile::copy(otherStore.pathOf(info.sha256), blobPath));
@@ -682,7 +683,8 @@ void TestArchive::tamperingDetected()
         BlobInfo info;
         bool created = false;
         QVERIFY(blobs.init(&error) &&
-                blobs.putBytes("Subject: planted\r\n\r\n", &info, &created, &error));
+                blobs.putBytes("Subject: planted\r\n\r\n", &info, &created, &error) &&
+                blobs.sync(&error));
         // Older than a batch being filed could be: an orphan or a plant.
         QFile f(blobs.pathOf(info.sha256));
         QVERIFY(f.open(QIODevice::ReadOnly));
