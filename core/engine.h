@@ -21,7 +21,7 @@ class Spool;
 namespace tandem::mailbox {
 class MailboxStore;
 class MailboxSizes;
-}
+} // namespace tandem::mailbox
 namespace tandem::routing {
 class Router;
 class Dispatcher;
@@ -159,8 +159,7 @@ signals:
     // A mailbox reached its size cap (at the crossing, at start, after a maintenance run):
     // `refusing` on a Mailbox (its mail is answered 452 4.2.2), not on an Archive (which
     // stores it all the same). Cleared when it is below the cap again.
-    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes,
-                          bool refusing);
+    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes, bool refusing);
     void mailboxSizeAlarmCleared(const QString &mailbox);
 
 private:

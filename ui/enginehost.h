@@ -110,8 +110,7 @@ signals:
     void archiveRunFinished(const tandem::archive::RunReport &report);
     void archiveVerified(const tandem::archive::VerifyReport &report);
     // Engine::mailboxSizeAlarm and mailboxSizeAlarmCleared, on this thread.
-    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes,
-                          bool refusing);
+    void mailboxSizeAlarm(const QString &mailbox, qint64 sizeBytes, qint64 capBytes, bool refusing);
     void mailboxSizeAlarmCleared(const QString &mailbox);
 
 private:

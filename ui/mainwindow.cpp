@@ -724,12 +724,12 @@ void MainWindow::updateSizeAlarm()
     for (auto it = m_sizeAlarms.cbegin(); it != m_sizeAlarms.cend(); ++it)
         lines.append(line(it.key(), it.value()));
     const QString first = m_sizeAlarms.firstKey();
-    const QString text = m_sizeAlarms.size() == 1
-                             ? (m_sizeAlarms.first().refusing ? tr("Mailbox full: %1")
-                                                              : tr("Mailbox over its size cap: %1"))
-                                   .arg(first)
-                             : tr("%n mailbox(es) at their size cap", nullptr,
-                                  int(m_sizeAlarms.size()));
+    const QString text =
+        m_sizeAlarms.size() == 1
+            ? (m_sizeAlarms.first().refusing ? tr("Mailbox full: %1")
+                                             : tr("Mailbox over its size cap: %1"))
+                  .arg(first)
+            : tr("%n mailbox(es) at their size cap", nullptr, int(m_sizeAlarms.size()));
     m_sizeAlarm->setText(u"<a href=\"%1\" style=\"color: #b01c1c\">%2</a>"_s.arg(
         first.toHtmlEscaped(), text.toHtmlEscaped()));
     m_sizeAlarm->setToolTip(lines.join(u'\n'));

@@ -134,11 +134,10 @@ bool sendMessage(int port, const QString &from, const QString &to, const QString
     QByteArray padding;
     for (qint64 n = 0; n < padBytes; n += 78)
         padding += QByteArray(76, 'x') + "\r\n";
-    const QByteArray body = "From: <" + from.toLatin1() + ">\r\nTo: <" + to.toLatin1() +
-                            ">\r\nSubject: " + subject.toUtf8() + "\r\nMessage-ID: <" +
-                            subject.toLatin1().toHex() +
-                            "@client.test>\r\n\r\nHello from the queue test.\r\n" + padding +
-                            ".\r\n";
+    const QByteArray body =
+        "From: <" + from.toLatin1() + ">\r\nTo: <" + to.toLatin1() +
+        ">\r\nSubject: " + subject.toUtf8() + "\r\nMessage-ID: <" + subject.toLatin1().toHex() +
+        "@client.test>\r\n\r\nHello from the queue test.\r\n" + padding + ".\r\n";
     return expect(220, {}) && expect(250, "EHLO client.test\r\n") &&
            expect(250, "MAIL FROM:<" + from.toLatin1() + ">\r\n") &&
            expect(250, "RCPT TO:<" + to.toLatin1() + ">\r\n") && expect(354, "DATA\r\n") &&

@@ -286,8 +286,8 @@ void TestMainWindow::fullMailboxShownUntilCapRaised()
     QTimer::singleShot(0, this, [&] {
         QTRY_VERIFY(QApplication::activeModalWidget());
         auto *tabs = QApplication::activeModalWidget()->findChild<QTabWidget *>();
-        auto *choice = QApplication::activeModalWidget()->findChild<QComboBox *>(
-            u"archiveMailbox"_s);
+        auto *choice =
+            QApplication::activeModalWidget()->findChild<QComboBox *>(u"archiveMailbox"_s);
         QVERIFY(tabs && choice);
         QTRY_COMPARE(choice->currentText(), u"alice@example.com"_s);
         QCOMPARE(tabs->currentWidget()->objectName(), u"archiveTab"_s);

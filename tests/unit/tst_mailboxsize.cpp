@@ -312,7 +312,6 @@ void TestMailboxSize::noCapNoNotice()
     QCOMPARE(notices.size(), 0);
 }
 
-
 // A console started after the crossing learns of the mailboxes still at their cap; one brought
 // below while no engine ran loses its marker and its alarm; raising the cap ends one.
 void TestMailboxSize::fullMailboxesAnnouncedAtStartUntilBelow()
