@@ -141,8 +141,9 @@ QList<LiveFile> scanMailbox(const QString &root)
     return out;
 }
 
-// How many bytes at the start of a live copy Tandem filed are its own prefix: the first
-// Delivered-To: line and an X-Envelope-To: header with its continuation lines.
+// How many bytes at the start of a live copy Tandem filed are its own prefix: a Return-Path:
+// line first (copies filed since the search index), the first Delivered-To: line and an
+// X-Envelope-To: header with its continuation lines.
 qsizetype prefixLength(const QByteArray &head)
 {
     qsizetype at = 0;
@@ -152,6 +153,10 @@ qsizetype prefixLength(const QByteArray &head)
         if (nl < 0)
             return at;
         const QByteArrayView line(head.constData() + at, nl - at);
+        if (at == 0 && line.startsWith("Return-Path:")) {
+            at = nl + 1;
+            continue;
+        }
         const bool isDelivered = !deliveredTo && line.startsWith("Delivered-To:");
         const bool isEnvelope = line.startsWith("X-Envelope-To:");
         if (!isDelivered && !isEnvelope)
