@@ -53,12 +53,19 @@ QString fromUtf8(const char *text)
     return text ? QString::fromUtf8(text) : QString();
 }
 
+// C0 and C1 controls (Unicode's Cc), without the cost of a category lookup per character:
+// the text of every part passes here.
+bool isControl(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 0x20 || (u >= 0x7F && u <= 0x9F);
+}
+
 // One line for a table cell and a column of the index: controls become spaces.
 QString oneLine(QString text)
 {
     for (QChar &c : text) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
-            c == QChar::ParagraphSeparator)
+        if (isControl(c) || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
             c = u' ';
     }
     return text.simplified();
@@ -238,7 +245,7 @@ void Extractor::appendText(const QString &raw)
     text.replace(u"\r\n"_s, u"\n"_s);
     text.replace(u'\r', u'\n');
     for (QChar &c : text) {
-        if (c.category() == QChar::Other_Control && c != u'\n' && c != u'\t')
+        if (isControl(c) && c != u'\n' && c != u'\t')
             c = u' ';
     }
     text = text.trimmed();
