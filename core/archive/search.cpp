@@ -1,4 +1,5 @@
 #include "search.h"
+#include "sqlitestmt.h"
 
 #include <sqlite3.h>
 
@@ -8,52 +9,24 @@ namespace tandem::archive {
 
 namespace {
 
-// A prepared statement that finalizes itself (catalog.cpp's, with the query's values).
-class Stmt {
-public:
-    Stmt(sqlite3 *db, const QByteArray &sql)
-        : m_db(db)
-    {
-        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-            m_stmt = nullptr;
-    }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-    bool ok() const { return m_stmt != nullptr; }
+void bindValue(Stmt &s, int i, const QueryValue &value)
+{
+    if (const qint64 *n = std::get_if<qint64>(&value))
+        s.bind(i, *n);
+    else
+        s.bind(i, std::get<QString>(value));
+}
 
-    void bind(int i, const QueryValue &value)
-    {
-        if (const qint64 *n = std::get_if<qint64>(&value)) {
-            sqlite3_bind_int64(m_stmt, i, *n);
-            return;
-        }
-        const QByteArray utf8 = std::get<QString>(value).toUtf8();
-        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
-    void bindAll(const QList<QueryValue> &values)
-    {
-        for (qsizetype i = 0; i < values.size(); ++i)
-            bind(int(i) + 1, values[i]);
-    }
-    int step() { return m_stmt ? sqlite3_step(m_stmt) : SQLITE_ERROR; }
-    QString text(int i) const
-    {
-        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i)),
-                                 sqlite3_column_bytes(m_stmt, i));
-    }
-    qint64 integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
-    bool isNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
-    QString error(const char *what) const
-    {
-        return u"search: %1: %2"_s.arg(QLatin1StringView(what),
-                                       QString::fromUtf8(sqlite3_errmsg(m_db)));
-    }
+void bindAll(Stmt &s, const QList<QueryValue> &values)
+{
+    for (qsizetype i = 0; i < values.size(); ++i)
+        bindValue(s, int(i) + 1, values[i]);
+}
 
-private:
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_stmt = nullptr;
-};
+QString errorOf(const Stmt &s, const char *what)
+{
+    return u"search: %1: %2"_s.arg(QLatin1StringView(what), s.lastError());
+}
 
 const char *const kHitColumns =
     "p.id, p.mailbox, p.folder, p.delivered_to, COALESCE(e.mail_from, ''), p.sha, m.from_addr, "
@@ -114,13 +87,13 @@ QList<SearchHit> run(sqlite3 *db, const CompiledQuery &query, const SearchSort &
     QList<SearchHit> out;
     Stmt s(db, searchStatement(query, sort, last != nullptr));
     if (!s.ok()) {
-        *error = s.error("cannot prepare the query");
+        *error = errorOf(s, "cannot prepare the query");
         return out;
     }
-    s.bindAll(query.parameters);
+    bindAll(s, query.parameters);
     int n = int(query.parameters.size());
     if (last) {
-        s.bind(++n, keyOf(*last, sort.key));
+        bindValue(s, ++n, keyOf(*last, sort.key));
         s.bind(++n, last->placementId);
     }
     s.bind(++n, qint64(limit));
@@ -129,7 +102,7 @@ QList<SearchHit> run(sqlite3 *db, const CompiledQuery &query, const SearchSort &
     while ((step = s.step()) == SQLITE_ROW)
         out.append(hitFrom(s));
     if (step != SQLITE_DONE) {
-        *error = s.error("the query failed");
+        *error = errorOf(s, "the query failed");
         return {};
     }
     error->clear();
@@ -180,12 +153,12 @@ qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error)
 {
     Stmt s(db, countStatement(query));
     if (!s.ok()) {
-        *error = s.error("cannot prepare the count");
+        *error = errorOf(s, "cannot prepare the count");
         return -1;
     }
-    s.bindAll(query.parameters);
+    bindAll(s, query.parameters);
     if (s.step() != SQLITE_ROW) {
-        *error = s.error("the count failed");
+        *error = errorOf(s, "the count failed");
         return -1;
     }
     error->clear();
