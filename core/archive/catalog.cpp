@@ -1,4 +1,5 @@
 #include "catalog.h"
+#include "sqlitestmt.h"
 
 #include "archive/indexschema.h"
 
@@ -34,68 +35,6 @@ CREATE TABLE IF NOT EXISTS ledger(
 CREATE TABLE IF NOT EXISTS heads(mailbox TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )";
-
-// A prepared statement that finalizes itself; binds and reads by position.
-class Stmt {
-public:
-    Stmt(sqlite3 *db, const char *sql)
-    {
-        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK)
-            m_stmt = nullptr;
-    }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-    bool ok() const { return m_stmt != nullptr; }
-    bool isNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
-
-    Stmt &bind(int i, const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt &bind(int i, qint64 value)
-    {
-        sqlite3_bind_int64(m_stmt, i, value);
-        return *this;
-    }
-    Stmt &bindBlob(int i, const QByteArray &bytes)
-    {
-        sqlite3_bind_blob(m_stmt, i, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt &bindTime(int i, const QDateTime &time)
-    {
-        if (time.isValid())
-            sqlite3_bind_int64(m_stmt, i, time.toMSecsSinceEpoch());
-        else
-            sqlite3_bind_null(m_stmt, i);
-        return *this;
-    }
-    // SQLITE_ROW, SQLITE_DONE or an error code.
-    int step() { return m_stmt ? sqlite3_step(m_stmt) : SQLITE_ERROR; }
-    QString text(int i) const
-    {
-        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i)),
-                                 sqlite3_column_bytes(m_stmt, i));
-    }
-    qint64 integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
-    QByteArray blob(int i) const
-    {
-        return QByteArray(static_cast<const char *>(sqlite3_column_blob(m_stmt, i)),
-                          sqlite3_column_bytes(m_stmt, i));
-    }
-    QDateTime time(int i) const
-    {
-        if (sqlite3_column_type(m_stmt, i) == SQLITE_NULL)
-            return {};
-        return QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(m_stmt, i), Qt::UTC);
-    }
-
-private:
-    sqlite3_stmt *m_stmt = nullptr;
-};
 
 const char *const kPlacementColumns =
     "id, mailbox, folder, key, delivered_to, prefix, flags, sha, size, filed, archived, state";

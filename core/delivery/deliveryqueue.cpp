@@ -122,7 +122,7 @@ void DeliveryQueue::touch(const QString &id)
 {
     m_removed.remove(id);
     m_dirty.insert(id);
-    if (!m_notifyTimer.isActive())
+    if (m_running && !m_notifyTimer.isActive()) // stopped: no timer on a thread about to end
         m_notifyTimer.start();
 }
 
@@ -130,7 +130,7 @@ void DeliveryQueue::touchRemoved(const QString &id)
 {
     m_dirty.remove(id);
     m_removed.insert(id);
-    if (!m_notifyTimer.isActive())
+    if (m_running && !m_notifyTimer.isActive())
         m_notifyTimer.start();
 }
 
@@ -172,6 +172,8 @@ void DeliveryQueue::start()
     load();
     m_running = true;
     m_timer.start();
+    if (!m_dirty.isEmpty() || !m_removed.isEmpty()) // what load() quarantined
+        m_notifyTimer.start();
     log::info(u"outbox"_s, u"delivery started with %1 entr%2"_s.arg(m_entries.size())
                                .arg(m_entries.size() == 1 ? u"y"_s : u"ies"_s));
     scheduleSoon();
@@ -195,6 +197,11 @@ void DeliveryQueue::stop()
 
 void DeliveryQueue::add(const QString &entryId)
 {
+    // Handed over while the engine stops (the dispatcher stops after this queue): the entry
+    // is on disk, and load() finds it at the next start. Taking it now would arm timers on a
+    // thread about to end.
+    if (!m_running)
+        return;
     QString error;
     const auto entry = m_outbox->load(entryId, &error);
     if (!entry) {

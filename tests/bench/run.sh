@@ -4,6 +4,7 @@
 #   tests/bench/run.sh <build dir> queue [options, e.g. --entries 100000]   queue_model_bench alone
 #   tests/bench/run.sh <build dir> relay [options, e.g. --messages 5000]    relay_bench.py alone
 #   tests/bench/run.sh <build dir> archive [options, e.g. --messages 20000] archive_bench.py alone
+#   tests/bench/run.sh <build dir> query [options, e.g. --placements 1000000] query_bench alone
 # A Release build gives the numbers that matter:
 #   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
 #   ninja -C build-release queue_model_bench tandemd
@@ -11,7 +12,7 @@
 # instance, which needs root; without root, both-mode skips it and says so.
 set -eu
 usage() {
-    echo "usage: $0 <build dir> [queue|relay|archive] [options for that benchmark]" >&2
+    echo "usage: $0 <build dir> [queue|relay|archive|query] [options for that benchmark]" >&2
     exit 2
 }
 [ $# -ge 1 ] || usage
@@ -19,7 +20,7 @@ build=$1
 shift
 what=both
 case ${1-} in
-    queue|relay|archive) what=$1; shift ;;
+    queue|relay|archive|query) what=$1; shift ;;
 esac
 here=$(dirname "$0")
 queue_bench="$build/tests/bench/queue_model_bench"
@@ -50,6 +51,10 @@ case $what in
     archive)
         need "$tandemd" tandemd
         python3 "$here/archive_bench.py" "$build" "$@"
+        ;;
+    query)
+        need "$build/tests/bench/query_bench" query_bench
+        "$build/tests/bench/query_bench" "$@"
         ;;
     both)
         need "$queue_bench" queue_model_bench

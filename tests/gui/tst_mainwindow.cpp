@@ -39,6 +39,8 @@
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using tandem::ui::MainWindow;
 
@@ -65,6 +67,11 @@ private:
     int files(const QString &user, const QString &folder = {}) const;
     int outboxEntries() const;
     void send(const QString &from, const QString &to);
+    // The fixture's settings with one change, taken by the running engine (fails the test
+    // when refused or not answered in 10 s).
+    void applyToEngine(const std::function<void(tandem::config::Settings &)> &change);
+    // With TANDEM_SCREENSHOTS set: the window at 1200x720, saved there under this name.
+    void saveScreenshot(const QString &name);
     // Opens the first SMTP service's properties, types the port, presses OK; returns the
     // error of settingsApplied().
     QString changePort(int port);
@@ -139,6 +146,29 @@ int TestMainWindow::outboxEntries() const
     return int(QDir(m_fixture.outboxDir()).entryList({u"*.entry"_s}, QDir::Files).size());
 }
 
+void TestMainWindow::applyToEngine(const std::function<void(tandem::config::Settings &)> &change)
+{
+    tandem::config::Settings s = m_fixture.settings();
+    change(s);
+    bool done = false;
+    m_window->host()->applySettings(s, [&](const QString &error) {
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+}
+
+void TestMainWindow::saveScreenshot(const QString &name)
+{
+    const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS");
+    if (out.isEmpty())
+        return;
+    m_window->resize(1200, 720);
+    m_window->show();
+    QTest::qWait(400);
+    QVERIFY(m_window->grab().save(out + u'/' + name));
+}
+
 void TestMainWindow::send(const QString &from, const QString &to)
 {
     QString error;
@@ -151,14 +181,7 @@ void TestMainWindow::send(const QString &from, const QString &to)
 void TestMainWindow::diskFullShownAndMailRefused()
 {
     const auto apply = [this](int reserveMb) {
-        tandem::config::Settings s = m_fixture.settings();
-        s.server.minFreeSpaceMb = reserveMb;
-        bool done = false;
-        m_window->host()->applySettings(s, [&](const QString &error) {
-            QVERIFY2(error.isEmpty(), qPrintable(error));
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        applyToEngine([=](tandem::config::Settings &s) { s.server.minFreeSpaceMb = reserveMb; });
     };
     auto *disk = m_window->findChild<QLabel *>(u"diskSpace"_s);
     QVERIFY(disk);
@@ -166,12 +189,7 @@ void TestMainWindow::diskFullShownAndMailRefused()
     apply(1024 * 1024 * 1024); // a pebibyte
     QTRY_VERIFY_WITH_TIMEOUT(disk->isVisibleTo(m_window.get()), 10000);
     QVERIFY2(disk->text().startsWith(u"Disk full"_s), qPrintable(disk->text()));
-    if (const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS"); !out.isEmpty()) {
-        m_window->resize(1200, 720);
-        m_window->show();
-        QTest::qWait(400);
-        QVERIFY(m_window->grab().save(out + u"/main-window-disk-full.png"_s));
-    }
+    saveScreenshot(u"main-window-disk-full.png"_s);
     QString error;
     QVERIFY(!tandem::test::sendMessage(m_fixture.smtpPort(), u"someone@remote.test"_s,
                                        u"alice@example.com"_s, u"refused"_s, &error));
@@ -248,14 +266,8 @@ void TestMainWindow::mailboxesOnDiskArriveLater()
 void TestMainWindow::fullMailboxShownUntilCapRaised()
 {
     const auto apply = [this](int capMb) {
-        tandem::config::Settings s = m_fixture.settings();
-        s.mailboxes.mailboxTemplate.maxSizeMb = capMb;
-        bool done = false;
-        m_window->host()->applySettings(s, [&](const QString &error) {
-            QVERIFY2(error.isEmpty(), qPrintable(error));
-            done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        applyToEngine(
+            [=](tandem::config::Settings &s) { s.mailboxes.mailboxTemplate.maxSizeMb = capMb; });
     };
     auto *alarm = m_window->findChild<QLabel *>(u"sizeAlarm"_s);
     QVERIFY(alarm);
@@ -274,12 +286,7 @@ void TestMainWindow::fullMailboxShownUntilCapRaised()
     QVERIFY(!tandem::test::sendMessage(m_fixture.smtpPort(), u"someone@remote.test"_s,
                                        u"alice@example.com"_s, u"refused"_s, &error));
     QVERIFY2(error.contains(u"452"_s) && error.contains(u"4.2.2"_s), qPrintable(error));
-    if (const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS"); !out.isEmpty()) {
-        m_window->resize(1200, 720);
-        m_window->show();
-        QTest::qWait(400);
-        QVERIFY(m_window->grab().save(out + u"/main-window-mailbox-full.png"_s));
-    }
+    saveScreenshot(u"main-window-mailbox-full.png"_s);
 
     // The link: the Mailboxes dialog, on the Archive tab, alice chosen.
     bool seen = false;

@@ -1,12 +1,17 @@
 // The Outbox: idempotent add with a hard link to the queued message, state updates, removal,
 // the entry record's round trip, and unreadable entries named instead of dropped.
+#include "config/settings.h"
+#include "delivery/deliveryqueue.h"
 #include "delivery/outbox.h"
+#include "routing/router.h"
+#include "spool/spool.h"
 #include "threadwarnings.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <sys/stat.h>
 
@@ -70,6 +75,7 @@ class TestOutbox : public QObject {
     Q_OBJECT
 
 private slots:
+    void entryAddedWhileStoppingArmsNoTimer();
     void init();
     void cleanup();
     void addLinksAndLists();
@@ -304,6 +310,38 @@ void TestOutbox::stateNames()
     QCOMPARE(toString(EntryState::Held), u"held"_s);
     QVERIFY(!entryStateFromString(u"Held"_s));
     QVERIFY(!entryStateFromString(QString()));
+}
+
+// Found by the ASan CI run (test_faults.DiskFull): the dispatcher handed an entry over while
+// the engine stopped; add() came after stop(), armed the notify timer, and the queue, deleted
+// by the engine's thread after its own had ended, warned "Timers cannot be stopped from another
+// thread". An entry added after stop() waits on disk for the next start.
+void TestOutbox::entryAddedWhileStoppingArmsNoTimer()
+{
+    Outbox outbox(m_outboxDir);
+    QString error;
+    QVERIFY2(outbox.add(makeEntry(u"Q1-2"_s), m_queued, &error), qPrintable(error));
+    tandem::spool::Spool spool(m_dir->filePath(u"spool"_s));
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    auto settings = std::make_shared<const tandem::config::Settings>();
+    auto router = std::make_shared<tandem::routing::Router>(
+        settings, [](const QString &, const QString &) { return false; });
+    QThread thread;
+    auto *queue = new DeliveryQueue(settings, &outbox, &spool, router, [](const QString &) {});
+    queue->moveToThread(&thread);
+    thread.start();
+    QMetaObject::invokeMethod(
+        queue,
+        [queue] {
+            queue->start();
+            queue->stop();
+            queue->add(u"Q1-2"_s);
+        },
+        Qt::BlockingQueuedConnection);
+    thread.quit();
+    QVERIFY(thread.wait(10000));
+    delete queue; // here, as Engine::finishStop does: a running timer would warn (and fail)
+    QVERIFY(outbox.contains(u"Q1-2"_s));
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "query.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+struct sqlite3;
+
+// Runs a compiled query (query.h) on the catalog's database: the placements it finds, a page
+// at a time in the order asked, and how many there are. Each copy in each mailbox is a hit of
+// its own. SqliteCatalog hands its connection here once the index is in the catalog.
+namespace tandem::archive {
+
+struct SearchHit {
+    qint64 placementId = 0;
+    QString mailbox;
+    QString folder; // "" for INBOX
+    QString deliveredTo;
+    QString mailFrom; // the copy's envelope sender; "" for the null sender or when unknown
+    QString sha256;
+    QString fromAddr;
+    QString fromName;
+    QString subject;
+    QString messageId;
+    QString state;   // "live", "archived", "expired"
+    QDateTime date;  // the message's Date: (UTC); invalid when it has none
+    QDateTime filed; // when the copy entered the store
+    qint64 size = 0;
+    int attachments = 0;
+};
+
+struct SearchSort {
+    // Date is the message's Date:, else when the copy was filed; Sender the From: address.
+    // Equal keys are ordered by placement id, in the same direction.
+    enum class Key { Date, Size, Sender };
+    Key key = Key::Date;
+    bool ascending = false;
+};
+
+// A page of hits: skipping offset, at most limit (all with a negative limit). On failure
+// *error says why (and the list is empty); it is cleared on success.
+QList<SearchHit> runSearch(sqlite3 *db, const CompiledQuery &query, const SearchSort &sort,
+                           qint64 offset, int limit, QString *error);
+// The page that follows the hit last (the previous page's last row), for the same query and
+// sort: its cost does not grow with the depth of the page, as an offset's does.
+QList<SearchHit> runSearchAfter(sqlite3 *db, const CompiledQuery &query, const SearchSort &sort,
+                                const SearchHit &last, int limit, QString *error);
+// How many placements the query finds; -1 with *error on failure.
+qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error);
+
+// The statements the calls above prepare (for EXPLAIN QUERY PLAN in tests and the benchmark).
+QByteArray searchStatement(const CompiledQuery &query, const SearchSort &sort, bool after);
+QByteArray countStatement(const CompiledQuery &query);
+
+} // namespace tandem::archive
