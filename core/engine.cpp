@@ -286,6 +286,15 @@ bool Engine::start(QString *error)
                 }
                 emit archiveVerified(report);
             });
+    connect(m_maintenance, &archive::Maintenance::reindexFinished, this,
+            [this](const archive::ReindexReport &report) {
+                if (!m_reindexAnswers.isEmpty()) {
+                    QString error;
+                    fsutil::writeDurably(m_reindexAnswers.takeFirst(),
+                                         QJsonDocument(archive::toJson(report)).toJson(), &error,
+                                         false);
+                }
+            });
     connect(m_maintenance, &archive::Maintenance::digestDue, this,
             [this](const QString &subject, const QString &text, const QString &fixedId) {
                 if (!m_spool || !m_dispatcher)
@@ -690,8 +699,9 @@ void Engine::stopMaintenance()
     m_maintenance = nullptr;
     // Requests that will not be answered by a run or a verify now.
     const QJsonObject reply{{u"error"_s, u"the engine stopped before it finished"_s}};
-    for (const QString &answer :
-         std::exchange(m_runAnswers, {}) + std::exchange(m_verifyAnswers, {})) {
+    for (const QString &answer : std::exchange(m_runAnswers, {}) +
+                                     std::exchange(m_verifyAnswers, {}) +
+                                     std::exchange(m_reindexAnswers, {})) {
         QString error;
         fsutil::writeDurably(answer, QJsonDocument(reply).toJson(), &error, false);
     }
@@ -709,6 +719,11 @@ void Engine::answerArchiveRequest(const QJsonObject &request, const QString &ans
     if (op == u"archive-verify"_s && m_maintenance) {
         m_verifyAnswers.append(answer);
         m_maintenance->requestVerify(mailbox);
+        return;
+    }
+    if (op == u"archive-reindex"_s && m_maintenance) {
+        m_reindexAnswers.append(answer);
+        m_maintenance->requestReindex();
         return;
     }
     QString error;

@@ -182,8 +182,9 @@ private:
     archive::Maintenance *m_maintenance = nullptr;
     QThread m_maintenanceThread;
     std::unique_ptr<archive::Archive> m_filingArchive; // opened at start, the dispatcher's
-    QStringList m_runAnswers;    // control requests waiting for a run's end (answer files)
-    QStringList m_verifyAnswers; // ... for a verify's
+    QStringList m_runAnswers;     // control requests waiting for a run's end (answer files)
+    QStringList m_verifyAnswers;  // ... for a verify's
+    QStringList m_reindexAnswers; // ... for a rebuild of the search index
     void stopMaintenance();
     QString heldMailboxOf(const archive::Archive &archive, const delivery::OutboxEntry &entry);
     void answerArchiveRequest(const QJsonObject &request, const QString &answer);

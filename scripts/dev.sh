@@ -113,7 +113,7 @@ test)
     # Every step above stops the script on a failure, so reaching here means all passed.
     tests=$(( $(cd "$top/build" && ctest -N | sed -n 's/^Total Tests: //p') +
               $(cd "$top/build-asan" && ctest -N | sed -n 's/^Total Tests: //p') + 5 ))
-    echo "== summary: ctest in both builds and the 5 fuzz targets"
+    echo "== summary: ctest in both builds and the 6 fuzz targets"
     echo "tests: $tests passed, 0 failed"
     ;;
 *)

@@ -94,6 +94,7 @@ int main(int argc, char *argv[])
         "  queue retry|hold|release|delete|bounce ID... | --all\n"
         "  archive status [--json]\n"
         "  archive run|verify [--mailbox MAILBOX]\n"
+        "  archive reindex\n"
         "  archive hold|release MAILBOX|--all --reason TEXT\n"
         "  archive export MAILBOX --mbox FILE"_s);
     parser.addHelpOption();

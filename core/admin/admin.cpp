@@ -434,6 +434,8 @@ void printStatus(const archive::Status &st, bool json, QTextStream &out)
                                {u"blob_bytes"_s, st.blobBytes},
                                {u"original_bytes"_s, st.originalBytes},
                                {u"placements"_s, st.placements},
+                               {u"indexed"_s, st.indexed},
+                               {u"index_outdated"_s, st.indexOutdated},
                                {u"hold"_s, holdJson(st.archiveHold)},
                                {u"last_run"_s, st.lastRun.toString(Qt::ISODate)},
                                {u"last_verified"_s, st.lastVerified.toString(Qt::ISODate)},
@@ -447,6 +449,10 @@ void printStatus(const archive::Status &st, bool json, QTextStream &out)
                .arg(st.blobBytes)
                .arg(st.originalBytes)
                .arg(st.placements);
+    out << u"search index: indexed %1 of %2 messages%3\n"_s.arg(st.indexed)
+               .arg(st.blobs)
+               .arg(st.indexOutdated ? u" (made by another version: run tandemd archive reindex)"_s
+                                     : QString());
     out << u"archive-wide hold: %1\n"_s.arg(holdText(st.archiveHold));
     out << u"last run: %1; last verify: %2 (%3)\n"_s.arg(
         st.lastRun.isValid() ? st.lastRun.toString(Qt::ISODate) : u"never"_s,
@@ -500,6 +506,21 @@ int printVerify(const QJsonObject &r, QTextStream &out)
     return problems.isEmpty() ? 0 : 1;
 }
 
+// The rebuild's counts, then each message that could not be read; 1 when one could not be.
+int printReindex(const QJsonObject &r, QTextStream &out, QTextStream &err)
+{
+    const QJsonArray errors = r.value(u"errors"_s).toArray();
+    for (const QJsonValue &e : errors)
+        err << e.toString() << '\n';
+    const bool interrupted = r.value(u"interrupted"_s).toBool();
+    out << u"reindex: indexed %1 of %2 messages, %3 envelope senders%4\n"_s
+               .arg(r.value(u"indexed"_s).toInteger())
+               .arg(r.value(u"messages"_s).toInteger())
+               .arg(r.value(u"envelopes"_s).toInteger())
+               .arg(interrupted ? u" (interrupted)"_s : QString());
+    return errors.isEmpty() && !interrupted ? 0 : 1;
+}
+
 // Who set or cleared a hold from the command line, for the ledger.
 QString cliUser()
 {
@@ -529,6 +550,7 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
     const QString usage =
         u"usage: tandemd --config FILE archive status [--json]\n"
         "       tandemd --config FILE archive run|verify [--mailbox MAILBOX]\n"
+        "       tandemd --config FILE archive reindex\n"
         "       tandemd --config FILE archive hold|release MAILBOX|--all --reason TEXT\n"
         "       tandemd --config FILE archive export MAILBOX --mbox FILE\n"_s;
     const QString verb = args.value(0);
@@ -536,6 +558,7 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
     const bool holdVerb = verb == u"hold"_s || verb == u"release"_s;
     const bool ok = (verb == u"status"_s && args.size() == 1) ||
                     ((verb == u"run"_s || verb == u"verify"_s) && args.size() == 1) ||
+                    (verb == u"reindex"_s && args.size() == 1 && o.mailbox.isEmpty()) ||
                     (holdVerb && (args.size() == 2) != o.all && !o.reason.trimmed().isEmpty()) ||
                     (verb == u"export"_s && args.size() == 2 && !o.mbox.isEmpty());
     if (!ok) {
@@ -561,7 +584,7 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
                             : o.mailbox.isEmpty()                       ? QString()
                                                                         : canonical(o.mailbox);
 
-    if (verb == u"run"_s || verb == u"verify"_s) {
+    if (verb == u"run"_s || verb == u"verify"_s || verb == u"reindex"_s) {
         const int lock = lockDataFolder(settings);
         if (lock < 0) { // the daemon runs: its maintenance thread does it
             const auto reply = askDaemon(
@@ -574,6 +597,8 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
                 printRun(*reply, out, err);
                 return reply->value(u"errors"_s).toArray().isEmpty() ? 0 : 1;
             }
+            if (verb == u"reindex"_s)
+                return printReindex(*reply, out, err);
             return printVerify(*reply, out);
         }
         const auto archive = Engine::openArchive(settings, &error);
@@ -590,6 +615,8 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
             const archive::RunReport report = archive->run(store, settings, mailbox, nullptr, {});
             printRun(archive::toJson(report), out, err);
             rc = report.errors.isEmpty() ? 0 : 1;
+        } else if (verb == u"reindex"_s) {
+            rc = printReindex(archive::toJson(archive->reindex({}, nullptr)), out, err);
         } else {
             rc = printVerify(archive::toJson(archive->verify(mailbox)), out);
         }

@@ -2,6 +2,7 @@
 
 #include "archive/blobstore.h"
 #include "archive/catalog.h"
+#include "archive/extract.h"
 #include "archive/mbox.h"
 #include "mailbox/mailboxstore.h"
 #include "util/fsutil.h"
@@ -43,6 +44,9 @@ Archive::~Archive() = default;
 namespace {
 
 constexpr int kBatch = 200;
+// Messages extracted and indexed per transaction by reindex and by a run's garbage collection:
+// their words are held in memory until the commit.
+constexpr int kIndexBatch = 64;
 // A blob file the catalog does not know is an orphan of a crash once it is this old; younger,
 // it may belong to a batch another process is about to commit.
 constexpr qint64 kOrphanGraceSecs = 3600;
@@ -141,8 +145,9 @@ QList<LiveFile> scanMailbox(const QString &root)
     return out;
 }
 
-// How many bytes at the start of a live copy Tandem filed are its own prefix: the first
-// Delivered-To: line and an X-Envelope-To: header with its continuation lines.
+// How many bytes at the start of a live copy Tandem filed are its own prefix: a Return-Path:
+// line first (copies filed since the search index), the first Delivered-To: line and an
+// X-Envelope-To: header with its continuation lines.
 qsizetype prefixLength(const QByteArray &head)
 {
     qsizetype at = 0;
@@ -152,6 +157,10 @@ qsizetype prefixLength(const QByteArray &head)
         if (nl < 0)
             return at;
         const QByteArrayView line(head.constData() + at, nl - at);
+        if (at == 0 && line.startsWith("Return-Path:")) {
+            at = nl + 1;
+            continue;
+        }
         const bool isDelivered = !deliveredTo && line.startsWith("Delivered-To:");
         const bool isEnvelope = line.startsWith("X-Envelope-To:");
         if (!isDelivered && !isEnvelope)
@@ -274,6 +283,7 @@ public:
     RunReport run(mailbox::MailboxStore &mailboxes, const config::Settings &settings,
                   const QString &onlyMailbox, const std::atomic_bool *stop,
                   const Progress &progress) override;
+    ReindexReport reindex(const ReindexProgress &progress, const std::atomic_bool *stop) override;
     VerifyReport verify(const QString &onlyMailbox) override;
     qint64 exportMailbox(const QString &mailbox, const QString &mboxPath, QString *error) override;
     Status status() const override;
@@ -285,9 +295,11 @@ public:
     void setTestHook(TestHook hook) override { m_hook = std::move(hook); }
 
 private:
+    using Extracted = std::shared_ptr<const ExtractedMessage>;
     struct Queued {
         FiledCopy copy;
         BlobInfo blob;
+        Extracted extracted; // null when the message was indexed already
     };
     // A change a run makes to one live file or placement, in two steps: the catalog's part
     // (committed with its batch) and then the file's.
@@ -307,6 +319,17 @@ private:
     bool writeMessage(const Placement &p, MboxWriter *writer, fsutil::Fd *fd, QString *error) const;
     bool recoverExport(const QString &mailbox, QString *error);
     bool collectGarbage(RunReport *report, QString *error);
+    // What the blob's bytes give the index; null when they cannot be read.
+    Extracted extractBlob(const QString &sha256, QString *error) const;
+    // Under the write lock: the envelope row of a new placement, and the index rows of the
+    // batch's messages not indexed yet (extracted before the lock; one missing, because its
+    // blob was removed and stored again meanwhile, is extracted now).
+    bool recordEnvelope(const Placement &p, QString *error);
+    bool indexNew(const QList<BlobInfo> &blobs, const QHash<QString, Extracted> &extracted,
+                  QString *error);
+    // Indexes every stored message the index lacks, kIndexBatch per transaction.
+    bool indexMissing(const std::atomic_bool *stop, ReindexReport *report,
+                      const ReindexProgress &progress);
     bool runMailbox(mailbox::MailboxStore &mailboxes, const QString &mailbox,
                     const QString &exportDir, const std::atomic_bool *stop,
                     const Progress &progress, RunReport *report);
@@ -412,10 +435,23 @@ bool ArchiveImpl::append(const QString &mailbox, const QString &event, const QSt
 
 bool ArchiveImpl::recordFiled(const FiledCopy &copy, QString *error)
 {
-    Queued q{copy, {}};
+    Queued q{copy, {}, {}};
     bool created = false;
     if (!m_blobs->putFile(copy.messagePath, &q.blob, &created, error))
         return false;
+    // A new message's words, before commit() takes the write lock: once per message however
+    // many copies the batch has of it.
+    const bool extracted = std::any_of(m_pending.cbegin(), m_pending.cend(), [&](const Queued &o) {
+        return o.blob.sha256 == q.blob.sha256 && o.extracted;
+    });
+    if (!extracted && !m_catalog->isIndexed(q.blob.sha256)) {
+        QFile file(copy.messagePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read %1: %2"_s.arg(copy.messagePath, file.errorString());
+            return false;
+        }
+        q.extracted = std::make_shared<const ExtractedMessage>(extractMessage(file.readAll()));
+    }
     m_pending.append(q);
     return true;
 }
@@ -450,13 +486,27 @@ bool ArchiveImpl::commit(QString *error)
         bool inserted = false;
         if (!m_catalog->addBlob(q.blob, now(), error) ||
             !m_catalog->insertPlacement(&p, &inserted, error) ||
-            (inserted && !append(p.mailbox, kEventFiled, p.key, p.sha256,
-                                 u"size %1, folder %2, for %3"_s.arg(p.size).arg(
-                                     p.folder.isEmpty() ? u"INBOX"_s : p.folder, p.deliveredTo),
-                                 error))) {
+            (inserted && (!append(p.mailbox, kEventFiled, p.key, p.sha256,
+                                  u"size %1, folder %2, for %3"_s.arg(p.size).arg(
+                                      p.folder.isEmpty() ? u"INBOX"_s : p.folder, p.deliveredTo),
+                                  error) ||
+                          !recordEnvelope(p, error)))) {
             abandon();
             return false;
         }
+    }
+    // Searchable in the same transaction that stores it: after all of the batch's placements,
+    // so that every envelope recipient of a message filed to many mailboxes is in its row.
+    QList<BlobInfo> blobs;
+    QHash<QString, Extracted> extracted;
+    for (const Queued &q : std::as_const(m_pending)) {
+        blobs.append(q.blob);
+        if (q.extracted)
+            extracted.insert(q.blob.sha256, q.extracted);
+    }
+    if (!indexNew(blobs, extracted, error)) {
+        abandon();
+        return false;
     }
     if (!finish(error))
         return false;
@@ -599,6 +649,13 @@ RunReport ArchiveImpl::run(mailbox::MailboxStore &mailboxes, const config::Setti
             abandon();
             report.errors.append(error);
         }
+        // Messages stored before the index existed. (One that cannot be read is reported
+        // each run, as verify reports it, without keeping the run from counting as done.)
+        ReindexReport indexed;
+        indexMissing(stop, &indexed, {});
+        report.indexed = indexed.indexed;
+        report.errors += indexed.errors;
+        report.interrupted = indexed.interrupted;
     }
     if (progress)
         progress(report);
@@ -662,6 +719,7 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
         }
         QList<Placement> batch;
         QList<BlobInfo> blobs;
+        QHash<QString, Extracted> extracted; // new messages' words, read before the lock
         QStringList paths;
         QList<qint64> offsets; // of the original bytes in each file: after the prefix
         for (qsizetype i = at; i < std::min(unknown.size(), at + kBatch); ++i) {
@@ -691,6 +749,21 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
                     },
                     &blob, &created, &error))
                 return fail(error);
+            if (!extracted.contains(blob.sha256) && !m_catalog->isIndexed(blob.sha256)) {
+                // The blob's very bytes (CRLF): what a later extraction from the store gives.
+                QByteArray original;
+                original.reserve(blob.size);
+                if (!readOriginal(
+                        f.path, offset,
+                        [&](const char *data, qint64 size) {
+                            original.append(data, size);
+                            return true;
+                        },
+                        &error))
+                    return fail(error);
+                extracted.insert(blob.sha256, std::make_shared<const ExtractedMessage>(
+                                                  extractMessage(original)));
+            }
             p.mailbox = mailbox;
             p.folder = f.folder;
             p.key = f.key;
@@ -733,14 +806,19 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
             }
             if (!m_catalog->addBlob(blobs.at(i), now(), &error) ||
                 !m_catalog->insertPlacement(&p, &inserted, &error) ||
-                (inserted && !append(mailbox, kEventRecorded, p.key, p.sha256,
-                                     u"size %1, folder %2, found in the Maildir"_s.arg(p.size).arg(
-                                         p.folder.isEmpty() ? u"INBOX"_s : p.folder),
-                                     &error))) {
+                (inserted && (!append(mailbox, kEventRecorded, p.key, p.sha256,
+                                      u"size %1, folder %2, found in the Maildir"_s.arg(p.size).arg(
+                                          p.folder.isEmpty() ? u"INBOX"_s : p.folder),
+                                      &error) ||
+                              !recordEnvelope(p, &error)))) {
                 abandon();
                 return fail(error);
             }
             report->recorded += inserted ? 1 : 0;
+        }
+        if (!indexNew(blobs, extracted, &error)) {
+            abandon();
+            return fail(error);
         }
         if (!finish(&error))
             return fail(error);
@@ -961,19 +1039,49 @@ bool ArchiveImpl::runMailbox(mailbox::MailboxStore &mailboxes, const QString &ma
 }
 
 // The only place a blob is ever deleted: when no live or archived placement uses it. Done under
-// the write lock, so a copy being filed meanwhile sees it gone and stores it again.
+// the write lock, so a copy being filed meanwhile sees it gone and stores it again; a batch per
+// transaction, each message's index rows with it. FTS5 deletes a row by the values it was made
+// of: each message is extracted again before the lock, and checked again under it (a copy
+// filed meanwhile may use it again).
 bool ArchiveImpl::collectGarbage(RunReport *report, QString *error)
 {
-    if (!begin(error))
-        return false;
     const QStringList unused = m_catalog->unreferencedBlobs();
-    for (const QString &sha : unused) {
-        if (!m_blobs->remove(sha, error) || !m_catalog->removeBlob(sha, now(), error)) {
+    for (qsizetype at = 0; at < unused.size(); at += kIndexBatch) {
+        const QStringList batch = unused.mid(at, kIndexBatch);
+        QHash<QString, Extracted> extracted;
+        for (const QString &sha : batch) {
+            QString ignored;
+            if (m_catalog->isIndexed(sha))
+                extracted.insert(sha, extractBlob(sha, &ignored));
+        }
+        if (!begin(error))
+            return false;
+        const QStringList stillUnused = m_catalog->unreferencedBlobs();
+        const QSet<QString> still(stillUnused.cbegin(), stillUnused.cend());
+        for (const QString &sha : batch) {
+            if (!still.contains(sha))
+                continue;
+            QString ignored;
+            // Unreadable: its words stay behind, under an id no message gets again.
+            const Extracted message = extracted.contains(sha)     ? extracted.value(sha)
+                                      : m_catalog->isIndexed(sha) ? extractBlob(sha, &ignored)
+                                                                  : nullptr;
+            if (!m_catalog->unindexMessage(sha, message.get(), error) ||
+                !m_blobs->remove(sha, error) || !m_catalog->removeBlob(sha, now(), error)) {
+                abandon();
+                return false;
+            }
+            ++report->blobsRemoved;
+        }
+        if (!m_blobs->sync(error)) {
             abandon();
             return false;
         }
-        ++report->blobsRemoved;
+        if (!finish(error))
+            return false;
     }
+    if (!begin(error))
+        return false;
     // Orphans of a crash between writing a blob and committing its catalog rows.
     QSet<QString> known;
     for (const BlobInfo &b : m_catalog->blobs())
@@ -990,6 +1098,123 @@ bool ArchiveImpl::collectGarbage(RunReport *report, QString *error)
         return false;
     }
     return finish(error);
+}
+
+ArchiveImpl::Extracted ArchiveImpl::extractBlob(const QString &sha, QString *error) const
+{
+    const auto bytes = m_blobs->read(sha, error);
+    if (!bytes)
+        return nullptr;
+    return std::make_shared<const ExtractedMessage>(extractMessage(*bytes));
+}
+
+bool ArchiveImpl::recordEnvelope(const Placement &p, QString *error)
+{
+    const auto from = envelopeSender(p.prefix);
+    return !from || m_catalog->setEnvelope(p.id, *from, error);
+}
+
+bool ArchiveImpl::indexNew(const QList<BlobInfo> &blobs, const QHash<QString, Extracted> &extracted,
+                           QString *error)
+{
+    QSet<QString> done;
+    for (const BlobInfo &b : blobs) {
+        if (done.contains(b.sha256) || m_catalog->isIndexed(b.sha256))
+            continue;
+        done.insert(b.sha256);
+        Extracted message = extracted.value(b.sha256);
+        if (!message)
+            message = extractBlob(b.sha256, error);
+        if (!message || !m_catalog->indexMessage(b.sha256, *message, b.size, now(), error))
+            return false;
+    }
+    return true;
+}
+
+bool ArchiveImpl::indexMissing(const std::atomic_bool *stop, ReindexReport *report,
+                               const ReindexProgress &progress)
+{
+    const QStringList todo = m_catalog->unindexedBlobs();
+    report->messages += todo.size();
+    for (qsizetype at = 0; at < todo.size(); at += kIndexBatch) {
+        if (stop && *stop) {
+            report->interrupted = true;
+            return false;
+        }
+        QList<BlobInfo> blobs;
+        QHash<QString, Extracted> extracted;
+        for (const QString &sha : todo.mid(at, kIndexBatch)) {
+            QString error;
+            const auto info = m_catalog->blob(sha);
+            const Extracted message = info ? extractBlob(sha, &error) : nullptr;
+            if (!info)
+                continue; // removed meanwhile
+            if (!message) {
+                report->errors.append(u"message %1 cannot be read: %2"_s.arg(sha, error));
+                continue;
+            }
+            blobs.append(*info);
+            extracted.insert(sha, message);
+        }
+        QString error;
+        if (!begin(&error)) {
+            report->errors.append(error);
+            return false;
+        }
+        // Removed since it was read: nothing to index.
+        QList<BlobInfo> present;
+        for (const BlobInfo &b : std::as_const(blobs)) {
+            if (m_catalog->blob(b.sha256))
+                present.append(b);
+        }
+        const qint64 before = m_catalog->indexedCount();
+        if (!indexNew(present, extracted, &error) || !finish(&error)) {
+            abandon();
+            report->errors.append(error);
+            return false;
+        }
+        report->indexed += m_catalog->indexedCount() - before;
+        if (progress)
+            progress(*report);
+    }
+    return true;
+}
+
+ReindexReport ArchiveImpl::reindex(const ReindexProgress &progress, const std::atomic_bool *stop)
+{
+    ReindexReport report;
+    QString error;
+    if (!begin(&error) || !m_catalog->clearIndex(&error) || !finish(&error)) {
+        abandon();
+        report.errors.append(error);
+        return report;
+    }
+    // The envelope senders, from each placement's prefix: a mailbox per transaction.
+    for (const QString &mailbox : m_catalog->placementMailboxes()) {
+        if (stop && *stop) {
+            report.interrupted = true;
+            return report;
+        }
+        if (!begin(&error)) {
+            report.errors.append(error);
+            return report;
+        }
+        for (const Placement &p : m_catalog->placements(mailbox)) {
+            const auto from = envelopeSender(p.prefix);
+            if (from && !m_catalog->setEnvelope(p.id, *from, &error)) {
+                abandon();
+                report.errors.append(error);
+                return report;
+            }
+            report.envelopes += from ? 1 : 0;
+        }
+        if (!finish(&error)) {
+            report.errors.append(error);
+            return report;
+        }
+    }
+    indexMissing(stop, &report, progress);
+    return report;
 }
 
 HeadsLog readHeadsLog(const QString &path, qint64 lastTxn)
@@ -1318,6 +1543,9 @@ Status ArchiveImpl::status() const
         s.blobBytes += b.storedSize;
         s.originalBytes += b.size;
     }
+    s.indexed = m_catalog->indexedCount();
+    s.indexOutdated = m_catalog->meta(u"index_extractor"_s) != QString::number(kExtractorVersion) ||
+                      !m_catalog->meta(u"index_left_behind"_s).isEmpty();
     const QList<Hold> holds = m_catalog->holds();
     for (const Hold &h : holds) {
         if (h.mailbox.isEmpty())

@@ -85,6 +85,8 @@ struct Status {
     qint64 blobBytes = 0;     // compressed, on disk
     qint64 originalBytes = 0; // what the blobs hold uncompressed
     qint64 placements = 0;
+    qint64 indexed = 0;         // messages in the search index: at rest, blobs
+    bool indexOutdated = false; // built by another version of the extraction: reindex
     std::optional<Hold> archiveHold;
     QDateTime lastRun;
     QDateTime lastVerified;
@@ -103,7 +105,17 @@ struct RunReport {
     qint64 exported = 0;   // expired into an mbox file
     qint64 keptOnHold = 0; // would have expired or been deleted, kept for a hold
     qint64 blobsRemoved = 0;
+    qint64 indexed = 0; // stored messages the search index lacked (a store older than it)
     QStringList errors;
+    bool interrupted = false;
+};
+
+// What a rebuild of the search index did; also its progress while it works.
+struct ReindexReport {
+    qint64 messages = 0;  // stored messages to index
+    qint64 indexed = 0;   // indexed so far
+    qint64 envelopes = 0; // placements whose envelope sender is known
+    QStringList errors;   // messages that could not be read (each named)
     bool interrupted = false;
 };
 
@@ -133,11 +145,12 @@ public:
     static std::unique_ptr<Archive> open(const QString &dir, Clock clock, QString *error);
     virtual ~Archive();
 
-    // Filing: the copy's blob is written at once (once per distinct message); its placement and
-    // ledger entry wait for commit(), which makes a batch durable in one transaction and one
-    // flush. Recording the same (mailbox, key) again is a no-op, so a redo after a crash may
-    // record what it already recorded. copy.messagePath must still exist at commit(): a blob
-    // that a maintenance run removed meanwhile is written again from it.
+    // Filing: the copy's blob is written at once (once per distinct message) and a new message's
+    // words are extracted; its placement, ledger entry and index rows wait for commit(), which
+    // makes a batch durable and searchable in one transaction and one flush. Recording the same
+    // (mailbox, key) again is a no-op, so a redo after a crash may record what it already recorded.
+    // copy.messagePath must still exist at commit(): a blob that a maintenance run removed
+    // meanwhile is written again from it.
     virtual bool recordFiled(const FiledCopy &copy, QString *error) = 0;
     virtual bool commit(QString *error) = 0;
     virtual int pendingFiled() const = 0;
@@ -158,6 +171,13 @@ public:
     virtual RunReport run(mailbox::MailboxStore &mailboxes, const config::Settings &settings,
                           const QString &onlyMailbox, const std::atomic_bool *stop,
                           const Progress &progress) = 0;
+
+    // Rebuilds the search index (messages, message_text, envelopes) from the blobs and the
+    // placements alone, a batch of messages per transaction. Killed or stopped part way, the
+    // index lacks the rest until a reindex or a maintenance run (which indexes what it lacks).
+    using ReindexProgress = std::function<void(const ReindexReport &)>;
+    virtual ReindexReport reindex(const ReindexProgress &progress,
+                                  const std::atomic_bool *stop) = 0;
 
     // Recomputes every blob's hash and every chain (of one mailbox, or all), checks the heads
     // against the table and ledger-heads.log, and each placement against its entries. A blob

@@ -1,7 +1,10 @@
 #include "catalog.h"
 #include "sqlitestmt.h"
 
+#include "archive/indexschema.h"
+
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -62,6 +65,40 @@ QByteArray sql(const QString &text)
     return text.toUtf8();
 }
 
+QString addressText(const MailAddress &a)
+{
+    if (a.name.isEmpty())
+        return a.address;
+    return a.address.isEmpty() ? a.name : u"%1 <%2>"_s.arg(a.name, a.address);
+}
+
+// Addresses for an FTS column: each once, in the order given, the envelope's after the
+// header's and only when the header does not name them already.
+class AddressColumn {
+public:
+    void add(const QList<MailAddress> &list)
+    {
+        for (const MailAddress &a : list) {
+            if (!a.address.isEmpty())
+                m_seen.insert(a.address);
+            m_parts.append(addressText(a));
+        }
+    }
+    void addEnvelope(const QString &address)
+    {
+        const QString lower = address.toLower();
+        if (lower.isEmpty() || m_seen.contains(lower))
+            return;
+        m_seen.insert(lower);
+        m_parts.append(lower);
+    }
+    QString text() const { return m_parts.join(u", "_s); }
+
+private:
+    QStringList m_parts;
+    QSet<QString> m_seen;
+};
+
 } // namespace
 
 Catalog::~Catalog() = default;
@@ -105,9 +142,18 @@ bool SqliteCatalog::open(const QString &path, QString *error)
         return false;
     }
     sqlite3_busy_timeout(m_db, 30000);
-    return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
-                error) &&
-           exec(kSchema, error);
+    if (!exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error) ||
+        !exec(kSchema, error) || !exec(kIndexSchema, error))
+        return false;
+    // Databases made before the index get it here (its statements are IF NOT EXISTS); an index
+    // still empty is as good as one built by this extractor.
+    const QString version = QString::number(kIndexSchemaVersion);
+    if (meta(u"index_schema"_s) != version && !setMeta(u"index_schema"_s, version, error))
+        return false;
+    if (meta(u"index_extractor"_s).isEmpty() && indexedCount() == 0 &&
+        !setMeta(u"index_extractor"_s, QString::number(kExtractorVersion), error))
+        return false;
+    return true;
 }
 
 bool SqliteCatalog::begin(QString *error)
@@ -384,6 +430,148 @@ QList<MailboxFigures> SqliteCatalog::figures() const
     std::sort(out.begin(), out.end(),
               [](const auto &a, const auto &b) { return a.mailbox < b.mailbox; });
     return out;
+}
+
+SqliteCatalog::FtsRow SqliteCatalog::ftsRow(const QString &sha, qint64 id,
+                                            const ExtractedMessage &m) const
+{
+    AddressColumn sender;
+    sender.add(m.from);
+    sender.add(m.sender);
+    AddressColumn recipients;
+    recipients.add(m.to);
+    recipients.add(m.cc);
+    recipients.add(m.bcc);
+    // Only what never changes in a placement: its delivered_to and its prefix.
+    Stmt s(m_db,
+           "SELECT delivered_to, prefix FROM placements WHERE sha = ? AND id <= ? ORDER BY id");
+    s.bind(1, sha).bind(2, id);
+    while (s.step() == SQLITE_ROW) {
+        recipients.addEnvelope(s.text(0));
+        if (const auto from = envelopeSender(s.blob(1)))
+            sender.addEnvelope(*from);
+    }
+    return {sender.text(), recipients.text(), m.subject, m.body, m.attachmentNames.join(u'\n')};
+}
+
+bool SqliteCatalog::indexMessage(const QString &sha, const ExtractedMessage &m, qint64 size,
+                                 const QDateTime &indexed, QString *error)
+{
+    if (isIndexed(sha))
+        return true;
+    Stmt last(m_db, "SELECT MAX(id) FROM placements WHERE sha = ?");
+    last.bind(1, sha);
+    if (last.step() != SQLITE_ROW || last.isNull(0))
+        return true; // no placement names it: nothing finds it (the next run removes it)
+    const qint64 id = last.integer(0);
+    QStringList toAddrs;
+    for (const QList<MailAddress> *list : {&m.to, &m.cc}) {
+        for (const MailAddress &a : *list) {
+            if (!a.address.isEmpty())
+                toAddrs.append(a.address);
+        }
+    }
+    const MailAddress from = m.from.value(0);
+    Stmt row(m_db, "INSERT INTO messages(id, sha, date, from_addr, from_name, to_addrs, subject, "
+                   "message_id, size, attachments, text_bytes, indexed) "
+                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    row.bind(1, id).bind(2, sha);
+    if (m.date)
+        row.bind(3, *m.date);
+    row.bind(4, from.address).bind(5, from.name).bind(6, toAddrs.join(u", "_s));
+    row.bind(7, m.subject).bind(8, m.messageId).bind(9, size).bind(10, qint64(m.attachments));
+    row.bind(11, qint64(m.body.toUtf8().size())).bind(12, indexed.toSecsSinceEpoch());
+    if (!done(row.step(), u"cannot index message "_s + sha, error))
+        return false;
+    const FtsRow f = ftsRow(sha, id, m);
+    Stmt text(m_db, "INSERT INTO message_text(rowid, sender, recipients, subject, body, "
+                    "attachments) VALUES(?,?,?,?,?,?)");
+    text.bind(1, id).bind(2, f.sender).bind(3, f.recipients).bind(4, f.subject);
+    text.bind(5, f.body).bind(6, f.attachments);
+    return done(text.step(), u"cannot index the text of message "_s + sha, error);
+}
+
+bool SqliteCatalog::unindexMessage(const QString &sha, const ExtractedMessage *m, QString *error)
+{
+    Stmt find(m_db, "SELECT id FROM messages WHERE sha = ?");
+    find.bind(1, sha);
+    if (find.step() != SQLITE_ROW)
+        return true;
+    const qint64 id = find.integer(0);
+    bool leftBehind = !m;
+    if (m) {
+        // Values that differ from those indexed (an extraction that changed since) make FTS5
+        // report corruption: the delete is undone to the savepoint and the words stay behind,
+        // under an id no other message gets, until a reindex.
+        if (!exec("SAVEPOINT unindex", error))
+            return false;
+        const FtsRow f = ftsRow(sha, id, *m);
+        int result = SQLITE_ERROR;
+        QString failed;
+        {
+            Stmt text(m_db, "INSERT INTO message_text(message_text, rowid, sender, recipients, "
+                            "subject, body, attachments) VALUES('delete',?,?,?,?,?,?)");
+            text.bind(1, id).bind(2, f.sender).bind(3, f.recipients).bind(4, f.subject);
+            text.bind(5, f.body).bind(6, f.attachments);
+            result = text.step();
+            failed = lastError(u"cannot remove the text of message "_s + sha);
+        } // finalized before the savepoint is rolled back to
+        if (result != SQLITE_DONE && (result & 0xff) != SQLITE_CORRUPT) {
+            QString ignored;
+            exec("ROLLBACK TO unindex; RELEASE unindex", &ignored);
+            *error = failed;
+            return false;
+        }
+        leftBehind = result != SQLITE_DONE;
+        if (!exec(leftBehind ? "ROLLBACK TO unindex; RELEASE unindex" : "RELEASE unindex", error))
+            return false;
+    }
+    if (leftBehind &&
+        !setMeta(u"index_left_behind"_s,
+                 QString::number(meta(u"index_left_behind"_s).toLongLong() + 1), error))
+        return false;
+    Stmt row(m_db, "DELETE FROM messages WHERE id = ?");
+    row.bind(1, id);
+    return done(row.step(), u"cannot remove message %1 from the index"_s.arg(sha), error);
+}
+
+bool SqliteCatalog::setEnvelope(qint64 placementId, const QString &mailFrom, QString *error)
+{
+    Stmt s(m_db, "INSERT OR REPLACE INTO envelopes(placement_id, mail_from) VALUES(?,?)");
+    s.bind(1, placementId).bind(2, mailFrom);
+    return done(s.step(), u"cannot record the envelope of placement %1"_s.arg(placementId), error);
+}
+
+bool SqliteCatalog::isIndexed(const QString &sha) const
+{
+    Stmt s(m_db, "SELECT 1 FROM messages WHERE sha = ?");
+    s.bind(1, sha);
+    return s.step() == SQLITE_ROW;
+}
+
+qint64 SqliteCatalog::indexedCount() const
+{
+    Stmt s(m_db, "SELECT COUNT(*) FROM messages");
+    return s.step() == SQLITE_ROW ? s.integer(0) : 0;
+}
+
+QStringList SqliteCatalog::unindexedBlobs() const
+{
+    QStringList out;
+    Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                 "messages m WHERE m.sha = b.sha) ORDER BY sha");
+    while (s.step() == SQLITE_ROW)
+        out.append(s.text(0));
+    return out;
+}
+
+bool SqliteCatalog::clearIndex(QString *error)
+{
+    return exec("DELETE FROM messages; INSERT INTO message_text(message_text) "
+                "VALUES('delete-all'); DELETE FROM envelopes; DELETE FROM meta WHERE key = "
+                "'index_left_behind';",
+                error) &&
+           setMeta(u"index_extractor"_s, QString::number(kExtractorVersion), error);
 }
 
 } // namespace tandem::archive

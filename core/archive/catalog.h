@@ -2,6 +2,7 @@
 
 #include "archive.h"
 #include "blobstore.h"
+#include "extract.h"
 
 #include <QDateTime>
 #include <QList>
@@ -78,6 +79,28 @@ public:
     // Per mailbox: live/archived/expired counts and bytes, and the stored bytes of blobs only
     // its placements use (hold, last run and verification are left to the caller).
     virtual QList<MailboxFigures> figures() const = 0;
+
+    // The search index (indexschema.h), written in the caller's transaction.
+    //
+    // indexMessage() gives the blob its messages row and its words (message_text). The row's
+    // id is the highest id of the blob's placements at that moment, and the sender and
+    // recipients columns hold the envelope senders (Return-Path: of the prefix) and recipients
+    // (delivered_to) of the placements up to that id: so that unindexMessage() can give FTS5
+    // the very values again (a contentless table deletes a row by them), and so that an id is
+    // never used by two messages (placements are never deleted), even when an unreadable blob
+    // left its words behind. A blob without placements, or already indexed, is left as it is.
+    virtual bool indexMessage(const QString &sha256, const ExtractedMessage &message, qint64 size,
+                              const QDateTime &indexed, QString *error) = 0;
+    // message: what extractMessage() gives again for the blob's bytes; null when they cannot be
+    // read (only the messages row goes then: its words stay, under an id no message gets again).
+    virtual bool unindexMessage(const QString &sha256, const ExtractedMessage *message,
+                                QString *error) = 0;
+    virtual bool setEnvelope(qint64 placementId, const QString &mailFrom, QString *error) = 0;
+    virtual bool isIndexed(const QString &sha256) const = 0;
+    virtual qint64 indexedCount() const = 0;
+    virtual QStringList unindexedBlobs() const = 0; // present (not removed) and not indexed
+    // Empties messages, message_text and envelopes (reindex starts with it).
+    virtual bool clearIndex(QString *error) = 0;
 };
 
 // catalog.sqlite: WAL, synchronous=FULL, a 30 s busy timeout, foreign keys.
@@ -123,11 +146,26 @@ public:
 
     QList<MailboxFigures> figures() const override;
 
+    bool indexMessage(const QString &sha256, const ExtractedMessage &message, qint64 size,
+                      const QDateTime &indexed, QString *error) override;
+    bool unindexMessage(const QString &sha256, const ExtractedMessage *message,
+                        QString *error) override;
+    bool setEnvelope(qint64 placementId, const QString &mailFrom, QString *error) override;
+    bool isIndexed(const QString &sha256) const override;
+    qint64 indexedCount() const override;
+    QStringList unindexedBlobs() const override;
+    bool clearIndex(QString *error) override;
+
 private:
     bool exec(const char *sql, QString *error);
     QString lastError(const QString &what) const;
     // A statement's step ended it (SQLITE_DONE); otherwise *error says what could not be done.
     bool done(int stepResult, const QString &what, QString *error) const;
+    struct FtsRow {
+        QString sender, recipients, subject, body, attachments;
+    };
+    // The message_text values of the blob's message indexed under id.
+    FtsRow ftsRow(const QString &sha256, qint64 id, const ExtractedMessage &message) const;
 
     sqlite3 *m_db = nullptr;
     QString m_path;

@@ -52,6 +52,7 @@ QJsonObject toJson(const RunReport &r)
             {u"exported"_s, r.exported},
             {u"kept_on_hold"_s, r.keptOnHold},
             {u"blobs_removed"_s, r.blobsRemoved},
+            {u"indexed"_s, r.indexed},
             {u"interrupted"_s, r.interrupted},
             {u"errors"_s, QJsonArray::fromStringList(r.errors)}};
 }
@@ -65,6 +66,15 @@ QJsonObject toJson(const VerifyReport &r)
     return {{u"blobs_checked"_s, r.blobsChecked},
             {u"entries_checked"_s, r.entriesChecked},
             {u"problems"_s, problems}};
+}
+
+QJsonObject toJson(const ReindexReport &r)
+{
+    return {{u"messages"_s, r.messages},
+            {u"indexed"_s, r.indexed},
+            {u"envelopes"_s, r.envelopes},
+            {u"interrupted"_s, r.interrupted},
+            {u"errors"_s, QJsonArray::fromStringList(r.errors)}};
 }
 
 QString Maintenance::archiveDir(const config::Settings &settings)
@@ -147,6 +157,11 @@ void Maintenance::requestRun(const QString &onlyMailbox)
 void Maintenance::requestVerify(const QString &onlyMailbox)
 {
     QMetaObject::invokeMethod(this, [this, onlyMailbox] { doVerify(onlyMailbox); });
+}
+
+void Maintenance::requestReindex()
+{
+    QMetaObject::invokeMethod(this, [this] { doReindex(); });
 }
 
 void Maintenance::scheduled()
@@ -247,6 +262,37 @@ void Maintenance::doVerify(const QString &onlyMailbox)
     }
     m_busy = false;
     emit verifyFinished(report);
+}
+
+// As a run: at the lowest priority and resting between batches, while filing goes on (what is
+// filed meanwhile is indexed by its own commit).
+void Maintenance::doReindex()
+{
+    if (!open()) {
+        ReindexReport failed;
+        failed.errors.append(u"the archive cannot be opened (see the log)"_s);
+        emit reindexFinished(failed);
+        return;
+    }
+    m_busy = true;
+    m_stop = false;
+    log::info(u"archive"_s, u"search index rebuild started"_s);
+    QElapsedTimer batch;
+    batch.start();
+    const ReindexReport report = m_archive->reindex(
+        [&batch](const ReindexReport &) {
+            QThread::msleep(quint64(double(batch.elapsed()) * kRestPerWork));
+            batch.restart();
+        },
+        &m_stop);
+    for (const QString &e : report.errors)
+        log::error(u"archive"_s, e);
+    log::info(u"archive"_s, u"search index rebuild %1: %2 of %3 message(s) indexed"_s
+                                .arg(report.interrupted ? u"interrupted"_s : u"finished"_s)
+                                .arg(report.indexed)
+                                .arg(report.messages));
+    m_busy = false;
+    emit reindexFinished(report);
 }
 
 QString Maintenance::digestStampPath() const

@@ -16,6 +16,7 @@ namespace tandem::archive {
 // A run's and a verify's outcome as the control channel and tandemd archive ... --json carry it.
 QJsonObject toJson(const RunReport &report);
 QJsonObject toJson(const VerifyReport &report);
+QJsonObject toJson(const ReindexReport &report);
 
 // The archive's maintenance periods (docs/archive.md), on a thread of their own at the lowest
 // CPU and I/O priority, so that SMTP intake and delivery keep their pace: every
@@ -32,6 +33,7 @@ public:
     // Thread-safe.
     void requestRun(const QString &onlyMailbox = {});
     void requestVerify(const QString &onlyMailbox = {});
+    void requestReindex();
     void setSettings(std::shared_ptr<const config::Settings> settings);
     void interrupt() { m_stop = true; } // ends a run between batches
     bool isBusy() const { return m_busy; }
@@ -46,6 +48,7 @@ signals:
     void runProgress(const tandem::archive::RunReport &report);
     void runFinished(const tandem::archive::RunReport &report);
     void verifyFinished(const tandem::archive::VerifyReport &report);
+    void reindexFinished(const tandem::archive::ReindexReport &report);
     // The chain heads for the postmaster (the engine spools the notice); fixedId is the same
     // for one period, so that a notice already spooled is not made twice.
     void digestDue(const QString &subject, const QString &text, const QString &fixedId);
@@ -54,6 +57,7 @@ private:
     void scheduled();
     void doRun(const QString &onlyMailbox);
     void doVerify(const QString &onlyMailbox);
+    void doReindex();
     void sendDigest();
     QString digestStampPath() const;
     void stampDigest(const QDateTime &when);

@@ -425,9 +425,11 @@ bool Dispatcher::recordFiled(const spool::Envelope &envelope, int index,
 
 QByteArray Dispatcher::livePrefix(const spool::Envelope &envelope, const spool::Action &action)
 {
-    // Delivered-To: names the envelope recipient of this copy, so Bcc recipients stay on
-    // record; a Sent copy also lists every envelope recipient.
-    QByteArray prefix = "Delivered-To: " + action.deliveredTo.toUtf8() + "\r\n";
+    // Return-Path: names the envelope sender, as a final delivery does (RFC 5321 §4.4), and
+    // the archive's search finds mail by it; Delivered-To: names the envelope recipient of this
+    // copy, so Bcc recipients stay on record; a Sent copy also lists every envelope recipient.
+    QByteArray prefix = "Return-Path: <" + envelope.sender.toUtf8() +
+                        ">\r\nDelivered-To: " + action.deliveredTo.toUtf8() + "\r\n";
     if (action.folder == u"Sent"_s && !envelope.recipients.isEmpty())
         prefix += "X-Envelope-To: " + envelope.recipients.join(u",\r\n\t"_s).toUtf8() + "\r\n";
     return prefix;

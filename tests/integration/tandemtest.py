@@ -427,13 +427,24 @@ def lf(data):
     return data.replace(CRLF, b"\n")
 
 
+def strip_return_path(content):
+    """(the envelope sender of a stored copy's first line `Return-Path: <sender>`, the rest).
+    Raises AssertionError if the copy does not start with it."""
+    m = re.match(rb"Return-Path: <([^>\n]*)>\r?\n", content)
+    if m is None:
+        raise AssertionError("stored copy does not start with Return-Path: <sender>: %r"
+                             % content[:200])
+    return m.group(1).decode(), content[m.end():]
+
+
 def split_stored(content):
-    """Splits a stored copy (a Maildir file: LF line ends) into (Delivered-To line, Received
-    header (unfolded lines joined with LF), rest). Raises AssertionError if it does not start
-    that way or holds a CR."""
+    """Splits a stored copy (a Maildir file: LF line ends) after its Return-Path: line into
+    (Delivered-To line, Received header (unfolded lines joined with LF), rest). Raises
+    AssertionError if it does not start that way or holds a CR."""
     if b"\r" in content:
         raise AssertionError("stored copy has a CR (Maildir files end lines with LF): %r"
                              % content[:200])
+    _, content = strip_return_path(content)
     first_end = content.find(b"\n")
     if first_end < 0:
         raise AssertionError("stored copy has no line: %r" % content[:200])

@@ -384,6 +384,57 @@ class Tampering(ArchiveStoreCase):
         self.assertDetected("placement modified")
 
 
+class SearchIndex(ArchiveStoreCase):
+    """Issue 14's index: a message filed a moment ago is in the catalog's full-text index with
+    its envelope (Bcc included), status counts it, and reindex rebuilds the same, through the
+    running daemon and with the daemon stopped."""
+
+    def matches(self, query):
+        with sqlite3.connect(os.path.join(self.data, "archive", "catalog.sqlite")) as db:
+            return [row[0] for row in db.execute(
+                "SELECT m.subject FROM message_text JOIN messages m ON m.id = message_text.rowid "
+                "WHERE message_text MATCH ? ORDER BY m.subject", (query,))]
+
+    def test_filed_searchable_and_rebuilt(self):
+        self.start(archive_config())
+        body = make_message(subject="budget draft", to="alice@" + DOMAIN,
+                            body_lines=["The zanzibar figures are attached."],
+                            received=[MAILBOX_HOP % ("alice@" + DOMAIN)])
+        # alice in To:, bob only in the envelope (Bcc).
+        self.assertEqual(send(self.daemon.port, "Sender@Remote.test",
+                              ["alice@" + DOMAIN, "bob@" + DOMAIN], body), {})
+        wait_for(lambda: self.placements() >= 2, timeout=30, interval=0.2)
+        # Searchable as soon as it is stored: the same transaction.
+        self.assertEqual(self.matches("zanzibar"), ["budget draft"])
+        self.assertEqual(self.matches("recipients:bob"), ["budget draft"])
+        self.assertEqual(self.matches("sender:sender AND sender:remote"), ["budget draft"])
+        with sqlite3.connect(os.path.join(self.data, "archive", "catalog.sqlite")) as db:
+            envelopes = sorted(row[0] for row in db.execute(
+                "SELECT p.delivered_to || ' ' || e.mail_from FROM envelopes e JOIN placements p "
+                "ON p.id = e.placement_id"))
+        self.assertEqual(envelopes, ["alice@example.com sender@remote.test",
+                                     "bob@example.com sender@remote.test"])
+        [copy] = maildir_files(self.data, DOMAIN, "bob")
+        self.assertTrue(read_bytes(copy).startswith(
+            b"Return-Path: <Sender@remote.test>\nDelivered-To: bob@example.com\n"),
+            read_bytes(copy)[:200])
+        st = self.status()
+        self.assertEqual((st["indexed"], st["blobs"]), (1, 1))
+        self.assertFalse(st["index_outdated"])
+        self.assertIn("search index: indexed 1 of 1 messages", self.cli("status").stdout)
+
+        # Through the running daemon's maintenance thread, then by the command itself.
+        cp = self.cli("reindex")
+        self.assertIn("reindex: indexed 1 of 1 messages, 2 envelope senders", cp.stdout)
+        self.assertIn("search index rebuild finished", self.daemon.log())
+        self.assertEqual(self.matches("zanzibar"), ["budget draft"])
+        self.daemon.stop()
+        cp = self.cli("reindex")
+        self.assertIn("reindex: indexed 1 of 1 messages, 2 envelope senders", cp.stdout)
+        self.assertEqual(self.matches("recipients:bob"), ["budget draft"])
+        self.assertEqual(self.status()["indexed"], 1)
+
+
 class KillDuringMaintenance(ArchiveStoreCase):
     """kill -9 at random points of maintenance runs: every message stays either live or
     archived, never both, never neither, and verify is clean afterwards."""

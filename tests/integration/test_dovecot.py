@@ -169,9 +169,10 @@ userdb {{
 
         m = self.imap("alice")
         [inbox] = self.fetch_all(m)
-        # Dovecot gives the Maildir file back with CRLF: tandemd's two headers, then the
+        # Dovecot gives the Maildir file back with CRLF: tandemd's three headers, then the
         # message as it was sent.
-        self.assertTrue(inbox.startswith(b"Delivered-To: alice@example.com\r\nReceived: "),
+        self.assertTrue(inbox.startswith(b"Return-Path: <someone@remote.test>\r\n"
+                                         b"Delivered-To: alice@example.com\r\nReceived: "),
                         inbox[:200])
         self.assertTrue(inbox.endswith(incoming), inbox[-300:])
         typ, folders = m.list()

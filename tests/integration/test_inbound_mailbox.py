@@ -77,7 +77,8 @@ class InboundDelivery(MailboxCase):
         files = self.wait_files(self.data, DOMAIN, "alice")
         self.assertEqual(len(files), 1, "alice's INBOX: %r" % files)
         content = read_bytes(files[0])
-        self.assertTrue(content.startswith(b"Delivered-To: alice@example.com\n"),
+        self.assertTrue(content.startswith(b"Return-Path: <sender@remote.test>\n"
+                                           b"Delivered-To: alice@example.com\n"),
                         content[:200])
         self.assertIn(body.encode() + b"\n", content)
         self.assertIn(b"Subject: from swaks\n", content)
@@ -346,7 +347,7 @@ class PostmasterAlias(MailboxCase):
 
         files = self.wait_files(self.data, DOMAIN, "alice", count=3)
         self.assertEqual(len(files), 3, "alice's INBOX: %r" % files)
-        delivered_to = sorted(read_bytes(f).split(b"\n", 1)[0] for f in files)
+        delivered_to = sorted(read_bytes(f).split(b"\n", 2)[1] for f in files)
         self.assertEqual(delivered_to, [b"Delivered-To: PostMaster@example.org",
                                         b"Delivered-To: Postmaster@example.com",
                                         b"Delivered-To: postmaster@example.com"])

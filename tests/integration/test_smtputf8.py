@@ -88,7 +88,9 @@ class Smtputf8(DeliveryTestCase):
         files = self.wait_files(daemon.data, DOMAIN, JOERG)
         stored = read_bytes(files[0])
         self.assertTrue(stored.endswith(lf(msg)), stored[-400:])
-        self.assertTrue(stored.startswith("Delivered-To: JÖRG@example.com\n".encode()), stored[:200])
+        self.assertTrue(stored.startswith("Return-Path: <jörg@example.com>\n"
+                                          "Delivered-To: JÖRG@example.com\n".encode()),
+                        stored[:200])
         self.assertIn(b" with UTF8SMTP id ", stored)
         self.assertIn("for <JÖRG@example.com>".encode(), stored)
         # The mailbox folder is the NFC lower-case name, nothing else was made.

@@ -734,8 +734,8 @@ def check(folder):
             if msg is None:
                 stray.append("%s:%s/%s %s (X-Soak-Id %s)" % (machine, user, fold, path, token))
                 continue
-            if not content.startswith(b"Delivered-To:"):
-                damaged.append("%s: does not start with Delivered-To:" % path)
+            if not re.match(rb"Return-Path: <[^>\n]*>\nDelivered-To:", content):
+                damaged.append("%s: does not start with Return-Path: and Delivered-To:" % path)
             elif not tail_matches(content, msg, stored=True):
                 damaged.append("%s: does not end with message %s as sent" % (path, token))
             where[token][(machine, user.lower(), fold)] += 1

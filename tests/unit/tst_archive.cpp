@@ -168,6 +168,14 @@ private slots:
     void killedRunsLoseNothing();
     void deletedByClientKeptUntilExpiry();
     void holdSetDuringRunStopsExpiry();
+    void indexedWhenFiled();
+    void laterPlacementAddsNothing();
+    void recordedFilesIndexed();
+    void reindexGivesTheSame();
+    void expiryRemovesIndexRows();
+    void unreadableBlobLeavesNoMessage();
+    void changedValuesLeaveWordsBehind();
+    void runIndexesOlderStore();
 
 private:
     std::unique_ptr<Archive> openArchive();
@@ -178,6 +186,9 @@ private:
     RunReport runAt(Archive *archive, const QDateTime &time);
     QString mailboxRoot(const QString &user) const;
     qint64 ledgerCount(const QString &mailbox);
+    // The next messages deliver() files: m_source's bytes, and a Return-Path: in the prefix.
+    void setMessage(const QByteArray &bytes);
+    QByteArray m_returnPath; // "" for none
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_archiveDir;
@@ -200,6 +211,7 @@ void TestArchive::init()
     m_now = kT0;
     m_store = std::make_unique<mailbox::MailboxStore>(m_dir->filePath(u"data/mailboxes"_s),
                                                       u"host.test"_s, config::MailboxTemplate{});
+    m_returnPath = {};
     m_settings = {};
     m_settings.baseDir = m_dir->path();
     m_settings.mailboxes.archive.exportDir = m_dir->filePath(u"exports"_s);
@@ -237,6 +249,8 @@ QString TestArchive::deliver(Archive *archive, const QString &user, const QStrin
     r.uniqueBase = key;
     r.time = time;
     r.prefix = "Delivered-To: " + user.toUtf8() + "@example.com\r\n";
+    if (!m_returnPath.isNull())
+        r.prefix.prepend("Return-Path: <" + m_returnPath + ">\r\n");
     r.sourcePath = m_source;
     QString fileName;
     QString error;
@@ -273,6 +287,13 @@ RunReport TestArchive::runAt(Archive *archive, const QDateTime &time)
     if (!report.errors.isEmpty())
         qWarning("run: %s", qPrintable(report.errors.join(u"; "_s)));
     return report;
+}
+
+void TestArchive::setMessage(const QByteArray &bytes)
+{
+    QFile f(m_source);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
 }
 
 qint64 TestArchive::ledgerCount(const QString &mailbox)
@@ -1145,6 +1166,352 @@ void TestArchive::holdSetDuringRunStopsExpiry()
     QCOMPARE(maildirFiles(mailboxRoot(u"alice"_s)).size(), 3);
     QCOMPARE(readAll(m_dir->filePath(u"exports/alice@example.com.mbox"_s)), QByteArray());
     QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+namespace {
+
+QByteArray indexedMessage(int i)
+{
+    return "From: Sender " + QByteArray::number(i) + " <sender" + QByteArray::number(i) +
+           "@remote.test>\r\n"
+           "To: Team <team@example.com>\r\n"
+           "Subject: Report number " +
+           QByteArray::number(i) +
+           "\r\n"
+           "Date: Mon, 02 Feb 2026 10:00:00 +0000\r\n"
+           "Message-ID: <m" +
+           QByteArray::number(i) +
+           "@remote.test>\r\n"
+           "Content-Type: multipart/mixed; boundary=b\r\n"
+           "\r\n"
+           "--b\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\n"
+           "\r\n"
+           "Body word" +
+           QByteArray::number(i) +
+           " and the common words of every body.\r\n"
+           "--b\r\n"
+           "Content-Type: application/pdf\r\n"
+           "Content-Disposition: attachment; filename=\"sheet" +
+           QByteArray::number(i) +
+           ".pdf\"\r\n"
+           "\r\n"
+           "x\r\n"
+           "--b--\r\n";
+}
+
+qint64 matches(Db &db, const QString &query)
+{
+    return db.count(
+        u"SELECT COUNT(*) FROM message_text WHERE message_text MATCH '%1'"_s.arg(query));
+}
+
+// The words the FTS index holds, whatever row they belong to: empty when every row was
+// deleted with the values it was made of (a contentless table keeps what a wrong delete left).
+qint64 vocabulary(Db &db)
+{
+    db.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, message_text, "
+            "'row')"_s);
+    return db.count(u"SELECT COUNT(*) FROM temp.vocab"_s);
+}
+
+} // namespace
+
+// Filed and searchable in one transaction: after commit() another connection finds a body
+// word, the count of indexed messages is the count stored, and each placement has its
+// envelope sender.
+void TestArchive::indexedWhenFiled()
+{
+    auto archive = openArchive();
+    m_returnPath = "bounces@remote.test";
+    for (int i = 0; i < 10; ++i) {
+        setMessage(indexedMessage(i));
+        // The first message to three mailboxes: one blob, one row, three recipients.
+        for (const QString &user :
+             i == 0 ? QStringList{u"alice"_s, u"bob"_s, u"carol"_s} : QStringList{u"alice"_s})
+            deliver(archive.get(), user, u"Q%1A%2"_s.arg(i).arg(user), kT0);
+    }
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(matches(db, u"word3"_s), 0);
+    QString error;
+    QVERIFY2(archive->commit(&error), qPrintable(error));
+    const Status s = archive->status();
+    QCOMPARE(s.blobs, 10);
+    QCOMPARE(s.indexed, 10);
+    QVERIFY(!s.indexOutdated);
+    QCOMPARE(matches(db, u"body:word3"_s), 1);
+    QCOMPARE(matches(db, u"common"_s), 10);
+    QCOMPARE(
+        db.column(u"SELECT m.subject || '|' || m.from_addr || '|' || m.from_name || '|' || "
+                  "m.to_addrs || '|' || m.message_id || '|' || m.date || '|' || "
+                  "m.attachments FROM message_text JOIN messages m ON m.id = "
+                  "message_text.rowid WHERE message_text MATCH 'attachments:sheet3'"_s),
+        QStringList{u"Report number 3|sender3@remote.test|Sender 3|team@example.com|"
+                    "m3@remote.test|%1|1"_s.arg(
+                        QDateTime(QDate(2026, 2, 2), QTime(10, 0), Qt::UTC).toSecsSinceEpoch())});
+    // Envelope recipients (Bcc included) and senders are words of the row.
+    QCOMPARE(matches(db, u"recipients:carol"_s), 1);
+    QCOMPARE(matches(db, u"sender:bounces"_s), 10);
+    QCOMPARE(matches(db, u"subject:report AND subject:7"_s), 1);
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM envelopes e JOIN placements p ON p.id = "
+                      "e.placement_id WHERE e.mail_from = 'bounces@remote.test'"_s),
+             12);
+    // The row's id is the message's highest placement id.
+    QCOMPARE(db.column(u"SELECT COUNT(*) FROM messages m WHERE m.id = (SELECT MAX(id) FROM "
+                       "placements p WHERE p.sha = m.sha)"_s),
+             QStringList{u"10"_s});
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+// The same message filed again later (another batch) is stored and indexed once; its new
+// placement adds no words (delivered_to is matched through placements), and the row is
+// still deleted exactly when the message goes.
+void TestArchive::laterPlacementAddsNothing()
+{
+    config::ArchivePolicy policy;
+    policy.expireAfterHours = 24;
+    auto archive = openArchive();
+    setMessage(indexedMessage(1));
+    deliver(archive.get(), u"alice"_s, u"Q1A0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    m_returnPath = "late@remote.test";
+    deliver(archive.get(), u"dave"_s, u"Q2A0"_s, kT0.addSecs(60));
+    QVERIFY(archive->commit(&error));
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(archive->status().indexed, 1);
+    QCOMPARE(matches(db, u"recipients:alice"_s), 1);
+    QCOMPARE(matches(db, u"recipients:dave"_s), 0);
+    QCOMPARE(matches(db, u"sender:late"_s), 0);
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM envelopes"_s), 1);
+    QVERIFY(vocabulary(db) > 10);
+    setPolicy(u"alice"_s, policy);
+    setPolicy(u"dave"_s, policy);
+    const RunReport r = runAt(archive.get(), kT0.addSecs(25 * 3600));
+    QCOMPARE(r.expired, 2);
+    QCOMPARE(r.blobsRemoved, 1);
+    QCOMPARE(archive->status().indexed, 0);
+    QCOMPARE(vocabulary(db), 0);
+}
+
+// A file a maintenance run finds without a placement is indexed with its record, and its
+// prefix's Return-Path: gives its envelope sender.
+void TestArchive::recordedFilesIndexed()
+{
+    auto archive = openArchive();
+    QVERIFY(m_store->create(u"alice"_s, u"example.com"_s, nullptr));
+    const QString root = mailboxRoot(u"alice"_s);
+    const QByteArray copy = "Return-Path: <Origin@Remote.test>\n"
+                            "Delivered-To: alice@example.com\n" +
+                            lf(indexedMessage(5));
+    QFile f(root +
+            u"/cur/%1.QFOUNDA0.host.test,S=%2:2,S"_s.arg(kT0.toSecsSinceEpoch()).arg(copy.size()));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(copy);
+    f.close();
+    QFile other(root + u"/cur/1700000000.M1P2.elsewhere:2,S"_s);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("Subject: found elsewhere\n\nunusual wording\n");
+    other.close();
+    const RunReport r = runAt(archive.get(), kT0.addSecs(3600));
+    QCOMPARE(r.recorded, 2);
+    QCOMPARE(archive->status().indexed, 2);
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(matches(db, u"body:word5"_s), 1);
+    QCOMPARE(matches(db, u"unusual"_s), 1);
+    QCOMPARE(matches(db, u"sender:origin"_s), 1);
+    QCOMPARE(db.column(u"SELECT p.key || '|' || e.mail_from FROM envelopes e JOIN placements p "
+                       "ON p.id = e.placement_id"_s),
+             QStringList{u"FOUNDA0|origin@remote.test"_s});
+    // The blob is the message without the prefix: what filing it would have stored.
+    QCOMPARE(
+        db.column(u"SELECT prefix FROM placements WHERE key = 'FOUNDA0'"_s),
+        QStringList{u"Return-Path: <Origin@Remote.test>\r\nDelivered-To: alice@example.com\r\n"_s});
+    QString error;
+    const QString sha = QString::fromLatin1(
+        QCryptographicHash::hash(indexedMessage(5), QCryptographicHash::Sha256).toHex());
+    QCOMPARE(archive->readBlob(sha, &error).value_or(QByteArray()), indexedMessage(5));
+}
+
+// reindex rebuilds from the blobs and placements alone: the same rows, the same words.
+void TestArchive::reindexGivesTheSame()
+{
+    auto archive = openArchive();
+    m_returnPath = "bounces@remote.test";
+    for (int i = 0; i < 150; ++i) {
+        setMessage(indexedMessage(i));
+        deliver(archive.get(), i % 2 ? u"alice"_s : u"bob"_s, u"Q%1A0"_s.arg(i), kT0);
+        if (i % 3 == 0)
+            deliver(archive.get(), u"carol"_s, u"Q%1A1"_s.arg(i), kT0);
+    }
+    QString error;
+    QVERIFY(archive->commit(&error));
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    const auto snapshot = [&] {
+        QStringList out = db.column(
+            u"SELECT id || '|' || sha || '|' || IFNULL(date, '-') || '|' || from_addr || '|' || "
+            "from_name || '|' || to_addrs || '|' || subject || '|' || message_id || '|' || size "
+            "|| '|' || attachments || '|' || text_bytes FROM messages ORDER BY id"_s);
+        for (const QString &q : {u"common"_s, u"recipients:carol"_s, u"sender:bounces"_s,
+                                 u"word77"_s, u"attachments:sheet12"_s})
+            out.append(QString::number(matches(db, q)));
+        out.append(QString::number(vocabulary(db)));
+        out += db.column(u"SELECT placement_id || mail_from FROM envelopes ORDER BY 1"_s);
+        return out;
+    };
+    const QStringList before = snapshot();
+    QCOMPARE(archive->status().indexed, 150);
+    QList<qint64> progress;
+    const ReindexReport r =
+        archive->reindex([&](const ReindexReport &p) { progress.append(p.indexed); }, nullptr);
+    QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u"; "_s)));
+    QCOMPARE(r.messages, 150);
+    QCOMPARE(r.indexed, 150);
+    QCOMPARE(r.envelopes, 200);
+    QCOMPARE(progress, (QList<qint64>{64, 128, 150})); // 64 a transaction
+    QCOMPARE(archive->status().indexed, 150);
+    QCOMPARE(snapshot(), before);
+    // Stopped before it begins its batches: the index is empty, and the next run fills it.
+    std::atomic_bool stop = true;
+    const ReindexReport stopped = archive->reindex({}, &stop);
+    QVERIFY(stopped.interrupted);
+    QCOMPARE(archive->status().indexed, 0);
+    QCOMPARE(runAt(archive.get(), kT0.addSecs(60)).indexed, 150);
+    QCOMPARE(archive->status().indexed, 150);
+}
+
+// Expiry removes the message's rows with its blob: no row, no word left behind.
+void TestArchive::expiryRemovesIndexRows()
+{
+    config::ArchivePolicy policy;
+    policy.archiveAfterHours = 24;
+    policy.expireAfterHours = 48;
+    auto archive = openArchive();
+    m_returnPath = QByteArray(""); // the null sender
+    for (int i = 0; i < 70; ++i) {
+        setMessage(indexedMessage(i));
+        deliver(archive.get(), u"alice"_s, u"Q%1A0"_s.arg(i), kT0);
+        if (i < 5) // bob keeps these
+            deliver(archive.get(), u"bob"_s, u"Q%1A1"_s.arg(i), kT0);
+    }
+    // HTML only, a forwarded message and 8-bit headers: the values must come out the same again.
+    setMessage("Subject: caf\xe9\r\nFrom: J\xf6rg <j@remote.test>\r\nContent-Type: text/html; "
+               "charset=iso-8859-1\r\n\r\n<p>H&eacute;llo <b>th</b>ere</p><script>x</script>\r\n");
+    deliver(archive.get(), u"alice"_s, u"QHA0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM envelopes WHERE mail_from = ''"_s), 76);
+    QCOMPARE(matches(db, u"body:héllo"_s), 1);
+    QCOMPARE(archive->status().indexed, 71);
+    setPolicy(u"alice"_s, policy);
+    QCOMPARE(runAt(archive.get(), kT0.addSecs(30 * 3600)).archived, 71);
+    const RunReport r = runAt(archive.get(), kT0.addSecs(49 * 3600));
+    QCOMPARE(r.expired, 71);
+    QCOMPARE(r.blobsRemoved, 66);
+    const Status s = archive->status();
+    QCOMPARE(s.blobs, 5);
+    QCOMPARE(s.indexed, 5);
+    QCOMPARE(matches(db, u"common"_s), 5);
+    QCOMPARE(matches(db, u"word50"_s), 0);
+    QCOMPARE(matches(db, u"héllo"_s), 0);
+    // Only bob's five messages' words are left: deleting the rest took every word of theirs.
+    const qint64 left = vocabulary(db);
+    QVERIFY(left > 10);
+    QVERIFY(archive->reindex({}, nullptr).errors.isEmpty());
+    QCOMPARE(vocabulary(db), left);
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+// A blob that cannot be read when it is removed: its messages row goes (its words stay
+// behind, under an id no message will have again), and nothing fails.
+void TestArchive::unreadableBlobLeavesNoMessage()
+{
+    config::ArchivePolicy policy;
+    policy.expireAfterHours = 24;
+    auto archive = openArchive();
+    setMessage(indexedMessage(9));
+    deliver(archive.get(), u"alice"_s, u"Q1A0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    QDirIterator it(m_archiveDir + u"/blobs"_s, {u"*.zst"_s}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    QVERIFY(it.hasNext());
+    QVERIFY(QFile::remove(it.next()));
+    setPolicy(u"alice"_s, policy);
+    const RunReport r = runAt(archive.get(), kT0.addSecs(25 * 3600));
+    QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u"; "_s)));
+    QCOMPARE(r.blobsRemoved, 1);
+    QCOMPARE(archive->status().indexed, 0);
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM message_text JOIN messages m ON m.id = "
+                      "message_text.rowid WHERE message_text MATCH 'word9'"_s),
+             0);
+}
+
+// Values that are not those indexed (an extraction changed by an upgrade; here a placement
+// slipped in behind the archive's back) make FTS5 refuse the delete when they hold more words
+// than the index has (with one message: its column totals would go below zero). Expiry still
+// removes the message, its words stay behind under an id no message gets again, status asks
+// for a reindex, and the reindex leaves no word behind.
+void TestArchive::changedValuesLeaveWordsBehind()
+{
+    config::ArchivePolicy policy;
+    policy.expireAfterHours = 24;
+    auto archive = openArchive();
+    setMessage(indexedMessage(0));
+    deliver(archive.get(), u"alice"_s, u"Q0A0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QVERIFY(db.exec(u"INSERT INTO placements(id, mailbox, folder, key, delivered_to, prefix, "
+                    "flags, sha, size, filed, state) SELECT 0, 'zed@example.com', '', 'Q9A0', "
+                    "'zed.zed.zed@example.com', '', '', sha, size, filed, 'expired' FROM "
+                    "placements WHERE mailbox = 'alice@example.com'"_s));
+    setPolicy(u"alice"_s, policy);
+    const RunReport r = runAt(archive.get(), kT0.addSecs(25 * 3600));
+    QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u"; "_s)));
+    QCOMPARE(r.blobsRemoved, 1);
+    Status s = archive->status();
+    QCOMPARE(s.indexed, 0);
+    QVERIFY(s.indexOutdated);
+    QVERIFY(vocabulary(db) > 0);
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM message_text JOIN messages m ON m.id = "
+                      "message_text.rowid WHERE message_text MATCH 'word0'"_s),
+             0);
+    QVERIFY(archive->reindex({}, nullptr).errors.isEmpty());
+    s = archive->status();
+    QVERIFY(!s.indexOutdated);
+    QCOMPARE(vocabulary(db), 0);
+}
+
+// A store filed before the index existed (its tables empty): the next maintenance run
+// indexes it, and status shows the count reach the stored one.
+void TestArchive::runIndexesOlderStore()
+{
+    auto archive = openArchive();
+    for (int i = 0; i < 3; ++i) {
+        setMessage(indexedMessage(i));
+        deliver(archive.get(), u"alice"_s, u"Q%1A0"_s.arg(i), kT0);
+    }
+    QString error;
+    QVERIFY(archive->commit(&error));
+    {
+        Db db(m_archiveDir + u"/catalog.sqlite"_s);
+        QVERIFY(db.exec(u"DROP TABLE messages; DROP TABLE message_text; DROP TABLE envelopes; "
+                        "DELETE FROM meta WHERE key LIKE 'index_%'"_s));
+    }
+    archive.reset();
+    archive = openArchive(); // the tables again, empty
+    QCOMPARE(archive->status().indexed, 0);
+    QCOMPARE(archive->status().blobs, 3);
+    const RunReport r = runAt(archive.get(), kT0.addSecs(60));
+    QCOMPARE(r.indexed, 3);
+    QCOMPARE(archive->status().indexed, 3);
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(db.column(u"SELECT value FROM meta WHERE key = 'index_schema'"_s),
+             QStringList{u"1"_s});
+    QCOMPARE(matches(db, u"word2"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestArchive)
