@@ -329,6 +329,12 @@ void Extractor::walk(GMimeObject *object, bool text, int depth)
         for (int i = 0; i < count; ++i)
             walk(g_mime_multipart_get_part(multipart, i), text && (plain < 0 || plain == i),
                  depth + 1);
+        // A multipart whose boundary never comes has no parts: its whole body is what GMime
+        // calls the prologue, and a mail reader shows it as text. So is it indexed.
+        if (count == 0 && text && remaining() > 0) {
+            if (const char *prologue = g_mime_multipart_get_prologue(multipart))
+                appendText(toUnicode(QByteArray(prologue), {}));
+        }
         return;
     }
     if (GMIME_IS_MESSAGE_PART(object)) {

@@ -16,7 +16,7 @@ namespace tandem::archive {
 // Bump when a change here changes what is extracted from the same bytes: an index built by
 // another version is rebuilt (tandemd archive reindex), since deleting its rows needs the
 // values they were made from.
-inline constexpr int kExtractorVersion = 1;
+inline constexpr int kExtractorVersion = 2; // 2: a multipart without parts gives its body
 
 // The text indexed per message (its body column), in UTF-8 bytes: a 30 MB attachment that is
 // text costs the index this much, not 30 MB. Text beyond it is not searchable.
