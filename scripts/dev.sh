@@ -14,7 +14,7 @@ jobs=$(nproc)
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libgl-dev zlib1g-dev libssl-dev libgmime-3.0-dev libzstd-dev libsqlite3-dev libqt6svg6 qtkeychain-qt6-dev gnome-keyring dbus dbus-x11
+    libgl-dev zlib1g-dev libssl-dev libgmime-3.0-dev libzstd-dev libsqlite3-dev libarchive-dev libqt6svg6 qtkeychain-qt6-dev gnome-keyring dbus dbus-x11
     python3 swaks postfix s-nail dovecot-imapd dnsmasq-base openssl libnet-ssleay-perl libio-socket-ssl-perl libauthen-sasl-perl
     clang libclang-rt-14-dev
     xvfb xauth fonts-dejavu-core

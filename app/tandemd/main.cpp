@@ -96,7 +96,10 @@ int main(int argc, char *argv[])
         "  archive run|verify [--mailbox MAILBOX]\n"
         "  archive reindex\n"
         "  archive hold|release MAILBOX|--all --reason TEXT\n"
-        "  archive export MAILBOX --mbox FILE"_s);
+        "  archive search [--json] [--limit N] [--] QUERY\n"
+        "  archive show [--json] ID\n"
+        "  archive copy ID... --to MAILBOX [--folder INBOX|Restored]\n"
+        "  archive export [--] QUERY|MAILBOX (--mbox FILE | --eml DIR | --zip FILE)"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"The configuration file."_s, u"FILE"_s);
@@ -105,7 +108,8 @@ int main(int argc, char *argv[])
                                          "2 with every problem printed."_s);
     const QCommandLineOption defaultOption(u"print-default-config"_s,
                                            u"Print a valid starting configuration."_s);
-    const QCommandLineOption jsonOption(u"json"_s, u"With \"queue list\": print JSON."_s);
+    const QCommandLineOption jsonOption(
+        u"json"_s, u"With \"queue list\" and \"archive status|search|show\": print JSON."_s);
     const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug events too."_s);
     const QCommandLineOption certificateOption(
         u"generate-certificate"_s,
@@ -119,8 +123,19 @@ int main(int argc, char *argv[])
         u"reason"_s, u"With \"archive hold|release\": why (recorded in the ledger)."_s, u"TEXT"_s);
     const QCommandLineOption mboxOption(u"mbox"_s, u"With \"archive export\": the mbox file."_s,
                                         u"FILE"_s);
+    const QCommandLineOption emlOption(
+        u"eml"_s, u"With \"archive export\": the folder of .eml files."_s, u"DIR"_s);
+    const QCommandLineOption zipOption(u"zip"_s, u"With \"archive export\": the zip file."_s,
+                                       u"FILE"_s);
+    const QCommandLineOption toOption(u"to"_s, u"With \"archive copy\": the mailbox."_s,
+                                      u"MAILBOX"_s);
+    const QCommandLineOption folderOption(
+        u"folder"_s, u"With \"archive copy\": INBOX (the default) or Restored."_s, u"FOLDER"_s);
+    const QCommandLineOption limitOption(
+        u"limit"_s, u"With \"archive search\": at most N results (50)."_s, u"N"_s);
     parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption,
-                       allOption, certificateOption, mailboxOption, reasonOption, mboxOption});
+                       allOption, certificateOption, mailboxOption, reasonOption, mboxOption,
+                       emlOption, zipOption, toOption, folderOption, limitOption});
     parser.addPositionalArgument(u"command"_s, u"user ..., reload or queue ... (see above)."_s,
                                  u"[command...]"_s);
     parser.process(app);
@@ -192,6 +207,11 @@ int main(int argc, char *argv[])
         o.mailbox = parser.value(mailboxOption);
         o.reason = parser.value(reasonOption);
         o.mbox = parser.value(mboxOption);
+        o.eml = parser.value(emlOption);
+        o.zip = parser.value(zipOption);
+        o.to = parser.value(toOption);
+        o.folder = parser.value(folderOption);
+        o.limit = parser.value(limitOption);
         return tandem::admin::archiveCommand(loaded.settings, command.mid(1), o, out, err);
     }
     if (!command.isEmpty()) {

@@ -8,6 +8,7 @@
 #include "mailbox/mailboxstore.h"
 #include "routing/dispatcher.h"
 #include "routing/router.h"
+#include "searchcommands.h"
 #include "smtp/authguard.h"
 #include "spool/spool.h"
 #include "util/clock.h"
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QThread>
 #include <QUuid>
 
@@ -552,19 +554,49 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
         "       tandemd --config FILE archive run|verify [--mailbox MAILBOX]\n"
         "       tandemd --config FILE archive reindex\n"
         "       tandemd --config FILE archive hold|release MAILBOX|--all --reason TEXT\n"
-        "       tandemd --config FILE archive export MAILBOX --mbox FILE\n"_s;
+        "       tandemd --config FILE archive search [--json] [--limit N] [--] QUERY\n"
+        "       tandemd --config FILE archive show [--json] ID\n"
+        "       tandemd --config FILE archive copy ID... --to MAILBOX [--folder INBOX|Restored]\n"
+        "       tandemd --config FILE archive export [--] QUERY|MAILBOX "
+        "(--mbox FILE | --eml DIR | --zip FILE)\n"_s;
     const QString verb = args.value(0);
     const QString target = args.value(1);
     const bool holdVerb = verb == u"hold"_s || verb == u"release"_s;
+    const auto allIds = [&args](QList<qint64> *ids) {
+        for (qsizetype i = 1; i < args.size(); ++i) {
+            bool number = false;
+            ids->append(args[i].toLongLong(&number));
+            if (!number || ids->last() <= 0)
+                return false;
+        }
+        return !ids->isEmpty();
+    };
+    QList<qint64> ids;
+    const int exportTargets =
+        int(!o.mbox.isEmpty()) + int(!o.eml.isEmpty()) + int(!o.zip.isEmpty());
+    bool limitOk = true;
+    const int limit = o.limit.isEmpty() ? 50 : o.limit.toInt(&limitOk);
+    const QString copyFolder = o.folder.isEmpty() ? u"INBOX"_s : o.folder;
     const bool ok = (verb == u"status"_s && args.size() == 1) ||
                     ((verb == u"run"_s || verb == u"verify"_s) && args.size() == 1) ||
                     (verb == u"reindex"_s && args.size() == 1 && o.mailbox.isEmpty()) ||
                     (holdVerb && (args.size() == 2) != o.all && !o.reason.trimmed().isEmpty()) ||
-                    (verb == u"export"_s && args.size() == 2 && !o.mbox.isEmpty());
+                    (verb == u"search"_s && limitOk && limit > 0) ||
+                    (verb == u"show"_s && allIds(&ids) && ids.size() == 1) ||
+                    (verb == u"copy"_s && allIds(&ids) && !o.to.isEmpty() &&
+                     (copyFolder.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0 ||
+                      copyFolder.compare(u"Restored"_s, Qt::CaseInsensitive) == 0)) ||
+                    (verb == u"export"_s && args.size() >= 2 && exportTargets == 1);
     if (!ok) {
         if (holdVerb && o.reason.trimmed().isEmpty())
             err << "tandemd: a hold is set and cleared with a reason (--reason TEXT): the "
                    "ledger records it\n";
+        if (verb == u"export"_s && exportTargets != 1)
+            err << "tandemd: export writes one of --mbox FILE, --eml DIR or --zip FILE\n";
+        if (verb == u"search"_s)
+            err << "tandemd: --limit wants a number of results above 0\n";
+        if (verb == u"copy"_s && o.to.isEmpty())
+            err << "tandemd: copy needs the mailbox to copy to (--to MAILBOX)\n";
         err << usage;
         return 2;
     }
@@ -580,9 +612,9 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
         const qsizetype at = name.lastIndexOf(u'@');
         return config::mailboxName(name.left(at)) + u'@' + config::asciiDomain(name.mid(at + 1));
     };
-    const QString mailbox = verb == u"export"_s || (holdVerb && !o.all) ? canonical(target)
-                            : o.mailbox.isEmpty()                       ? QString()
-                                                                        : canonical(o.mailbox);
+    const QString mailbox = holdVerb && !o.all    ? canonical(target)
+                            : o.mailbox.isEmpty() ? QString()
+                                                  : canonical(o.mailbox);
 
     if (verb == u"run"_s || verb == u"verify"_s || verb == u"reindex"_s) {
         const int lock = lockDataFolder(settings);
@@ -642,13 +674,28 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
                                  verb == u"hold"_s ? u"on legal hold"_s : u"hold cleared"_s);
         return 0;
     }
-    const qint64 n = archive->exportMailbox(mailbox, o.mbox, &error);
-    if (n < 0) {
-        err << u"tandemd: %1\n"_s.arg(error);
-        return 1;
+    if (verb == u"search"_s)
+        return archiveSearch(*archive, args.mid(1).join(u' '), o.json, limit, out, err);
+    if (verb == u"show"_s)
+        return archiveShow(*archive, ids.first(), o.json, out, err);
+    if (verb == u"copy"_s) {
+        mailbox::MailboxStore store(settings.dataPath() + u"/mailboxes"_s, settings.server.hostname,
+                                    settings.mailboxes.mailboxTemplate);
+        const bool restored = copyFolder.compare(u"Restored"_s, Qt::CaseInsensitive) == 0;
+        return archiveCopy(*archive, store, ids, canonical(o.to),
+                           restored ? archive::CopyBackFolder::Restored
+                                    : archive::CopyBackFolder::Inbox,
+                           cliUser(), out, err);
     }
-    out << u"%1: %2 message(s) exported to %3\n"_s.arg(mailbox).arg(n).arg(o.mbox);
-    return 0;
+    // export: a mailbox alone (one word with an @ and no field) is that mailbox's mail.
+    QString query = args.mid(1).join(u' ');
+    static const QRegularExpression bareMailbox(u"^[^\\s:\"()]+@[^\\s:\"()@]+$"_s);
+    if (args.size() == 2 && bareMailbox.match(query).hasMatch())
+        query = u"mailbox:"_s + canonical(query);
+    const archive::ExportFormat format = !o.mbox.isEmpty()  ? archive::ExportFormat::Mbox
+                                         : !o.eml.isEmpty() ? archive::ExportFormat::Eml
+                                                            : archive::ExportFormat::Zip;
+    return archiveExportQuery(*archive, query, format, o.mbox + o.eml + o.zip, cliUser(), out, err);
 }
 
 int reloadCommand(const config::Settings &settings, bool quietWhenStopped, QTextStream &out,

@@ -30,16 +30,24 @@ int reloadCommand(const config::Settings &settings, bool quietWhenStopped, QText
                   QTextStream &err);
 
 // archive status [--json] | run [--mailbox M] | verify [--mailbox M]
-// | hold|release MAILBOX|--all --reason TEXT | export MAILBOX --mbox FILE.
+// | hold|release MAILBOX|--all --reason TEXT.
 // run and verify are the running daemon's work when one runs (through spool/control/, as queue
 // operations), else done here with the data folder locked; the others use the catalog, which
 // the daemon shares safely.
+// search QUERY [--json] [--limit N] | show ID [--json] | copy ID... --to MAILBOX
+// [--folder INBOX|Restored] | export QUERY (--mbox FILE | --eml DIR | --zip FILE): the search
+// (searchcommands.h); export MAILBOX --mbox FILE, as before, is the query mailbox:MAILBOX.
 struct ArchiveOptions {
     bool json = false;
     bool all = false;
     QString mailbox;
     QString reason;
     QString mbox;
+    QString eml;
+    QString zip;
+    QString to;
+    QString folder;
+    QString limit;
 };
 int archiveCommand(const config::Settings &settings, const QStringList &args,
                    const ArchiveOptions &options, QTextStream &out, QTextStream &err);

@@ -15,6 +15,9 @@
 #include <QSet>
 #include <QUrl>
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -58,6 +61,7 @@ const QString kEventExpired = u"expired"_s;
 const QString kEventExported = u"exported"_s;
 const QString kEventHoldSet = u"hold set"_s;
 const QString kEventHoldCleared = u"hold cleared"_s;
+const QString kEventCopiedBack = u"copied back"_s;
 const QString kToStore = u"to store"_s;
 const QString kToFolder = u"to folder Archive"_s;
 const QString kDeletedInstead = u"deleted instead of archived"_s;
@@ -285,7 +289,6 @@ public:
                   const Progress &progress) override;
     ReindexReport reindex(const ReindexProgress &progress, const std::atomic_bool *stop) override;
     VerifyReport verify(const QString &onlyMailbox) override;
-    qint64 exportMailbox(const QString &mailbox, const QString &mboxPath, QString *error) override;
     Status status() const override;
     QString headsDigest() const override;
     std::optional<QByteArray> readBlob(const QString &sha256, QString *error) const override
@@ -293,6 +296,18 @@ public:
         return m_blobs->read(sha256, error);
     }
     void setTestHook(TestHook hook) override { m_hook = std::move(hook); }
+
+    QList<SearchHit> search(const QString &query, const SearchSort &sort, const SearchHit *after,
+                            int limit, QString *error) const override;
+    qint64 countMatches(const QString &query, QString *error) const override;
+    std::optional<MessageDetails> details(qint64 placementId, QString *error) const override;
+    std::optional<Placement> copyBack(qint64 placementId, mailbox::MailboxStore &mailboxes,
+                                      const QString &toMailbox, CopyBackFolder folder,
+                                      const QString &who, QString *error) override;
+    ExportReport exportPlacements(const QList<qint64> &placementIds, ExportFormat format,
+                                  const QString &path, const QString &who,
+                                  const std::atomic_bool *stop,
+                                  const ExportProgress &progress) override;
 
 private:
     using Extracted = std::shared_ptr<const ExtractedMessage>;
@@ -1339,7 +1354,8 @@ void ArchiveImpl::verifyPlacements(const QString &mailbox, VerifyReport *report)
         if (e.key.isEmpty())
             continue;
         Replay &r = byKey[e.key];
-        if (e.event == kEventFiled || e.event == kEventRecorded) {
+        // A copy back files a new live copy of a stored message, as delivery does.
+        if (e.event == kEventFiled || e.event == kEventRecorded || e.event == kEventCopiedBack) {
             r.filed = true;
             r.sha = e.sha256;
             static const QRegularExpression size(u"^size (\\d+)"_s);
@@ -1351,8 +1367,6 @@ void ArchiveImpl::verifyPlacements(const QString &mailbox, VerifyReport *report)
                                                     : r.state;
         } else if (e.event == kEventExpired) {
             r.state = PlacementState::Expired;
-        } else if (e.event == u"copied back"_s) {
-            r.state = PlacementState::Live;
         }
     }
     for (const Placement &p : m_catalog->placements(mailbox)) {
@@ -1493,48 +1507,6 @@ VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
     return report;
 }
 
-qint64 ArchiveImpl::exportMailbox(const QString &mailbox, const QString &mboxPath, QString *error)
-{
-    QList<Placement> chosen;
-    for (const Placement &p : m_catalog->placements(mailbox)) {
-        if (p.state != PlacementState::Expired)
-            chosen.append(p);
-    }
-    const QString tmp = mboxPath + u".tmp"_s;
-    fsutil::Fd fd(
-        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
-    if (!fd.isValid()) {
-        *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
-        return -1;
-    }
-    MboxWriter writer;
-    for (const Placement &p : std::as_const(chosen)) {
-        if (!writeMessage(p, &writer, &fd, error)) {
-            *error = u"cannot export to %1: %2"_s.arg(tmp, *error);
-            ::unlink(QFile::encodeName(tmp).constData());
-            return -1;
-        }
-    }
-    if (!fsutil::fsyncFd(fd.get(), error) || !fd.close(error) ||
-        ::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(mboxPath).constData()) !=
-            0) {
-        if (error->isEmpty())
-            *error = fsutil::errnoText(errno);
-        *error = u"cannot write %1: %2"_s.arg(mboxPath, *error);
-        ::unlink(QFile::encodeName(tmp).constData());
-        return -1;
-    }
-    if (!fsutil::fsyncDirectory(QFileInfo(mboxPath).absolutePath(), error) || !begin(error))
-        return -1;
-    for (const Placement &p : std::as_const(chosen)) {
-        if (!append(mailbox, kEventExported, p.key, p.sha256, u"to "_s + mboxPath, error)) {
-            abandon();
-            return -1;
-        }
-    }
-    return finish(error) ? chosen.size() : -1;
-}
-
 Status ArchiveImpl::status() const
 {
     Status s;
@@ -1579,6 +1551,509 @@ QString ArchiveImpl::headsDigest() const
     const QByteArray digest =
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex();
     return text + u"sha256 "_s + QString::fromLatin1(digest) + u'\n';
+}
+
+// Search, preview, copy back and export (docs/archive.md "Searching", "Copy back and export").
+
+QList<SearchHit> ArchiveImpl::search(const QString &query, const SearchSort &sort,
+                                     const SearchHit *after, int limit, QString *error) const
+{
+    QueryError bad;
+    const auto compiled = compileQuery(query, &bad);
+    if (!compiled) {
+        *error = bad.toString();
+        return {};
+    }
+    return m_catalog->search(*compiled, sort, after, limit, error);
+}
+
+qint64 ArchiveImpl::countMatches(const QString &query, QString *error) const
+{
+    QueryError bad;
+    const auto compiled = compileQuery(query, &bad);
+    if (!compiled) {
+        *error = bad.toString();
+        return -1;
+    }
+    return m_catalog->countMatches(*compiled, error);
+}
+
+std::optional<MessageDetails> ArchiveImpl::details(qint64 placementId, QString *error) const
+{
+    const QList<SearchHit> hits =
+        m_catalog->search({u"p.id = ?1"_s, {placementId}}, {}, nullptr, 1, error);
+    if (hits.isEmpty()) {
+        if (error->isEmpty())
+            *error = u"no placement %1 is in the search index"_s.arg(placementId);
+        return std::nullopt;
+    }
+    MessageDetails d;
+    d.hit = hits.first();
+    SearchSort byId;
+    byId.ascending = true; // the copies of one message share its date: in the order filed
+    d.copies = m_catalog->search({u"p.sha = ?1"_s, {d.hit.sha256}}, byId, nullptr, -1, error);
+    if (!error->isEmpty())
+        return std::nullopt;
+    QString readError;
+    const std::optional<QByteArray> bytes = m_blobs->read(d.hit.sha256, &readError);
+    if (!bytes) {
+        if (d.hit.state != toString(PlacementState::Expired)) {
+            *error = u"placement %1: %2"_s.arg(placementId).arg(readError);
+            return std::nullopt;
+        }
+        d.stored = false; // expired and removed: what the index kept
+        d.message.subject = d.hit.subject;
+        d.message.from.append({d.hit.fromAddr, d.hit.fromName});
+        if (d.hit.date.isValid())
+            d.message.date = d.hit.date.toSecsSinceEpoch();
+        d.message.messageId = d.hit.messageId;
+        return d;
+    }
+    d.message = extractMessage(*bytes);
+    qsizetype end = bytes->indexOf("\r\n\r\n");
+    end = end >= 0 ? end + 2 : bytes->indexOf("\n\n");
+    d.headerBlock = end >= 0 ? bytes->left(end + (bytes->at(end - 1) == '\n' ? 0 : 1)) : *bytes;
+    return d;
+}
+
+std::optional<Placement> ArchiveImpl::copyBack(qint64 placementId, mailbox::MailboxStore &mailboxes,
+                                               const QString &toMailbox, CopyBackFolder folder,
+                                               const QString &who, QString *error)
+{
+    const std::optional<Placement> original = m_catalog->placementById(placementId);
+    if (!original) {
+        *error = u"no placement %1"_s.arg(placementId);
+        return std::nullopt;
+    }
+    if (original->state == PlacementState::Expired) {
+        *error = u"placement %1 has expired: its message is no longer kept"_s.arg(placementId);
+        return std::nullopt;
+    }
+    const qsizetype at = toMailbox.lastIndexOf(u'@');
+    if (at <= 0) {
+        *error = u"%1 is not a mailbox (local@domain)"_s.arg(toMailbox);
+        return std::nullopt;
+    }
+    // The stored original to a file in the archive's own folder, which the mailbox store
+    // copies as delivery copies a spooled message.
+    const QString tmpDir = m_dir + u"/tmp"_s;
+    if (!QDir().mkpath(tmpDir)) {
+        *error = u"cannot create %1"_s.arg(tmpDir);
+        return std::nullopt;
+    }
+    const QDateTime time = now();
+    mailbox::DeliveryRequest r;
+    r.localPart = toMailbox.left(at);
+    r.domain = toMailbox.mid(at + 1);
+    r.folder = folder == CopyBackFolder::Restored ? u"Restored"_s : QString();
+    r.create = true;
+    // The new copy's key in its mailbox (the file name's unique part): copying the same
+    // placement twice makes two copies, as asked.
+    r.uniqueBase = u"C%1P%2"_s.arg(time.toMSecsSinceEpoch()).arg(placementId);
+    r.time = time;
+    r.prefix = original->prefix; // the same Return-Path: and Delivered-To: as the original
+    r.sourcePath = tmpDir + u'/' + r.uniqueBase;
+    {
+        fsutil::Fd fd(::open(QFile::encodeName(r.sourcePath).constData(),
+                             O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600));
+        if (!fd.isValid()) {
+            *error = u"cannot create %1: %2"_s.arg(r.sourcePath, fsutil::errnoText(errno));
+            return std::nullopt;
+        }
+        QString writeError;
+        const bool ok = m_blobs->readChunks(
+            original->sha256,
+            [&](const QByteArray &chunk) {
+                return fd.writeAll(chunk.constData(), chunk.size(), &writeError);
+            },
+            error);
+        if (!ok || !fd.close(error)) {
+            if (!writeError.isEmpty())
+                *error = writeError;
+            *error = u"placement %1: %2"_s.arg(placementId).arg(*error);
+            ::unlink(QFile::encodeName(r.sourcePath).constData());
+            return std::nullopt;
+        }
+    }
+    QString fileName;
+    const mailbox::DeliveryOutcome outcome = mailboxes.deliver(r, &fileName, error);
+    ::unlink(QFile::encodeName(r.sourcePath).constData());
+    if (outcome != mailbox::DeliveryOutcome::Stored &&
+        outcome != mailbox::DeliveryOutcome::AlreadyStored) {
+        if (outcome == mailbox::DeliveryOutcome::NoMailbox)
+            *error = u"mailbox %1 does not exist"_s.arg(toMailbox);
+        *error = u"cannot copy placement %1 to %2: %3"_s.arg(placementId).arg(toMailbox, *error);
+        return std::nullopt;
+    }
+    // Filed like delivered mail; a crash before the commit leaves a live file without its
+    // placement, which the next maintenance run records.
+    Placement p;
+    p.mailbox = toMailbox;
+    p.folder = r.folder;
+    p.key = r.uniqueBase;
+    p.deliveredTo = original->deliveredTo;
+    p.prefix = original->prefix;
+    p.sha256 = original->sha256;
+    p.size = original->size;
+    p.filed = time;
+    bool inserted = false;
+    if (!begin(error) || !m_catalog->insertPlacement(&p, &inserted, error) ||
+        !append(p.mailbox, kEventCopiedBack, p.key, p.sha256,
+                u"size %1, folder %2, from %3 %4 (placement %5), by %6"_s.arg(p.size)
+                    .arg(p.folder.isEmpty() ? u"INBOX"_s : p.folder, original->mailbox,
+                         original->folder.isEmpty() ? u"INBOX"_s : original->folder)
+                    .arg(placementId)
+                    .arg(who),
+                error) ||
+        !recordEnvelope(p, error)) {
+        abandon();
+        return std::nullopt;
+    }
+    if (!finish(error))
+        return std::nullopt;
+    return p;
+}
+
+namespace {
+
+// Writes an export's messages: one mbox or zip file (made under a temporary name, renamed when
+// complete), or a folder of .eml files.
+class ExportSink {
+public:
+    virtual ~ExportSink() = default;
+    // Starts a message; then its bytes in chunks; then end. Any false: *error says why.
+    virtual bool begin(const Placement &p, const QString &name, QString *error) = 0;
+    virtual bool write(const QByteArray &chunk, QString *error) = 0;
+    virtual bool end(QString *error) = 0;
+    // Makes it durable and visible under its name; abandon() removes what a file export wrote.
+    virtual bool finish(QString *error) = 0;
+    virtual void abandon() = 0;
+    // A message that failed part way is taken out again where the format allows; false when
+    // the whole file is spoiled (a zip entry cannot be taken back).
+    virtual bool dropCurrent() = 0;
+};
+
+class MboxSink : public ExportSink {
+public:
+    MboxSink(QString path)
+        : m_path(std::move(path))
+        , m_tmp(m_path + u".tmp"_s)
+    {}
+    bool open(QString *error)
+    {
+        m_fd = fsutil::Fd(::open(QFile::encodeName(m_tmp).constData(),
+                                 O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+        if (!m_fd.isValid())
+            *error = u"cannot create %1: %2"_s.arg(m_tmp, fsutil::errnoText(errno));
+        return m_fd.isValid();
+    }
+    bool begin(const Placement &p, const QString &, QString *) override
+    {
+        m_start = m_written;
+        m_writer.begin(p.filed);
+        m_writer.feed(p.prefix); // which copy it is: its envelope sender and recipient
+        return true;
+    }
+    bool write(const QByteArray &chunk, QString *error) override
+    {
+        m_writer.feed(chunk);
+        return flush(error);
+    }
+    bool end(QString *error) override
+    {
+        m_writer.end();
+        return flush(error);
+    }
+    bool finish(QString *error) override
+    {
+        if (!flush(error) || !fsutil::fsyncFd(m_fd.get(), error) || !m_fd.close(error))
+            return false;
+        if (::rename(QFile::encodeName(m_tmp).constData(), QFile::encodeName(m_path).constData()) !=
+            0) {
+            *error = u"cannot write %1: %2"_s.arg(m_path, fsutil::errnoText(errno));
+            return false;
+        }
+        return fsutil::fsyncDirectory(QFileInfo(m_path).absolutePath(), error);
+    }
+    void abandon() override
+    {
+        QString ignored;
+        m_fd.close(&ignored);
+        ::unlink(QFile::encodeName(m_tmp).constData());
+    }
+    bool dropCurrent() override
+    {
+        m_writer.take();
+        m_writer = MboxWriter();
+        m_written = m_start;
+        return ::ftruncate(m_fd.get(), m_start) == 0 && ::lseek(m_fd.get(), m_start, SEEK_SET) >= 0;
+    }
+
+private:
+    bool flush(QString *error)
+    {
+        const QByteArray out = m_writer.take();
+        m_buffer += out;
+        if (m_buffer.size() < (1 << 20) && !out.isEmpty())
+            return true;
+        if (!m_fd.writeAll(m_buffer.constData(), m_buffer.size(), error))
+            return false;
+        m_written += m_buffer.size();
+        m_buffer.clear();
+        return true;
+    }
+
+    QString m_path;
+    QString m_tmp;
+    fsutil::Fd m_fd;
+    MboxWriter m_writer;
+    QByteArray m_buffer; // written a MiB at a time
+    qint64 m_written = 0;
+    qint64 m_start = 0;
+};
+
+class EmlSink : public ExportSink {
+public:
+    EmlSink(QString dir)
+        : m_dir(std::move(dir))
+    {}
+    bool open(QString *error)
+    {
+        if (!QDir().mkpath(m_dir)) {
+            *error = u"cannot create the folder %1"_s.arg(m_dir);
+            return false;
+        }
+        return true;
+    }
+    bool begin(const Placement &, const QString &name, QString *error) override
+    {
+        m_current = m_dir + u'/' + name;
+        m_fd = fsutil::Fd(::open(QFile::encodeName(m_current).constData(),
+                                 O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+        if (!m_fd.isValid())
+            *error = u"cannot create %1: %2"_s.arg(m_current, fsutil::errnoText(errno));
+        return m_fd.isValid();
+    }
+    bool write(const QByteArray &chunk, QString *error) override
+    {
+        return m_fd.writeAll(chunk.constData(), chunk.size(), error);
+    }
+    bool end(QString *error) override { return m_fd.close(error); }
+    // One flush for the whole folder: the files' data and names (syncfs, as the blob store).
+    bool finish(QString *error) override { return fsutil::syncFileSystemOf(m_dir, error); }
+    void abandon() override {}
+    bool dropCurrent() override
+    {
+        QString ignored;
+        m_fd.close(&ignored);
+        return ::unlink(QFile::encodeName(m_current).constData()) == 0 || errno == ENOENT;
+    }
+
+private:
+    QString m_dir;
+    QString m_current;
+    fsutil::Fd m_fd;
+};
+
+class ZipSink : public ExportSink {
+public:
+    ZipSink(QString path)
+        : m_path(std::move(path))
+        , m_tmp(m_path + u".tmp"_s)
+    {}
+    ~ZipSink() override
+    {
+        if (m_zip)
+            archive_write_free(m_zip);
+    }
+    bool open(QString *error)
+    {
+        m_zip = archive_write_new();
+        if (!m_zip || archive_write_set_format_zip(m_zip) != ARCHIVE_OK ||
+            archive_write_open_filename(m_zip, QFile::encodeName(m_tmp).constData()) !=
+                ARCHIVE_OK) {
+            *error = u"cannot create %1: %2"_s.arg(m_tmp, zipError());
+            return false;
+        }
+        return true;
+    }
+    bool begin(const Placement &p, const QString &name, QString *error) override
+    {
+        archive_entry *entry = archive_entry_new();
+        archive_entry_set_pathname_utf8(entry, name.toUtf8().constData());
+        archive_entry_set_size(entry, p.size);
+        archive_entry_set_filetype(entry, AE_IFREG);
+        archive_entry_set_perm(entry, 0644);
+        archive_entry_set_mtime(entry, p.filed.toSecsSinceEpoch(), 0);
+        const bool ok = archive_write_header(m_zip, entry) == ARCHIVE_OK;
+        archive_entry_free(entry);
+        if (!ok)
+            *error = u"zip: %1"_s.arg(zipError());
+        return ok;
+    }
+    bool write(const QByteArray &chunk, QString *error) override
+    {
+        if (archive_write_data(m_zip, chunk.constData(), size_t(chunk.size())) != chunk.size()) {
+            *error = u"zip: %1"_s.arg(zipError());
+            return false;
+        }
+        return true;
+    }
+    bool end(QString *error) override
+    {
+        if (archive_write_finish_entry(m_zip) != ARCHIVE_OK) {
+            *error = u"zip: %1"_s.arg(zipError());
+            return false;
+        }
+        return true;
+    }
+    bool finish(QString *error) override
+    {
+        const int closed = archive_write_close(m_zip);
+        archive_write_free(std::exchange(m_zip, nullptr));
+        if (closed != ARCHIVE_OK) {
+            *error = u"cannot write %1"_s.arg(m_tmp);
+            return false;
+        }
+        fsutil::Fd fd(::open(QFile::encodeName(m_tmp).constData(), O_RDONLY | O_CLOEXEC));
+        if (!fd.isValid() || !fsutil::fsyncFd(fd.get(), error))
+            return false;
+        if (::rename(QFile::encodeName(m_tmp).constData(), QFile::encodeName(m_path).constData()) !=
+            0) {
+            *error = u"cannot write %1: %2"_s.arg(m_path, fsutil::errnoText(errno));
+            return false;
+        }
+        return fsutil::fsyncDirectory(QFileInfo(m_path).absolutePath(), error);
+    }
+    void abandon() override
+    {
+        if (m_zip)
+            archive_write_free(std::exchange(m_zip, nullptr));
+        ::unlink(QFile::encodeName(m_tmp).constData());
+    }
+    bool dropCurrent() override { return false; }
+
+private:
+    QString zipError() const
+    {
+        const char *text = m_zip ? archive_error_string(m_zip) : nullptr;
+        return text ? QString::fromUtf8(text) : fsutil::errnoText(errno);
+    }
+
+    QString m_path;
+    QString m_tmp;
+    struct archive *m_zip = nullptr;
+};
+
+} // namespace
+
+ExportReport ArchiveImpl::exportPlacements(const QList<qint64> &placementIds, ExportFormat format,
+                                           const QString &path, const QString &who,
+                                           const std::atomic_bool *stop,
+                                           const ExportProgress &progress)
+{
+    ExportReport report;
+    report.requested = placementIds.size();
+    std::unique_ptr<ExportSink> sink;
+    bool opened = false;
+    if (format == ExportFormat::Mbox) {
+        auto mbox = std::make_unique<MboxSink>(path);
+        opened = mbox->open(&report.error);
+        sink = std::move(mbox);
+    } else if (format == ExportFormat::Eml) {
+        auto eml = std::make_unique<EmlSink>(path);
+        opened = eml->open(&report.error);
+        sink = std::move(eml);
+    } else {
+        auto zip = std::make_unique<ZipSink>(path);
+        opened = zip->open(&report.error);
+        sink = std::move(zip);
+    }
+    if (!opened)
+        return report;
+
+    const int width = int(QString::number(placementIds.size()).size());
+    QList<Placement> done;
+    qint64 n = 0;
+    for (const qint64 id : placementIds) {
+        if (stop && stop->load()) {
+            report.cancelled = true;
+            break;
+        }
+        ++n;
+        if (progress && (n % 64 == 1 || n == placementIds.size()))
+            progress(n - 1, placementIds.size());
+        const std::optional<Placement> p = m_catalog->placementById(id);
+        if (!p) {
+            report.failures.append(u"placement %1: no such placement"_s.arg(id));
+            continue;
+        }
+        if (p->state == PlacementState::Expired) {
+            report.failures.append(
+                u"placement %1 (%2): expired, its message is no longer kept"_s.arg(id).arg(
+                    p->mailbox));
+            continue;
+        }
+        // 0001-alice@example.com-42.eml: in the order asked, and which copy it is.
+        const QString name = u"%1-%2-%3.eml"_s.arg(n, width, 10, QChar(u'0'))
+                                 .arg(QString(p->mailbox).replace(u'/', u'_'))
+                                 .arg(id);
+        QString error;
+        QString writeError;
+        bool ok =
+            sink->begin(*p, name, &error) &&
+            m_blobs->readChunks(
+                p->sha256, [&](const QByteArray &chunk) { return sink->write(chunk, &writeError); },
+                &error) &&
+            sink->end(&error);
+        if (!ok) {
+            if (!writeError.isEmpty())
+                error = writeError;
+            report.failures.append(u"placement %1 (%2): %3"_s.arg(id).arg(p->mailbox, error));
+            if (!sink->dropCurrent()) { // the file is spoiled: nothing is exported
+                sink->abandon();
+                report.error =
+                    u"cannot go on writing %1 after placement %2 failed"_s.arg(path).arg(id);
+                return report;
+            }
+            continue;
+        }
+        done.append(*p);
+    }
+    if (report.cancelled && format != ExportFormat::Eml) {
+        sink->abandon();
+        return report;
+    }
+    QString error;
+    if (!sink->finish(&error)) {
+        sink->abandon();
+        report.error = error;
+        return report;
+    }
+    report.exported = done.size();
+    if (progress)
+        progress(n, placementIds.size());
+    // The ledger records each copy exported, in batches, once the export is on disk.
+    const QString detail = u"to %1 by %2"_s.arg(QFileInfo(path).absoluteFilePath(), who);
+    for (qsizetype i = 0; i < done.size(); i += kBatch) {
+        if (!begin(&error)) {
+            report.error = error;
+            return report;
+        }
+        for (qsizetype j = i; j < std::min(done.size(), i + kBatch); ++j) {
+            const Placement &p = done[j];
+            if (!append(p.mailbox, kEventExported, p.key, p.sha256, detail, &error)) {
+                abandon();
+                report.error = u"exported, but the ledger could not record it: %1"_s.arg(error);
+                return report;
+            }
+        }
+        if (!finish(&error)) {
+            report.error = u"exported, but the ledger could not record it: %1"_s.arg(error);
+            return report;
+        }
+    }
+    return report;
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "archive/extract.h"
+#include "archive/search.h"
 #include "config/settings.h"
 
 #include <QByteArray>
@@ -134,6 +136,39 @@ struct VerifyReport {
     bool ok() const { return problems.isEmpty(); }
 };
 
+// What the preview of a search hit shows: the message as the index reads it, and everyone who
+// received it (every placement of the same stored message, in every mailbox and folder).
+struct MessageDetails {
+    SearchHit hit;            // the placement asked for
+    ExtractedMessage message; // headers, decoded text, attachment names (extract.h)
+    QByteArray headerBlock;   // the original header lines, as stored (unfolded bytes, CRLF)
+    QList<SearchHit> copies;  // every placement of the message, the one asked for included
+    // False for an expired copy whose message the store no longer holds: message and
+    // headerBlock then have only what the index kept (subject, From:, Date).
+    bool stored = true;
+};
+
+// Where a copy back puts the new copy: the mailbox's INBOX or its "Restored" folder.
+enum class CopyBackFolder { Inbox, Restored };
+
+enum class ExportFormat {
+    Mbox, // one mbox file (mboxrd); each copy with its Return-Path:/Delivered-To: lines
+    Eml,  // a folder of .eml files, each the stored original byte for byte
+    Zip,  // one zip file of such .eml files
+};
+
+// The end of an export: exported + failures.size() == requested, unless cancelled: then an
+// mbox or zip file is not written at all (exported is 0), and a folder keeps the .eml files
+// written before the cancel (exported counts them).
+struct ExportReport {
+    qint64 requested = 0;
+    qint64 exported = 0;
+    QStringList failures; // each placement that could not be exported, named, and why
+    bool cancelled = false;
+    QString error; // the whole export failed (cannot create the file): nothing exported
+    bool ok() const { return error.isEmpty() && failures.isEmpty() && !cancelled; }
+};
+
 using Clock = std::function<QDateTime()>;
 
 // Not thread-safe: each thread that needs the archive opens its own on the same folder (SQLite
@@ -185,10 +220,37 @@ public:
     // belong to a batch another process is about to commit (the run removes such orphans).
     virtual VerifyReport verify(const QString &onlyMailbox) = 0;
 
-    // Writes every placement of the mailbox (live or archived) to an mbox file; records an
-    // "exported" entry per message. Returns the count, -1 with *error on failure.
-    virtual qint64 exportMailbox(const QString &mailbox, const QString &mboxPath,
-                                 QString *error) = 0;
+    // Search (docs/archive.md "Searching"): the placements the query finds, live and archived
+    // (expired ones only with is:expired), a page at a time. after, when given, is the last hit
+    // of the previous page for the same query and sort (keyset paging: any page costs the same).
+    // On a bad query or a failure, *error says why (with the query's column for a bad query)
+    // and the list is empty.
+    virtual QList<SearchHit> search(const QString &query, const SearchSort &sort,
+                                    const SearchHit *after, int limit, QString *error) const = 0;
+    // How many placements the query finds; -1 with *error.
+    virtual qint64 countMatches(const QString &query, QString *error) const = 0;
+    // One placement's preview; none with *error when there is no such placement or its
+    // message cannot be read.
+    virtual std::optional<MessageDetails> details(qint64 placementId, QString *error) const = 0;
+
+    // Copy back: a new live copy of the placement's message in the mailbox (created from the
+    // template when missing), in its INBOX or Restored folder, filed like delivered mail (its
+    // own placement, searchable at once) with a "copied back" entry in that mailbox's ledger
+    // naming the original; the original placement stays as it is. who is recorded with it.
+    // Returns the new placement; none with *error.
+    virtual std::optional<Placement> copyBack(qint64 placementId, mailbox::MailboxStore &mailboxes,
+                                              const QString &toMailbox, CopyBackFolder folder,
+                                              const QString &who, QString *error) = 0;
+
+    // Exports placements (in the order given) to path: the mbox or zip file, or the folder
+    // of .eml files (created when missing). Each exported placement gets an "exported" entry
+    // in its mailbox's ledger (batched). progress(done, total) is called as it goes; stop ends
+    // it between messages.
+    using ExportProgress = std::function<void(qint64 done, qint64 total)>;
+    virtual ExportReport exportPlacements(const QList<qint64> &placementIds, ExportFormat format,
+                                          const QString &path, const QString &who,
+                                          const std::atomic_bool *stop,
+                                          const ExportProgress &progress) = 0;
 
     virtual Status status() const = 0;
     // The chain heads, one line per mailbox: what the daily digest to the postmaster holds.

@@ -316,12 +316,7 @@ bool FileBlobStore::removeStaleTemporaries(const QDateTime &before, QString *err
 
 bool FileBlobStore::flush(QString *error) const
 {
-    fsutil::Fd fd(::open(QFile::encodeName(m_dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!fd.isValid() || ::syncfs(fd.get()) != 0) {
-        *error = u"cannot flush %1 to disk: %2"_s.arg(m_dir, fsutil::errnoText(errno));
-        return false;
-    }
-    return true;
+    return fsutil::syncFileSystemOf(m_dir, error);
 }
 
 // The order that makes a crash harmless: a blob's bytes are on disk before its name is in

@@ -271,6 +271,29 @@ std::optional<Placement> SqliteCatalog::placement(const QString &mailbox, const 
     return placementFrom(s);
 }
 
+std::optional<Placement> SqliteCatalog::placementById(qint64 id) const
+{
+    Stmt s(m_db, sql(u"SELECT %1 FROM placements WHERE id = ?"_s.arg(
+                         QLatin1StringView(kPlacementColumns)))
+                     .constData());
+    s.bind(1, id);
+    if (s.step() != SQLITE_ROW)
+        return std::nullopt;
+    return placementFrom(s);
+}
+
+QList<SearchHit> SqliteCatalog::search(const CompiledQuery &query, const SearchSort &sort,
+                                       const SearchHit *after, int limit, QString *error) const
+{
+    return after ? runSearchAfter(m_db, query, sort, *after, limit, error)
+                 : runSearch(m_db, query, sort, 0, limit, error);
+}
+
+qint64 SqliteCatalog::countMatches(const CompiledQuery &query, QString *error) const
+{
+    return countSearch(m_db, query, error);
+}
+
 QList<Placement> SqliteCatalog::placements(const QString &mailbox) const
 {
     QList<Placement> out;

@@ -3,6 +3,8 @@
 #include "archive.h"
 #include "blobstore.h"
 #include "extract.h"
+#include "query.h"
+#include "search.h"
 
 #include <QDateTime>
 #include <QList>
@@ -101,6 +103,14 @@ public:
     virtual QStringList unindexedBlobs() const = 0; // present (not removed) and not indexed
     // Empties messages, message_text and envelopes (reindex starts with it).
     virtual bool clearIndex(QString *error) = 0;
+
+    // The search (search.h) over this catalog: a page after the hit given (or the first), and
+    // the count. The query is compiled (query.h); a condition written by hand over kSearchFrom
+    // works too (the placements of one message, one placement by id).
+    virtual QList<SearchHit> search(const CompiledQuery &query, const SearchSort &sort,
+                                    const SearchHit *after, int limit, QString *error) const = 0;
+    virtual qint64 countMatches(const CompiledQuery &query, QString *error) const = 0;
+    virtual std::optional<Placement> placementById(qint64 id) const = 0;
 };
 
 // catalog.sqlite: WAL, synchronous=FULL, a 30 s busy timeout, foreign keys.
@@ -155,6 +165,11 @@ public:
     qint64 indexedCount() const override;
     QStringList unindexedBlobs() const override;
     bool clearIndex(QString *error) override;
+
+    QList<SearchHit> search(const CompiledQuery &query, const SearchSort &sort,
+                            const SearchHit *after, int limit, QString *error) const override;
+    qint64 countMatches(const CompiledQuery &query, QString *error) const override;
+    std::optional<Placement> placementById(qint64 id) const override;
 
 private:
     bool exec(const char *sql, QString *error);

@@ -126,6 +126,16 @@ bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, 
     return !syncDir || fsyncDirectory(info.absolutePath(), error);
 }
 
+bool syncFileSystemOf(const QString &folder, QString *error)
+{
+    Fd fd(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd.isValid() || ::syncfs(fd.get()) != 0) {
+        *error = u"cannot flush %1 to disk: %2"_s.arg(folder, errnoText(errno));
+        return false;
+    }
+    return true;
+}
+
 bool appendDurably(const QString &path, const QByteArray &bytes, QString *error)
 {
     Fd fd(::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,

@@ -14,6 +14,9 @@ bool fsyncDirectory(const QString &path, QString *error);
 // file has the mode from its first byte on (0600 for a private key).
 bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, bool syncDir = true,
                   int mode = 0640);
+// syncfs(2) on the file system holding the folder: one flush for many files written without
+// fsync (the archive's blobs of a batch, an export's .eml files).
+bool syncFileSystemOf(const QString &folder, QString *error);
 // Appends bytes and fdatasyncs.
 bool appendDurably(const QString &path, const QByteArray &bytes, QString *error);
 // Creates the folder and any missing parents; a failure says why and as whom

@@ -158,7 +158,8 @@ private slots:
     void tamperingDetected();
     void resumeAfterCommitBeforeUnlink();
     void resumeAfterExportBeforeMark();
-    void exportMailbox();
+    void exportPlacements();
+    void exportCancelledWritesNoFile();
     void statusAndDigest();
     void recordsFilesWithoutPlacement();
     void recordedBlobRemovedMeanwhile();
@@ -810,7 +811,7 @@ void TestArchive::resumeAfterExportBeforeMark()
     QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
 }
 
-void TestArchive::exportMailbox()
+void TestArchive::exportPlacements()
 {
     config::ArchivePolicy policy;
     policy.archiveAfterHours = 24;
@@ -822,10 +823,54 @@ void TestArchive::exportMailbox()
     setPolicy(u"alice"_s, policy);
     runAt(archive.get(), kT0.addSecs(30 * 3600));
     const QString mbox = m_dir->filePath(u"alice.mbox"_s);
-    QCOMPARE(archive->exportMailbox(u"alice@example.com"_s, mbox, &error), 2);
+    QList<qint64> ids;
+    SearchSort oldestFirst;
+    oldestFirst.ascending = true;
+    for (const SearchHit &h :
+         archive->search(u"mailbox:alice@example.com"_s, oldestFirst, nullptr, -1, &error))
+        ids.append(h.placementId);
+    QCOMPARE(ids.size(), 2); // one archived, one live
+    const ExportReport r =
+        archive->exportPlacements(ids, ExportFormat::Mbox, mbox, u"test"_s, nullptr, {});
+    QVERIFY2(r.ok(), qPrintable(r.error + r.failures.join(u"; "_s)));
+    QCOMPARE(r.exported, 2);
     const QByteArray text = readAll(mbox);
     QCOMPARE(text.count("Delivered-To: alice@example.com\n"), 2);
     QVERIFY(text.startsWith("From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n"));
+    Db db(m_archiveDir + u"/catalog.sqlite"_s);
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM ledger WHERE event = 'exported'"_s), 2);
+    QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
+}
+
+void TestArchive::exportCancelledWritesNoFile()
+{
+    auto archive = openArchive();
+    deliver(archive.get(), u"alice"_s, u"Q1A0"_s, kT0);
+    deliver(archive.get(), u"alice"_s, u"Q2A0"_s, kT0);
+    QString error;
+    QVERIFY(archive->commit(&error));
+    QList<qint64> ids;
+    for (const SearchHit &h : archive->search({}, {}, nullptr, -1, &error))
+        ids.append(h.placementId);
+    QCOMPARE(ids.size(), 2);
+    for (const ExportFormat format : {ExportFormat::Mbox, ExportFormat::Zip}) {
+        const QString file = m_dir->filePath(u"cancelled"_s);
+        std::atomic_bool stop = false;
+        const ExportReport r = archive->exportPlacements(ids, format, file, u"test"_s, &stop,
+                                                         [&stop](qint64, qint64) { stop = true; });
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.exported, 0);
+        QVERIFY(!r.ok());
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(!QFile::exists(file + u".tmp"_s));
+    }
+    // A placement that does not exist is named; the others are exported.
+    const QString dir = m_dir->filePath(u"eml"_s);
+    const ExportReport r = archive->exportPlacements({ids[0], 999, ids[1]}, ExportFormat::Eml, dir,
+                                                     u"test"_s, nullptr, {});
+    QCOMPARE(r.exported, 2);
+    QCOMPARE(r.failures, QStringList{u"placement 999: no such placement"_s});
+    QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 2);
     Db db(m_archiveDir + u"/catalog.sqlite"_s);
     QCOMPARE(db.count(u"SELECT COUNT(*) FROM ledger WHERE event = 'exported'"_s), 2);
     QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
