@@ -195,6 +195,7 @@ SearchWindow::SearchWindow(EngineHost *host, QWidget *parent)
     for (QDateEdit *edit : {m_dateFrom, m_dateTo}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(u"yyyy-MM-dd"_s); // as the query writes it
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(u"2026-12-31"_s) + 48);
         edit->setEnabled(false);
     }
     m_dateFrom->setObjectName(u"dateFrom"_s);

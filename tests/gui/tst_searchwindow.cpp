@@ -775,6 +775,10 @@ void TestSearchWindow::screenshot()
     const QString out = qEnvironmentVariable("TANDEM_SCREENSHOTS");
     if (out.isEmpty())
         QSKIP("set TANDEM_SCREENSHOTS to a folder to render the search window");
+    // TANDEM_LANGUAGE=de or fr, as scripts/screenshots.sh passes it: the labels must fit there too.
+    const QString language = qEnvironmentVariable("TANDEM_LANGUAGE");
+    if (!language.isEmpty())
+        QVERIFY(ui::language::apply(language));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const config::Settings settings = settingsIn(dir.path());
@@ -866,6 +870,7 @@ void TestSearchWindow::screenshot()
     QTest::qWait(300);
     QDir().mkpath(out);
     QVERIFY(window.grab().save(out + u"/search-window.png"_s));
+    ui::language::apply(u"en"_s);
 }
 
 QTEST_MAIN(TestSearchWindow)
