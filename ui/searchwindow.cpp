@@ -419,6 +419,13 @@ SearchWindow::SearchWindow(EngineHost *host, QWidget *parent)
     resize(1200, 760);
 }
 
+SearchWindow::~SearchWindow()
+{
+    // The view and the model go after this: what they tell on the way finds no window.
+    m_view->selectionModel()->disconnect(this);
+    m_model->disconnect(this);
+}
+
 void SearchWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -501,7 +508,8 @@ void SearchWindow::setSettings(const config::Settings &settings)
 {
     const bool otherFolder = !m_settings || m_settings->dataPath() != settings.dataPath();
     m_settings = settings;
-    m_search->setSettings(settings);
+    if (m_search)
+        m_search->setSettings(settings);
     m_host->listMailboxes(settings,
                           [window = QPointer<SearchWindow>(this)](const QStringList &mailboxes) {
                               if (window)
@@ -633,8 +641,8 @@ void SearchWindow::updateStatus()
 
 void SearchWindow::clearPreview(const QString &why)
 {
-    if (m_detailsRequest)
-        m_search->cancel(std::exchange(m_detailsRequest, 0));
+    if (const quint64 asked = std::exchange(m_detailsRequest, 0); asked && m_search)
+        m_search->cancel(asked);
     m_previewed = 0;
     m_previewNote->setText(why.isEmpty() ? tr("Choose a message to see it here.") : why);
     m_preview->setCurrentWidget(m_previewNote);
@@ -648,7 +656,7 @@ void SearchWindow::showPreview()
         return;
     }
     const qint64 id = m_model->hitAt(current.row()).placementId;
-    if (id == m_previewed)
+    if (id == m_previewed || !m_search)
         return;
     if (m_detailsRequest)
         m_search->cancel(m_detailsRequest);
@@ -733,10 +741,10 @@ void SearchWindow::showDetails(quint64 request,
 void SearchWindow::copyToMailbox()
 {
     const QList<SearchHit> hits = selectedHits();
-    if (hits.isEmpty() || m_job != 0)
+    if (hits.isEmpty() || m_job != 0 || !m_search)
         return;
     CopyBackDialog dialog(m_mailboxes, int(hits.size()), hits.first().mailbox, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted || !m_search)
         return;
     const QString mailbox = dialog.mailbox();
     startJob(m_search->copyBack(hits, mailbox, dialog.folder()),
@@ -746,13 +754,13 @@ void SearchWindow::copyToMailbox()
 
 void SearchWindow::exportMessages()
 {
-    if (m_job != 0)
+    if (m_job != 0 || !m_search)
         return;
     const QList<SearchHit> hits = selectedHits();
     static QString folder = QDir::homePath(); // the last one chosen, while the console runs
     ExportDialog dialog(int(hits.size()), m_model->error().isEmpty() ? m_model->totalCount() : 0,
                         folder, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted || !m_search)
         return;
     folder = QFileInfo(dialog.path()).absolutePath();
     m_jobPath = dialog.path();
@@ -795,7 +803,8 @@ void SearchWindow::startJob(quint64 request, const QString &label, qint64 total)
     layout->addLayout(buttons);
     dialog->resize(420, dialog->sizeHint().height());
     const auto stop = [this, text, cancel] {
-        m_search->cancel(m_job);
+        if (m_search)
+            m_search->cancel(m_job);
         text->setText(tr("Cancelling…"));
         cancel->setEnabled(false);
     };

@@ -4,6 +4,7 @@
 #include "archivesearch.h"
 #include "config/settings.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -42,6 +43,7 @@ class SearchWindow : public QWidget {
     Q_OBJECT
 public:
     explicit SearchWindow(EngineHost *host, QWidget *parent = nullptr);
+    ~SearchWindow() override;
 
     // The data folder searched, and its mailboxes for the chooser and Copy to mailbox.
     void setSettings(const config::Settings &settings);
@@ -93,7 +95,7 @@ private:
     void fitColumns();
 
     EngineHost *m_host;
-    ArchiveSearch *m_search;
+    QPointer<ArchiveSearch> m_search; // the host's: in the console it is deleted before this
     SearchModel *m_model;
     std::optional<config::Settings> m_settings;
     QStringList m_mailboxes;
