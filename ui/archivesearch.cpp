@@ -94,33 +94,29 @@ void ArchiveSearch::cancel(quint64 request)
         stop->store(true);
 }
 
-void ArchiveSearch::post(
-    Worker *worker, quint64 request, const Stop &stop,
-    std::function<std::function<void()>(archive::Archive *, const QString &openError)> work)
+void ArchiveSearch::post(Worker *worker, quint64 request, const Stop &stop, Work work)
 {
     const bool skipWhenCancelled = worker != m_jobs; // a job answers with what it did
     const std::optional<config::Settings> settings = m_settings;
-    QMetaObject::invokeMethod(worker,
-                              [this, worker, request, stop, settings, work, skipWhenCancelled] {
-                                  std::function<void()> answer;
-                                  if (!skipWhenCancelled || !stop->load()) {
-                                      QString error;
-                                      archive::Archive *archive = nullptr;
-                                      if (settings)
-                                          archive = worker->archive(*settings, &error);
-                                      else
-                                          error = noSettings();
-                                      answer = work(archive, error);
-                                  }
-                                  QMetaObject::invokeMethod(
-                                      this,
-                                      [this, request, answer] {
-                                          m_pending.remove(request);
-                                          if (answer)
-                                              answer();
-                                      },
-                                      Qt::QueuedConnection);
-                              });
+    const auto run = [this, worker, request, stop, settings, work, skipWhenCancelled] {
+        std::function<void()> answer;
+        if (!skipWhenCancelled || !stop->load()) {
+            QString error;
+            archive::Archive *archive = nullptr;
+            if (settings)
+                archive = worker->archive(*settings, &error);
+            else
+                error = noSettings();
+            answer = work(archive, error);
+        }
+        const auto deliver = [this, request, answer] {
+            m_pending.remove(request);
+            if (answer)
+                answer();
+        };
+        QMetaObject::invokeMethod(this, deliver, Qt::QueuedConnection);
+    };
+    QMetaObject::invokeMethod(worker, run);
 }
 
 quint64 ArchiveSearch::search(const QString &query, const archive::SearchSort &sort,

@@ -91,11 +91,12 @@ private:
     using Stop = std::shared_ptr<std::atomic_bool>;
     // A new request's number and its stop flag, kept until it is answered.
     quint64 begin(Stop *stop);
-    // Runs work(archive, error) on the worker's thread with the archive of the settings in
-    // force now; then answer(...) here, unless the request was cancelled before it ran.
-    void
-    post(Worker *worker, quint64 request, const Stop &stop,
-         std::function<std::function<void()>(archive::Archive *, const QString &openError)> work);
+    // What a request does on its worker's thread, with that thread's archive (null, with why,
+    // when it cannot be opened); it returns the answer to run on this object's thread.
+    using Work = std::function<std::function<void()>(archive::Archive *, const QString &error)>;
+    // Runs work on the worker's thread with the archive of the settings in force now, then
+    // its answer here; a query or preview cancelled before it began is skipped.
+    void post(Worker *worker, quint64 request, const Stop &stop, Work work);
     // Throttled progress of a job, callable from the jobs' thread.
     std::function<void(qint64, qint64)> progressOf(quint64 request);
     void startExport(quint64 request, const Stop &stop, const QList<qint64> &placementIds,
