@@ -1716,6 +1716,16 @@ std::optional<Placement> ArchiveImpl::copyBack(qint64 placementId, mailbox::Mail
 
 namespace {
 
+// The finished temporary file under its name, the name on disk.
+bool putInPlace(const QString &tmp, const QString &path, QString *error)
+{
+    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        *error = u"cannot write %1: %2"_s.arg(path, fsutil::errnoText(errno));
+        return false;
+    }
+    return fsutil::fsyncDirectory(QFileInfo(path).absolutePath(), error);
+}
+
 // Writes an export's messages: one mbox or zip file (made under a temporary name, renamed when
 // complete), or a folder of .eml files.
 class ExportSink {
@@ -1768,12 +1778,7 @@ public:
     {
         if (!flush(error) || !fsutil::fsyncFd(m_fd.get(), error) || !m_fd.close(error))
             return false;
-        if (::rename(QFile::encodeName(m_tmp).constData(), QFile::encodeName(m_path).constData()) !=
-            0) {
-            *error = u"cannot write %1: %2"_s.arg(m_path, fsutil::errnoText(errno));
-            return false;
-        }
-        return fsutil::fsyncDirectory(QFileInfo(m_path).absolutePath(), error);
+        return putInPlace(m_tmp, m_path, error);
     }
     void abandon() override
     {
@@ -1918,12 +1923,7 @@ public:
         fsutil::Fd fd(::open(QFile::encodeName(m_tmp).constData(), O_RDONLY | O_CLOEXEC));
         if (!fd.isValid() || !fsutil::fsyncFd(fd.get(), error))
             return false;
-        if (::rename(QFile::encodeName(m_tmp).constData(), QFile::encodeName(m_path).constData()) !=
-            0) {
-            *error = u"cannot write %1: %2"_s.arg(m_path, fsutil::errnoText(errno));
-            return false;
-        }
-        return fsutil::fsyncDirectory(QFileInfo(m_path).absolutePath(), error);
+        return putInPlace(m_tmp, m_path, error);
     }
     void abandon() override
     {
