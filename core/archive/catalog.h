@@ -101,6 +101,10 @@ public:
     virtual QStringList unindexedBlobs() const = 0; // present (not removed) and not indexed
     // Empties messages, message_text and envelopes (reindex starts with it).
     virtual bool clearIndex(QString *error) = 0;
+
+    // Whether the mailbox has a placement of the message, in any folder and state (an import's
+    // "already present").
+    virtual bool hasMessage(const QString &mailbox, const QString &sha256) const = 0;
 };
 
 // catalog.sqlite: WAL, synchronous=FULL, a 30 s busy timeout, foreign keys.
@@ -155,6 +159,8 @@ public:
     qint64 indexedCount() const override;
     QStringList unindexedBlobs() const override;
     bool clearIndex(QString *error) override;
+
+    bool hasMessage(const QString &mailbox, const QString &sha256) const override;
 
 private:
     bool exec(const char *sql, QString *error);
