@@ -96,7 +96,9 @@ int main(int argc, char *argv[])
         "  archive run|verify [--mailbox MAILBOX]\n"
         "  archive reindex\n"
         "  archive hold|release MAILBOX|--all --reason TEXT\n"
-        "  archive export MAILBOX --mbox FILE"_s);
+        "  archive export MAILBOX --mbox FILE\n"
+        "  archive import --mailbox MAILBOX (--mbox FILE | --maildir DIR | --eml DIR)\n"
+        "                 [--folder FOLDER]"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"The configuration file."_s, u"FILE"_s);
@@ -114,13 +116,24 @@ int main(int argc, char *argv[])
     const QCommandLineOption allOption(u"all"_s,
                                        u"With \"queue retry|hold|...\": every Outbox entry."_s);
     const QCommandLineOption mailboxOption(
-        u"mailbox"_s, u"With \"archive run|verify\": only this mailbox."_s, u"MAILBOX"_s);
+        u"mailbox"_s,
+        u"With \"archive run|verify\": only this mailbox; with \"archive import\": the mailbox "
+        "to import into."_s,
+        u"MAILBOX"_s);
     const QCommandLineOption reasonOption(
         u"reason"_s, u"With \"archive hold|release\": why (recorded in the ledger)."_s, u"TEXT"_s);
-    const QCommandLineOption mboxOption(u"mbox"_s, u"With \"archive export\": the mbox file."_s,
-                                        u"FILE"_s);
+    const QCommandLineOption mboxOption(
+        u"mbox"_s, u"With \"archive export|import\": the mbox file."_s, u"FILE"_s);
     parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption,
                        allOption, certificateOption, mailboxOption, reasonOption, mboxOption});
+    const QCommandLineOption maildirOption(
+        u"maildir"_s, u"With \"archive import\": a Maildir (its folders kept)."_s, u"DIR"_s);
+    const QCommandLineOption emlOption(
+        u"eml"_s, u"With \"archive import\": a folder of .eml files (or one file)."_s, u"DIR"_s);
+    const QCommandLineOption folderOption(
+        u"folder"_s, u"With \"archive import\": the folder to import into (default INBOX)."_s,
+        u"FOLDER"_s);
+    parser.addOptions({maildirOption, emlOption, folderOption});
     parser.addPositionalArgument(u"command"_s, u"user ..., reload or queue ... (see above)."_s,
                                  u"[command...]"_s);
     parser.process(app);
@@ -192,6 +205,9 @@ int main(int argc, char *argv[])
         o.mailbox = parser.value(mailboxOption);
         o.reason = parser.value(reasonOption);
         o.mbox = parser.value(mboxOption);
+        o.maildir = parser.value(maildirOption);
+        o.eml = parser.value(emlOption);
+        o.folder = parser.value(folderOption);
         return tandem::admin::archiveCommand(loaded.settings, command.mid(1), o, out, err);
     }
     if (!command.isEmpty()) {

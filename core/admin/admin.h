@@ -30,7 +30,8 @@ int reloadCommand(const config::Settings &settings, bool quietWhenStopped, QText
                   QTextStream &err);
 
 // archive status [--json] | run [--mailbox M] | verify [--mailbox M]
-// | hold|release MAILBOX|--all --reason TEXT | export MAILBOX --mbox FILE.
+// | hold|release MAILBOX|--all --reason TEXT | export MAILBOX --mbox FILE
+// | import --mailbox M (--mbox FILE | --maildir DIR | --eml DIR) [--folder F].
 // run and verify are the running daemon's work when one runs (through spool/control/, as queue
 // operations), else done here with the data folder locked; the others use the catalog, which
 // the daemon shares safely.
@@ -40,6 +41,10 @@ struct ArchiveOptions {
     QString mailbox;
     QString reason;
     QString mbox;
+    // import: the source besides --mbox, and the folder to import into ("" for INBOX)
+    QString maildir;
+    QString eml;
+    QString folder;
 };
 int archiveCommand(const config::Settings &settings, const QStringList &args,
                    const ArchiveOptions &options, QTextStream &out, QTextStream &err);
