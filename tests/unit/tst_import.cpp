@@ -174,6 +174,7 @@ private slots:
     void killedImportsStoreNothingTwice();
     void filedMeanwhileIsPresent();
     void verifyKnowsImported();
+    void expiredIsNotBroughtBack();
 
 private:
     std::unique_ptr<Archive> openArchive();
@@ -828,6 +829,24 @@ void TestImport::verifyKnowsImported()
     QCOMPARE(v.problems.at(0).what, u"placement modified"_s);
     QVERIFY2(v.problems.at(0).detail.endsWith(u"it is live, its entries say archived"_s),
              qPrintable(v.problems.at(0).detail));
+}
+
+// A message whose copy in the mailbox expired is already present: its retention ended it, and
+// importing an old file again must not undo that.
+void TestImport::expiredIsNotBroughtBack()
+{
+    const QString path = m_dir->filePath(u"e.mbox"_s);
+    QVERIFY(write(path, mboxrd({message(1), message(2)})));
+    auto archive = openArchive();
+    QCOMPARE(import(archive.get(), ImportSource::Mbox, path).stored, 2);
+    {
+        Db db(m_archiveDir + u"/catalog.sqlite"_s);
+        QVERIFY(db.exec(u"UPDATE placements SET state = 'expired' WHERE id = 1"_s));
+    }
+    const ImportReport again = import(archive.get(), ImportSource::Mbox, path);
+    QCOMPARE(again.stored, 0);
+    QCOMPARE(again.alreadyPresent, 2);
+    QCOMPARE(archive->status().placements, 2);
 }
 
 QTEST_GUILESS_MAIN(TestImport)
