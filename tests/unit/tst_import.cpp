@@ -713,8 +713,8 @@ void TestImport::changedFileStartsOver()
 void TestImport::killedImportsStoreNothingTwice()
 {
     QList<QByteArray> messages;
-    for (int i = 0; i < 3000; ++i)
-        messages.append(message(i % 2800, QByteArray("Body of ") + QByteArray::number(i % 2800) +
+    for (int i = 0; i < 1500; ++i)
+        messages.append(message(i % 1400, QByteArray("Body of ") + QByteArray::number(i % 1400) +
                                               '\n' + QByteArray(2000, 'z') + '\n'));
     const QString path = m_dir->filePath(u"kill.mbox"_s);
     QVERIFY(write(path, mboxrd(messages)));
@@ -754,7 +754,7 @@ void TestImport::killedImportsStoreNothingTwice()
         const qint64 now = db.count(u"SELECT COUNT(*) FROM placements"_s);
         if (now == placements) // killed before its first commit: give the next one longer
             delayUs = std::min<qint64>(5000000, delayUs * 2);
-        else if (now < 2800) // killed part way, after storing some
+        else if (now < 1400) // killed part way, after storing some
             ++killed;
         placements = now;
     }
@@ -763,16 +763,16 @@ void TestImport::killedImportsStoreNothingTwice()
     auto archive = openArchive();
     const ImportReport r = import(archive.get(), ImportSource::Mbox, path);
     QVERIFY2(r.error.isEmpty() && !r.interrupted, qPrintable(describe(r)));
-    QCOMPARE(r.read, 3000);
-    QCOMPARE(r.stored + r.alreadyPresent, 3000);
+    QCOMPARE(r.read, 1500);
+    QCOMPARE(r.stored + r.alreadyPresent, 1500);
     QCOMPARE(r.failed, 0);
-    QCOMPARE(r.resumedAt > 0, placements < 2800); // on from the last kill's last commit
-    QCOMPARE(archive->status().blobs, 2800);
-    QCOMPARE(archive->status().placements, 2800);
-    QCOMPARE(blobFiles(), 2800);
+    QCOMPARE(r.resumedAt > 0, placements < 1400); // on from the last kill's last commit
+    QCOMPARE(archive->status().blobs, 1400);
+    QCOMPARE(archive->status().placements, 1400);
+    QCOMPARE(blobFiles(), 1400);
     Db db(m_archiveDir + u"/catalog.sqlite"_s);
-    QCOMPARE(db.count(u"SELECT COUNT(*) FROM ledger WHERE event = 'imported'"_s), 2800);
-    QCOMPARE(archive->status().indexed, 2800);
+    QCOMPARE(db.count(u"SELECT COUNT(*) FROM ledger WHERE event = 'imported'"_s), 1400);
+    QCOMPARE(archive->status().indexed, 1400);
     QVERIFY2(archive->verify({}).ok(), qPrintable(describe(archive->verify({}))));
 }
 
