@@ -193,9 +193,10 @@ bool ImportDecoder::feed(QByteArrayView piece, bool lineStart)
     }
     if (m_state == State::Prefix) {
         if (isPrefixLine(piece, lineStart)) {
-            convert(piece, &m_prefix);
             m_prefixLineOpen = !piece.endsWith('\n');
-            if (m_prefix.size() > kMaxPrefixBytes && m_problem.isEmpty())
+            if (m_prefix.size() + piece.size() <= kMaxPrefixBytes)
+                convert(piece, &m_prefix);
+            else if (m_problem.isEmpty()) // kept no further: a message of them is none
                 m_problem = u"its envelope lines (Return-Path:, Delivered-To:, X-Envelope-To:) "
                             "exceed 1 MiB"_s;
             return true;

@@ -380,6 +380,15 @@ void TestImport::envelopeLinesArePrefix()
     QVERIFY(digestImportItem({path, 0, -1, false, path, {}, {}}, &d, &error));
     QCOMPARE(d.prefix, QByteArray("Delivered-To: alice@example.com\r\n"));
     QCOMPARE(d.sha256, sha(crlf("Return-Path: <x@y>\n" + message(1))));
+    // Envelope lines without end are no message, and are not all kept in memory.
+    QByteArray endless = "X-Envelope-To: a@example.com,\n";
+    while (endless.size() < 3 * 1024 * 1024)
+        endless += " b@example.com,\n";
+    QVERIFY(write(path, endless + message(1)));
+    QVERIFY(digestImportItem({path, 0, -1, false, path, {}, {}}, &d, &error));
+    QCOMPARE(d.problem, u"its envelope lines (Return-Path:, Delivered-To:, X-Envelope-To:) exceed "
+                        "1 MiB"_s);
+    QVERIFY(d.prefix.size() <= 1024 * 1024);
 }
 
 // Lines longer than the reader's buffer (1 MiB) come in pieces: nothing lost, a CR at a
