@@ -99,7 +99,9 @@ int main(int argc, char *argv[])
         "  archive search [--json] [--limit N] [--] QUERY\n"
         "  archive show [--json] ID\n"
         "  archive copy ID... --to MAILBOX [--folder INBOX|Restored]\n"
-        "  archive export [--] QUERY|MAILBOX (--mbox FILE | --eml DIR | --zip FILE)"_s);
+        "  archive export [--] QUERY|MAILBOX (--mbox FILE | --eml DIR | --zip FILE)\n"
+        "  archive import --mailbox MAILBOX (--mbox FILE | --maildir DIR | --eml DIR)\n"
+        "                 [--folder FOLDER]"_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, u"The configuration file."_s, u"FILE"_s);
@@ -118,24 +120,35 @@ int main(int argc, char *argv[])
     const QCommandLineOption allOption(u"all"_s,
                                        u"With \"queue retry|hold|...\": every Outbox entry."_s);
     const QCommandLineOption mailboxOption(
-        u"mailbox"_s, u"With \"archive run|verify\": only this mailbox."_s, u"MAILBOX"_s);
+        u"mailbox"_s,
+        u"With \"archive run|verify\": only this mailbox; with \"archive import\": the mailbox "
+        "to import into."_s,
+        u"MAILBOX"_s);
     const QCommandLineOption reasonOption(
         u"reason"_s, u"With \"archive hold|release\": why (recorded in the ledger)."_s, u"TEXT"_s);
-    const QCommandLineOption mboxOption(u"mbox"_s, u"With \"archive export\": the mbox file."_s,
-                                        u"FILE"_s);
+    const QCommandLineOption mboxOption(
+        u"mbox"_s, u"With \"archive export|import\": the mbox file."_s, u"FILE"_s);
     const QCommandLineOption emlOption(
-        u"eml"_s, u"With \"archive export\": the folder of .eml files."_s, u"DIR"_s);
+        u"eml"_s,
+        u"With \"archive export\": the folder of .eml files to write; with \"archive import\": a folder of .eml files (or one file) to read."_s,
+        u"DIR"_s);
     const QCommandLineOption zipOption(u"zip"_s, u"With \"archive export\": the zip file."_s,
                                        u"FILE"_s);
     const QCommandLineOption toOption(u"to"_s, u"With \"archive copy\": the mailbox."_s,
                                       u"MAILBOX"_s);
     const QCommandLineOption folderOption(
-        u"folder"_s, u"With \"archive copy\": INBOX (the default) or Restored."_s, u"FOLDER"_s);
+        u"folder"_s,
+        u"With \"archive copy\": INBOX (the default) or Restored; with \"archive import\": the "
+        "folder to import into (default INBOX)."_s,
+        u"FOLDER"_s);
     const QCommandLineOption limitOption(
         u"limit"_s, u"With \"archive search\": at most N results (50)."_s, u"N"_s);
     parser.addOptions({configOption, checkOption, defaultOption, jsonOption, verboseOption,
                        allOption, certificateOption, mailboxOption, reasonOption, mboxOption,
                        emlOption, zipOption, toOption, folderOption, limitOption});
+    const QCommandLineOption maildirOption(
+        u"maildir"_s, u"With \"archive import\": a Maildir (its folders kept)."_s, u"DIR"_s);
+    parser.addOption(maildirOption);
     parser.addPositionalArgument(u"command"_s, u"user ..., reload or queue ... (see above)."_s,
                                  u"[command...]"_s);
     parser.process(app);
@@ -212,6 +225,7 @@ int main(int argc, char *argv[])
         o.to = parser.value(toOption);
         o.folder = parser.value(folderOption);
         o.limit = parser.value(limitOption);
+        o.maildir = parser.value(maildirOption);
         return tandem::admin::archiveCommand(loaded.settings, command.mid(1), o, out, err);
     }
     if (!command.isEmpty()) {

@@ -15,6 +15,7 @@
 #include "util/fsutil.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -24,6 +25,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <atomic>
+#include <csignal>
 #include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
@@ -544,6 +547,107 @@ int lockDataFolder(const config::Settings &settings)
     return fd;
 }
 
+// The stop an import's SIGINT or SIGTERM asks for: the batch under way is committed first.
+std::atomic_bool g_importStop = false;
+
+void stopImport(int)
+{
+    g_importStop = true;
+}
+
+// archive import: the mailbox must be one of this server's, existing or one that mail arriving
+// for it would make (docs/archive.md, "Importing").
+int importCommand(const config::Settings &settings, const QString &mailbox, const ArchiveOptions &o,
+                  QTextStream &out, QTextStream &err)
+{
+    const qsizetype at = mailbox.lastIndexOf(u'@');
+    const QString local = mailbox.left(at);
+    const QString domain = mailbox.mid(at + 1);
+    if (!settings.isLocalDomain(domain) || !config::isValidMailboxName(local)) {
+        err << u"tandemd: %1 is not a mailbox of this server (its local domains: %2)\n"_s.arg(
+            mailbox, settings.allLocalDomains().join(u", "_s));
+        return 2;
+    }
+    const QString folder =
+        o.folder.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0 ? QString() : o.folder;
+    mailbox::MailboxStore store(settings.dataPath() + u"/mailboxes"_s, settings.server.hostname,
+                                settings.mailboxes.mailboxTemplate);
+    bool known = store.existsOnDisk(local, domain);
+    for (const config::User &u : settings.mailboxes.users)
+        known = known || config::canonicalUserName(settings.userAddress(u.name)) == mailbox;
+    QString error;
+    if (!known && !settings.passthrough.createMailboxIfNecessary) {
+        err << u"tandemd: %1 has no mailbox here (no user of mailboxes.users, no folder in %2), "
+               "and this server makes none as mail arrives "
+               "(passthrough.create_mailbox_if_necessary)\n"_s.arg(mailbox, store.root());
+        return 2;
+    }
+    const QString path = !o.mbox.isEmpty() ? o.mbox : !o.maildir.isEmpty() ? o.maildir : o.eml;
+    if (!QFileInfo(path).exists()) {
+        err << u"tandemd: %1 does not exist\n"_s.arg(path);
+        return 1;
+    }
+    // Made as mail arriving for it would make it, so that the console lists it.
+    if (!store.existsOnDisk(local, domain) && !store.create(local, domain, &error)) {
+        err << u"tandemd: %1\n"_s.arg(error);
+        return 1;
+    }
+    const auto archive = Engine::openArchive(settings, &error);
+    if (!archive) {
+        err << u"tandemd: %1\n"_s.arg(error);
+        return 1;
+    }
+    const archive::ImportSource source = !o.mbox.isEmpty()      ? archive::ImportSource::Mbox
+                                         : !o.maildir.isEmpty() ? archive::ImportSource::Maildir
+                                                                : archive::ImportSource::Eml;
+
+    struct sigaction action {};
+    struct sigaction oldInt {};
+    struct sigaction oldTerm {};
+    action.sa_handler = stopImport;
+    sigemptyset(&action.sa_mask);
+    g_importStop = false;
+    sigaction(SIGINT, &action, &oldInt);
+    sigaction(SIGTERM, &action, &oldTerm);
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    const auto progress = [&](const archive::ImportReport &r) {
+        if (sinceProgress.elapsed() < 5000)
+            return;
+        sinceProgress.restart();
+        const QString where = source == archive::ImportSource::Mbox
+                                  ? u"%1 of %2 MB"_s.arg(r.done / 1000000).arg(r.total / 1000000)
+                                  : u"%1 of %2 files"_s.arg(r.done).arg(r.total);
+        err << u"import: %1 read (stored %2, already present %3, failed %4), %5\n"_s.arg(r.read)
+                   .arg(r.stored)
+                   .arg(r.alreadyPresent)
+                   .arg(r.failed)
+                   .arg(where);
+        err.flush();
+    };
+    const archive::ImportReport r =
+        archive->importMessages(mailbox, source, path, folder, cliUser(), &g_importStop, progress);
+    sigaction(SIGINT, &oldInt, nullptr);
+    sigaction(SIGTERM, &oldTerm, nullptr);
+
+    for (const QString &f : r.failures)
+        err << u"failed: %1\n"_s.arg(f);
+    if (!r.error.isEmpty())
+        err << u"tandemd: %1\n"_s.arg(r.error);
+    if (r.interrupted || (!r.error.isEmpty() && r.read > 0))
+        err << "tandemd: the import stopped before the end of its source; the same command "
+               "goes on from where it stopped\n";
+    if (r.resumedAt >= 0)
+        out << u"resumed at byte %1 of %2, where an earlier import stopped; the counts include "
+               "its work\n"_s.arg(r.resumedAt)
+                   .arg(path);
+    out << u"read %1, stored %2, already present %3, failed %4\n"_s.arg(r.read)
+               .arg(r.stored)
+               .arg(r.alreadyPresent)
+               .arg(r.failed);
+    return r.failed == 0 && r.error.isEmpty() && !r.interrupted ? 0 : 1;
+}
+
 } // namespace
 
 int archiveCommand(const config::Settings &settings, const QStringList &args,
@@ -558,7 +662,9 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
         "       tandemd --config FILE archive show [--json] ID\n"
         "       tandemd --config FILE archive copy ID... --to MAILBOX [--folder INBOX|Restored]\n"
         "       tandemd --config FILE archive export [--] QUERY|MAILBOX "
-        "(--mbox FILE | --eml DIR | --zip FILE)\n"_s;
+        "(--mbox FILE | --eml DIR | --zip FILE)\n"
+        "       tandemd --config FILE archive import --mailbox MAILBOX (--mbox FILE | --maildir "
+        "DIR | --eml DIR) [--folder FOLDER]\n"_s;
     const QString verb = args.value(0);
     const QString target = args.value(1);
     const bool holdVerb = verb == u"hold"_s || verb == u"release"_s;
@@ -587,7 +693,11 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
                      (copyFolder.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0 ||
                       copyFolder.compare(u"Restored"_s, Qt::CaseInsensitive) == 0)) ||
                     (verb == u"export"_s && args.size() >= 2 && exportTargets == 1);
-    if (!ok) {
+    // import: a mailbox and exactly one source.
+    const int sources = int(!o.mbox.isEmpty()) + int(!o.maildir.isEmpty()) + int(!o.eml.isEmpty());
+    const bool importOk =
+        verb == u"import"_s && args.size() == 1 && !o.mailbox.isEmpty() && sources == 1;
+    if (!ok && !importOk) {
         if (holdVerb && o.reason.trimmed().isEmpty())
             err << "tandemd: a hold is set and cleared with a reason (--reason TEXT): the "
                    "ledger records it\n";
@@ -615,6 +725,9 @@ int archiveCommand(const config::Settings &settings, const QStringList &args,
     const QString mailbox = holdVerb && !o.all    ? canonical(target)
                             : o.mailbox.isEmpty() ? QString()
                                                   : canonical(o.mailbox);
+
+    if (verb == u"import"_s)
+        return importCommand(settings, mailbox, o, out, err);
 
     if (verb == u"run"_s || verb == u"verify"_s || verb == u"reindex"_s) {
         const int lock = lockDataFolder(settings);

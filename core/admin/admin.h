@@ -30,7 +30,8 @@ int reloadCommand(const config::Settings &settings, bool quietWhenStopped, QText
                   QTextStream &err);
 
 // archive status [--json] | run [--mailbox M] | verify [--mailbox M]
-// | hold|release MAILBOX|--all --reason TEXT.
+// | hold|release MAILBOX|--all --reason TEXT
+// | import --mailbox M (--mbox FILE | --maildir DIR | --eml DIR) [--folder F].
 // run and verify are the running daemon's work when one runs (through spool/control/, as queue
 // operations), else done here with the data folder locked; the others use the catalog, which
 // the daemon shares safely.
@@ -43,11 +44,12 @@ struct ArchiveOptions {
     QString mailbox;
     QString reason;
     QString mbox;
-    QString eml;
+    QString eml; // export's folder of .eml files; import's source
     QString zip;
     QString to;
-    QString folder;
+    QString folder; // copy's INBOX or Restored; import's folder to import into ("" for INBOX)
     QString limit;
+    QString maildir; // import's source besides --mbox and --eml
 };
 int archiveCommand(const config::Settings &settings, const QStringList &args,
                    const ArchiveOptions &options, QTextStream &out, QTextStream &err);

@@ -3,6 +3,7 @@
 #include "archive/blobstore.h"
 #include "archive/catalog.h"
 #include "archive/extract.h"
+#include "archive/import.h"
 #include "archive/mbox.h"
 #include "mailbox/mailboxstore.h"
 #include "util/fsutil.h"
@@ -11,6 +12,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -62,6 +66,7 @@ const QString kEventExported = u"exported"_s;
 const QString kEventHoldSet = u"hold set"_s;
 const QString kEventHoldCleared = u"hold cleared"_s;
 const QString kEventCopiedBack = u"copied back"_s;
+const QString kEventImported = u"imported"_s; // an archived placement, filed by an import
 const QString kToStore = u"to store"_s;
 const QString kToFolder = u"to folder Archive"_s;
 const QString kDeletedInstead = u"deleted instead of archived"_s;
@@ -296,6 +301,10 @@ public:
         return m_blobs->read(sha256, error);
     }
     void setTestHook(TestHook hook) override { m_hook = std::move(hook); }
+    ImportReport importMessages(const QString &mailbox, ImportSource source, const QString &path,
+                                const QString &folder, const QString &who,
+                                const std::atomic_bool *stop,
+                                const ImportProgress &progress) override;
 
     QList<SearchHit> search(const QString &query, const SearchSort &sort, const SearchHit *after,
                             int limit, QString *error) const override;
@@ -350,6 +359,29 @@ private:
                     const Progress &progress, RunReport *report);
     void verifyChain(const QString &mailbox, const HeadsLog &log, VerifyReport *report) const;
     void verifyPlacements(const QString &mailbox, VerifyReport *report) const;
+
+    // An imported message new to the mailbox, waiting for its batch's commit.
+    struct ImportQueued {
+        ImportItem item;
+        ImportDigest digest;
+        BlobInfo blob;
+        Extracted extracted; // null when the message was indexed already
+    };
+    struct ImportBatch {
+        QString mailbox;
+        QString detail; // the ledger detail's tail: the source and who imported
+        QList<ImportQueued> queued;
+        qint64 bytes = 0;
+        QString checkpointKey; // "" for a source without a checkpoint
+        QString checkpoint;    // committed with the batch ("" clears it)
+    };
+    // Stores an imported message's blob (read again, into memory once) and extracts its words,
+    // before the write lock; false with *error when it could not be read or changed meanwhile.
+    bool prepareImport(ImportQueued *q, QString *error);
+    // Commits a batch's placements, ledger entries, index rows and checkpoint in one
+    // transaction, and counts them into *report; a message found in the mailbox meanwhile
+    // (filed, or imported by another process) counts as already present.
+    bool commitImport(ImportBatch *batch, ImportReport *report, QString *error);
 
     QString m_dir;
     Clock m_clock;
@@ -1354,13 +1386,17 @@ void ArchiveImpl::verifyPlacements(const QString &mailbox, VerifyReport *report)
         if (e.key.isEmpty())
             continue;
         Replay &r = byKey[e.key];
-        // A copy back files a new live copy of a stored message, as delivery does.
-        if (e.event == kEventFiled || e.event == kEventRecorded || e.event == kEventCopiedBack) {
+        // A copy back files a new live copy of a stored message, as delivery does; an import
+        // an archived one.
+        if (e.event == kEventFiled || e.event == kEventRecorded || e.event == kEventCopiedBack ||
+            e.event == kEventImported) {
             r.filed = true;
             r.sha = e.sha256;
             static const QRegularExpression size(u"^size (\\d+)"_s);
             const auto m = size.match(e.detail);
             r.size = m.hasMatch() ? m.captured(1).toLongLong() : -1;
+            if (e.event == kEventImported) // straight into the store
+                r.state = PlacementState::Archived;
         } else if (e.event == kEventArchived) {
             r.state = e.detail == kToStore          ? PlacementState::Archived
                       : e.detail == kDeletedInstead ? PlacementState::Expired
@@ -1716,6 +1752,16 @@ std::optional<Placement> ArchiveImpl::copyBack(qint64 placementId, mailbox::Mail
 
 namespace {
 
+// The finished temporary file under its name, the name on disk.
+bool putInPlace(const QString &tmp, const QString &path, QString *error)
+{
+    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        *error = u"cannot write %1: %2"_s.arg(path, fsutil::errnoText(errno));
+        return false;
+    }
+    return fsutil::fsyncDirectory(QFileInfo(path).absolutePath(), error);
+}
+
 // Writes an export's messages: one mbox or zip file (made under a temporary name, renamed when
 // complete), or a folder of .eml files.
 class ExportSink {
@@ -1768,12 +1814,7 @@ public:
     {
         if (!flush(error) || !fsutil::fsyncFd(m_fd.get(), error) || !m_fd.close(error))
             return false;
-        if (::rename(QFile::encodeName(m_tmp).constData(), QFile::encodeName(m_path).constData()) !=
-            0) {
-            *error = u"cannot write %1: %2"_s.arg(m_path, fsutil::errnoText(errno));
-            return false;
-        }
-        return fsutil::fsyncDirectory(QFileInfo(m_path).absolutePath(), error);
+        return putInPlace(m_tmp, m_path, error);
     }
     void abandon() override
     {
@@ -1918,12 +1959,7 @@ public:
         fsutil::Fd fd(::open(QFile::encodeName(m_tmp).constData(), O_RDONLY | O_CLOEXEC));
         if (!fd.isValid() || !fsutil::fsyncFd(fd.get(), error))
             return false;
-        if (::rename(QFile::encodeName(m_tmp).constData(), QFile::encodeName(m_path).constData()) !=
-            0) {
-            *error = u"cannot write %1: %2"_s.arg(m_path, fsutil::errnoText(errno));
-            return false;
-        }
-        return fsutil::fsyncDirectory(QFileInfo(m_path).absolutePath(), error);
+        return putInPlace(m_tmp, m_path, error);
     }
     void abandon() override
     {
@@ -2056,6 +2092,318 @@ ExportReport ArchiveImpl::exportPlacements(const QList<qint64> &placementIds, Ex
     return report;
 }
 
+// Import (docs/archive.md, "Importing").
+
+// An import commits after this many bytes of new messages too: their words wait in memory.
+constexpr qint64 kImportBatchBytes = 32 * 1024 * 1024;
+
+// A folder name as Maildir++ can hold it: "" (INBOX), "Sent", "Projects.2019".
+bool isImportFolder(const QString &folder)
+{
+    if (folder.isEmpty())
+        return true;
+    if (folder.size() > 200 || folder.startsWith(u'.') || folder.endsWith(u'.') ||
+        folder.contains(u"/"_s) || folder.contains(u".."_s))
+        return false;
+    return std::none_of(folder.cbegin(), folder.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
+}
+
+// What an mbox import has done up to offset (the "From " line of the next message to read),
+// noted in the catalog with each batch's commit.
+QJsonObject checkpointJson(const ImportReport &r, qint64 offset, qint64 number, const QString &mark)
+{
+    QJsonObject o;
+    o.insert(u"offset"_s, offset);
+    o.insert(u"number"_s, number); // messages numbered before offset
+    o.insert(u"mark"_s, mark);     // mboxCheckpointMark(): the file is still the same
+    o.insert(u"read"_s, r.read);
+    o.insert(u"stored"_s, r.stored);
+    o.insert(u"present"_s, r.alreadyPresent);
+    o.insert(u"failed"_s, r.failed);
+    o.insert(u"failures"_s, QJsonArray::fromStringList(r.failures));
+    return o;
+}
+
+bool ArchiveImpl::prepareImport(ImportQueued *q, QString *error)
+{
+    const QString &sha = q->digest.sha256;
+    const bool indexed = m_catalog->isIndexed(sha);
+    if (const auto known = m_catalog->blob(sha); known && indexed && m_blobs->exists(sha)) {
+        q->blob = *known; // in another mailbox already: nothing to read again
+        return true;
+    }
+    // The one copy in memory: the index reads a message whole (hashed as it is read, so that
+    // a file changed since its digest is not stored under the digest's name).
+    QByteArray bytes;
+    bytes.reserve(q->digest.size);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!readImportItem(
+            q->item,
+            [&](const char *data, qint64 n) {
+                bytes.append(data, n);
+                hash.addData(QByteArrayView(data, n));
+                return true;
+            },
+            nullptr, error))
+        return false;
+    if (QString::fromLatin1(hash.result().toHex()) != sha) {
+        *error = u"it changed while it was imported"_s;
+        return false;
+    }
+    bool created = false;
+    if (!m_blobs->putBytes(bytes, &q->blob, &created, error))
+        return false;
+    if (!indexed)
+        q->extracted = std::make_shared<const ExtractedMessage>(extractMessage(bytes));
+    return true;
+}
+
+bool ArchiveImpl::commitImport(ImportBatch *batch, ImportReport *report, QString *error)
+{
+    if (batch->queued.isEmpty() &&
+        (batch->checkpointKey.isEmpty() ||
+         (batch->checkpoint.isEmpty() && m_catalog->meta(batch->checkpointKey).isEmpty())))
+        return true;
+    if (!m_blobs->sync(error) || !begin(error))
+        return false;
+    qint64 stored = 0;
+    qint64 present = 0;
+    QList<BlobInfo> blobs;
+    QHash<QString, Extracted> extracted;
+    for (ImportQueued &q : batch->queued) {
+        const QString &sha = q.digest.sha256;
+        // Under the write lock, as for a filed copy: the daemon's garbage collection may have
+        // removed a blob this message found present; and the daemon may have filed it here.
+        if (m_catalog->hasMessage(batch->mailbox, sha)) {
+            ++present;
+            continue;
+        }
+        if (!m_blobs->exists(sha)) {
+            QByteArray bytes;
+            bool created = false;
+            if (!readImportItem(
+                    q.item,
+                    [&](const char *data, qint64 n) {
+                        bytes.append(data, n);
+                        return true;
+                    },
+                    nullptr, error) ||
+                !m_blobs->putBytes(bytes, &q.blob, &created, error) || !m_blobs->sync(error)) {
+                *error = u"%1: %2"_s.arg(q.item.where, *error);
+                abandon();
+                return false;
+            }
+            if (q.blob.sha256 != sha) {
+                *error = u"%1: it changed while it was imported"_s.arg(q.item.where);
+                abandon();
+                return false;
+            }
+        }
+        Placement p;
+        p.mailbox = batch->mailbox;
+        p.folder = q.item.folder;
+        p.key = u"import:"_s + sha;
+        p.deliveredTo = deliveredToOf(q.digest.prefix);
+        p.prefix = q.digest.prefix;
+        p.flags = q.item.flags;
+        p.sha256 = sha;
+        p.size = q.blob.size;
+        p.filed = now();
+        p.archived = p.filed;
+        p.state = PlacementState::Archived;
+        bool inserted = false;
+        if (!m_catalog->addBlob(q.blob, now(), error) ||
+            !m_catalog->insertPlacement(&p, &inserted, error) ||
+            (inserted &&
+             (!append(p.mailbox, kEventImported, p.key, sha,
+                      u"size %1, folder %2, %3 (%4)"_s.arg(p.size).arg(
+                          p.folder.isEmpty() ? u"INBOX"_s : p.folder, batch->detail, q.item.where),
+                      error) ||
+              !recordEnvelope(p, error)))) {
+            abandon();
+            return false;
+        }
+        ++(inserted ? stored : present);
+        blobs.append(q.blob);
+        if (q.extracted)
+            extracted.insert(sha, q.extracted);
+    }
+    if (!indexNew(blobs, extracted, error)) {
+        abandon();
+        return false;
+    }
+    // The checkpoint says what the committed batches did, with them or not at all.
+    if (!batch->checkpointKey.isEmpty()) {
+        QString checkpoint = batch->checkpoint;
+        if (!checkpoint.isEmpty()) {
+            QJsonObject o = QJsonDocument::fromJson(checkpoint.toUtf8()).object();
+            o.insert(u"stored"_s, report->stored + stored);
+            o.insert(u"present"_s, report->alreadyPresent + present);
+            checkpoint = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        }
+        if (!m_catalog->setMeta(batch->checkpointKey, checkpoint, error)) {
+            abandon();
+            return false;
+        }
+    }
+    if (!finish(error))
+        return false;
+    report->stored += stored;
+    report->alreadyPresent += present;
+    batch->queued.clear();
+    batch->bytes = 0;
+    return true;
+}
+
+ImportReport ArchiveImpl::importMessages(const QString &mailbox, ImportSource source,
+                                         const QString &path, const QString &folder,
+                                         const QString &who, const std::atomic_bool *stop,
+                                         const ImportProgress &progress)
+{
+    ImportReport report;
+    if (!isImportFolder(folder)) {
+        report.error = u"\"%1\" cannot be a folder's name"_s.arg(folder);
+        return report;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const bool mbox = source == ImportSource::Mbox;
+    QString error;
+    MboxScanner scanner;
+    QList<ImportItem> files;
+    ImportBatch batch;
+    batch.mailbox = mailbox;
+    batch.detail = u"imported from %1 %2 by %3"_s.arg(toString(source), absolute, who);
+    if (mbox) {
+        // An earlier import of this file into this mailbox that did not finish: on from its
+        // last commit, when the file still has the same bytes up to there.
+        batch.checkpointKey = u"import:%1:%2"_s.arg(mailbox, absolute);
+        qint64 offset = 0;
+        qint64 number = 0;
+        const QJsonObject saved =
+            QJsonDocument::fromJson(m_catalog->meta(batch.checkpointKey).toUtf8()).object();
+        const qint64 savedOffset = saved.value(u"offset"_s).toInteger(-1);
+        if (savedOffset > 0 &&
+            mboxCheckpointMark(absolute, savedOffset) == saved.value(u"mark"_s).toString()) {
+            offset = savedOffset;
+            number = saved.value(u"number"_s).toInteger();
+            report.resumedAt = offset;
+            report.read = saved.value(u"read"_s).toInteger();
+            report.stored = saved.value(u"stored"_s).toInteger();
+            report.alreadyPresent = saved.value(u"present"_s).toInteger();
+            report.failed = saved.value(u"failed"_s).toInteger();
+            for (const QJsonValue &f : saved.value(u"failures"_s).toArray())
+                report.failures.append(f.toString());
+        }
+        if (!scanner.open(absolute, offset, number, &error)) {
+            report.error = error;
+            return report;
+        }
+        report.done = offset;
+        report.total = scanner.size();
+    } else {
+        files = source == ImportSource::Maildir ? listMaildir(absolute, &error)
+                                                : listMessageFiles(absolute, &error);
+        if (!error.isEmpty()) {
+            report.error = error;
+            return report;
+        }
+        report.total = files.size();
+    }
+
+    QSet<QString> queued; // the batch's messages: a second copy in the source is present
+    qint64 sinceCommit = 0;
+    qsizetype nextFile = 0;
+    auto fail = [&](const QString &where, const QString &why) {
+        ++report.failed;
+        report.failures.append(u"%1: %2"_s.arg(where, why));
+    };
+    bool storeFailed = false;
+    // Commits the batch; an mbox's checkpoint goes with it (cleared once the file is done).
+    auto commitBatch = [&](bool last) {
+        if (mbox) {
+            const qint64 offset = scanner.resumeOffset();
+            batch.checkpoint =
+                last ? QString()
+                     : QString::fromUtf8(
+                           QJsonDocument(checkpointJson(report, offset, scanner.number(),
+                                                        mboxCheckpointMark(absolute, offset)))
+                               .toJson(QJsonDocument::Compact));
+        }
+        if (!commitImport(&batch, &report, &error)) {
+            // Read and not stored: each a failure, so that the counts still add up.
+            for (const ImportQueued &q : std::as_const(batch.queued))
+                fail(q.item.where, u"not stored: "_s + error);
+            batch.queued.clear();
+            report.error = error;
+            storeFailed = true;
+            return false;
+        }
+        queued.clear();
+        sinceCommit = 0;
+        return true;
+    };
+
+    for (;;) {
+        if (stop && *stop) {
+            report.interrupted = true;
+            break;
+        }
+        ImportItem item;
+        ImportDigest digest;
+        if (mbox) {
+            auto m = scanner.next(&error);
+            if (!m) {
+                if (!error.isEmpty())
+                    report.error = error;
+                break;
+            }
+            item = m->item;
+            digest = m->digest;
+            report.done = scanner.resumeOffset();
+        } else {
+            if (nextFile >= files.size())
+                break;
+            item = files.at(nextFile++);
+            report.done = nextFile;
+            if (!digestImportItem(item, &digest, &error))
+                digest.problem = error;
+        }
+        ++report.read;
+        ++sinceCommit;
+        item.folder = folder.isEmpty() || item.folder.isEmpty() ? folder + item.folder
+                                                                : folder + u'.' + item.folder;
+        if (!digest.problem.isEmpty()) {
+            fail(item.where, digest.problem);
+        } else if (queued.contains(digest.sha256) ||
+                   m_catalog->hasMessage(mailbox, digest.sha256)) {
+            ++report.alreadyPresent;
+        } else {
+            ImportQueued q{item, digest, {}, {}};
+            if (!prepareImport(&q, &error)) {
+                fail(item.where, error);
+            } else {
+                queued.insert(digest.sha256);
+                batch.bytes += digest.size;
+                batch.queued.append(std::move(q));
+            }
+        }
+        if ((batch.queued.size() >= kBatch || batch.bytes >= kImportBatchBytes ||
+             (mbox && sinceCommit >= kBatch)) &&
+            !commitBatch(false))
+            break;
+        if (progress)
+            progress(report);
+    }
+    // What was read before a stop or a read error is kept, and the checkpoint with it.
+    if (!storeFailed)
+        commitBatch(report.error.isEmpty() && !report.interrupted);
+    if (progress)
+        progress(report);
+    return report;
+}
+
 } // namespace
 
 std::unique_ptr<Archive> Archive::open(const QString &dir, Clock clock, QString *error)
@@ -2066,6 +2414,19 @@ std::unique_ptr<Archive> Archive::open(const QString &dir, Clock clock, QString 
     if (!archive->init(error))
         return nullptr;
     return archive;
+}
+
+QString toString(ImportSource source)
+{
+    switch (source) {
+    case ImportSource::Mbox:
+        return u"mbox"_s;
+    case ImportSource::Maildir:
+        return u"Maildir"_s;
+    case ImportSource::Eml:
+        return u"eml"_s;
+    }
+    return {};
 }
 
 } // namespace tandem::archive

@@ -169,6 +169,26 @@ struct ExportReport {
     bool ok() const { return error.isEmpty() && failures.isEmpty() && !cancelled; }
 };
 
+// What `tandemd archive import` reads (docs/archive.md, "Importing").
+enum class ImportSource { Mbox, Maildir, Eml };
+QString toString(ImportSource source); // "mbox", "Maildir", "eml"
+
+// What an import did; also its progress while it works. read = stored + alreadyPresent + failed.
+struct ImportReport {
+    qint64 read = 0;           // messages read from the source
+    qint64 stored = 0;         // new to the mailbox: a placement each, the bytes once in the store
+    qint64 alreadyPresent = 0; // the mailbox has the message (any folder or state), or got it
+                               // earlier in this import
+    qint64 failed = 0;
+    QStringList failures;     // each named: "message 3 at byte 1234: why", "path: why"
+    QString error;            // what ended the import early (the store could not be written)
+    bool interrupted = false; // stopped: the same import again goes on from where it stopped
+    qint64 resumedAt = -1;    // the mbox byte an earlier, interrupted import of the same file
+                              // was continued from (the counts include that import's)
+    qint64 done = 0;          // of the source: bytes of an mbox, files of a folder
+    qint64 total = 0;
+};
+
 using Clock = std::function<QDateTime()>;
 
 // Not thread-safe: each thread that needs the archive opens its own on the same folder (SQLite
@@ -264,6 +284,20 @@ public:
     // yet marked expired). Returning false abandons the run right there, as a kill would.
     using TestHook = std::function<bool(const QString &point)>;
     virtual void setTestHook(TestHook hook) = 0;
+
+    // Imports mail that predates the archive into a mailbox (tandemd archive import; an mbox
+    // file, a Maildir, or a folder of .eml files). Each message the mailbox does not have yet
+    // becomes an archived placement (deep storage: no live file) in folder ("" for INBOX; a
+    // Maildir's own folders go under it), filed now, with an "imported" ledger entry naming the
+    // source; its bytes are stored once in the whole store, and it is searchable from the
+    // transaction that stores it. A batch per transaction; an mbox import stopped or killed
+    // goes on, when run again, after its last commit (a checkpoint committed with each batch),
+    // and an import run twice stores nothing twice. stop ends it between messages.
+    using ImportProgress = std::function<void(const ImportReport &)>;
+    virtual ImportReport importMessages(const QString &mailbox, ImportSource source,
+                                        const QString &path, const QString &folder,
+                                        const QString &who, const std::atomic_bool *stop,
+                                        const ImportProgress &progress) = 0;
 };
 
 } // namespace tandem::archive

@@ -597,4 +597,12 @@ bool SqliteCatalog::clearIndex(QString *error)
            setMeta(u"index_extractor"_s, QString::number(kExtractorVersion), error);
 }
 
+bool SqliteCatalog::hasMessage(const QString &mailbox, const QString &sha) const
+{
+    // placements_sha finds the message's few placements; the mailbox is checked on those.
+    Stmt s(m_db, "SELECT 1 FROM placements WHERE sha = ? AND mailbox = ? LIMIT 1");
+    s.bind(1, sha).bind(2, mailbox);
+    return s.step() == SQLITE_ROW;
+}
+
 } // namespace tandem::archive

@@ -111,6 +111,9 @@ public:
                                     const SearchHit *after, int limit, QString *error) const = 0;
     virtual qint64 countMatches(const CompiledQuery &query, QString *error) const = 0;
     virtual std::optional<Placement> placementById(qint64 id) const = 0;
+    // Whether the mailbox has a placement of the message, in any folder and state (an import's
+    // "already present").
+    virtual bool hasMessage(const QString &mailbox, const QString &sha256) const = 0;
 };
 
 // catalog.sqlite: WAL, synchronous=FULL, a 30 s busy timeout, foreign keys.
@@ -170,6 +173,7 @@ public:
                             const SearchHit *after, int limit, QString *error) const override;
     qint64 countMatches(const CompiledQuery &query, QString *error) const override;
     std::optional<Placement> placementById(qint64 id) const override;
+    bool hasMessage(const QString &mailbox, const QString &sha256) const override;
 
 private:
     bool exec(const char *sql, QString *error);
