@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Renders every Options dialog, every page of the role wizard, the queue window (filled with
-# typical entries) and the main window into docs/screenshots/, on an Xvfb display (the real
-# xcb platform, as on a desktop), from an existing build:
+# typical entries), the search window (on a small archive) and the main window into
+# docs/screenshots/, on an Xvfb display (the real xcb platform, as on a desktop), from an
+# existing build:
 #   scripts/screenshots.sh [BUILD_DIR] [LANGUAGE]
-# LANGUAGE de or fr renders the dialogs and the wizard's pages translated into
+# LANGUAGE de or fr renders the dialogs, the wizard's pages and the search window translated into
 # docs/screenshots/<language>/, to check that the labels still fit; those are for looking at,
 # not committed.
 set -euo pipefail
@@ -19,6 +20,7 @@ shoot() { # shoot TEST_PROGRAM ARGS... (under Xvfb, with a private keyring)
 }
 shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_dialogs" screenshots
 shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_archivetab" screenshot
+shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_searchwindow" screenshot
 shoot env TANDEM_SCREENSHOTS_DIR="$out" "$build/tests/gui/tst_wizard" screenshots
 if [ -z "$language" ]; then
     shoot env TANDEM_SCREENSHOTS="$out" "$build/tests/gui/tst_mainwindow" screenshot

@@ -61,6 +61,22 @@
         <source>Since %1, by %2: %3</source>
         <translation>Seit %1, durch %2: %3</translation>
     </message>
+    <message>
+        <source>live</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1, %2, “%3” of %4</source>
+        <translation>%1, %2, „%3“ vom %4</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -732,6 +748,63 @@
     </message>
 </context>
 <context>
+    <name>tandem::ui::ArchiveSearch</name>
+    <message>
+        <source>No configuration is loaded: there is no archive to use.</source>
+        <translation>Es ist keine Konfiguration geladen: Es gibt kein Archiv, das verwendet werden könnte.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::CopyBackDialog</name>
+    <message>
+        <source>Copy to mailbox</source>
+        <translation>In Postfach kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new copy of the %n chosen message(s) goes into the mailbox, as if delivered again. The archived originals stay where they are, and the mailbox&apos;s ledger records each copy.</source>
+        <translation>
+            <numerusform>Eine neue Kopie der gewählten Nachricht kommt in das Postfach, als wäre sie erneut zugestellt worden. Das archivierte Original bleibt, wo es ist, und das Journal des Postfachs verzeichnet die Kopie.</numerusform>
+            <numerusform>Eine neue Kopie jeder der %n gewählten Nachrichten kommt in das Postfach, als wären sie erneut zugestellt worden. Die archivierten Originale bleiben, wo sie sind, und das Journal des Postfachs verzeichnet jede Kopie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>user@example.com</source>
+        <translation>benutzer@example.com</translation>
+    </message>
+    <message>
+        <source>A mailbox on this server. One that does not exist yet is created, as for new mail.</source>
+        <translation>Ein Postfach dieses Servers. Ein noch nicht vorhandenes wird angelegt, wie bei neuer Post.</translation>
+    </message>
+    <message>
+        <source>Into its &amp;INBOX</source>
+        <translation>In seine &amp;INBOX (Posteingang)</translation>
+    </message>
+    <message>
+        <source>The copies appear among the user&apos;s new mail.</source>
+        <translation>Die Kopien erscheinen unter der neuen Post des Benutzers.</translation>
+    </message>
+    <message>
+        <source>Into a “&amp;Restored” folder</source>
+        <translation>In einen Ordner „&amp;Restored“</translation>
+    </message>
+    <message>
+        <source>The copies go into a folder of their own, apart from the user&apos;s new mail.</source>
+        <translation>Die Kopien kommen in einen eigenen Ordner, getrennt von der neuen Post des Benutzers.</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>&amp;Postfach:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::EntryDetailsDialog</name>
     <message>
         <source>Queue entry %1</source>
@@ -903,6 +976,104 @@
     <message>
         <source>as the receiving servers decide (none asked for)</source>
         <translation>wie die empfangenden Server entscheiden (keine angefordert)</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ExportDialog</name>
+    <message>
+        <source>Export messages</source>
+        <translation>Nachrichten exportieren</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n &amp;chosen message(s)</source>
+        <translation>
+            <numerusform>Die &amp;gewählte Nachricht</numerusform>
+            <numerusform>Die %n &amp;gewählten Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;All messages found</source>
+        <translation>&amp;Alle gefundenen Nachrichten</translation>
+    </message>
+    <message>
+        <source>&amp;All %1 messages found</source>
+        <translation>&amp;Alle %1 gefundenen Nachrichten</translation>
+    </message>
+    <message>
+        <source>Every copy the query finds, in the order shown, also those not scrolled to yet</source>
+        <translation>Jede Kopie, die die Abfrage findet, in der angezeigten Reihenfolge, auch die noch nicht angezeigten</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>One &amp;mbox file</source>
+        <translation>Eine &amp;mbox-Datei</translation>
+    </message>
+    <message>
+        <source>Every message in one file (mboxrd), as mail programs import it; each copy with its Return-Path: and Delivered-To: lines</source>
+        <translation>Alle Nachrichten in einer Datei (mboxrd), wie E-Mail-Programme sie importieren; jede Kopie mit ihren Zeilen Return-Path: und Delivered-To:</translation>
+    </message>
+    <message>
+        <source>A folder of .&amp;eml files</source>
+        <translation>Ein Ordner mit .&amp;eml-Dateien</translation>
+    </message>
+    <message>
+        <source>One file per message, the original byte for byte</source>
+        <translation>Eine Datei je Nachricht, das Original Byte für Byte</translation>
+    </message>
+    <message>
+        <source>One &amp;zip file of .eml files</source>
+        <translation>Eine &amp;zip-Datei mit .eml-Dateien</translation>
+    </message>
+    <message>
+        <source>The .eml files packed into one zip file, to send on</source>
+        <translation>Die .eml-Dateien in einer zip-Datei, zum Weitergeben</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Save &amp;to:</source>
+        <translation>Speichern &amp;unter:</translation>
+    </message>
+    <message>
+        <source>Each exported message is recorded in its mailbox&apos;s ledger. The archived originals stay.</source>
+        <translation>Jede exportierte Nachricht wird im Journal ihres Postfachs verzeichnet. Die archivierten Originale bleiben.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Folder for the .eml files</source>
+        <translation>Ordner für die .eml-Dateien</translation>
+    </message>
+    <message>
+        <source>mbox files (*.mbox)</source>
+        <translation>mbox-Dateien (*.mbox)</translation>
+    </message>
+    <message>
+        <source>zip files (*.zip)</source>
+        <translation>zip-Dateien (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it with the export?</source>
+        <translation>%1 ist vorhanden. Durch den Export ersetzen?</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1998,18 @@ Wiederholungsplan (Minuten): %3</translation>
             <numerusform>%n Postfächer an ihrer Größengrenze</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Search for Message…</source>
+        <translation>Nachricht &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>
@@ -2382,6 +2565,401 @@ Wiederholungsplan (Minuten): %3</translation>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the next hop offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Opportunistisch&lt;/b&gt;: STARTTLS, wenn der nächste Hop es anbietet (nach einem fehlgeschlagenen Handshake eine Stunde lang unverschlüsselt). &lt;b&gt;Erforderlich&lt;/b&gt;: nie unverschlüsselt senden – ohne TLS wartet die E-Mail (4.7.x) und wird erneut versucht. &lt;b&gt;Aus&lt;/b&gt;: nie TLS.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::SearchModel</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Dated %1, filed %2</source>
+        <translation>Datiert %1, abgelegt %2</translation>
+    </message>
+    <message>
+        <source>No date in the message; filed %1</source>
+        <translation>Kein Datum in der Nachricht; abgelegt %1</translation>
+    </message>
+    <message>
+        <source>Envelope sender: %1</source>
+        <translation>Umschlag-Absender: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n Anhang</numerusform>
+            <numerusform>%n Anhänge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 Byte</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The message&apos;s Date:, or when the copy was filed when it has none. Click to sort.</source>
+        <translation>Das Date: der Nachricht, oder wann die Kopie abgelegt wurde, wenn sie keines hat. Zum Sortieren klicken.</translation>
+    </message>
+    <message>
+        <source>The From: of the message. Click to sort by its address.</source>
+        <translation>Das From: der Nachricht. Zum Sortieren nach seiner Adresse klicken.</translation>
+    </message>
+    <message>
+        <source>The size of the message as received. Click to sort.</source>
+        <translation>Die Größe der Nachricht, wie sie empfangen wurde. Zum Sortieren klicken.</translation>
+    </message>
+    <message>
+        <source>The envelope recipient this copy was delivered to (its Delivered-To:): a Bcc recipient too.</source>
+        <translation>Der Umschlag-Empfänger, dem diese Kopie zugestellt wurde (ihr Delivered-To:): auch ein Bcc-Empfänger.</translation>
+    </message>
+    <message>
+        <source>Live: in the mailbox. Archived: moved into the archive store. Expired: past its retention.</source>
+        <translation>Aktiv: im Postfach. Archiviert: in den Archivspeicher verschoben. Abgelaufen: über seine Aufbewahrungsfrist hinaus.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::SearchWindow</name>
+    <message>
+        <source>Copy cancelled: %1 of %2 messages copied to %3.</source>
+        <translation>Kopieren abgebrochen: %1 von %2 Nachrichten nach %3 kopiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied to %1.</source>
+        <translation>
+            <numerusform>%n Nachricht nach %1 kopiert.</numerusform>
+            <numerusform>%n Nachrichten nach %1 kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages copied to %3; these were not:</source>
+        <translation>%1 von %2 Nachrichten nach %3 kopiert; diese nicht:</translation>
+    </message>
+    <message>
+        <source>Copy to mailbox</source>
+        <translation>In Postfach kopieren</translation>
+    </message>
+    <message>
+        <source>The archived originals stay where they were. The new copies are live mail of the mailbox, and found by a search.</source>
+        <translation>Die archivierten Originale bleiben, wo sie waren. Die neuen Kopien sind aktive Post des Postfachs und werden von einer Suche gefunden.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 exported before it failed.</source>
+        <translation>%1 vor dem Fehler exportiert.</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 of %2 messages exported.</source>
+        <translation>Export abgebrochen: %1 von %2 Nachrichten exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 exported, %2 skipped.</source>
+        <translation>%1 exportiert, %2 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Each export is recorded in the ledger of the message&apos;s mailbox.</source>
+        <translation>Jeder Export wird im Journal des Postfachs der Nachricht verzeichnet.</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>Übersprungen:</translation>
+    </message>
+    <message>
+        <source>Search for Message</source>
+        <translation>Nachricht suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to mailbox…</source>
+        <translation>In Postfach &amp;kopieren…</translation>
+    </message>
+    <message>
+        <source>A new copy of the chosen messages in a mailbox&apos;s INBOX or Restored folder; the archived originals stay</source>
+        <translation>Eine neue Kopie der gewählten Nachrichten in der INBOX oder im Ordner Restored eines Postfachs; die archivierten Originale bleiben</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>The chosen messages, or all found, as .eml files, one mbox or one zip file</source>
+        <translation>Die gewählten oder alle gefundenen Nachrichten als .eml-Dateien, eine mbox- oder eine zip-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>Ab&amp;frage:</translation>
+    </message>
+    <message>
+        <source>Words, &quot;a phrase&quot;, from: to: subject: body: attachment: mailbox: folder: date: has:attachment is:archived larger:5M, OR, NOT …</source>
+        <translation>Wörter, &quot;eine Wortfolge&quot;, from: to: subject: body: attachment: mailbox: folder: date: has:attachment is:archived larger:5M, OR, NOT …</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Words side by side must all match; &lt;b&gt;OR&lt;/b&gt; lets either, &lt;b&gt;NOT&lt;/b&gt; or &lt;b&gt;-&lt;/b&gt; excludes, parentheses group.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;from:carol&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;From:, Sender: or the envelope sender&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;to:bob&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;To:, Cc:, Bcc: or the copy&apos;s envelope recipient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;subject:&lt;/tt&gt; &lt;tt&gt;body:&lt;/tt&gt; &lt;tt&gt;attachment:&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;the subject, the text, an attachment&apos;s name&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mailbox:alice&lt;/tt&gt; &lt;tt&gt;folder:Sent&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;where the copy is&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;date:2026-01..2026-03&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;dated in the range&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;has:attachment&lt;/tt&gt; &lt;tt&gt;larger:5M&lt;/tt&gt; &lt;tt&gt;smaller:100K&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;attachments, size&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;is:live&lt;/tt&gt; &lt;tt&gt;is:archived&lt;/tt&gt; &lt;tt&gt;is:expired&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;the copy&apos;s state (expired ones only when asked for)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;p&gt;Nebeneinander stehende Wörter müssen alle passen; &lt;b&gt;OR&lt;/b&gt; lässt eines von beiden zu, &lt;b&gt;NOT&lt;/b&gt; oder &lt;b&gt;-&lt;/b&gt; schließt aus, Klammern gruppieren.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;from:carol&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;From:, Sender: oder der Umschlag-Absender&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;to:bob&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;To:, Cc:, Bcc: oder der Umschlag-Empfänger der Kopie&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;subject:&lt;/tt&gt; &lt;tt&gt;body:&lt;/tt&gt; &lt;tt&gt;attachment:&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;der Betreff, der Text, der Name eines Anhangs&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mailbox:alice&lt;/tt&gt; &lt;tt&gt;folder:Sent&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;wo die Kopie liegt&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;date:2026-01..2026-03&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;im Zeitraum datiert&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;has:attachment&lt;/tt&gt; &lt;tt&gt;larger:5M&lt;/tt&gt; &lt;tt&gt;smaller:100K&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;Anhänge, Größe&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;is:live&lt;/tt&gt; &lt;tt&gt;is:archived&lt;/tt&gt; &lt;tt&gt;is:expired&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;der Status der Kopie (abgelaufene nur, wenn danach gefragt wird)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Dated from</source>
+        <translation>Datiert &amp;vom</translation>
+    </message>
+    <message>
+        <source>Only messages dated in this range (both days included)</source>
+        <translation>Nur Nachrichten, die in diesem Zeitraum datiert sind (beide Tage eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>&amp;Postfach:</translation>
+    </message>
+    <message>
+        <source>All mailboxes</source>
+        <translation>Alle Postfächer</translation>
+    </message>
+    <message>
+        <source>Only the copies in this mailbox</source>
+        <translation>Nur die Kopien in diesem Postfach</translation>
+    </message>
+    <message>
+        <source>With &amp;attachments</source>
+        <translation>Mit A&amp;nhängen</translation>
+    </message>
+    <message>
+        <source>Live and archived</source>
+        <translation>Aktiv und archiviert</translation>
+    </message>
+    <message>
+        <source>Live only</source>
+        <translation>Nur aktive</translation>
+    </message>
+    <message>
+        <source>Archived only</source>
+        <translation>Nur archivierte</translation>
+    </message>
+    <message>
+        <source>Expired only</source>
+        <translation>Nur abgelaufene</translation>
+    </message>
+    <message>
+        <source>Live copies are in the mailbox, archived ones in the archive store only; expired ones are found only when asked for</source>
+        <translation>Aktive Kopien liegen im Postfach, archivierte nur im Archivspeicher; abgelaufene werden nur gefunden, wenn danach gefragt wird</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Bcc:</source>
+        <translation>Bcc:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Message-ID:</source>
+        <translation>Message-ID:</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Abgelegt</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Kopfzeilen</translation>
+    </message>
+    <message>
+        <source>This message has no text.</source>
+        <translation>Diese Nachricht hat keinen Text.</translation>
+    </message>
+    <message>
+        <source>Attachments (%1)</source>
+        <translation>Anhänge (%1)</translation>
+    </message>
+    <message>
+        <source>The query cannot be run: %1</source>
+        <translation>Die Abfrage kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>No messages found</source>
+        <translation>Keine Nachrichten gefunden</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Counting… (%1 shown)</source>
+        <translation>Zählen… (%1 angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>%1 gewählt</translation>
+    </message>
+    <message>
+        <source>Choose a message to see it here.</source>
+        <translation>Wählen Sie eine Nachricht, um sie hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>The message cannot be shown: %1</source>
+        <translation>Die Nachricht kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>none (filed %1)</source>
+        <translation>keines (abgelegt %1)</translation>
+    </message>
+    <message>
+        <source>The text goes on: only its first MiB is read here. An export holds all of the message.</source>
+        <translation>Der Text geht weiter: Hier wird nur sein erstes MiB gelesen. Ein Export enthält die ganze Nachricht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) without a name</source>
+        <translation>
+            <numerusform>%n Anhang ohne Namen</numerusform>
+            <numerusform>%n Anhänge ohne Namen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n message(s) to %1…</source>
+        <translation>
+            <numerusform>%n Nachricht wird nach %1 kopiert…</numerusform>
+            <numerusform>%n Nachrichten werden nach %1 kopiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting the messages found…</source>
+        <translation>Die gefundenen Nachrichten werden exportiert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n message(s)…</source>
+        <translation>
+            <numerusform>%n Nachricht wird exportiert…</numerusform>
+            <numerusform>%n Nachrichten werden exportiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Finding the messages…</source>
+        <translation>Die Nachrichten werden gesucht…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages…</source>
+        <translation>%1 von %2 Nachrichten…</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see the details)</source>
+        <translation>
+            <numerusform>… und %n weitere (siehe Details)</numerusform>
+            <numerusform>… und %n weitere (siehe Details)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The .eml files written before the cancel are in %1.</source>
+        <translation>Die vor dem Abbruch geschriebenen .eml-Dateien liegen in %1.</translation>
+    </message>
+    <message>
+        <source>No file was written.</source>
+        <translation>Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Copies of this message (%1)</source>
+        <translation>Kopien dieser Nachricht (%1)</translation>
+    </message>
+    <message>
+        <source>Every mailbox and folder the message is in, and the envelope recipient each copy was delivered to</source>
+        <translation>Jedes Postfach und jeder Ordner, in dem die Nachricht liegt, und der Umschlag-Empfänger, dem jede Kopie zugestellt wurde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) found</source>
+        <translation>
+            <numerusform>%Ln Nachricht gefunden</numerusform>
+            <numerusform>%Ln Nachrichten gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This copy expired and its message is no longer kept: what is shown is what the search index kept of it.</source>
+        <translation>Diese Kopie ist abgelaufen, und ihre Nachricht wird nicht mehr aufbewahrt: Angezeigt wird, was der Suchindex von ihr behalten hat.</translation>
     </message>
 </context>
 <context>

@@ -50,12 +50,32 @@
     </message>
 </context>
 <context>
+    <name>tandem::ui::CopyBackDialog</name>
+    <message numerus="yes">
+        <source>A new copy of the %n chosen message(s) goes into the mailbox, as if delivered again. The archived originals stay where they are, and the mailbox&apos;s ledger records each copy.</source>
+        <translation>
+            <numerusform>A new copy of the chosen message goes into the mailbox, as if delivered again. The archived original stays where it is, and the mailbox&apos;s ledger records the copy.</numerusform>
+            <numerusform>A new copy of the %n chosen messages goes into the mailbox, as if delivered again. The archived originals stay where they are, and the mailbox&apos;s ledger records each copy.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::EntryDetailsDialog</name>
     <message numerus="yes">
         <source>%Ln byte(s)</source>
         <translation>
             <numerusform>%Ln byte</numerusform>
             <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>The %n &amp;chosen message(s)</source>
+        <translation>
+            <numerusform>The &amp;chosen message</numerusform>
+            <numerusform>The %n &amp;chosen messages</numerusform>
         </translation>
     </message>
 </context>
@@ -180,6 +200,61 @@
         <translation>
             <numerusform>%n kept: legal hold</numerusform>
             <numerusform>%n kept: legal hold</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::SearchModel</name>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::SearchWindow</name>
+    <message numerus="yes">
+        <source>%n message(s) copied to %1.</source>
+        <translation>
+            <numerusform>%n message copied to %1.</numerusform>
+            <numerusform>%n messages copied to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) without a name</source>
+        <translation>
+            <numerusform>%n attachment without a name</numerusform>
+            <numerusform>%n attachments without a name</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n message(s) to %1…</source>
+        <translation>
+            <numerusform>Copying %n message to %1…</numerusform>
+            <numerusform>Copying %n messages to %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n message(s)…</source>
+        <translation>
+            <numerusform>Exporting %n message…</numerusform>
+            <numerusform>Exporting %n messages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see the details)</source>
+        <translation>
+            <numerusform>… and %n more (see the details)</numerusform>
+            <numerusform>… and %n more (see the details)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) found</source>
+        <translation>
+            <numerusform>%Ln message found</numerusform>
+            <numerusform>%Ln messages found</numerusform>
         </translation>
     </message>
 </context>

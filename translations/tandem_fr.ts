@@ -61,6 +61,22 @@
         <source>Since %1, by %2: %3</source>
         <translation>Depuis le %1, par %2&#xa0;: %3</translation>
     </message>
+    <message>
+        <source>live</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>%1, %2, “%3” of %4</source>
+        <translation>%1, %2, «&#xa0;%3&#xa0;» du %4</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -732,6 +748,63 @@
     </message>
 </context>
 <context>
+    <name>tandem::ui::ArchiveSearch</name>
+    <message>
+        <source>No configuration is loaded: there is no archive to use.</source>
+        <translation>Aucune configuration n’est chargée&#xa0;: il n’y a pas d’archive à utiliser.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::CopyBackDialog</name>
+    <message>
+        <source>Copy to mailbox</source>
+        <translation>Copier dans une boîte aux lettres</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new copy of the %n chosen message(s) goes into the mailbox, as if delivered again. The archived originals stay where they are, and the mailbox&apos;s ledger records each copy.</source>
+        <translation>
+            <numerusform>Une nouvelle copie du message choisi va dans la boîte aux lettres, comme s’il était de nouveau distribué. L’original archivé reste où il est, et le registre de la boîte inscrit la copie.</numerusform>
+            <numerusform>Une nouvelle copie de chacun des %n messages choisis va dans la boîte aux lettres, comme s’ils étaient de nouveau distribués. Les originaux archivés restent où ils sont, et le registre de la boîte inscrit chaque copie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>user@example.com</source>
+        <translation>utilisateur@example.com</translation>
+    </message>
+    <message>
+        <source>A mailbox on this server. One that does not exist yet is created, as for new mail.</source>
+        <translation>Une boîte aux lettres de ce serveur. Une boîte qui n’existe pas encore est créée, comme pour du courrier nouveau.</translation>
+    </message>
+    <message>
+        <source>Into its &amp;INBOX</source>
+        <translation>Dans sa boîte de réception (&amp;INBOX)</translation>
+    </message>
+    <message>
+        <source>The copies appear among the user&apos;s new mail.</source>
+        <translation>Les copies apparaissent parmi le nouveau courrier de l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Into a “&amp;Restored” folder</source>
+        <translation>Dans un dossier «&#xa0;&amp;Restored&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The copies go into a folder of their own, apart from the user&apos;s new mail.</source>
+        <translation>Les copies vont dans un dossier à part, séparé du nouveau courrier de l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>&amp;Boîte aux lettres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+</context>
+<context>
     <name>tandem::ui::EntryDetailsDialog</name>
     <message>
         <source>Queue entry %1</source>
@@ -903,6 +976,104 @@
     <message>
         <source>as the receiving servers decide (none asked for)</source>
         <translation>selon les serveurs destinataires (aucun demandé)</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::ExportDialog</name>
+    <message>
+        <source>Export messages</source>
+        <translation>Exporter des messages</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n &amp;chosen message(s)</source>
+        <translation>
+            <numerusform>Le message &amp;choisi</numerusform>
+            <numerusform>Les %n messages &amp;choisis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;All messages found</source>
+        <translation>&amp;Tous les messages trouvés</translation>
+    </message>
+    <message>
+        <source>&amp;All %1 messages found</source>
+        <translation>&amp;Tous les %1 messages trouvés</translation>
+    </message>
+    <message>
+        <source>Every copy the query finds, in the order shown, also those not scrolled to yet</source>
+        <translation>Chaque copie que trouve la requête, dans l’ordre affiché, y compris celles pas encore affichées</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>One &amp;mbox file</source>
+        <translation>Un fichier &amp;mbox</translation>
+    </message>
+    <message>
+        <source>Every message in one file (mboxrd), as mail programs import it; each copy with its Return-Path: and Delivered-To: lines</source>
+        <translation>Tous les messages dans un fichier (mboxrd), comme les logiciels de messagerie l’importent&#xa0;; chaque copie avec ses lignes Return-Path: et Delivered-To:</translation>
+    </message>
+    <message>
+        <source>A folder of .&amp;eml files</source>
+        <translation>Un dossier de fichiers .&amp;eml</translation>
+    </message>
+    <message>
+        <source>One file per message, the original byte for byte</source>
+        <translation>Un fichier par message, l’original octet pour octet</translation>
+    </message>
+    <message>
+        <source>One &amp;zip file of .eml files</source>
+        <translation>Un fichier &amp;zip de fichiers .eml</translation>
+    </message>
+    <message>
+        <source>The .eml files packed into one zip file, to send on</source>
+        <translation>Les fichiers .eml réunis dans un fichier zip, à transmettre</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Parc&amp;ourir…</translation>
+    </message>
+    <message>
+        <source>Save &amp;to:</source>
+        <translation>Enregistrer &amp;sous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Each exported message is recorded in its mailbox&apos;s ledger. The archived originals stay.</source>
+        <translation>Chaque message exporté est inscrit au registre de sa boîte aux lettres. Les originaux archivés restent.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Folder for the .eml files</source>
+        <translation>Dossier des fichiers .eml</translation>
+    </message>
+    <message>
+        <source>mbox files (*.mbox)</source>
+        <translation>Fichiers mbox (*.mbox)</translation>
+    </message>
+    <message>
+        <source>zip files (*.zip)</source>
+        <translation>Fichiers zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Remplacer le fichier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it with the export?</source>
+        <translation>%1 existe. Le remplacer par l’export&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1998,18 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
             <numerusform>%n boîtes à leur taille maximale</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Search for Message…</source>
+        <translation>&amp;Rechercher un message…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::OptionsDialog</name>
@@ -2382,6 +2565,401 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Opportunistic&lt;/b&gt;: STARTTLS when the next hop offers it (a failed handshake falls back to clear text for an hour). &lt;b&gt;Required&lt;/b&gt;: never send in clear — without TLS the mail waits (4.7.x) and is retried. &lt;b&gt;Off&lt;/b&gt;: never TLS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Opportuniste&lt;/b&gt;&#xa0;: STARTTLS lorsque le prochain saut le propose (après un échec de négociation, en clair pendant une heure). &lt;b&gt;Obligatoire&lt;/b&gt;&#xa0;: jamais d’envoi en clair — sans TLS le courrier attend (4.7.x) et est retenté. &lt;b&gt;Désactivé&lt;/b&gt;&#xa0;: jamais de TLS.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::SearchModel</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <source>Dated %1, filed %2</source>
+        <translation>Daté du %1, classé le %2</translation>
+    </message>
+    <message>
+        <source>No date in the message; filed %1</source>
+        <translation>Pas de date dans le message&#xa0;; classé le %1</translation>
+    </message>
+    <message>
+        <source>Envelope sender: %1</source>
+        <translation>Expéditeur de l’enveloppe&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n pièce jointe</numerusform>
+            <numerusform>%n pièces jointes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 octets</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>The message&apos;s Date:, or when the copy was filed when it has none. Click to sort.</source>
+        <translation>Le Date: du message, ou le moment où la copie a été classée s’il n’en a pas. Cliquez pour trier.</translation>
+    </message>
+    <message>
+        <source>The From: of the message. Click to sort by its address.</source>
+        <translation>Le From: du message. Cliquez pour trier par son adresse.</translation>
+    </message>
+    <message>
+        <source>The size of the message as received. Click to sort.</source>
+        <translation>La taille du message tel que reçu. Cliquez pour trier.</translation>
+    </message>
+    <message>
+        <source>The envelope recipient this copy was delivered to (its Delivered-To:): a Bcc recipient too.</source>
+        <translation>Le destinataire d’enveloppe à qui cette copie a été distribuée (son Delivered-To:)&#xa0;: un destinataire en Cci aussi.</translation>
+    </message>
+    <message>
+        <source>Live: in the mailbox. Archived: moved into the archive store. Expired: past its retention.</source>
+        <translation>Actif&#xa0;: dans la boîte aux lettres. Archivé&#xa0;: déplacé dans le stockage d’archive. Expiré&#xa0;: au-delà de sa durée de conservation.</translation>
+    </message>
+</context>
+<context>
+    <name>tandem::ui::SearchWindow</name>
+    <message>
+        <source>Copy cancelled: %1 of %2 messages copied to %3.</source>
+        <translation>Copie annulée&#xa0;: %1 messages sur %2 copiés dans %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) copied to %1.</source>
+        <translation>
+            <numerusform>%n message copié dans %1.</numerusform>
+            <numerusform>%n messages copiés dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages copied to %3; these were not:</source>
+        <translation>%1 messages sur %2 copiés dans %3&#xa0;; ceux-ci ne l’ont pas été&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Copy to mailbox</source>
+        <translation>Copier dans une boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>The archived originals stay where they were. The new copies are live mail of the mailbox, and found by a search.</source>
+        <translation>Les originaux archivés restent où ils étaient. Les nouvelles copies sont du courrier actif de la boîte, et une recherche les trouve.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>L’export a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 exported before it failed.</source>
+        <translation>%1 exportés avant l’échec.</translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 of %2 messages exported.</source>
+        <translation>Export annulé&#xa0;: %1 messages sur %2 exportés.</translation>
+    </message>
+    <message>
+        <source>%1 exported, %2 skipped.</source>
+        <translation>%1 exportés, %2 ignorés.</translation>
+    </message>
+    <message>
+        <source>Each export is recorded in the ledger of the message&apos;s mailbox.</source>
+        <translation>Chaque export est inscrit au registre de la boîte aux lettres du message.</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>Ignorés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Search for Message</source>
+        <translation>Rechercher un message</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to mailbox…</source>
+        <translation>&amp;Copier dans une boîte…</translation>
+    </message>
+    <message>
+        <source>A new copy of the chosen messages in a mailbox&apos;s INBOX or Restored folder; the archived originals stay</source>
+        <translation>Une nouvelle copie des messages choisis dans l’INBOX ou le dossier Restored d’une boîte aux lettres&#xa0;; les originaux archivés restent</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>The chosen messages, or all found, as .eml files, one mbox or one zip file</source>
+        <translation>Les messages choisis, ou tous ceux trouvés, en fichiers .eml, un fichier mbox ou un fichier zip</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>&amp;Requête&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Words, &quot;a phrase&quot;, from: to: subject: body: attachment: mailbox: folder: date: has:attachment is:archived larger:5M, OR, NOT …</source>
+        <translation>Mots, &quot;une expression&quot;, from: to: subject: body: attachment: mailbox: folder: date: has:attachment is:archived larger:5M, OR, NOT…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Words side by side must all match; &lt;b&gt;OR&lt;/b&gt; lets either, &lt;b&gt;NOT&lt;/b&gt; or &lt;b&gt;-&lt;/b&gt; excludes, parentheses group.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;from:carol&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;From:, Sender: or the envelope sender&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;to:bob&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;To:, Cc:, Bcc: or the copy&apos;s envelope recipient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;subject:&lt;/tt&gt; &lt;tt&gt;body:&lt;/tt&gt; &lt;tt&gt;attachment:&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;the subject, the text, an attachment&apos;s name&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mailbox:alice&lt;/tt&gt; &lt;tt&gt;folder:Sent&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;where the copy is&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;date:2026-01..2026-03&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;dated in the range&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;has:attachment&lt;/tt&gt; &lt;tt&gt;larger:5M&lt;/tt&gt; &lt;tt&gt;smaller:100K&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;attachments, size&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;is:live&lt;/tt&gt; &lt;tt&gt;is:archived&lt;/tt&gt; &lt;tt&gt;is:expired&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;the copy&apos;s state (expired ones only when asked for)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;p&gt;Les mots côte à côte doivent tous correspondre&#xa0;; &lt;b&gt;OR&lt;/b&gt; accepte l’un ou l’autre, &lt;b&gt;NOT&lt;/b&gt; ou &lt;b&gt;-&lt;/b&gt; exclut, les parenthèses regroupent.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;from:carol&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;From:, Sender: ou l’expéditeur de l’enveloppe&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;to:bob&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;To:, Cc:, Bcc: ou le destinataire d’enveloppe de la copie&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;subject:&lt;/tt&gt; &lt;tt&gt;body:&lt;/tt&gt; &lt;tt&gt;attachment:&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;l’objet, le texte, le nom d’une pièce jointe&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;mailbox:alice&lt;/tt&gt; &lt;tt&gt;folder:Sent&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;où se trouve la copie&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;date:2026-01..2026-03&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;daté dans l’intervalle&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;has:attachment&lt;/tt&gt; &lt;tt&gt;larger:5M&lt;/tt&gt; &lt;tt&gt;smaller:100K&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;pièces jointes, taille&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;tt&gt;is:live&lt;/tt&gt; &lt;tt&gt;is:archived&lt;/tt&gt; &lt;tt&gt;is:expired&lt;/tt&gt;&lt;/td&gt;&lt;td&gt;l’état de la copie (les expirées seulement si on les demande)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>Re&amp;chercher</translation>
+    </message>
+    <message>
+        <source>&amp;Dated from</source>
+        <translation>&amp;Daté du</translation>
+    </message>
+    <message>
+        <source>Only messages dated in this range (both days included)</source>
+        <translation>Seulement les messages datés dans cet intervalle (les deux jours inclus)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox:</source>
+        <translation>&amp;Boîte aux lettres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All mailboxes</source>
+        <translation>Toutes les boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>Only the copies in this mailbox</source>
+        <translation>Seulement les copies de cette boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>With &amp;attachments</source>
+        <translation>Avec &amp;pièces jointes</translation>
+    </message>
+    <message>
+        <source>Live and archived</source>
+        <translation>Actifs et archivés</translation>
+    </message>
+    <message>
+        <source>Live only</source>
+        <translation>Actifs seulement</translation>
+    </message>
+    <message>
+        <source>Archived only</source>
+        <translation>Archivés seulement</translation>
+    </message>
+    <message>
+        <source>Expired only</source>
+        <translation>Expirés seulement</translation>
+    </message>
+    <message>
+        <source>Live copies are in the mailbox, archived ones in the archive store only; expired ones are found only when asked for</source>
+        <translation>Les copies actives sont dans la boîte aux lettres, les archivées seulement dans le stockage d’archive&#xa0;; les expirées ne sont trouvées que si on les demande</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bcc:</source>
+        <translation>Cci&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message-ID:</source>
+        <translation>Message-ID&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Classé le</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>En-têtes</translation>
+    </message>
+    <message>
+        <source>This message has no text.</source>
+        <translation>Ce message n’a pas de texte.</translation>
+    </message>
+    <message>
+        <source>Attachments (%1)</source>
+        <translation>Pièces jointes (%1)</translation>
+    </message>
+    <message>
+        <source>The query cannot be run: %1</source>
+        <translation>La requête ne peut pas être exécutée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No messages found</source>
+        <translation>Aucun message trouvé</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Counting… (%1 shown)</source>
+        <translation>Décompte… (%1 affichés)</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>%1 choisis</translation>
+    </message>
+    <message>
+        <source>Choose a message to see it here.</source>
+        <translation>Choisissez un message pour le voir ici.</translation>
+    </message>
+    <message>
+        <source>The message cannot be shown: %1</source>
+        <translation>Le message ne peut pas être affiché&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none (filed %1)</source>
+        <translation>aucune (classé le %1)</translation>
+    </message>
+    <message>
+        <source>The text goes on: only its first MiB is read here. An export holds all of the message.</source>
+        <translation>Le texte continue&#xa0;: seul son premier Mio est lu ici. Un export contient tout le message.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) without a name</source>
+        <translation>
+            <numerusform>%n pièce jointe sans nom</numerusform>
+            <numerusform>%n pièces jointes sans nom</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n message(s) to %1…</source>
+        <translation>
+            <numerusform>Copie de %n message dans %1…</numerusform>
+            <numerusform>Copie de %n messages dans %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting the messages found…</source>
+        <translation>Export des messages trouvés…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n message(s)…</source>
+        <translation>
+            <numerusform>Export de %n message…</numerusform>
+            <numerusform>Export de %n messages…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Finding the messages…</source>
+        <translation>Recherche des messages…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages…</source>
+        <translation>%1 messages sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (see the details)</source>
+        <translation>
+            <numerusform>… et %n autre (voir les détails)</numerusform>
+            <numerusform>… et %n autres (voir les détails)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The .eml files written before the cancel are in %1.</source>
+        <translation>Les fichiers .eml écrits avant l’annulation sont dans %1.</translation>
+    </message>
+    <message>
+        <source>No file was written.</source>
+        <translation>Aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Copies of this message (%1)</source>
+        <translation>Copies de ce message (%1)</translation>
+    </message>
+    <message>
+        <source>Every mailbox and folder the message is in, and the envelope recipient each copy was delivered to</source>
+        <translation>Chaque boîte aux lettres et chaque dossier où se trouve le message, et le destinataire d’enveloppe à qui chaque copie a été distribuée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) found</source>
+        <translation>
+            <numerusform>%Ln message trouvé</numerusform>
+            <numerusform>%Ln messages trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This copy expired and its message is no longer kept: what is shown is what the search index kept of it.</source>
+        <translation>Cette copie a expiré et son message n’est plus conservé&#xa0;: ce qui est affiché est ce que l’index de recherche en a gardé.</translation>
     </message>
 </context>
 <context>

@@ -64,4 +64,34 @@ QString ArchiveText::hold(const archive::Hold &h)
     return tr("Since %1, by %2: %3").arg(date(h.since), h.who, h.reason);
 }
 
+QString ArchiveText::consoleUser()
+{
+    QString login = qEnvironmentVariable("USER");
+    if (login.isEmpty())
+        login = qEnvironmentVariable("LOGNAME", qEnvironmentVariable("USERNAME"));
+    return u"console, user "_s + login; // the ledger's words, not translated
+}
+
+QString ArchiveText::folder(const QString &folder)
+{
+    return folder.isEmpty() ? u"INBOX"_s : folder;
+}
+
+QString ArchiveText::state(const QString &state)
+{
+    if (state == u"live"_s)
+        return tr("live");
+    if (state == u"archived"_s)
+        return tr("archived");
+    if (state == u"expired"_s)
+        return tr("expired");
+    return state;
+}
+
+QString ArchiveText::placement(const archive::SearchHit &hit)
+{
+    const QDateTime when = hit.date.isValid() ? hit.date : hit.filed;
+    return tr("%1, %2, “%3” of %4").arg(hit.mailbox, folder(hit.folder), hit.subject, date(when));
+}
+
 } // namespace tandem::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "archive/archive.h"
+#include "archive/search.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -22,6 +23,14 @@ public:
     static QString verified(const archive::VerifyReport &report);
     // "Since 1/12/26 10:00, by console, user anna: litigation 2026-17"
     static QString hold(const archive::Hold &hold);
+    // Who the ledger records for what the console does: "console, user anna".
+    static QString consoleUser();
+    // "INBOX" for the inbox (""), else the folder's name.
+    static QString folder(const QString &folder);
+    // A placement's state ("live", "archived", "expired"), in the console's language.
+    static QString state(const QString &state);
+    // A search hit named for a report: "alice@example.com, INBOX, “Subject” of 3/5/26 10:00".
+    static QString placement(const archive::SearchHit &hit);
 };
 
 } // namespace tandem::ui

@@ -1,5 +1,6 @@
 #include "enginehost.h"
 
+#include "archivesearch.h"
 #include "engine.h"
 #include "secrets.h"
 #include "util/log.h"
@@ -10,6 +11,7 @@ namespace tandem::ui {
 
 EngineHost::EngineHost(QObject *parent)
     : QObject(parent)
+    , m_archiveSearch(new ArchiveSearch(this))
 {
     m_thread.setObjectName(u"tandem-engine"_s);
     // Disk work for the console that does not need an engine runs on that thread too.

@@ -23,6 +23,8 @@ class Engine;
 // socket) can freeze the console. Every call crosses with a queued connection.
 namespace tandem::ui {
 
+class ArchiveSearch;
+
 // What a mailbox's Archive tab shows: its own settings, its figures in the store, its hold and
 // the archive-wide one.
 struct ArchiveView {
@@ -96,6 +98,10 @@ public:
     bool runArchive(const QString &mailbox = {});
     bool verifyArchive(const QString &mailbox = {});
 
+    // The archive's search, copy back and export (the Search for Message window), on threads
+    // of their own, engine running or not.
+    ArchiveSearch *archiveSearch() const { return m_archiveSearch; }
+
 signals:
     void started(const QStringList &listening);
     void failed(const QString &error);
@@ -124,6 +130,7 @@ private:
     bool m_starting = false;
     Engine *m_engine = nullptr;  // lives on m_thread
     QObject *m_worker = nullptr; // lives on m_thread
+    ArchiveSearch *m_archiveSearch;
     bool m_running = false;
     bool m_wantOutbox = false;
     std::optional<config::Settings> m_settings; // the latest started or applied

@@ -16,6 +16,7 @@
 #include "queuemodel.h"
 #include "queuewindow.h"
 #include "rolewizard.h"
+#include "searchwindow.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -69,6 +70,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     , m_propertiesSummary(new QLabel(m_propertiesPage))
     , m_propertiesButton(new QPushButton(m_propertiesPage))
     , m_queue(new QueueWindow(m_host, this))
+    , m_search(new SearchWindow(m_host, this))
     , m_log(new LogWindow(m_logModel, this))
     , m_state(new QLabel(this))
     , m_listening(new QLabel(this))
@@ -104,6 +106,7 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
     pageLayout->addStretch();
     m_pages->addWidget(m_propertiesPage);
     m_pages->addWidget(m_queue);
+    m_pages->addWidget(m_search);
     m_pages->addWidget(m_log);
 
     auto *splitter = new QSplitter(this);
@@ -152,7 +155,8 @@ MainWindow::MainWindow(const QString &configPath, QWidget *parent)
             [this](QTreeWidgetItem *item) { showNode(item); });
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         const auto node = Node(item->data(0, kNodeRole).toInt());
-        if (node != Node::Queue && node != Node::Log && node != Node::SmtpServices)
+        if (node != Node::Queue && node != Node::Log && node != Node::Search &&
+            node != Node::SmtpServices)
             openProperties(node, item->data(0, kListenerRole).toInt());
     });
     connect(m_propertiesButton, &QPushButton::clicked, this, [this] {
@@ -238,6 +242,8 @@ void MainWindow::retranslateUi()
     m_startAction->setText(tr("&Start"));
     m_stopAction->setText(tr("S&top"));
     m_runArchiveAction->setText(tr("Run &archive maintenance now"));
+    m_toolsMenu->setTitle(tr("&Tools"));
+    m_searchAction->setText(tr("&Search for Message…"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     const QList<language::Choice> choices = language::choices();
@@ -332,6 +338,12 @@ void MainWindow::buildMenus()
     });
     m_runArchiveAction->setObjectName(u"runArchiveAction"_s);
 
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_searchAction = m_toolsMenu->addAction(QIcon(u":/tandem/tree/search.svg"_s), QString(), this,
+                                            &MainWindow::showSearch);
+    m_searchAction->setObjectName(u"searchAction"_s);
+    m_searchAction->setShortcut(QKeySequence::Find);
+
     // View › Language: applied at once; the windows retranslate themselves.
     m_viewMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_viewMenu->addMenu(QString());
@@ -393,6 +405,7 @@ bool MainWindow::loadConfiguration()
     m_haveSettings = true;
     setWindowTitle(tr("Tandem — %1").arg(m_configPath));
     rebuildTree();
+    m_search->setSettings(m_settings);
     // The log window begins with the last events of the data folder's log file, read before
     // the engine (queued behind this on the same thread) writes to it again.
     if (m_historyFor != m_settings.dataPath()) {
@@ -434,6 +447,7 @@ void MainWindow::rebuildTree()
     }
     services->setExpanded(true);
     add(nullptr, tr("Mailboxes"), Node::Mailboxes, u"mailboxes"_s);
+    add(nullptr, tr("Search"), Node::Search, u"search"_s);
     add(nullptr, tr("Queue"), Node::Queue, u"queue"_s);
     add(nullptr, tr("Log"), Node::Log, u"log"_s);
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
@@ -457,6 +471,10 @@ void MainWindow::showNode(QTreeWidgetItem *item)
     }
     if (node == Node::Log) {
         m_pages->setCurrentWidget(m_log);
+        return;
+    }
+    if (node == Node::Search) {
+        m_pages->setCurrentWidget(m_search);
         return;
     }
     m_pages->setCurrentWidget(m_propertiesPage);
@@ -536,6 +554,7 @@ QString MainWindow::summaryOf(Node node, int listener) const
                tr("Default archive settings: %1")
                    .arg(ArchivePolicyEditor::describe(s.mailboxes.mailboxTemplate));
     }
+    case Node::Search:
     case Node::Queue:
     case Node::Log:
         return {};
@@ -642,6 +661,7 @@ bool MainWindow::saveSettings(const config::Settings &settings, QString *error)
     m_settings = settings;
     m_haveSettings = true;
     rebuildTree();
+    m_search->setSettings(m_settings);
     return true;
 }
 
@@ -688,6 +708,15 @@ void MainWindow::openConfiguration()
                 Qt::SingleShotConnection);
         m_host->stop();
     }
+}
+
+void MainWindow::showSearch()
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, kNodeRole).toInt() == int(Node::Search))
+            m_tree->setCurrentItem(*it);
+    }
+    m_search->focusQuery();
 }
 
 void MainWindow::startEngine()

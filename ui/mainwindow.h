@@ -21,10 +21,11 @@ class EngineHost;
 class LogModel;
 class LogWindow;
 class QueueWindow;
+class SearchWindow;
 
 // The console: a tree of the server's parts on the left as in the classic console (Server,
-// Incoming Mail, Outgoing Mail, one node per SMTP service, Mailboxes, Queue, Log), the chosen
-// part on the right, and the engine's state in the status bar. Dialogs write the
+// Incoming Mail, Outgoing Mail, one node per SMTP service, Mailboxes, Search, Queue, Log), the
+// chosen part on the right, and the engine's state in the status bar. Dialogs write the
 // configuration file and apply it to the running engine.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -36,6 +37,7 @@ public:
         SmtpServices,
         SmtpService,
         Mailboxes,
+        Search,
         Queue,
         Log
     };
@@ -67,6 +69,8 @@ signals:
     void settingsApplied(const QString &error);
 
 public slots:
+    // Tools › Search for Message…: the Search page, the keyboard in its query line.
+    void showSearch();
     void startEngine();
     void stopEngine();
     bool runRoleWizard();
@@ -104,6 +108,7 @@ private:
     QLabel *m_propertiesSummary;
     QPushButton *m_propertiesButton;
     QueueWindow *m_queue;
+    SearchWindow *m_search;
     LogWindow *m_log;
     QLabel *m_state;
     QLabel *m_listening;
@@ -123,6 +128,7 @@ private:
     QString m_showArchiveOf; // the Mailboxes dialog opens on this mailbox's Archive tab
     QMenu *m_fileMenu = nullptr;
     QMenu *m_engineMenu = nullptr;
+    QMenu *m_toolsMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
@@ -132,6 +138,7 @@ private:
     QAction *m_startAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_runArchiveAction = nullptr;
+    QAction *m_searchAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QToolBar *m_engineToolBar = nullptr;
     QStringList m_listeningOn; // while the engine runs

@@ -2,15 +2,18 @@
 // title, a tab's, a menu's) that two widgets of one window hold at once: Qt then gives the
 // keystroke to neither, so what the administrator types is swallowed. Checked in every
 // language the console has (each translation built into it, with Qt's own texts as the
-// console loads them), for every Options dialog, every page of the role wizard in both roles
+// console loads them), for every Options dialog, the search window's Copy to mailbox and
+// Export dialogs, every page of the role wizard in both roles
 // (with the wizard's own Back, Next, Finish and Cancel buttons), and the main window with
 // each of its pages and menus.
 #include "config/settings.h"
+#include "copybackdialog.h"
 #include "dialogs/inboxpropertiesdialog.h"
 #include "dialogs/mailboxesdialog.h"
 #include "dialogs/outgoingmaildialog.h"
 #include "dialogs/serverdialog.h"
 #include "dialogs/smtpservicedialog.h"
+#include "exportdialog.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "rolewizard.h"
@@ -280,6 +283,15 @@ void TestMnemonics::checkDialogs()
     }
     {
         ui::MailboxesDialog d(s, {u"alice@example.com"_s});
+        checkWindow(&d, d.objectName());
+    }
+    // The search window's: Copy to mailbox and Export.
+    {
+        ui::CopyBackDialog d({u"alice@example.com"_s}, 3, u"alice@example.com"_s);
+        checkWindow(&d, d.objectName());
+    }
+    {
+        ui::ExportDialog d(3, 120, m_dir.path());
         checkWindow(&d, d.objectName());
     }
 }

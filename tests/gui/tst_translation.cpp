@@ -8,6 +8,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "queuemodel.h"
+#include "searchmodel.h"
 #include "threadwarnings.h"
 
 #include <QAction>
@@ -84,8 +85,8 @@ void TestTranslation::languageLoads()
     QCOMPARE(english.windowTitle(), u"Options | Server"_s);
 }
 
-// Choosing Deutsch in View › Language retranslates the main window, its tree, the queue and
-// the log windows, without a restart; English brings the source texts back.
+// Choosing Deutsch in View › Language retranslates the main window, its tree, the queue, the
+// search and the log windows, without a restart; English brings the source texts back.
 void TestTranslation::switchesLive()
 {
     QStandardPaths::setTestModeEnabled(true); // the choice is stored in a throw-away place
@@ -109,7 +110,10 @@ void TestTranslation::switchesLive()
     auto *queueModel = window.findChild<tandem::ui::QueueModel *>();
     auto *allEvents = window.findChild<QPushButton *>(u"allEvents"_s);
     auto *queueIdFilter = window.findChild<QLineEdit *>(u"queueIdFilter"_s);
-    QVERIFY(tree && retry && queueModel && allEvents && queueIdFilter);
+    auto *searchButton = window.findChild<QPushButton *>(u"searchButton"_s);
+    auto *searchModel = window.findChild<tandem::ui::SearchModel *>();
+    QVERIFY(tree && retry && queueModel && allEvents && queueIdFilter && searchButton &&
+            searchModel);
     QCOMPARE(menuBar->actions().first()->text(), u"&File"_s);
     QCOMPARE(tree->topLevelItem(1)->text(0), u"Incoming Mail"_s);
 
@@ -131,6 +135,10 @@ void TestTranslation::switchesLive()
         u"Next hop"_s);
     QCOMPARE(allEvents->text(), german("tandem::ui::LogWindow", "Back to all events"));
     QVERIFY(allEvents->text() != u"Back to all events"_s);
+    QCOMPARE(searchButton->text(), u"&Suchen"_s);
+    QCOMPARE(
+        searchModel->headerData(tandem::ui::SearchModel::FolderColumn, Qt::Horizontal).toString(),
+        u"Ordner"_s);
     QCOMPARE(QLocale().language(), QLocale::German); // numbers and dates too
 
     auto *english = window.findChild<QAction *>(u"language_en"_s);
@@ -140,6 +148,7 @@ void TestTranslation::switchesLive()
     QCOMPARE(tree->topLevelItem(1)->text(0), u"Incoming Mail"_s);
     QCOMPARE(retry->text(), u"&Retry now"_s);
     QCOMPARE(allEvents->text(), u"Back to all events"_s);
+    QCOMPARE(searchButton->text(), u"&Search"_s);
     QCOMPARE(queueIdFilter->placeholderText(), u"Queue id"_s);
 }
 

@@ -567,19 +567,6 @@ QHash<QString, config::MailboxArchiveSettings> MailboxesDialog::changedChoices()
     return changed;
 }
 
-namespace {
-
-// Who set or cleared a hold, as the ledger records it.
-QString consoleUser()
-{
-    QString login = qEnvironmentVariable("USER");
-    if (login.isEmpty())
-        login = qEnvironmentVariable("LOGNAME", qEnvironmentVariable("USERNAME"));
-    return u"console, user "_s + login;
-}
-
-} // namespace
-
 void MailboxesDialog::holdClicked(QCheckBox *box, const QString &mailbox, bool on)
 {
     box->setChecked(!on); // until the hold is recorded
@@ -619,7 +606,8 @@ void MailboxesDialog::holdClicked(QCheckBox *box, const QString &mailbox, bool o
     if (ask.exec() != QDialog::Accepted || reason->text().trimmed().isEmpty() || !m_host)
         return;
     box->setEnabled(false);
-    m_host->setArchiveHold(original(), mailbox, on, consoleUser(), reason->text().trimmed(),
+    m_host->setArchiveHold(original(), mailbox, on, ArchiveText::consoleUser(),
+                           reason->text().trimmed(),
                            [d = QPointer<MailboxesDialog>(this)](const QString &error) {
                                if (!d)
                                    return;
