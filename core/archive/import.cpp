@@ -220,6 +220,7 @@ bool ImportDecoder::feed(QByteArrayView piece, bool lineStart)
     }
     convert(piece, &m_out);
     m_any = true;
+    m_endsLine = piece.endsWith('\n');
     if (m_out.size() < kOutputBlock)
         return true;
     const bool ok = m_sink(m_out.constData(), m_out.size());
@@ -233,6 +234,10 @@ bool ImportDecoder::finish()
         m_problem = !m_prefix.isEmpty() ? u"not a message: only envelope lines"_s
                     : m_mbox            ? u"empty message"_s
                                         : u"empty file"_s;
+    // The last line ends too, as in every message received over SMTP (and as an mbox cannot
+    // keep it otherwise): a file saved without its last line end is the same message.
+    if (m_any && !m_endsLine)
+        m_out.append(m_lineHasCr ? "\n" : "\r\n");
     const bool ok = m_out.isEmpty() || m_sink(m_out.constData(), m_out.size());
     m_out.clear();
     return ok;

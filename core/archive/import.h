@@ -19,8 +19,9 @@
 // final delivery put before it (a first Return-Path:, the first Delivered-To:, X-Envelope-To:;
 // they become the placement's prefix, as with a copy Tandem files), and for an mbox without
 // its "From " separator line, with mboxrd's quoting undone (">From " loses one '>') and
-// without the blank line that closes it. So the same message filed over SMTP, exported to an
-// mbox by Tandem and imported again has the same SHA-256, and is stored once.
+// without the blank line that closes it; its last line ends with CRLF like every message
+// received over SMTP, whether or not the file's did. So the same message filed over SMTP, exported
+// to an mbox by Tandem and imported again has the same SHA-256, and is stored once.
 namespace tandem::archive {
 
 // A message of an import source: where its bytes are, and its name in failures and the ledger.
@@ -78,6 +79,7 @@ private:
     bool m_inEnvelope = false; // X-Envelope-To: may go on over continuation lines
     bool m_deliveredTo = false;
     bool m_prefixLineOpen = false; // a prefix line goes on in the next piece
+    bool m_endsLine = true;        // the last piece of the message fed ended its line
     QString m_problem;
 };
 

@@ -15,7 +15,7 @@ build=$(cd "$1" && pwd) || exit 2
 seconds=$2
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_session fuzz_address fuzz_config fuzz_spool_record fuzz_extract fuzz_query)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_session fuzz_address fuzz_config fuzz_spool_record fuzz_extract fuzz_query fuzz_mbox)
 jobs=${FUZZ_JOBS:-2}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tandem-fuzz.XXXXXX")
@@ -30,7 +30,7 @@ trap 'rm -rf "$spool_tmp"' EXIT
 dict_for() {
     case $1 in
     fuzz_session | fuzz_address) echo "$here/smtp.dict" ;;
-    fuzz_extract) echo "$here/mime.dict" ;;
+    fuzz_extract | fuzz_mbox) echo "$here/mime.dict" ;;
     fuzz_query) echo "$here/query.dict" ;;
     *) echo "$here/json.dict" ;;
     esac

@@ -283,7 +283,9 @@ void TestImport::mboxSplitsAndUnquotes()
     QCOMPARE(all.at(0).message.digest.sha256, sha(crlf(first)));
     QCOMPARE(all.at(0).message.digest.size, crlf(first).size());
     QCOMPARE(all.at(1).bytes, crlf(second));
-    QCOMPARE(all.at(2).bytes, crlf(sloppy + "\nFrom  bad Tue Feb  3 11:00:00 2015\n") + third);
+    // Its last line gets the line end the file lacks.
+    QCOMPARE(all.at(2).bytes,
+             crlf(sloppy + "\nFrom  bad Tue Feb  3 11:00:00 2015\n") + third + "\r\n");
     for (qsizetype i = 0; i < all.size(); ++i) {
         const MboxScanner::Message &m = all.at(i).message;
         QCOMPARE(m.number, i + 1);
@@ -641,6 +643,12 @@ void TestImport::sameMessageAsFiled()
     QCOMPARE(import(archive.get(), ImportSource::Eml, eml).alreadyPresent, 1);
     QByteArray lfCopy = original;
     QVERIFY(write(eml, lfCopy.replace("\r\n", "\n")));
+    QCOMPARE(import(archive.get(), ImportSource::Eml, eml).alreadyPresent, 1);
+    // Saved without its last line end (found by fuzz_mbox: an mbox export cannot keep that, so
+    // export and import again gave another message): still the message received over SMTP.
+    QVERIFY(write(eml, original.chopped(2)));
+    QCOMPARE(import(archive.get(), ImportSource::Eml, eml).alreadyPresent, 1);
+    QVERIFY(write(eml, original.chopped(1))); // ... or with its CR but not its LF
     QCOMPARE(import(archive.get(), ImportSource::Eml, eml).alreadyPresent, 1);
     QCOMPARE(import(archive.get(), ImportSource::Eml, eml, {}, u"carol@example.com"_s).stored, 1);
     QCOMPARE(archive->status().blobs, 1);
