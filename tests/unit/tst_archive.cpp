@@ -2,6 +2,7 @@
 // every boundary with an injected clock, legal hold, and verify() catching each tampering.
 #include "archive/archive.h"
 #include "archive/blobstore.h"
+#include "catalogdb.h"
 #include "mailbox/mailboxstore.h"
 #include "threadwarnings.h"
 
@@ -68,38 +69,8 @@ QStringList maildirFiles(const QString &root)
     return out;
 }
 
-// The test's own connection to the catalog: to read the ledger and to tamper with it.
-class Db {
-public:
-    explicit Db(const QString &path)
-    {
-        sqlite3_open(path.toUtf8().constData(), &m_db);
-        sqlite3_busy_timeout(m_db, 30000);
-    }
-    ~Db() { sqlite3_close(m_db); }
-    Db(const Db &) = delete;
-    Db &operator=(const Db &) = delete;
-    bool exec(const QString &sql)
-    {
-        return sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
-    }
-    QStringList column(const QString &sql)
-    {
-        QStringList out;
-        sqlite3_stmt *s = nullptr;
-        if (sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &s, nullptr) != SQLITE_OK)
-            return {u"<error>"_s};
-        while (sqlite3_step(s) == SQLITE_ROW)
-            out.append(
-                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0))));
-        sqlite3_finalize(s);
-        return out;
-    }
-    qint64 count(const QString &sql) { return column(sql).value(0).toLongLong(); }
-
-private:
-    sqlite3 *m_db = nullptr;
-};
+using tandem::test::Db;
+using tandem::test::describe;
 
 // The ledger's hash, as the archive computes it: an attacker who knows the format.
 QByteArray field(const QString &text)
@@ -124,14 +95,6 @@ bool hasProblem(const VerifyReport &report, const QString &what)
             return true;
     }
     return false;
-}
-
-QString describe(const VerifyReport &report)
-{
-    QStringList lines;
-    for (const VerifyProblem &p : report.problems)
-        lines.append(u"%1 [%2] %3"_s.arg(p.what, p.mailbox, p.detail));
-    return lines.join(u"; "_s);
 }
 
 } // namespace
