@@ -54,6 +54,7 @@ import json
 import math
 import os
 import random
+import resource
 import shutil
 import signal
 import smtplib
@@ -358,8 +359,17 @@ def write_config(run_dir, tandemd, users, port=None):
     return path
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_ok(what, cmd, timeout, **kw):
+    """Runs cmd to its end; its wall seconds, and its output with .cpu, the CPU seconds it
+    used (the machine is shared: a rate per CPU second drifts less than one per second)."""
+    cpu = children_cpu()
     seconds, out = ab.timed(cmd, timeout=timeout, **kw)
+    out.cpu = children_cpu() - cpu
     if out.returncode != 0:
         raise rb.RunFailed(f"{what} exited {out.returncode}: {out.stdout[-2000:]}"
                            f"{out.stderr[-2000:]}")
@@ -479,7 +489,7 @@ def part_store(args, tandemd, base, gen_root, gen, c, parts):
     os.sync()
     seconds, out = run_ok("archive run", [tandemd, "--config", conf, "archive", "run"],
                           args.timeout)
-    r = {"conf": conf, "run_dir": run_dir, "run_seconds": seconds,
+    r = {"conf": conf, "run_dir": run_dir, "run_seconds": seconds, "run_cpu": out.cpu,
          "run_output": out.stdout.strip()}
     status = ab.archive_status(tandemd, conf)
     archived = sum(m["archived_messages"] for m in status["mailboxes"])
@@ -499,6 +509,7 @@ def part_store(args, tandemd, base, gen_root, gen, c, parts):
         seconds, out = run_ok("archive reindex", [tandemd, "--config", conf, "archive",
                                                   "reindex"], args.timeout)
         r["reindex_seconds"] = seconds
+        r["reindex_cpu"] = out.cpu
         r["reindex_output"] = out.stdout.strip()
         r["status_reindex"] = ab.archive_status(tandemd, conf)
         r["index_reindex"] = index_bytes(r["catalog"])
@@ -523,7 +534,8 @@ def part_export(args, tandemd, base, store):
     os.unlink(mbox)
     if exported != placements or froms != placements:
         raise rb.RunFailed(f"export: {first!r}, {froms} From_ lines, {placements} placements")
-    return {"seconds": seconds, "exported": exported, "bytes": size, "output": first}
+    return {"seconds": seconds, "cpu": out.cpu, "exported": exported, "bytes": size,
+            "output": first}
 
 
 class Daemon(rb.Tandem):
@@ -631,6 +643,7 @@ def part_notmuch(args, base, gen_root, gen):
         raise rb.RunFailed(f"notmuch new found {count} messages in {files} files: "
                            f"{gen[2]} messages in {gen[0]} files were generated\n{out.stdout}")
     return {"notmuch": notmuch, "env": env, "version": version, "seconds": seconds,
+            "cpu": out.cpu,
             "bytes": ab.du(db), "messages": count}
 
 
@@ -847,11 +860,13 @@ def print_details(args, gen, store, export, filing, nm, search, query):
     print()
     if store:
         print(f"archive run: {store['run_seconds']:.1f} s, {files / store['run_seconds']:,.0f} "
-              f"files/s, {total / store['run_seconds'] / 1048576:,.0f} MiB/s; "
-              f"{store['run_output'].splitlines()[0]}")
+              f"files/s, {total / store['run_seconds'] / 1048576:,.0f} MiB/s; CPU "
+              f"{store['run_cpu']:.1f} s ({files / store['run_cpu']:,.0f} files per CPU "
+              f"second); {store['run_output'].splitlines()[0]}")
         if "reindex_seconds" in store:
-            print(f"archive reindex: {store['reindex_seconds']:.1f} s; "
-                  f"{store['reindex_output'].splitlines()[-1]}")
+            print(f"archive reindex: {store['reindex_seconds']:.1f} s; CPU "
+                  f"{store['reindex_cpu']:.1f} s ({messages / store['reindex_cpu']:,.0f} msg "
+                  f"per CPU second); {store['reindex_output'].splitlines()[-1]}")
         for key, when in (("index_run", "after the run"), ("index_reindex", "after reindex")):
             if key in store:
                 i, extra, other = store[key]
@@ -865,7 +880,9 @@ def print_details(args, gen, store, export, filing, nm, search, query):
             print(f"FTS5 yardstick: {y['messages']:,} messages in {y['seconds']:.1f} s of SQL, "
                   f"{mib(y['bytes'])}")
     if nm:
-        print(f"notmuch new: {nm['seconds']:.1f} s ({nm['version']}); database {mib(nm['bytes'])}")
+        print(f"notmuch new: {nm['seconds']:.1f} s; CPU {nm['cpu']:.1f} s "
+              f"({nm['messages'] / nm['cpu']:,.0f} msg per CPU second; {nm['version']}); "
+              f"database {mib(nm['bytes'])}")
     if search:
         for kind, r in search["kinds"].items():
             m = r["missed"]
@@ -876,7 +893,9 @@ def print_details(args, gen, store, export, filing, nm, search, query):
               f"found: median {statistics.median(filing['polls'])}, max {max(filing['polls'])}; "
               f"one poll (a search process) takes {filing['poll_seconds']:.2f} s")
     if export:
-        print(f"export: {export['seconds']:.1f} s; {export['output']}")
+        print(f"export: {export['seconds']:.1f} s; CPU {export['cpu']:.1f} s "
+              f"({export['exported'] / export['cpu']:,.0f} copies per CPU second); "
+              f"{export['output']}")
     if query:
         print(f"query_bench ({query['seconds']:.0f} s; catalog "
               f"{'reused' if query['reused'] else 'filled'}):")
