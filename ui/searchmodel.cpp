@@ -201,7 +201,7 @@ QString SearchModel::displayText(const SearchHit &hit, int column) const
 {
     switch (column) {
     case DateColumn:
-        return ArchiveText::date(hit.date.isValid() ? hit.date : hit.filed);
+        return ArchiveText::date(hit.dated);
     case FromColumn:
         if (!hit.fromName.isEmpty())
             return hit.fromName;

@@ -402,7 +402,15 @@ bool ArchiveImpl::init(QString *error)
         return false;
     m_blobs = std::move(blobs);
     auto catalog = std::make_unique<SqliteCatalog>();
-    if (!catalog->open(m_dir + u"/catalog.sqlite"_s, error))
+    const BlobStore *store = m_blobs.get();
+    const auto body = [store](const QString &sha) -> std::optional<QString> {
+        QString ignored; // a blob that cannot be read holds no phrase
+        const std::optional<QByteArray> bytes = store->read(sha, &ignored);
+        if (!bytes)
+            return std::nullopt;
+        return extractMessage(*bytes).body;
+    };
+    if (!catalog->open(m_dir + u"/catalog.sqlite"_s, error) || !catalog->setBodyReader(body, error))
         return false;
     m_catalog = std::move(catalog);
     return true;
@@ -1617,7 +1625,7 @@ qint64 ArchiveImpl::countMatches(const QString &query, QString *error) const
 std::optional<MessageDetails> ArchiveImpl::details(qint64 placementId, QString *error) const
 {
     const QList<SearchHit> hits =
-        m_catalog->search({u"p.id = ?1"_s, {placementId}}, {}, nullptr, 1, error);
+        m_catalog->search({u"p.id = ?1"_s, {placementId}, {}}, {}, nullptr, 1, error);
     if (hits.isEmpty()) {
         if (error->isEmpty())
             *error = u"no placement %1 is in the search index"_s.arg(placementId);
@@ -1627,7 +1635,7 @@ std::optional<MessageDetails> ArchiveImpl::details(qint64 placementId, QString *
     d.hit = hits.first();
     SearchSort byId;
     byId.ascending = true; // the copies of one message share its date: in the order filed
-    d.copies = m_catalog->search({u"p.sha = ?1"_s, {d.hit.sha256}}, byId, nullptr, -1, error);
+    d.copies = m_catalog->search({u"p.sha = ?1"_s, {d.hit.sha256}, {}}, byId, nullptr, -1, error);
     if (!error->isEmpty())
         return std::nullopt;
     QString readError;

@@ -125,6 +125,8 @@ public:
     SqliteCatalog &operator=(const SqliteCatalog &) = delete;
 
     bool open(const QString &path, QString *error);
+    // How the search reads a message's body to check a phrase in it (addPhraseFunction()).
+    bool setBodyReader(BodyReader reader, QString *error);
 
     bool begin(QString *error) override;
     bool commit(QString *error) override;
@@ -183,7 +185,9 @@ private:
     struct FtsRow {
         QString sender, recipients, subject, body, attachments;
     };
-    // The message_text values of the blob's message indexed under id.
+    // Drops an index made by an older schema (kIndexSchemaVersion), before kIndexSchema.
+    bool dropOlderIndex(QString *error);
+    // The message_text and message_body values of the blob's message indexed under id.
     FtsRow ftsRow(const QString &sha256, qint64 id, const ExtractedMessage &message) const;
 
     sqlite3 *m_db = nullptr;
