@@ -86,22 +86,21 @@ QueryValue keyOf(const SearchHit &hit, SearchSort::Key key)
     return hit.dated.toSecsSinceEpoch();
 }
 
-// The first messages by date from where a page begins (the newest, for a descending order),
-// four per hit asked and at least 200 (walkByDate() may go further once): a page of a query
-// with words is first looked for among
-// them, each message probed (CompiledQuery::probe), which for a common word takes a few
-// hundred probes where reading its list whole takes a second at a million placements. The answer is
-// the page when it is full and its last hit is dated before the last message walked (or the walk
-// reached the end): no message outside the walk can come before that hit. Else the whole list is
-// read.
+// A walk: the first messages by date from where a page begins (the newest, for a descending
+// order), `span` of them, and the query's hits among them — each message probed for the words
+// (CompiledQuery::probe: a common word takes a few hundred probes where reading its list whole
+// takes a second at a million placements), or the words' lists read for them (where). The
+// answer is the page when it is full and its last hit is dated before the last message walked
+// (or the walk reached the end): no message outside the walk can come before that hit. Else
+// *found says how many hits it had.
 constexpr int kWalkPerHit = 4;
 constexpr int kWalkAtLeast = 200;
+constexpr int kWalkListsAtMost = 5000;
 
 std::optional<QList<SearchHit>> walk(sqlite3 *db, const CompiledQuery &query,
                                      const SearchSort &sort, const SearchHit *last, int limit,
-                                     int span, int *found, QString *error)
+                                     int span, bool probe, int *found, QString *error)
 {
-    const QString &probe = query.probe;
     const QString direction = sort.ascending ? u" ASC"_s : u" DESC"_s;
     const QString from =
         last ? (sort.ascending ? u" WHERE dated >= ?1"_s : u" WHERE dated <= ?1"_s) : QString();
@@ -122,7 +121,7 @@ std::optional<QList<SearchHit>> walk(sqlite3 *db, const CompiledQuery &query,
 
     int n = int(query.parameters.size());
     const auto next = [&n] { return u"?"_s + QString::number(++n); };
-    QString where = probe;
+    QString where = probe ? query.probe : query.where;
     QString start;
     if (last) {
         start = next();
@@ -167,8 +166,10 @@ std::optional<QList<SearchHit>> walk(sqlite3 *db, const CompiledQuery &query,
     return std::nullopt;
 }
 
-// A walk, and when it found some hits but not the page, one more as far as those promise the
-// page, if that is at most ten times as far: below that density reading the lists is faster.
+// A walk probing each message; when it found some hits but not the page, one reading the
+// word lists over as many messages as those promise the page in, up to kWalkListsAtMost (a
+// list of a word that is not common is read in a millisecond; probing thousands of messages
+// takes a hundred); else none: the lists are read whole.
 std::optional<QList<SearchHit>> walkByDate(sqlite3 *db, const CompiledQuery &query,
                                            const SearchSort &sort, const SearchHit *last, int limit,
                                            QString *error)
@@ -178,15 +179,15 @@ std::optional<QList<SearchHit>> walkByDate(sqlite3 *db, const CompiledQuery &que
         return std::nullopt;
     const int span = std::max(kWalkAtLeast, limit * kWalkPerHit);
     int found = 0;
-    if (auto page = walk(db, query, sort, last, limit, span, &found, error))
+    if (auto page = walk(db, query, sort, last, limit, span, true, &found, error))
         return page;
     if (found == 0)
         return std::nullopt;
     const qint64 further = qint64(span) * limit * 3 / (2 * found);
-    if (further > qint64(span) * 10)
+    if (further > kWalkListsAtMost)
         return std::nullopt;
-    return walk(db, query, sort, last, limit, int(std::max<qint64>(further, span * 2)), &found,
-                error);
+    return walk(db, query, sort, last, limit, int(std::max<qint64>(further, span * 2)), false,
+                &found, error);
 }
 
 QList<SearchHit> run(sqlite3 *db, const CompiledQuery &query, const SearchSort &sort,
