@@ -308,7 +308,8 @@ public:
 
     QList<SearchHit> search(const QString &query, const SearchSort &sort, const SearchHit *after,
                             int limit, QString *error) const override;
-    qint64 countMatches(const QString &query, QString *error) const override;
+    qint64 countMatches(const QString &query, QString *error,
+                        qint64 *messages = nullptr) const override;
     std::optional<MessageDetails> details(qint64 placementId, QString *error) const override;
     std::optional<Placement> copyBack(qint64 placementId, mailbox::MailboxStore &mailboxes,
                                       const QString &toMailbox, CopyBackFolder folder,
@@ -1611,7 +1612,7 @@ QList<SearchHit> ArchiveImpl::search(const QString &query, const SearchSort &sor
     return m_catalog->search(*compiled, sort, after, limit, error);
 }
 
-qint64 ArchiveImpl::countMatches(const QString &query, QString *error) const
+qint64 ArchiveImpl::countMatches(const QString &query, QString *error, qint64 *messages) const
 {
     QueryError bad;
     const auto compiled = compileQuery(query, &bad);
@@ -1619,7 +1620,7 @@ qint64 ArchiveImpl::countMatches(const QString &query, QString *error) const
         *error = bad.toString();
         return -1;
     }
-    return m_catalog->countMatches(*compiled, error);
+    return m_catalog->countMatches(*compiled, error, messages);
 }
 
 std::optional<MessageDetails> ArchiveImpl::details(qint64 placementId, QString *error) const

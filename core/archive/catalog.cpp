@@ -320,9 +320,10 @@ QList<SearchHit> SqliteCatalog::search(const CompiledQuery &query, const SearchS
                  : runSearch(m_db, query, sort, 0, limit, error);
 }
 
-qint64 SqliteCatalog::countMatches(const CompiledQuery &query, QString *error) const
+qint64 SqliteCatalog::countMatches(const CompiledQuery &query, QString *error,
+                                   qint64 *messages) const
 {
-    return countSearch(m_db, query, error);
+    return countSearch(m_db, query, error, messages);
 }
 
 QList<Placement> SqliteCatalog::placements(const QString &mailbox) const

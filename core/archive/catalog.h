@@ -109,7 +109,8 @@ public:
     // works too (the placements of one message, one placement by id).
     virtual QList<SearchHit> search(const CompiledQuery &query, const SearchSort &sort,
                                     const SearchHit *after, int limit, QString *error) const = 0;
-    virtual qint64 countMatches(const CompiledQuery &query, QString *error) const = 0;
+    virtual qint64 countMatches(const CompiledQuery &query, QString *error,
+                                qint64 *messages = nullptr) const = 0;
     virtual std::optional<Placement> placementById(qint64 id) const = 0;
     // Whether the mailbox has a placement of the message, in any folder and state (an import's
     // "already present").
@@ -173,7 +174,8 @@ public:
 
     QList<SearchHit> search(const CompiledQuery &query, const SearchSort &sort,
                             const SearchHit *after, int limit, QString *error) const override;
-    qint64 countMatches(const CompiledQuery &query, QString *error) const override;
+    qint64 countMatches(const CompiledQuery &query, QString *error,
+                        qint64 *messages = nullptr) const override;
     std::optional<Placement> placementById(qint64 id) const override;
     bool hasMessage(const QString &mailbox, const QString &sha256) const override;
 

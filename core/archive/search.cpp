@@ -361,9 +361,11 @@ QByteArray searchStatement(const CompiledQuery &query, const SearchSort &sort, b
     return sql.toUtf8();
 }
 
-QByteArray countStatement(const CompiledQuery &query)
+QByteArray countStatement(const CompiledQuery &query, bool messages)
 {
-    return u"SELECT COUNT(*) FROM %1 WHERE %2"_s.arg(QLatin1StringView(kSearchFrom), query.where)
+    return u"SELECT COUNT(*)%1 FROM %2 WHERE %3"_s
+        .arg(messages ? u", COUNT(DISTINCT m.id)"_s : QString(), QLatin1StringView(kSearchFrom),
+             query.where)
         .toUtf8();
 }
 
@@ -379,9 +381,9 @@ QList<SearchHit> runSearchAfter(sqlite3 *db, const CompiledQuery &query, const S
     return run(db, query, sort, &last, 0, limit, error);
 }
 
-qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error)
+qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error, qint64 *messages)
 {
-    Stmt s(db, countStatement(query));
+    Stmt s(db, countStatement(query, messages != nullptr));
     if (!s.ok()) {
         *error = errorOf(s, "cannot prepare the count");
         return -1;
@@ -392,6 +394,8 @@ qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error)
         return -1;
     }
     error->clear();
+    if (messages)
+        *messages = s.integer(1);
     return s.integer(0);
 }
 

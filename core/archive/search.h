@@ -52,8 +52,10 @@ QList<SearchHit> runSearch(sqlite3 *db, const CompiledQuery &query, const Search
 // sort: its cost does not grow with the depth of the page, as an offset's does.
 QList<SearchHit> runSearchAfter(sqlite3 *db, const CompiledQuery &query, const SearchSort &sort,
                                 const SearchHit &last, int limit, QString *error);
-// How many placements the query finds; -1 with *error on failure.
-qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error);
+// How many placements the query finds; -1 with *error on failure. With messages, also how
+// many distinct messages those are copies of.
+qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error,
+                   qint64 *messages = nullptr);
 
 // The decoded text of a stored message's body (what message_body indexed), by its SHA-256;
 // std::nullopt when it cannot be read.
@@ -67,6 +69,6 @@ bool addPhraseFunction(sqlite3 *db, BodyReader reader, QString *error);
 
 // The statements the calls above prepare (for EXPLAIN QUERY PLAN in tests and the benchmark).
 QByteArray searchStatement(const CompiledQuery &query, const SearchSort &sort, bool after);
-QByteArray countStatement(const CompiledQuery &query);
+QByteArray countStatement(const CompiledQuery &query, bool messages = false);
 
 } // namespace tandem::archive
