@@ -124,9 +124,13 @@ std::optional<QList<SearchHit>> walk(sqlite3 *db, const CompiledQuery &query,
     QString where = probe ? query.probe : query.where;
     QString start;
     if (last) {
+        // One call a statement: the order in which an expression's operands are evaluated
+        // is not the order they are written in.
         start = next();
+        const QString dated = next();
+        const QString id = next();
         where = u"("_s + where + u") AND (m.dated, p.id) "_s + (sort.ascending ? u">"_s : u"<"_s) +
-                u" ("_s + next() + u", "_s + next() + u")"_s;
+                u" ("_s + dated + u", "_s + id + u")"_s;
     }
     QString windowed = window;
     if (last)

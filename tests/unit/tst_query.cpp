@@ -6,6 +6,7 @@
 #include "archive/query.h"
 #include "archive/search.h"
 
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -197,6 +198,7 @@ private slots:
     void counts();
     void everyParsedQueryRuns();
     void plansUseTheIndexes();
+    void walkedPagesAreTheWholeListsPages();
 
 private:
     QList<SearchHit> search(const QString &query, const SearchSort &sort = {},
@@ -825,6 +827,98 @@ void TestQuery::plansUseTheIndexes()
     const QString datePlan = planOf(u"date:2026-03"_s);
     QVERIFY2(datePlan.contains(u"USING INDEX messages_date"_s), qPrintable(datePlan));
     QVERIFY2(!datePlan.contains(u"SCAN"_s), qPrintable(datePlan));
+}
+
+// A page walked by date (search.cpp: the newest messages probed, then their lists read) is
+// the page the whole lists give, over more messages than a walk takes, with many messages of
+// the same date on both sides of where a walk stops, in both directions and page after page.
+void TestQuery::walkedPagesAreTheWholeListsPages()
+{
+    const QString path = m_dir.filePath(u"walk.sqlite"_s);
+    {
+        SqliteCatalog catalog;
+        QString error;
+        QVERIFY2(catalog.open(path, &error), qPrintable(error));
+    }
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr),
+             SQLITE_OK);
+    const auto cleanup = qScopeGuard([db] { sqlite3_close(db); });
+    QCOMPARE(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), SQLITE_OK);
+    // 3,000 messages on 40 dates; "common" in every third, "rare" in one in 150, "mid" in one
+    // in 12; one to three copies each.
+    QRandomGenerator random(7);
+    qint64 placement = 0;
+    for (int id = 1; id <= 3000; ++id) {
+        const QString sha = u"w%1"_s.arg(id);
+        QStringList words{u"filler"_s};
+        if (id % 3 == 0)
+            words.append(u"common"_s);
+        if (id % 150 == 0)
+            words.append(u"rare"_s);
+        if (id % 12 == 0)
+            words.append(u"mid"_s);
+        const qint64 dated = 1700000000 + qint64(random.bounded(40)) * 86400;
+        const QByteArray sql =
+            u"INSERT INTO blobs(sha, size, stored_size, created) VALUES('%1', 10, 10, 0);"
+            "INSERT INTO messages(id, sha, date, from_addr, from_name, to_addrs, subject, "
+            "message_id, size, attachments, text_bytes, indexed, dated) VALUES(%2, '%1', %3, "
+            "'', '', '', 's', 'm', 10, 0, 0, 0, %3);"
+            "INSERT INTO message_text(rowid, sender, recipients, subject, attachments) "
+            "VALUES(%2, '', '', 's', '');"
+            "INSERT INTO message_body(rowid, body) VALUES(%2, '%4');"_s.arg(sha)
+                .arg(id)
+                .arg(dated)
+                .arg(words.join(u' '))
+                .toUtf8();
+        QCOMPARE(sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        for (int c = 0, copies = 1 + int(random.bounded(3)); c < copies; ++c) {
+            ++placement;
+            const QByteArray copy =
+                u"INSERT INTO placements(id, mailbox, folder, key, delivered_to, prefix, flags, "
+                "sha, size, filed, archived, state) VALUES(%1, 'u%2@example.com', '', 'k%1', "
+                "'u%2@example.com', '', '', '%3', 10, 0, NULL, 'live')"_s.arg(placement)
+                    .arg(c)
+                    .arg(sha)
+                    .toUtf8();
+            QCOMPARE(sqlite3_exec(db, copy.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        }
+    }
+    QCOMPARE(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+
+    for (const QString &query : {u"common"_s, u"mid"_s, u"rare"_s, u"common mid"_s,
+                                 u"common -mid"_s, u"body:filler"_s, u"nothing"_s}) {
+        for (const bool ascending : {false, true}) {
+            SearchSort sort;
+            sort.ascending = ascending;
+            auto walked = compileQuery(query, nullptr, utc());
+            QVERIFY(walked);
+            CompiledQuery whole = *walked;
+            whole.probe.clear();
+            QString error;
+            QList<SearchHit> a = runSearch(db, *walked, sort, 0, 50, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QList<SearchHit> b = runSearch(db, whole, sort, 0, 50, &error);
+            const qint64 total = countSearch(db, whole, &error);
+            qint64 seen = 0;
+            for (int page = 0;; ++page) {
+                QVERIFY2(idsOf(a) == idsOf(b),
+                         qPrintable(u"%1, %2, page %3: %4 walked, %5 from the lists"_s.arg(query)
+                                        .arg(ascending ? u"oldest first"_s : u"newest first"_s)
+                                        .arg(page)
+                                        .arg(a.size())
+                                        .arg(b.size())));
+                seen += a.size();
+                if (a.size() < 50)
+                    break;
+                a = runSearchAfter(db, *walked, sort, a.last(), 50, &error);
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                b = runSearchAfter(db, whole, sort, b.last(), 50, &error);
+                QVERIFY(page < 200);
+            }
+            QCOMPARE(seen, total);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQuery)
