@@ -628,8 +628,12 @@ qint64 SqliteCatalog::indexedCount() const
 QStringList SqliteCatalog::unindexedBlobs() const
 {
     QStringList out;
+    // In the order of the ids they will be indexed under (indexMessage(): the last placement's):
+    // FTS5 writes its pending words out whenever a row's id is below the last one's, so that
+    // in any other order every message became a segment of its own, merged again and again.
     Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                 "messages m WHERE m.sha = b.sha) ORDER BY sha");
+                 "messages m WHERE m.sha = b.sha) ORDER BY (SELECT MAX(id) FROM placements p "
+                 "WHERE p.sha = b.sha), sha");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));
     return out;
