@@ -5,14 +5,16 @@
 #   tests/bench/run.sh <build dir> relay [options, e.g. --messages 5000]    relay_bench.py alone
 #   tests/bench/run.sh <build dir> archive [options, e.g. --messages 20000] archive_bench.py alone
 #   tests/bench/run.sh <build dir> query [options, e.g. --placements 1000000] query_bench alone
+#   tests/bench/run.sh <build dir> search [options, e.g. --messages 20000]  search_bench.py alone
+#     (the archive's search side by side with notmuch; installs notmuch when missing, as root)
 # A Release build gives the numbers that matter:
 #   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
-#   ninja -C build-release queue_model_bench tandemd
+#   ninja -C build-release queue_model_bench tandemd      (and query_bench for query, search)
 # The relay benchmark (relay_bench.py --help) runs Tandem side by side with a private Postfix
 # instance, which needs root; without root, both-mode skips it and says so.
 set -eu
 usage() {
-    echo "usage: $0 <build dir> [queue|relay|archive|query] [options for that benchmark]" >&2
+    echo "usage: $0 <build dir> [queue|relay|archive|query|search] [options for that benchmark]" >&2
     exit 2
 }
 [ $# -ge 1 ] || usage
@@ -20,7 +22,7 @@ build=$1
 shift
 what=both
 case ${1-} in
-    queue|relay|archive|query) what=$1; shift ;;
+    queue|relay|archive|query|search) what=$1; shift ;;
 esac
 here=$(dirname "$0")
 queue_bench="$build/tests/bench/queue_model_bench"
@@ -55,6 +57,20 @@ case $what in
     query)
         need "$build/tests/bench/query_bench" query_bench
         "$build/tests/bench/query_bench" "$@"
+        ;;
+    search)
+        need "$tandemd" tandemd
+        if ! command -v notmuch >/dev/null 2>&1; then
+            if [ "$(id -u)" -eq 0 ]; then
+                DEBIAN_FRONTEND=noninteractive apt-get install -y notmuch >/dev/null ||
+                    { echo "apt-get install notmuch failed" >&2; exit 1; }
+            else
+                echo "notmuch not found: sudo apt-get install notmuch (the search benchmark" \
+                     "runs it side by side), or run this as root" >&2
+                exit 1
+            fi
+        fi
+        python3 "$here/search_bench.py" "$build" "$@"
         ;;
     both)
         need "$queue_bench" queue_model_bench
