@@ -2961,6 +2961,13 @@ Wiederholungsplan (Minuten): %3</translation>
         <source>This copy expired and its message is no longer kept: what is shown is what the search index kept of it.</source>
         <translation>Diese Kopie ist abgelaufen, und ihre Nachricht wird nicht mehr aufbewahrt: Angezeigt wird, was der Suchindex von ihr behalten hat.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln copy(ies)</source>
+        <translation>
+            <numerusform>%Ln Kopie</numerusform>
+            <numerusform>%Ln Kopien</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::ServerDialog</name>

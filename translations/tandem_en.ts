@@ -257,5 +257,12 @@
             <numerusform>%Ln messages found</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln copy(ies)</source>
+        <translation>
+            <numerusform>%Ln copy</numerusform>
+            <numerusform>%Ln copies</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

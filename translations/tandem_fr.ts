@@ -2961,6 +2961,13 @@ Calendrier des nouvelles tentatives (minutes)&#xa0;: %3</translation>
         <source>This copy expired and its message is no longer kept: what is shown is what the search index kept of it.</source>
         <translation>Cette copie a expiré et son message n’est plus conservé&#xa0;: ce qui est affiché est ce que l’index de recherche en a gardé.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln copy(ies)</source>
+        <translation>
+            <numerusform>%Ln copie</numerusform>
+            <numerusform>%Ln copies</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tandem::ui::ServerDialog</name>

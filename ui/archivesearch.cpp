@@ -139,8 +139,9 @@ quint64 ArchiveSearch::count(const QString &query)
     Stop stop;
     const quint64 request = begin(&stop);
     post(m_counts, request, stop, [this, request, query](archive::Archive *archive, QString error) {
-        const qint64 n = archive ? archive->countMatches(query, &error) : -1;
-        return [this, request, n, error] { emit counted(request, n, error); };
+        qint64 messages = -1;
+        const qint64 n = archive ? archive->countMatches(query, &error, &messages) : -1;
+        return [this, request, n, messages, error] { emit counted(request, n, messages, error); };
     });
     return request;
 }

@@ -77,7 +77,8 @@ public:
 signals:
     void searched(quint64 request, const QList<tandem::archive::SearchHit> &hits,
                   const QString &error);
-    void counted(quint64 request, qint64 count, const QString &error);
+    // count copies of messages distinct messages
+    void counted(quint64 request, qint64 count, qint64 messages, const QString &error);
     void detailsRead(quint64 request, const std::optional<tandem::archive::MessageDetails> &details,
                      const QString &error);
     // A job's messages done of total (total -1 while an export still gathers a query's hits);

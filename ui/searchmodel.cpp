@@ -105,6 +105,7 @@ void SearchModel::setQuery(const QString &query)
     m_atEnd = false;
     m_error.clear();
     m_count = -1;
+    m_messages = -1;
     endResetModel();
     if (m_search)
         m_countRequest = m_search->count(query);
@@ -176,21 +177,24 @@ void SearchModel::onSearched(quint64 request, const QList<SearchHit> &hits, cons
     emit statusChanged();
 }
 
-void SearchModel::onCounted(quint64 request, qint64 count, const QString &error)
+void SearchModel::onCounted(quint64 request, qint64 count, qint64 messages, const QString &error)
 {
     if (request == 0 || request != m_countRequest)
         return;
     m_countRequest = 0;
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         fail(error);
-    else
+    } else {
         m_count = count;
+        m_messages = messages;
+    }
     emit statusChanged();
 }
 
 void SearchModel::fail(const QString &error)
 {
     m_count = -1;
+    m_messages = -1;
     if (!m_error.isEmpty())
         return;
     m_error = error;
@@ -201,7 +205,7 @@ QString SearchModel::displayText(const SearchHit &hit, int column) const
 {
     switch (column) {
     case DateColumn:
-        return ArchiveText::date(hit.date.isValid() ? hit.date : hit.filed);
+        return ArchiveText::date(hit.dated);
     case FromColumn:
         if (!hit.fromName.isEmpty())
             return hit.fromName;

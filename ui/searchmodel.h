@@ -68,6 +68,8 @@ public:
     const archive::SearchHit &hitAt(int row) const { return m_hits.at(row); }
     // How many copies the query finds: -1 while counting (or when the count failed).
     qint64 totalCount() const { return m_count; }
+    // How many distinct messages those copies are of: -1 while counting.
+    qint64 messageCount() const { return m_messages; }
     // The query could not be run: the archive's reason (a bad query's names its column).
     QString error() const { return m_error; }
     bool isFetching() const { return m_pageRequest != 0; }
@@ -86,7 +88,7 @@ signals:
 private:
     void requestPage();
     void onSearched(quint64 request, const QList<archive::SearchHit> &hits, const QString &error);
-    void onCounted(quint64 request, qint64 count, const QString &error);
+    void onCounted(quint64 request, qint64 count, qint64 messages, const QString &error);
     void fail(const QString &error);
     void cancelRequests(bool count);
     QString displayText(const archive::SearchHit &hit, int column) const;
@@ -101,6 +103,7 @@ private:
     quint64 m_pageRequest = 0;  // the page asked for and not answered yet
     quint64 m_countRequest = 0; // likewise the count
     qint64 m_count = -1;
+    qint64 m_messages = -1;
     QString m_error;
     mutable QIcon m_attachmentIcon; // loaded when first shown
 };

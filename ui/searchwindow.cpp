@@ -624,9 +624,14 @@ void SearchWindow::updateStatus()
     if (!m_model->hasQuery() || !m_model->error().isEmpty()) {
         text.clear();
     } else if (m_model->totalCount() >= 0) {
+        // A row is a copy: a message in three mailboxes is one message found, three rows.
+        const qint64 messages = m_model->messageCount();
         text = m_model->totalCount() == 0
                    ? tr("No messages found")
-                   : tr("%Ln message(s) found", nullptr, clampToInt(m_model->totalCount()));
+                   : tr("%Ln message(s) found", nullptr, clampToInt(messages));
+        if (messages >= 0 && messages != m_model->totalCount())
+            text +=
+                u" ("_s + tr("%Ln copy(ies)", nullptr, clampToInt(m_model->totalCount())) + u')';
     } else if (m_model->rowCount() == 0) {
         text = tr("Searching…");
     } else {

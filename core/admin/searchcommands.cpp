@@ -23,10 +23,10 @@ QString localTime(const QDateTime &time)
     return time.isValid() ? time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s;
 }
 
-// A hit's date as the search sorts it: its Date:, else when the copy was filed.
+// A hit's date as the search sorts it: its Date:, else when its first copy was filed.
 QDateTime dateOf(const archive::SearchHit &h)
 {
-    return h.date.isValid() ? h.date : h.filed;
+    return h.dated;
 }
 
 QString addresses(const QList<archive::MailAddress> &list)

@@ -247,8 +247,10 @@ public:
     // and the list is empty.
     virtual QList<SearchHit> search(const QString &query, const SearchSort &sort,
                                     const SearchHit *after, int limit, QString *error) const = 0;
-    // How many placements the query finds; -1 with *error.
-    virtual qint64 countMatches(const QString &query, QString *error) const = 0;
+    // How many placements the query finds; -1 with *error. With messages, also how many
+    // distinct messages they are copies of (*messages).
+    virtual qint64 countMatches(const QString &query, QString *error,
+                                qint64 *messages = nullptr) const = 0;
     // One placement's preview; none with *error when there is no such placement or its
     // message cannot be read.
     virtual std::optional<MessageDetails> details(qint64 placementId, QString *error) const = 0;

@@ -143,7 +143,7 @@ bool SqliteCatalog::open(const QString &path, QString *error)
     }
     sqlite3_busy_timeout(m_db, 30000);
     if (!exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error) ||
-        !exec(kSchema, error) || !exec(kIndexSchema, error))
+        !exec(kSchema, error) || !dropOlderIndex(error) || !exec(kIndexSchema, error))
         return false;
     // Databases made before the index get it here (its statements are IF NOT EXISTS); an index
     // still empty is as good as one built by this extractor.
@@ -154,6 +154,37 @@ bool SqliteCatalog::open(const QString &path, QString *error)
         !setMeta(u"index_extractor"_s, QString::number(kExtractorVersion), error))
         return false;
     return true;
+}
+
+bool SqliteCatalog::setBodyReader(BodyReader reader, QString *error)
+{
+    return addPhraseFunction(m_db, std::move(reader), error);
+}
+
+bool SqliteCatalog::dropOlderIndex(QString *error)
+{
+    const auto older = [this] {
+        const QString have = meta(u"index_schema"_s);
+        return !have.isEmpty() && have.toInt() < kIndexSchemaVersion;
+    };
+    if (!older())
+        return true;
+    // Its tables go (a process that opened the catalog first may have done it meanwhile); the
+    // messages are then unindexed, and the next maintenance run or reindex indexes them. The
+    // envelope senders stay: they are read from the placements, which did not change.
+    if (!begin(error))
+        return false;
+    if (older() && (!exec("DROP TABLE IF EXISTS message_text; DROP TABLE IF EXISTS message_body; "
+                          "DROP TABLE IF EXISTS messages; "
+                          "DELETE FROM meta WHERE key = 'index_left_behind';",
+                          error) ||
+                    !exec(kIndexSchema, error) ||
+                    !setMeta(u"index_schema"_s, QString::number(kIndexSchemaVersion), error) ||
+                    !setMeta(u"index_extractor"_s, QString::number(kExtractorVersion), error))) {
+        rollback();
+        return false;
+    }
+    return commit(error);
 }
 
 bool SqliteCatalog::begin(QString *error)
@@ -289,9 +320,10 @@ QList<SearchHit> SqliteCatalog::search(const CompiledQuery &query, const SearchS
                  : runSearch(m_db, query, sort, 0, limit, error);
 }
 
-qint64 SqliteCatalog::countMatches(const CompiledQuery &query, QString *error) const
+qint64 SqliteCatalog::countMatches(const CompiledQuery &query, QString *error,
+                                   qint64 *messages) const
 {
-    return countSearch(m_db, query, error);
+    return countSearch(m_db, query, error, messages);
 }
 
 QList<Placement> SqliteCatalog::placements(const QString &mailbox) const
@@ -465,12 +497,14 @@ SqliteCatalog::FtsRow SqliteCatalog::ftsRow(const QString &sha, qint64 id,
     recipients.add(m.to);
     recipients.add(m.cc);
     recipients.add(m.bcc);
-    // Only what never changes in a placement: its delivered_to and its prefix.
-    Stmt s(m_db,
-           "SELECT delivered_to, prefix FROM placements WHERE sha = ? AND id <= ? ORDER BY id");
+    // Only what never changes in a placement: its delivered_to, folder and prefix. A Sent copy
+    // is delivered to its sender, who is no recipient of it.
+    Stmt s(m_db, "SELECT delivered_to, prefix, folder FROM placements WHERE sha = ? AND id <= ? "
+                 "ORDER BY id");
     s.bind(1, sha).bind(2, id);
     while (s.step() == SQLITE_ROW) {
-        recipients.addEnvelope(s.text(0));
+        if (s.text(2) != QLatin1StringView(kSentFolder))
+            recipients.addEnvelope(s.text(0));
         if (const auto from = envelopeSender(s.blob(1)))
             sender.addEnvelope(*from);
     }
@@ -482,11 +516,12 @@ bool SqliteCatalog::indexMessage(const QString &sha, const ExtractedMessage &m, 
 {
     if (isIndexed(sha))
         return true;
-    Stmt last(m_db, "SELECT MAX(id) FROM placements WHERE sha = ?");
+    Stmt last(m_db, "SELECT MAX(id), MIN(filed) FROM placements WHERE sha = ?");
     last.bind(1, sha);
     if (last.step() != SQLITE_ROW || last.isNull(0))
         return true; // no placement names it: nothing finds it (the next run removes it)
     const qint64 id = last.integer(0);
+    const qint64 dated = m.date ? *m.date : last.integer(1) / 1000;
     QStringList toAddrs;
     for (const QList<MailAddress> *list : {&m.to, &m.cc}) {
         for (const MailAddress &a : *list) {
@@ -496,22 +531,27 @@ bool SqliteCatalog::indexMessage(const QString &sha, const ExtractedMessage &m, 
     }
     const MailAddress from = m.from.value(0);
     Stmt row(m_db, "INSERT INTO messages(id, sha, date, from_addr, from_name, to_addrs, subject, "
-                   "message_id, size, attachments, text_bytes, indexed) "
-                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                   "message_id, size, attachments, text_bytes, indexed, dated) "
+                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     row.bind(1, id).bind(2, sha);
     if (m.date)
         row.bind(3, *m.date);
     row.bind(4, from.address).bind(5, from.name).bind(6, toAddrs.join(u", "_s));
     row.bind(7, m.subject).bind(8, m.messageId).bind(9, size).bind(10, qint64(m.attachments));
     row.bind(11, qint64(m.body.toUtf8().size())).bind(12, indexed.toSecsSinceEpoch());
+    row.bind(13, dated);
     if (!done(row.step(), u"cannot index message "_s + sha, error))
         return false;
     const FtsRow f = ftsRow(sha, id, m);
-    Stmt text(m_db, "INSERT INTO message_text(rowid, sender, recipients, subject, body, "
-                    "attachments) VALUES(?,?,?,?,?,?)");
+    Stmt text(m_db, "INSERT INTO message_text(rowid, sender, recipients, subject, attachments) "
+                    "VALUES(?,?,?,?,?)");
     text.bind(1, id).bind(2, f.sender).bind(3, f.recipients).bind(4, f.subject);
-    text.bind(5, f.body).bind(6, f.attachments);
-    return done(text.step(), u"cannot index the text of message "_s + sha, error);
+    text.bind(5, f.attachments);
+    if (!done(text.step(), u"cannot index the text of message "_s + sha, error))
+        return false;
+    Stmt body(m_db, "INSERT INTO message_body(rowid, body) VALUES(?,?)");
+    body.bind(1, id).bind(2, f.body);
+    return done(body.step(), u"cannot index the body of message "_s + sha, error);
 }
 
 bool SqliteCatalog::unindexMessage(const QString &sha, const ExtractedMessage *m, QString *error)
@@ -533,11 +573,18 @@ bool SqliteCatalog::unindexMessage(const QString &sha, const ExtractedMessage *m
         QString failed;
         {
             Stmt text(m_db, "INSERT INTO message_text(message_text, rowid, sender, recipients, "
-                            "subject, body, attachments) VALUES('delete',?,?,?,?,?,?)");
+                            "subject, attachments) VALUES('delete',?,?,?,?,?)");
             text.bind(1, id).bind(2, f.sender).bind(3, f.recipients).bind(4, f.subject);
-            text.bind(5, f.body).bind(6, f.attachments);
+            text.bind(5, f.attachments);
             result = text.step();
             failed = lastError(u"cannot remove the text of message "_s + sha);
+            if (result == SQLITE_DONE) {
+                Stmt body(m_db, "INSERT INTO message_body(message_body, rowid, body) "
+                                "VALUES('delete',?,?)");
+                body.bind(1, id).bind(2, f.body);
+                result = body.step();
+                failed = lastError(u"cannot remove the body of message "_s + sha);
+            }
         } // finalized before the savepoint is rolled back to
         if (result != SQLITE_DONE && (result & 0xff) != SQLITE_CORRUPT) {
             QString ignored;
@@ -581,8 +628,12 @@ qint64 SqliteCatalog::indexedCount() const
 QStringList SqliteCatalog::unindexedBlobs() const
 {
     QStringList out;
+    // In the order of the ids they will be indexed under (indexMessage(): the last placement's):
+    // FTS5 writes its pending words out whenever a row's id is below the last one's, so that
+    // in any other order every message became a segment of its own, merged again and again.
     Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                 "messages m WHERE m.sha = b.sha) ORDER BY sha");
+                 "messages m WHERE m.sha = b.sha) ORDER BY (SELECT MAX(id) FROM placements p "
+                 "WHERE p.sha = b.sha), sha");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));
     return out;
@@ -591,6 +642,7 @@ QStringList SqliteCatalog::unindexedBlobs() const
 bool SqliteCatalog::clearIndex(QString *error)
 {
     return exec("DELETE FROM messages; INSERT INTO message_text(message_text) "
+                "VALUES('delete-all'); INSERT INTO message_body(message_body) "
                 "VALUES('delete-all'); DELETE FROM envelopes; DELETE FROM meta WHERE key = "
                 "'index_left_behind';",
                 error) &&

@@ -109,7 +109,8 @@ public:
     // works too (the placements of one message, one placement by id).
     virtual QList<SearchHit> search(const CompiledQuery &query, const SearchSort &sort,
                                     const SearchHit *after, int limit, QString *error) const = 0;
-    virtual qint64 countMatches(const CompiledQuery &query, QString *error) const = 0;
+    virtual qint64 countMatches(const CompiledQuery &query, QString *error,
+                                qint64 *messages = nullptr) const = 0;
     virtual std::optional<Placement> placementById(qint64 id) const = 0;
     // Whether the mailbox has a placement of the message, in any folder and state (an import's
     // "already present").
@@ -125,6 +126,8 @@ public:
     SqliteCatalog &operator=(const SqliteCatalog &) = delete;
 
     bool open(const QString &path, QString *error);
+    // How the search reads a message's body to check a phrase in it (addPhraseFunction()).
+    bool setBodyReader(BodyReader reader, QString *error);
 
     bool begin(QString *error) override;
     bool commit(QString *error) override;
@@ -171,7 +174,8 @@ public:
 
     QList<SearchHit> search(const CompiledQuery &query, const SearchSort &sort,
                             const SearchHit *after, int limit, QString *error) const override;
-    qint64 countMatches(const CompiledQuery &query, QString *error) const override;
+    qint64 countMatches(const CompiledQuery &query, QString *error,
+                        qint64 *messages = nullptr) const override;
     std::optional<Placement> placementById(qint64 id) const override;
     bool hasMessage(const QString &mailbox, const QString &sha256) const override;
 
@@ -183,7 +187,9 @@ private:
     struct FtsRow {
         QString sender, recipients, subject, body, attachments;
     };
-    // The message_text values of the blob's message indexed under id.
+    // Drops an index made by an older schema (kIndexSchemaVersion), before kIndexSchema.
+    bool dropOlderIndex(QString *error);
+    // The message_text and message_body values of the blob's message indexed under id.
     FtsRow ftsRow(const QString &sha256, qint64 id, const ExtractedMessage &message) const;
 
     sqlite3 *m_db = nullptr;

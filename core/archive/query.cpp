@@ -1,9 +1,11 @@
 #include "query.h"
 
+#include "archive/indexschema.h"
 #include "config/settings.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -510,18 +512,21 @@ private:
 // ---- compiling
 
 // An intermediate tree: the query's terms as FTS5 expressions (matched against message_text)
-// or SQL conditions, so that the words of one AND or OR become one MATCH.
+// or SQL conditions (the rest, and words in bodies), so that the words of one AND or OR
+// become one MATCH.
 struct Ir {
     enum class Kind { True, False, Fts, Sql, And, Or, Not };
     Kind kind = Kind::True;
-    QString text; // Fts: an FTS5 expression; Sql: a condition
+    QString text;  // Fts: an FTS5 expression; Sql: a condition
+    QString probe; // Sql: the condition with word lists probed per message (CompiledQuery)
     std::vector<Ir> children;
 };
 
-Ir leaf(Ir::Kind kind, QString text)
+Ir leaf(Ir::Kind kind, QString text, QString probe = {})
 {
     Ir ir;
     ir.kind = kind;
+    ir.probe = probe.isNull() ? text : std::move(probe);
     ir.text = std::move(text);
     return ir;
 }
@@ -553,6 +558,28 @@ QString ftsString(const QString &text, bool prefix)
     return out;
 }
 
+// The words of a term as FTS5's unicode61 tokenizer splits them (case and diacritics are its
+// own business): runs of isTokenChar().
+QStringList bodyWords(const QString &text)
+{
+    QStringList words;
+    QList<uint> word;
+    const auto flush = [&] {
+        if (!word.isEmpty())
+            words.append(QString::fromUcs4(reinterpret_cast<const char32_t *>(word.constData()),
+                                           word.size()));
+        word.clear();
+    };
+    for (const uint c : text.toUcs4()) {
+        if (isTokenChar(c))
+            word.append(c);
+        else
+            flush();
+    }
+    flush();
+    return words;
+}
+
 QString likeEscaped(const QString &text)
 {
     QString out;
@@ -577,7 +604,8 @@ public:
             ir = simplify(node(Ir::Kind::And,
                                {leaf(Ir::Kind::Sql, u"p.state <> 'expired'"_s), std::move(ir)}));
         CompiledQuery out;
-        out.where = lower(ir);
+        out.where = lower(ir, false);
+        out.probe = lower(ir, true);
         out.parameters = m_parameters;
         return out;
     }
@@ -663,6 +691,44 @@ private:
                                                              parameter(name + u'A'));
     }
 
+    // Words in the text of the body (message_body, which keeps no positions): each of the
+    // term's words there, and for more than one word, in that order next to each other in
+    // the stored message (tandem_phrase(), search.cpp). With any, also the term in the
+    // headers (message_text): one list of messages from both.
+    Ir body(const QueryTerm &t, bool any)
+    {
+        const QStringList words = bodyWords(t.text);
+        if (words.isEmpty())
+            return any ? leaf(Ir::Kind::Fts, ftsString(t.text, t.prefix))
+                       : leaf(Ir::Kind::False, {});
+        QStringList quoted;
+        for (qsizetype i = 0; i < words.size(); ++i)
+            quoted.append(ftsString(words[i], t.prefix && i == words.size() - 1));
+        const QString bodyWords = parameter(quoted.join(u" AND "_s));
+        QString phrase, probedPhrase;
+        if (words.size() > 1) {
+            const QString p = parameter(t.text);
+            const QString prefix = t.prefix ? u"1"_s : u"0"_s;
+            phrase = u" AND tandem_phrase((SELECT sha FROM messages WHERE id = "
+                     u"message_body.rowid), %1, %2)"_s.arg(p, prefix);
+            probedPhrase = u" AND tandem_phrase(m.sha, %1, %2)"_s.arg(p, prefix);
+        }
+        const QString inBody =
+            u"SELECT rowid FROM message_body WHERE message_body MATCH %1%2"_s.arg(bodyWords,
+                                                                                  phrase);
+        const QString probeBody =
+            u"EXISTS (SELECT 1 FROM message_body WHERE message_body MATCH %1 AND rowid = m.id)%2"_s
+                .arg(bodyWords, probedPhrase);
+        if (!any)
+            return leaf(Ir::Kind::Sql, u"m.id IN (%1)"_s.arg(inBody), u"(%1)"_s.arg(probeBody));
+        const QString headers = parameter(ftsString(t.text, t.prefix));
+        return leaf(Ir::Kind::Sql,
+                    u"m.id IN (SELECT rowid FROM message_text WHERE message_text MATCH %1 UNION "
+                    u"ALL %2)"_s.arg(headers, inBody),
+                    u"(EXISTS (SELECT 1 FROM message_text WHERE message_text MATCH %1 AND rowid = "
+                    u"m.id) OR (%2))"_s.arg(headers, probeBody));
+    }
+
     qint64 seconds(const QDate &day) const
     {
         return QDateTime(day, QTime(0, 0), m_options.timeZone).toSecsSinceEpoch();
@@ -680,11 +746,11 @@ private:
         const bool address = !t.phrase || !t.text.contains(u' ');
         switch (t.field) {
         case QueryField::Any:
-            return fts(nullptr);
+            return body(t, true);
         case QueryField::Subject:
             return fts("subject");
         case QueryField::Body:
-            return fts("body");
+            return body(t, false);
         case QueryField::Attachment:
             return fts("attachments");
         case QueryField::From:
@@ -694,11 +760,15 @@ private:
                         {fts("sender"),
                          sql(addressCondition(u"COALESCE(e.mail_from, '')"_s, t.text, t.prefix))});
         case QueryField::To:
-            // The envelope recipient of each copy: a Bcc recipient is named nowhere else.
+            // The envelope recipient of each copy: a Bcc recipient is named nowhere else. A
+            // Sent copy is delivered to its sender, who did not receive it.
             if (!address)
                 return fts("recipients");
-            return node(Ir::Kind::Or, {fts("recipients"), sql(addressCondition(u"p.delivered_to"_s,
-                                                                               t.text, t.prefix))});
+            return node(
+                Ir::Kind::Or,
+                {fts("recipients"), sql(u"(p.folder <> '%1' AND %2)"_s.arg(
+                                        QLatin1StringView(kSentFolder),
+                                        addressCondition(u"p.delivered_to"_s, t.text, t.prefix)))});
         case QueryField::Mailbox:
             return sql(mailboxCondition(t.text, t.prefix));
         case QueryField::Folder:
@@ -706,23 +776,16 @@ private:
                 return sql(u"p.folder = ''"_s);
             return sql(u"p.folder = %1 COLLATE NOCASE"_s.arg(parameter(t.text)));
         case QueryField::Date: {
-            // The placement's date (kSearchDate) in range; and, implied by it but on the message
-            // alone, its Date: in range or missing: SQLite checks that one before it joins the
-            // copies (halving a word + date query) and can walk messages_date for it.
+            // The message's date (kSearchDate) in range: messages_dated has it.
             const QString key = QLatin1StringView(kSearchDate);
-            QStringList onKey, onDate;
-            if (t.from.isValid()) {
-                const QString from = parameter(seconds(t.from));
-                onKey.append(key + u" >= "_s + from);
-                onDate.append(u"m.date >= "_s + from);
-            }
-            if (t.until.isValid()) {
-                const QString until = parameter(seconds(t.until));
-                onKey.append(key + u" < "_s + until);
-                onDate.append(u"m.date < "_s + until);
-            }
-            return sql(u"((m.date IS NULL OR ("_s + onDate.join(u" AND "_s) + u")) AND "_s +
-                       onKey.join(u" AND "_s) + u")"_s);
+            QStringList on;
+            if (t.from.isValid())
+                on.append(key + u" >= "_s + parameter(seconds(t.from)));
+            if (t.until.isValid())
+                on.append(key + u" < "_s + parameter(seconds(t.until)));
+            if (on.isEmpty())
+                return leaf(Ir::Kind::True, {});
+            return sql(u"("_s + on.join(u" AND "_s) + u")"_s);
         }
         case QueryField::Has:
             return sql(u"m.attachments > 0"_s);
@@ -825,27 +888,34 @@ private:
         return out;
     }
 
-    QString match(const QString &fts, bool in = true)
+    // One parameter for each FTS5 expression, whichever form names it.
+    QString match(const QString &fts, bool probe, bool in = true)
     {
+        QString &name = m_matches[fts];
+        if (name.isEmpty())
+            name = parameter(fts);
+        if (probe)
+            return u"%1EXISTS (SELECT 1 FROM message_text WHERE message_text MATCH %2 AND rowid = "
+                   u"m.id)"_s.arg(in ? QString() : u"NOT "_s, name);
         return u"m.id %1 (SELECT rowid FROM message_text WHERE message_text MATCH %2)"_s.arg(
-            in ? u"IN"_s : u"NOT IN"_s, parameter(fts));
+            in ? u"IN"_s : u"NOT IN"_s, name);
     }
 
-    QString lower(const Ir &ir)
+    QString lower(const Ir &ir, bool probe)
     {
         if (auto fts = ftsOf(ir))
-            return match(*fts);
+            return match(*fts, probe);
         switch (ir.kind) {
         case Ir::Kind::True:
             return u"1"_s;
         case Ir::Kind::False:
             return u"0"_s;
         case Ir::Kind::Sql: // a comparison, or parenthesized by term()
-            return ir.text;
+            return probe ? ir.probe : ir.text;
         case Ir::Kind::Not:
             if (auto fts = ftsOf(ir.children.front()))
-                return match(*fts, false);
-            return u"NOT "_s + lower(ir.children.front());
+                return match(*fts, probe, false);
+            return u"NOT "_s + lower(ir.children.front(), probe);
         case Ir::Kind::And: {
             // The words and the words NOT-ed become one MATCH; the rest are conditions.
             QStringList positive, negative, parts;
@@ -856,15 +926,16 @@ private:
                     negative.append(*ftsOf(c.children.front()));
             }
             if (!positive.isEmpty())
-                parts.append(match(*combine(positive, negative)));
+                parts.append(match(*combine(positive, negative), probe));
             else if (!negative.isEmpty())
-                parts.append(match(
-                    negative.size() == 1 ? negative.front() : joined(negative, u"OR"_s), false));
+                parts.append(
+                    match(negative.size() == 1 ? negative.front() : joined(negative, u"OR"_s),
+                          probe, false));
             for (const Ir &c : ir.children) {
                 const bool word =
                     ftsOf(c) || (c.kind == Ir::Kind::Not && ftsOf(c.children.front()));
                 if (!word)
-                    parts.append(lower(c));
+                    parts.append(lower(c, probe));
             }
             return u"("_s + parts.join(u" AND "_s) + u")"_s;
         }
@@ -874,10 +945,11 @@ private:
                 if (auto f = ftsOf(c))
                     words.append(*f);
                 else
-                    parts.append(lower(c));
+                    parts.append(lower(c, probe));
             }
             if (!words.isEmpty())
-                parts.prepend(match(words.size() == 1 ? words.front() : joined(words, u"OR"_s)));
+                parts.prepend(
+                    match(words.size() == 1 ? words.front() : joined(words, u"OR"_s), probe));
             return u"("_s + parts.join(u" OR "_s) + u")"_s;
         }
         case Ir::Kind::Fts:
@@ -888,6 +960,7 @@ private:
 
     const CompileOptions &m_options;
     QList<QueryValue> m_parameters;
+    QHash<QString, QString> m_matches;
 };
 
 QString termString(const QueryTerm &t)

@@ -81,14 +81,19 @@ using QueryValue = std::variant<qint64, QString>;
 // whose message is not indexed is not found) and its envelope sender, when one was read.
 inline constexpr char kSearchFrom[] = "placements p JOIN messages m ON m.sha = p.sha "
                                       "LEFT JOIN envelopes e ON e.placement_id = p.id";
-// A placement's date: its message's Date:, else when it was filed (in seconds, UTC).
-inline constexpr char kSearchDate[] = "COALESCE(m.date, p.filed / 1000)";
+// A placement's date: its message's Date:, else when the message's first copy was filed (in
+// seconds, UTC; indexschema.h).
+inline constexpr char kSearchDate[] = "m.dated";
 
 // A condition for the WHERE clause of a statement over kSearchFrom (search.cpp builds it). Its
 // parameters are numbered: ?1 is parameters[0]; the statement's own come after them.
 struct CompiledQuery {
     QString where;
     QList<QueryValue> parameters;
+    // The same condition for a statement that looks at few messages (search.cpp's walk by
+    // date): each word list probed for the message (EXISTS ... rowid = m.id) where `where`
+    // reads it whole (m.id IN (SELECT rowid ...)). Same parameters. Empty: no walk.
+    QString probe;
 };
 
 CompiledQuery compileQuery(const QueryNode &query, const CompileOptions &options = {});

@@ -7,6 +7,9 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 struct sqlite3;
 
 // Runs a compiled query (query.h) on the catalog's database: the placements it finds, a page
@@ -27,13 +30,14 @@ struct SearchHit {
     QString messageId;
     QString state;   // "live", "archived", "expired"
     QDateTime date;  // the message's Date: (UTC); invalid when it has none
+    QDateTime dated; // what date: and the order by date take: date, else the first copy filed
     QDateTime filed; // when the copy entered the store
     qint64 size = 0;
     int attachments = 0;
 };
 
 struct SearchSort {
-    // Date is the message's Date:, else when the copy was filed; Sender the From: address.
+    // Date is SearchHit::dated; Sender the From: address.
     // Equal keys are ordered by placement id, in the same direction.
     enum class Key { Date, Size, Sender };
     Key key = Key::Date;
@@ -48,11 +52,23 @@ QList<SearchHit> runSearch(sqlite3 *db, const CompiledQuery &query, const Search
 // sort: its cost does not grow with the depth of the page, as an offset's does.
 QList<SearchHit> runSearchAfter(sqlite3 *db, const CompiledQuery &query, const SearchSort &sort,
                                 const SearchHit &last, int limit, QString *error);
-// How many placements the query finds; -1 with *error on failure.
-qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error);
+// How many placements the query finds; -1 with *error on failure. With messages, also how
+// many distinct messages those are copies of.
+qint64 countSearch(sqlite3 *db, const CompiledQuery &query, QString *error,
+                   qint64 *messages = nullptr);
+
+// The decoded text of a stored message's body (what message_body indexed), by its SHA-256;
+// std::nullopt when it cannot be read.
+using BodyReader = std::function<std::optional<QString>(const QString &sha256)>;
+// Makes tandem_phrase(sha, phrase, prefix) known to db's statements: 1 when the words of
+// phrase, split by FTS5's own tokenizer as message_body splits a body, come in that order next
+// to each other in the message's body (the last one only beginning so when prefix is 1). The
+// query compiler asks it of the messages that have every word of a phrase (message_body keeps
+// no positions); each answer is remembered for the last few thousand (message, phrase) pairs.
+bool addPhraseFunction(sqlite3 *db, BodyReader reader, QString *error);
 
 // The statements the calls above prepare (for EXPLAIN QUERY PLAN in tests and the benchmark).
 QByteArray searchStatement(const CompiledQuery &query, const SearchSort &sort, bool after);
-QByteArray countStatement(const CompiledQuery &query);
+QByteArray countStatement(const CompiledQuery &query, bool messages = false);
 
 } // namespace tandem::archive

@@ -12,11 +12,17 @@ namespace tandem::smtp {
 class HourlyLimit {
 public:
     // Counts the event and returns true, or returns false when the key had `limit` events in
-    // the last hour (divided by timeScale, tests only).
-    bool take(const QString &key, int limit, double timeScale = 1.0);
+    // the last hour (divided by timeScale, tests only). With an item, events are counted once
+    // per item: an item already counted in the hour is taken again without counting (a
+    // mailbox is created once, however many messages are addressed to it before it is).
+    bool take(const QString &key, int limit, double timeScale = 1.0, const QString &item = {});
 
 private:
-    QHash<QString, QList<qint64>> m_events; // ms since the epoch, oldest first
+    struct Event {
+        qint64 ms; // since the epoch
+        QString item;
+    };
+    QHash<QString, QList<Event>> m_events; // oldest first
 };
 
 } // namespace tandem::smtp

@@ -841,7 +841,7 @@ bool SmtpSession::checkRcpt(const QByteArray &arg)
         }
         if (m_ctx.newMailboxes && m_ctx.router->createsMailbox(rcpt, isTrusted()) &&
             !m_ctx.newMailboxes->take(m_peerText, m_ctx.settings->smtp.maxNewMailboxesPerHour,
-                                      m_ctx.settings->timeScale)) {
+                                      m_ctx.settings->timeScale, rcpt.toString().toLower())) {
             note(log::Level::Warning,
                  u"deferred <%1> from %2: it made %3 new mailboxes in the last hour "
                  u"(smtp.max_new_mailboxes_per_hour)"_s.arg(rcpt.toString(), m_peerText)

@@ -123,9 +123,10 @@ bool fill(sqlite3 *db, int placements)
         return false;
     sqlite3_stmt *blob = d.prepare("INSERT INTO blobs VALUES(?, ?, ?, 0, NULL)");
     sqlite3_stmt *message =
-        d.prepare("INSERT INTO messages VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+        d.prepare("INSERT INTO messages VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
     sqlite3_stmt *text = d.prepare("INSERT INTO message_text(rowid, sender, recipients, subject, "
-                                   "body, attachments) VALUES(?, ?, ?, ?, ?, ?)");
+                                   "attachments) VALUES(?, ?, ?, ?, ?)");
+    sqlite3_stmt *bodyText = d.prepare("INSERT INTO message_body(rowid, body) VALUES(?, ?)");
     sqlite3_stmt *placement = d.prepare(
         "INSERT INTO placements(id, mailbox, folder, key, delivered_to, prefix, flags, sha, size, "
         "filed, archived, state) VALUES(?, ?, ?, ?, ?, '', '', ?, ?, ?, NULL, ?)");
@@ -174,15 +175,19 @@ bool fill(sqlite3 *db, int placements)
         sqlite3_bind_int64(message, 9, size);
         sqlite3_bind_int64(message, 10, attachment ? 1 : 0);
         sqlite3_bind_int64(message, 11, body.size());
+        sqlite3_bind_int64(message, 12, date); // a message without Date: is dated when filed
         if (!stepDone(message))
             return false;
         sqlite3_bind_int64(text, 1, id);
         bindText(text, 2, fromName + u' ' + fromAddr);
         bindText(text, 3, rcpts.join(u' '));
         bindText(text, 4, subject);
-        bindText(text, 5, body);
-        bindText(text, 6, names);
+        bindText(text, 5, names);
         if (!stepDone(text))
+            return false;
+        sqlite3_bind_int64(bodyText, 1, id);
+        bindText(bodyText, 2, body);
+        if (!stepDone(bodyText))
             return false;
         for (const QString &rcpt : std::as_const(rcpts)) {
             ++placementId;
@@ -206,7 +211,7 @@ bool fill(sqlite3 *db, int placements)
             out << "  " << placementId << " placements, " << timer.elapsed() / 1000 << " s"
                 << Qt::endl;
     }
-    for (sqlite3_stmt *s : {blob, message, text, placement, envelope})
+    for (sqlite3_stmt *s : {blob, message, text, bodyText, placement, envelope})
         sqlite3_finalize(s);
     // No ANALYZE: the catalog never runs it, so the planner works without statistics here too.
     if (!d.exec("COMMIT"))

@@ -72,10 +72,12 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
             db,
             "INSERT INTO blobs VALUES('s', 10, 10, 0, NULL);"
             "INSERT INTO messages VALUES(1, 's', 1767225600, 'carol@remote.test', 'Carol', "
-            "'alice@example.com', 'Quarterly report', 'm1@remote.test', 10, 1, 5, 0);"
-            "INSERT INTO message_text(rowid, sender, recipients, subject, body, attachments) "
+            "'alice@example.com', 'Quarterly report', 'm1@remote.test', 10, 1, 5, 0, "
+            "1767225600);"
+            "INSERT INTO message_text(rowid, sender, recipients, subject, attachments) "
             "VALUES(1, 'Carol carol@remote.test', 'alice@example.com bob@example.com', "
-            "'Quarterly report', 'The café numbers', 'q1.pdf');"
+            "'Quarterly report', 'q1.pdf');"
+            "INSERT INTO message_body(rowid, body) VALUES(1, 'The café numbers');"
             "INSERT INTO placements VALUES(1, 'alice@example.com', '', 'k1', "
             "'alice@example.com', '', '', 's', 10, 1767225600000, NULL, 'live');"
             "INSERT INTO placements VALUES(2, 'bob@example.com', 'Archive', 'k2', "
@@ -83,6 +85,17 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
             "INSERT INTO envelopes VALUES(1, 'carol@remote.test');",
             nullptr, nullptr, nullptr) != SQLITE_OK)
         die(u"cannot set up "_s + path + u": "_s + QString::fromUtf8(sqlite3_errmsg(db)));
+    // A phrase in a body is checked against the message's text, as the store gives it back.
+    QString error;
+    if (!addPhraseFunction(
+            db,
+            [](const QString &sha) -> std::optional<QString> {
+                if (sha == u"s"_s)
+                    return u"The café numbers"_s;
+                return std::nullopt;
+            },
+            &error))
+        die(error);
     return 0;
 }
 

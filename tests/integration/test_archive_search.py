@@ -206,6 +206,16 @@ class QueryForms(ArchiveSearchCase):
             "to:dave": budget + [("dave", "INBOX", "Forwarded note")],
             # Sent to dave (a Bcc) but kept elsewhere: alice's and bob's copies.
             "to:dave@example.com -mailbox:dave": budget[:2],
+            # alice's Sent copy is delivered to her (its Delivered-To:), but she sent it: to:
+            # finds it for the recipients only, with their own copies.
+            "to:alice": budget + [("alice", "INBOX", "Quarterly report"),
+                                  ("alice", "INBOX", "Broken mime"),
+                                  ("alice", "INBOX", "Newsletter")],
+            "to:carol -mailbox:carol": [("alice", "Sent", "Lunch plans")],
+            # A phrase in a body: its words next to each other, in that order.
+            '"zanzibar budget"': budget,
+            '"budget zanzibar"': [],
+            '"harbour cafe"': [("alice", "Sent", "Lunch plans"), ("carol", "INBOX", "Lunch plans")],
             "mailbox:bob": [("bob", "INBOX", "Budget draft"), ("bob", "INBOX", "Scanned contract"),
                             ("bob", "INBOX", "Snapshot")],
             "folder:Sent": [("alice", "Sent", "Lunch plans")],

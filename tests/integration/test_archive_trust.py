@@ -86,6 +86,22 @@ class ArchiveTrust(TandemTestCase):
         s2, (code, _) = self.mail(daemon, "carol@remote.test", source="127.0.0.2")
         self.assertEqual(s2.rcpt("m0@example.com")[0], 250)
 
+    def test_a_new_mailbox_counts_once_until_it_is_made(self):
+        # Messages to a mailbox not made yet (the first still being delivered) count it once:
+        # 30 messages to five new mailboxes are no 150 new mailboxes (under load they were).
+        config = make_config(domain=DOMAIN, role="archive", relay_networks=("127.0.0.0/29",),
+                             extra={"smtp": {"max_new_mailboxes_per_hour": 5}})
+        daemon = self.start_daemon(config)
+        s, (code, _) = self.mail(daemon, "carol@remote.test", source="127.0.0.1")
+        self.assertEqual(code, 250)
+        for _ in range(6):
+            # No DATA: the mailboxes are never made.
+            codes = [s.rcpt("p%d@example.com" % i)[0] for i in range(5)]
+            self.assertEqual(codes, [250] * 5)
+            self.assertEqual(s.rset()[0], 250)
+            self.assertEqual(s.mail("carol@remote.test")[0], 250)
+        self.assertEqual(s.rcpt("p5@example.com")[0], 452)
+
     def test_option_like_and_reserved_names_make_no_mailbox(self):
         daemon = self.archive()
         recipients = ["-rf@example.com", "new@example.com", "subscriptions@example.com",
