@@ -6,17 +6,17 @@ notmuch over the same messages as plain Maildir, in the same run.
     tests/bench/search_bench.py <build dir> [--messages 100000] [--mailboxes 20] [--seed 14]
                                 [--queries 100] [--placements 1000000] [--filed 20]
                                 [--only PART[,PART...]] [--no-notmuch] [--tmpdir DIR]
-                                [--timeout 3600] [--keep]
+                                [--timeout 10800] [--keep]
 
 The messages are generated once (deterministic, --seed) into Maildirs of --mailboxes users,
 as Tandem files them (LF line ends, a Return-Path: and Delivered-To: line first): sizes
 log-uniform from 2 to 200 KB; text drawn from a vocabulary of 30,000 pronounceable words
 with Zipf's law (the commonest words the shortest, as in any language); 5,000 correspondents
-at 300 domains (Zipf again: some write a lot); subjects, Date: spread over three years (all
-older than the Archive role's archive_after of 30 days); a third multipart with a named
-attachment in base64 (random bytes); about one in ten with a local Cc and one in twelve with
-a Bcc-only local recipient (a copy whose mailbox no header names), one in seven sent by a
-local user (filed in its Sent folder).
+at 300 domains (Zipf again: some write a lot); subjects, Date: spread over the three years up
+to 2026-06-30 (older than the Archive role's archive_after of 30 days); a third multipart
+with a named attachment in base64 (random bytes); about one in ten with a local Cc and one in
+twelve with a Bcc-only local recipient (a copy whose mailbox no header names), one in seven
+sent by a local user (filed in its Sent folder).
 
 Parts (--only takes a comma-separated list; what a part needs is done anyway, untimed
 parts say so):
@@ -72,7 +72,9 @@ import relay_bench as rb  # noqa: E402
 
 DOMAIN = ab.DOMAIN
 HOST = ab.HOST
-NEWEST = 60 * 86400  # the newest message is this old: the Archive role archives after 30 days
+# The newest message's Date: (fixed, so that a seed gives the same corpus on any day), or 60
+# days ago on a clock earlier than that: the Archive role archives after 30 days.
+NEWEST = int(datetime.datetime(2026, 6, 30, tzinfo=datetime.timezone.utc).timestamp())
 SPAN = 3 * 365 * 86400  # Date: spread over three years before that
 PARTS = ("index", "export", "filing", "notmuch", "search", "query")
 
@@ -277,7 +279,7 @@ def generate(root, c, count, seed):
         for folder in ("", ".Sent"):
             for sub in ("new", "cur", "tmp"):
                 os.makedirs(os.path.join(root, DOMAIN, u, folder, sub), exist_ok=True)
-    newest = int(time.time()) - NEWEST
+    newest = min(NEWEST, int(time.time()) - 60 * 86400)
     lo, hi = math.log(2 * 1024), math.log(200 * 1024)
     files = total = text_bytes = message_bytes = 0
     samples = []
@@ -748,9 +750,11 @@ def part_query(args, build, base):
     if not os.access(bench, os.X_OK):
         raise rb.RunFailed(f"{bench} not found: ninja -C {build} query_bench")
     # Its catalog takes minutes to fill: with --keep it is kept beside the temporary folders
-    # and reused by the next run with --keep; otherwise it goes with the temporary folder.
-    db = (os.path.join(args.tmpdir, f"search-bench-query-{args.placements}.sqlite") if args.keep
-          else os.path.join(base, "query-catalog.sqlite"))
+    # and reused by the next run with --keep of the same query_bench (named by its build time:
+    # another build may fill another index schema); otherwise it goes with the temporary folder.
+    built = int(os.stat(bench).st_mtime)
+    db = (os.path.join(args.tmpdir, f"search-bench-query-{args.placements}-{built}.sqlite")
+          if args.keep else os.path.join(base, "query-catalog.sqlite"))
     reused = os.path.exists(db)
     seconds, out = run_ok("query_bench", [bench, "--placements", str(args.placements),
                                           "--db", db],
