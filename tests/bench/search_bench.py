@@ -6,17 +6,17 @@ notmuch over the same messages as plain Maildir, in the same run.
     tests/bench/search_bench.py <build dir> [--messages 100000] [--mailboxes 20] [--seed 14]
                                 [--queries 100] [--placements 1000000] [--filed 20]
                                 [--only PART[,PART...]] [--no-notmuch] [--tmpdir DIR]
-                                [--timeout 3600] [--keep]
+                                [--timeout 10800] [--keep]
 
 The messages are generated once (deterministic, --seed) into Maildirs of --mailboxes users,
 as Tandem files them (LF line ends, a Return-Path: and Delivered-To: line first): sizes
 log-uniform from 2 to 200 KB; text drawn from a vocabulary of 30,000 pronounceable words
 with Zipf's law (the commonest words the shortest, as in any language); 5,000 correspondents
-at 300 domains (Zipf again: some write a lot); subjects, Date: spread over three years (all
-older than the Archive role's archive_after of 30 days); a third multipart with a named
-attachment in base64 (random bytes); about one in ten with a local Cc and one in twelve with
-a Bcc-only local recipient (a copy whose mailbox no header names), one in seven sent by a
-local user (filed in its Sent folder).
+at 300 domains (Zipf again: some write a lot); subjects, Date: spread over the three years up
+to 2026-06-30 (older than the Archive role's archive_after of 30 days); a third multipart
+with a named attachment in base64 (random bytes); about one in ten with a local Cc and one in
+twelve with a Bcc-only local recipient (a copy whose mailbox no header names), one in seven
+sent by a local user (filed in its Sent folder).
 
 Parts (--only takes a comma-separated list; what a part needs is done anyway, untimed
 parts say so):
@@ -55,6 +55,7 @@ import json
 import math
 import os
 import random
+import resource
 import shutil
 import signal
 import smtplib
@@ -71,7 +72,9 @@ import relay_bench as rb  # noqa: E402
 
 DOMAIN = ab.DOMAIN
 HOST = ab.HOST
-NEWEST = 60 * 86400  # the newest message is this old: the Archive role archives after 30 days
+# The newest message's Date: (fixed, so that a seed gives the same corpus on any day), or 60
+# days ago on a clock earlier than that: the Archive role archives after 30 days.
+NEWEST = int(datetime.datetime(2026, 6, 30, tzinfo=datetime.timezone.utc).timestamp())
 SPAN = 3 * 365 * 86400  # Date: spread over three years before that
 PARTS = ("index", "export", "filing", "notmuch", "search", "query")
 
@@ -276,7 +279,7 @@ def generate(root, c, count, seed):
         for folder in ("", ".Sent"):
             for sub in ("new", "cur", "tmp"):
                 os.makedirs(os.path.join(root, DOMAIN, u, folder, sub), exist_ok=True)
-    newest = int(time.time()) - NEWEST
+    newest = min(NEWEST, int(time.time()) - 60 * 86400)
     lo, hi = math.log(2 * 1024), math.log(200 * 1024)
     files = total = text_bytes = message_bytes = 0
     samples = []
@@ -359,8 +362,17 @@ def write_config(run_dir, tandemd, users, port=None):
     return path
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_ok(what, cmd, timeout, **kw):
+    """Runs cmd to its end; its wall seconds, and its output with .cpu, the CPU seconds it
+    used (the machine is shared: a rate per CPU second drifts less than one per second)."""
+    cpu = children_cpu()
     seconds, out = ab.timed(cmd, timeout=timeout, **kw)
+    out.cpu = children_cpu() - cpu
     if out.returncode != 0:
         raise rb.RunFailed(f"{what} exited {out.returncode}: {out.stdout[-2000:]}"
                            f"{out.stderr[-2000:]}")
@@ -481,7 +493,7 @@ def part_store(args, tandemd, base, gen_root, gen, c, parts):
     os.sync()
     seconds, out = run_ok("archive run", [tandemd, "--config", conf, "archive", "run"],
                           args.timeout)
-    r = {"conf": conf, "run_dir": run_dir, "run_seconds": seconds,
+    r = {"conf": conf, "run_dir": run_dir, "run_seconds": seconds, "run_cpu": out.cpu,
          "run_output": out.stdout.strip()}
     status = ab.archive_status(tandemd, conf)
     archived = sum(m["archived_messages"] for m in status["mailboxes"])
@@ -501,6 +513,7 @@ def part_store(args, tandemd, base, gen_root, gen, c, parts):
         seconds, out = run_ok("archive reindex", [tandemd, "--config", conf, "archive",
                                                   "reindex"], args.timeout)
         r["reindex_seconds"] = seconds
+        r["reindex_cpu"] = out.cpu
         r["reindex_output"] = out.stdout.strip()
         r["status_reindex"] = ab.archive_status(tandemd, conf)
         r["index_reindex"] = index_bytes(r["catalog"])
@@ -525,7 +538,8 @@ def part_export(args, tandemd, base, store):
     os.unlink(mbox)
     if exported != placements or froms != placements:
         raise rb.RunFailed(f"export: {first!r}, {froms} From_ lines, {placements} placements")
-    return {"seconds": seconds, "exported": exported, "bytes": size, "output": first}
+    return {"seconds": seconds, "cpu": out.cpu, "exported": exported, "bytes": size,
+            "output": first}
 
 
 class Daemon(rb.Tandem):
@@ -633,6 +647,7 @@ def part_notmuch(args, base, gen_root, gen):
         raise rb.RunFailed(f"notmuch new found {count} messages in {files} files: "
                            f"{gen[2]} messages in {gen[0]} files were generated\n{out.stdout}")
     return {"notmuch": notmuch, "env": env, "version": version, "seconds": seconds,
+            "cpu": out.cpu,
             "bytes": ab.du(db), "messages": count}
 
 
@@ -735,9 +750,11 @@ def part_query(args, build, base):
     if not os.access(bench, os.X_OK):
         raise rb.RunFailed(f"{bench} not found: ninja -C {build} query_bench")
     # Its catalog takes minutes to fill: with --keep it is kept beside the temporary folders
-    # and reused by the next run with --keep; otherwise it goes with the temporary folder.
-    db = (os.path.join(args.tmpdir, f"search-bench-query-{args.placements}.sqlite") if args.keep
-          else os.path.join(base, "query-catalog.sqlite"))
+    # and reused by the next run with --keep of the same query_bench (named by its build time:
+    # another build may fill another index schema); otherwise it goes with the temporary folder.
+    built = int(os.stat(bench).st_mtime)
+    db = (os.path.join(args.tmpdir, f"search-bench-query-{args.placements}-{built}.sqlite")
+          if args.keep else os.path.join(base, "query-catalog.sqlite"))
     reused = os.path.exists(db)
     seconds, out = run_ok("query_bench", [bench, "--placements", str(args.placements),
                                           "--db", db],
@@ -849,11 +866,13 @@ def print_details(args, gen, store, export, filing, nm, search, query):
     print()
     if store:
         print(f"archive run: {store['run_seconds']:.1f} s, {files / store['run_seconds']:,.0f} "
-              f"files/s, {total / store['run_seconds'] / 1048576:,.0f} MiB/s; "
-              f"{store['run_output'].splitlines()[0]}")
+              f"files/s, {total / store['run_seconds'] / 1048576:,.0f} MiB/s; CPU "
+              f"{store['run_cpu']:.1f} s ({files / store['run_cpu']:,.0f} files per CPU "
+              f"second); {store['run_output'].splitlines()[0]}")
         if "reindex_seconds" in store:
-            print(f"archive reindex: {store['reindex_seconds']:.1f} s; "
-                  f"{store['reindex_output'].splitlines()[-1]}")
+            print(f"archive reindex: {store['reindex_seconds']:.1f} s; CPU "
+                  f"{store['reindex_cpu']:.1f} s ({messages / store['reindex_cpu']:,.0f} msg "
+                  f"per CPU second); {store['reindex_output'].splitlines()[-1]}")
         for key, when in (("index_run", "after the run"), ("index_reindex", "after reindex")):
             if key in store:
                 i, extra, other = store[key]
@@ -867,7 +886,9 @@ def print_details(args, gen, store, export, filing, nm, search, query):
             print(f"FTS5 yardstick: {y['messages']:,} messages in {y['seconds']:.1f} s of SQL, "
                   f"{mib(y['bytes'])}")
     if nm:
-        print(f"notmuch new: {nm['seconds']:.1f} s ({nm['version']}); database {mib(nm['bytes'])}")
+        print(f"notmuch new: {nm['seconds']:.1f} s; CPU {nm['cpu']:.1f} s "
+              f"({nm['messages'] / nm['cpu']:,.0f} msg per CPU second; {nm['version']}); "
+              f"database {mib(nm['bytes'])}")
     if search:
         for kind, r in search["kinds"].items():
             m = r["missed"]
@@ -878,7 +899,9 @@ def print_details(args, gen, store, export, filing, nm, search, query):
               f"found: median {statistics.median(filing['polls'])}, max {max(filing['polls'])}; "
               f"one poll (a search process) takes {filing['poll_seconds']:.2f} s")
     if export:
-        print(f"export: {export['seconds']:.1f} s; {export['output']}")
+        print(f"export: {export['seconds']:.1f} s; CPU {export['cpu']:.1f} s "
+              f"({export['exported'] / export['cpu']:,.0f} copies per CPU second); "
+              f"{export['output']}")
     if query:
         print(f"query_bench ({query['seconds']:.0f} s; catalog "
               f"{'reused' if query['reused'] else 'filled'}):")
