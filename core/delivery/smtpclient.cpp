@@ -61,8 +61,13 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
             finishTransaction(r);
         fail(r);
     });
-    connect(m_socket, &QSslSocket::connected, this,
-            [this] { expect(State::Greeting, kGreetingTimeout); });
+    connect(m_socket, &QSslSocket::connected, this, [this] {
+        // Commands and the end of a body are small writes that the peer answers: without
+        // TCP_NODELAY, Nagle's algorithm holds each one back until the previous segment is
+        // acknowledged, and a peer delaying its ACK (40 ms on Linux) stalls every message.
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        expect(State::Greeting, kGreetingTimeout);
+    });
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpClient::onReadyRead);
     connect(m_socket, &QSslSocket::encrypted, this, [this] {
         // RFC 3207 §4.2: forget what was said before TLS and greet again.
