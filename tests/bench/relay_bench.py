@@ -282,7 +282,7 @@ class Tandem:
             "server": {"role": "mailbox", "domain": "example.com",
                        "hostname": "mailbox.example.com", "data_dir": "data"},
             "smtp": {
-                "listeners": [{"address": "127.0.0.1", "port": port, "mode": "smtp",
+                "listeners": [{"address": self.host, "port": port, "mode": "smtp",
                                "reject_nonlocal_senders_claiming_local": True}],
                 "relay_networks": ["127.0.0.1/32"],
                 "max_message_bytes": 26214400,
@@ -416,8 +416,9 @@ class Postfix:
         with open(os.path.join(self.etc, "master.cf")) as f:
             self.master_cf = f.read()
 
-    def write_main(self, sink_port):
-        main = f"""\
+    def main_cf(self, sink_port):
+        """main.cf's text: a pure relay to the sink."""
+        return f"""\
 compatibility_level = 3.6
 myhostname = relay.test
 mydestination =
@@ -438,8 +439,10 @@ maillog_file_prefixes = {self.base}/
 queue_directory = {self.spool}
 data_directory = {self.lib}
 """
+
+    def write_main(self, sink_port):
         with open(os.path.join(self.etc, "main.cf"), "w") as f:
-            f.write(main)
+            f.write(self.main_cf(sink_port))
 
     def start(self, run_dir, port, sink_port):
         if not os.path.exists(self.etc):
@@ -625,6 +628,21 @@ def ratio(a, b):
     return f"{a / b:.2f}" if a and b else "-"
 
 
+def add_run_options(p, unit="relay", timeout=120, sample_interval=0.1):
+    """The options of a side-by-side benchmark after its load's own (this one's, and
+    passthrough_bench's, whose unit is a pair)."""
+    p.add_argument("--warmup", type=int, default=200,
+                   help=f"messages of one unmeasured run of each {unit} first (200, 0 = none)")
+    p.add_argument("--timeout", type=float, default=timeout,
+                   help=f"seconds one run may take before it fails ({timeout:g})")
+    p.add_argument("--settle", type=float, default=1,
+                   help="seconds to wait after a sync(2) before each run (1)")
+    p.add_argument("--only", choices=["tandem", "postfix"], help=f"run one {unit} alone")
+    p.add_argument("--sample-interval", type=float, default=sample_interval,
+                   help=f"seconds between memory samples ({sample_interval:g})")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folders")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -634,16 +652,7 @@ def main():
     p.add_argument("--size", default="1024",
                    help="message body bytes; a comma list runs one scenario each (1024)")
     p.add_argument("--rounds", type=int, default=3, help="runs of each relay per scenario (3)")
-    p.add_argument("--warmup", type=int, default=200,
-                   help="messages of one unmeasured run of each relay first (200, 0 = none)")
-    p.add_argument("--timeout", type=float, default=120,
-                   help="seconds one run may take before it fails (120)")
-    p.add_argument("--settle", type=float, default=1,
-                   help="seconds to wait after a sync(2) before each run (1)")
-    p.add_argument("--only", choices=["tandem", "postfix"], help="run one relay alone")
-    p.add_argument("--sample-interval", type=float, default=0.1,
-                   help="seconds between memory samples (0.1)")
-    p.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    add_run_options(p)
     args = p.parse_args()
     sizes = [int(s) for s in args.size.split(",")]
     if not (0 < args.messages <= 1_000_000 and 0 < args.sessions <= 500 and args.rounds > 0
