@@ -683,6 +683,8 @@ def main():
                       f"{res['procs Archive']} proc; peak conn Mailbox->Archive "
                       f"{res['conn Mailbox']}, Archive->sink {res['conn Archive']}{extra}",
                       flush=True)
+                for line in res["complaints"][:3]:  # what they were, not only how many
+                    print(f"    {line[:200]}")
         print_table(args, pairs, results)
     except rb.RunFailed as e:
         print(f"\npassthrough_bench: run failed: {e}", file=sys.stderr)
