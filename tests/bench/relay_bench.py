@@ -61,10 +61,15 @@ def free_port():
         return s.getsockname()[1]
 
 
-def listening(port):
-    """True when something listens on 127.0.0.1:port (read from /proc: no connection made,
+def proc_net_address(host, port):
+    """host:port as /proc/net/tcp writes it (IPv4: the address's bytes as a hex word)."""
+    return f"{int.from_bytes(socket.inet_aton(host), 'little'):08X}:{port:04X}"
+
+
+def listening(port, host="127.0.0.1"):
+    """True when something listens on host:port (read from /proc: no connection made,
     so no session or process is started by the check itself)."""
-    want = f"0100007F:{port:04X}"
+    want = proc_net_address(host, port)
     with open("/proc/net/tcp") as f:
         for line in f.readlines()[1:]:
             fields = line.split()
@@ -73,9 +78,9 @@ def listening(port):
     return False
 
 
-def connections_to(port):
-    """Established TCP connections to 127.0.0.1:port (server side)."""
-    want = f"0100007F:{port:04X}"
+def connections_to(port, host="127.0.0.1"):
+    """Established TCP connections to host:port (server side)."""
+    want = proc_net_address(host, port)
     with open("/proc/net/tcp") as f:
         return sum(1 for line in f.readlines()[1:]
                    if line.split()[1] == want and line.split()[3] == "01")
@@ -167,9 +172,10 @@ class Sampler(threading.Thread):
     """Samples ΣVmRSS and ΣPss of a set of processes, and the connections open to the sink;
     keeps the peaks."""
 
-    def __init__(self, pids, interval, sink_port):
+    def __init__(self, pids, interval, sink_port, sink_host="127.0.0.1"):
         super().__init__(daemon=True)
         self.pids, self.interval, self.sink_port = pids, interval, sink_port
+        self.sink_host = sink_host
         self.peak_rss = self.peak_pss = self.peak_out = 0
         self.seen = set()
         self._halt = threading.Event()
@@ -181,7 +187,7 @@ class Sampler(threading.Thread):
             rss += kib(read_status(pid), "VmRSS")
             pss += pss_kib(pid)
         self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
-        self.peak_out = max(self.peak_out, connections_to(self.sink_port))
+        self.peak_out = max(self.peak_out, connections_to(self.sink_port, self.sink_host))
 
     def run(self):
         while not self._halt.wait(self.interval):
@@ -194,13 +200,14 @@ class Sampler(threading.Thread):
 
 
 class Sink:
-    """smtp-sink on 127.0.0.1:port; counts the messages it has received (its -c counter)."""
+    """smtp-sink on host:port (127.0.0.1 unless told); counts the messages it has received
+    (its -c counter). extra: more smtp-sink options (e.g. -d to dump each message)."""
 
-    def __init__(self, port, workdir):
+    def __init__(self, port, workdir, host="127.0.0.1", extra=()):
         cmd = [tool("smtp-sink"), "-c"]
         if os.geteuid() == 0:
             cmd += ["-u", "nobody"]  # required when started as root
-        cmd += [f"127.0.0.1:{port}", "1024"]
+        cmd += list(extra) + [f"{host}:{port}", "1024"]
         self.port = port
         self.count = 0
         self.cond = threading.Condition()
@@ -209,9 +216,9 @@ class Sink:
                                      stdin=subprocess.DEVNULL, start_new_session=True)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
-        if not wait_until(lambda: listening(port) or self.proc.poll() is not None, 10) \
+        if not wait_until(lambda: listening(port, host) or self.proc.poll() is not None, 10) \
                 or self.proc.poll() is not None:
-            raise RunFailed(f"smtp-sink did not start on 127.0.0.1:{port}")
+            raise RunFailed(f"smtp-sink did not start on {host}:{port}")
 
     def _read(self):
         pending = b""
@@ -250,6 +257,7 @@ class Sink:
 
 class Tandem:
     name = "Tandem"
+    host = "127.0.0.1"  # the listener's address
 
     def __init__(self, build, base, args):
         self.tandemd = os.path.join(build, "app", "tandemd", "tandemd")
@@ -267,13 +275,14 @@ class Tandem:
                 ".done (fdatasync); relayed over <= 4 reused connections; entry removed "
                 "(folder fsync). 5 fsync + 1 fdatasync per message, + 1 fsync per group commit")
 
-    def config(self, run_dir, port, sink_port):
+    def settings(self, port, sink_port):
+        """The configuration (a dict): the Mailbox role relaying everything to the sink."""
         sessions = self.args.sessions
-        cfg = {
+        return {
             "server": {"role": "mailbox", "domain": "example.com",
                        "hostname": "mailbox.example.com", "data_dir": "data"},
             "smtp": {
-                "listeners": [{"address": "127.0.0.1", "port": port, "mode": "smtp",
+                "listeners": [{"address": self.host, "port": port, "mode": "smtp",
                                "reject_nonlocal_senders_claiming_local": True}],
                 "relay_networks": ["127.0.0.1/32"],
                 "max_message_bytes": 26214400,
@@ -285,6 +294,9 @@ class Tandem:
                                             "port": sink_port}]},
             "mailboxes": {"users": [{"name": "postmaster"}]},
         }
+
+    def config(self, run_dir, port, sink_port):
+        cfg = self.settings(port, sink_port)
         path = os.path.join(run_dir, "tandem.json")
         with open(path, "w") as f:
             json.dump(cfg, f, indent=2)
@@ -301,9 +313,9 @@ class Tandem:
         self.proc = subprocess.Popen([self.tandemd, "--config", self.conf],
                                      stdin=subprocess.DEVNULL, stdout=self.log,
                                      stderr=subprocess.STDOUT, start_new_session=True)
-        if not wait_until(lambda: listening(port) or self.proc.poll() is not None, 15) \
-                or self.proc.poll() is not None:
-            raise RunFailed(f"tandemd did not start listening on 127.0.0.1:{port} "
+        if not wait_until(lambda: listening(port, self.host) or self.proc.poll() is not None,
+                          15) or self.proc.poll() is not None:
+            raise RunFailed(f"tandemd did not start listening on {self.host}:{port} "
                             f"(log: {self.log_path})")
 
     def pids(self):
@@ -363,6 +375,7 @@ class Tandem:
 
 class Postfix:
     name = "Postfix"
+    host = "127.0.0.1"  # the smtpd listener's address
     QUEUES = ("maildrop", "incoming", "active", "deferred", "hold", "corrupt")
 
     def __init__(self, build, base, args):
@@ -403,8 +416,9 @@ class Postfix:
         with open(os.path.join(self.etc, "master.cf")) as f:
             self.master_cf = f.read()
 
-    def write_main(self, sink_port):
-        main = f"""\
+    def main_cf(self, sink_port):
+        """main.cf's text: a pure relay to the sink."""
+        return f"""\
 compatibility_level = 3.6
 myhostname = relay.test
 mydestination =
@@ -425,8 +439,10 @@ maillog_file_prefixes = {self.base}/
 queue_directory = {self.spool}
 data_directory = {self.lib}
 """
+
+    def write_main(self, sink_port):
         with open(os.path.join(self.etc, "main.cf"), "w") as f:
-            f.write(main)
+            f.write(self.main_cf(sink_port))
 
     def start(self, run_dir, port, sink_port):
         if not os.path.exists(self.etc):
@@ -434,7 +450,7 @@ data_directory = {self.lib}
         self.log_path = os.path.join(run_dir, "postfix.log")
         self.write_main(sink_port)
         with open(os.path.join(self.etc, "master.cf"), "w") as f:
-            f.write(self.master_cf + f"127.0.0.1:{port} inet n - n - - smtpd\n")
+            f.write(self.master_cf + f"{self.host}:{port} inet n - n - - smtpd\n")
         # A fresh queue folder for every run, as Tandem gets a fresh data folder.
         shutil.rmtree(self.spool, ignore_errors=True)
         os.makedirs(self.spool)
@@ -448,8 +464,9 @@ data_directory = {self.lib}
             self.master = int(f.read().strip())
         self.seen = {self.master}
         self.children, self.scanned = [], 0.0
-        if not wait_until(lambda: listening(port), 15):
-            raise RunFailed(f"Postfix did not listen on 127.0.0.1:{port} (log: {self.log_path})")
+        if not wait_until(lambda: listening(port, self.host), 15):
+            raise RunFailed(f"Postfix did not listen on {self.host}:{port} "
+                            f"(log: {self.log_path})")
 
     def pids(self):
         if not self.master or not alive(self.master):
@@ -611,6 +628,21 @@ def ratio(a, b):
     return f"{a / b:.2f}" if a and b else "-"
 
 
+def add_run_options(p, unit="relay", timeout=120, sample_interval=0.1):
+    """The options of a side-by-side benchmark after its load's own (this one's, and
+    passthrough_bench's, whose unit is a pair)."""
+    p.add_argument("--warmup", type=int, default=200,
+                   help=f"messages of one unmeasured run of each {unit} first (200, 0 = none)")
+    p.add_argument("--timeout", type=float, default=timeout,
+                   help=f"seconds one run may take before it fails ({timeout:g})")
+    p.add_argument("--settle", type=float, default=1,
+                   help="seconds to wait after a sync(2) before each run (1)")
+    p.add_argument("--only", choices=["tandem", "postfix"], help=f"run one {unit} alone")
+    p.add_argument("--sample-interval", type=float, default=sample_interval,
+                   help=f"seconds between memory samples ({sample_interval:g})")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folders")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -620,16 +652,7 @@ def main():
     p.add_argument("--size", default="1024",
                    help="message body bytes; a comma list runs one scenario each (1024)")
     p.add_argument("--rounds", type=int, default=3, help="runs of each relay per scenario (3)")
-    p.add_argument("--warmup", type=int, default=200,
-                   help="messages of one unmeasured run of each relay first (200, 0 = none)")
-    p.add_argument("--timeout", type=float, default=120,
-                   help="seconds one run may take before it fails (120)")
-    p.add_argument("--settle", type=float, default=1,
-                   help="seconds to wait after a sync(2) before each run (1)")
-    p.add_argument("--only", choices=["tandem", "postfix"], help="run one relay alone")
-    p.add_argument("--sample-interval", type=float, default=0.1,
-                   help="seconds between memory samples (0.1)")
-    p.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    add_run_options(p)
     args = p.parse_args()
     sizes = [int(s) for s in args.size.split(",")]
     if not (0 < args.messages <= 1_000_000 and 0 < args.sessions <= 500 and args.rounds > 0

@@ -3,6 +3,8 @@
 #   tests/bench/run.sh <build dir> [queue_model_bench options]   both: the queue model, then the relay
 #   tests/bench/run.sh <build dir> queue [options, e.g. --entries 100000]   queue_model_bench alone
 #   tests/bench/run.sh <build dir> relay [options, e.g. --messages 5000]    relay_bench.py alone
+#   tests/bench/run.sh <build dir> passthrough [options, e.g. --only tandem] passthrough_bench.py
+#     (a Tandem Mailbox + Archive side by side with a pair of private Postfix instances)
 #   tests/bench/run.sh <build dir> archive [options, e.g. --messages 20000] archive_bench.py alone
 #   tests/bench/run.sh <build dir> query [options, e.g. --placements 1000000] query_bench alone
 #   tests/bench/run.sh <build dir> search [options, e.g. --messages 20000]  search_bench.py alone
@@ -11,10 +13,13 @@
 #   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
 #   ninja -C build-release queue_model_bench tandemd      (and query_bench for query, search)
 # The relay benchmark (relay_bench.py --help) runs Tandem side by side with a private Postfix
-# instance, which needs root; without root, both-mode skips it and says so.
+# instance, which needs root; without root, both-mode skips it and says so. The passthrough
+# benchmark (passthrough_bench.py --help) needs root for its Postfix pair too; it runs only
+# when asked for.
 set -eu
 usage() {
-    echo "usage: $0 <build dir> [queue|relay|archive|query|search] [options for that benchmark]" >&2
+    echo "usage: $0 <build dir> [queue|relay|passthrough|archive|query|search]" \
+         "[options for that benchmark]" >&2
     exit 2
 }
 [ $# -ge 1 ] || usage
@@ -22,7 +27,7 @@ build=$1
 shift
 what=both
 case ${1-} in
-    queue|relay|archive|query|search) what=$1; shift ;;
+    queue|relay|passthrough|archive|query|search) what=$1; shift ;;
 esac
 here=$(dirname "$0")
 queue_bench="$build/tests/bench/queue_model_bench"
@@ -49,6 +54,10 @@ case $what in
     relay)
         need "$tandemd" tandemd
         run_relay "$@"
+        ;;
+    passthrough)
+        need "$tandemd" tandemd
+        python3 "$here/passthrough_bench.py" "$build" "$@"
         ;;
     archive)
         need "$tandemd" tandemd
