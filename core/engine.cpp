@@ -342,7 +342,7 @@ bool Engine::prepare(QString *error)
         return false;
     m_mailboxes = std::make_unique<mailbox::MailboxStore>(mailboxDir(s), s.server.hostname,
                                                           s.mailboxes.mailboxTemplate);
-    m_outbox = std::make_unique<delivery::Outbox>(m_spool->outboxDir());
+    m_outbox = std::make_unique<delivery::Outbox>(m_spool->outboxDir(), m_spool->db());
     m_filingArchive = openArchive(s, error);
     if (!m_filingArchive)
         return false;
@@ -628,7 +628,7 @@ std::optional<delivery::EntryDetails> Engine::readEntryDetails(const config::Set
     for (const delivery::OutboxEntry &entry : readQueue(settings)) {
         if (entry.id == id) {
             const spool::Spool spool(spoolDir(settings));
-            const delivery::Outbox outbox(spool.outboxDir());
+            const delivery::Outbox outbox(spool.outboxDir(), spool.db());
             return delivery::describeEntry(entry, spool, outbox);
         }
     }

@@ -305,7 +305,7 @@ std::optional<delivery::OperationResult> applyHere(const config::Settings &setti
     spool::Spool spool(settings.dataPath() + u"/spool"_s);
     if (!spool.open(error))
         return std::nullopt;
-    delivery::Outbox outbox(spool.outboxDir());
+    delivery::Outbox outbox(spool.outboxDir(), spool.db());
     mailbox::MailboxStore store(settings.dataPath() + u"/mailboxes"_s, settings.server.hostname,
                                 settings.mailboxes.mailboxTemplate);
     auto router = std::make_shared<const routing::Router>(

@@ -183,6 +183,7 @@ void DeliveryQueue::stop()
 {
     m_running = false;
     m_timer.stop();
+    removeFinished();
     notifyNow(); // the last changes still reach the console
     m_notifyTimer.stop();
     const QList<Connection *> connections = std::exchange(m_connections, {});
@@ -594,12 +595,24 @@ void DeliveryQueue::recordOutcome(OutboxEntry entry, const QHash<QString, Server
 
 void DeliveryQueue::finishEntry(const QString &id)
 {
-    QString error;
-    if (!m_outbox->remove(id, &error))
-        log::error(u"outbox"_s, u"cannot remove entry: "_s + error, id);
     m_entries.remove(id);
     m_holdAfterFlight.remove(id);
     touchRemoved(id);
+    // Removed from the queue's database with the others finished in this turn of the event
+    // loop: one transaction for them all. A crash before then delivers them again, as a
+    // crash between the next hop's 250 and any removal would.
+    m_finished.append(id);
+    if (m_finished.size() == 1)
+        QMetaObject::invokeMethod(this, &DeliveryQueue::removeFinished, Qt::QueuedConnection);
+}
+
+void DeliveryQueue::removeFinished()
+{
+    const QStringList ids = std::exchange(m_finished, {});
+    QString error;
+    if (!ids.isEmpty() && !m_outbox->remove(ids, &error))
+        log::error(u"outbox"_s, u"cannot remove %1 delivered entr%2: %3"_s.arg(ids.size())
+                                    .arg(ids.size() == 1 ? u"y"_s : u"ies"_s, error));
 }
 
 // A notice about an Outbox entry to its sender; its id is the entry's plus idSuffix, so a
@@ -750,6 +763,7 @@ OperationResult DeliveryQueue::apply(QueueOperation op, const QStringList &ids, 
         log::info(u"outbox"_s, u"%1 by the administrator"_s.arg(toString(op)), id);
         result.changed.append(id);
     }
+    removeFinished(); // what the administrator deleted is gone when the answer comes
     scheduleSoon();
     return result;
 }

@@ -115,6 +115,7 @@ private:
     void recordOutcome(OutboxEntry entry, const QHash<QString, ServerReply> &replies,
                        const QString &remoteMta, bool relayedWithoutDsn);
     void finishEntry(const QString &id);
+    void removeFinished();
     void quarantine(const QString &id, const QString &why);
     bool persist(const OutboxEntry &entry);
     bool notice(const OutboxEntry &entry, ReportKind kind, const QList<spool::Failure> &recipients,
@@ -139,6 +140,7 @@ private:
     QTimer m_notifyTimer;
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
+    QStringList m_finished; // delivered or given up, their records not yet removed
     bool m_running = false;
     bool m_scheduled = false;
 };

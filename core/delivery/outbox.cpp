@@ -4,6 +4,7 @@
 #include "util/enumnames.h"
 #include "util/fsutil.h"
 #include "util/log.h"
+#include "util/sqlitestmt.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -155,23 +157,66 @@ std::optional<OutboxEntry> deserializeEntry(const QByteArray &bytes, QString *er
     return e;
 }
 
-Outbox::Outbox(const QString &directory)
+Outbox::Outbox(const QString &directory, std::shared_ptr<spool::QueueDb> db)
     : m_dir(directory)
+    , m_db(std::move(db))
 {}
+
+std::shared_ptr<spool::QueueDb> Outbox::db(QString *error) const
+{
+    std::lock_guard lock(m_dbMutex);
+    if (!m_db)
+        m_db = spool::QueueDb::open(QFileInfo(m_dir).path(), error);
+    return m_db;
+}
 
 QString Outbox::messagePath(const QString &entryId) const
 {
     return m_dir + u'/' + entryId + u".msg"_s;
 }
 
-QString Outbox::recordPath(const QString &entryId) const
+std::optional<QByteArray> Outbox::record(const QString &entryId) const
 {
-    return m_dir + u'/' + entryId + u".entry"_s;
+    QString error;
+    const auto queueDb = db(&error);
+    if (!queueDb)
+        return std::nullopt;
+    std::lock_guard lock(queueDb->mutex());
+    sqlite::Stmt row(queueDb->handle(), "SELECT record FROM outbox WHERE id = ?");
+    if (row.bind(1, entryId).step() != SQLITE_ROW)
+        return std::nullopt;
+    return row.blob(0);
 }
 
 bool Outbox::contains(const QString &entryId) const
 {
-    return QFile::exists(recordPath(entryId));
+    QString error;
+    const auto queueDb = db(&error);
+    if (!queueDb)
+        return false;
+    std::lock_guard lock(queueDb->mutex());
+    sqlite::Stmt row(queueDb->handle(), "SELECT 1 FROM outbox WHERE id = ?");
+    return row.bind(1, entryId).step() == SQLITE_ROW;
+}
+
+bool Outbox::write(const QList<OutboxEntry> &entries, QString *error, bool newFiles)
+{
+    const auto queueDb = db(error);
+    if (!queueDb)
+        return false;
+    spool::QueueDb::Transaction t(*queueDb);
+    // New message files' names are made durable before the records that need them.
+    if (newFiles)
+        t.syncFolderFirst(m_dir);
+    for (const OutboxEntry &entry : entries) {
+        sqlite::Stmt upsert(queueDb->handle(),
+                            "INSERT OR REPLACE INTO outbox (id, record) VALUES (?, ?)");
+        if (upsert.bind(1, entry.id).bindBlob(2, serialize(entry)).step() != SQLITE_DONE) {
+            *error = u"%1: %2"_s.arg(queueDb->path(), upsert.lastError());
+            return false;
+        }
+    }
+    return t.commit(error);
 }
 
 bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *error,
@@ -179,58 +224,86 @@ bool Outbox::add(const OutboxEntry &entry, const QString &messageFile, QString *
 {
     if (contains(entry.id))
         return true;
+    return prepare(entry, messageFile, error, prefix) && insert({entry}, error);
+}
+
+bool Outbox::prepare(const OutboxEntry &entry, const QString &messageFile, QString *error,
+                     const QByteArray &prefix)
+{
     const QString target = messagePath(entry.id);
     QFile::remove(target); // a file left by an attempt that crashed before its record
     // A hard link shares the bytes already made durable in the queue; the queue's later
     // removal of its own name leaves the Outbox's intact.
-    if (!prefix.isEmpty() || ::link(QFile::encodeName(messageFile).constData(),
-                                    QFile::encodeName(target).constData()) != 0) {
-        QFile source(messageFile);
-        if (!source.open(QIODevice::ReadOnly)) {
-            *error = u"cannot read %1: %2"_s.arg(messageFile, source.errorString());
-            return false;
-        }
-        fsutil::Fd fd(::open(QFile::encodeName(target).constData(),
-                             O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
-        if (!fd.isValid()) {
-            *error = u"cannot create %1: %2"_s.arg(target, fsutil::errnoText(errno));
-            return false;
-        }
-        bool ok = fd.writeAll(prefix.constData(), prefix.size(), error);
-        while (ok && !source.atEnd()) {
-            const QByteArray chunk = source.read(256 * 1024);
-            ok = fd.writeAll(chunk.constData(), chunk.size(), error);
-        }
-        if (!ok || !fsutil::fsyncFd(fd.get(), error) || !fd.close(error))
-            return false;
+    if (prefix.isEmpty() && ::link(QFile::encodeName(messageFile).constData(),
+                                   QFile::encodeName(target).constData()) == 0)
+        return true;
+    QFile source(messageFile);
+    if (!source.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1: %2"_s.arg(messageFile, source.errorString());
+        return false;
     }
-    return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
+    fsutil::Fd fd(::open(QFile::encodeName(target).constData(),
+                         O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+    if (!fd.isValid()) {
+        *error = u"cannot create %1: %2"_s.arg(target, fsutil::errnoText(errno));
+        return false;
+    }
+    bool ok = fd.writeAll(prefix.constData(), prefix.size(), error);
+    while (ok && !source.atEnd()) {
+        const QByteArray chunk = source.read(256 * 1024);
+        ok = fd.writeAll(chunk.constData(), chunk.size(), error);
+    }
+    return ok && fsutil::fsyncFd(fd.get(), error) && fd.close(error);
+}
+
+bool Outbox::insert(const QList<OutboxEntry> &entries, QString *error)
+{
+    return entries.isEmpty() || write(entries, error, true);
 }
 
 bool Outbox::update(const OutboxEntry &entry, QString *error)
 {
-    return fsutil::writeDurably(recordPath(entry.id), serialize(entry), error);
+    return write({entry}, error, false);
 }
 
 bool Outbox::remove(const QString &entryId, QString *error)
 {
-    // The record goes first: without it the entry no longer exists.
-    if (!QFile::remove(recordPath(entryId)) && QFile::exists(recordPath(entryId))) {
-        *error = u"cannot remove %1"_s.arg(recordPath(entryId));
+    return remove(QStringList{entryId}, error);
+}
+
+bool Outbox::remove(const QStringList &entryIds, QString *error)
+{
+    if (entryIds.isEmpty())
+        return true;
+    const auto queueDb = db(error);
+    if (!queueDb)
         return false;
+    {
+        // The record goes first: without it the entry no longer exists.
+        spool::QueueDb::Transaction t(*queueDb);
+        for (const QString &id : entryIds) {
+            sqlite::Stmt erase(queueDb->handle(), "DELETE FROM outbox WHERE id = ?");
+            if (erase.bind(1, id).step() != SQLITE_DONE) {
+                *error = u"%1: %2"_s.arg(queueDb->path(), erase.lastError());
+                return false;
+            }
+        }
+        if (!t.commit(error))
+            return false;
     }
-    QFile::remove(messagePath(entryId));
-    return fsutil::fsyncDirectory(m_dir, error);
+    for (const QString &id : entryIds)
+        ::unlink(QFile::encodeName(messagePath(id)).constData());
+    return true;
 }
 
 std::optional<OutboxEntry> Outbox::load(const QString &entryId, QString *error) const
 {
-    QFile file(recordPath(entryId));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
+    const auto bytes = record(entryId);
+    if (!bytes) {
+        *error = u"no Outbox entry %1"_s.arg(entryId);
         return std::nullopt;
     }
-    return deserializeEntry(file.readAll(), error);
+    return deserializeEntry(*bytes, error);
 }
 
 QString Outbox::corruptDir() const
@@ -240,16 +313,19 @@ QString Outbox::corruptDir() const
 
 void Outbox::moveToCorrupt(const QString &entryId, const QString &why)
 {
+    // The record and the message are kept in corrupt/, then the entry leaves the queue; the
+    // .why file comes last and says it is done.
     const QString corrupt = corruptDir() + u'/';
     QString error;
-    for (const QString &path : {messagePath(entryId), recordPath(entryId)}) {
-        const QString to = corrupt + QFileInfo(path).fileName();
-        if (QFile::exists(path) &&
-            ::rename(QFile::encodeName(path).constData(), QFile::encodeName(to).constData()) != 0)
-            error = u"cannot move %1: %2"_s.arg(path, fsutil::errnoText(errno));
-    }
-    if (!fsutil::writeDurably(corrupt + entryId + u".why"_s, why.toUtf8() + '\n', &error) ||
-        !fsutil::fsyncDirectory(m_dir, &error))
+    if (const auto bytes = record(entryId))
+        fsutil::writeDurably(corrupt + entryId + u".entry"_s, *bytes, &error);
+    const QString path = messagePath(entryId);
+    const QString to = corrupt + QFileInfo(path).fileName();
+    if (QFile::exists(path) &&
+        ::rename(QFile::encodeName(path).constData(), QFile::encodeName(to).constData()) != 0)
+        error = u"cannot move %1: %2"_s.arg(path, fsutil::errnoText(errno));
+    if (!remove(entryId, &error) ||
+        !fsutil::writeDurably(corrupt + entryId + u".why"_s, why.toUtf8() + '\n', &error))
         log::error(u"outbox"_s, error, entryId);
     log::error(u"outbox"_s, u"entry moved to corrupt/: "_s + why, entryId);
 }
@@ -257,14 +333,21 @@ void Outbox::moveToCorrupt(const QString &entryId, const QString &why)
 QList<OutboxEntry> Outbox::list(QStringList *unreadable) const
 {
     QList<OutboxEntry> entries;
-    const QDir dir(m_dir);
-    const QStringList names = dir.entryList({u"*.entry"_s}, QDir::Files, QDir::Name);
-    for (const QString &name : names) {
-        QString error;
-        if (auto e = load(name.chopped(6), &error))
+    QString error;
+    const auto queueDb = db(&error);
+    if (!queueDb) {
+        if (unreadable && QDir(QFileInfo(m_dir).path()).exists())
+            unreadable->append(u"queue: "_s + error);
+        return entries;
+    }
+    std::lock_guard lock(queueDb->mutex());
+    sqlite::Stmt rows(queueDb->handle(), "SELECT id, record FROM outbox ORDER BY id");
+    while (rows.step() == SQLITE_ROW) {
+        const QString id = rows.text(0);
+        if (auto e = deserializeEntry(rows.blob(1), &error))
             entries.append(*e);
         else if (unreadable)
-            unreadable->append(name.chopped(6) + u": "_s + error);
+            unreadable->append(id + u": "_s + error);
     }
     return entries;
 }

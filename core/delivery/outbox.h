@@ -1,6 +1,7 @@
 #pragma once
 
 #include "spool/envelope.h"
+#include "spool/queuedb.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -8,12 +9,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 
 // The Outbox: messages waiting for a next hop. One entry per message and next hop, carrying
-// all of that message's recipients for it. Under data/spool/outbox/:
-//   <entry>.msg    the message bytes (a hard link to the queue's file when it is made)
-//   <entry>.entry  the entry record (spool/record.h), replaced atomically on each change
+// all of that message's recipients for it. Its record (spool/record.h) is a row of the queue's
+// database (spool/queuedb.h, table outbox); its message bytes are data/spool/outbox/<entry>.msg,
+// a hard link to the queue's file when it is made.
 namespace tandem::delivery {
 
 enum class EntryState { Queued, Delivering, Deferred, Held };
@@ -70,18 +73,27 @@ struct OutboxEntry {
 
 class Outbox {
 public:
-    explicit Outbox(const QString &directory);
+    // db: the queue's database; without one, the Outbox opens the database of the spool folder
+    // that holds directory when first needed.
+    explicit Outbox(const QString &directory, std::shared_ptr<spool::QueueDb> db = {});
 
     QString directory() const { return m_dir; }
     QString messagePath(const QString &entryId) const;
     bool contains(const QString &entryId) const;
     // Makes the entry durable: links (or copies) the message file, writes the record, fsyncs.
-    // Adding an entry that already exists succeeds and changes nothing.
+    // Adding an entry that already exists succeeds and changes nothing. Joins the calling
+    // thread's QueueDb::Transaction when one is open (the dispatcher's batch): durable with it.
     // A non-empty prefix (a trace header) is written before the message's bytes.
     bool add(const OutboxEntry &entry, const QString &messageFile, QString *error,
              const QByteArray &prefix = {});
+    // add() in two steps, for a batch of entries made durable together: each entry's message
+    // file first, then every record in one transaction (joining the caller's, if open).
+    bool prepare(const OutboxEntry &entry, const QString &messageFile, QString *error,
+                 const QByteArray &prefix = {});
+    bool insert(const QList<OutboxEntry> &entries, QString *error);
     bool update(const OutboxEntry &entry, QString *error);
     bool remove(const QString &entryId, QString *error);
+    bool remove(const QStringList &entryIds, QString *error); // one transaction
     std::optional<OutboxEntry> load(const QString &entryId, QString *error) const;
     // Moves an entry that cannot be delivered (unreadable record, message file missing) to
     // spool/corrupt/ with a .why file saying so: kept for the administrator, never deleted.
@@ -92,8 +104,13 @@ public:
     QList<OutboxEntry> list(QStringList *unreadable = nullptr) const;
 
 private:
-    QString recordPath(const QString &entryId) const;
+    std::shared_ptr<spool::QueueDb> db(QString *error) const;
+    bool write(const QList<OutboxEntry> &entries, QString *error, bool newFiles);
+    std::optional<QByteArray> record(const QString &entryId) const;
+
     QString m_dir;
+    mutable std::mutex m_dbMutex;
+    mutable std::shared_ptr<spool::QueueDb> m_db;
 };
 
 QByteArray serialize(const OutboxEntry &entry);

@@ -258,8 +258,9 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
         ::unlink(QFile::encodeName(tmp).constData());
         return DeliveryOutcome::Failed;
     }
-    return fsutil::fsyncDirectory(folder + u"/new"_s, error) ? DeliveryOutcome::Stored
-                                                             : DeliveryOutcome::Failed;
+    return !r.syncFolder || fsutil::fsyncDirectory(folder + u"/new"_s, error)
+               ? DeliveryOutcome::Stored
+               : DeliveryOutcome::Failed;
 }
 
 QString MailboxStore::pathOf(const QString &mailbox) const

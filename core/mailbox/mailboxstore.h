@@ -20,6 +20,9 @@ struct DeliveryRequest {
     QDateTime time;      // the message's arrival, the first part of the file name
     QByteArray prefix;   // header lines to put before the message (Delivered-To:)
     QString sourcePath;  // the spooled message
+    // False: the caller fsyncs the folder's new/ before it relies on the copy (the dispatcher,
+    // once per folder for a batch of messages).
+    bool syncFolder = true;
 };
 
 enum class DeliveryOutcome { Stored, AlreadyStored, NoMailbox, Failed };

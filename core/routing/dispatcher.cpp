@@ -121,20 +121,51 @@ void Dispatcher::schedule(const QString &id)
 
 void Dispatcher::processQueue()
 {
-    // One message per turn of the event loop, so stop requests and new work interleave.
+    // A batch of messages per turn of the event loop, so stop requests and new work interleave
+    // and the batch's records cost one write of the queue's log.
     m_scheduled = false;
     if (m_queue.isEmpty()) {
         emit idle();
         return;
     }
-    const QString id = m_queue.dequeue();
-    m_queued.remove(id);
+    Batch batch;
+    m_batch = &batch;
+    while (!m_queue.isEmpty() && batch.outcomes.size() < kDispatchBatch) {
+        const QString id = m_queue.dequeue();
+        m_queued.remove(id);
+        if (m_held.contains(id) || m_awaitingCommit.contains(id))
+            continue;
+        QString why;
+        const Result result = process(id, &why);
+        batch.outcomes.append({id, result, why});
+    }
+    m_batch = nullptr;
     QString error;
-    if (!m_held.contains(id) && !m_awaitingCommit.contains(id)) {
-        if (process(id, &error))
+    const bool durable = commitBatch(batch, &error);
+    if (!durable)
+        log::error(u"spool"_s, u"cannot record completion: "_s + error);
+    for (const auto &[id, result, why] : std::as_const(batch.outcomes)) {
+        if (!durable) {
+            retryLater(id, u"cannot record completion: "_s + error);
+        } else if (result == Result::Retry) {
+            retryLater(id, why);
+        } else {
             stopWaiting(id);
-        else
-            retryLater(id, error);
+            if (result == Result::Finished)
+                finish(id);
+        }
+    }
+    if (durable) {
+        for (const delivery::OutboxEntry &entry : std::as_const(batch.newEntries))
+            log::info(u"outbox"_s,
+                      u"%1 %2 for %3 via %4"_s.arg(
+                          entry.state == delivery::EntryState::Held ? u"held"_s : u"queued"_s,
+                          entry.id, entry.recipients.join(u", "_s), entry.nextHop),
+                      entry.messageId);
+        if (!batch.newEntries.isEmpty())
+            emit outboxChanged();
+        for (const delivery::OutboxEntry &entry : std::as_const(batch.queuedEntries))
+            emit entryAdded(entry.id);
     }
     // One catalog transaction for a batch of messages: when the batch is full or no more
     // work waits (so a lone message is not kept waiting).
@@ -143,6 +174,23 @@ void Dispatcher::processQueue()
         commitArchive();
     m_scheduled = true;
     QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
+}
+
+bool Dispatcher::commitBatch(Batch &batch, QString *error)
+{
+    if (batch.marks.isEmpty() && batch.newEntries.isEmpty() && batch.folders.isEmpty())
+        return true;
+    const auto db = m_spool->db();
+    if (!db) {
+        *error = u"the queue's database cannot be opened"_s;
+        return false;
+    }
+    // The Outbox's records and the marks of the actions that made them, all or none.
+    spool::QueueDb::Transaction t(*db);
+    for (const QString &folder : std::as_const(batch.folders))
+        t.syncFolderFirst(folder);
+    return m_outbox->insert(batch.newEntries, error) &&
+           m_spool->markCompleted(batch.marks, error) && t.commit(error);
 }
 
 void Dispatcher::armRetryTimer()
@@ -328,15 +376,15 @@ bool Dispatcher::returnToSender(const QString &id)
     return true;
 }
 
-bool Dispatcher::process(const QString &id, QString *why)
+Dispatcher::Result Dispatcher::process(const QString &id, QString *why)
 {
     QString error;
     if (!m_spool->exists(id))
-        return true; // finished meanwhile
+        return Result::Gone; // finished meanwhile
     const auto envelope = m_spool->loadEnvelope(id, &error);
     if (!envelope) {
         m_spool->moveToCorrupt(id, error);
-        return true;
+        return Result::Gone;
     }
     const QSet<int> done = m_spool->completedActions(id);
     // Found at start: a copy made before the crash may not have reached the catalog.
@@ -349,7 +397,7 @@ bool Dispatcher::process(const QString &id, QString *why)
                 m_resumed.insert(id);
                 *why = u"cannot record the copy in the archive: "_s + error;
                 log::warning(u"archive"_s, *why, id);
-                return false;
+                return Result::Retry;
             }
             continue;
         }
@@ -361,16 +409,11 @@ bool Dispatcher::process(const QString &id, QString *why)
                              .arg(error),
                          id);
             *why = u"%1 failed: %2"_s.arg(toString(action.kind), error);
-            return false;
+            return Result::Retry;
         }
-        if (!m_spool->markCompleted(id, i, &error)) {
-            log::error(u"spool"_s, u"cannot record completion: "_s + error, id);
-            *why = u"cannot record completion: "_s + error;
-            return false;
-        }
+        m_batch->marks.append({id, i});
     }
-    finish(id);
-    return true;
+    return Result::Finished;
 }
 
 void Dispatcher::finish(const QString &id)
@@ -462,9 +505,16 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     request.uniqueBase = envelope.id + u'A' + QString::number(index);
     request.time = envelope.received;
     request.sourcePath = m_spool->messagePath(envelope.id);
-    request.prefix = livePrefix(envelope, action);
     QString fileName;
-    switch (m_mailboxes->deliver(request, &fileName, error)) {
+    request.prefix = livePrefix(envelope, action);
+    // The copy's name in new/ is made durable with the batch's marks (commitBatch).
+    request.syncFolder = false;
+    const mailbox::DeliveryOutcome outcome = m_mailboxes->deliver(request, &fileName, error);
+    if (outcome == mailbox::DeliveryOutcome::Stored ||
+        outcome == mailbox::DeliveryOutcome::AlreadyStored)
+        m_batch->folders.insert(
+            m_mailboxes->folderPath(request.localPart, request.domain, request.folder) + u"/new"_s);
+    switch (outcome) {
     case mailbox::DeliveryOutcome::Stored:
         if (m_sizes)
             m_sizes->added(action.mailbox, mailbox::MailboxSizes::sizeFromFileName(fileName),
@@ -534,7 +584,6 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
         entry.state = delivery::EntryState::Held;
         entry.lastReply = action.reason;
     }
-    const bool existed = m_outbox->contains(entry.id);
     // A message this server made (a notice) leaves with a trace of where it was made, like
     // Postfix's "Received: by host (Postfix)": without one, the partner machine's rule for
     // messages without Received: headers would send it straight back.
@@ -547,17 +596,13 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
                     .toLatin1() +
                 " +0000\r\n";
     entry.size += trace.size();
-    if (!m_outbox->add(entry, source, error, trace))
-        return false;
-    if (!existed) {
-        log::info(u"outbox"_s,
-                  u"%1 %2 for %3 via %4"_s.arg(
-                      action.kind == spool::ActionKind::Hold ? u"held"_s : u"queued"_s, entry.id,
-                      entry.recipients.join(u", "_s), entry.nextHop),
-                  envelope.id);
-        emit outboxChanged();
+    // Found again by a redo after a crash: already durable; the delivery queue is told again.
+    if (!m_outbox->contains(entry.id)) {
+        if (!m_outbox->prepare(entry, source, error, trace))
+            return false;
+        m_batch->newEntries.append(entry);
     }
-    emit entryAdded(entry.id);
+    m_batch->queuedEntries.append(entry);
     return true;
 }
 

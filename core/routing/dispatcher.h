@@ -17,7 +17,7 @@ class Spool;
 namespace tandem::mailbox {
 class MailboxStore;
 class MailboxSizes;
-}
+} // namespace tandem::mailbox
 namespace tandem::delivery {
 class Outbox;
 }
@@ -59,6 +59,9 @@ public:
     // The live sizes the size cap reads: raised by each copy filed.
     void setMailboxSizes(mailbox::MailboxSizes *sizes) { m_sizes = sizes; }
     static constexpr int kArchiveBatch = 64; // messages per catalog transaction, at most
+    // Messages carried out per turn of the event loop; their completion marks and new Outbox
+    // records are made durable by one transaction of the queue's database.
+    static constexpr int kDispatchBatch = 64;
     void setRouter(std::shared_ptr<const Router> router) { m_router = std::move(router); }
 
     // The administrator's operations on messages that wait here (a failed local delivery, a
@@ -91,7 +94,17 @@ private:
     void stopWaiting(const QString &id);
     void armRetryTimer();
     void processQueue();
-    bool process(const QString &id, QString *why); // false: try again later
+    enum class Result { Finished, Gone, Retry }; // Gone: finished meanwhile, or corrupt
+    Result process(const QString &id, QString *why);
+    // What a batch of messages carried out, made durable together by commitBatch().
+    struct Batch {
+        QList<QPair<QString, int>> marks; // (message, action) carried out
+        QSet<QString> folders; // Maildir new/ folders given copies: fsynced before the marks
+        QList<delivery::OutboxEntry> newEntries;              // records to write
+        QList<delivery::OutboxEntry> queuedEntries;           // new or found again by a redo
+        QList<std::tuple<QString, Result, QString>> outcomes; // (message, result, why)
+    };
+    bool commitBatch(Batch &batch, QString *error);
     bool returnToSender(const QString &id);
     bool run(const spool::Envelope &envelope, int index, const spool::Action &action,
              QString *error);
@@ -124,6 +137,7 @@ private:
     QStringList m_awaitingCommit; // done, waiting for their copies' catalog transaction
     QSet<QString> m_resumed;      // found at start: completed copies may lack their catalog rows
     QTimer m_commitRetry;
+    Batch *m_batch = nullptr; // the batch being carried out, during processQueue()
 };
 
 } // namespace tandem::routing

@@ -1,6 +1,7 @@
 #include "spool.h"
 
 #include "util/log.h"
+#include "util/sqlitestmt.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -12,6 +13,7 @@
 #include <cerrno>
 #include <chrono>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +105,11 @@ bool Spool::open(QString *error, double timeScale)
     }
     if (!m_handovers.open(error, timeScale))
         return false;
+    {
+        std::lock_guard lock(m_dbMutex);
+        if (!m_db && !(m_db = QueueDb::open(m_dir, error)))
+            return false;
+    }
     if (!m_writer.joinable()) {
         m_stopping = false;
         m_writer = std::thread([this] { writerLoop(); });
@@ -131,7 +138,7 @@ std::unique_ptr<IncomingMessage> Spool::begin(QString *error, const QString &fix
     std::unique_ptr<IncomingMessage> message(new IncomingMessage);
     for (int attempt = 0; attempt < (fixedId.isEmpty() ? 100 : 1); ++attempt) {
         message->m_id = fixedId.isEmpty() ? newQueueId() : fixedId;
-        message->m_path = m_dir + u"/tmp/"_s + message->m_id + u".msg"_s;
+        message->m_path = messagePath(message->m_id);
         message->m_fd = createExclusive(message->m_path);
         if (message->m_fd.isValid())
             return message;
@@ -171,61 +178,69 @@ void Spool::writerLoop()
     }
 }
 
-bool Spool::stageEnvelope(Job &job, QString *error)
+std::shared_ptr<QueueDb> Spool::db() const
 {
-    IncomingMessage &m = *job.message;
+    std::lock_guard lock(m_dbMutex);
+    if (!m_db) {
+        QString error;
+        m_db = QueueDb::open(m_dir, &error);
+        if (!m_db)
+            log::error(u"spool"_s, u"cannot open the queue's database: "_s + error);
+    }
+    return m_db;
+}
+
+bool Spool::finishMessage(IncomingMessage &m, QString *error)
+{
     if (m.failed()) {
         *error = m.error();
         return false;
     }
-    const QString envTmp = m_dir + u"/tmp/"_s + m.id() + u".env"_s;
-    fsutil::Fd env = createExclusive(envTmp);
-    if (!env.isValid()) {
-        *error = u"cannot create %1: %2"_s.arg(envTmp, fsutil::errnoText(errno));
+    return fsutil::fsyncFd(m.m_fd.get(), error) && m.m_fd.close(error);
+}
+
+bool Spool::insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &rows, QString *error)
+{
+    const auto queueDb = db();
+    if (!queueDb) {
+        *error = u"the queue's database cannot be opened"_s;
         return false;
     }
-    const bool ok = env.writeAll(job.envelope.constData(), job.envelope.size(), error) &&
-                    fsutil::fsyncFd(env.get(), error) && env.close(error) &&
-                    fsutil::fsyncFd(m.m_fd.get(), error) && m.m_fd.close(error);
-    if (!ok) {
-        ::unlink(encodeName(envTmp).constData());
-        return false;
+    // The message files' names in queue/ are made durable first: a row commits its message.
+    QueueDb::Transaction t(*queueDb);
+    t.syncFolderFirst(queueDir());
+    for (const auto &[id, envelope] : rows) {
+        sqlite::Stmt insert(queueDb->handle(), "INSERT INTO messages (id, envelope) VALUES (?, ?)");
+        if (insert.bind(1, id).bindBlob(2, envelope).step() != SQLITE_DONE) {
+            *error = u"%1: %2"_s.arg(queueDb->path(), insert.lastError());
+            return false;
+        }
     }
-    // The message first, the envelope last: an entry exists once its .env is in queue/.
-    const QString id = m.id();
-    if (!renameFile(m.m_path, messagePath(id), error) ||
-        !renameFile(envTmp, queueDir() + u'/' + id + u".env"_s, error)) {
-        ::unlink(encodeName(envTmp).constData());
-        return false;
-    }
-    m.m_committed = true;
-    return true;
+    return t.commit(error);
 }
 
 void Spool::commitBatch(std::deque<Job> &batch)
 {
     std::vector<CommitResult> results(batch.size());
-    bool any = false;
+    std::vector<std::pair<QString, QByteArray>> rows;
     for (size_t i = 0; i < batch.size(); ++i) {
         results[i].id = batch[i].message->id();
-        results[i].ok = stageEnvelope(batch[i], &results[i].error);
+        results[i].ok = finishMessage(*batch[i].message, &results[i].error);
         results[i].outOfSpace =
             !results[i].ok && (fsutil::isOutOfSpace(errno) || batch[i].message->outOfSpace());
-        any = any || results[i].ok;
+        if (results[i].ok)
+            rows.emplace_back(results[i].id, batch[i].envelope);
     }
-    // One fsync of the folder makes every rename of the batch durable.
-    QString dirError;
-    if (any && !fsutil::fsyncDirectory(queueDir(), &dirError)) {
+    // One transaction (and one fsync of the folder) makes the whole batch durable.
+    QString dbError;
+    if (!rows.empty() && !insertEnvelopes(rows, &dbError)) {
         for (size_t i = 0; i < batch.size(); ++i) {
-            if (results[i].ok) {
-                // Not durable, so not acknowledged: take the entry back out of the queue.
-                const QString id = batch[i].message->id();
-                ::unlink(encodeName(queueDir() + u'/' + id + u".env"_s).constData());
-                ::unlink(encodeName(messagePath(id)).constData());
-                results[i] = CommitResult{false, dirError, id};
-            }
+            if (results[i].ok) // not durable, so not acknowledged; the file goes with its message
+                results[i] = CommitResult{false, dbError, batch[i].message->id()};
         }
     }
+    for (size_t i = 0; i < batch.size(); ++i)
+        batch[i].message->m_committed = results[i].ok;
     // Hand-overs are remembered once their messages are durable and before the 250: a
     // repeat is then recognised, and a crash in between leaves them in the envelopes, which
     // recover() records.
@@ -262,9 +277,10 @@ CommitResult Spool::commitNow(const QByteArray &bytes, Envelope envelope)
     envelope.size = bytes.size();
     message->write(bytes);
     message->flush();
-    Job job{std::move(message), serialize(envelope), nullptr, {}, {}, {}};
-    if (!stageEnvelope(job, &error) || !fsutil::fsyncDirectory(queueDir(), &error))
+    if (!finishMessage(*message, &error) ||
+        !insertEnvelopes({{envelope.id, serialize(envelope)}}, &error))
         return {false, error, {}};
+    message->m_committed = true;
     return {true, {}, envelope.id};
 }
 
@@ -277,24 +293,27 @@ Spool::Recovery Spool::recover()
         if (name.endsWith(u".msg"_s))
             ++r.discarded;
     }
-    const QDir queue(queueDir());
-    const QStringList names = queue.entryList(QDir::Files | QDir::Hidden, QDir::Name);
-    QSet<QString> envelopes;
-    for (const QString &name : names) {
-        if (name.endsWith(u".env"_s))
-            envelopes.insert(name.chopped(4));
+    const auto queueDb = db();
+    if (!queueDb)
+        return r;
+    QHash<QString, QByteArray> envelopes;
+    {
+        std::lock_guard lock(queueDb->mutex());
+        sqlite::Stmt rows(queueDb->handle(), "SELECT id, envelope FROM messages");
+        while (rows.step() == SQLITE_ROW)
+            envelopes.insert(rows.text(0), rows.blob(1));
     }
-    for (const QString &name : names) {
+    const QDir queue(queueDir());
+    for (const QString &name : queue.entryList(QDir::Files | QDir::Hidden)) {
         const QString id = name.section(u'.', 0, 0);
-        if (name.startsWith(u'.') || (!envelopes.contains(id) && !name.endsWith(u".env"_s))) {
-            // A message renamed in without its envelope was never acknowledged; a .done
-            // without an envelope is the remainder of a finished entry.
+        if (name.startsWith(u'.') || !envelopes.contains(id)) {
+            // A message whose envelope was never committed was never acknowledged.
             QFile::remove(queue.filePath(name));
             if (name.endsWith(u".msg"_s))
                 ++r.discarded;
         }
     }
-    QStringList ids = envelopes.values();
+    QStringList ids = envelopes.keys();
     ids.sort();
     std::vector<std::pair<QString, QStringList>> handovers;
     for (const QString &id : std::as_const(ids)) {
@@ -303,7 +322,7 @@ Spool::Recovery Spool::recover()
         if (!QFile::exists(messagePath(id))) {
             moveToCorrupt(id, u"message file missing"_s);
             r.corrupted.append(id);
-        } else if (envelope = loadEnvelope(id, &error); !envelope) {
+        } else if (envelope = decodeEnvelope(id, envelopes.value(id), &error); !envelope) {
             moveToCorrupt(id, error);
             r.corrupted.append(id);
         } else {
@@ -312,6 +331,15 @@ Spool::Recovery Spool::recover()
                 handovers.emplace_back(envelope->handover, envelope->recipients);
         }
     }
+    {
+        // Completion marks of messages that finished (their rows go with the envelope's, but a
+        // crash may leave them).
+        QString error;
+        QueueDb::Transaction t(*queueDb);
+        if (!queueDb->exec("DELETE FROM done WHERE id NOT IN (SELECT id FROM messages)", &error) ||
+            !t.commit(&error))
+            log::warning(u"spool"_s, u"cannot tidy the completion marks: "_s + error);
+    }
     // Committed, perhaps without their line in the log (a crash before it was written).
     QString error;
     if (!handovers.empty() && !m_handovers.record(handovers, &error))
@@ -319,14 +347,10 @@ Spool::Recovery Spool::recover()
     return r;
 }
 
-std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) const
+std::optional<Envelope> Spool::decodeEnvelope(const QString &id, const QByteArray &bytes,
+                                              QString *error)
 {
-    QFile file(queueDir() + u'/' + id + u".env"_s);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
-        return std::nullopt;
-    }
-    auto envelope = deserialize(file.readAll(), error);
+    auto envelope = deserialize(bytes, error);
     if (envelope && envelope->id != id) {
         *error = u"envelope names another id"_s;
         return std::nullopt;
@@ -334,28 +358,66 @@ std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) c
     return envelope;
 }
 
+std::optional<QByteArray> Spool::envelopeBytes(const QString &id) const
+{
+    const auto queueDb = db();
+    if (!queueDb)
+        return std::nullopt;
+    std::lock_guard lock(queueDb->mutex());
+    sqlite::Stmt row(queueDb->handle(), "SELECT envelope FROM messages WHERE id = ?");
+    if (row.bind(1, id).step() != SQLITE_ROW)
+        return std::nullopt;
+    return row.blob(0);
+}
+
+std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) const
+{
+    const auto bytes = envelopeBytes(id);
+    if (!bytes) {
+        *error = u"no envelope for %1 in the queue"_s.arg(id);
+        return std::nullopt;
+    }
+    return decodeEnvelope(id, *bytes, error);
+}
+
 QSet<int> Spool::completedActions(const QString &id) const
 {
     QSet<int> done;
-    QFile file(queueDir() + u'/' + id + u".done"_s);
-    if (!file.open(QIODevice::ReadOnly))
+    const auto queueDb = db();
+    if (!queueDb)
         return done;
-    const QByteArray bytes = file.readAll();
-    const QList<QByteArray> lines = bytes.split('\n');
-    // The last element is what follows the final newline: a line cut short by a crash.
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        bool ok = false;
-        const int n = lines.at(i).toInt(&ok);
-        if (ok)
-            done.insert(n);
-    }
+    std::lock_guard lock(queueDb->mutex());
+    sqlite::Stmt rows(queueDb->handle(), "SELECT action FROM done WHERE id = ?");
+    rows.bind(1, id);
+    while (rows.step() == SQLITE_ROW)
+        done.insert(int(rows.integer(0)));
     return done;
 }
 
 bool Spool::markCompleted(const QString &id, int action, QString *error)
 {
-    return fsutil::appendDurably(queueDir() + u'/' + id + u".done"_s,
-                                 QByteArray::number(action) + '\n', error);
+    return markCompleted({{id, action}}, error);
+}
+
+bool Spool::markCompleted(const QList<QPair<QString, int>> &marks, QString *error)
+{
+    if (marks.isEmpty())
+        return true;
+    const auto queueDb = db();
+    if (!queueDb) {
+        *error = u"the queue's database cannot be opened"_s;
+        return false;
+    }
+    QueueDb::Transaction t(*queueDb);
+    for (const auto &[id, action] : marks) {
+        sqlite::Stmt insert(queueDb->handle(),
+                            "INSERT OR IGNORE INTO done (id, action) VALUES (?, ?)");
+        if (insert.bind(1, id).bind(2, action).step() != SQLITE_DONE) {
+            *error = u"%1: %2"_s.arg(queueDb->path(), insert.lastError());
+            return false;
+        }
+    }
+    return t.commit(error);
 }
 
 void Spool::recordWait(const QString &id, const Wait &wait)
@@ -392,33 +454,82 @@ std::optional<Spool::Wait> Spool::waitRecord(const QString &id) const
 QStringList Spool::pendingIds() const
 {
     QStringList ids;
-    for (const QString &name : QDir(queueDir()).entryList({u"*.env"_s}, QDir::Files, QDir::Name))
-        ids.append(name.chopped(4));
+    const auto queueDb = db();
+    if (!queueDb)
+        return ids;
+    std::lock_guard lock(queueDb->mutex());
+    sqlite::Stmt rows(queueDb->handle(), "SELECT id FROM messages ORDER BY id");
+    while (rows.step() == SQLITE_ROW)
+        ids.append(rows.text(0));
     return ids;
 }
 
 bool Spool::exists(const QString &id) const
 {
-    return QFile::exists(queueDir() + u'/' + id + u".env"_s);
+    const auto queueDb = db();
+    if (!queueDb)
+        return false;
+    std::lock_guard lock(queueDb->mutex());
+    sqlite::Stmt row(queueDb->handle(), "SELECT 1 FROM messages WHERE id = ?");
+    return row.bind(1, id).step() == SQLITE_ROW;
 }
 
 void Spool::remove(const QString &id)
 {
-    for (const QString &ext : {u".env"_s, u".done"_s, u".wait"_s, u".msg"_s})
-        QFile::remove(queueDir() + u'/' + id + ext);
+    remove(QStringList{id});
+}
+
+void Spool::remove(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return;
+    // The rows first: without its envelope a message no longer exists, and recovery removes a
+    // file left behind.
+    QString error;
+    if (!deleteRows(ids, &error))
+        log::error(u"spool"_s, u"cannot remove finished messages: "_s + error);
+    for (const QString &id : ids) {
+        for (const QString &ext : {u".wait"_s, u".msg"_s})
+            ::unlink(encodeName(queueDir() + u'/' + id + ext).constData());
+    }
+}
+
+bool Spool::deleteRows(const QStringList &ids, QString *error)
+{
+    const auto queueDb = db();
+    if (!queueDb) {
+        *error = u"the queue's database cannot be opened"_s;
+        return false;
+    }
+    QueueDb::Transaction t(*queueDb);
+    for (const QString &id : ids) {
+        for (const char *sql :
+             {"DELETE FROM messages WHERE id = ?", "DELETE FROM done WHERE id = ?"}) {
+            sqlite::Stmt erase(queueDb->handle(), sql);
+            if (erase.bind(1, id).step() != SQLITE_DONE) {
+                *error = u"%1: %2"_s.arg(queueDb->path(), erase.lastError());
+                return false;
+            }
+        }
+    }
+    return t.commit(error);
 }
 
 void Spool::moveToCorrupt(const QString &id, const QString &why)
 {
     const QString corrupt = m_dir + u"/corrupt/"_s;
-    for (const QString &ext : {u".msg"_s, u".done"_s, u".wait"_s, u".env"_s}) {
+    QString error;
+    if (const auto bytes = envelopeBytes(id))
+        fsutil::writeDurably(corrupt + id + u".env"_s, *bytes, &error);
+    for (const QString &ext : {u".msg"_s, u".wait"_s}) {
         const QString from = queueDir() + u'/' + id + ext;
         if (QFile::exists(from)) {
             QString ignored;
             renameFile(from, corrupt + id + ext, &ignored);
         }
     }
-    QString error;
+    if (!deleteRows({id}, &error))
+        log::error(u"spool"_s, u"cannot remove the entry from the queue: "_s + error, id);
     fsutil::writeDurably(corrupt + id + u".why"_s, why.toUtf8() + '\n', &error);
     log::error(u"spool"_s, u"entry moved to corrupt/: "_s + why, id);
 }

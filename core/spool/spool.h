@@ -2,6 +2,7 @@
 
 #include "envelope.h"
 #include "handovers.h"
+#include "queuedb.h"
 #include "util/fsutil.h"
 
 #include <QObject>
@@ -15,19 +16,19 @@
 #include <mutex>
 #include <thread>
 
-// The durable queue. Layout under data/spool/:
-//   tmp/            messages being received (never acknowledged; discarded on start)
-//   queue/<id>.msg  the message bytes, immutable once committed
-//   queue/<id>.env  the envelope and plan; its presence is the commit point
-//   queue/<id>.done the indexes of completed actions, one per line, appended and fdatasynced
+// The durable queue. Under data/spool/:
+//   queue.db        the envelopes, completed actions and Outbox entries (spool/queuedb.h)
+//   queue/<id>.msg  the message bytes, immutable once committed; written here as they arrive,
+//                   and committed when the envelope's row is (a file without one is discarded)
 //   queue/<id>.wait why a message waits: its last failure, or held by the administrator
 //   corrupt/        entries that could not be read, kept for the administrator
-//   outbox/         the Outbox (see delivery/outbox.h)
+//   outbox/         the Outbox's message files (see delivery/outbox.h)
+//   tmp/            left by older versions; emptied on start
 //
 // Commits go to one writer thread which takes every commit waiting at that moment as a
-// batch and ends it with a single fsync of the queue folder, so concurrent sessions share the
-// cost of making their renames durable (group commit), and no session's disk wait stalls the
-// event loop.
+// batch and ends it with one fsync of the queue folder and one database transaction, so
+// concurrent sessions share the cost of making their messages durable (group commit), and no
+// session's disk wait stalls the event loop.
 namespace tandem::spool {
 
 QString newQueueId();
@@ -98,7 +99,9 @@ public:
 
     std::optional<Envelope> loadEnvelope(const QString &id, QString *error) const;
     QSet<int> completedActions(const QString &id) const;
+    // Joins the calling thread's QueueDb::Transaction when one is open (the dispatcher's batch).
     bool markCompleted(const QString &id, int action, QString *error);
+    bool markCompleted(const QList<QPair<QString, int>> &marks, QString *error); // (id, action)
     // Why a committed message waits instead of being carried out: the last failure of its plan
     // or the administrator's hold, kept beside it so that tandemd queue list and the console
     // show it, with or without a daemon, and a hold outlives a restart.
@@ -115,6 +118,10 @@ public:
     QStringList pendingIds() const;
     bool exists(const QString &id) const;
     void remove(const QString &id);
+    void remove(const QStringList &ids); // one transaction
+    // The queue's database, opened when first needed (a Spool that was not opened reads it
+    // too); null when it cannot be opened (said in the log).
+    std::shared_ptr<QueueDb> db() const;
     void moveToCorrupt(const QString &id, const QString &why);
 
 signals:
@@ -129,11 +136,19 @@ private:
         QString handover; // recorded in the HandoverLog once the commit is durable
         QStringList recipients;
     };
+    static std::optional<Envelope> decodeEnvelope(const QString &id, const QByteArray &bytes,
+                                                  QString *error);
+    std::optional<QByteArray> envelopeBytes(const QString &id) const;
+    bool deleteRows(const QStringList &ids, QString *error);
     void writerLoop();
     void commitBatch(std::deque<Job> &batch);
-    bool stageEnvelope(Job &job, QString *error);
+    // Makes the message file durable; its envelope's row is written by the caller.
+    static bool finishMessage(IncomingMessage &message, QString *error);
+    bool insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &rows, QString *error);
 
     QString m_dir;
+    mutable std::mutex m_dbMutex;
+    mutable std::shared_ptr<QueueDb> m_db;
     HandoverLog m_handovers;
     std::mutex m_mutex;
     std::condition_variable m_wake;

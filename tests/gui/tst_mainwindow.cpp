@@ -143,7 +143,7 @@ int TestMainWindow::files(const QString &user, const QString &folder) const
 
 int TestMainWindow::outboxEntries() const
 {
-    return int(QDir(m_fixture.outboxDir()).entryList({u"*.entry"_s}, QDir::Files).size());
+    return int(tandem::Engine::readOutbox(m_fixture.settings()).size());
 }
 
 void TestMainWindow::applyToEngine(const std::function<void(tandem::config::Settings &)> &change)

@@ -15,6 +15,7 @@ import shutil
 import signal
 import smtplib
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -476,6 +477,32 @@ def outbox(daemon):
         raise AssertionError("queue list --json printed %s, not a JSON array"
                              % type(entries).__name__)
     return entries
+
+
+def queue_db(daemon):
+    """The path of the daemon's queue database (envelopes, completions, Outbox records)."""
+    return os.path.join(daemon.data, "spool", "queue.db")
+
+
+def queue_row(daemon, table, row_id):
+    """A record of the queue database as the engine wrote it (bytes), or None: table
+    "messages" (envelopes) or "outbox" (Outbox entries)."""
+    column = "envelope" if table == "messages" else "record"
+    with sqlite3.connect(queue_db(daemon), timeout=30) as db:
+        row = db.execute("SELECT %s FROM %s WHERE id = ?" % (column, table), (row_id,)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def set_queue_row(daemon, table, row_id, data):
+    """Puts a record into the queue database (a damaged one, or one a crash left behind)."""
+    column = "envelope" if table == "messages" else "record"
+    db = sqlite3.connect(queue_db(daemon), timeout=30)
+    try:
+        with db:
+            db.execute("INSERT OR REPLACE INTO %s (id, %s) VALUES (?, ?)" % (table, column),
+                       (row_id, data))
+    finally:
+        db.close()
 
 
 def wait_for(predicate, timeout=10.0, interval=0.05):

@@ -17,7 +17,7 @@ import unittest  # noqa: E402
 from sink import Sink  # noqa: E402
 from tandemtest import (  # noqa: E402
     TandemTestCase, connect, free_port, free_ports, make_config, make_message, maildir_files, mailbox_dir, outbox,
-    quit_quietly, read_bytes, send, wait_for)
+    queue_db, queue_row, quit_quietly, read_bytes, send, set_queue_row, wait_for)
 
 DOMAIN = "example.com"
 FAST = {"TANDEM_TIME_SCALE": "60"}  # the dispatcher's 60 s retry becomes one second
@@ -183,6 +183,14 @@ class AnotherUser(TandemTestCase):
     def owner(self, path):
         return pwd.getpwuid(os.stat(path).st_uid).pw_name
 
+    def assertQueueOwnedBy(self, daemon, user):
+        """The queue database and the files SQLite keeps beside it (its log, its shared
+        memory): a file root made there would lock the daemon out of its own queue."""
+        paths = [queue_db(daemon) + suffix for suffix in ("", "-wal", "-shm")]
+        owners = {p: self.owner(p) for p in paths if os.path.exists(p)}
+        self.assertIn(queue_db(daemon), owners)
+        self.assertEqual(set(owners.values()), {user}, owners)
+
     def test_root_acts_on_a_running_daemon_of_another_user(self):
         daemon, eid = self.start_as_nobody()
         began = time.monotonic()
@@ -191,17 +199,15 @@ class AnotherUser(TandemTestCase):
         self.assertLess(time.monotonic() - began, 5, "waited for an answer that could not come")
         self.assertIn("%s: hold" % eid, cp.stdout)
         self.assertEqual([e["state"] for e in outbox(daemon)], ["held"])
-        entry = os.path.join(daemon.data, "spool", "outbox", eid + ".entry")
-        self.assertEqual(self.owner(entry), "nobody")
+        self.assertQueueOwnedBy(daemon, "nobody")
 
     def test_root_acts_on_a_stopped_daemons_folder_as_its_owner(self):
         daemon, eid = self.start_as_nobody()
         daemon.stop()
         cp = daemon.run_cli("queue", "hold", eid)
         self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
-        entry = os.path.join(daemon.data, "spool", "outbox", eid + ".entry")
         # Still the daemon's to change when it starts again.
-        self.assertEqual(self.owner(entry), "nobody")
+        self.assertQueueOwnedBy(daemon, "nobody")
         daemon.start()
         cp = daemon.run_cli("queue", "release", eid)
         self.assertEqual(cp.returncode, 0, cp.stdout + cp.stderr)
@@ -338,7 +344,7 @@ class DamagedOutbox(TandemTestCase):
                         "%s not moved to corrupt/:\n%s" % (eid, daemon.log()[-3000:]))
         with open(why) as f:
             self.assertIn(reason, f.read())
-        self.assertFalse(os.path.exists(self.spool(daemon, "outbox", eid + ".entry")))
+        self.assertIsNone(queue_row(daemon, "outbox", eid))
         self.assertNotIn(eid, [e["id"] for e in outbox(daemon)])
         self.assertIn("entry moved to corrupt/", daemon.log())
         # The postmaster is told, with the entry's id and where its files are.
@@ -370,13 +376,14 @@ class DamagedOutbox(TandemTestCase):
     def test_unreadable_record(self):
         daemon, port, eid = self.queue_one()
         daemon.stop()
-        with open(self.spool(daemon, "outbox", eid + ".entry"), "wb") as f:
-            f.write(b"\x00garbage, not a record\n")
+        set_queue_row(daemon, "outbox", eid, b"\x00garbage, not a record\n")
         with Sink(port=port) as sink:
             daemon.start()
             self.assertQuarantined(daemon, eid, "unreadable", sink)
             # The message's bytes are kept beside the record.
             self.assertTrue(os.path.exists(self.spool(daemon, "corrupt", eid + ".msg")))
+            self.assertEqual(read_bytes(self.spool(daemon, "corrupt", eid + ".entry")),
+                             b"\x00garbage, not a record\n")
 
 
 class ExactlyOnceHandover(TandemTestCase):
@@ -405,10 +412,9 @@ class ExactlyOnceHandover(TandemTestCase):
         # after the Archive's 250, before it removed the entry.
         mailbox.stop()
         outbox_dir = os.path.join(mailbox.data, "spool", "outbox")
-        saved = {}
-        for ext in (".entry", ".msg"):
-            with open(os.path.join(outbox_dir, entry["id"] + ext), "rb") as f:
-                saved[ext] = f.read()
+        saved_record = queue_row(mailbox, "outbox", entry["id"])
+        self.assertIsNotNone(saved_record)
+        saved_message = read_bytes(os.path.join(outbox_dir, entry["id"] + ".msg"))
         archive.start()
         mailbox.start()
 
@@ -419,9 +425,9 @@ class ExactlyOnceHandover(TandemTestCase):
         self.assertTrue(wait_for(lambda: placed() == (1, 1, 1), 15), (placed(), archive.log()))
         self.assertTrue(wait_for(lambda: not outbox(mailbox), 10), outbox(mailbox))
         mailbox.stop()
-        for ext, data in saved.items():
-            with open(os.path.join(outbox_dir, entry["id"] + ext), "wb") as f:
-                f.write(data)
+        set_queue_row(mailbox, "outbox", entry["id"], saved_record)
+        with open(os.path.join(outbox_dir, entry["id"] + ".msg"), "wb") as f:
+            f.write(saved_message)
         mailbox.start()
         self.assertTrue(wait_for(lambda: not outbox(mailbox), 15), mailbox.log()[-2000:])
         self.assertIn("already accepted", archive.log())

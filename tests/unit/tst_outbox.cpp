@@ -3,6 +3,7 @@
 #include "config/settings.h"
 #include "delivery/deliveryqueue.h"
 #include "delivery/outbox.h"
+#include "queuerows.h"
 #include "routing/router.h"
 #include "spool/spool.h"
 #include "threadwarnings.h"
@@ -152,14 +153,15 @@ void TestOutbox::addIsIdempotent()
     const OutboxEntry entry = makeEntry(u"Q1-0"_s);
     QString error;
     QVERIFY2(outbox.add(entry, m_queued, &error), qPrintable(error));
-    const QByteArray record = readAll(m_outboxDir + u"/Q1-0.entry"_s);
+    const QString db = m_dir->filePath(u"queue.db"_s);
+    const QByteArray record = tandem::test::queueRow(db, "outbox", u"Q1-0"_s).value_or("");
     QVERIFY(!record.isEmpty());
 
     // A redo after a crash adds it again: success, and nothing changes.
     OutboxEntry changed = entry;
     changed.recipients = {u"someone@else.test"_s};
     QVERIFY2(outbox.add(changed, m_queued, &error), qPrintable(error));
-    QCOMPARE(readAll(m_outboxDir + u"/Q1-0.entry"_s), record);
+    QCOMPARE(tandem::test::queueRow(db, "outbox", u"Q1-0"_s).value_or(""), record);
     QCOMPARE(outbox.list().size(), 1);
     compare(outbox.list().at(0), entry);
 
@@ -169,9 +171,9 @@ void TestOutbox::addIsIdempotent()
     QCOMPARE(readAll(outbox.messagePath(u"Q1-1"_s)), kMessage);
     QCOMPARE(outbox.list().size(), 2);
 
-    // No temporary files are left in the folder.
+    // The folder holds the message files, nothing else (the records are rows).
     QCOMPARE(QDir(m_outboxDir).entryList(QDir::Files | QDir::Hidden),
-             (QStringList{u"Q1-0.entry"_s, u"Q1-0.msg"_s, u"Q1-1.entry"_s, u"Q1-1.msg"_s}));
+             (QStringList{u"Q1-0.msg"_s, u"Q1-1.msg"_s}));
 
     // A message file that does not exist cannot be added.
     error.clear();
@@ -281,10 +283,12 @@ void TestOutbox::corruptEntryIsReported()
     QString error;
     QVERIFY(outbox.add(makeEntry(u"Q1-0"_s), m_queued, &error));
     QVERIFY(outbox.add(makeEntry(u"Q1-1"_s), m_queued, &error));
-    QByteArray record = readAll(m_outboxDir + u"/Q1-1.entry"_s);
+    const QString db = m_dir->filePath(u"queue.db"_s);
+    QByteArray record = tandem::test::queueRow(db, "outbox", u"Q1-1"_s).value_or("");
+    QVERIFY(record.contains("alice"));
     record[record.indexOf("alice")] = 'A';
-    QVERIFY(writeFile(m_outboxDir + u"/Q1-1.entry"_s, record));
-    QVERIFY(writeFile(m_outboxDir + u"/Q2-0.entry"_s, "garbage"));
+    QVERIFY(tandem::test::setQueueRow(db, "outbox", u"Q1-1"_s, record));
+    QVERIFY(tandem::test::setQueueRow(db, "outbox", u"Q2-0"_s, "garbage"));
 
     QStringList unreadable;
     const QList<OutboxEntry> entries = outbox.list(&unreadable);
@@ -294,7 +298,7 @@ void TestOutbox::corruptEntryIsReported()
     QVERIFY2(unreadable.at(0).startsWith(u"Q1-1: "_s), qPrintable(unreadable.at(0)));
     QVERIFY2(unreadable.at(1).startsWith(u"Q2-0: "_s), qPrintable(unreadable.at(1)));
     // Nothing is deleted by looking.
-    QVERIFY(QFile::exists(m_outboxDir + u"/Q1-1.entry"_s));
+    QCOMPARE(tandem::test::queueRow(db, "outbox", u"Q1-1"_s).value_or(""), record);
     // Without the list the unreadable ones are skipped.
     QCOMPARE(outbox.list().size(), 1);
 }

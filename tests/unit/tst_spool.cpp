@@ -1,5 +1,7 @@
 // The durable queue: commit, envelope round trip, completion records, and recovery of what a
 // crash leaves behind.
+#include "delivery/outbox.h"
+#include "queuerows.h"
 #include "spool/spool.h"
 #include "threadwarnings.h"
 #include "util/log.h"
@@ -126,6 +128,7 @@ private slots:
     void handoverRememberedAcrossRestarts();
     void handoverOfACommitWithoutItsLineRecovered();
     void handoverForgottenAfterKeeping();
+    void olderLayoutMovesIntoTheDatabase();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -179,7 +182,9 @@ void TestSpool::commitIsDurableAndReported()
     QVERIFY2(message, qPrintable(error));
     const QString id = message->id();
     QVERIFY(!id.isEmpty());
-    QVERIFY(QFile::exists(m_spoolDir + u"/tmp/"_s + id + u".msg"_s));
+    // Written in place; not a message of the queue until its envelope's row is committed.
+    QVERIFY(QFile::exists(spool.messagePath(id)));
+    QVERIFY(!spool.exists(id));
     // Written in pieces, as a session receives it.
     QVERIFY(message->write(kMessage.left(10)));
     QVERIFY(message->write(kMessage.mid(10)));
@@ -199,11 +204,10 @@ void TestSpool::commitIsDurableAndReported()
     QCOMPARE(committed.count(), 1);
     QCOMPARE(committed.at(0).at(0).toString(), id);
 
-    const QString queue = spool.queueDir() + u'/';
-    QVERIFY(QFile::exists(queue + id + u".env"_s));
-    QVERIFY(QFile::exists(queue + id + u".msg"_s));
+    QVERIFY(tandem::test::queueRow(m_spoolDir + u"/queue.db"_s, "messages", id).has_value());
     QCOMPARE(readAll(spool.messagePath(id)), kMessage);
-    QVERIFY(!QFile::exists(m_spoolDir + u"/tmp/"_s + id + u".msg"_s));
+    // One file per message: the envelope is a row.
+    QCOMPARE(QDir(spool.queueDir()).entryList(QDir::Files), QStringList{id + u".msg"_s});
     QVERIFY(QDir(m_spoolDir + u"/tmp"_s).isEmpty());
     QVERIFY(spool.exists(id));
 }
@@ -280,8 +284,9 @@ void TestSpool::envelopeRoundTrip()
 
     // Missing, and of another id.
     QVERIFY(!spool.loadEnvelope(u"NOPE"_s, &error));
-    QVERIFY(
-        QFile::copy(spool.queueDir() + u'/' + id + u".env"_s, spool.queueDir() + u"/OTHER.env"_s));
+    const QString db = m_spoolDir + u"/queue.db"_s;
+    QVERIFY(tandem::test::setQueueRow(db, "messages", u"OTHER"_s,
+                                      *tandem::test::queueRow(db, "messages", id)));
     error.clear();
     QVERIFY(!spool.loadEnvelope(u"OTHER"_s, &error));
     QVERIFY(!error.isEmpty());
@@ -300,14 +305,26 @@ void TestSpool::completedActions()
     QVERIFY2(spool.markCompleted(u"DONE0001"_s, 0, &error), qPrintable(error));
     QVERIFY2(spool.markCompleted(u"DONE0001"_s, 3, &error), qPrintable(error));
     QCOMPARE(spool.completedActions(u"DONE0001"_s), (QSet<int>{0, 3}));
-    QCOMPARE(readAll(spool.queueDir() + u"/DONE0001.done"_s), QByteArray("0\n3\n"));
-
-    // A crash in the middle of an append leaves a line without its newline: not trusted.
-    QVERIFY(writeFile(spool.queueDir() + u"/DONE0001.done"_s, "2", QIODevice::Append));
+    // Marking again changes nothing.
+    QVERIFY2(spool.markCompleted(u"DONE0001"_s, 3, &error), qPrintable(error));
     QCOMPARE(spool.completedActions(u"DONE0001"_s), (QSet<int>{0, 3}));
-    // Garbage lines are skipped.
-    QVERIFY(writeFile(spool.queueDir() + u"/DONE0001.done"_s, "0\nx\n4\n"));
-    QCOMPARE(spool.completedActions(u"DONE0001"_s), (QSet<int>{0, 4}));
+    // Durable: another process (a Spool of its own) reads the same.
+    const Spool other(m_spoolDir);
+    QCOMPARE(other.completedActions(u"DONE0001"_s), (QSet<int>{0, 3}));
+    // Marks made in one transaction are all there or none.
+    {
+        tandem::spool::QueueDb::Transaction t(*spool.db());
+        QVERIFY(spool.markCompleted(u"DONE0001"_s, 5, &error));
+        QVERIFY(spool.markCompleted(u"DONE0001"_s, 6, &error));
+    } // not committed: rolled back
+    QCOMPARE(spool.completedActions(u"DONE0001"_s), (QSet<int>{0, 3}));
+    {
+        tandem::spool::QueueDb::Transaction t(*spool.db());
+        QVERIFY(spool.markCompleted(u"DONE0001"_s, 5, &error));
+        QVERIFY(spool.markCompleted(u"DONE0001"_s, 6, &error));
+        QVERIFY2(t.commit(&error), qPrintable(error));
+    }
+    QCOMPARE(other.completedActions(u"DONE0001"_s), (QSet<int>{0, 3, 5, 6}));
 }
 
 void TestSpool::recover()
@@ -326,52 +343,56 @@ void TestSpool::recover()
         good = {u"0000000000000A0000"_s, u"0000000000000B0000"_s};
         QVERIFY(spool.markCompleted(good.at(1), 0, &error));
 
-        // A message still being received when the process died.
+        // A message still being received when the process died (its file in queue/, no row).
         auto incoming = spool.begin(&error);
         QVERIFY(incoming);
         incoming->write(kMessage);
-        QVERIFY(QFile::copy(m_spoolDir + u"/tmp/"_s + incoming->id() + u".msg"_s,
-                            m_spoolDir + u"/tmp/LEFTOVER.msg"_s));
-        // An envelope staged in tmp/ is not counted as a message.
+        QVERIFY(QFile::exists(spool.messagePath(incoming->id())));
+        QVERIFY(writeFile(spool.queueDir() + u"/INCOMING.msg"_s, kMessage.left(20)));
+        // What an older version left in tmp/: not counted as a message unless it is one.
+        QVERIFY(writeFile(m_spoolDir + u"/tmp/LEFTOVER.msg"_s, kMessage));
         QVERIFY(writeFile(m_spoolDir + u"/tmp/LEFTOVER.env"_s, "partial"));
-        // A message renamed into queue/ whose envelope never followed.
+        // A message whose envelope never followed.
         QVERIFY(writeFile(spool.queueDir() + u"/ORPHAN.msg"_s, kMessage));
-        // The completion record of an entry that was removed.
-        QVERIFY(writeFile(spool.queueDir() + u"/GONE.done"_s, "0\n"));
+        // The completion mark of an entry that was removed.
+        QVERIFY(tandem::test::addDoneRow(m_spoolDir + u"/queue.db"_s, u"GONE"_s, 0));
     }
     // Damage: one flipped byte in an envelope; one message file lost.
     const QString queue = m_spoolDir + u"/queue/"_s;
-    QByteArray env = readAll(queue + u"BROKEN.env"_s);
+    const QString db = m_spoolDir + u"/queue.db"_s;
+    QByteArray env = tandem::test::queueRow(db, "messages", u"BROKEN"_s).value_or(QByteArray());
     QVERIFY(env.size() > 40);
     env[30] = char(env.at(30) ^ 0x01);
-    QVERIFY(writeFile(queue + u"BROKEN.env"_s, env));
+    QVERIFY(tandem::test::setQueueRow(db, "messages", u"BROKEN"_s, env));
     QVERIFY(QFile::remove(queue + u"NOMSG.msg"_s));
 
     Spool spool(m_spoolDir);
     QVERIFY2(spool.open(&error), qPrintable(error));
     const Spool::Recovery r = spool.recover();
     QCOMPARE(r.resume, good);
-    QCOMPARE(r.discarded, 2); // tmp/LEFTOVER.msg and queue/ORPHAN.msg
+    QCOMPARE(r.discarded, 3); // queue/INCOMING.msg, tmp/LEFTOVER.msg and queue/ORPHAN.msg
     QCOMPARE(r.corrupted, (QStringList{u"BROKEN"_s, u"NOMSG"_s}));
 
     QVERIFY(QDir(m_spoolDir + u"/tmp"_s).isEmpty());
     QVERIFY(!QFile::exists(queue + u"ORPHAN.msg"_s));
-    QVERIFY(!QFile::exists(queue + u"GONE.done"_s));
+    QVERIFY(!QFile::exists(queue + u"INCOMING.msg"_s));
+    QVERIFY(spool.completedActions(u"GONE"_s).isEmpty());
     for (const QString &id : good) {
-        QVERIFY(QFile::exists(queue + id + u".env"_s));
+        QVERIFY(spool.exists(id));
         QVERIFY(QFile::exists(queue + id + u".msg"_s));
     }
+    QCOMPARE(spool.pendingIds(), good);
     QCOMPARE(spool.completedActions(good.at(1)), QSet<int>{0});
 
     // Damaged entries are kept in corrupt/ with the reason, never deleted.
     const QString corrupt = m_spoolDir + u"/corrupt/"_s;
-    QVERIFY(!QFile::exists(queue + u"BROKEN.env"_s));
+    QVERIFY(!spool.exists(u"BROKEN"_s));
     QVERIFY(!QFile::exists(queue + u"BROKEN.msg"_s));
     QCOMPARE(readAll(corrupt + u"BROKEN.env"_s), env);
     QCOMPARE(readAll(corrupt + u"BROKEN.msg"_s), kMessage);
     QVERIFY2(readAll(corrupt + u"BROKEN.why"_s).contains("checksum"),
              readAll(corrupt + u"BROKEN.why"_s).constData());
-    QVERIFY(!QFile::exists(queue + u"NOMSG.env"_s));
+    QVERIFY(!spool.exists(u"NOMSG"_s));
     QVERIFY(QFile::exists(corrupt + u"NOMSG.env"_s));
     QVERIFY(QFile::exists(corrupt + u"NOMSG.why"_s));
     QVERIFY(!readAll(corrupt + u"NOMSG.why"_s).trimmed().isEmpty());
@@ -411,9 +432,9 @@ void TestSpool::commitNowWithFixedId()
     QVERIFY(!r2.id.isEmpty());
     QVERIFY(spool.exists(r2.id));
     QCOMPARE(readAll(spool.messagePath(r2.id)), QByteArray("x\r\n"));
-    const QStringList envs = QDir(spool.queueDir()).entryList({u"*.env"_s}, QDir::Files);
-    QCOMPARE(envs.size(), 2);
-    QVERIFY(envs.contains(u"ABC123B0.env"_s));
+    const QStringList ids = spool.pendingIds();
+    QCOMPARE(ids.size(), 2);
+    QVERIFY(ids.contains(u"ABC123B0"_s));
 }
 
 void TestSpool::remove()
@@ -429,8 +450,8 @@ void TestSpool::remove()
     spool.remove(u"RM1"_s);
     QVERIFY(!spool.exists(u"RM1"_s));
     const QString queue = spool.queueDir() + u'/';
-    for (const QString &ext : {u".env"_s, u".msg"_s, u".done"_s})
-        QVERIFY2(!QFile::exists(queue + u"RM1"_s + ext), qPrintable(ext));
+    QVERIFY(!QFile::exists(queue + u"RM1.msg"_s));
+    QVERIFY(spool.completedActions(u"RM1"_s).isEmpty());
     QVERIFY(spool.exists(u"KEEP1"_s));
     QVERIFY(QFile::exists(queue + u"KEEP1.msg"_s));
     spool.remove(u"RM1"_s); // twice is harmless
@@ -472,6 +493,43 @@ void TestSpool::queueIdsSortByArrival()
         QCOMPARE(id.size(), 18);
         QVERIFY(!id.contains(u'.'));
     }
+}
+
+// A spool written by a version before the queue's database: one file per envelope, completion
+// list and Outbox entry. Opening it moves the records into the database, and the messages go on.
+void TestSpool::olderLayoutMovesIntoTheDatabase()
+{
+    const QString queue = m_spoolDir + u"/queue/"_s;
+    const QString outboxDir = m_spoolDir + u"/outbox"_s;
+    QVERIFY(QDir().mkpath(queue));
+    QVERIFY(QDir().mkpath(outboxDir));
+    QVERIFY(writeFile(queue + u"OLD1.msg"_s, kMessage));
+    QVERIFY(writeFile(queue + u"OLD1.env"_s, serialize(fullEnvelope(u"OLD1"_s))));
+    // The second line was cut short by a crash: action 2 was not recorded.
+    QVERIFY(writeFile(queue + u"OLD1.done"_s, "0\n2"));
+    tandem::delivery::OutboxEntry entry;
+    entry.id = u"OLD1-1"_s;
+    entry.messageId = u"OLD1"_s;
+    entry.sender = u"alice@example.com"_s;
+    entry.recipients = {u"carol@remote.test"_s};
+    entry.nextHop = u"[192.0.2.20]:25"_s;
+    QVERIFY(writeFile(outboxDir + u"/OLD1-1.entry"_s, tandem::delivery::serialize(entry)));
+    QVERIFY(QFile::copy(queue + u"OLD1.msg"_s, outboxDir + u"/OLD1-1.msg"_s));
+
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    QCOMPARE(spool.recover().resume, QStringList{u"OLD1"_s});
+    QCOMPARE(spool.completedActions(u"OLD1"_s), QSet<int>{0});
+    const auto envelope = spool.loadEnvelope(u"OLD1"_s, &error);
+    QVERIFY2(envelope, qPrintable(error));
+    QCOMPARE(envelope->recipients, fullEnvelope(u"OLD1"_s).recipients);
+    QCOMPARE(QDir(queue).entryList(QDir::Files), QStringList{u"OLD1.msg"_s});
+    const tandem::delivery::Outbox outbox(outboxDir, spool.db());
+    const auto loaded = outbox.load(u"OLD1-1"_s, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->recipients, entry.recipients);
+    QCOMPARE(QDir(outboxDir).entryList(QDir::Files), QStringList{u"OLD1-1.msg"_s});
 }
 
 QTEST_GUILESS_MAIN(TestSpool)

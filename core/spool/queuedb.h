@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <mutex>
+
+struct sqlite3;
+
+// The queue's records in one SQLite database, data/spool/queue.db (WAL, synchronous=FULL):
+//   messages(id, envelope)  a committed message's envelope and plan: its row is the commit point
+//   done(id, action)        the actions of a message's plan carried out
+//   outbox(id, record)      the Outbox entries (delivery/outbox.h)
+// Records keep their own versioned, checksummed encoding (spool/record.h). One row per record
+// instead of one small file: creating and deleting three or four files per message cost more
+// than anything else the server did (ext4's inode allocator), and a transaction makes a whole
+// batch durable with one write of the log.
+//
+// One connection per database, shared by the threads and objects of a process (open() hands
+// out the same one for the same folder); a Transaction holds it for its thread until it ends. Other
+// processes (tandemd queue on a stopped daemon's folder, the console reading the queue) open their
+// own; WAL lets them read while the daemon writes.
+namespace tandem::spool {
+
+class QueueDb {
+public:
+    static constexpr int kSchemaVersion = 1;
+    // Opens <spoolDir>/queue.db, creating it, and moves the records of the older layout (one
+    // file per envelope, completion list and Outbox entry) into it. Null with *error when the
+    // folder does not exist or the database cannot be opened.
+    static std::shared_ptr<QueueDb> open(const QString &spoolDir, QString *error);
+    ~QueueDb();
+    QueueDb(const QueueDb &) = delete;
+    QueueDb &operator=(const QueueDb &) = delete;
+
+    QString path() const { return m_path; }
+    sqlite3 *handle() const { return m_db; }
+    // Held by every statement and transaction: one thread's at a time.
+    std::recursive_mutex &mutex() { return m_mutex; }
+    bool exec(const char *sql, QString *error);
+    QString lastError() const;
+
+    // A write transaction on this thread; a nested one joins the outermost, whose commit makes
+    // everything durable. Rolled back unless committed.
+    class Transaction {
+    public:
+        explicit Transaction(QueueDb &db);
+        ~Transaction();
+        Transaction(const Transaction &) = delete;
+        Transaction &operator=(const Transaction &) = delete;
+        bool ok() const { return m_ok; } // false: BEGIN failed (*see error())
+        const QString &error() const { return m_error; }
+        // A folder whose new names must be durable before the commit: fsynced once, first.
+        void syncFolderFirst(const QString &path);
+        bool commit(QString *error);
+
+    private:
+        QueueDb &m_db;
+        std::unique_lock<std::recursive_mutex> m_lock;
+        bool m_outermost = false;
+        bool m_ok = true;
+        bool m_done = false;
+        QString m_error;
+    };
+
+private:
+    QueueDb() = default;
+    bool importOlderLayout(const QString &spoolDir, QString *error);
+
+    QString m_path;
+    sqlite3 *m_db = nullptr;
+    std::recursive_mutex m_mutex;
+    int m_depth = 0;
+    QStringList m_syncFolders;
+    bool m_failed = false; // a nested transaction failed: the outermost rolls back
+};
+
+} // namespace tandem::spool
