@@ -160,6 +160,35 @@ bool MailboxStore::create(const QString &localPart, const QString &domain, QStri
     return fsutil::fsyncDirectory(domainDir, error);
 }
 
+bool MailboxStore::prepareFolder(const QString &folder, bool subfolder, QString *error)
+{
+    bool seen = false;
+    {
+        std::lock_guard lock(m_readyMutex);
+        seen = m_ready.contains(folder);
+    }
+    // Seen whole before: one look at cur/ (tmp/ and new/ show themselves missing when written).
+    struct stat st;
+    if (seen && ::stat(QFile::encodeName(folder + u"/cur"_s).constData(), &st) == 0 &&
+        S_ISDIR(st.st_mode))
+        return true;
+    QStringList made;
+    if (!makeMaildir(folder, subfolder, error, &made))
+        return false;
+    if (!made.isEmpty())
+        log::warning(u"mailbox"_s,
+                     u"%1: recreated the missing %2"_s.arg(folder, made.join(u", "_s)));
+    std::lock_guard lock(m_readyMutex);
+    m_ready.insert(folder);
+    return true;
+}
+
+void MailboxStore::forgetFolder(const QString &folder)
+{
+    std::lock_guard lock(m_readyMutex);
+    m_ready.remove(folder);
+}
+
 QString MailboxStore::fileNameFor(const DeliveryRequest &r, qint64 size) const
 {
     return u"%1.Q%2.%3,S=%4"_s.arg(r.time.toSecsSinceEpoch()).arg(r.uniqueBase, m_host).arg(size);
@@ -180,12 +209,8 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
         break;
     }
     const QString folder = folderPath(r.localPart, r.domain, r.folder);
-    QStringList made;
-    if (!makeMaildir(folder, !r.folder.isEmpty(), error, &made))
+    if (!prepareFolder(folder, !r.folder.isEmpty(), error))
         return DeliveryOutcome::Failed;
-    if (!made.isEmpty())
-        log::warning(u"mailbox"_s,
-                     u"%1: recreated the missing %2"_s.arg(folder, made.join(u", "_s)));
 
     QFile source(r.sourcePath);
     if (!source.open(QIODevice::ReadOnly)) {
@@ -212,15 +237,25 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
     *fileName = fileNameFor(r, size);
 
     // A redo after a crash finds the copy it already made, in new/ or (read since) in cur/.
-    if (QFile::exists(folder + u"/new/"_s + *fileName) ||
-        !QDir(folder + u"/cur"_s)
-             .entryList({*fileName + u":*"_s, *fileName}, QDir::Files)
-             .isEmpty())
+    if (r.mayExist && (QFile::exists(folder + u"/new/"_s + *fileName) ||
+                       !QDir(folder + u"/cur"_s)
+                            .entryList({*fileName + u":*"_s, *fileName}, QDir::Files)
+                            .isEmpty()))
         return DeliveryOutcome::AlreadyStored;
 
     const QString tmp = folder + u"/tmp/"_s + *fileName;
-    fsutil::Fd fd(
-        ::open(QFile::encodeName(tmp).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+    const auto createTmp = [&tmp] {
+        return fsutil::Fd(::open(QFile::encodeName(tmp).constData(),
+                                 O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+    };
+    fsutil::Fd fd = createTmp();
+    if (!fd.isValid() && (errno == ENOENT || errno == ENOTDIR)) {
+        // Its tmp/ went since this store last saw the folder whole.
+        forgetFolder(folder);
+        if (!prepareFolder(folder, !r.folder.isEmpty(), error))
+            return DeliveryOutcome::Failed;
+        fd = createTmp();
+    }
     if (!fd.isValid()) {
         *error = u"cannot create %1: %2"_s.arg(tmp, fsutil::errnoText(errno));
         return DeliveryOutcome::Failed;
@@ -249,10 +284,26 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
         ok = false;
     }
     ok = ok && fsutil::fsyncFd(fd.get(), error) && fd.close(error);
-    if (ok && ::rename(QFile::encodeName(tmp).constData(),
-                       QFile::encodeName(folder + u"/new/"_s + *fileName).constData()) != 0) {
-        *error = u"cannot move into new/: "_s + fsutil::errnoText(errno);
-        ok = false;
+    const auto publish = [&] {
+        return ::rename(QFile::encodeName(tmp).constData(),
+                        QFile::encodeName(folder + u"/new/"_s + *fileName).constData()) == 0;
+    };
+    if (ok && !publish()) {
+        int err = errno;
+        if (err == ENOENT || err == ENOTDIR) {
+            // Its new/ went since this store last saw the folder whole.
+            forgetFolder(folder);
+            const bool ready = prepareFolder(folder, !r.folder.isEmpty(), error);
+            if (ready && publish())
+                err = 0;
+            else if (ready)
+                err = errno;
+        }
+        if (err != 0) {
+            if ((err != ENOENT && err != ENOTDIR) || error->isEmpty())
+                *error = u"cannot move into new/: "_s + fsutil::errnoText(err);
+            ok = false;
+        }
     }
     if (!ok) {
         ::unlink(QFile::encodeName(tmp).constData());

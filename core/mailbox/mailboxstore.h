@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QSet>
+
+#include <mutex>
+
 #include "config/settings.h"
 
 #include <QByteArray>
@@ -23,6 +27,10 @@ struct DeliveryRequest {
     // False: the caller fsyncs the folder's new/ before it relies on the copy (the dispatcher,
     // once per folder for a batch of messages).
     bool syncFolder = true;
+    // False: no attempt at this copy was made before (not a redo after a crash or a failure),
+    // so the look for a copy already made — a listing of cur/, as long as the mailbox is big —
+    // is skipped.
+    bool mayExist = true;
 };
 
 enum class DeliveryOutcome { Stored, AlreadyStored, NoMailbox, Failed };
@@ -54,9 +62,16 @@ public:
     void setTemplate(const QString &hostname, const config::MailboxTemplate &mailboxTemplate);
 
 private:
+    // Makes the Maildir folder whole unless this store saw it whole before (a folder someone
+    // removes since is made again when a write in it fails).
+    bool prepareFolder(const QString &folder, bool subfolder, QString *error);
+    void forgetFolder(const QString &folder);
+
     QString m_root;
     QString m_host; // host name as the Maildir spec writes it in file names
     config::MailboxTemplate m_template;
+    std::mutex m_readyMutex;
+    QSet<QString> m_ready; // folders seen whole
 };
 
 } // namespace tandem::mailbox

@@ -151,6 +151,7 @@ void Dispatcher::processQueue()
             retryLater(id, why);
         } else {
             stopWaiting(id);
+            m_attempted.remove(id);
             if (result == Result::Finished)
                 finish(id);
         }
@@ -389,6 +390,10 @@ Dispatcher::Result Dispatcher::process(const QString &id, QString *why)
     const QSet<int> done = m_spool->completedActions(id);
     // Found at start: a copy made before the crash may not have reached the catalog.
     const bool resumed = m_resumed.remove(id);
+    // A copy made but not recorded exists only where an attempt was made before: after a
+    // crash (found at start) or a failure (tried before here).
+    const bool mayExist = resumed || m_attempted.contains(id);
+    m_attempted.insert(id);
     for (int i = 0; i < envelope->actions.size(); ++i) {
         if (done.contains(i)) {
             const spool::Action &action = envelope->actions.at(i);
@@ -402,7 +407,7 @@ Dispatcher::Result Dispatcher::process(const QString &id, QString *why)
             continue;
         }
         const spool::Action &action = envelope->actions.at(i);
-        if (!run(*envelope, i, action, &error)) {
+        if (!run(*envelope, i, action, mayExist, &error)) {
             log::warning(u"router"_s,
                          u"%1 failed, will retry in %2 s: %3"_s.arg(toString(action.kind))
                              .arg(kRetrySeconds / m_router->settings().timeScale)
@@ -479,11 +484,11 @@ QByteArray Dispatcher::livePrefix(const spool::Envelope &envelope, const spool::
 }
 
 bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Action &action,
-                     QString *error)
+                     bool mayExist, QString *error)
 {
     switch (action.kind) {
     case spool::ActionKind::Deliver:
-        return deliver(envelope, index, action, error);
+        return deliver(envelope, index, action, mayExist, error);
     case spool::ActionKind::Outbox:
     case spool::ActionKind::Hold:
         return queueOutbox(envelope, index, action, error);
@@ -494,7 +499,7 @@ bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Ac
 }
 
 bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool::Action &action,
-                         QString *error)
+                         bool mayExist, QString *error)
 {
     const qsizetype at = action.mailbox.lastIndexOf(u'@');
     mailbox::DeliveryRequest request;
@@ -509,6 +514,7 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     request.prefix = livePrefix(envelope, action);
     // The copy's name in new/ is made durable with the batch's marks (commitBatch).
     request.syncFolder = false;
+    request.mayExist = mayExist;
     const mailbox::DeliveryOutcome outcome = m_mailboxes->deliver(request, &fileName, error);
     if (outcome == mailbox::DeliveryOutcome::Stored ||
         outcome == mailbox::DeliveryOutcome::AlreadyStored)

@@ -106,10 +106,11 @@ private:
     };
     bool commitBatch(Batch &batch, QString *error);
     bool returnToSender(const QString &id);
-    bool run(const spool::Envelope &envelope, int index, const spool::Action &action,
+    // mayExist: an attempt at this message was made before (a redo): look for copies made.
+    bool run(const spool::Envelope &envelope, int index, const spool::Action &action, bool mayExist,
              QString *error);
     bool deliver(const spool::Envelope &envelope, int index, const spool::Action &action,
-                 QString *error);
+                 bool mayExist, QString *error);
     bool queueOutbox(const spool::Envelope &envelope, int index, const spool::Action &action,
                      QString *error);
     void notifyDelivered(const spool::Envelope &envelope, int index, const spool::Action &action);
@@ -136,6 +137,7 @@ private:
     mailbox::MailboxSizes *m_sizes = nullptr;
     QStringList m_awaitingCommit; // done, waiting for their copies' catalog transaction
     QSet<QString> m_resumed;      // found at start: completed copies may lack their catalog rows
+    QSet<QString> m_attempted;    // tried before in this process and not finished
     QTimer m_commitRetry;
     Batch *m_batch = nullptr; // the batch being carried out, during processQueue()
 };

@@ -55,6 +55,7 @@ private slots:
     void mailboxesListed();
     void missingMaildirFoldersRepaired_data();
     void missingMaildirFoldersRepaired();
+    void firstAttemptDoesNotLookForItsCopy();
     void hostNameEscapedInFileNames();
 
 private:
@@ -380,6 +381,35 @@ void TestMailboxStore::missingMaildirFoldersRepaired()
     QVERIFY(QFileInfo(folder + u"/new/"_s + fileName).isFile());
     for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s})
         QVERIFY2(QFileInfo(folder + u'/' + sub).isDir(), qPrintable(sub));
+
+    // Lost again after this store delivered there (it remembers folders it saw whole).
+    QVERIFY(QDir(box + u'/' + missing).removeRecursively());
+    DeliveryRequest again = request(u"R2"_s);
+    again.folder = r.folder;
+    QCOMPARE(store.deliver(again, &fileName, &error), DeliveryOutcome::Stored);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(QFileInfo(folder + u"/new/"_s + fileName).isFile());
+    for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s})
+        QVERIFY2(QFileInfo(folder + u'/' + sub).isDir(), qPrintable(sub));
+}
+
+// A first attempt at a copy does not look for one made before (a listing of cur/ per copy,
+// as long as the mailbox is big); a redo does.
+void TestMailboxStore::firstAttemptDoesNotLookForItsCopy()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    QString error;
+    QVERIFY(store.create(u"alice"_s, u"example.com"_s, &error));
+    DeliveryRequest r = request(u"F1"_s);
+    QString fileName;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+    const QString box = m_root + u"/example.com/alice"_s;
+    // Read since: in cur/ with flags.
+    QVERIFY(QFile::rename(box + u"/new/"_s + fileName, box + u"/cur/"_s + fileName + u":2,S"_s));
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::AlreadyStored);
+    r.mayExist = false;
+    QCOMPARE(store.deliver(r, &fileName, &error), DeliveryOutcome::Stored);
+    QVERIFY(QFile::exists(box + u"/new/"_s + fileName));
 }
 
 void TestMailboxStore::hostNameEscapedInFileNames()
