@@ -533,6 +533,70 @@ data_directory = {self.lib}
         self.master = None
 
 
+class LatencyProbe(threading.Thread):
+    """One more SMTP client beside smtp-source's sessions, from the same address: it sends
+    messages of the same size one after another (a pause of `pause` s between them) while the
+    load runs, and times each from the end of its DATA (".") to the relay's 250: the
+    acknowledgement latency a client sees under load. Its messages go to the sink too."""
+
+    def __init__(self, port, size, pause=0.005, limit=400):
+        super().__init__(daemon=True)
+        self.port, self.pause, self.limit = port, pause, limit
+        line = b"x" * 76 + b"\r\n"
+        head = (b"From: <probe@client.test>\r\nTo: <r@remote.test>\r\n"
+                b"Subject: latency probe\r\n\r\n")
+        self.body = head + line * max(1, (size - len(head)) // len(line))
+        self.latencies = []
+        self.error = None
+        self.stopping = threading.Event()
+
+    def run(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=30) as s:
+                # Else Nagle holds the "." back until the body is acknowledged (40 ms).
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                f = s.makefile("rb")
+
+                def reply():
+                    while True:
+                        line = f.readline()
+                        if not line:
+                            raise OSError("the relay closed the connection")
+                        if line[3:4] != b"-":
+                            return line
+
+                def command(text, expect):
+                    s.sendall(text)
+                    r = reply()
+                    if not r.startswith(expect):
+                        raise OSError(f"{text.strip()!r} answered {r.strip()!r}")
+
+                reply()  # greeting
+                command(b"EHLO probe.client.test\r\n", b"250")
+                while not self.stopping.is_set() and len(self.latencies) < self.limit:
+                    command(b"MAIL FROM:<s@client.test>\r\n", b"250")
+                    command(b"RCPT TO:<r@remote.test>\r\n", b"250")
+                    command(b"DATA\r\n", b"354")
+                    s.sendall(self.body)
+                    began = time.monotonic()
+                    s.sendall(b".\r\n")
+                    r = reply()
+                    took = time.monotonic() - began
+                    if not r.startswith(b"250"):
+                        raise OSError(f"end of DATA answered {r.strip()!r}")
+                    self.latencies.append(took)
+                    time.sleep(self.pause)
+                s.sendall(b"QUIT\r\n")
+        except OSError as e:
+            self.error = str(e)
+
+    def p99_ms(self):
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+
+
 def one_run(relay, label, base, args, count, size):
     # What the previous run left to write back (and discard) is not this run's to pay for.
     os.sync()
@@ -556,8 +620,12 @@ def one_run(relay, label, base, args, count, size):
         sampler.start()
         source = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, start_new_session=True)
+        probe = LatencyProbe(relay_port, size)
+        probe.start()
         try:
             said, _ = source.communicate(timeout=max(deadline - time.monotonic(), 0.1))
+            probe.stopping.set()
+            probe.join(30)
         except subprocess.TimeoutExpired:
             source.kill()
             said, _ = source.communicate()
@@ -567,33 +635,39 @@ def one_run(relay, label, base, args, count, size):
                             f"  smtp-source said: {said.decode(errors='replace')[-2000:]}"
                             f"\n  (files kept in {run_dir})")
         t_accepted = time.monotonic() - t0
+        if probe.is_alive() or probe.error:
+            raise RunFailed(f"{relay.name}: the latency probe " +
+                            (f"failed: {probe.error}" if probe.error else "hung") +
+                            f"\n  (files kept in {run_dir})")
+        # The sink gets the probe's messages too.
+        total = count + len(probe.latencies)
         said = said.decode(errors="replace").strip()
         complained = source.returncode != 0 or said
         # When smtp-source was refused something, the count may never be reached: stop
         # waiting once the relay's queue is empty and the sink has been still for 2 s.
         last = (sink.count, time.monotonic())
-        while not sink.wait_for(count, min(deadline, time.monotonic() + 1)):
+        while not sink.wait_for(total, min(deadline, time.monotonic() + 1)):
             if time.monotonic() >= deadline:
                 break
             if sink.count != last[0]:
                 last = (sink.count, time.monotonic())
             elif complained and time.monotonic() - last[1] > 2 and relay.queue() == 0:
                 break
-        delivered = sink.count >= count
+        delivered = sink.count >= total
         t_delivered = time.monotonic() - t0
         sampler.stop()
         problems = []
         if complained:
             problems.append(f"smtp-source exited {source.returncode}, saying: {said[-2000:]}")
         if not delivered:
-            problems.append(f"{sink.count} of {count} messages reached the sink "
+            problems.append(f"{sink.count} of {total} messages reached the sink "
                             f"({t_delivered:.1f} s after the first was sent); "
                             f"{relay.queue_summary()}")
         elif not wait_until(lambda: relay.queue() == 0, 10, 0.2):
             problems.append(f"the sink has them all, but {relay.queue_summary()}")
         time.sleep(0.2)  # anything sent twice would show up now
-        if sink.count > count:
-            problems.append(f"the sink received {sink.count} messages for {count} sent")
+        if sink.count > total:
+            problems.append(f"the sink received {sink.count} messages for {total} sent")
         cpu = relay.cpu() - cpu0
         exact = relay.peak_rss_exact()
         complaints = relay.complaints()
@@ -603,10 +677,12 @@ def one_run(relay, label, base, args, count, size):
                             f"\n  (files kept in {run_dir})")
         failed = False
         return {
-            "accepted": count / t_accepted,
-            "delivered": count / t_delivered,
+            "accepted": total / t_accepted,
+            "delivered": total / t_delivered,
+            "p99_ms": probe.p99_ms(),
+            "probes": len(probe.latencies),
             "t_delivered": t_delivered,
-            "cpu_ms": 1000 * cpu / count,
+            "cpu_ms": 1000 * cpu / total,
             "rss": exact if exact is not None else sampler.peak_rss,
             "pss": sampler.peak_pss,
             "procs": len(sampler.seen),
@@ -700,7 +776,8 @@ def main():
                         if res["complaints"] else ""
                     print(f"  {r.name:7} {human_size(size):>7} run {i + 1}: accepted "
                           f"{res['accepted']:5.0f}/s, delivered {res['delivered']:5.0f}/s "
-                          f"({res['t_delivered']:.2f} s), CPU {res['cpu_ms']:.2f} ms/msg, "
+                          f"({res['t_delivered']:.2f} s), DATA->250 p99 {res['p99_ms']:.1f} ms "
+                          f"({res['probes']} probes), CPU {res['cpu_ms']:.2f} ms/msg, "
                           f"RSS {res['rss'] / 1024:.1f} MiB, PSS {res['pss'] / 1024:.1f} MiB, "
                           f"{res['procs']} proc, {res['sink_connections']} conn to sink{extra}",
                           flush=True)
@@ -735,6 +812,7 @@ def print_table(args, sizes, relays, results):
     print("-" * len(header))
     metrics = [("accepted msg/s", "accepted", "{:.0f}"),
                ("delivered msg/s", "delivered", "{:.0f}"),
+               ("DATA->250 p99 ms", "p99_ms", "{:.1f}"),
                ("CPU ms/msg", "cpu_ms", "{:.2f}"),
                ("peak RSS MiB", "rss", "{:.1f}"),
                ("peak PSS MiB", "pss", "{:.1f}")]
