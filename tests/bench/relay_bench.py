@@ -279,7 +279,7 @@ class Tandem:
 
     def settings(self, port, sink_port):
         """The configuration (a dict): the Mailbox role relaying everything to the sink."""
-        sessions = self.args.sessions
+        sessions = self.args.sessions  # and the latency probe: one more
         return {
             "server": {"role": "mailbox", "domain": "example.com",
                        "hostname": "mailbox.example.com", "data_dir": "data"},
@@ -288,8 +288,8 @@ class Tandem:
                                "reject_nonlocal_senders_claiming_local": True}],
                 "relay_networks": ["127.0.0.1/32"],
                 "max_message_bytes": 26214400,
-                "max_connections": max(200, sessions),
-                "max_connections_per_ip": max(20, sessions),
+                "max_connections": max(200, sessions + 1),
+                "max_connections_per_ip": max(20, sessions + 1),
             },
             "outgoing": {"dns_server": NO_DNS,
                          "static_routes": [{"domains": ["*"], "host": "127.0.0.1",
