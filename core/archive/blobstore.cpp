@@ -342,14 +342,21 @@ bool FileBlobStore::sync(QString *error)
             // The fan-out folders: made durable by the flush below, not one fsync each.
             const QString leaf = QFileInfo(target).absolutePath();
             for (const QString &dir : {QFileInfo(leaf).absolutePath(), leaf}) {
+                if (m_fanOut.contains(dir))
+                    continue;
                 if (::mkdir(QFile::encodeName(dir).constData(), 0755) != 0 && errno != EEXIST) {
                     *error = u"cannot create folder %1: %2"_s.arg(dir, fsutil::errnoText(errno));
                     drop();
                     return false;
                 }
+                m_fanOut.insert(dir);
             }
             if (::rename(QFile::encodeName(it->tmp).constData(),
                          QFile::encodeName(target).constData()) != 0) {
+                if (errno == ENOENT) { // a fan-out folder went: made again by the next sync
+                    m_fanOut.remove(leaf);
+                    m_fanOut.remove(QFileInfo(leaf).absolutePath());
+                }
                 *error =
                     u"cannot rename %1 to %2: %3"_s.arg(it->tmp, target, fsutil::errnoText(errno));
                 drop();

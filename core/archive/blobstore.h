@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -104,6 +105,7 @@ private:
     QString m_dir;
     QHash<QString, Pending> m_pending; // by SHA-256: written to tmp/, to be renamed by sync()
     bool m_removed = false;            // a blob was removed since the last sync()
+    QSet<QString> m_fanOut;            // fan-out folders known to exist (made or seen)
 };
 
 } // namespace tandem::archive
