@@ -343,6 +343,7 @@ bool Engine::prepare(QString *error)
     m_mailboxes = std::make_unique<mailbox::MailboxStore>(mailboxDir(s), s.server.hostname,
                                                           s.mailboxes.mailboxTemplate);
     m_outbox = std::make_unique<delivery::Outbox>(m_spool->outboxDir(), m_spool->db());
+    m_outbox->setFilePool(m_spool->filePool());
     m_filingArchive = openArchive(s, error);
     if (!m_filingArchive)
         return false;

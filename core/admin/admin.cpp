@@ -306,6 +306,7 @@ std::optional<delivery::OperationResult> applyHere(const config::Settings &setti
     if (!spool.open(error))
         return std::nullopt;
     delivery::Outbox outbox(spool.outboxDir(), spool.db());
+    outbox.setFilePool(spool.filePool());
     mailbox::MailboxStore store(settings.dataPath() + u"/mailboxes"_s, settings.server.hostname,
                                 settings.mailboxes.mailboxTemplate);
     auto router = std::make_shared<const routing::Router>(

@@ -291,8 +291,12 @@ bool Outbox::remove(const QStringList &entryIds, QString *error)
         if (!t.commit(error))
             return false;
     }
-    for (const QString &id : entryIds)
-        ::unlink(QFile::encodeName(messagePath(id)).constData());
+    for (const QString &id : entryIds) {
+        if (m_pool)
+            m_pool->release(messagePath(id));
+        else
+            ::unlink(QFile::encodeName(messagePath(id)).constData());
+    }
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "spool/envelope.h"
+#include "spool/filepool.h"
 #include "spool/queuedb.h"
 
 #include <QDateTime>
@@ -78,6 +79,9 @@ public:
     explicit Outbox(const QString &directory, std::shared_ptr<spool::QueueDb> db = {});
 
     QString directory() const { return m_dir; }
+    // Where removed entries' message files go to be used again (the spool's); without one they
+    // are deleted.
+    void setFilePool(std::shared_ptr<spool::FilePool> pool) { m_pool = std::move(pool); }
     QString messagePath(const QString &entryId) const;
     bool contains(const QString &entryId) const;
     // Makes the entry durable: links (or copies) the message file, writes the record, fsyncs.
@@ -109,6 +113,7 @@ private:
     std::optional<QByteArray> record(const QString &entryId) const;
 
     QString m_dir;
+    std::shared_ptr<spool::FilePool> m_pool;
     mutable std::mutex m_dbMutex;
     mutable std::shared_ptr<spool::QueueDb> m_db;
 };

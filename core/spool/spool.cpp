@@ -90,6 +90,7 @@ Spool::Spool(const QString &directory, QObject *parent)
     : QObject(parent)
     , m_dir(directory)
     , m_handovers(directory + u"/handovers.log"_s)
+    , m_pool(std::make_shared<FilePool>(directory + u"/free"_s))
 {}
 
 Spool::~Spool()
@@ -103,7 +104,7 @@ bool Spool::open(QString *error, double timeScale)
         if (!fsutil::ensureDirectory(m_dir + u'/' + sub, error))
             return false;
     }
-    if (!m_handovers.open(error, timeScale))
+    if (!m_handovers.open(error, timeScale) || !m_pool->open(error))
         return false;
     {
         std::lock_guard lock(m_dbMutex);
@@ -139,7 +140,9 @@ std::unique_ptr<IncomingMessage> Spool::begin(QString *error, const QString &fix
     for (int attempt = 0; attempt < (fixedId.isEmpty() ? 100 : 1); ++attempt) {
         message->m_id = fixedId.isEmpty() ? newQueueId() : fixedId;
         message->m_path = messagePath(message->m_id);
-        message->m_fd = createExclusive(message->m_path);
+        message->m_fd = m_pool->take(message->m_path);
+        if (!message->m_fd.isValid())
+            message->m_fd = createExclusive(message->m_path);
         if (message->m_fd.isValid())
             return message;
         if (errno != EEXIST)
@@ -489,8 +492,8 @@ void Spool::remove(const QStringList &ids)
     if (!deleteRows(ids, &error))
         log::error(u"spool"_s, u"cannot remove finished messages: "_s + error);
     for (const QString &id : ids) {
-        for (const QString &ext : {u".wait"_s, u".msg"_s})
-            ::unlink(encodeName(queueDir() + u'/' + id + ext).constData());
+        ::unlink(encodeName(queueDir() + u'/' + id + u".wait"_s).constData());
+        m_pool->release(messagePath(id));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "envelope.h"
+#include "filepool.h"
 #include "handovers.h"
 #include "queuedb.h"
 #include "util/fsutil.h"
@@ -22,6 +23,7 @@
 //                   and committed when the envelope's row is (a file without one is discarded)
 //   queue/<id>.wait why a message waits: its last failure, or held by the administrator
 //   corrupt/        entries that could not be read, kept for the administrator
+//   free/           finished message files, to be used again (spool/filepool.h)
 //   outbox/         the Outbox's message files (see delivery/outbox.h)
 //   tmp/            left by older versions; emptied on start
 //
@@ -79,6 +81,8 @@ public:
     QString outboxDir() const { return m_dir + QStringLiteral("/outbox"); }
     QString messagePath(const QString &id) const;
     HandoverLog &handovers() { return m_handovers; }
+    // Where finished message files wait to be used again (the Outbox gives its own back here).
+    std::shared_ptr<FilePool> filePool() const { return m_pool; }
 
     std::unique_ptr<IncomingMessage> begin(QString *error, const QString &fixedId = {});
     // Makes the message durable on the writer thread, then calls done on context's thread
@@ -150,6 +154,7 @@ private:
     mutable std::mutex m_dbMutex;
     mutable std::shared_ptr<QueueDb> m_db;
     HandoverLog m_handovers;
+    std::shared_ptr<FilePool> m_pool;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_pending;

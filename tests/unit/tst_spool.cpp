@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace tandem::spool;
 
@@ -129,6 +132,7 @@ private slots:
     void handoverOfACommitWithoutItsLineRecovered();
     void handoverForgottenAfterKeeping();
     void olderLayoutMovesIntoTheDatabase();
+    void finishedFilesAreUsedAgain();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -530,6 +534,56 @@ void TestSpool::olderLayoutMovesIntoTheDatabase()
     QVERIFY2(loaded, qPrintable(error));
     QCOMPARE(loaded->recipients, entry.recipients);
     QCOMPARE(QDir(outboxDir).entryList(QDir::Files), QStringList{u"OLD1-1.msg"_s});
+}
+
+// A finished message's file goes to spool/free/ when the queue held its only name, and the
+// next message is written into it (emptied first): no file created, none deleted.
+void TestSpool::finishedFilesAreUsedAgain()
+{
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    const QString free = m_spoolDir + u"/free"_s;
+    QVERIFY(QFileInfo(free).isDir());
+    QVERIFY(spool.commitNow(kMessage + kMessage, fullEnvelope(u"POOL1"_s)).ok);
+    QVERIFY(spool.commitNow(kMessage, fullEnvelope(u"LINKED"_s)).ok);
+    struct stat before {};
+    QCOMPARE(::stat(QFile::encodeName(spool.messagePath(u"POOL1"_s)).constData(), &before), 0);
+    // A second name (an Outbox entry's link): that file is not the queue's to give back.
+    const QString link = m_spoolDir + u"/outbox/LINKED-0.msg"_s;
+    QCOMPARE(::link(QFile::encodeName(spool.messagePath(u"LINKED"_s)).constData(),
+                    QFile::encodeName(link).constData()),
+             0);
+    spool.remove(QStringList{u"POOL1"_s, u"LINKED"_s});
+    QCOMPARE(spool.filePool()->size(), 1);
+    QCOMPARE(QDir(free).entryList(QDir::Files).size(), 1);
+    QCOMPARE(readAll(link), kMessage); // untouched
+
+    // The next message takes it: same inode, only the new bytes.
+    auto message = spool.begin(&error);
+    QVERIFY2(message, qPrintable(error));
+    const QString id = message->id();
+    QVERIFY(message->write("new\r\n"));
+    QObject context;
+    std::optional<CommitResult> result;
+    spool.commit(std::move(message), fullEnvelope(id), &context,
+                 [&](const CommitResult &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->ok, qPrintable(result->error));
+    struct stat after {};
+    QCOMPARE(::stat(QFile::encodeName(spool.messagePath(id)).constData(), &after), 0);
+    QCOMPARE(after.st_ino, before.st_ino);
+    QCOMPARE(readAll(spool.messagePath(id)), QByteArray("new\r\n"));
+    QCOMPARE(spool.filePool()->size(), 0);
+    QVERIFY(QDir(free).entryList(QDir::Files).isEmpty());
+
+    // The pool outlives a restart, and what it holds is no message.
+    spool.remove(id);
+    Spool again(m_spoolDir);
+    QVERIFY2(again.open(&error), qPrintable(error));
+    QCOMPARE(again.filePool()->size(), 1);
+    QVERIFY(again.recover().resume.isEmpty());
+    QCOMPARE(again.filePool()->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSpool)

@@ -1,0 +1,87 @@
+#include "filepool.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::spool {
+
+FilePool::FilePool(const QString &directory)
+    : m_dir(directory)
+{}
+
+bool FilePool::open(QString *error)
+{
+    if (!fsutil::ensureDirectory(m_dir, error))
+        return false;
+    std::lock_guard lock(m_mutex);
+    m_free.clear();
+    for (const QString &name : QDir(m_dir).entryList(QDir::Files | QDir::Hidden)) {
+        bool number = false;
+        const quint64 n = name.toULongLong(&number);
+        if (number && m_free.size() < kMaxFiles) {
+            m_free.append(m_dir + u'/' + name);
+            m_next = std::max(m_next, n + 1);
+        } else {
+            QFile::remove(m_dir + u'/' + name);
+        }
+    }
+    return true;
+}
+
+void FilePool::release(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st;
+    if (::lstat(native.constData(), &st) != 0)
+        return;
+    QString target;
+    if (S_ISREG(st.st_mode) && st.st_nlink == 1) {
+        std::lock_guard lock(m_mutex);
+        if (m_free.size() < kMaxFiles)
+            target = m_dir + u'/' + QString::number(m_next++);
+    }
+    if (target.isEmpty() ||
+        ::rename(native.constData(), QFile::encodeName(target).constData()) != 0) {
+        ::unlink(native.constData());
+        return;
+    }
+    std::lock_guard lock(m_mutex);
+    m_free.append(target);
+}
+
+fsutil::Fd FilePool::take(const QString &path)
+{
+    QString from;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_free.isEmpty())
+            return fsutil::Fd();
+        from = m_free.takeLast();
+    }
+    const QByteArray native = QFile::encodeName(path);
+    if (::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD, native.constData(),
+                    RENAME_NOREPLACE) != 0) {
+        ::unlink(QFile::encodeName(from).constData());
+        return fsutil::Fd();
+    }
+    fsutil::Fd fd(::open(native.constData(), O_WRONLY | O_TRUNC | O_CLOEXEC));
+    if (!fd.isValid())
+        ::unlink(native.constData());
+    return fd;
+}
+
+int FilePool::size() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_free.size());
+}
+
+} // namespace tandem::spool

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "util/fsutil.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <mutex>
+
+// Finished message files kept under data/spool/free/ and used again for the next messages,
+// instead of deleted and created: the inode allocator (ext4's, by perf) was the largest cost
+// per message left once the records went into the queue's database. A file enters the pool
+// only when the name given back is its last (no Outbox link, no other name); it is emptied
+// when it is taken. What is in the pool is nobody's: recovery leaves it there, and a file
+// taken but never committed is deleted like any other. Thread-safe.
+namespace tandem::spool {
+
+class FilePool {
+public:
+    static constexpr int kMaxFiles = 256;
+    explicit FilePool(const QString &directory);
+
+    bool open(QString *error);
+    QString directory() const { return m_dir; }
+    // The file at path is finished with: into the pool when path is its only name and the pool
+    // has room, else deleted.
+    void release(const QString &path);
+    // A file of the pool, renamed to path (which must not exist) and emptied, open for
+    // writing; invalid when the pool is empty.
+    fsutil::Fd take(const QString &path);
+    int size() const;
+
+private:
+    QString m_dir;
+    mutable std::mutex m_mutex;
+    QStringList m_free;
+    quint64 m_next = 0;
+};
+
+} // namespace tandem::spool
