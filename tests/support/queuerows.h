@@ -2,6 +2,7 @@
 
 // The tests' own hands on the queue's database (spool/queuedb.h): read a record row as the
 // engine wrote it, and put damaged or leftover rows where a crash or a bad disk would.
+#include "catalogdb.h"
 #include "util/sqlitestmt.h"
 
 #include <QByteArray>
@@ -13,22 +14,6 @@
 
 namespace tandem::test {
 
-class QueueDbHandle {
-public:
-    explicit QueueDbHandle(const QString &dbPath)
-    {
-        sqlite3_open(dbPath.toUtf8().constData(), &m_db);
-        sqlite3_busy_timeout(m_db, 30000);
-    }
-    ~QueueDbHandle() { sqlite3_close(m_db); }
-    QueueDbHandle(const QueueDbHandle &) = delete;
-    QueueDbHandle &operator=(const QueueDbHandle &) = delete;
-    sqlite3 *get() const { return m_db; }
-
-private:
-    sqlite3 *m_db = nullptr;
-};
-
 // table: "messages" (column envelope), "outbox" (column record).
 inline QByteArray recordColumn(const char *table)
 {
@@ -38,7 +23,7 @@ inline QByteArray recordColumn(const char *table)
 inline std::optional<QByteArray> queueRow(const QString &dbPath, const char *table,
                                           const QString &id)
 {
-    QueueDbHandle db(dbPath);
+    Db db(dbPath);
     sqlite::Stmt row(db.get(),
                      "SELECT " + recordColumn(table) + " FROM " + table + " WHERE id = ?");
     if (row.bind(1, id).step() != SQLITE_ROW)
@@ -49,7 +34,7 @@ inline std::optional<QByteArray> queueRow(const QString &dbPath, const char *tab
 inline bool setQueueRow(const QString &dbPath, const char *table, const QString &id,
                         const QByteArray &bytes)
 {
-    QueueDbHandle db(dbPath);
+    Db db(dbPath);
     sqlite::Stmt upsert(db.get(), "INSERT OR REPLACE INTO " + QByteArray(table) + " (id, " +
                                       recordColumn(table) + ") VALUES (?, ?)");
     return upsert.bind(1, id).bindBlob(2, bytes).step() == SQLITE_DONE;
@@ -57,7 +42,7 @@ inline bool setQueueRow(const QString &dbPath, const char *table, const QString 
 
 inline bool addDoneRow(const QString &dbPath, const QString &id, int action)
 {
-    QueueDbHandle db(dbPath);
+    Db db(dbPath);
     sqlite::Stmt insert(db.get(), "INSERT OR REPLACE INTO done (id, action) VALUES (?, ?)");
     return insert.bind(1, id).bind(2, action).step() == SQLITE_DONE;
 }
