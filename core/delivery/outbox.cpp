@@ -204,10 +204,11 @@ bool Outbox::write(const QList<OutboxEntry> &entries, QString *error, bool newFi
     const auto queueDb = db(error);
     if (!queueDb)
         return false;
+    // New message files' names are made durable before the records that need them (and before
+    // the database is held).
+    if (newFiles && !fsutil::fsyncDirectory(m_dir, error))
+        return false;
     spool::QueueDb::Transaction t(*queueDb);
-    // New message files' names are made durable before the records that need them.
-    if (newFiles)
-        t.syncFolderFirst(m_dir);
     for (const OutboxEntry &entry : entries) {
         sqlite::Stmt upsert(queueDb->handle(),
                             "INSERT OR REPLACE INTO outbox (id, record) VALUES (?, ?)");
@@ -256,9 +257,9 @@ bool Outbox::prepare(const OutboxEntry &entry, const QString &messageFile, QStri
     return ok && fsutil::fsyncFd(fd.get(), error) && fd.close(error);
 }
 
-bool Outbox::insert(const QList<OutboxEntry> &entries, QString *error)
+bool Outbox::insert(const QList<OutboxEntry> &entries, QString *error, bool syncFolder)
 {
-    return entries.isEmpty() || write(entries, error, true);
+    return entries.isEmpty() || write(entries, error, syncFolder);
 }
 
 bool Outbox::update(const OutboxEntry &entry, QString *error)

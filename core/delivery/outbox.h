@@ -92,9 +92,10 @@ public:
              const QByteArray &prefix = {});
     // add() in two steps, for a batch of entries made durable together: each entry's message
     // file first, then every record in one transaction (joining the caller's, if open).
+    // syncFolder false: the caller has fsynced directory() since the files were made.
     bool prepare(const OutboxEntry &entry, const QString &messageFile, QString *error,
                  const QByteArray &prefix = {});
-    bool insert(const QList<OutboxEntry> &entries, QString *error);
+    bool insert(const QList<OutboxEntry> &entries, QString *error, bool syncFolder = true);
     bool update(const OutboxEntry &entry, QString *error);
     bool remove(const QString &entryId, QString *error);
     bool remove(const QStringList &entryIds, QString *error); // one transaction

@@ -9,6 +9,7 @@
 #include "router.h"
 #include "spool/spool.h"
 #include "util/clock.h"
+#include "util/fsutil.h"
 #include "util/log.h"
 
 #include <QDateTime>
@@ -186,11 +187,17 @@ bool Dispatcher::commitBatch(Batch &batch, QString *error)
         *error = u"the queue's database cannot be opened"_s;
         return false;
     }
+    // The new names (Maildir copies, Outbox links) durable first, before the records that rely
+    // on them, and outside the transaction: the queue's database is not held while they sync.
+    if (!batch.newEntries.isEmpty())
+        batch.folders.insert(m_outbox->directory());
+    for (const QString &folder : std::as_const(batch.folders)) {
+        if (!fsutil::fsyncDirectory(folder, error))
+            return false;
+    }
     // The Outbox's records and the marks of the actions that made them, all or none.
     spool::QueueDb::Transaction t(*db);
-    for (const QString &folder : std::as_const(batch.folders))
-        t.syncFolderFirst(folder);
-    return m_outbox->insert(batch.newEntries, error) &&
+    return m_outbox->insert(batch.newEntries, error, false) &&
            m_spool->markCompleted(batch.marks, error) && t.commit(error);
 }
 

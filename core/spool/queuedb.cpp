@@ -1,6 +1,5 @@
 #include "queuedb.h"
 
-#include "util/fsutil.h"
 #include "util/log.h"
 #include "util/sqlitestmt.h"
 
@@ -178,7 +177,6 @@ QueueDb::Transaction::Transaction(QueueDb &db)
     m_outermost = m_db.m_depth == 0;
     ++m_db.m_depth;
     if (m_outermost) {
-        m_db.m_syncFolders.clear();
         m_db.m_failed = false;
         // IMMEDIATE: the write lock now, so that another process's writer makes this one wait
         // (busy timeout) here rather than fail at the first write.
@@ -200,12 +198,6 @@ QueueDb::Transaction::~Transaction()
     --m_db.m_depth;
 }
 
-void QueueDb::Transaction::syncFolderFirst(const QString &path)
-{
-    if (!m_db.m_syncFolders.contains(path))
-        m_db.m_syncFolders.append(path);
-}
-
 bool QueueDb::Transaction::commit(QString *error)
 {
     m_done = true;
@@ -219,10 +211,6 @@ bool QueueDb::Transaction::commit(QString *error)
     bool ok = !m_db.m_failed;
     if (!ok)
         why = u"a part of the transaction failed"_s;
-    for (const QString &folder : std::as_const(m_db.m_syncFolders)) {
-        if (ok)
-            ok = fsutil::fsyncDirectory(folder, &why);
-    }
     if (ok)
         ok = m_db.exec("COMMIT", &why);
     if (!ok) {

@@ -51,8 +51,6 @@ public:
         Transaction &operator=(const Transaction &) = delete;
         bool ok() const { return m_ok; } // false: BEGIN failed (*see error())
         const QString &error() const { return m_error; }
-        // A folder whose new names must be durable before the commit: fsynced once, first.
-        void syncFolderFirst(const QString &path);
         bool commit(QString *error);
 
     private:
@@ -72,7 +70,6 @@ private:
     sqlite3 *m_db = nullptr;
     std::recursive_mutex m_mutex;
     int m_depth = 0;
-    QStringList m_syncFolders;
     bool m_failed = false; // a nested transaction failed: the outermost rolls back
 };
 

@@ -209,9 +209,11 @@ bool Spool::insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &r
         *error = u"the queue's database cannot be opened"_s;
         return false;
     }
-    // The message files' names in queue/ are made durable first: a row commits its message.
+    // The message files' names in queue/ are made durable first (and before the database is
+    // held): a row commits its message.
+    if (!fsutil::fsyncDirectory(queueDir(), error))
+        return false;
     QueueDb::Transaction t(*queueDb);
-    t.syncFolderFirst(queueDir());
     for (const auto &[id, envelope] : rows) {
         sqlite::Stmt insert(queueDb->handle(), "INSERT INTO messages (id, envelope) VALUES (?, ?)");
         if (insert.bind(1, id).bindBlob(2, envelope).step() != SQLITE_DONE) {
