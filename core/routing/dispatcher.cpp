@@ -152,7 +152,6 @@ void Dispatcher::processQueue()
             retryLater(id, why);
         } else {
             stopWaiting(id);
-            m_attempted.remove(id);
             if (result == Result::Finished)
                 finish(id);
         }
@@ -242,6 +241,7 @@ void Dispatcher::stopWaiting(const QString &id)
 {
     m_waiting.remove(id);
     m_held.remove(id);
+    m_attempted.remove(id);
     if (m_shown.remove(id))
         emit waitingChanged({}, {id});
 }
