@@ -181,11 +181,7 @@ std::optional<QByteArray> Outbox::record(const QString &entryId) const
     const auto queueDb = db(&error);
     if (!queueDb)
         return std::nullopt;
-    std::lock_guard lock(queueDb->mutex());
-    sqlite::Stmt row(queueDb->handle(), "SELECT record FROM outbox WHERE id = ?");
-    if (row.bind(1, entryId).step() != SQLITE_ROW)
-        return std::nullopt;
-    return row.blob(0);
+    return queueDb->blob("SELECT record FROM outbox WHERE id = ?", entryId);
 }
 
 bool Outbox::contains(const QString &entryId) const

@@ -95,6 +95,15 @@ bool QueueDb::exec(const char *sql, QString *error)
     return true;
 }
 
+std::optional<QByteArray> QueueDb::blob(const char *sql, const QString &id)
+{
+    std::lock_guard lock(m_mutex);
+    sqlite::Stmt row(m_db, sql);
+    if (row.bind(1, id).step() != SQLITE_ROW)
+        return std::nullopt;
+    return row.blob(0);
+}
+
 QString QueueDb::lastError() const
 {
     return QString::fromUtf8(sqlite3_errmsg(m_db));

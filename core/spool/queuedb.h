@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
 #include <mutex>
+#include <optional>
 
 struct sqlite3;
 
@@ -39,6 +41,8 @@ public:
     // Held by every statement and transaction: one thread's at a time.
     std::recursive_mutex &mutex() { return m_mutex; }
     bool exec(const char *sql, QString *error);
+    // The first column of the row that sql, a query with one parameter (an id), finds.
+    std::optional<QByteArray> blob(const char *sql, const QString &id);
     QString lastError() const;
 
     // A write transaction on this thread; a nested one joins the outermost, whose commit makes

@@ -368,11 +368,7 @@ std::optional<QByteArray> Spool::envelopeBytes(const QString &id) const
     const auto queueDb = db();
     if (!queueDb)
         return std::nullopt;
-    std::lock_guard lock(queueDb->mutex());
-    sqlite::Stmt row(queueDb->handle(), "SELECT envelope FROM messages WHERE id = ?");
-    if (row.bind(1, id).step() != SQLITE_ROW)
-        return std::nullopt;
-    return row.blob(0);
+    return queueDb->blob("SELECT envelope FROM messages WHERE id = ?", id);
 }
 
 std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) const
