@@ -191,7 +191,7 @@ bool Outbox::contains(const QString &entryId) const
     if (!queueDb)
         return false;
     std::lock_guard lock(queueDb->mutex());
-    sqlite::Stmt row(queueDb->handle(), "SELECT 1 FROM outbox WHERE id = ?");
+    auto row = queueDb->prepare("SELECT 1 FROM outbox WHERE id = ?");
     return row.bind(1, entryId).step() == SQLITE_ROW;
 }
 
@@ -206,8 +206,7 @@ bool Outbox::write(const QList<OutboxEntry> &entries, QString *error, bool newFi
         return false;
     spool::QueueDb::Transaction t(*queueDb);
     for (const OutboxEntry &entry : entries) {
-        sqlite::Stmt upsert(queueDb->handle(),
-                            "INSERT OR REPLACE INTO outbox (id, record) VALUES (?, ?)");
+        auto upsert = queueDb->prepare("INSERT OR REPLACE INTO outbox (id, record) VALUES (?, ?)");
         if (upsert.bind(1, entry.id).bindBlob(2, serialize(entry)).step() != SQLITE_DONE) {
             *error = u"%1: %2"_s.arg(queueDb->path(), upsert.lastError());
             return false;
@@ -279,7 +278,7 @@ bool Outbox::remove(const QStringList &entryIds, QString *error)
         // The record goes first: without it the entry no longer exists.
         spool::QueueDb::Transaction t(*queueDb);
         for (const QString &id : entryIds) {
-            sqlite::Stmt erase(queueDb->handle(), "DELETE FROM outbox WHERE id = ?");
+            auto erase = queueDb->prepare("DELETE FROM outbox WHERE id = ?");
             if (erase.bind(1, id).step() != SQLITE_DONE) {
                 *error = u"%1: %2"_s.arg(queueDb->path(), erase.lastError());
                 return false;
@@ -342,7 +341,7 @@ QList<OutboxEntry> Outbox::list(QStringList *unreadable) const
         return entries;
     }
     std::lock_guard lock(queueDb->mutex());
-    sqlite::Stmt rows(queueDb->handle(), "SELECT id, record FROM outbox ORDER BY id");
+    auto rows = queueDb->prepare("SELECT id, record FROM outbox ORDER BY id");
     while (rows.step() == SQLITE_ROW) {
         const QString id = rows.text(0);
         if (auto e = deserializeEntry(rows.blob(1), &error))

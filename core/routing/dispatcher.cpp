@@ -452,11 +452,11 @@ void Dispatcher::commitArchive()
         m_commitRetry.start();
         return;
     }
+    // One transaction removes them all.
     const QStringList ids = std::exchange(m_awaitingCommit, {});
-    for (const QString &id : ids) {
-        m_spool->remove(id);
+    m_spool->remove(ids);
+    for (const QString &id : ids)
         emit messageFinished(id);
-    }
 }
 
 bool Dispatcher::recordFiled(const spool::Envelope &envelope, int index,

@@ -80,7 +80,25 @@ std::shared_ptr<QueueDb> QueueDb::open(const QString &spoolDir, QString *error)
 
 QueueDb::~QueueDb()
 {
+    for (const auto &[sql, stmt] : m_statements)
+        sqlite3_finalize(stmt);
     sqlite3_close_v2(m_db);
+}
+
+sqlite::Stmt QueueDb::prepare(const char *sql)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+            SQLITE_OK)
+            return sqlite::Stmt(m_db, sql); // fails the same way, and says why
+        it = m_statements.emplace(sql, stmt).first;
+    }
+    if (sqlite3_stmt_busy(it->second))
+        return sqlite::Stmt(m_db, sql);
+    return sqlite::Stmt(m_db, it->second);
 }
 
 bool QueueDb::exec(const char *sql, QString *error)
@@ -98,7 +116,7 @@ bool QueueDb::exec(const char *sql, QString *error)
 std::optional<QByteArray> QueueDb::blob(const char *sql, const QString &id)
 {
     std::lock_guard lock(m_mutex);
-    sqlite::Stmt row(m_db, sql);
+    auto row = prepare(sql);
     if (row.bind(1, id).step() != SQLITE_ROW)
         return std::nullopt;
     return row.blob(0);

@@ -215,7 +215,7 @@ bool Spool::insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &r
         return false;
     QueueDb::Transaction t(*queueDb);
     for (const auto &[id, envelope] : rows) {
-        sqlite::Stmt insert(queueDb->handle(), "INSERT INTO messages (id, envelope) VALUES (?, ?)");
+        auto insert = queueDb->prepare("INSERT INTO messages (id, envelope) VALUES (?, ?)");
         if (insert.bind(1, id).bindBlob(2, envelope).step() != SQLITE_DONE) {
             *error = u"%1: %2"_s.arg(queueDb->path(), insert.lastError());
             return false;
@@ -304,7 +304,7 @@ Spool::Recovery Spool::recover()
     QHash<QString, QByteArray> envelopes;
     {
         std::lock_guard lock(queueDb->mutex());
-        sqlite::Stmt rows(queueDb->handle(), "SELECT id, envelope FROM messages");
+        auto rows = queueDb->prepare("SELECT id, envelope FROM messages");
         while (rows.step() == SQLITE_ROW)
             envelopes.insert(rows.text(0), rows.blob(1));
     }
@@ -388,7 +388,7 @@ QSet<int> Spool::completedActions(const QString &id) const
     if (!queueDb)
         return done;
     std::lock_guard lock(queueDb->mutex());
-    sqlite::Stmt rows(queueDb->handle(), "SELECT action FROM done WHERE id = ?");
+    auto rows = queueDb->prepare("SELECT action FROM done WHERE id = ?");
     rows.bind(1, id);
     while (rows.step() == SQLITE_ROW)
         done.insert(int(rows.integer(0)));
@@ -411,8 +411,7 @@ bool Spool::markCompleted(const QList<QPair<QString, int>> &marks, QString *erro
     }
     QueueDb::Transaction t(*queueDb);
     for (const auto &[id, action] : marks) {
-        sqlite::Stmt insert(queueDb->handle(),
-                            "INSERT OR IGNORE INTO done (id, action) VALUES (?, ?)");
+        auto insert = queueDb->prepare("INSERT OR IGNORE INTO done (id, action) VALUES (?, ?)");
         if (insert.bind(1, id).bind(2, action).step() != SQLITE_DONE) {
             *error = u"%1: %2"_s.arg(queueDb->path(), insert.lastError());
             return false;
@@ -459,7 +458,7 @@ QStringList Spool::pendingIds() const
     if (!queueDb)
         return ids;
     std::lock_guard lock(queueDb->mutex());
-    sqlite::Stmt rows(queueDb->handle(), "SELECT id FROM messages ORDER BY id");
+    auto rows = queueDb->prepare("SELECT id FROM messages ORDER BY id");
     while (rows.step() == SQLITE_ROW)
         ids.append(rows.text(0));
     return ids;
@@ -471,7 +470,7 @@ bool Spool::exists(const QString &id) const
     if (!queueDb)
         return false;
     std::lock_guard lock(queueDb->mutex());
-    sqlite::Stmt row(queueDb->handle(), "SELECT 1 FROM messages WHERE id = ?");
+    auto row = queueDb->prepare("SELECT 1 FROM messages WHERE id = ?");
     return row.bind(1, id).step() == SQLITE_ROW;
 }
 
@@ -506,7 +505,7 @@ bool Spool::deleteRows(const QStringList &ids, QString *error)
     for (const QString &id : ids) {
         for (const char *sql :
              {"DELETE FROM messages WHERE id = ?", "DELETE FROM done WHERE id = ?"}) {
-            sqlite::Stmt erase(queueDb->handle(), sql);
+            auto erase = queueDb->prepare(sql);
             if (erase.bind(1, id).step() != SQLITE_DONE) {
                 *error = u"%1: %2"_s.arg(queueDb->path(), erase.lastError());
                 return false;

@@ -22,7 +22,22 @@ public:
         if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
             m_stmt = nullptr;
     }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
+    // A statement its owner keeps prepared (spool::QueueDb::prepare): reset, not finalized,
+    // when this one ends.
+    Stmt(sqlite3 *db, sqlite3_stmt *kept)
+        : m_db(db)
+        , m_stmt(kept)
+        , m_kept(true)
+    {}
+    ~Stmt()
+    {
+        if (!m_kept) {
+            sqlite3_finalize(m_stmt);
+        } else if (m_stmt) {
+            sqlite3_reset(m_stmt);
+            sqlite3_clear_bindings(m_stmt);
+        }
+    }
     Stmt(const Stmt &) = delete;
     Stmt &operator=(const Stmt &) = delete;
     bool ok() const { return m_stmt != nullptr; }
@@ -78,6 +93,7 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    bool m_kept = false;
 };
 
 } // namespace tandem::sqlite

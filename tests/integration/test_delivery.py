@@ -623,8 +623,8 @@ class MxDelivery(DeliveryTestCase):
 
 
 class ConnectionReuse(DeliveryTestCase):
-    COUNT = 5
-    MAX_PER_HOP = 4
+    MAX_PER_HOP = 20
+    COUNT = MAX_PER_HOP + 5
 
     def test_queued_messages_share_connections(self):
         port = free_port()  # the sink is down for now
