@@ -72,7 +72,11 @@ fsutil::Fd FilePool::take(const QString &path)
         ::unlink(QFile::encodeName(from).constData());
         return fsutil::Fd();
     }
-    fsutil::Fd fd(::open(native.constData(), O_WRONLY | O_TRUNC | O_CLOEXEC));
+    // Not truncated here: the new message is written over the old bytes, and the file is cut
+    // to its length when it is made durable (Spool::finishMessage). Emptying it first freed
+    // its blocks for the message to allocate them again (with a discard each, on a disk
+    // mounted with discard): most of what taking a file from the pool cost.
+    fsutil::Fd fd(::open(native.constData(), O_WRONLY | O_CLOEXEC));
     if (!fd.isValid())
         ::unlink(native.constData());
     return fd;

@@ -10,9 +10,10 @@
 // Finished message files kept under data/spool/free/ and used again for the next messages,
 // instead of deleted and created: the inode allocator (ext4's, by perf) was the largest cost
 // per message left once the records went into the queue's database. A file enters the pool
-// only when the name given back is its last (no Outbox link, no other name); it is emptied
-// when it is taken. What is in the pool is nobody's: recovery leaves it there, and a file
-// taken but never committed is deleted like any other. Thread-safe.
+// only when the name given back is its last (no Outbox link, no other name); the next
+// message is written over its bytes and the file cut to that message's length. What is in the pool
+// is nobody's: recovery leaves it there, and a file taken but never committed is deleted like any
+// other. Thread-safe.
 namespace tandem::spool {
 
 class FilePool {
@@ -25,8 +26,9 @@ public:
     // The file at path is finished with: into the pool when path is its only name and the pool
     // has room, else deleted.
     void release(const QString &path);
-    // A file of the pool, renamed to path (which must not exist) and emptied, open for
-    // writing; invalid when the pool is empty.
+    // A file of the pool, renamed to path (which must not exist), open for writing from its
+    // start, its old bytes still there past what is written (the taker cuts them);
+    // invalid when the pool is empty.
     fsutil::Fd take(const QString &path);
     int size() const;
 

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -197,6 +198,13 @@ bool Spool::finishMessage(IncomingMessage &m, QString *error)
 {
     if (m.failed()) {
         *error = m.error();
+        return false;
+    }
+    // A file from the pool may be longer than this message: its tail goes.
+    struct stat st;
+    if (::fstat(m.m_fd.get(), &st) != 0 ||
+        (st.st_size > m.m_size && ::ftruncate(m.m_fd.get(), m.m_size) != 0)) {
+        *error = u"cannot cut %1 to its length: %2"_s.arg(m.m_path, fsutil::errnoText(errno));
         return false;
     }
     return fsutil::fsyncFd(m.m_fd.get(), error) && m.m_fd.close(error);
