@@ -334,6 +334,7 @@ void SmtpClient::send(const ClientJob &job)
     m_rcptIndex = 0;
     m_mailOk = false;
     m_acceptedRecipients = 0;
+    m_abandoned.reset();
     // The message is opened before MAIL: a transaction is never started for a message that
     // cannot be read (it would end in an aborted DATA, again and again).
     auto file = std::make_unique<QFile>(m_job.messagePath);
@@ -435,12 +436,15 @@ void SmtpClient::sendTransaction()
     for (const ClientRecipient &r : std::as_const(m_job.recipients))
         rcpts.append(rcptLine(r));
     if (m_extensions.contains(u"PIPELINING"_s)) {
-        // RFC 2920: MAIL and every RCPT in one go; the replies come back in order.
+        // RFC 2920: MAIL, every RCPT and DATA (the last command of a group, §3.1) in one go;
+        // the replies come back in order. One round trip fewer per message than waiting for
+        // the RCPT replies before DATA.
         QByteArray all = mail + "\r\n";
         for (const QByteArray &r : std::as_const(rcpts))
             all += r + "\r\n";
+        all += "DATA\r\n";
         m_socket->write(all);
-        m_pendingReplies = int(rcpts.size()) + 1;
+        m_pendingReplies = int(rcpts.size()) + 2;
         expect(State::Mail, kMailTimeout);
     } else {
         m_pendingReplies = 1;
@@ -492,11 +496,15 @@ void SmtpClient::onTransactionReply(const ServerReply &reply)
                 m_result.recipients.insert(r.address, reply);
         }
         ++m_rcptIndex;
+        m_lastRcptReply = reply;
         if (pipelined) {
-            if (--m_pendingReplies > 0) {
+            // The DATA reply comes last.
+            if (--m_pendingReplies > 1) {
                 armTimer(kRcptTimeout);
                 return;
             }
+            expect(State::Data, kDataTimeout);
+            return;
         } else if (m_rcptIndex < m_job.recipients.size()) {
             command(rcptLine(m_job.recipients.at(m_rcptIndex)), State::Rcpt, kRcptTimeout);
             return;
@@ -515,6 +523,20 @@ void SmtpClient::onTransactionReply(const ServerReply &reply)
         return;
     }
     case State::Data:
+        if (pipelined && (!m_mailOk || m_acceptedRecipients == 0)) {
+            // Refused before DATA: that refusal, not DATA's (RFC 2920 §3.1: a 503/554 here).
+            const ServerReply why = m_mailOk ? m_lastRcptReply : m_result.reply;
+            if (reply.code == 354) {
+                // A server that takes DATA without a recipient: an empty body ends it.
+                m_abandoned = why;
+                m_bodyDone = true;
+                m_body.reset();
+                command(".", State::Body, kFinalTimeout);
+                return;
+            }
+            finishTransaction(why);
+            return;
+        }
         if (reply.code != 354) {
             finishTransaction(reply);
             return;
@@ -525,7 +547,7 @@ void SmtpClient::onTransactionReply(const ServerReply &reply)
         pumpBody();
         return;
     case State::Body:
-        finishTransaction(reply);
+        finishTransaction(m_abandoned.value_or(reply));
         return;
     case State::Rset:
         // Ends a transaction that was refused (its result is complete) or that had no

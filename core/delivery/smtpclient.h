@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 // The SMTP client side (RFC 5321) for Outbox delivery: EHLO (HELO fallback), STARTTLS per the
 // route's mode, AUTH PLAIN/LOGIN, PIPELINING, SIZE, 8BITMIME and DSN; one transaction per
@@ -153,10 +154,14 @@ private:
     // The transaction in progress.
     ClientJob m_job;
     ClientResult m_result;
-    int m_pendingReplies = 0; // pipelined replies still to read (MAIL + RCPTs)
+    int m_pendingReplies = 0; // pipelined replies still to read (MAIL + RCPTs + DATA)
     int m_rcptIndex = 0;
     bool m_mailOk = false;
     int m_acceptedRecipients = 0;
+    ServerReply m_lastRcptReply;
+    // Pipelined DATA answered 354 although MAIL or every RCPT was refused: the lone "." that
+    // ends the empty body is answered, and the transaction ends with this reply.
+    std::optional<ServerReply> m_abandoned;
     std::unique_ptr<QIODevice> m_body; // the message file, or its 7-bit conversion
     bool m_bodyAtLineStart = true;
     bool m_bodyDone = false;
