@@ -302,6 +302,11 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&engine, &tandem::Engine::stopped, &app, &QCoreApplication::quit);
 
+    // From here the daemon logs under load: its stderr lines go out on a thread of their own.
+    tandem::log::bufferStderr(true);
+    const struct StderrWriter {
+        ~StderrWriter() { tandem::log::bufferStderr(false); } // every line out before exit
+    } stderrWriter;
     QString error;
     if (!engine.start(&error))
         return 1; // the engine logged why

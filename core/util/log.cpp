@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@ Sink g_sink;
 Level g_minimum = Level::Info;
 Level g_fileMinimum = Level::Info;
 QList<FileLog *> g_files;
+std::unique_ptr<FileLog> g_stderrWriter; // bufferStderr(true)
 std::atomic<bool> g_transcripts{false};
 
 // sd-daemon(3)'s priorities: LOG_DEBUG, LOG_INFO, LOG_WARNING, LOG_ERR.
@@ -67,6 +69,19 @@ void removeFile(FileLog *file)
 {
     QMutexLocker lock(&g_mutex);
     g_files.removeAll(file);
+}
+
+void bufferStderr(bool on)
+{
+    std::unique_ptr<FileLog> finished;
+    {
+        QMutexLocker lock(&g_mutex);
+        if (on && !g_stderrWriter)
+            g_stderrWriter = FileLog::forStream(STDERR_FILENO, u"stderr"_s);
+        else if (!on)
+            finished = std::move(g_stderrWriter);
+    }
+    // Destroyed here, outside the lock: it writes what waits, then its thread ends.
 }
 
 void setFileLevel(Level level)
@@ -154,6 +169,12 @@ void write(Level level, const QString &component, const QString &text, const QSt
                text.mid(text.indexOf(u' ') + 1).toUtf8() + '\n';
     } else {
         line = format(entry).toUtf8() + '\n';
+    }
+    if (g_stderrWriter) {
+        g_stderrWriter->append(line);
+        if (level >= Level::Warning)
+            g_stderrWriter->flush();
+        return;
     }
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);

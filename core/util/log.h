@@ -33,6 +33,10 @@ QString format(const Entry &entry);
 // itself when it is opened and destroyed).
 void addFile(FileLog *file);
 void removeFile(FileLog *file);
+// On: lines for stderr are written by a thread of their own (tandemd's, so that no session or
+// dispatcher waits for a write per line); a warning or an error still returns only once it is
+// written, after every line before it. Off: what waits is written, and lines go straight out.
+void bufferStderr(bool on);
 // Whether stderr is the systemd journal (JOURNAL_STREAM names it, sd-daemon(3)): lines on
 // stderr then carry the journal's "<N>" priority prefix and no time stamp of their own.
 bool stderrIsJournal();

@@ -2,6 +2,7 @@
 
 #include "fsutil.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QThread>
@@ -69,11 +70,24 @@ std::unique_ptr<FileLog> FileLog::open(const QString &path, qint64 maxBytes, int
         return nullptr;
     }
     std::unique_ptr<FileLog> log(new FileLog(path, fd, st.st_size, maxBytes, files));
-    log->m_thread = QThread::create([raw = log.get()] { raw->run(); });
-    log->m_thread->setObjectName(u"tandem-log"_s);
-    log->m_thread->start();
+    log->startThread();
     addFile(log.get());
     return log;
+}
+
+std::unique_ptr<FileLog> FileLog::forStream(int fd, const QString &name)
+{
+    std::unique_ptr<FileLog> log(new FileLog(name, fd, 0, 0, 0));
+    log->m_stream = true;
+    log->startThread();
+    return log;
+}
+
+void FileLog::startThread()
+{
+    m_thread = QThread::create([this] { run(); });
+    m_thread->setObjectName(m_stream ? u"tandem-stderr"_s : u"tandem-log"_s);
+    m_thread->start();
 }
 
 FileLog::FileLog(const QString &path, int fd, qint64 size, qint64 maxBytes, int files)
@@ -86,7 +100,8 @@ FileLog::FileLog(const QString &path, int fd, qint64 size, qint64 maxBytes, int 
 
 FileLog::~FileLog()
 {
-    removeFile(this);
+    if (!m_stream)
+        removeFile(this);
     {
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
@@ -94,7 +109,7 @@ FileLog::~FileLog()
     }
     m_thread->wait();
     delete m_thread;
-    if (m_fd >= 0)
+    if (m_fd >= 0 && !m_stream)
         ::close(m_fd);
 }
 
@@ -105,8 +120,13 @@ void FileLog::append(const QByteArray &line)
         ++m_dropped;
         return;
     }
+    // Only a writer that sleeps needs waking: one that is awake (gathering, or writing) takes
+    // this line with the rest. Under load that is a wake-up (and a switch to the writer) and a
+    // write per kGatherMs rather than per line.
+    const bool asleep = m_pending.isEmpty() && !m_busy;
     m_pending.append(line);
-    m_wake.wakeOne();
+    if (asleep)
+        m_wake.wakeOne();
 }
 
 void FileLog::setLimits(qint64 maxBytes, int files)
@@ -119,6 +139,8 @@ void FileLog::setLimits(qint64 maxBytes, int files)
 void FileLog::flush()
 {
     QMutexLocker lock(&m_mutex);
+    m_hurry = true;
+    m_wake.wakeOne();
     while (!m_pending.isEmpty() || m_busy)
         m_idle.wait(&m_mutex);
 }
@@ -129,6 +151,12 @@ void FileLog::run()
     for (;;) {
         while (m_pending.isEmpty() && !m_stopping)
             m_wake.wait(&m_mutex);
+        // Lines come in bursts (a message makes several): gather them a moment, so that one
+        // write takes many, unless someone waits for them.
+        const QDeadlineTimer gathered(kGatherMs);
+        while (!m_stopping && !m_hurry && !gathered.hasExpired())
+            m_wake.wait(&m_mutex, gathered);
+        m_hurry = false;
         if (m_pending.isEmpty())
             break; // stopping, and everything is written
         QList<QByteArray> batch = std::exchange(m_pending, {});
@@ -157,7 +185,8 @@ void FileLog::writeBatch(const QList<QByteArray> &lines, qint64 maxBytes, int fi
     bool ok = true;
     for (const QByteArray &line : lines) {
         // A line never starts a file it would not fit in alone: a file holds at least one.
-        if (m_size + chunk.size() > 0 && m_size + chunk.size() + line.size() > maxBytes) {
+        if (!m_stream && m_size + chunk.size() > 0 &&
+            m_size + chunk.size() + line.size() > maxBytes) {
             ok = ok && writeChunk(chunk, &error) && rotate(files, &error);
             chunk.clear();
         }
@@ -165,7 +194,7 @@ void FileLog::writeBatch(const QList<QByteArray> &lines, qint64 maxBytes, int fi
     }
     ok = ok && writeChunk(chunk, &error);
     // Said once, on stderr (or the console's window) only: the file is what fails.
-    if (!ok && !m_failing) {
+    if (!ok && !m_failing && !m_stream) {
         const QByteArray text =
             u"%1 error log: cannot write %2: %3\n"_s
                 .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), m_path, error)

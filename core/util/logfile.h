@@ -24,6 +24,9 @@ public:
     // Opens (creates) the file now, so that a file that cannot be written fails the start.
     static std::unique_ptr<FileLog> open(const QString &path, qint64 maxBytes, int files,
                                          QString *error);
+    // A writer thread for a stream this process already has (stderr): never rotated, reopened
+    // or closed, and not one of the log's files (log::bufferStderr hands it lines).
+    static std::unique_ptr<FileLog> forStream(int fd, const QString &name);
     ~FileLog(); // writes every line handed over, then stops its thread
 
     FileLog(const FileLog &) = delete;
@@ -38,9 +41,12 @@ public:
     QString path() const { return m_path; }
 
     static constexpr int kMaxPending = 20000;
+    // How long the writer gathers lines after the first one wakes it (flush() cuts it short).
+    static constexpr int kGatherMs = 20;
 
 private:
     FileLog(const QString &path, int fd, qint64 size, qint64 maxBytes, int files);
+    void startThread();
     void run();
     void writeBatch(const QList<QByteArray> &lines, qint64 maxBytes, int files);
     bool rotate(int files, QString *error);
@@ -50,7 +56,8 @@ private:
     int m_fd;      // the writer thread's, once started
     qint64 m_size; // of the current file
     bool m_failing = false;
-    QMutex m_mutex; // guards what follows
+    bool m_stream = false; // forStream(): the fd is not ours
+    QMutex m_mutex;        // guards what follows
     QWaitCondition m_wake;
     QWaitCondition m_idle;
     QList<QByteArray> m_pending;
@@ -58,6 +65,7 @@ private:
     qint64 m_maxBytes;
     int m_files;
     bool m_busy = false;
+    bool m_hurry = false; // flush() waits: write now
     bool m_stopping = false;
     QThread *m_thread = nullptr;
 };

@@ -461,8 +461,7 @@ class PostfixPair(Pair):
 
 
 def one_run(pair, label, base, args, count):
-    os.sync()
-    time.sleep(args.settle)
+    rb.settle(args)
     plan = Plan(args, count)
     run_dir = tempfile.mkdtemp(prefix=f"{label}.", dir=base)
     os.chmod(run_dir, 0o755)

@@ -597,10 +597,25 @@ class LatencyProbe(threading.Thread):
         return 1000 * ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
 
 
-def one_run(relay, label, base, args, count, size):
-    # What the previous run left to write back (and discard) is not this run's to pay for.
+def settle(args):
+    """Before each run: what the previous runs left to write back (and discard) is not this
+    run's to pay for, nor the file system metadata they left cached. On this journal-less ext4,
+    every inode created looks at the cached inode table blocks for inodes deleted in the last
+    seconds and skips them, so a cache full of the runs before made each later run slower than
+    the one before it, whichever relay it was (up to 1.5x, by the order of the runs). As root,
+    the page cache is dropped (both relays alike), which makes the runs repeatable."""
     os.sync()
+    if os.geteuid() == 0:
+        try:
+            with open("/proc/sys/vm/drop_caches", "w") as f:
+                f.write("3\n")
+        except OSError:
+            pass
     time.sleep(args.settle)
+
+
+def one_run(relay, label, base, args, count, size):
+    settle(args)
     run_dir = tempfile.mkdtemp(prefix=f"{label}.", dir=base)
     os.chmod(run_dir, 0o755)
     sink_port, relay_port = free_port(), free_port()
@@ -715,7 +730,8 @@ def add_run_options(p, unit="relay", timeout=120, sample_interval=0.1):
     p.add_argument("--timeout", type=float, default=timeout,
                    help=f"seconds one run may take before it fails ({timeout:g})")
     p.add_argument("--settle", type=float, default=1,
-                   help="seconds to wait after a sync(2) before each run (1)")
+                   help="seconds to wait after a sync(2) (and, as root, dropping the page "
+                        "cache) before each run (1)")
     p.add_argument("--only", choices=["tandem", "postfix"], help=f"run one {unit} alone")
     p.add_argument("--sample-interval", type=float, default=sample_interval,
                    help=f"seconds between memory samples ({sample_interval:g})")

@@ -235,11 +235,24 @@ class Daemon:
             return json.load(f)
 
     def log(self):
-        try:
-            with open(self.log_path, "rb") as f:
-                return f.read().decode("utf-8", "replace")
-        except OSError:
-            return ""
+        """The daemon's stderr so far. tandemd writes its lines on a thread of their own, which
+        gathers them for up to 20 ms (warnings and errors are out when they happen): what an
+        event just logged is read once the file has stopped growing for a moment."""
+        def read():
+            try:
+                with open(self.log_path, "rb") as f:
+                    return f.read()
+            except OSError:
+                return b""
+        text = read()
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            time.sleep(0.06)
+            again = read()
+            if again == text:
+                break
+            text = again
+        return text.decode("utf-8", "replace")
 
     # -- life cycle
     def start(self):

@@ -8,6 +8,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace tandem;
 
@@ -22,6 +26,7 @@ private slots:
     void aLineLongerThanTheLimit();
     void parsesWhatFormatWrites();
     void readsTheLastLinesAcrossFiles();
+    void bufferedStderrKeepsOrderAndErrors();
 
 private:
     QByteArray read(const QString &name) const;
@@ -81,6 +86,41 @@ void TestLogFile::writtenThroughTheLog()
     QVERIFY(read(u"tandem.log"_s).endsWith("debug smtp: S7: state: DATA\n"));
     log::write(log::Level::Error, u"engine"_s, u"after the file closed"_s);
     QVERIFY(!read(u"tandem.log"_s).contains("after the file closed"));
+}
+
+void TestLogFile::bufferedStderrKeepsOrderAndErrors()
+{
+    // stderr to a file for the length of the test.
+    const QString errPath = m_dir->path() + u"/stderr"_s;
+    std::fflush(stderr);
+    const int saved = ::dup(STDERR_FILENO);
+    const int fd =
+        ::open(QFile::encodeName(errPath).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    QVERIFY(saved >= 0 && fd >= 0);
+    QCOMPARE(::dup2(fd, STDERR_FILENO), STDERR_FILENO);
+    ::close(fd);
+    log::setSink(nullptr);
+    log::bufferStderr(true);
+    log::write(log::Level::Info, u"smtp"_s, u"first"_s);
+    log::write(log::Level::Info, u"smtp"_s, u"second"_s);
+    // A warning is on stderr when write() returns, after the lines before it.
+    log::write(log::Level::Warning, u"spool"_s, u"third"_s);
+    const QList<QByteArray> before = read(u"stderr"_s).split('\n');
+    log::write(log::Level::Info, u"smtp"_s, u"fourth"_s);
+    log::bufferStderr(false); // what waits is written
+    const QList<QByteArray> after = read(u"stderr"_s).split('\n');
+    log::write(log::Level::Info, u"smtp"_s, u"fifth"_s); // straight out again
+    const QByteArray last = read(u"stderr"_s);
+    std::fflush(stderr);
+    ::dup2(saved, STDERR_FILENO);
+    ::close(saved);
+    QCOMPARE(before.size(), 4);
+    QVERIFY2(before.at(0).endsWith(" info smtp: first"), before.at(0));
+    QVERIFY2(before.at(1).endsWith(" info smtp: second"), before.at(1));
+    QVERIFY2(before.at(2).endsWith(" warning spool: third"), before.at(2));
+    QCOMPARE(after.size(), 5);
+    QVERIFY2(after.at(3).endsWith(" info smtp: fourth"), after.at(3));
+    QVERIFY2(last.endsWith(" info smtp: fifth\n"), last);
 }
 
 void TestLogFile::rotatesAtTheSizeKeepingTheFiles()
