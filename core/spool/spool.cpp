@@ -234,6 +234,15 @@ bool Spool::insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &r
 
 void Spool::commitBatch(std::deque<Job> &batch)
 {
+    // Every file's writeback starts before the first fsync waits: the batch's writes go to
+    // the disk together, and each fsync then mostly finds its data written (one wait where
+    // there were three per file, one after the other).
+    if (batch.size() > 1) {
+        for (const Job &job : batch) {
+            if (!job.message->failed() && job.message->m_fd.isValid())
+                ::sync_file_range(job.message->m_fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
+        }
+    }
     std::vector<CommitResult> results(batch.size());
     std::vector<std::pair<QString, QByteArray>> rows;
     for (size_t i = 0; i < batch.size(); ++i) {
