@@ -105,6 +105,7 @@ Catalog::~Catalog() = default;
 
 SqliteCatalog::~SqliteCatalog()
 {
+    m_statements.clear();
     sqlite3_close_v2(m_db);
 }
 
@@ -218,9 +219,10 @@ void SqliteCatalog::endRead()
 bool SqliteCatalog::addBlob(const BlobInfo &blob, const QDateTime &created, QString *error)
 {
     // A blob removed by expiry and filed again is back.
-    Stmt s(m_db, "INSERT INTO blobs(sha, size, stored_size, created) VALUES(?,?,?,?) ON "
-                 "CONFLICT(sha) DO UPDATE SET removed = NULL, stored_size = excluded.stored_size, "
-                 "created = excluded.created WHERE removed IS NOT NULL");
+    auto s = m_statements.prepare(
+        m_db, "INSERT INTO blobs(sha, size, stored_size, created) VALUES(?,?,?,?) ON "
+              "CONFLICT(sha) DO UPDATE SET removed = NULL, stored_size = excluded.stored_size, "
+              "created = excluded.created WHERE removed IS NOT NULL");
     s.bind(1, blob.sha256).bind(2, blob.size).bind(3, blob.storedSize).bindTime(4, created);
     if (!done(s.step(), u"cannot record blob "_s + blob.sha256, error))
         return false;
@@ -229,7 +231,7 @@ bool SqliteCatalog::addBlob(const BlobInfo &blob, const QDateTime &created, QStr
 
 bool SqliteCatalog::removeBlob(const QString &sha, const QDateTime &removed, QString *error)
 {
-    Stmt s(m_db, "UPDATE blobs SET removed = ? WHERE sha = ?");
+    auto s = m_statements.prepare(m_db, "UPDATE blobs SET removed = ? WHERE sha = ?");
     s.bindTime(1, removed).bind(2, sha);
     if (!done(s.step(), u"cannot remove blob "_s + sha, error))
         return false;
@@ -239,7 +241,8 @@ bool SqliteCatalog::removeBlob(const QString &sha, const QDateTime &removed, QSt
 QList<BlobInfo> SqliteCatalog::blobs() const
 {
     QList<BlobInfo> out;
-    Stmt s(m_db, "SELECT sha, size, stored_size FROM blobs WHERE removed IS NULL ORDER BY sha");
+    auto s = m_statements.prepare(
+        m_db, "SELECT sha, size, stored_size FROM blobs WHERE removed IS NULL ORDER BY sha");
     while (s.step() == SQLITE_ROW)
         out.append({s.text(0), s.integer(1), s.integer(2)});
     return out;
@@ -247,7 +250,8 @@ QList<BlobInfo> SqliteCatalog::blobs() const
 
 std::optional<BlobInfo> SqliteCatalog::blob(const QString &sha) const
 {
-    Stmt s(m_db, "SELECT sha, size, stored_size FROM blobs WHERE sha = ? AND removed IS NULL");
+    auto s = m_statements.prepare(
+        m_db, "SELECT sha, size, stored_size FROM blobs WHERE sha = ? AND removed IS NULL");
     s.bind(1, sha);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
@@ -257,9 +261,10 @@ std::optional<BlobInfo> SqliteCatalog::blob(const QString &sha) const
 QStringList SqliteCatalog::unreferencedBlobs() const
 {
     QStringList out;
-    Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                 "placements p WHERE "
-                 "p.sha = b.sha AND p.state IN ('live', 'archived'))");
+    auto s = m_statements.prepare(
+        m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
+              "placements p WHERE "
+              "p.sha = b.sha AND p.state IN ('live', 'archived'))");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));
     return out;
@@ -267,8 +272,9 @@ QStringList SqliteCatalog::unreferencedBlobs() const
 
 bool SqliteCatalog::insertPlacement(Placement *p, bool *inserted, QString *error)
 {
-    Stmt s(m_db, "INSERT OR IGNORE INTO placements(mailbox, folder, key, delivered_to, prefix, "
-                 "flags, sha, size, filed, archived, state) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    auto s = m_statements.prepare(
+        m_db, "INSERT OR IGNORE INTO placements(mailbox, folder, key, delivered_to, prefix, "
+              "flags, sha, size, filed, archived, state) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, p->mailbox).bind(2, p->folder).bind(3, p->key).bind(4, p->deliveredTo);
     s.bindBlob(5, p->prefix).bind(6, p->flags).bind(7, p->sha256).bind(8, p->size);
     s.bindTime(9, p->filed).bindTime(10, p->archived).bind(11, toString(p->state));
@@ -282,8 +288,9 @@ bool SqliteCatalog::insertPlacement(Placement *p, bool *inserted, QString *error
 
 bool SqliteCatalog::updatePlacement(const Placement &p, QString *error)
 {
-    Stmt s(m_db, "UPDATE placements SET folder = ?, flags = ?, archived = ?, state = ? WHERE "
-                 "mailbox = ? AND key = ?");
+    auto s = m_statements.prepare(
+        m_db, "UPDATE placements SET folder = ?, flags = ?, archived = ?, state = ? WHERE "
+              "mailbox = ? AND key = ?");
     s.bind(1, p.folder).bind(2, p.flags).bindTime(3, p.archived).bind(4, toString(p.state));
     s.bind(5, p.mailbox).bind(6, p.key);
     if (!done(s.step(), u"cannot update placement %1 of %2"_s.arg(p.key, p.mailbox), error))
@@ -341,7 +348,7 @@ QList<Placement> SqliteCatalog::placements(const QString &mailbox) const
 QStringList SqliteCatalog::placementMailboxes() const
 {
     QStringList out;
-    Stmt s(m_db, "SELECT DISTINCT mailbox FROM placements ORDER BY mailbox");
+    auto s = m_statements.prepare(m_db, "SELECT DISTINCT mailbox FROM placements ORDER BY mailbox");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));
     return out;
@@ -350,7 +357,8 @@ QStringList SqliteCatalog::placementMailboxes() const
 QList<Hold> SqliteCatalog::holds() const
 {
     QList<Hold> out;
-    Stmt s(m_db, "SELECT mailbox, since, who, reason FROM holds ORDER BY mailbox");
+    auto s = m_statements.prepare(m_db,
+                                  "SELECT mailbox, since, who, reason FROM holds ORDER BY mailbox");
     while (s.step() == SQLITE_ROW)
         out.append({s.text(0), s.time(1), s.text(2), s.text(3)});
     return out;
@@ -358,7 +366,8 @@ QList<Hold> SqliteCatalog::holds() const
 
 bool SqliteCatalog::setHold(const Hold &hold, QString *error)
 {
-    Stmt s(m_db, "INSERT OR REPLACE INTO holds(mailbox, since, who, reason) VALUES(?,?,?,?)");
+    auto s = m_statements.prepare(
+        m_db, "INSERT OR REPLACE INTO holds(mailbox, since, who, reason) VALUES(?,?,?,?)");
     s.bind(1, hold.mailbox).bindTime(2, hold.since).bind(3, hold.who).bind(4, hold.reason);
     if (!done(s.step(), u"cannot set the hold"_s, error))
         return false;
@@ -367,7 +376,7 @@ bool SqliteCatalog::setHold(const Hold &hold, QString *error)
 
 bool SqliteCatalog::clearHold(const QString &mailbox, QString *error)
 {
-    Stmt s(m_db, "DELETE FROM holds WHERE mailbox = ?");
+    auto s = m_statements.prepare(m_db, "DELETE FROM holds WHERE mailbox = ?");
     s.bind(1, mailbox);
     if (!done(s.step(), u"cannot clear the hold"_s, error))
         return false;
@@ -376,12 +385,14 @@ bool SqliteCatalog::clearHold(const QString &mailbox, QString *error)
 
 bool SqliteCatalog::appendEntry(const LedgerEntry &e, QString *error)
 {
-    Stmt s(m_db, "INSERT INTO ledger(mailbox, seq, time, event, placement_key, sha, detail, "
-                 "prev_hash, hash) VALUES(?,?,?,?,?,?,?,?,?)");
+    auto s = m_statements.prepare(
+        m_db, "INSERT INTO ledger(mailbox, seq, time, event, placement_key, sha, detail, "
+              "prev_hash, hash) VALUES(?,?,?,?,?,?,?,?,?)");
     s.bind(1, e.mailbox).bind(2, e.seq).bind(3, e.time.toString(Qt::ISODateWithMs));
     s.bind(4, e.event).bind(5, e.key).bind(6, e.sha256).bind(7, e.detail);
     s.bind(8, e.prevHash).bind(9, e.hash);
-    Stmt h(m_db, "INSERT OR REPLACE INTO heads(mailbox, seq, hash) VALUES(?,?,?)");
+    auto h = m_statements.prepare(m_db,
+                                  "INSERT OR REPLACE INTO heads(mailbox, seq, hash) VALUES(?,?,?)");
     h.bind(1, e.mailbox).bind(2, e.seq).bind(3, e.hash);
     if (s.step() != SQLITE_DONE || h.step() != SQLITE_DONE) {
         *error = lastError(u"cannot append to the ledger of \"%1\""_s.arg(e.mailbox));
@@ -392,7 +403,7 @@ bool SqliteCatalog::appendEntry(const LedgerEntry &e, QString *error)
 
 std::optional<ChainHead> SqliteCatalog::head(const QString &mailbox) const
 {
-    Stmt s(m_db, "SELECT mailbox, seq, hash FROM heads WHERE mailbox = ?");
+    auto s = m_statements.prepare(m_db, "SELECT mailbox, seq, hash FROM heads WHERE mailbox = ?");
     s.bind(1, mailbox);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
@@ -402,7 +413,7 @@ std::optional<ChainHead> SqliteCatalog::head(const QString &mailbox) const
 QList<ChainHead> SqliteCatalog::heads() const
 {
     QList<ChainHead> out;
-    Stmt s(m_db, "SELECT mailbox, seq, hash FROM heads ORDER BY mailbox");
+    auto s = m_statements.prepare(m_db, "SELECT mailbox, seq, hash FROM heads ORDER BY mailbox");
     while (s.step() == SQLITE_ROW)
         out.append({s.text(0), s.integer(1), s.text(2)});
     return out;
@@ -411,8 +422,9 @@ QList<ChainHead> SqliteCatalog::heads() const
 QList<LedgerEntry> SqliteCatalog::entries(const QString &mailbox) const
 {
     QList<LedgerEntry> out;
-    Stmt s(m_db, "SELECT mailbox, seq, time, event, placement_key, sha, detail, prev_hash, hash "
-                 "FROM ledger WHERE mailbox = ? ORDER BY seq");
+    auto s = m_statements.prepare(
+        m_db, "SELECT mailbox, seq, time, event, placement_key, sha, detail, prev_hash, hash "
+              "FROM ledger WHERE mailbox = ? ORDER BY seq");
     s.bind(1, mailbox);
     while (s.step() == SQLITE_ROW) {
         LedgerEntry e;
@@ -433,8 +445,9 @@ QList<LedgerEntry> SqliteCatalog::entries(const QString &mailbox) const
 QStringList SqliteCatalog::ledgerMailboxes() const
 {
     QStringList out;
-    Stmt s(m_db, "SELECT DISTINCT mailbox FROM ledger UNION SELECT mailbox FROM heads "
-                 "ORDER BY 1");
+    auto s = m_statements.prepare(
+        m_db, "SELECT DISTINCT mailbox FROM ledger UNION SELECT mailbox FROM heads "
+              "ORDER BY 1");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));
     return out;
@@ -442,14 +455,14 @@ QStringList SqliteCatalog::ledgerMailboxes() const
 
 QString SqliteCatalog::meta(const QString &key) const
 {
-    Stmt s(m_db, "SELECT value FROM meta WHERE key = ?");
+    auto s = m_statements.prepare(m_db, "SELECT value FROM meta WHERE key = ?");
     s.bind(1, key);
     return s.step() == SQLITE_ROW ? s.text(0) : QString();
 }
 
 bool SqliteCatalog::setMeta(const QString &key, const QString &value, QString *error)
 {
-    Stmt s(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
+    auto s = m_statements.prepare(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?,?)");
     s.bind(1, key).bind(2, value);
     if (!done(s.step(), u"cannot record "_s + key, error))
         return false;
@@ -459,8 +472,9 @@ bool SqliteCatalog::setMeta(const QString &key, const QString &value, QString *e
 QList<MailboxFigures> SqliteCatalog::figures() const
 {
     QHash<QString, MailboxFigures> by;
-    Stmt s(m_db, "SELECT mailbox, state, COUNT(*), SUM(size) FROM placements GROUP BY mailbox, "
-                 "state");
+    auto s = m_statements.prepare(
+        m_db, "SELECT mailbox, state, COUNT(*), SUM(size) FROM placements GROUP BY mailbox, "
+              "state");
     while (s.step() == SQLITE_ROW) {
         MailboxFigures &f = by[s.text(0)];
         f.mailbox = s.text(0);
@@ -475,10 +489,11 @@ QList<MailboxFigures> SqliteCatalog::figures() const
             f.expiredMessages = s.integer(2);
         }
     }
-    Stmt own(m_db, "SELECT p.mailbox, SUM(b.stored_size) FROM blobs b JOIN (SELECT sha, "
-                   "MIN(mailbox) AS mailbox FROM placements WHERE state IN ('live', 'archived') "
-                   "GROUP BY sha HAVING COUNT(DISTINCT mailbox) = 1) p ON p.sha = b.sha GROUP BY "
-                   "p.mailbox");
+    auto own = m_statements.prepare(
+        m_db, "SELECT p.mailbox, SUM(b.stored_size) FROM blobs b JOIN (SELECT sha, "
+              "MIN(mailbox) AS mailbox FROM placements WHERE state IN ('live', 'archived') "
+              "GROUP BY sha HAVING COUNT(DISTINCT mailbox) = 1) p ON p.sha = b.sha GROUP BY "
+              "p.mailbox");
     while (own.step() == SQLITE_ROW)
         by[own.text(0)].storedBytes = own.integer(1);
     QList<MailboxFigures> out = by.values();
@@ -499,8 +514,9 @@ SqliteCatalog::FtsRow SqliteCatalog::ftsRow(const QString &sha, qint64 id,
     recipients.add(m.bcc);
     // Only what never changes in a placement: its delivered_to, folder and prefix. A Sent copy
     // is delivered to its sender, who is no recipient of it.
-    Stmt s(m_db, "SELECT delivered_to, prefix, folder FROM placements WHERE sha = ? AND id <= ? "
-                 "ORDER BY id");
+    auto s = m_statements.prepare(
+        m_db, "SELECT delivered_to, prefix, folder FROM placements WHERE sha = ? AND id <= ? "
+              "ORDER BY id");
     s.bind(1, sha).bind(2, id);
     while (s.step() == SQLITE_ROW) {
         if (s.text(2) != QLatin1StringView(kSentFolder))
@@ -516,7 +532,8 @@ bool SqliteCatalog::indexMessage(const QString &sha, const ExtractedMessage &m, 
 {
     if (isIndexed(sha))
         return true;
-    Stmt last(m_db, "SELECT MAX(id), MIN(filed) FROM placements WHERE sha = ?");
+    auto last =
+        m_statements.prepare(m_db, "SELECT MAX(id), MIN(filed) FROM placements WHERE sha = ?");
     last.bind(1, sha);
     if (last.step() != SQLITE_ROW || last.isNull(0))
         return true; // no placement names it: nothing finds it (the next run removes it)
@@ -530,9 +547,10 @@ bool SqliteCatalog::indexMessage(const QString &sha, const ExtractedMessage &m, 
         }
     }
     const MailAddress from = m.from.value(0);
-    Stmt row(m_db, "INSERT INTO messages(id, sha, date, from_addr, from_name, to_addrs, subject, "
-                   "message_id, size, attachments, text_bytes, indexed, dated) "
-                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto row = m_statements.prepare(
+        m_db, "INSERT INTO messages(id, sha, date, from_addr, from_name, to_addrs, subject, "
+              "message_id, size, attachments, text_bytes, indexed, dated) "
+              "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     row.bind(1, id).bind(2, sha);
     if (m.date)
         row.bind(3, *m.date);
@@ -543,20 +561,21 @@ bool SqliteCatalog::indexMessage(const QString &sha, const ExtractedMessage &m, 
     if (!done(row.step(), u"cannot index message "_s + sha, error))
         return false;
     const FtsRow f = ftsRow(sha, id, m);
-    Stmt text(m_db, "INSERT INTO message_text(rowid, sender, recipients, subject, attachments) "
-                    "VALUES(?,?,?,?,?)");
+    auto text = m_statements.prepare(
+        m_db, "INSERT INTO message_text(rowid, sender, recipients, subject, attachments) "
+              "VALUES(?,?,?,?,?)");
     text.bind(1, id).bind(2, f.sender).bind(3, f.recipients).bind(4, f.subject);
     text.bind(5, f.attachments);
     if (!done(text.step(), u"cannot index the text of message "_s + sha, error))
         return false;
-    Stmt body(m_db, "INSERT INTO message_body(rowid, body) VALUES(?,?)");
+    auto body = m_statements.prepare(m_db, "INSERT INTO message_body(rowid, body) VALUES(?,?)");
     body.bind(1, id).bind(2, f.body);
     return done(body.step(), u"cannot index the body of message "_s + sha, error);
 }
 
 bool SqliteCatalog::unindexMessage(const QString &sha, const ExtractedMessage *m, QString *error)
 {
-    Stmt find(m_db, "SELECT id FROM messages WHERE sha = ?");
+    auto find = m_statements.prepare(m_db, "SELECT id FROM messages WHERE sha = ?");
     find.bind(1, sha);
     if (find.step() != SQLITE_ROW)
         return true;
@@ -572,15 +591,17 @@ bool SqliteCatalog::unindexMessage(const QString &sha, const ExtractedMessage *m
         int result = SQLITE_ERROR;
         QString failed;
         {
-            Stmt text(m_db, "INSERT INTO message_text(message_text, rowid, sender, recipients, "
-                            "subject, attachments) VALUES('delete',?,?,?,?,?)");
+            auto text = m_statements.prepare(
+                m_db, "INSERT INTO message_text(message_text, rowid, sender, recipients, "
+                      "subject, attachments) VALUES('delete',?,?,?,?,?)");
             text.bind(1, id).bind(2, f.sender).bind(3, f.recipients).bind(4, f.subject);
             text.bind(5, f.attachments);
             result = text.step();
             failed = lastError(u"cannot remove the text of message "_s + sha);
             if (result == SQLITE_DONE) {
-                Stmt body(m_db, "INSERT INTO message_body(message_body, rowid, body) "
-                                "VALUES('delete',?,?)");
+                auto body = m_statements.prepare(
+                    m_db, "INSERT INTO message_body(message_body, rowid, body) "
+                          "VALUES('delete',?,?)");
                 body.bind(1, id).bind(2, f.body);
                 result = body.step();
                 failed = lastError(u"cannot remove the body of message "_s + sha);
@@ -600,28 +621,29 @@ bool SqliteCatalog::unindexMessage(const QString &sha, const ExtractedMessage *m
         !setMeta(u"index_left_behind"_s,
                  QString::number(meta(u"index_left_behind"_s).toLongLong() + 1), error))
         return false;
-    Stmt row(m_db, "DELETE FROM messages WHERE id = ?");
+    auto row = m_statements.prepare(m_db, "DELETE FROM messages WHERE id = ?");
     row.bind(1, id);
     return done(row.step(), u"cannot remove message %1 from the index"_s.arg(sha), error);
 }
 
 bool SqliteCatalog::setEnvelope(qint64 placementId, const QString &mailFrom, QString *error)
 {
-    Stmt s(m_db, "INSERT OR REPLACE INTO envelopes(placement_id, mail_from) VALUES(?,?)");
+    auto s = m_statements.prepare(
+        m_db, "INSERT OR REPLACE INTO envelopes(placement_id, mail_from) VALUES(?,?)");
     s.bind(1, placementId).bind(2, mailFrom);
     return done(s.step(), u"cannot record the envelope of placement %1"_s.arg(placementId), error);
 }
 
 bool SqliteCatalog::isIndexed(const QString &sha) const
 {
-    Stmt s(m_db, "SELECT 1 FROM messages WHERE sha = ?");
+    auto s = m_statements.prepare(m_db, "SELECT 1 FROM messages WHERE sha = ?");
     s.bind(1, sha);
     return s.step() == SQLITE_ROW;
 }
 
 qint64 SqliteCatalog::indexedCount() const
 {
-    Stmt s(m_db, "SELECT COUNT(*) FROM messages");
+    auto s = m_statements.prepare(m_db, "SELECT COUNT(*) FROM messages");
     return s.step() == SQLITE_ROW ? s.integer(0) : 0;
 }
 
@@ -631,9 +653,10 @@ QStringList SqliteCatalog::unindexedBlobs() const
     // In the order of the ids they will be indexed under (indexMessage(): the last placement's):
     // FTS5 writes its pending words out whenever a row's id is below the last one's, so that
     // in any other order every message became a segment of its own, merged again and again.
-    Stmt s(m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                 "messages m WHERE m.sha = b.sha) ORDER BY (SELECT MAX(id) FROM placements p "
-                 "WHERE p.sha = b.sha), sha");
+    auto s = m_statements.prepare(
+        m_db, "SELECT sha FROM blobs b WHERE removed IS NULL AND NOT EXISTS (SELECT 1 FROM "
+              "messages m WHERE m.sha = b.sha) ORDER BY (SELECT MAX(id) FROM placements p "
+              "WHERE p.sha = b.sha), sha");
     while (s.step() == SQLITE_ROW)
         out.append(s.text(0));
     return out;
@@ -652,7 +675,8 @@ bool SqliteCatalog::clearIndex(QString *error)
 bool SqliteCatalog::hasMessage(const QString &mailbox, const QString &sha) const
 {
     // placements_sha finds the message's few placements; the mailbox is checked on those.
-    Stmt s(m_db, "SELECT 1 FROM placements WHERE sha = ? AND mailbox = ? LIMIT 1");
+    auto s = m_statements.prepare(m_db,
+                                  "SELECT 1 FROM placements WHERE sha = ? AND mailbox = ? LIMIT 1");
     s.bind(1, sha).bind(2, mailbox);
     return s.step() == SQLITE_ROW;
 }

@@ -5,14 +5,13 @@
 #include "extract.h"
 #include "query.h"
 #include "search.h"
+#include "util/sqlitestmt.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
 #include <optional>
-
-struct sqlite3;
 
 // The archive's catalog: blobs, placements, holds, the ledger and its heads, and a few values
 // (last run, last verification). An interface so that another database can replace SQLite.
@@ -193,6 +192,7 @@ private:
     FtsRow ftsRow(const QString &sha256, qint64 id, const ExtractedMessage &message) const;
 
     sqlite3 *m_db = nullptr;
+    mutable sqlite::StatementCache m_statements; // cleared before m_db closes
     QString m_path;
 };
 

@@ -80,25 +80,8 @@ std::shared_ptr<QueueDb> QueueDb::open(const QString &spoolDir, QString *error)
 
 QueueDb::~QueueDb()
 {
-    for (const auto &[sql, stmt] : m_statements)
-        sqlite3_finalize(stmt);
+    m_statements.clear();
     sqlite3_close_v2(m_db);
-}
-
-sqlite::Stmt QueueDb::prepare(const char *sql)
-{
-    std::lock_guard lock(m_mutex);
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
-            SQLITE_OK)
-            return sqlite::Stmt(m_db, sql); // fails the same way, and says why
-        it = m_statements.emplace(sql, stmt).first;
-    }
-    if (sqlite3_stmt_busy(it->second))
-        return sqlite::Stmt(m_db, sql);
-    return sqlite::Stmt(m_db, it->second);
 }
 
 bool QueueDb::exec(const char *sql, QString *error)

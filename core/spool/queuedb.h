@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/sqlitestmt.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -7,15 +9,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <string>
-#include <unordered_map>
-
-struct sqlite3;
-struct sqlite3_stmt;
-
-namespace tandem::sqlite {
-class Stmt;
-}
 
 // The queue's records in one SQLite database, data/spool/queue.db (WAL, synchronous=FULL):
 //   messages(id, envelope)  a committed message's envelope and plan: its row is the commit point
@@ -48,10 +41,9 @@ public:
     // Held by every statement and transaction: one thread's at a time.
     std::recursive_mutex &mutex() { return m_mutex; }
     bool exec(const char *sql, QString *error);
-    // sql prepared once and kept for the connection's life (parsing it again for every row
-    // cost more than running it); the caller holds mutex() while the statement lives. A
-    // statement still stepping (the same query nested in itself) gets a fresh one.
-    sqlite::Stmt prepare(const char *sql);
+    // sql prepared once and kept for the connection's life (sqlite::StatementCache); the
+    // caller holds mutex() while the statement lives.
+    sqlite::Stmt prepare(const char *sql) { return m_statements.prepare(m_db, sql); }
     // The first column of the row that sql, a query with one parameter (an id), finds.
     std::optional<QByteArray> blob(const char *sql, const QString &id);
     QString lastError() const;
@@ -84,7 +76,7 @@ private:
     QString m_path;
     sqlite3 *m_db = nullptr;
     std::recursive_mutex m_mutex;
-    std::unordered_map<std::string, sqlite3_stmt *> m_statements;
+    sqlite::StatementCache m_statements;
     int m_depth = 0;
     bool m_failed = false; // a nested transaction failed: the outermost rolls back
 };

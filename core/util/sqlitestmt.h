@@ -6,6 +6,10 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
 // A prepared statement of the SQLite C API that finalizes itself; binds and reads by position
 // (from 1 to bind, from 0 to read, as SQLite counts). The archive catalog's and search's, and
 // the spool's queue database.
@@ -94,6 +98,46 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     bool m_kept = false;
+};
+
+// Statements prepared once per connection and kept for its life: parsing a statement again for
+// every row cost more than running it (the queue's database, the archive catalog). clear() (or
+// the destructor) must come before the connection closes. A statement still stepping (the same
+// query nested in itself) gets a fresh one. Thread-safe; each statement is its caller's until
+// it goes out of scope, under whatever lock guards the connection.
+class StatementCache {
+public:
+    StatementCache() = default;
+    ~StatementCache() { clear(); }
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
+
+    Stmt prepare(sqlite3 *db, const char *sql)
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_statements.find(sql);
+        if (it == m_statements.end()) {
+            sqlite3_stmt *stmt = nullptr;
+            if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+                SQLITE_OK)
+                return Stmt(db, sql); // fails the same way, and says why
+            it = m_statements.emplace(sql, stmt).first;
+        }
+        if (sqlite3_stmt_busy(it->second))
+            return Stmt(db, sql);
+        return Stmt(db, it->second);
+    }
+    void clear()
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[sql, stmt] : m_statements)
+            sqlite3_finalize(stmt);
+        m_statements.clear();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<std::string, sqlite3_stmt *> m_statements;
 };
 
 } // namespace tandem::sqlite
