@@ -283,28 +283,12 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
         *error = u"%1 changed while it was copied"_s.arg(r.sourcePath);
         ok = false;
     }
-    ok = ok && fsutil::fsyncFd(fd.get(), error) && fd.close(error);
-    const auto publish = [&] {
-        return ::rename(QFile::encodeName(tmp).constData(),
-                        QFile::encodeName(folder + u"/new/"_s + *fileName).constData()) == 0;
-    };
-    if (ok && !publish()) {
-        int err = errno;
-        if (err == ENOENT || err == ENOTDIR) {
-            // Its new/ went since this store last saw the folder whole.
-            forgetFolder(folder);
-            const bool ready = prepareFolder(folder, !r.folder.isEmpty(), error);
-            if (ready && publish())
-                err = 0;
-            else if (ready)
-                err = errno;
-        }
-        if (err != 0) {
-            if ((err != ENOENT && err != ENOTDIR) || error->isEmpty())
-                *error = u"cannot move into new/: "_s + fsutil::errnoText(err);
-            ok = false;
-        }
+    if (ok && r.batch) {
+        r.batch->push_back(PendingCopy{std::move(fd), tmp, folder, *fileName, !r.folder.isEmpty()});
+        return DeliveryOutcome::Stored;
     }
+    ok = ok && fsutil::fsyncFd(fd.get(), error) && fd.close(error) &&
+         publish(tmp, folder, *fileName, !r.folder.isEmpty(), error);
     if (!ok) {
         ::unlink(QFile::encodeName(tmp).constData());
         return DeliveryOutcome::Failed;
@@ -312,6 +296,46 @@ DeliveryOutcome MailboxStore::deliver(const DeliveryRequest &r, QString *fileNam
     return !r.syncFolder || fsutil::fsyncDirectory(folder + u"/new"_s, error)
                ? DeliveryOutcome::Stored
                : DeliveryOutcome::Failed;
+}
+
+bool MailboxStore::publish(const QString &tmp, const QString &folder, const QString &fileName,
+                           bool subfolder, QString *error)
+{
+    const QByteArray from = QFile::encodeName(tmp);
+    const QByteArray to = QFile::encodeName(folder + u"/new/"_s + fileName);
+    if (::rename(from.constData(), to.constData()) == 0)
+        return true;
+    if (errno == ENOENT || errno == ENOTDIR) {
+        // Its new/ went since this store last saw the folder whole (tmp/ is where the copy is).
+        forgetFolder(folder);
+        if (!prepareFolder(folder, subfolder, error))
+            return false;
+        if (::rename(from.constData(), to.constData()) == 0)
+            return true;
+    }
+    *error = u"cannot move into new/: "_s + fsutil::errnoText(errno);
+    return false;
+}
+
+QStringList MailboxStore::completeCopies(std::vector<PendingCopy> &copies)
+{
+    QStringList errors;
+    if (copies.size() > 1) {
+        for (const PendingCopy &c : copies)
+            ::sync_file_range(c.fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
+    }
+    for (PendingCopy &c : copies) {
+        QString error;
+        if (!fsutil::fsyncFd(c.fd.get(), &error) || !c.fd.close(&error) ||
+            !publish(c.tmp, c.folder, c.fileName, c.subfolder, &error)) {
+            ::unlink(QFile::encodeName(c.tmp).constData());
+            if (error.isEmpty())
+                error = u"cannot store %1"_s.arg(c.tmp);
+        }
+        errors.append(error);
+    }
+    copies.clear();
+    return errors;
 }
 
 QString MailboxStore::pathOf(const QString &mailbox) const

@@ -3,8 +3,10 @@
 #include <QSet>
 
 #include <mutex>
+#include <vector>
 
 #include "config/settings.h"
+#include "util/fsutil.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -14,6 +16,16 @@
 // Maildir++ mailboxes under data/mailboxes/<domain>/<user>/ with the folders .Sent and
 // .Archive, readable unchanged by Dovecot (mail_location = maildir:DATA/mailboxes/%d/%n).
 namespace tandem::mailbox {
+
+// A copy written whole in its folder's tmp/, whose fsync and move into new/ wait for
+// MailboxStore::completeCopies() with the other copies of a batch (DeliveryRequest::batch).
+struct PendingCopy {
+    fsutil::Fd fd;
+    QString tmp;
+    QString folder; // the Maildir folder
+    QString fileName;
+    bool subfolder = false;
+};
 
 struct DeliveryRequest {
     QString localPart;
@@ -31,6 +43,10 @@ struct DeliveryRequest {
     // so the look for a copy already made — a listing of cur/, as long as the mailbox is big —
     // is skipped.
     bool mayExist = true;
+    // Set: the copy is written but not made durable nor moved into new/: it is appended here,
+    // and deliver() says Stored; completeCopies() finishes it with the rest (the dispatcher's
+    // batch: the copies' writes reach the disk together, not one fsync after the other).
+    std::vector<PendingCopy> *batch = nullptr;
 };
 
 enum class DeliveryOutcome { Stored, AlreadyStored, NoMailbox, Failed };
@@ -47,6 +63,10 @@ public:
     bool existsOnDisk(const QString &localPart, const QString &domain) const;
     bool create(const QString &localPart, const QString &domain, QString *error);
     DeliveryOutcome deliver(const DeliveryRequest &request, QString *fileName, QString *error);
+    // Makes the copies durable and moves each into its new/ (not fsyncing new/ itself): every
+    // copy's writeback is started before the first fsync waits. One error per copy, in order,
+    // empty for a copy now in new/; a copy that failed is removed from tmp/.
+    QStringList completeCopies(std::vector<PendingCopy> &copies);
     QStringList mailboxes() const;                // "user@domain", sorted
     QString pathOf(const QString &mailbox) const; // of "user@domain"
     // The mailbox's own archive settings (its tandem-mailbox.json; Default when it says
@@ -66,6 +86,9 @@ private:
     // removes since is made again when a write in it fails).
     bool prepareFolder(const QString &folder, bool subfolder, QString *error);
     void forgetFolder(const QString &folder);
+    // tmp -> folder/new/fileName, making tmp/ and new/ again when they went.
+    bool publish(const QString &tmp, const QString &folder, const QString &fileName, bool subfolder,
+                 QString *error);
 
     QString m_root;
     QString m_host; // host name as the Maildir spec writes it in file names

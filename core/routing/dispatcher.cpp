@@ -177,8 +177,66 @@ void Dispatcher::processQueue()
     QMetaObject::invokeMethod(this, &Dispatcher::processQueue, Qt::QueuedConnection);
 }
 
+void Dispatcher::completeCopies(Batch &batch)
+{
+    if (batch.copies.empty())
+        return;
+    QStringList folders;
+    for (const mailbox::PendingCopy &c : batch.copies)
+        folders.append(c.folder + u"/new"_s);
+    const QStringList errors = m_mailboxes->completeCopies(batch.copies);
+    for (qsizetype i = 0; i < batch.stored.size(); ++i) {
+        const Batch::StoredCopy &copy = batch.stored.at(i);
+        const spool::Envelope &envelope = batch.envelopes[copy.message];
+        const spool::Action &action = envelope.actions.at(copy.action);
+        QString error = errors.value(i);
+        // A record that fails is made by the redo, which finds the copy made.
+        if (error.isEmpty() && !recordFiled(envelope, copy.action, action, &error) &&
+            error.isEmpty())
+            error = u"cannot record the copy in the archive"_s;
+        if (!error.isEmpty()) {
+            const QString why = u"%1 failed: %2"_s.arg(toString(action.kind), error);
+            log::warning(u"router"_s,
+                         u"%1, will retry in %2 s"_s.arg(why).arg(kRetrySeconds /
+                                                                  m_router->settings().timeScale),
+                         copy.message);
+            batch.failed.insert({copy.message, copy.action}, why);
+            continue;
+        }
+        batch.folders.insert(folders.at(i));
+        if (m_sizes)
+            m_sizes->added(action.mailbox, mailbox::MailboxSizes::sizeFromFileName(copy.fileName),
+                           envelope.id);
+        notifyDelivered(envelope, copy.action, action);
+        log::info(u"mailbox"_s,
+                  u"stored for <%1> in %2%3"_s.arg(
+                      action.deliveredTo, action.mailbox,
+                      action.folder.isEmpty() ? QString() : u" folder "_s + action.folder),
+                  envelope.id);
+    }
+    batch.stored.clear();
+    batch.envelopes.clear();
+}
+
 bool Dispatcher::commitBatch(Batch &batch, QString *error)
 {
+    completeCopies(batch);
+    // A copy that could not be made durable is not marked done, and its message waits for a
+    // retry that makes it again (its other actions stay done).
+    if (!batch.failed.isEmpty()) {
+        QHash<QString, QString> why;
+        for (auto it = batch.failed.cbegin(); it != batch.failed.cend(); ++it) {
+            batch.marks.removeAll(it.key());
+            if (!why.contains(it.key().first))
+                why.insert(it.key().first, it.value());
+        }
+        for (auto &[id, result, text] : batch.outcomes) {
+            if (why.contains(id) && result == Result::Finished) {
+                result = Result::Retry;
+                text = why.value(id);
+            }
+        }
+    }
     if (batch.marks.isEmpty() && batch.newEntries.isEmpty() && batch.folders.isEmpty())
         return true;
     const auto db = m_spool->db();
@@ -522,24 +580,22 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
     // The copy's name in new/ is made durable with the batch's marks (commitBatch).
     request.syncFolder = false;
     request.mayExist = mayExist;
+    // Made durable and moved into new/ with the batch's other copies (completeCopies).
+    request.batch = &m_batch->copies;
     const mailbox::DeliveryOutcome outcome = m_mailboxes->deliver(request, &fileName, error);
-    if (outcome == mailbox::DeliveryOutcome::Stored ||
-        outcome == mailbox::DeliveryOutcome::AlreadyStored)
+    // A copy found made is in new/ (which the batch syncs); a copy stored joins new/ when it
+    // is complete (completeCopies).
+    if (outcome == mailbox::DeliveryOutcome::AlreadyStored)
         m_batch->folders.insert(
             m_mailboxes->folderPath(request.localPart, request.domain, request.folder) + u"/new"_s);
     switch (outcome) {
     case mailbox::DeliveryOutcome::Stored:
-        if (m_sizes)
-            m_sizes->added(action.mailbox, mailbox::MailboxSizes::sizeFromFileName(fileName),
-                           envelope.id);
-        if (!recordFiled(envelope, index, action, error))
-            return false; // the redo finds the copy made and records it
-        notifyDelivered(envelope, index, action);
-        log::info(u"mailbox"_s,
-                  u"stored for <%1> in %2%3"_s.arg(
-                      action.deliveredTo, action.mailbox,
-                      action.folder.isEmpty() ? QString() : u" folder "_s + action.folder),
-                  envelope.id);
+        m_batch->stored.append({envelope.id, index, fileName});
+        if (!m_batch->envelopes.contains(envelope.id))
+            m_batch->envelopes.insert(envelope.id, envelope);
+        // Not one descriptor per recipient of a message to thousands.
+        if (m_batch->copies.size() >= kMaxPendingCopies)
+            completeCopies(*m_batch);
         return true;
     case mailbox::DeliveryOutcome::AlreadyStored:
         if (!recordFiled(envelope, index, action, error))

@@ -2,6 +2,7 @@
 
 #include "config/settings.h"
 #include "delivery/deliveryqueue.h"
+#include "mailbox/mailboxstore.h"
 #include "spool/envelope.h"
 
 #include <QObject>
@@ -10,12 +11,12 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 namespace tandem::spool {
 class Spool;
 }
 namespace tandem::mailbox {
-class MailboxStore;
 class MailboxSizes;
 } // namespace tandem::mailbox
 namespace tandem::delivery {
@@ -103,7 +104,23 @@ private:
         QList<delivery::OutboxEntry> newEntries;              // records to write
         QList<delivery::OutboxEntry> queuedEntries;           // new or found again by a redo
         QList<std::tuple<QString, Result, QString>> outcomes; // (message, result, why)
+        // Maildir copies written but not yet durable (MailboxStore::completeCopies), and what
+        // each stands for: what follows a stored copy (the archive's record, a success notice,
+        // the log line) waits until it is in new/.
+        struct StoredCopy {
+            QString message;
+            int action = 0;
+            QString fileName;
+        };
+        std::vector<mailbox::PendingCopy> copies;
+        QList<StoredCopy> stored;                   // one per copy, in the same order
+        QHash<QString, spool::Envelope> envelopes;  // of the messages with stored copies
+        QHash<QPair<QString, int>, QString> failed; // (message, action) -> why: not marked
     };
+    // Copies held open at once, at most: a batch with more completes them on the way.
+    static constexpr size_t kMaxPendingCopies = 128;
+    // Completes the batch's copies so far; a copy (or its record) that failed goes in failed.
+    void completeCopies(Batch &batch);
     bool commitBatch(Batch &batch, QString *error);
     bool returnToSender(const QString &id);
     // mayExist: an attempt at this message was made before (a redo): look for copies made.

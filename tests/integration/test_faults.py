@@ -65,6 +65,41 @@ class LocalDeliveryRetry(TandemTestCase):
                         + daemon.log()[-3000:])
         self.assertTrue(wait_for(lambda: not local_entries(daemon), 5), outbox(daemon))
 
+    def test_copy_failing_when_made_durable_is_retried_alone(self):
+        # The dispatcher writes a batch's copies first and makes them durable and moves them
+        # into new/ together: a copy that fails there (alice's new/ is a file) waits for a
+        # retry, and bob's copy of the same message, made, is not made again.
+        daemon = self.start_daemon(make_config(domain=DOMAIN), env=FAST)
+        send(daemon.port, "someone@remote.test", ["alice@example.com"],
+             make_message(subject="first"))
+        wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 1)
+        new = os.path.join(mailbox_dir(daemon.data, DOMAIN, "alice"), "new")
+        kept = os.path.join(daemon.data, "kept-new")
+        shutil.move(new, kept)
+        with open(new, "w") as f:
+            f.write("not a folder\n")
+        send(daemon.port, "someone@remote.test", ["alice@example.com", "bob@example.com"],
+             make_message(subject="second"))
+        self.assertTrue(wait_for(lambda: "will retry" in daemon.log(), 10),
+                        "no failed delivery logged:\n" + daemon.log()[-2000:])
+        entries = wait_for(lambda: local_entries(daemon), 5)
+        self.assertEqual([e["recipients"] for e in entries], [["alice@example.com"]],
+                         outbox(daemon))
+        self.assertIn("not a folder", entries[0]["last_reply"])
+        self.assertEqual(len(maildir_files(daemon.data, DOMAIN, "bob")), 1)
+        # Nothing of the failed copy is left in tmp/.
+        self.assertEqual(os.listdir(os.path.join(mailbox_dir(daemon.data, DOMAIN, "alice"),
+                                                 "tmp")), [])
+        os.remove(new)
+        shutil.move(kept, new)
+        self.assertTrue(wait_for(lambda: len(maildir_files(daemon.data, DOMAIN, "alice")) == 2,
+                                 15), "the failed copy was never made again:\n"
+                        + daemon.log()[-3000:])
+        self.assertTrue(wait_for(lambda: not local_entries(daemon), 5), outbox(daemon))
+        time.sleep(0.5)
+        self.assertEqual(len(maildir_files(daemon.data, DOMAIN, "bob")), 1)
+        self.assertEqual(len(maildir_files(daemon.data, DOMAIN, "alice")), 2)
+
     def test_queue_retry_all_reaches_local_deliveries(self):
         daemon = self.start_daemon(make_config(domain=DOMAIN))  # a real minute between tries
         tmp = self.break_alice(daemon)

@@ -57,6 +57,7 @@ private slots:
     void missingMaildirFoldersRepaired();
     void firstAttemptDoesNotLookForItsCopy();
     void hostNameEscapedInFileNames();
+    void batchedCopiesCompletedTogether();
 
 private:
     DeliveryRequest request(const QString &uniqueBase) const;
@@ -66,6 +67,43 @@ private:
     QString m_source;
     tandem::config::MailboxTemplate m_template;
 };
+
+void TestMailboxStore::batchedCopiesCompletedTogether()
+{
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    std::vector<PendingCopy> copies;
+    DeliveryRequest inbox = request(u"BATCH-0"_s);
+    inbox.batch = &copies;
+    DeliveryRequest sent = request(u"BATCH-1"_s);
+    sent.folder = u"Sent"_s;
+    sent.batch = &copies;
+    QString inboxName;
+    QString sentName;
+    QString error;
+    QCOMPARE(store.deliver(inbox, &inboxName, &error), DeliveryOutcome::Stored);
+    QCOMPARE(store.deliver(sent, &sentName, &error), DeliveryOutcome::Stored);
+    QCOMPARE(copies.size(), size_t(2));
+    // Written, not yet moved into new/.
+    const QString box = m_root + u"/example.com/alice"_s;
+    QCOMPARE(QDir(box + u"/tmp"_s).entryList(QDir::Files), QStringList{inboxName});
+    QVERIFY(QDir(box + u"/new"_s).isEmpty());
+    QCOMPARE(QDir(box + u"/.Sent/tmp"_s).entryList(QDir::Files), QStringList{sentName});
+
+    // The Sent folder's new/ is not a folder any more: that copy fails alone, and goes.
+    QVERIFY(QDir(box + u"/.Sent/new"_s).removeRecursively());
+    QFile blocker(box + u"/.Sent/new"_s);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QStringList errors = store.completeCopies(copies);
+    QCOMPARE(errors.size(), 2);
+    QVERIFY2(errors.at(0).isEmpty(), qPrintable(errors.at(0)));
+    QVERIFY2(errors.at(1).contains(u"not a folder"_s), qPrintable(errors.at(1)));
+    QVERIFY(copies.empty());
+    QCOMPARE(QDir(box + u"/new"_s).entryList(QDir::Files), QStringList{inboxName});
+    QCOMPARE(readAll(box + u"/new/"_s + inboxName), lf(kPrefix + kMessage));
+    QVERIFY(QDir(box + u"/tmp"_s).isEmpty());
+    QVERIFY(QDir(box + u"/.Sent/tmp"_s).isEmpty());
+}
 
 void TestMailboxStore::init()
 {
