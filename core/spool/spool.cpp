@@ -158,6 +158,10 @@ void Spool::commit(std::unique_ptr<IncomingMessage> message, const Envelope &env
                    QObject *context, std::function<void(const CommitResult &)> done)
 {
     message->flush();
+    // Its writeback starts now, while the writer may still be busy with the batch before: by
+    // the time this message's fsync comes, its data is mostly on its way or written.
+    if (!message->failed())
+        ::sync_file_range(message->m_fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
     Job job{std::move(message), serialize(envelope), context,
             std::move(done),    envelope.handover,   envelope.recipients};
     {
@@ -234,15 +238,6 @@ bool Spool::insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &r
 
 void Spool::commitBatch(std::deque<Job> &batch)
 {
-    // Every file's writeback starts before the first fsync waits: the batch's writes go to
-    // the disk together, and each fsync then mostly finds its data written (one wait where
-    // there were three per file, one after the other).
-    if (batch.size() > 1) {
-        for (const Job &job : batch) {
-            if (!job.message->failed() && job.message->m_fd.isValid())
-                ::sync_file_range(job.message->m_fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
-        }
-    }
     std::vector<CommitResult> results(batch.size());
     std::vector<std::pair<QString, QByteArray>> rows;
     for (size_t i = 0; i < batch.size(); ++i) {

@@ -245,7 +245,7 @@ def intake_round(args, daemon, run_dir, loaded):
     """One load through the daemon; with loaded, while its maintenance run works."""
     os.sync()
     time.sleep(args.settle)
-    sink_port, port = rb.free_port(), rb.free_port()
+    sink_port, port = rb.free_ports(2)
     sink = rb.Sink(sink_port, run_dir)
     runner = None
     try:

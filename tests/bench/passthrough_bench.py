@@ -465,10 +465,7 @@ def one_run(pair, label, base, args, count):
     plan = Plan(args, count)
     run_dir = tempfile.mkdtemp(prefix=f"{label}.", dir=base)
     os.chmod(run_dir, 0o755)
-    ports = set()
-    while len(ports) < 3:
-        ports.add(rb.free_port())
-    mailbox_port, archive_port, sink_port = sorted(ports)
+    mailbox_port, archive_port, sink_port = rb.free_ports(3)
     dump = os.path.join(run_dir, "sink")
     os.makedirs(dump)
     os.chmod(dump, 0o777)  # smtp-sink writes as nobody

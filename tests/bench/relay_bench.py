@@ -57,9 +57,23 @@ def tool(name):
 
 
 def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(n):
+    """n distinct free ports, held open together so that they differ: two free_port() calls in
+    a row may both get the port the first one just closed, and then the relay cannot listen
+    where the sink already does, and smtp-source talks to the sink (a run of 20,000 msg/s)."""
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.bind(("127.0.0.1", 0))
+            socks.append(s)
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
 
 
 def proc_net_address(host, port):
@@ -618,7 +632,7 @@ def one_run(relay, label, base, args, count, size):
     settle(args)
     run_dir = tempfile.mkdtemp(prefix=f"{label}.", dir=base)
     os.chmod(run_dir, 0o755)
-    sink_port, relay_port = free_port(), free_port()
+    sink_port, relay_port = free_ports(2)
     sink = Sink(sink_port, run_dir)
     source = None
     failed = True

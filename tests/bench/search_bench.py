@@ -565,11 +565,11 @@ def part_filing(args, build, base, store, c):
     """Seconds from the 250 after DATA until `archive search` finds the message's own word."""
     rng = random.Random(args.seed + 5)
     daemon = Daemon(build, base, args, c.users)
-    port = rb.free_port()
+    port, sink_port = rb.free_ports(2)
     results = []
     polls = []
     try:
-        daemon.start(store["run_dir"], port, rb.free_port())
+        daemon.start(store["run_dir"], port, sink_port)
         for k in range(args.filed):
             word = f"filed{args.seed}x{k}q{rng.getrandbits(32):08x}"  # in no other message
             user = rng.choice(c.users)
