@@ -835,7 +835,7 @@ def print_table(args, sizes, relays, results):
     print()
     print(f"Medians of {args.rounds} runs ({args.messages} messages, {args.sessions} sessions); "
           f"T/P > 1: Tandem faster (msg/s) or bigger (CPU, memory)")
-    header = f"{'scenario':<26}{'metric':<20}" + "".join(f"{n:>12}" for n in names)
+    header = f"{'scenario':<28}{'metric':<20}" + "".join(f"{n:>12}" for n in names)
     if both:
         header += f"{'T/P':>8}"
     print(header)
@@ -851,7 +851,7 @@ def print_table(args, sizes, relays, results):
         for label, key, fmt in metrics:
             scale = 1 / 1024 if key in ("rss", "pss") else 1
             values = [med(size, n, key) * scale for n in names]
-            line = f"{scenario:<26}{label:<20}" + "".join(f"{fmt.format(v):>12}" for v in values)
+            line = f"{scenario:<28}{label:<20}" + "".join(f"{fmt.format(v):>12}" for v in values)
             if both:
                 line += f"{ratio(values[0], values[1]):>8}"
             print(line)
