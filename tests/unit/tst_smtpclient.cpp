@@ -15,10 +15,10 @@ namespace {
 
 // A next hop on loopback that offers STARTTLS and answers it as told: "garbage" (220, then
 // bytes that are not TLS), "close" (220, then the connection closes) or "refuse" (454).
-class FakeHop : public QObject {
+// A server on loopback that greets each connection and hands what comes in to onRead().
+class LoopbackHop : public QObject {
 public:
-    explicit FakeHop(const QByteArray &starttls)
-        : m_starttls(starttls)
+    LoopbackHop()
     {
         QVERIFY(m_server.listen(QHostAddress::LocalHost));
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
@@ -29,10 +29,23 @@ public:
         });
     }
     quint16 port() const { return m_server.serverPort(); }
+
+protected:
+    virtual void onRead(QTcpSocket *s) = 0;
+
+private:
+    QTcpServer m_server;
+};
+
+class FakeHop : public LoopbackHop {
+public:
+    explicit FakeHop(const QByteArray &starttls)
+        : m_starttls(starttls)
+    {}
     QList<QByteArray> commands;
 
 private:
-    void onRead(QTcpSocket *s)
+    void onRead(QTcpSocket *s) override
     {
         if (m_handshaking) {
             // The ClientHello: answer it with something that is not TLS, or with nothing.
@@ -63,7 +76,6 @@ private:
         }
     }
 
-    QTcpServer m_server;
     QByteArray m_starttls;
     bool m_handshaking = false;
 };
@@ -73,27 +85,18 @@ private:
 // sending DATA waits for ever. Recipients get rcptCode; DATA gets 354 when a recipient was
 // accepted or dataDespiteRefusal is set (a server that takes DATA without a recipient),
 // else 554.
-class GroupHop : public QObject {
+class GroupHop : public LoopbackHop {
 public:
     GroupHop(int rcptCode, bool dataDespiteRefusal)
         : m_rcptCode(rcptCode)
         , m_dataDespiteRefusal(dataDespiteRefusal)
-    {
-        QVERIFY(m_server.listen(QHostAddress::LocalHost));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            QTcpSocket *s = m_server.nextPendingConnection();
-            s->setParent(this);
-            s->write("220 fake ESMTP\r\n");
-            connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });
-        });
-    }
-    quint16 port() const { return m_server.serverPort(); }
+    {}
     QList<QList<QByteArray>> groups; // each transaction's commands, as they came together
     QList<QByteArray> bodies;        // what came after each 354, up to the final dot
     QList<QByteArray> afterwards;    // commands after the transactions (RSET, QUIT)
 
 private:
-    void onRead(QTcpSocket *s)
+    void onRead(QTcpSocket *s) override
     {
         while (s->canReadLine()) {
             const QByteArray line = s->readLine();
@@ -140,7 +143,6 @@ private:
         }
     }
 
-    QTcpServer m_server;
     int m_rcptCode;
     bool m_dataDespiteRefusal;
     QList<QByteArray> m_group;
