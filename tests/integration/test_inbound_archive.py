@@ -74,6 +74,34 @@ class ArchiveInbound(TandemTestCase):
         self.assertEqual(maildir_files(self.data, DOMAIN, "alice"), [])
         self.assertEqual(outbox(self.daemon), [])
 
+    def test_message_to_many_local_recipients_files_each_copy_once(self):
+        # 150 recipients and the sender's Sent copy: more copies than the dispatcher keeps
+        # open at once (128), so it completes them part-way through the message as well.
+        self.daemon.stop()
+        config = make_config(domain=DOMAIN, role="archive", hostname=HOSTNAME, users=[])
+        config["smtp"]["max_recipients"] = 200
+        config["smtp"]["max_new_mailboxes_per_hour"] = 200
+        daemon = self.start_daemon(config)
+        users = ["u%03d" % i for i in range(150)]
+        rcpts = ["%s@example.com" % u for u in users]
+        original = make_message(subject="to everyone", sender="alice@example.com",
+                                to="all@example.com",
+                                received=[MAILBOX_HOP % "all@example.com"])
+        self.assertEqual(send(daemon.port, "alice@example.com", rcpts, original,
+                              source="127.0.0.1"), {})
+        self.wait_files(daemon.data, DOMAIN, users[-1], timeout=30)
+        time.sleep(0.5)
+        for user, rcpt in zip(users, rcpts):
+            files = maildir_files(daemon.data, DOMAIN, user)
+            self.assertEqual(len(files), 1, "%s's INBOX: %r" % (user, files))
+            self.assertStoredCopy(files[0], rcpt, original, HOSTNAME)
+            self.assertEqual(os.listdir(os.path.join(mailbox_dir(daemon.data, DOMAIN, user),
+                                                     "tmp")), [])
+        sent = maildir_files(daemon.data, DOMAIN, "alice", folder="Sent")
+        self.assertEqual(len(sent), 1, "alice's Sent: %r" % sent)
+        self.assertTrue(read_bytes(sent[0]).endswith(lf(original)))
+        self.assertEqual(outbox(daemon), [])
+
     def test_local_sender_to_remote_recipient_sent_items_and_outbox(self):
         original = make_message(subject="alice out", sender="alice@example.com",
                                 to="carol@remote.test",
