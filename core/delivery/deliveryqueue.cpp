@@ -276,7 +276,7 @@ void DeliveryQueue::schedule()
             busyOrStarting += c->hop == hop ? 1 : 0;
         // Open as many connections as there is waiting work, within both limits.
         while (m_hops[hop].waiting.size() > busyOrStarting - countIdle(hop) &&
-               m_hops[hop].connections < kMaxConnectionsPerHop &&
+               m_hops[hop].connections < m_hops[hop].limit &&
                totalConnections() < kMaxConnections) {
             openConnection(hop);
             ++busyOrStarting;
@@ -361,6 +361,8 @@ void DeliveryQueue::tryDestinations(const QString &hop, QList<Destination> desti
                     log::info(u"outbox"_s,
                               u"%1: %2"_s.arg(connection->client->peer(), reply.toString()));
                     const QString hop = connection->hop;
+                    Hop &h = m_hops[hop];
+                    h.limit = std::max(1, h.limit - 1);
                     QList<Destination> next = destinations;
                     const QString tlsError = connection->client->tlsError();
                     const bool fallBack =
@@ -425,6 +427,10 @@ void DeliveryQueue::onTransaction(Connection *connection, const ClientResult &re
         log::info(u"outbox"_s,
                   u"%1 via %2: %3"_s.arg(id, connection->client->peer(), result.reply.toString()),
                   it->messageId);
+        if (result.reply.isPositive()) {
+            Hop &hop = m_hops[connection->hop];
+            hop.limit = std::min(kMaxConnectionsPerHop, hop.limit + 1);
+        }
         recordOutcome(*it, result.recipients, connection->host, result.relayedWithoutDsn);
     }
     if (connection->client->isReady())

@@ -49,6 +49,11 @@ public:
     // to keep up (4 per hop relayed 1,300 msg/s where 16 kept up with 1,800 accepted).
     static constexpr int kMaxConnections = 100;
     static constexpr int kMaxConnectionsPerHop = 20;
+    // Slow start, as Postfix's initial_destination_concurrency: a hop gets this many
+    // connections at first, one more for each message it accepts (up to the maximum), and one
+    // fewer for each connection that fails before its first transaction (down to one). A busy
+    // relay reaches 20 within its first 15 messages; a hop that is struggling is not flooded.
+    static constexpr int kInitialConnectionsPerHop = 5;
     static constexpr int kIdleSeconds = 5; // a connection waits this long for more work
     // After a failed STARTTLS handshake, opportunistic TLS skips STARTTLS at that address for
     // this long (scaled by the time scale), then tries it again.
@@ -97,6 +102,7 @@ private:
         QQueue<QString> waiting;
         QSet<QString> waitingIds; // the same ids: a look-up, not a scan, per entry scheduled
         int connections = 0;
+        int limit = kInitialConnectionsPerHop; // connections it may have now (slow start)
         bool resolving = false;
     };
 

@@ -427,6 +427,7 @@ class Sink:
         self._commands = []
         self._connections = 0
         self._open = set()
+        self._peak_open = 0
         self._auth_log = []
         self._tls_sessions = []
         self._starttls_attempts = []
@@ -522,6 +523,11 @@ class Sink:
         with self._lock:
             return len(self._open)
 
+    def peak_open_connections(self):
+        """The most sessions that were open at once."""
+        with self._lock:
+            return self._peak_open
+
     def clear(self):
         with self._lock:
             self._transactions.clear()
@@ -537,6 +543,7 @@ class Sink:
         with self._lock:
             self._connections += 1
             self._open.add(sock)
+            self._peak_open = max(self._peak_open, len(self._open))
             return self._connections
 
     def _replaced(self, old, new):

@@ -26,6 +26,7 @@ import re  # noqa: E402
 import socket  # noqa: E402
 import struct  # noqa: E402
 import subprocess  # noqa: E402
+import threading  # noqa: E402
 import time  # noqa: E402
 import unittest  # noqa: E402
 
@@ -657,6 +658,36 @@ class ConnectionReuse(DeliveryTestCase):
                              "connections opened to one next hop; transactions per connection: "
                              "%r" % [t["connection"] for t in ts])
         self.assertLess(len(used), self.COUNT, "no connection carried a second message")
+
+    def test_a_new_hop_gets_five_connections_then_more_as_it_accepts(self):
+        # Slow start (Postfix's initial_destination_concurrency): while the first five
+        # transactions hang in DATA, no sixth connection is opened; once the hop accepts
+        # messages, more connections may go to it, up to 20.
+        sink = self.sink()
+        release = threading.Event()
+        sink.data_reply = lambda mail_from, rcpts, data: (release.wait(30), None)[1]
+        daemon = self.start_daemon(self.delivery_config([self.route(sink)]))
+        count = 12
+        s = smtplib.SMTP(host="127.0.0.1", port=daemon.port, timeout=30)
+        try:
+            for i in range(count):
+                _, msg = self.message()
+                self.assertEqual(s.sendmail(ALICE, ["r%d@remote.test" % i], msg), {})
+        finally:
+            quit_quietly(s)
+        try:
+            self.assertTrue(wait_for(lambda: sink.open_connections() >= 5, WAIT, interval=0.1),
+                            "connections open: %d" % sink.open_connections())
+            time.sleep(1.0)
+            self.assertEqual(sink.open_connections(), 5)
+            self.assertEqual(sink.peak_open_connections(), 5)
+        finally:
+            release.set()
+        wait_for(lambda: len(sink.transactions()) >= count, WAIT, interval=0.1)
+        self.wait_outbox_empty(daemon)
+        self.assertEqual(sorted(t["rcpt_to"][0] for t in sink.transactions()),
+                         sorted("r%d@remote.test" % i for i in range(count)))
+        self.assertLessEqual(sink.peak_open_connections(), self.MAX_PER_HOP)
 
     def test_idle_connection_carries_the_next_message(self):
         sink = self.sink()
