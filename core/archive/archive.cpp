@@ -4,6 +4,7 @@
 #include "archive/catalog.h"
 #include "archive/extract.h"
 #include "archive/import.h"
+#include "archive/libarchive.h"
 #include "archive/mbox.h"
 #include "mailbox/mailboxstore.h"
 #include "util/fsutil.h"
@@ -18,9 +19,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -1936,14 +1934,16 @@ public:
     ~ZipSink() override
     {
         if (m_zip)
-            archive_write_free(m_zip);
+            m_lib->free(m_zip);
     }
     bool open(QString *error)
     {
-        m_zip = archive_write_new();
-        if (!m_zip || archive_write_set_format_zip(m_zip) != ARCHIVE_OK ||
-            archive_write_open_filename(m_zip, QFile::encodeName(m_tmp).constData()) !=
-                ARCHIVE_OK) {
+        m_lib = libArchive(error);
+        if (!m_lib)
+            return false;
+        m_zip = m_lib->writeNew();
+        if (!m_zip || m_lib->setFormatZip(m_zip) != ARCHIVE_OK ||
+            m_lib->openFilename(m_zip, QFile::encodeName(m_tmp).constData()) != ARCHIVE_OK) {
             *error = u"cannot create %1: %2"_s.arg(m_tmp, zipError());
             return false;
         }
@@ -1951,21 +1951,21 @@ public:
     }
     bool begin(const Placement &p, const QString &name, QString *error) override
     {
-        archive_entry *entry = archive_entry_new();
-        archive_entry_set_pathname_utf8(entry, name.toUtf8().constData());
-        archive_entry_set_size(entry, p.size);
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_entry_set_mtime(entry, p.filed.toSecsSinceEpoch(), 0);
-        const bool ok = archive_write_header(m_zip, entry) == ARCHIVE_OK;
-        archive_entry_free(entry);
+        archive_entry *entry = m_lib->entryNew();
+        m_lib->entrySetPathnameUtf8(entry, name.toUtf8().constData());
+        m_lib->entrySetSize(entry, p.size);
+        m_lib->entrySetFiletype(entry, AE_IFREG);
+        m_lib->entrySetPerm(entry, 0644);
+        m_lib->entrySetMtime(entry, p.filed.toSecsSinceEpoch(), 0);
+        const bool ok = m_lib->writeHeader(m_zip, entry) == ARCHIVE_OK;
+        m_lib->entryFree(entry);
         if (!ok)
             *error = u"zip: %1"_s.arg(zipError());
         return ok;
     }
     bool write(const QByteArray &chunk, QString *error) override
     {
-        if (archive_write_data(m_zip, chunk.constData(), size_t(chunk.size())) != chunk.size()) {
+        if (m_lib->writeData(m_zip, chunk.constData(), size_t(chunk.size())) != chunk.size()) {
             *error = u"zip: %1"_s.arg(zipError());
             return false;
         }
@@ -1973,7 +1973,7 @@ public:
     }
     bool end(QString *error) override
     {
-        if (archive_write_finish_entry(m_zip) != ARCHIVE_OK) {
+        if (m_lib->finishEntry(m_zip) != ARCHIVE_OK) {
             *error = u"zip: %1"_s.arg(zipError());
             return false;
         }
@@ -1981,8 +1981,8 @@ public:
     }
     bool finish(QString *error) override
     {
-        const int closed = archive_write_close(m_zip);
-        archive_write_free(std::exchange(m_zip, nullptr));
+        const int closed = m_lib->close(m_zip);
+        m_lib->free(std::exchange(m_zip, nullptr));
         if (closed != ARCHIVE_OK) {
             *error = u"cannot write %1"_s.arg(m_tmp);
             return false;
@@ -1995,7 +1995,7 @@ public:
     void abandon() override
     {
         if (m_zip)
-            archive_write_free(std::exchange(m_zip, nullptr));
+            m_lib->free(std::exchange(m_zip, nullptr));
         ::unlink(QFile::encodeName(m_tmp).constData());
     }
     bool dropCurrent() override { return false; }
@@ -2003,12 +2003,13 @@ public:
 private:
     QString zipError() const
     {
-        const char *text = m_zip ? archive_error_string(m_zip) : nullptr;
+        const char *text = m_zip ? m_lib->errorString(m_zip) : nullptr;
         return text ? QString::fromUtf8(text) : fsutil::errnoText(errno);
     }
 
     QString m_path;
     QString m_tmp;
+    const LibArchive *m_lib = nullptr;
     struct archive *m_zip = nullptr;
 };
 
