@@ -270,6 +270,9 @@ SizeLevel MailboxSizes::review(const QString &mailbox, qint64 size, bool stored,
         e.told = now;
         refuses = m_refuses;
     }
+    const bool overCap = stored && now == SizeLevel::Full && !refuses;
+    if (now == before && !overCap)
+        return now; // nothing to tell (every recipient's check comes here)
     if (now != before)
         writeMarker(pathOf(mailbox), now);
     const QString figures =
@@ -309,7 +312,7 @@ SizeLevel MailboxSizes::review(const QString &mailbox, qint64 size, bool stored,
         if (before == SizeLevel::Full)
             emit alarmCleared(mailbox);
     }
-    if (stored && now == SizeLevel::Full && !refuses)
+    if (overCap)
         log::warning(u"mailbox"_s,
                      u"stored in %1 over its size cap: %2 (an Archive refuses nothing local)"_s.arg(
                          mailbox, figures),

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -347,7 +348,29 @@ QString MailboxStore::pathOf(const QString &mailbox) const
 config::MailboxArchiveSettings MailboxStore::archiveSettings(const QString &mailbox,
                                                              QString *error) const
 {
-    QFile file(pathOf(mailbox) + u"/tandem-mailbox.json"_s);
+    // Read for every recipient's size check: a file read and parsed once is kept while it is
+    // the same file (inode, size and change time), which one stat tells.
+    struct Cached {
+        struct stat st;
+        config::MailboxArchiveSettings settings;
+    };
+    static std::mutex cacheMutex;
+    static QHash<QString, Cached> cache;
+    const QString path = pathOf(mailbox) + u"/tandem-mailbox.json"_s;
+    struct stat st;
+    const bool statted = ::stat(QFile::encodeName(path).constData(), &st) == 0;
+    const auto same = [&st](const struct stat &o) {
+        return o.st_ino == st.st_ino && o.st_dev == st.st_dev && o.st_size == st.st_size &&
+               o.st_mtim.tv_sec == st.st_mtim.tv_sec && o.st_mtim.tv_nsec == st.st_mtim.tv_nsec &&
+               o.st_ctim.tv_sec == st.st_ctim.tv_sec && o.st_ctim.tv_nsec == st.st_ctim.tv_nsec;
+    };
+    if (statted) {
+        std::lock_guard lock(cacheMutex);
+        const auto it = cache.constFind(path);
+        if (it != cache.constEnd() && same(it->st))
+            return it->settings;
+    }
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (file.exists() && error)
             *error = u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString());
@@ -364,6 +387,12 @@ config::MailboxArchiveSettings MailboxStore::archiveSettings(const QString &mail
         if (error)
             *error = problems.join(u"; "_s);
         return {};
+    }
+    if (statted) {
+        std::lock_guard lock(cacheMutex);
+        if (cache.size() > 100000)
+            cache.clear(); // a bound, far beyond any installation's mailboxes
+        cache.insert(path, Cached{st, settings});
     }
     return settings;
 }

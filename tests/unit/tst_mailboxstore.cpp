@@ -58,6 +58,7 @@ private slots:
     void firstAttemptDoesNotLookForItsCopy();
     void hostNameEscapedInFileNames();
     void batchedCopiesCompletedTogether();
+    void archiveSettingsFollowTheFile();
 
 private:
     DeliveryRequest request(const QString &uniqueBase) const;
@@ -67,6 +68,34 @@ private:
     QString m_source;
     tandem::config::MailboxTemplate m_template;
 };
+
+void TestMailboxStore::archiveSettingsFollowTheFile()
+{
+    // Read once and kept while the file stays the same: a file replaced (as the console
+    // writes it) or rewritten in place is read again.
+    MailboxStore store(m_root, u"host.example.com"_s, m_template);
+    QString error;
+    QVERIFY2(store.create(u"carol"_s, u"example.com"_s, &error), qPrintable(error));
+    const QString mailbox = u"carol@example.com"_s;
+    QVERIFY(store.archiveSettings(mailbox).mode == tandem::config::ArchiveMode::Default);
+    tandem::config::MailboxArchiveSettings none;
+    none.mode = tandem::config::ArchiveMode::None;
+    QVERIFY2(store.setArchiveSettings(mailbox, none, &error), qPrintable(error));
+    QVERIFY(store.archiveSettings(mailbox).mode == tandem::config::ArchiveMode::None);
+    QVERIFY(MailboxStore(m_root, {}, m_template).archiveSettings(mailbox).mode ==
+            tandem::config::ArchiveMode::None);
+    // In place, by hand.
+    QFile file(m_root + u"/example.com/carol/tandem-mailbox.json"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(R"({"archive_mode": "default"})");
+    file.close();
+    QVERIFY(store.archiveSettings(mailbox).mode == tandem::config::ArchiveMode::Default);
+    // Gone: the default, without an error.
+    QVERIFY(file.remove());
+    error.clear();
+    QVERIFY(store.archiveSettings(mailbox, &error).mode == tandem::config::ArchiveMode::Default);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
 
 void TestMailboxStore::batchedCopiesCompletedTogether()
 {
