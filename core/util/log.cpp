@@ -73,15 +73,12 @@ void removeFile(FileLog *file)
 
 void bufferStderr(bool on)
 {
-    std::unique_ptr<FileLog> finished;
-    {
-        QMutexLocker lock(&g_mutex);
-        if (on && !g_stderrWriter)
-            g_stderrWriter = FileLog::forStream(STDERR_FILENO, u"stderr"_s);
-        else if (!on)
-            finished = std::move(g_stderrWriter);
-    }
-    // Destroyed here, outside the lock: it writes what waits, then its thread ends.
+    QMutexLocker lock(&g_mutex);
+    if (on && !g_stderrWriter)
+        g_stderrWriter = FileLog::forStream(STDERR_FILENO, u"stderr"_s);
+    else if (!on)
+        g_stderrWriter.reset(); // writes what waits, before any line after it (its thread
+                                // never takes this lock)
 }
 
 void setFileLevel(Level level)
