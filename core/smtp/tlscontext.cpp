@@ -15,13 +15,7 @@
 
 #include <QHostAddress>
 
-#include <openssl/bn.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/rsa.h>
-#include <openssl/x509.h>
-#include <openssl/x509v3.h>
+#include "libcrypto.h"
 
 #include <memory>
 
@@ -71,20 +65,21 @@ int passphraseCallback(char *buffer, int size, int, void *passphrase)
 
 // Whether the key is the certificate's: OpenSSL compares the public halves. Qt has no way to
 // take the public key out of a private one, and finds a stranger only at the first handshake.
-bool keyMatches(const QSslCertificate &certificate, const QByteArray &keyPem, QByteArray passphrase)
+bool keyMatches(const LibCrypto &c, const QSslCertificate &certificate, const QByteArray &keyPem,
+                QByteArray passphrase)
 {
     const QByteArray certificatePem = certificate.toPem();
-    BIO *certificateBio = BIO_new_mem_buf(certificatePem.constData(), int(certificatePem.size()));
-    X509 *x509 = PEM_read_bio_X509(certificateBio, nullptr, nullptr, nullptr);
-    BIO *keyBio = BIO_new_mem_buf(keyPem.constData(), int(keyPem.size()));
-    EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio, nullptr, passphraseCallback, &passphrase);
-    const bool matches = x509 && key && X509_check_private_key(x509, key) == 1;
-    EVP_PKEY_free(key);
-    BIO_free(keyBio);
-    X509_free(x509);
-    BIO_free(certificateBio);
+    BIO *certificateBio = c.bioNewMemBuf(certificatePem.constData(), int(certificatePem.size()));
+    X509 *x509 = c.pemReadBioX509(certificateBio, nullptr, nullptr, nullptr);
+    BIO *keyBio = c.bioNewMemBuf(keyPem.constData(), int(keyPem.size()));
+    EVP_PKEY *key = c.pemReadBioPrivateKey(keyBio, nullptr, passphraseCallback, &passphrase);
+    const bool matches = x509 && key && c.x509CheckPrivateKey(x509, key) == 1;
+    c.evpPkeyFree(key);
+    c.bioFree(keyBio);
+    c.x509Free(x509);
+    c.bioFree(certificateBio);
     // Qt reads this thread's OpenSSL error queue after its own calls: leave nothing in it.
-    ERR_clear_error();
+    c.errClearError();
     return matches;
 }
 
@@ -128,7 +123,14 @@ bool TlsContext::readPair(const QString &certificatePath, const QString &keyPath
                            : u"smtp.tls.key: %1 holds no PEM RSA or EC private key"_s.arg(keyPath);
         return false;
     }
-    if (!keyMatches(chain->first(), keyPem, keyPassphrase)) {
+    QString why;
+    const LibCrypto *crypto = libCrypto(&why);
+    if (!crypto) {
+        *error = u"smtp.tls.key: cannot check that %1 belongs to the certificate: %2"_s.arg(keyPath,
+                                                                                            why);
+        return false;
+    }
+    if (!keyMatches(*crypto, chain->first(), keyPem, keyPassphrase)) {
         *error = u"smtp.tls.key: %1 does not match the certificate smtp.tls.certificate (%2)"_s.arg(
             keyPath, certificatePath);
         return false;
@@ -246,35 +248,33 @@ bool TlsContext::generateSelfSigned(const QString &hostname, const QString &cert
 
 namespace {
 
-template <typename T, void (*Free)(T *)> struct Freer {
-    void operator()(T *p) const { Free(p); }
-};
-template <typename T, void (*Free)(T *)> using Owned = std::unique_ptr<T, Freer<T, Free>>;
+// An OpenSSL object freed by the library's function for it.
+template <typename T> using Owned = std::unique_ptr<T, void (*)(T *)>;
 
 // OpenSSL's last error as text, and its queue left empty for Qt.
-QString sslError(const char *what)
+QString sslError(const LibCrypto &c, const char *what)
 {
     char text[256] = {};
-    ERR_error_string_n(ERR_get_error(), text, sizeof text);
-    ERR_clear_error();
+    c.errErrorStringN(c.errGetError(), text, sizeof text);
+    c.errClearError();
     return u"%1: %2"_s.arg(QString::fromLatin1(what), QString::fromLatin1(text));
 }
 
-QByteArray bioBytes(BIO *bio)
+QByteArray bioBytes(const LibCrypto &c, BIO *bio)
 {
     char *data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
+    const long size = c.bioCtrl(bio, BIO_CTRL_INFO, 0, &data); // BIO_get_mem_data
     return QByteArray(data, qsizetype(size));
 }
 
-bool addExtension(X509 *certificate, int nid, const QByteArray &value)
+bool addExtension(const LibCrypto &c, X509 *certificate, int nid, const QByteArray &value)
 {
     X509V3_CTX context;
     X509V3_set_ctx_nodb(&context);
-    X509V3_set_ctx(&context, certificate, certificate, nullptr, nullptr, 0);
-    Owned<X509_EXTENSION, X509_EXTENSION_free> extension(
-        X509V3_EXT_conf_nid(nullptr, &context, nid, value.constData()));
-    return extension && X509_add_ext(certificate, extension.get(), -1) == 1;
+    c.x509v3SetCtx(&context, certificate, certificate, nullptr, nullptr, 0);
+    Owned<X509_EXTENSION> extension(c.x509v3ExtConfNid(nullptr, &context, nid, value.constData()),
+                                    c.x509ExtensionFree);
+    return extension && c.x509AddExt(certificate, extension.get(), -1) == 1;
 }
 
 } // namespace
@@ -284,51 +284,56 @@ bool TlsContext::makeSelfSigned(const QString &hostname, const QString &certific
 {
     if (!prepareSelfSigned(certificatePath, keyPath, error))
         return false;
-    Owned<EVP_PKEY, EVP_PKEY_free> key(EVP_RSA_gen(2048));
+    const LibCrypto *crypto = libCrypto(error);
+    if (!crypto)
+        return false;
+    const LibCrypto &c = *crypto;
+    Owned<EVP_PKEY> key(c.evpPkeyQKeygen(nullptr, nullptr, "RSA", size_t(2048)), c.evpPkeyFree);
     if (!key) {
-        *error = sslError("cannot make an RSA key");
+        *error = sslError(c, "cannot make an RSA key");
         return false;
     }
-    Owned<X509, X509_free> certificate(X509_new());
-    Owned<BIGNUM, BN_free> serial(BN_new());
+    Owned<X509> certificate(c.x509New(), c.x509Free);
+    Owned<BIGNUM> serial(c.bnNew(), c.bnFree);
     const QByteArray host = hostname.toUtf8();
     const bool isAddress = !QHostAddress(hostname).isNull();
     const QByteArray altName = (isAddress ? "IP:" : "DNS:") + host;
-    X509_NAME *name = certificate ? X509_get_subject_name(certificate.get()) : nullptr;
+    X509 *x509 = certificate.get();
+    X509_NAME *name = x509 ? c.x509GetSubjectName(x509) : nullptr;
     const bool made =
-        certificate && serial && name && X509_set_version(certificate.get(), 2) == 1 &&
-        BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1 &&
-        BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(certificate.get())) &&
-        X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -3600) &&
-        X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 825L * 24 * 3600) &&
-        X509_set_pubkey(certificate.get(), key.get()) == 1 &&
-        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                                   reinterpret_cast<const unsigned char *>(host.constData()), -1,
-                                   -1, 0) == 1 &&
-        X509_set_issuer_name(certificate.get(), name) == 1 &&
-        addExtension(certificate.get(), NID_subject_alt_name, altName) &&
-        addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE") &&
-        addExtension(certificate.get(), NID_key_usage,
-                     "critical,digitalSignature,keyEncipherment") &&
-        addExtension(certificate.get(), NID_ext_key_usage, "serverAuth") &&
-        addExtension(certificate.get(), NID_subject_key_identifier, "hash") &&
-        X509_sign(certificate.get(), key.get(), EVP_sha256()) > 0;
+        x509 && serial && name && c.x509SetVersion(x509, 2) == 1 &&
+        c.bnRand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) == 1 &&
+        c.bnToAsn1Integer(serial.get(), c.x509GetSerialNumber(x509)) &&
+        c.x509GmtimeAdj(c.x509GetmNotBefore(x509), -3600) &&
+        c.x509GmtimeAdj(c.x509GetmNotAfter(x509), 825L * 24 * 3600) &&
+        c.x509SetPubkey(x509, key.get()) == 1 &&
+        c.x509NameAddEntryByTxt(name, "CN", MBSTRING_UTF8,
+                                reinterpret_cast<const unsigned char *>(host.constData()), -1, -1,
+                                0) == 1 &&
+        c.x509SetIssuerName(x509, name) == 1 &&
+        addExtension(c, x509, NID_subject_alt_name, altName) &&
+        addExtension(c, x509, NID_basic_constraints, "critical,CA:FALSE") &&
+        addExtension(c, x509, NID_key_usage, "critical,digitalSignature,keyEncipherment") &&
+        addExtension(c, x509, NID_ext_key_usage, "serverAuth") &&
+        addExtension(c, x509, NID_subject_key_identifier, "hash") &&
+        c.x509Sign(x509, key.get(), c.evpSha256()) > 0;
     if (!made) {
-        *error = sslError("cannot make the certificate");
+        *error = sslError(c, "cannot make the certificate");
         return false;
     }
-    Owned<BIO, BIO_free_all> keyBio(BIO_new(BIO_s_mem()));
-    Owned<BIO, BIO_free_all> certificateBio(BIO_new(BIO_s_mem()));
+    Owned<BIO> keyBio(c.bioNew(c.bioSMem()), c.bioFreeAll);
+    Owned<BIO> certificateBio(c.bioNew(c.bioSMem()), c.bioFreeAll);
     if (!keyBio || !certificateBio ||
-        PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
+        c.pemWriteBioPrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
             1 ||
-        PEM_write_bio_X509(certificateBio.get(), certificate.get()) != 1) {
-        *error = sslError("cannot write PEM");
+        c.pemWriteBioX509(certificateBio.get(), x509) != 1) {
+        *error = sslError(c, "cannot write PEM");
         return false;
     }
-    ERR_clear_error();
-    return fsutil::writeDurably(keyPath, bioBytes(keyBio.get()), error, true, 0600) &&
-           fsutil::writeDurably(certificatePath, bioBytes(certificateBio.get()), error, true, 0644);
+    c.errClearError();
+    return fsutil::writeDurably(keyPath, bioBytes(c, keyBio.get()), error, true, 0600) &&
+           fsutil::writeDurably(certificatePath, bioBytes(c, certificateBio.get()), error, true,
+                                0644);
 }
 
 } // namespace tandem::smtp
