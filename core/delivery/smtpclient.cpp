@@ -4,12 +4,16 @@
 #include "mime7bit.h"
 #include "smtp/address.h"
 
+#include "util/fsutil.h"
 #include "util/log.h"
 
 #include <QBuffer>
 #include <QRegularExpression>
 
 #include <algorithm>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +51,7 @@ QString ServerReply::toString() const
 SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_socket(new QSslSocket(this))
+    , m_socket(new QTcpSocket(this))
     , m_timer(this)
 {
     m_timer.setSingleShot(true);
@@ -61,24 +65,31 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
             finishTransaction(r);
         fail(r);
     });
-    connect(m_socket, &QSslSocket::connected, this, [this] {
+    connect(m_socket, &QTcpSocket::connected, this, [this] {
         // Commands and the end of a body are small writes that the peer answers: without
         // TCP_NODELAY, Nagle's algorithm holds each one back until the previous segment is
         // acknowledged, and a peer delaying its ACK (40 ms on Linux) stalls every message.
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         expect(State::Greeting, kGreetingTimeout);
     });
-    connect(m_socket, &QSslSocket::readyRead, this, &SmtpClient::onReadyRead);
-    connect(m_socket, &QSslSocket::encrypted, this, [this] {
-        // RFC 3207 §4.2: forget what was said before TLS and greet again.
-        m_extensions.clear();
-        m_authMechanisms.clear();
-        command("EHLO " + m_options.heloName.toLatin1(), State::Ehlo, kGreetingTimeout);
-    });
-    // Certificates are not verified: an encrypted connection to a server with a self-signed
-    // certificate (the usual partner machine) is better than a plain one.
-    connect(m_socket, &QSslSocket::sslErrors, this, [this] { m_socket->ignoreSslErrors(); });
-    connect(m_socket, &QSslSocket::bytesWritten, this, [this] {
+    connectSocket();
+}
+
+void SmtpClient::connectSocket()
+{
+    connect(m_socket, &QTcpSocket::readyRead, this, &SmtpClient::onReadyRead);
+    if (m_tls) {
+        connect(m_tls, &QSslSocket::encrypted, this, [this] {
+            // RFC 3207 §4.2: forget what was said before TLS and greet again.
+            m_extensions.clear();
+            m_authMechanisms.clear();
+            command("EHLO " + m_options.heloName.toLatin1(), State::Ehlo, kGreetingTimeout);
+        });
+        // Certificates are not verified: an encrypted connection to a server with a
+        // self-signed certificate (the usual partner machine) is better than a plain one.
+        connect(m_tls, &QSslSocket::sslErrors, this, [this] { m_tls->ignoreSslErrors(); });
+    }
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_state == State::Body && !m_bodyDone && m_socket->bytesToWrite() < kWriteHighWater)
             pumpBody();
     });
@@ -116,6 +127,37 @@ SmtpClient::SmtpClient(ClientOptions options, QObject *parent)
     });
 }
 
+bool SmtpClient::moveToTls(QString *error)
+{
+    // The connection goes on under a QSslSocket of its own, made now: the first one in the
+    // process loads the TLS library, which a relay to peers without STARTTLS never needs.
+    const int fd = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = fsutil::errnoText(errno);
+        return false;
+    }
+    auto *tls = new QSslSocket(this);
+    tls->setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!tls->setSocketDescriptor(fd)) {
+        *error = tls->errorString();
+        delete tls;
+        ::close(fd);
+        return false;
+    }
+    tls->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Called from the plain socket's readyRead(): it goes later. Closing its descriptor leaves
+    // the connection to the duplicate. Whatever the server sent after its 220 is dropped with
+    // it, never taken for an answer under TLS (RFC 3207 §4.2).
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = tls;
+    m_tls = tls;
+    m_in.clear();
+    connectSocket();
+    return true;
+}
+
 SmtpClient::~SmtpClient() = default;
 
 void SmtpClient::connectToHost(const QString &address, quint16 port)
@@ -123,7 +165,6 @@ void SmtpClient::connectToHost(const QString &address, quint16 port)
     m_peer = (m_options.peerName.isEmpty() ? address : m_options.peerName) +
              u"[%1]:%2"_s.arg(address).arg(port);
     m_state = State::Connecting;
-    m_socket->setPeerVerifyMode(QSslSocket::VerifyNone);
     armTimer(kConnectTimeout);
     m_socket->connectToHost(address, port);
 }
@@ -212,9 +253,13 @@ void SmtpClient::onReply(const ServerReply &reply)
         return afterEhlo();
     case State::StartTls:
         if (reply.code == 220) {
+            QString error;
+            if (!moveToTls(&error))
+                return fail(localReply(451, u"4.4.1"_s,
+                                       u"cannot start TLS with %1: %2"_s.arg(m_peer, error)));
             m_state = State::Handshake;
             armTimer(kGreetingTimeout);
-            m_socket->startClientEncryption();
+            m_tls->startClientEncryption();
             return;
         }
         if (m_options.tls == config::TlsMode::Required)
@@ -285,7 +330,7 @@ void SmtpClient::onEhloReply(const ServerReply &reply)
 
 void SmtpClient::afterEhlo()
 {
-    if (!m_socket->isEncrypted() && m_options.tls != config::TlsMode::Off) {
+    if (!tlsActive() && m_options.tls != config::TlsMode::Off) {
         if (m_extensions.contains(u"STARTTLS"_s) && !m_triedTls && QSslSocket::supportsSsl() &&
             !(m_options.skipStartTls && m_options.tls == config::TlsMode::Opportunistic)) {
             m_triedTls = true;
@@ -305,7 +350,7 @@ void SmtpClient::afterEhlo()
 
 void SmtpClient::startAuth()
 {
-    if (!m_socket->isEncrypted() && m_options.tls != config::TlsMode::Off)
+    if (!tlsActive() && m_options.tls != config::TlsMode::Off)
         return giveUp(
             localReply(451, u"4.7.0"_s, u"not sending a password to %1 without TLS"_s.arg(m_peer)));
     if (m_options.password.isEmpty())

@@ -79,7 +79,7 @@ public:
     void quit();
     bool isReady() const { return m_state == State::Ready; }
     QString peer() const { return m_peer; }
-    bool tlsActive() const { return m_socket->isEncrypted(); }
+    bool tlsActive() const { return m_tls && m_tls->isEncrypted(); }
     // Why the STARTTLS handshake failed, once failed() has said it did; empty otherwise. The
     // session cannot go on in that connection, but a new one in clear text may.
     QString tlsError() const { return m_tlsError; }
@@ -136,9 +136,13 @@ private:
     void expect(State next, int timeoutSeconds);
     void armTimer(int seconds);
     void pumpBody();
+    void connectSocket();
+    // After STARTTLS's 220: the connection moves from the plain socket to a new QSslSocket.
+    bool moveToTls(QString *error);
 
     ClientOptions m_options;
-    QSslSocket *m_socket;
+    QTcpSocket *m_socket;        // plain until STARTTLS is accepted; then m_tls
+    QSslSocket *m_tls = nullptr; // the connection's socket since STARTTLS's 220
     QTimer m_timer;
     State m_state = State::Closed;
     QString m_peer;

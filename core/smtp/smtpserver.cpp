@@ -12,15 +12,16 @@ namespace tandem::smtp {
 
 namespace {
 
-// Hands out QSslSockets, so a session can start TLS (STARTTLS, or at once for smtps).
-class SslTcpServer : public QTcpServer {
+// Hands out plain QTcpSockets with Nagle's algorithm off. A session that starts TLS (STARTTLS,
+// or at once for smtps) moves onto a QSslSocket of its own then (SmtpSession::relayTls).
+class LowDelayTcpServer : public QTcpServer {
 public:
     using QTcpServer::QTcpServer;
 
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        auto *socket = new QSslSocket(this);
+        auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
@@ -97,7 +98,7 @@ bool SmtpServer::listen(QString *error)
     // logs no "listening" line for the first.
     for (qsizetype i = 0; i < m_settings->smtp.listeners.size(); ++i) {
         const config::Listener listener = m_settings->smtp.listeners.at(i);
-        auto *server = new SslTcpServer(this);
+        auto *server = new LowDelayTcpServer(this);
         if (!server->listen(QHostAddress(listener.address), listener.port)) {
             *error = u"smtp.listeners[%1]: cannot listen on %2 port %3: %4"_s.arg(i)
                          .arg(listener.address)
@@ -196,13 +197,13 @@ QStringList SmtpServer::listeningAddresses() const
 
 void SmtpServer::onNewConnection(QTcpServer *server, const config::Listener &listener)
 {
-    while (auto *socket = qobject_cast<QSslSocket *>(server->nextPendingConnection())) {
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
         const QString key = addressKey(socket->peerAddress());
         const auto refuse = [&](const Reply &reply, const QString &why) {
             log::warning(u"smtp"_s, u"refused connection from %1: %2"_s.arg(key, why));
             socket->write(reply.toWire());
             socket->disconnectFromHost();
-            connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         };
         if (m_shuttingDown) {
             refuse(replies::shuttingDown(), u"shutting down"_s);

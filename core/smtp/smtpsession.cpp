@@ -124,7 +124,7 @@ const SmtpSession::CommandSpec SmtpSession::kCommands[] = {
     {"TURN", &SmtpSession::checkAny, &SmtpSession::doNotImplemented},
 };
 
-SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *parent)
+SmtpSession::SmtpSession(QTcpSocket *socket, SessionContext context, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_ctx(std::move(context))
@@ -156,25 +156,28 @@ SmtpSession::SmtpSession(QSslSocket *socket, SessionContext context, QObject *pa
 void SmtpSession::connectSocket()
 {
     m_socket->setReadBufferSize(kMaxBufferedInput); // QSslSocket bounds its TCP socket's too
-    connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
-    connect(m_socket, &QSslSocket::encrypted, this, [this] {
-        note(log::Level::Info,
-             u"TLS with %1: %2, %3"_s.arg(m_peerText, protocolName(m_socket->sessionProtocol()),
-                                          m_socket->sessionCipher().name()));
-        if (m_ctx.listener.mode == config::ListenerMode::Smtps && m_helo.isEmpty() && !m_greeted)
-            greet();
-        resumeInput();
-    });
-    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
+    connect(m_socket, &QTcpSocket::readyRead, this, &SmtpSession::onReadyRead);
+    if (m_tls) {
+        connect(m_tls, &QSslSocket::encrypted, this, [this] {
+            note(log::Level::Info,
+                 u"TLS with %1: %2, %3"_s.arg(m_peerText, protocolName(m_tls->sessionProtocol()),
+                                              m_tls->sessionCipher().name()));
+            if (m_ctx.listener.mode == config::ListenerMode::Smtps && m_helo.isEmpty() &&
+                !m_greeted)
+                greet();
+            resumeInput();
+        });
+    }
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
         // The client's close_notify, after what it sent before: nothing more comes over TLS,
         // and Qt's socket still encrypts what we write (TLS 1.3 says so; OpenSSL does it for
         // 1.2 too). Qt says so from inside any read or flush, and again on every later one:
         // taken once, from the event loop.
-        if (e == QAbstractSocket::RemoteHostClosedError && m_relayed && m_socket->isEncrypted() &&
+        if (e == QAbstractSocket::RemoteHostClosedError && encrypted() &&
             m_socket->state() == QAbstractSocket::ConnectedState)
             QMetaObject::invokeMethod(this, &SmtpSession::onInputEnded, Qt::QueuedConnection);
     });
-    connect(m_socket, &QSslSocket::disconnected, this, &SmtpSession::onDisconnected);
+    connect(m_socket, &QTcpSocket::disconnected, this, &SmtpSession::onDisconnected);
 }
 
 void SmtpSession::onDisconnected()
@@ -191,7 +194,7 @@ void SmtpSession::onDisconnected()
 void SmtpSession::reapIfGone()
 {
     const qintptr fd = m_socket->socketDescriptor();
-    if (m_closedEmitted || m_inputEnded || fd < 0 || m_socket->isEncrypted())
+    if (m_closedEmitted || m_inputEnded || fd < 0 || encrypted())
         return;
     char byte;
     const ssize_t n = ::recv(int(fd), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
@@ -230,22 +233,32 @@ void SmtpSession::start()
     restartTimer();
     if (m_ctx.listener.mode == config::ListenerMode::Smtps) {
         // RFC 8314: TLS from the first byte; the greeting comes once it is up.
+        if (!relayTls()) {
+            setPhase(Phase::Closed);
+            m_socket->abort();
+            emitClosedOnce();
+            return;
+        }
         startTls();
         return;
     }
     greet();
 }
 
-void SmtpSession::startTls()
+bool SmtpSession::encrypted() const
 {
-    relayTls();
-    flush(); // STARTTLS's 220, in clear text, is the pair's first byte
-    pauseInput();
-    m_socket->setSslConfiguration(m_ctx.tls->configuration());
-    m_socket->startServerEncryption();
+    return m_tls && m_tls->isEncrypted();
 }
 
-void SmtpSession::relayTls()
+void SmtpSession::startTls()
+{
+    flush(); // STARTTLS's 220, in clear text, is the pair's first byte
+    pauseInput();
+    m_tls->setSslConfiguration(m_ctx.tls->configuration());
+    m_tls->startServerEncryption();
+}
+
+bool SmtpSession::relayTls()
 {
     // The old socket must hold nothing unwritten: it is closed at once.
     int pair[2];
@@ -254,22 +267,19 @@ void SmtpSession::relayTls()
         const QString why = m_lateFd < 0                   ? u"no descriptor"_s
                             : m_socket->bytesToWrite() > 0 ? u"replies not yet written"_s
                                                            : fsutil::errnoText(errno);
-        note(
-            log::Level::Warning,
-            u"TLS with %1 without a relay (%2): replies owed when it ends its input are lost"_s.arg(
-                m_peerText, why));
-        releaseLateFd();
-        return;
+        note(log::Level::Warning, u"cannot start TLS with %1: %2"_s.arg(m_peerText, why));
+        return false;
     }
+    // The first QSslSocket of the process loads the TLS library: a session that never starts
+    // TLS works on a plain QTcpSocket and costs none of it.
     auto *socket = new QSslSocket(this);
     if (!socket->setSocketDescriptor(pair[0])) {
         note(log::Level::Warning,
-             u"TLS with %1 without a relay (%2)"_s.arg(m_peerText, socket->errorString()));
+             u"cannot start TLS with %1: %2"_s.arg(m_peerText, socket->errorString()));
         delete socket;
         ::close(pair[0]);
         ::close(pair[1]);
-        releaseLateFd();
-        return;
+        return false;
     }
     // The relay outlives the session: it delivers what Qt wrote last after Qt has closed.
     auto *relay = new TlsRelay(std::exchange(m_lateFd, -1), pair[1], parent());
@@ -280,8 +290,9 @@ void SmtpSession::relayTls()
     m_socket->abort();
     m_socket->deleteLater();
     m_socket = socket;
-    m_relayed = true;
+    m_tls = socket;
     connectSocket();
+    return true;
 }
 
 void SmtpSession::greet()
@@ -329,8 +340,7 @@ void SmtpSession::onInputEnded()
     note(log::Level::Debug, u"%1 ended its input"_s.arg(m_peerText));
     m_inputEnded = true;
     m_timer.stop();
-    if (m_relayed && !m_socket->isEncrypted() &&
-        m_socket->state() == QAbstractSocket::ConnectedState) {
+    if (m_tls && !m_tls->isEncrypted() && m_socket->state() == QAbstractSocket::ConnectedState) {
         note(log::Level::Info, u"%1 ended its input during the TLS handshake"_s.arg(m_peerText));
         closeConnection(); // the handshake cannot finish
         return;
@@ -444,7 +454,7 @@ void SmtpSession::closeConnection()
         return;
     setPhase(Phase::Closed);
     m_message.reset();
-    if (m_inputEnded && !m_relayed) {
+    if (m_inputEnded && !m_tls) {
         // Qt's socket is gone already; the late descriptor closes once its replies are out,
         // or after a while for a client that does not read them.
         writeLate();
@@ -461,7 +471,7 @@ void SmtpSession::closeConnection()
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         emitClosedOnce();
     else
-        QTimer::singleShot(10000, m_socket, &QSslSocket::abort);
+        QTimer::singleShot(10000, m_socket, &QTcpSocket::abort);
 }
 
 void SmtpSession::emitClosedOnce()
@@ -957,7 +967,7 @@ QByteArray SmtpSession::receivedHeader(const QString &queueId) const
     // RFC 3848: ESMTPS with TLS, ESMTPA when authenticated, ESMTPSA with both; RFC 6531
     // §3.7.3: UTF8SMTP and its S, A and SA forms for an SMTPUTF8 transaction.
     QByteArray protocol = m_smtpUtf8 ? "UTF8SMTP" : m_esmtp ? "ESMTP" : "SMTP";
-    if (m_esmtp && m_socket->isEncrypted())
+    if (m_esmtp && encrypted())
         protocol += 'S';
     if (m_esmtp && m_authenticated)
         protocol += 'A';
@@ -1214,7 +1224,7 @@ void SmtpSession::doNotImplemented(const QByteArray &)
 
 bool SmtpSession::startTlsAvailable() const
 {
-    return m_ctx.tls && m_ctx.tls->isReady() && !m_socket->isEncrypted() &&
+    return m_ctx.tls && m_ctx.tls->isReady() && !encrypted() &&
            m_ctx.listener.mode != config::ListenerMode::Smtps;
 }
 
@@ -1224,7 +1234,7 @@ bool SmtpSession::checkStartTls(const QByteArray &arg)
         reply(replies::syntaxError("STARTTLS"));
         return false;
     }
-    if (m_socket->isEncrypted()) {
+    if (encrypted()) {
         reply(replies::badSequence("TLS already active"));
         return false;
     }
@@ -1237,7 +1247,11 @@ bool SmtpSession::checkStartTls(const QByteArray &arg)
 
 void SmtpSession::doStartTls(const QByteArray &)
 {
-    reply(replies::readyForTls()); // sent by startTls(), in clear text
+    if (!relayTls()) { // the session goes on in clear text, as it was
+        reply(replies::tlsNotAvailable());
+        return;
+    }
+    reply(replies::readyForTls()); // sent by startTls(), in clear text, through the relay
     // RFC 3207 §4.2: everything known before TLS is forgotten, and commands the client sent
     // after STARTTLS in the same packet are discarded, never run (CVE-2011-0411).
     if (!m_in.isEmpty())
@@ -1257,7 +1271,7 @@ void SmtpSession::doStartTls(const QByteArray &)
 
 bool SmtpSession::authAvailable() const
 {
-    if (!m_ctx.verifier || !(m_socket->isEncrypted() || m_ctx.settings->smtp.allowPlaintextAuth))
+    if (!m_ctx.verifier || !(encrypted() || m_ctx.settings->smtp.allowPlaintextAuth))
         return false;
     for (const config::User &u : m_ctx.settings->mailboxes.users) {
         if (!u.password.isEmpty())
@@ -1280,7 +1294,7 @@ bool SmtpSession::checkAuth(const QByteArray &arg)
         reply(replies::badSequence("AUTH not allowed during a mail transaction"));
         return false;
     }
-    if (!m_socket->isEncrypted() && !m_ctx.settings->smtp.allowPlaintextAuth) {
+    if (!encrypted() && !m_ctx.settings->smtp.allowPlaintextAuth) {
         reply(replies::encryptionRequired());
         return false;
     }

@@ -15,6 +15,7 @@
 
 class QSocketNotifier;
 class QSslSocket;
+class QTcpSocket;
 
 namespace tandem::spool {
 class IncomingMessage;
@@ -51,15 +52,15 @@ struct SessionContext {
     TlsContext *tls = nullptr; // null when smtp.tls is not configured
     AuthGuard *authGuard = nullptr;
     PasswordVerifier *verifier = nullptr;
-    util::DiskSpace *disk = nullptr;     // the data folder's free space; null: not watched
-    HourlyLimit *newMailboxes = nullptr; // mailboxes created per client address; null: none
+    util::DiskSpace *disk = nullptr;        // the data folder's free space; null: not watched
+    HourlyLimit *newMailboxes = nullptr;    // mailboxes created per client address; null: none
     mailbox::MailboxSizes *sizes = nullptr; // the size caps; null: none enforced
 };
 
 class SmtpSession : public QObject {
     Q_OBJECT
 public:
-    SmtpSession(QSslSocket *socket, SessionContext context, QObject *parent = nullptr);
+    SmtpSession(QTcpSocket *socket, SessionContext context, QObject *parent = nullptr);
     ~SmtpSession() override;
 
     // Whether the client has gone (end of input, or reset) before Qt said so; if it has, the
@@ -127,10 +128,12 @@ private:
     bool diskFull(); // replies 452 4.3.1 when the data folder is below its reserve
     void connectSocket();
     void onDisconnected();
-    // STARTTLS or smtps: Qt's socket moves onto a socket pair behind a TlsRelay, and the
-    // handshake starts.
+    // STARTTLS or smtps: relayTls() moves the session onto a QSslSocket on a socket pair
+    // behind a TlsRelay (false, with a warning logged, when it cannot: the session stays as it
+    // was); startTls() then sends what is owed in clear text and starts the handshake.
+    bool relayTls();
     void startTls();
-    void relayTls();
+    bool encrypted() const;
 
     // The command table's steps.
     bool checkHelo(const QByteArray &arg);
@@ -167,7 +170,10 @@ private:
     void onCommitted(const spool::CommitResult &result, const QString &id);
     QByteArray receivedHeader(const QString &queueId) const;
 
-    QSslSocket *m_socket;
+    QTcpSocket *m_socket; // plain until TLS starts; then m_tls
+    // Once STARTTLS or smtps began: the socket on a TlsRelay's pair, which outlives the client's
+    // end.
+    QSslSocket *m_tls = nullptr;
     SessionContext m_ctx;
     QHostAddress m_peer;
     QString m_peerText;
@@ -185,7 +191,6 @@ private:
     // still owed (the commit's 250, QUIT's 221): a duplicate of the plain TCP descriptor keeps
     // the connection writable. Under TLS it goes to the TlsRelay, and Qt never sees the end.
     int m_lateFd = -1;
-    bool m_relayed = false; // TLS through a TlsRelay: the socket outlives the client's end
     bool m_inputEnded = false;
     QByteArray m_late; // replies the late descriptor has not taken yet
     QSocketNotifier *m_lateNotifier = nullptr;

@@ -28,7 +28,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QSslSocket>
+#include <QTcpSocket>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -45,7 +45,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // A connected socket whose peer address is the fuzzer's choice.
-class FuzzSocket : public QSslSocket {
+class FuzzSocket : public QTcpSocket {
 public:
     FuzzSocket(qintptr descriptor, const QHostAddress &peer)
     {

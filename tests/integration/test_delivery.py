@@ -365,6 +365,33 @@ class TlsAndAuth(DeliveryTestCase):
         self.assertIsNone(t["auth"], "AUTH without a username on the route")
         self.assertEqual(sink.auth_log(), [])
 
+    @staticmethod
+    def tls_libraries(daemon):
+        """The TLS libraries (libssl, libcrypto) mapped in tandemd's memory."""
+        with open("/proc/%d/maps" % daemon.proc.pid) as f:
+            return sorted({os.path.basename(line.split()[-1]) for line in f
+                           if re.search(r"/lib(ssl|crypto)\.so", line)})
+
+    def test_tls_library_loaded_only_when_tls_starts(self):
+        # No smtp.tls and a next hop without STARTTLS: a session and a delivery in clear text
+        # never load OpenSSL (about 4 MiB of tandemd's memory). A next hop offering STARTTLS
+        # then gets TLS on the same daemon.
+        plain = self.sink()
+        secure = self.tls_sink()
+        daemon = self.start_daemon(self.delivery_config([
+            self.route(plain, tls="opportunistic"),
+            self.route(secure, domains=["secure.test"], tls="opportunistic")]))
+        self.send_from_alice(daemon, ["carol@remote.test"])
+        [t] = self.wait_delivered(plain, daemon)
+        self.assertFalse(t["tls"])
+        self.assertEqual(self.tls_libraries(daemon), [],
+                         "a daemon that never started TLS loaded a TLS library")
+        self.send_from_alice(daemon, ["dave@secure.test"])
+        [t] = self.wait_delivered(secure, daemon)
+        self.assertTrue(t["tls"], "the transaction did not run under TLS")
+        self.assertEqual(secure.tls_sessions(), [t["connection"]])
+        self.assertIn("libssl.so.3", self.tls_libraries(daemon))
+
     def test_opportunistic_with_username_never_sends_password_in_clear(self):
         # The sink offers AUTH PLAIN LOGIN without TLS: the password must stay at home.
         sink = self.sink(auth_users={RELAY_USER: RELAY_PASSWORD})
