@@ -445,9 +445,10 @@ bool Dispatcher::returnToSender(const QString &id)
 Dispatcher::Result Dispatcher::process(const QString &id, QString *why)
 {
     QString error;
-    if (!m_spool->exists(id))
+    bool missing = false;
+    const auto envelope = m_spool->loadEnvelope(id, &error, &missing);
+    if (missing)
         return Result::Gone; // finished meanwhile
-    const auto envelope = m_spool->loadEnvelope(id, &error);
     if (!envelope) {
         m_spool->moveToCorrupt(id, error);
         return Result::Gone;

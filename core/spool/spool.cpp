@@ -142,6 +142,7 @@ std::unique_ptr<IncomingMessage> Spool::begin(QString *error, const QString &fix
         message->m_id = fixedId.isEmpty() ? newQueueId() : fixedId;
         message->m_path = messagePath(message->m_id);
         message->m_fd = m_pool->take(message->m_path);
+        message->m_pooled = message->m_fd.isValid();
         if (!message->m_fd.isValid())
             message->m_fd = createExclusive(message->m_path);
         if (message->m_fd.isValid())
@@ -204,10 +205,11 @@ bool Spool::finishMessage(IncomingMessage &m, QString *error)
         *error = m.error();
         return false;
     }
-    // A file from the pool may be longer than this message: its tail goes.
+    // A file from the pool may be longer than this message: its tail goes. (A new file is
+    // as long as what was written.)
     struct stat st;
-    if (::fstat(m.m_fd.get(), &st) != 0 ||
-        (st.st_size > m.m_size && ::ftruncate(m.m_fd.get(), m.m_size) != 0)) {
+    if (m.m_pooled && (::fstat(m.m_fd.get(), &st) != 0 ||
+                       (st.st_size > m.m_size && ::ftruncate(m.m_fd.get(), m.m_size) != 0))) {
         *error = u"cannot cut %1 to its length: %2"_s.arg(m.m_path, fsutil::errnoText(errno));
         return false;
     }
@@ -383,9 +385,11 @@ std::optional<QByteArray> Spool::envelopeBytes(const QString &id) const
     return queueDb->blob("SELECT envelope FROM messages WHERE id = ?", id);
 }
 
-std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error) const
+std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error, bool *missing) const
 {
     const auto bytes = envelopeBytes(id);
+    if (missing)
+        *missing = !bytes;
     if (!bytes) {
         *error = u"no envelope for %1 in the queue"_s.arg(id);
         return std::nullopt;

@@ -58,6 +58,7 @@ private:
     QString m_error;
     bool m_outOfSpace = false;
     bool m_committed = false;
+    bool m_pooled = false; // written over a finished message's file, which may be longer
 };
 
 struct CommitResult {
@@ -101,7 +102,10 @@ public:
     };
     Recovery recover();
 
-    std::optional<Envelope> loadEnvelope(const QString &id, QString *error) const;
+    // Null with *error when the envelope cannot be read; *missing (when given) then says
+    // whether the queue has no row for it at all (the message is gone, not damaged).
+    std::optional<Envelope> loadEnvelope(const QString &id, QString *error,
+                                         bool *missing = nullptr) const;
     QSet<int> completedActions(const QString &id) const;
     // Joins the calling thread's QueueDb::Transaction when one is open (the dispatcher's batch).
     bool markCompleted(const QString &id, int action, QString *error);

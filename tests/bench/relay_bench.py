@@ -288,8 +288,9 @@ class Tandem:
                 "message file fsync'd, then per group commit the queue folder fsync'd and the "
                 "envelopes' rows committed (SQLite WAL, fsync) before 250; per dispatcher batch "
                 "the Outbox links, the outbox folder fsync'd and the entries' rows and completion "
-                "marks committed (one fsync); relayed over <= 4 reused connections; entries' rows "
-                "removed per event-loop turn. 1 fsync per message + 2 per batch, 1 file created")
+                "marks committed (one fsync); relayed over <= 20 reused connections, MAIL, RCPT and "
+                "DATA pipelined; entries' rows removed per event-loop turn. 1 fsync per message "
+                "+ 2 per batch; message files reused from the spool's pool, not created")
 
     def settings(self, port, sink_port):
         """The configuration (a dict): the Mailbox role relaying everything to the sink."""
