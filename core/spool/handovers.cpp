@@ -18,21 +18,44 @@ namespace tandem::spool {
 
 namespace {
 
-QByteArray line(qint64 time, const QString &handover, const QSet<QString> &recipients)
+QByteArray line(qint64 time, const QString &handover, const QStringList &recipients)
 {
-    QStringList sorted(recipients.cbegin(), recipients.cend());
+    QStringList sorted = recipients;
     sorted.sort();
     const QJsonObject o{
         {u"t"_s, time}, {u"id"_s, handover}, {u"r"_s, QJsonArray::fromStringList(sorted)}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
-QSet<QString> lowered(const QStringList &recipients)
+QStringList lowered(const QStringList &recipients)
 {
-    QSet<QString> out;
-    for (const QString &r : recipients)
-        out.insert(r.toLower());
+    QStringList out;
+    out.reserve(recipients.size());
+    for (const QString &r : recipients) {
+        const QString key = r.toLower();
+        if (!out.contains(key))
+            out.append(key);
+    }
     return out;
+}
+
+// Adds what list lacks of keys, without spare capacity (kept for days).
+void addTo(QStringList &list, const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        if (!list.contains(key))
+            list.append(key);
+    }
+    list.squeeze();
+}
+
+// Removes keys from list; an emptied list gives its storage back.
+void removeFrom(QStringList &list, const QStringList &keys)
+{
+    for (const QString &key : keys)
+        list.removeOne(key);
+    if (list.isEmpty())
+        list = QStringList();
 }
 
 } // namespace
@@ -70,8 +93,10 @@ bool HandoverLog::open(QString *error, double timeScale)
             Known &k = m_known[id];
             if (k.time == 0 || t < k.time)
                 k.time = t;
+            QStringList recipients;
             for (const QJsonValue &r : o.value(u"r"_s).toArray())
-                k.filed.insert(r.toString());
+                recipients.append(r.toString());
+            addTo(k.filed, recipients);
         }
     }
     return rewrite(error);
@@ -124,8 +149,7 @@ HandoverLog::Claim HandoverLog::claim(const QString &handover, const QStringList
         c.fresh.clear();
         return c;
     }
-    for (const QString &r : std::as_const(c.fresh))
-        k.pending.insert(r.toLower());
+    addTo(k.pending, lowered(c.fresh));
     if (k.time == 0)
         k.time = QDateTime::currentSecsSinceEpoch();
     return c;
@@ -137,8 +161,7 @@ void HandoverLog::release(const QString &handover, const QStringList &recipients
     const auto it = m_known.find(handover);
     if (it == m_known.end())
         return;
-    for (const QString &r : recipients)
-        it->pending.remove(r.toLower());
+    removeFrom(it->pending, lowered(recipients));
     if (it->filed.isEmpty() && it->pending.isEmpty())
         m_known.erase(it);
 }
@@ -153,9 +176,9 @@ bool HandoverLog::record(const std::vector<std::pair<QString, QStringList>> &com
         Known &k = m_known[handover];
         if (k.time == 0)
             k.time = now;
-        const QSet<QString> keys = lowered(recipients);
-        k.pending -= keys;
-        k.filed += keys;
+        const QStringList keys = lowered(recipients);
+        removeFrom(k.pending, keys);
+        addTo(k.filed, keys);
         bytes += line(k.time, handover, keys);
         ++m_lines;
     }

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -131,6 +132,7 @@ private slots:
     void handoverRememberedAcrossRestarts();
     void handoverOfACommitWithoutItsLineRecovered();
     void handoverForgottenAfterKeeping();
+    void handoversRememberedCompactly();
     void olderLayoutMovesIntoTheDatabase();
     void finishedFilesAreUsedAgain();
 
@@ -662,6 +664,43 @@ void TestSpool::handoverForgottenAfterKeeping()
     QVERIFY2(spool.open(&error, 1e7), qPrintable(error));
     QCOMPARE(spool.handovers().size(), 0);
     QVERIFY(!readAll(m_spoolDir + u"/handovers.log"_s).contains(id.toUtf8()));
+}
+
+// Every hand-over is kept for HandoverLog::kKeepDays, so what each costs in memory is what an
+// Archive grows by per message received, for two weeks. It was about 3.5 KiB (two QSets, each
+// reserving room for 48 recipients): 80 MiB after 20,000 messages of the passthrough
+// benchmark.
+void TestSpool::handoversRememberedCompactly()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer's allocator does not report through mallinfo2()");
+#else
+    constexpr int kHandovers = 20000;
+    QVERIFY(QDir().mkpath(m_spoolDir));
+    HandoverLog log(m_spoolDir + u"/handovers.log"_s);
+    QString error;
+    QVERIFY2(log.open(&error), qPrintable(error));
+    std::vector<std::pair<QString, QStringList>> committed;
+    committed.reserve(kHandovers);
+    for (int i = 0; i < kHandovers; ++i)
+        committed.emplace_back(u"mailbox.example.com/0661AB%1-1"_s.arg(i, 6, 10, QChar(u'0')),
+                               QStringList{u"user%1@example.com"_s.arg(i % 20)});
+    ::malloc_trim(0);
+    const size_t before = ::mallinfo2().uordblks;
+    // As sessions do: each hand-over claimed, then recorded with its message's commit.
+    for (const auto &[handover, recipients] : committed)
+        QVERIFY(!log.claim(handover, recipients).fresh.isEmpty());
+    QVERIFY2(log.record(committed, &error), qPrintable(error));
+    QCOMPARE(log.size(), kHandovers);
+    const double perHandover = double(::mallinfo2().uordblks - before) / kHandovers;
+    qInfo("%.0f bytes of heap per hand-over remembered", perHandover);
+    QVERIFY2(perHandover < 600, qPrintable(u"%1 bytes per hand-over"_s.arg(perHandover)));
+    // And it still answers as before: a repeat is seen, a new recipient is fresh.
+    const auto again =
+        log.claim(committed.front().first, {u"USER0@example.com"_s, u"new@example.com"_s});
+    QVERIFY(again.seen);
+    QCOMPARE(again.fresh, QStringList{u"new@example.com"_s});
+#endif
 }
 
 #include "tst_spool.moc"
