@@ -339,23 +339,34 @@ bool FileBlobStore::sync(QString *error)
         }
         for (auto it = m_pending.begin(); it != m_pending.end();) {
             const QString target = pathOf(it.key());
-            // The fan-out folders: made durable by the flush below, not one fsync each.
+            // The fan-out folders: made durable by the flush below, not one fsync each. (A
+            // pending blob's name is a SHA-256 in hex: its first four digits are valid.)
+            const size_t leafBit = it.key().left(4).toUInt(nullptr, 16);
+            const size_t topBit = leafBit >> 8;
             const QString leaf = QFileInfo(target).absolutePath();
-            for (const QString &dir : {QFileInfo(leaf).absolutePath(), leaf}) {
-                if (m_fanOut.contains(dir))
-                    continue;
-                if (::mkdir(QFile::encodeName(dir).constData(), 0755) != 0 && errno != EEXIST) {
-                    *error = u"cannot create folder %1: %2"_s.arg(dir, fsutil::errnoText(errno));
-                    drop();
+            const QString top = QFileInfo(leaf).absolutePath();
+            const auto make = [&](const QString &dir) {
+                if (::mkdir(QFile::encodeName(dir).constData(), 0755) == 0 || errno == EEXIST)
+                    return true;
+                *error = u"cannot create folder %1: %2"_s.arg(dir, fsutil::errnoText(errno));
+                drop();
+                return false;
+            };
+            if (!m_topFolders[topBit]) {
+                if (!make(top))
                     return false;
-                }
-                m_fanOut.insert(dir);
+                m_topFolders[topBit] = true;
+            }
+            if (!m_leafFolders[leafBit]) {
+                if (!make(leaf))
+                    return false;
+                m_leafFolders[leafBit] = true;
             }
             if (::rename(QFile::encodeName(it->tmp).constData(),
                          QFile::encodeName(target).constData()) != 0) {
                 if (errno == ENOENT) { // a fan-out folder went: made again by the next sync
-                    m_fanOut.remove(leaf);
-                    m_fanOut.remove(QFileInfo(leaf).absolutePath());
+                    m_leafFolders[leafBit] = false;
+                    m_topFolders[topBit] = false;
                 }
                 *error =
                     u"cannot rename %1 to %2: %3"_s.arg(it->tmp, target, fsutil::errnoText(errno));

@@ -3,10 +3,10 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
+#include <bitset>
 #include <functional>
 #include <optional>
 
@@ -105,7 +105,11 @@ private:
     QString m_dir;
     QHash<QString, Pending> m_pending; // by SHA-256: written to tmp/, to be renamed by sync()
     bool m_removed = false;            // a blob was removed since the last sync()
-    QSet<QString> m_fanOut;            // fan-out folders known to exist (made or seen)
+    // The fan-out folders known to exist (made or seen): bit 0xab of m_topFolders for <ab>/,
+    // bit 0xabcd of m_leafFolders for <ab>/<cd>/. 8 KiB for all 65,792, where a set of their
+    // paths grew by some 250 bytes per folder, up to 17 MiB.
+    std::bitset<256> m_topFolders;
+    std::bitset<65536> m_leafFolders;
 };
 
 } // namespace tandem::archive
