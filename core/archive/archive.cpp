@@ -1575,11 +1575,10 @@ VerifyReport ArchiveImpl::verify(const QString &onlyMailbox)
 Status ArchiveImpl::status() const
 {
     Status s;
-    for (const BlobInfo &b : m_catalog->blobs()) {
-        ++s.blobs;
-        s.blobBytes += b.storedSize;
-        s.originalBytes += b.size;
-    }
+    const Catalog::BlobTotals blobs = m_catalog->blobTotals();
+    s.blobs = blobs.count;
+    s.blobBytes = blobs.storedSize;
+    s.originalBytes = blobs.size;
     s.indexed = m_catalog->indexedCount();
     s.indexOutdated = m_catalog->meta(u"index_extractor"_s) != QString::number(kExtractorVersion) ||
                       !m_catalog->meta(u"index_left_behind"_s).isEmpty();

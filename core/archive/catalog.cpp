@@ -248,6 +248,16 @@ QList<BlobInfo> SqliteCatalog::blobs() const
     return out;
 }
 
+Catalog::BlobTotals SqliteCatalog::blobTotals() const
+{
+    auto s = m_statements.prepare(
+        m_db, "SELECT COUNT(*), IFNULL(SUM(size), 0), IFNULL(SUM(stored_size), 0) "
+              "FROM blobs WHERE removed IS NULL");
+    if (s.step() != SQLITE_ROW)
+        return {};
+    return {s.integer(0), s.integer(1), s.integer(2)};
+}
+
 std::optional<BlobInfo> SqliteCatalog::blob(const QString &sha) const
 {
     auto s = m_statements.prepare(

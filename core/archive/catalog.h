@@ -51,6 +51,14 @@ public:
     // The row stays, marked removed: expired placements still name the blob they used.
     virtual bool removeBlob(const QString &sha256, const QDateTime &removed, QString *error) = 0;
     virtual QList<BlobInfo> blobs() const = 0; // those not removed
+    // How many blobs are not removed, and their original and stored bytes (one row: status()
+    // runs every minute, and a list of every blob grew with the archive).
+    struct BlobTotals {
+        qint64 count = 0;
+        qint64 size = 0;
+        qint64 storedSize = 0;
+    };
+    virtual BlobTotals blobTotals() const = 0;
     virtual std::optional<BlobInfo> blob(const QString &sha256) const = 0;
     // Blobs that no live or archived placement uses (expiry left them behind).
     virtual QStringList unreferencedBlobs() const = 0;
@@ -137,6 +145,7 @@ public:
     bool addBlob(const BlobInfo &blob, const QDateTime &created, QString *error) override;
     bool removeBlob(const QString &sha256, const QDateTime &removed, QString *error) override;
     QList<BlobInfo> blobs() const override;
+    BlobTotals blobTotals() const override;
     std::optional<BlobInfo> blob(const QString &sha256) const override;
     QStringList unreferencedBlobs() const override;
 
