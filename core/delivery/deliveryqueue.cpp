@@ -77,6 +77,14 @@ DeliveryQueue::~DeliveryQueue()
 void DeliveryQueue::load()
 {
     m_entries.clear();
+    // A crash of the machine may have lost small messages' unflushed files: their rows have
+    // the bytes.
+    QString error;
+    if (const int restored = m_outbox->restoreFiles(&error); restored < 0)
+        log::error(u"outbox"_s, u"cannot restore message files: "_s + error);
+    else if (restored > 0)
+        log::warning(u"outbox"_s, u"%1 message file(s) written again from the queue's database "
+                                  "(their unflushed bytes were lost)"_s.arg(restored));
     QStringList unreadable;
     for (const OutboxEntry &e : m_outbox->list(&unreadable)) {
         OutboxEntry entry = e;

@@ -175,6 +175,19 @@ QString Outbox::messagePath(const QString &entryId) const
     return m_dir + u'/' + entryId + u".msg"_s;
 }
 
+QByteArray Outbox::rowBody(const QString &entryId) const
+{
+    QString error;
+    const auto queueDb = db(&error);
+    if (!queueDb)
+        return {};
+    std::lock_guard lock(queueDb->mutex());
+    auto row = queueDb->prepare("SELECT body FROM outbox WHERE id = ?");
+    if (row.bind(1, entryId).step() != SQLITE_ROW || row.isNull(0))
+        return {};
+    return row.blob(0);
+}
+
 std::optional<QByteArray> Outbox::record(const QString &entryId) const
 {
     QString error;
@@ -200,14 +213,23 @@ bool Outbox::write(const QList<OutboxEntry> &entries, QString *error, bool newFi
     const auto queueDb = db(error);
     if (!queueDb)
         return false;
-    // New message files' names are made durable before the records that need them (and before
-    // the database is held).
-    if (newFiles && !fsutil::fsyncDirectory(m_dir, error))
+    // New flushed message files' names are made durable before the records that need them
+    // (and before the database is held).
+    if (newFiles && flushedFiles(entries) && !fsutil::fsyncDirectory(m_dir, error))
         return false;
     spool::QueueDb::Transaction t(*queueDb);
     for (const OutboxEntry &entry : entries) {
-        auto upsert = queueDb->prepare("INSERT OR REPLACE INTO outbox (id, record) VALUES (?, ?)");
-        if (upsert.bind(1, entry.id).bindBlob(2, serialize(entry)).step() != SQLITE_DONE) {
+        QByteArray body;
+        {
+            std::lock_guard lock(m_preparedMutex);
+            body = m_prepared.take(entry.id);
+        }
+        // An update keeps the bytes the row has.
+        auto upsert = queueDb->prepare(
+            "INSERT INTO outbox (id, record, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE "
+            "SET record = excluded.record, body = IFNULL(excluded.body, body)");
+        if (upsert.bind(1, entry.id).bindBlob(2, serialize(entry)).bindBlobOrNull(3, body).step() !=
+            SQLITE_DONE) {
             *error = u"%1: %2"_s.arg(queueDb->path(), upsert.lastError());
             return false;
         }
@@ -228,28 +250,80 @@ bool Outbox::prepare(const OutboxEntry &entry, const QString &messageFile, QStri
 {
     const QString target = messagePath(entry.id);
     QFile::remove(target); // a file left by an attempt that crashed before its record
-    // A hard link shares the bytes already made durable in the queue; the queue's later
-    // removal of its own name leaves the Outbox's intact.
-    if (prefix.isEmpty() && ::link(QFile::encodeName(messageFile).constData(),
-                                   QFile::encodeName(target).constData()) == 0)
-        return true;
     QFile source(messageFile);
     if (!source.open(QIODevice::ReadOnly)) {
         *error = u"cannot read %1: %2"_s.arg(messageFile, source.errorString());
         return false;
     }
-    fsutil::Fd fd(::open(QFile::encodeName(target).constData(),
-                         O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
-    if (!fd.isValid()) {
-        *error = u"cannot create %1: %2"_s.arg(target, fsutil::errnoText(errno));
-        return false;
+    // A small message's bytes go in its row (written by insert()), and its file is not flushed.
+    QByteArray body;
+    if (source.size() > 0 && prefix.size() + source.size() <= spool::kInlineBytes) {
+        body = prefix + source.readAll();
+        if (body.size() != prefix.size() + source.size()) {
+            *error = u"cannot read %1: %2"_s.arg(messageFile, source.errorString());
+            return false;
+        }
     }
-    bool ok = fd.writeAll(prefix.constData(), prefix.size(), error);
-    while (ok && !source.atEnd()) {
-        const QByteArray chunk = source.read(256 * 1024);
-        ok = fd.writeAll(chunk.constData(), chunk.size(), error);
+    // A hard link shares the queue's bytes (made durable there, or kept in its row and now in
+    // this one); the queue's later removal of its own name leaves the Outbox's intact.
+    bool ok = prefix.isEmpty() && ::link(QFile::encodeName(messageFile).constData(),
+                                         QFile::encodeName(target).constData()) == 0;
+    if (!ok) {
+        fsutil::Fd fd(::open(QFile::encodeName(target).constData(),
+                             O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+        if (!fd.isValid()) {
+            *error = u"cannot create %1: %2"_s.arg(target, fsutil::errnoText(errno));
+            return false;
+        }
+        ok = fd.writeAll(prefix.constData(), prefix.size(), error);
+        if (ok && !body.isNull()) {
+            ok = fd.writeAll(body.constData() + prefix.size(), body.size() - prefix.size(), error);
+        } else {
+            while (ok && !source.atEnd()) {
+                const QByteArray chunk = source.read(256 * 1024);
+                ok = fd.writeAll(chunk.constData(), chunk.size(), error);
+            }
+        }
+        ok = ok && (!body.isNull() || fsutil::fsyncFd(fd.get(), error)) && fd.close(error);
     }
-    return ok && fsutil::fsyncFd(fd.get(), error) && fd.close(error);
+    std::lock_guard lock(m_preparedMutex);
+    if (ok && !body.isNull())
+        m_prepared.insert(entry.id, body);
+    else
+        m_prepared.remove(entry.id);
+    return ok;
+}
+
+bool Outbox::flushedFiles(const QList<OutboxEntry> &entries) const
+{
+    std::lock_guard lock(m_preparedMutex);
+    return std::any_of(entries.cbegin(), entries.cend(),
+                       [this](const OutboxEntry &e) { return !m_prepared.contains(e.id); });
+}
+
+int Outbox::restoreFiles(QString *error)
+{
+    const auto queueDb = db(error);
+    if (!queueDb)
+        return -1;
+    QList<QPair<QString, QByteArray>> bodies;
+    {
+        std::lock_guard lock(queueDb->mutex());
+        auto rows = queueDb->prepare("SELECT id, body FROM outbox WHERE body IS NOT NULL");
+        while (rows.step() == SQLITE_ROW)
+            bodies.append({rows.text(0), rows.blob(1)});
+    }
+    int restored = 0;
+    for (const auto &[id, body] : std::as_const(bodies)) {
+        bool rewritten = false;
+        QString why;
+        if (!fsutil::restoreFile(messagePath(id), body, &rewritten, &why))
+            log::error(u"outbox"_s, u"cannot write the message file again: "_s + why, id);
+        restored += rewritten;
+    }
+    if (restored && !fsutil::fsyncDirectory(m_dir, error))
+        return -1;
+    return restored;
 }
 
 bool Outbox::insert(const QList<OutboxEntry> &entries, QString *error, bool syncFolder)
@@ -324,6 +398,9 @@ void Outbox::moveToCorrupt(const QString &entryId, const QString &why)
     if (QFile::exists(path) &&
         ::rename(QFile::encodeName(path).constData(), QFile::encodeName(to).constData()) != 0)
         error = u"cannot move %1: %2"_s.arg(path, fsutil::errnoText(errno));
+    // A small message's bytes are durable in its row, not in its file.
+    if (const QByteArray body = rowBody(entryId); !body.isNull())
+        fsutil::writeDurably(to, body, &error);
     if (!remove(entryId, &error) ||
         !fsutil::writeDurably(corrupt + entryId + u".why"_s, why.toUtf8() + '\n', &error))
         log::error(u"outbox"_s, error, entryId);

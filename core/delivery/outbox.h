@@ -17,7 +17,9 @@
 // The Outbox: messages waiting for a next hop. One entry per message and next hop, carrying
 // all of that message's recipients for it. Its record (spool/record.h) is a row of the queue's
 // database (spool/queuedb.h, table outbox); its message bytes are data/spool/outbox/<entry>.msg,
-// a hard link to the queue's file when it is made.
+// a hard link to the queue's file when it is made. A small message's row keeps its bytes too,
+// and its file is not flushed (spool::kInlineBytes): restoreFiles() writes it again after a
+// crash that lost it.
 namespace tandem::delivery {
 
 enum class EntryState { Queued, Delivering, Deferred, Held };
@@ -92,10 +94,17 @@ public:
              const QByteArray &prefix = {});
     // add() in two steps, for a batch of entries made durable together: each entry's message
     // file first, then every record in one transaction (joining the caller's, if open).
-    // syncFolder false: the caller has fsynced directory() since the files were made.
+    // syncFolder false: the caller has fsynced directory() since the files were made, if
+    // flushedFiles() said it must.
     bool prepare(const OutboxEntry &entry, const QString &messageFile, QString *error,
                  const QByteArray &prefix = {});
     bool insert(const QList<OutboxEntry> &entries, QString *error, bool syncFolder = true);
+    // Whether one of these prepared entries has a flushed file (too large for its row), whose
+    // name must then be made durable before the records: an fsync of directory().
+    bool flushedFiles(const QList<OutboxEntry> &entries) const;
+    // After a crash: writes again each small message's file whose bytes it lost, from its row.
+    // The number written; -1 with *error when the records cannot be read.
+    int restoreFiles(QString *error);
     bool update(const OutboxEntry &entry, QString *error);
     bool remove(const QString &entryId, QString *error);
     bool remove(const QStringList &entryIds, QString *error); // one transaction
@@ -112,9 +121,14 @@ private:
     std::shared_ptr<spool::QueueDb> db(QString *error) const;
     bool write(const QList<OutboxEntry> &entries, QString *error, bool newFiles);
     std::optional<QByteArray> record(const QString &entryId) const;
+    // The row's copy of a small message's bytes: null when it keeps none.
+    QByteArray rowBody(const QString &entryId) const;
 
     QString m_dir;
     std::shared_ptr<spool::FilePool> m_pool;
+    // The bytes of prepared entries whose rows keep them, until insert() writes the rows.
+    mutable std::mutex m_preparedMutex;
+    QHash<QString, QByteArray> m_prepared;
     mutable std::mutex m_dbMutex;
     mutable std::shared_ptr<spool::QueueDb> m_db;
 };

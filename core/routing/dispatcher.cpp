@@ -246,7 +246,7 @@ bool Dispatcher::commitBatch(Batch &batch, QString *error)
     }
     // The new names (Maildir copies, Outbox links) durable first, before the records that rely
     // on them, and outside the transaction: the queue's database is not held while they sync.
-    if (!batch.newEntries.isEmpty())
+    if (m_outbox->flushedFiles(batch.newEntries))
         batch.folders.insert(m_outbox->directory());
     for (const QString &folder : std::as_const(batch.folders)) {
         if (!fsutil::fsyncDirectory(folder, error))

@@ -16,10 +16,12 @@ namespace tandem::spool {
 namespace {
 
 constexpr char kSchema[] = R"(
-CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, envelope BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, envelope BLOB NOT NULL, body BLOB)
+    WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS done (id TEXT NOT NULL, action INTEGER NOT NULL,
                                  PRIMARY KEY (id, action)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, record BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, record BLOB NOT NULL, body BLOB)
+    WITHOUT ROWID;
 )";
 
 QByteArray readFile(const QString &path, bool *ok)
@@ -30,6 +32,19 @@ QByteArray readFile(const QString &path, bool *ok)
 }
 
 } // namespace
+
+bool QueueDb::addColumn(const char *table, const char *column, const char *type, QString *error)
+{
+    sqlite::Stmt columns(m_db, QByteArray("PRAGMA table_info(") + table + ')');
+    while (columns.step() == SQLITE_ROW) {
+        if (columns.text(1) == QLatin1StringView(column))
+            return true;
+    }
+    return exec(
+        QByteArray(QByteArray("ALTER TABLE ") + table + " ADD COLUMN " + column + ' ' + type)
+            .constData(),
+        error);
+}
 
 std::shared_ptr<QueueDb> QueueDb::open(const QString &spoolDir, QString *error)
 {
@@ -67,6 +82,10 @@ std::shared_ptr<QueueDb> QueueDb::open(const QString &spoolDir, QString *error)
                      .arg(kSchemaVersion);
         return nullptr;
     }
+    // Schema 2: a small message's bytes in its row and its Outbox entries' (kInlineBytes).
+    if (have < 2 && (!db->addColumn("messages", "body", "BLOB", error) ||
+                     !db->addColumn("outbox", "body", "BLOB", error)))
+        return nullptr;
     if (have < kSchemaVersion &&
         !db->exec(
             QByteArray("PRAGMA user_version=" + QByteArray::number(kSchemaVersion)).constData(),

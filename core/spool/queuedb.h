@@ -11,9 +11,10 @@
 #include <optional>
 
 // The queue's records in one SQLite database, data/spool/queue.db (WAL, synchronous=FULL):
-//   messages(id, envelope)  a committed message's envelope and plan: its row is the commit point
-//   done(id, action)        the actions of a message's plan carried out
-//   outbox(id, record)      the Outbox entries (delivery/outbox.h)
+//   messages(id, envelope, body)  a committed message's envelope and plan: its row is the commit
+//                                 point; body: a small message's bytes (below)
+//   done(id, action)              the actions of a message's plan carried out
+//   outbox(id, record, body)      the Outbox entries (delivery/outbox.h); body as for messages
 // Records keep their own versioned, checksummed encoding (spool/record.h). One row per record
 // instead of one small file: creating and deleting three or four files per message cost more
 // than anything else the server did (ext4's inode allocator), and a transaction makes a whole
@@ -25,9 +26,17 @@
 // own; WAL lets them read while the daemon writes.
 namespace tandem::spool {
 
+// A message of at most this many bytes (an Outbox entry's, with its trace header) keeps them in
+// its row as well as in its file, and the file is never flushed: the transaction that writes the
+// row makes them durable, with the rest of its batch, at the cost of one write of the log. A
+// crash that loses a file's unflushed bytes finds them in the row, and the file is written again
+// from it before anything reads it (Spool::recover, Outbox::restoreFiles). Larger messages'
+// files are flushed before their rows are written, and the rows have no body.
+constexpr qint64 kInlineBytes = 32 * 1024;
+
 class QueueDb {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     // Opens <spoolDir>/queue.db, creating it, and moves the records of the older layout (one
     // file per envelope, completion list and Outbox entry) into it. Null with *error when the
     // folder does not exist or the database cannot be opened.
@@ -72,6 +81,8 @@ public:
 private:
     QueueDb() = default;
     bool importOlderLayout(const QString &spoolDir, QString *error);
+    // ALTER TABLE ... ADD COLUMN unless the table has it (a database of an older schema).
+    bool addColumn(const char *table, const char *column, const char *type, QString *error);
 
     QString m_path;
     sqlite3 *m_db = nullptr;

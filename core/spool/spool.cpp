@@ -159,13 +159,18 @@ std::unique_ptr<IncomingMessage> Spool::begin(QString *error, const QString &fix
 void Spool::commit(std::unique_ptr<IncomingMessage> message, const Envelope &envelope,
                    QObject *context, std::function<void(const CommitResult &)> done)
 {
+    // A small message is all in its buffer still: the bytes go in its row as well.
+    QByteArray body;
+    if (!message->failed() && message->m_size > 0 && message->m_size <= kInlineBytes &&
+        message->m_buffer.size() == message->m_size)
+        body = message->m_buffer;
     message->flush();
-    // Its writeback starts now, while the writer may still be busy with the batch before: by
-    // the time this message's fsync comes, its data is mostly on its way or written.
-    if (!message->failed())
+    // A file to be flushed starts its writeback now, while the writer may still be busy with
+    // the batch before: by the time its fsync comes, its data is mostly on its way or written.
+    if (!message->failed() && body.isNull())
         ::sync_file_range(message->m_fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
-    Job job{std::move(message), serialize(envelope), context,
-            std::move(done),    envelope.handover,   envelope.recipients};
+    Job job{std::move(message), serialize(envelope), context, std::move(done),
+            envelope.handover,  envelope.recipients, body};
     {
         std::lock_guard lock(m_mutex);
         m_pending.push_back(std::move(job));
@@ -202,7 +207,7 @@ std::shared_ptr<QueueDb> Spool::db() const
     return m_db;
 }
 
-bool Spool::finishMessage(IncomingMessage &m, QString *error)
+bool Spool::finishMessage(IncomingMessage &m, bool inlined, QString *error)
 {
     if (m.failed()) {
         *error = m.error();
@@ -216,24 +221,26 @@ bool Spool::finishMessage(IncomingMessage &m, QString *error)
         *error = u"cannot cut %1 to its length: %2"_s.arg(m.m_path, fsutil::errnoText(errno));
         return false;
     }
-    return fsutil::fsyncFd(m.m_fd.get(), error) && m.m_fd.close(error);
+    return (inlined || fsutil::fsyncFd(m.m_fd.get(), error)) && m.m_fd.close(error);
 }
 
-bool Spool::insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &rows, QString *error)
+bool Spool::insertEnvelopes(const std::vector<Row> &rows, bool syncFolder, QString *error)
 {
     const auto queueDb = db();
     if (!queueDb) {
         *error = u"the queue's database cannot be opened"_s;
         return false;
     }
-    // The message files' names in queue/ are made durable first (and before the database is
-    // held): a row commits its message.
-    if (!fsutil::fsyncDirectory(queueDir(), error))
+    // Flushed message files' names in queue/ are made durable first (and before the database
+    // is held): a row commits its message.
+    if (syncFolder && !fsutil::fsyncDirectory(queueDir(), error))
         return false;
     QueueDb::Transaction t(*queueDb);
-    for (const auto &[id, envelope] : rows) {
-        auto insert = queueDb->prepare("INSERT INTO messages (id, envelope) VALUES (?, ?)");
-        if (insert.bind(1, id).bindBlob(2, envelope).step() != SQLITE_DONE) {
+    for (const Row &row : rows) {
+        auto insert =
+            queueDb->prepare("INSERT INTO messages (id, envelope, body) VALUES (?, ?, ?)");
+        if (insert.bind(1, row.id).bindBlob(2, row.envelope).bindBlobOrNull(3, row.body).step() !=
+            SQLITE_DONE) {
             *error = u"%1: %2"_s.arg(queueDb->path(), insert.lastError());
             return false;
         }
@@ -244,18 +251,23 @@ bool Spool::insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &r
 void Spool::commitBatch(std::deque<Job> &batch)
 {
     std::vector<CommitResult> results(batch.size());
-    std::vector<std::pair<QString, QByteArray>> rows;
+    std::vector<Row> rows;
+    bool flushedFiles = false;
     for (size_t i = 0; i < batch.size(); ++i) {
+        const bool inlined = !batch[i].body.isNull();
         results[i].id = batch[i].message->id();
-        results[i].ok = finishMessage(*batch[i].message, &results[i].error);
+        results[i].ok = finishMessage(*batch[i].message, inlined, &results[i].error);
         results[i].outOfSpace =
             !results[i].ok && (fsutil::isOutOfSpace(errno) || batch[i].message->outOfSpace());
-        if (results[i].ok)
-            rows.emplace_back(results[i].id, batch[i].envelope);
+        if (results[i].ok) {
+            rows.push_back({results[i].id, batch[i].envelope, batch[i].body});
+            flushedFiles = flushedFiles || !inlined;
+        }
     }
-    // One transaction (and one fsync of the folder) makes the whole batch durable.
+    // One transaction (and one fsync of the folder, when a file was flushed) makes the whole
+    // batch durable.
     QString dbError;
-    if (!rows.empty() && !insertEnvelopes(rows, &dbError)) {
+    if (!rows.empty() && !insertEnvelopes(rows, flushedFiles, &dbError)) {
         for (size_t i = 0; i < batch.size(); ++i) {
             if (results[i].ok) // not durable, so not acknowledged; the file goes with its message
                 results[i] = CommitResult{false, dbError, batch[i].message->id()};
@@ -299,8 +311,10 @@ CommitResult Spool::commitNow(const QByteArray &bytes, Envelope envelope)
     envelope.size = bytes.size();
     message->write(bytes);
     message->flush();
-    if (!finishMessage(*message, &error) ||
-        !insertEnvelopes({{envelope.id, serialize(envelope)}}, &error))
+    const bool inlined = !bytes.isEmpty() && bytes.size() <= kInlineBytes;
+    if (!finishMessage(*message, inlined, &error) ||
+        !insertEnvelopes({{envelope.id, serialize(envelope), inlined ? bytes : QByteArray()}},
+                         !inlined, &error))
         return {false, error, {}};
     message->m_committed = true;
     return {true, {}, envelope.id};
@@ -319,11 +333,15 @@ Spool::Recovery Spool::recover()
     if (!queueDb)
         return r;
     QHash<QString, QByteArray> envelopes;
+    QSet<QString> inlined; // small messages, whose rows keep their bytes
     {
         std::lock_guard lock(queueDb->mutex());
-        auto rows = queueDb->prepare("SELECT id, envelope FROM messages");
-        while (rows.step() == SQLITE_ROW)
+        auto rows = queueDb->prepare("SELECT id, envelope, body IS NOT NULL FROM messages");
+        while (rows.step() == SQLITE_ROW) {
             envelopes.insert(rows.text(0), rows.blob(1));
+            if (rows.integer(2))
+                inlined.insert(rows.text(0));
+        }
     }
     const QDir queue(queueDir());
     for (const QString &name : queue.entryList(QDir::Files | QDir::Hidden)) {
@@ -338,9 +356,17 @@ Spool::Recovery Spool::recover()
     QStringList ids = envelopes.keys();
     ids.sort();
     std::vector<std::pair<QString, QStringList>> handovers;
+    int restored = 0;
     for (const QString &id : std::as_const(ids)) {
         QString error;
         std::optional<Envelope> envelope;
+        // A small message's file was never flushed: a crash of the machine may have lost some
+        // or all of it, and its row has the bytes. (Not one read of the file comes before.)
+        bool rewritten = false;
+        if (inlined.contains(id) &&
+            !fsutil::restoreFile(messagePath(id), rowBody(id), &rewritten, &error))
+            log::error(u"spool"_s, u"cannot write the message file again: "_s + error, id);
+        restored += rewritten;
         if (!QFile::exists(messagePath(id))) {
             moveToCorrupt(id, u"message file missing"_s);
             r.corrupted.append(id);
@@ -352,6 +378,13 @@ Spool::Recovery Spool::recover()
             if (!envelope->handover.isEmpty())
                 handovers.emplace_back(envelope->handover, envelope->recipients);
         }
+    }
+    if (restored) {
+        QString error;
+        if (!fsutil::fsyncDirectory(queueDir(), &error))
+            log::error(u"spool"_s, error);
+        log::warning(u"spool"_s, u"recovery: %1 message file(s) written again from the queue's "
+                                 "database (their unflushed bytes were lost)"_s.arg(restored));
     }
     {
         // Completion marks of messages that finished (their rows go with the envelope's, but a
@@ -386,6 +419,18 @@ std::optional<QByteArray> Spool::envelopeBytes(const QString &id) const
     if (!queueDb)
         return std::nullopt;
     return queueDb->blob("SELECT envelope FROM messages WHERE id = ?", id);
+}
+
+QByteArray Spool::rowBody(const QString &id) const
+{
+    const auto queueDb = db();
+    if (!queueDb)
+        return {};
+    std::lock_guard lock(queueDb->mutex());
+    auto row = queueDb->prepare("SELECT body FROM messages WHERE id = ?");
+    if (row.bind(1, id).step() != SQLITE_ROW || row.isNull(0))
+        return {};
+    return row.blob(0);
 }
 
 std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error, bool *missing) const
@@ -547,6 +592,9 @@ void Spool::moveToCorrupt(const QString &id, const QString &why)
             renameFile(from, corrupt + id + ext, &ignored);
         }
     }
+    // A small message's bytes are durable in its row, not in its file.
+    if (const QByteArray body = rowBody(id); !body.isNull())
+        fsutil::writeDurably(corrupt + id + u".msg"_s, body, &error);
     if (!deleteRows({id}, &error))
         log::error(u"spool"_s, u"cannot remove the entry from the queue: "_s + error, id);
     fsutil::writeDurably(corrupt + id + u".why"_s, why.toUtf8() + '\n', &error);

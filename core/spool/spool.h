@@ -20,7 +20,9 @@
 // The durable queue. Under data/spool/:
 //   queue.db        the envelopes, completed actions and Outbox entries (spool/queuedb.h)
 //   queue/<id>.msg  the message bytes, immutable once committed; written here as they arrive,
-//                   and committed when the envelope's row is (a file without one is discarded)
+//                   and committed when the envelope's row is (a file without one is discarded);
+//                   a small message's row holds its bytes too, and its file is not flushed
+//                   (kInlineBytes in spool/queuedb.h)
 //   queue/<id>.wait why a message waits: its last failure, or held by the administrator
 //   corrupt/        entries that could not be read, kept for the administrator
 //   free/           finished message files, to be used again (spool/filepool.h)
@@ -28,7 +30,8 @@
 //   tmp/            left by older versions; emptied on start
 //
 // Commits go to one writer thread which takes every commit waiting at that moment as a
-// batch and ends it with one fsync of the queue folder and one database transaction, so
+// batch and ends it with one database transaction (and an fsync of the queue folder when the
+// batch has a message too large for its row), so
 // concurrent sessions share the cost of making their messages durable (group commit), and no
 // session's disk wait stalls the event loop.
 namespace tandem::spool {
@@ -143,6 +146,12 @@ private:
         std::function<void(const CommitResult &)> done;
         QString handover; // recorded in the HandoverLog once the commit is durable
         QStringList recipients;
+        QByteArray body; // a small message's bytes, for its row; null: its file is flushed
+    };
+    struct Row {
+        QString id;
+        QByteArray envelope;
+        QByteArray body;
     };
     static std::optional<Envelope> decodeEnvelope(const QString &id, const QByteArray &bytes,
                                                   QString *error);
@@ -150,9 +159,13 @@ private:
     bool deleteRows(const QStringList &ids, QString *error);
     void writerLoop();
     void commitBatch(std::deque<Job> &batch);
-    // Makes the message file durable; its envelope's row is written by the caller.
-    static bool finishMessage(IncomingMessage &message, QString *error);
-    bool insertEnvelopes(const std::vector<std::pair<QString, QByteArray>> &rows, QString *error);
+    // Completes the message file and, unless its row keeps its bytes (inlined), flushes it;
+    // its envelope's row is written by the caller.
+    static bool finishMessage(IncomingMessage &message, bool inlined, QString *error);
+    // syncFolder: a row's message file was flushed, and its name must be durable first.
+    bool insertEnvelopes(const std::vector<Row> &rows, bool syncFolder, QString *error);
+    // A small message's bytes, from its row: null when the row has none (or is gone).
+    QByteArray rowBody(const QString &id) const;
 
     QString m_dir;
     mutable std::mutex m_dbMutex;

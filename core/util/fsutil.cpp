@@ -126,6 +126,15 @@ bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, 
     return !syncDir || fsyncDirectory(info.absolutePath(), error);
 }
 
+bool restoreFile(const QString &path, const QByteArray &bytes, bool *rewritten, QString *error)
+{
+    QFile file(path);
+    *rewritten =
+        !file.open(QIODevice::ReadOnly) || file.size() != bytes.size() || file.readAll() != bytes;
+    file.close();
+    return !*rewritten || writeDurably(path, bytes, error, false);
+}
+
 bool syncFileSystemOf(const QString &folder, QString *error)
 {
     Fd fd(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

@@ -14,6 +14,11 @@ bool fsyncDirectory(const QString &path, QString *error);
 // file has the mode from its first byte on (0600 for a private key).
 bool writeDurably(const QString &path, const QByteArray &bytes, QString *error, bool syncDir = true,
                   int mode = 0640);
+// Makes the file at path hold exactly bytes, durably: left alone when it does already, written
+// again (writeDurably, without the folder's fsync) when it is missing, shorter, longer or
+// different. *rewritten says which. For a file whose bytes a database row keeps (the queue's
+// small messages), after a crash that may have lost what was not flushed.
+bool restoreFile(const QString &path, const QByteArray &bytes, bool *rewritten, QString *error);
 // syncfs(2) on the file system holding the folder: one flush for many files written without
 // fsync (the archive's blobs of a batch, an export's .eml files).
 bool syncFileSystemOf(const QString &folder, QString *error);

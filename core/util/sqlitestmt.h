@@ -62,6 +62,15 @@ public:
         sqlite3_bind_blob(m_stmt, i, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
         return *this;
     }
+    // NULL for a null QByteArray (an empty one is a blob of no bytes).
+    Stmt &bindBlobOrNull(int i, const QByteArray &bytes)
+    {
+        if (bytes.isNull())
+            sqlite3_bind_null(m_stmt, i);
+        else
+            bindBlob(i, bytes);
+        return *this;
+    }
     // Milliseconds since the epoch; NULL for an invalid time.
     Stmt &bindTime(int i, const QDateTime &time)
     {

@@ -358,14 +358,19 @@ class DamagedOutbox(TandemTestCase):
     """Defects 2 and 3: an Outbox entry that cannot be sent goes to corrupt/, never to the
     next hop, and the postmaster hears of it."""
 
-    def queue_one(self, env=None):
+    # Over 32 KiB: too large for the queue's database to keep its bytes (spool::kInlineBytes),
+    # so its file is all there is.
+    LARGE = ["x" * 76] * 500
+
+    def queue_one(self, env=None, body_lines=None, message=None):
         """A Mailbox with one Outbox entry for carol@remote.test, waiting for a next hop that
         is not listening yet. Returns (daemon, the hop's port, the entry's id)."""
         port = free_port()
         daemon = self.start_daemon(make_config(domain=DOMAIN, static_routes=[
             {"domains": ["*"], "host": "127.0.0.1", "port": port}]), env=env)
         send(daemon.port, "alice@example.com", ["carol@remote.test"],
-             make_message(sender="alice@example.com", to="carol@remote.test"))
+             message or make_message(sender="alice@example.com", to="carol@remote.test",
+                                     body_lines=body_lines))
         entries = self.wait_outbox(daemon)
         self.assertEqual(len(entries), 1, entries)
         return daemon, port, entries[0]["id"]
@@ -395,12 +400,35 @@ class DamagedOutbox(TandemTestCase):
                          sink.commands()[:20])
 
     def test_missing_message_file_at_start(self):
-        daemon, port, eid = self.queue_one()
+        daemon, port, eid = self.queue_one(body_lines=self.LARGE)
         daemon.stop()
         os.remove(self.spool(daemon, "outbox", eid + ".msg"))
         with Sink(port=port) as sink:
             daemon.start()
             self.assertQuarantined(daemon, eid, "missing", sink)
+
+    def test_small_message_file_lost_at_start_is_written_again(self):
+        """A small message's file is not flushed (its bytes are durable in the queue's
+        database): after a crash of the machine that lost it, or the tail of it, it is written
+        again from the database and delivered whole."""
+        first = make_message(sender="alice@example.com", to="carol@remote.test", subject="one")
+        second = make_message(sender="alice@example.com", to="carol@remote.test", subject="two")
+        daemon, port, eid = self.queue_one(env=FAST, message=first)  # retried every second
+        send(daemon.port, "alice@example.com", ["carol@remote.test"], second)
+        self.assertTrue(wait_for(lambda: len(outbox(daemon)) == 2, 10), outbox(daemon))
+        daemon.kill9()
+        files = sorted(self.spool(daemon, "outbox", e["id"] + ".msg") for e in outbox(daemon))
+        os.remove(files[0])
+        os.truncate(files[1], 40)
+        with Sink(port=port) as sink:
+            daemon.start()
+            self.assertTrue(wait_for(lambda: len(sink.transactions()) == 2, 15),
+                            daemon.log()[-3000:])
+            got = sorted(t["data"] for t in sink.transactions())
+            self.assertTrue(any(d.endswith(first) for d in got), got)
+            self.assertTrue(any(d.endswith(second) for d in got), got)
+        self.assertIn("2 message file(s) written again", daemon.log())
+        self.assertEqual(os.listdir(self.spool(daemon, "corrupt")), [])
 
     def test_message_file_vanishing_while_waiting(self):
         daemon, port, eid = self.queue_one(env=FAST)  # retried every second

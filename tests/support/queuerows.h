@@ -35,9 +35,24 @@ inline bool setQueueRow(const QString &dbPath, const char *table, const QString 
                         const QByteArray &bytes)
 {
     Db db(dbPath);
-    sqlite::Stmt upsert(db.get(), "INSERT OR REPLACE INTO " + QByteArray(table) + " (id, " +
-                                      recordColumn(table) + ") VALUES (?, ?)");
+    // A row's other columns (a small message's bytes) stay as they are.
+    sqlite::Stmt upsert(db.get(), "INSERT INTO " + QByteArray(table) + " (id, " +
+                                      recordColumn(table) + ") VALUES (?, ?) ON CONFLICT (id) " +
+                                      "DO UPDATE SET " + recordColumn(table) + " = excluded." +
+                                      recordColumn(table));
     return upsert.bind(1, id).bindBlob(2, bytes).step() == SQLITE_DONE;
+}
+
+// The message bytes a row keeps (a small message's, spool::kInlineBytes): nullopt when it keeps
+// none or there is no row.
+inline std::optional<QByteArray> queueBody(const QString &dbPath, const char *table,
+                                           const QString &id)
+{
+    Db db(dbPath);
+    sqlite::Stmt row(db.get(), "SELECT body FROM " + QByteArray(table) + " WHERE id = ?");
+    if (row.bind(1, id).step() != SQLITE_ROW || row.isNull(0))
+        return std::nullopt;
+    return row.blob(0);
 }
 
 inline bool addDoneRow(const QString &dbPath, const QString &id, int action)

@@ -82,6 +82,7 @@ private slots:
     void addLinksAndLists();
     void addIsIdempotent();
     void updateChangesState();
+    void smallEntriesRestoredFromTheirRows();
     void remove();
     void serializeRoundTrip();
     void deserializeRefusesDamage();
@@ -203,6 +204,54 @@ void TestOutbox::updateChangesState()
     QVERIFY(outbox.update(entry, &error));
     QCOMPARE(toString(outbox.list().at(0).state), toString(EntryState::Held));
     QCOMPARE(readAll(outbox.messagePath(u"Q1-0"_s)), kMessage);
+}
+
+void TestOutbox::smallEntriesRestoredFromTheirRows()
+{
+    // A small message's row keeps its bytes (with a trace header written before them), and its
+    // file is not flushed: restoreFiles() writes again what a crash of the machine lost.
+    const QString db = m_dir->filePath(u"queue.db"_s);
+    const QString large = m_dir->filePath(u"queue/Q2.msg"_s);
+    QByteArray largeBytes = kMessage;
+    while (largeBytes.size() <= tandem::spool::kInlineBytes)
+        largeBytes += QByteArray(76, 'y') + "\r\n";
+    QVERIFY(writeFile(large, largeBytes));
+    const QByteArray trace = "Received: by mailbox.example (Tandem) id Q3\r\n";
+    QString error;
+    {
+        Outbox outbox(m_outboxDir);
+        QVERIFY2(outbox.add(makeEntry(u"Q1-0"_s), m_queued, &error), qPrintable(error));
+        QVERIFY2(outbox.add(makeEntry(u"Q2-0"_s), large, &error), qPrintable(error));
+        QVERIFY2(outbox.prepare(makeEntry(u"Q3-0"_s), m_queued, &error, trace), qPrintable(error));
+        // Only the large message's file was flushed, and its name must be made durable.
+        QVERIFY(!outbox.flushedFiles({makeEntry(u"Q3-0"_s)}));
+        QVERIFY(outbox.flushedFiles({makeEntry(u"Q3-0"_s), makeEntry(u"Q2-0"_s)}));
+        QVERIFY2(outbox.insert({makeEntry(u"Q3-0"_s)}, &error), qPrintable(error));
+        // An update leaves the bytes in the row.
+        OutboxEntry deferred = makeEntry(u"Q1-0"_s);
+        deferred.state = EntryState::Deferred;
+        QVERIFY2(outbox.update(deferred, &error), qPrintable(error));
+    }
+    QCOMPARE(tandem::test::queueBody(db, "outbox", u"Q1-0"_s), std::optional(kMessage));
+    QCOMPARE(tandem::test::queueBody(db, "outbox", u"Q2-0"_s), std::nullopt);
+    QCOMPARE(tandem::test::queueBody(db, "outbox", u"Q3-0"_s), std::optional(trace + kMessage));
+
+    Outbox outbox(m_outboxDir);
+    QCOMPARE(outbox.restoreFiles(&error), 0); // nothing lost: nothing written
+    QVERIFY(QFile::remove(outbox.messagePath(u"Q1-0"_s)));
+    QVERIFY(QFile::resize(outbox.messagePath(u"Q3-0"_s), 5));
+    QCOMPARE(outbox.restoreFiles(&error), 2);
+    QCOMPARE(readAll(outbox.messagePath(u"Q1-0"_s)), kMessage);
+    QCOMPARE(readAll(outbox.messagePath(u"Q3-0"_s)), trace + kMessage);
+    QCOMPARE(readAll(outbox.messagePath(u"Q2-0"_s)), largeBytes);
+    QCOMPARE(QDir(m_outboxDir).entryList(QDir::Files | QDir::Hidden),
+             (QStringList{u"Q1-0.msg"_s, u"Q2-0.msg"_s, u"Q3-0.msg"_s}));
+
+    // An entry moved to corrupt/ keeps the bytes of its row, whatever its file holds.
+    QVERIFY(writeFile(outbox.messagePath(u"Q1-0"_s), "lost"));
+    QVERIFY(QDir().mkpath(outbox.corruptDir()));
+    outbox.moveToCorrupt(u"Q1-0"_s, u"a test"_s);
+    QCOMPARE(readAll(outbox.corruptDir() + u"/Q1-0.msg"_s), kMessage);
 }
 
 void TestOutbox::remove()

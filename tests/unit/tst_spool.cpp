@@ -110,6 +110,15 @@ void compareActions(const QList<Action> &got, const QList<Action> &want)
     }
 }
 
+// A message too large to keep its bytes in its row (spool::kInlineBytes).
+QByteArray largeMessage()
+{
+    QByteArray bytes = kMessage;
+    while (bytes.size() <= tandem::spool::kInlineBytes)
+        bytes += QByteArray(76, 'x') + "\r\n";
+    return bytes;
+}
+
 } // namespace
 
 class TestSpool : public QObject {
@@ -125,6 +134,7 @@ private slots:
     void envelopeRoundTrip();
     void completedActions();
     void recover();
+    void smallMessagesRestoredFromTheirRows();
     void commitNowWithFixedId();
     void remove();
     void abandonedMessageLeavesNothing();
@@ -341,11 +351,13 @@ void TestSpool::recover()
         Spool spool(m_spoolDir);
         QVERIFY2(spool.open(&error), qPrintable(error));
         // Committed entries, made out of order on purpose.
-        for (const QString &id :
-             {u"0000000000000B0000"_s, u"0000000000000A0000"_s, u"BROKEN"_s, u"NOMSG"_s}) {
+        for (const QString &id : {u"0000000000000B0000"_s, u"0000000000000A0000"_s, u"BROKEN"_s}) {
             const CommitResult r = spool.commitNow(kMessage, fullEnvelope(id));
             QVERIFY2(r.ok, qPrintable(r.error));
         }
+        // Too large for its row: its file is all there is.
+        const CommitResult large = spool.commitNow(largeMessage(), fullEnvelope(u"NOMSG"_s));
+        QVERIFY2(large.ok, qPrintable(large.error));
         good = {u"0000000000000A0000"_s, u"0000000000000B0000"_s};
         QVERIFY(spool.markCompleted(good.at(1), 0, &error));
 
@@ -399,6 +411,7 @@ void TestSpool::recover()
     QVERIFY2(readAll(corrupt + u"BROKEN.why"_s).contains("checksum"),
              readAll(corrupt + u"BROKEN.why"_s).constData());
     QVERIFY(!spool.exists(u"NOMSG"_s));
+    QVERIFY(!QFile::exists(corrupt + u"NOMSG.msg"_s));
     QVERIFY(QFile::exists(corrupt + u"NOMSG.env"_s));
     QVERIFY(QFile::exists(corrupt + u"NOMSG.why"_s));
     QVERIFY(!readAll(corrupt + u"NOMSG.why"_s).trimmed().isEmpty());
@@ -408,6 +421,72 @@ void TestSpool::recover()
     QCOMPARE(again.resume, good);
     QCOMPARE(again.discarded, 0);
     QVERIFY(again.corrupted.isEmpty());
+}
+
+void TestSpool::smallMessagesRestoredFromTheirRows()
+{
+    // A small message's file is not flushed: its row keeps its bytes, and a crash of the
+    // machine that lost some of the file (all of it, its tail, or blocks never written) finds
+    // it written again from the row before anything reads it.
+    QString error;
+    const QString db = m_spoolDir + u"/queue.db"_s;
+    QHash<QString, QByteArray> bytes;
+    {
+        Spool spool(m_spoolDir);
+        QVERIFY2(spool.open(&error), qPrintable(error));
+        // Through a session's path (commit on the writer thread) and the server's (commitNow).
+        for (const QByteArray &text : {kMessage, largeMessage()}) {
+            auto message = spool.begin(&error);
+            QVERIFY2(message, qPrintable(error));
+            const QString id = message->id();
+            QVERIFY(message->write(text));
+            QObject context;
+            std::optional<CommitResult> result;
+            spool.commit(std::move(message), fullEnvelope(id), &context,
+                         [&](const CommitResult &r) { result = r; });
+            QTRY_VERIFY(result.has_value());
+            QVERIFY2(result->ok, qPrintable(result->error));
+            bytes.insert(id, text);
+        }
+        for (const QString &id : {u"0000000000000C0000"_s, u"0000000000000D0000"_s}) {
+            const QByteArray text = kMessage + id.toLatin1() + "\r\n";
+            const CommitResult r = spool.commitNow(text, fullEnvelope(id));
+            QVERIFY2(r.ok, qPrintable(r.error));
+            bytes.insert(id, text);
+        }
+    }
+    QStringList ids = bytes.keys();
+    ids.sort();
+    QCOMPARE(ids.size(), 4);
+    for (const QString &id : std::as_const(ids)) {
+        const bool small = bytes.value(id).size() <= tandem::spool::kInlineBytes;
+        QCOMPARE(tandem::test::queueBody(db, "messages", id),
+                 small ? std::optional(bytes.value(id)) : std::nullopt);
+    }
+    // The damage: one small file gone, one cut short, one with garbage in place of its bytes.
+    QStringList small;
+    for (const QString &id : std::as_const(ids)) {
+        if (bytes.value(id).size() <= tandem::spool::kInlineBytes)
+            small.append(id);
+    }
+    QCOMPARE(small.size(), 3);
+    const QString queue = m_spoolDir + u"/queue/"_s;
+    QVERIFY(QFile::remove(queue + small.at(0) + u".msg"_s));
+    QVERIFY(QFile::resize(queue + small.at(1) + u".msg"_s, 10));
+    QVERIFY(writeFile(queue + small.at(2) + u".msg"_s,
+                      QByteArray(bytes.value(small.at(2)).size(), '\0')));
+
+    Spool spool(m_spoolDir);
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    const Spool::Recovery r = spool.recover();
+    QCOMPARE(r.resume, ids);
+    QVERIFY(r.corrupted.isEmpty());
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(readAll(spool.messagePath(id)), bytes.value(id));
+    QVERIFY2(m_logged.join(u'\n').contains(u"3 message file(s) written again"_s),
+             qPrintable(m_logged.join(u'\n')));
+    // Nothing left behind by the rewriting.
+    QCOMPARE(QDir(spool.queueDir()).entryList(QDir::Files | QDir::Hidden).size(), 4);
 }
 
 void TestSpool::commitNowWithFixedId()
