@@ -74,16 +74,35 @@ BlobStore::~BlobStore() = default;
 
 FileBlobStore::FileBlobStore(const QString &dir)
     : m_dir(dir)
-{}
+{
+    QFile layout(m_dir + u"/layout"_s);
+    if (layout.open(QIODevice::ReadOnly)) {
+        m_twoLevels = layout.readAll().trimmed() == "ab/cd";
+        return;
+    }
+    // Made before the layout file: two levels if any folder is two levels down.
+    const QDir top(m_dir);
+    for (const QString &name : top.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (name.size() == 2 &&
+            !QDir(top.filePath(name)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty()) {
+            m_twoLevels = true;
+            return;
+        }
+    }
+}
 
 bool FileBlobStore::init(QString *error)
 {
-    return fsutil::ensureDirectory(m_dir + u"/tmp"_s, error);
+    return fsutil::ensureDirectory(m_dir + u"/tmp"_s, error) &&
+           (QFileInfo::exists(m_dir + u"/layout"_s) ||
+            fsutil::writeDurably(m_dir + u"/layout"_s, m_twoLevels ? "ab/cd\n" : "ab\n", error));
 }
 
 QString FileBlobStore::pathOf(const QString &sha) const
 {
-    return u"%1/%2/%3/%4.zst"_s.arg(m_dir, sha.left(2), sha.mid(2, 2), sha);
+    if (m_twoLevels)
+        return u"%1/%2/%3/%4.zst"_s.arg(m_dir, sha.left(2), sha.mid(2, 2), sha);
+    return u"%1/%2/%3.zst"_s.arg(m_dir, sha.left(2), sha);
 }
 
 bool FileBlobStore::exists(const QString &sha) const
@@ -344,7 +363,7 @@ bool FileBlobStore::sync(QString *error)
             const size_t leafBit = it.key().left(4).toUInt(nullptr, 16);
             const size_t topBit = leafBit >> 8;
             const QString leaf = QFileInfo(target).absolutePath();
-            const QString top = QFileInfo(leaf).absolutePath();
+            const QString top = m_twoLevels ? QFileInfo(leaf).absolutePath() : leaf;
             const auto make = [&](const QString &dir) {
                 if (::mkdir(QFile::encodeName(dir).constData(), 0755) == 0 || errno == EEXIST)
                     return true;
@@ -357,7 +376,7 @@ bool FileBlobStore::sync(QString *error)
                     return false;
                 m_topFolders[topBit] = true;
             }
-            if (!m_leafFolders[leafBit]) {
+            if (m_twoLevels && !m_leafFolders[leafBit]) {
                 if (!make(leaf))
                     return false;
                 m_leafFolders[leafBit] = true;

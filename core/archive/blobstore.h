@@ -64,11 +64,16 @@ public:
     virtual bool removeStaleTemporaries(const QDateTime &before, QString *error) = 0;
 };
 
-// blobs/ab/cd/<sha256>.zst: a zstd frame (level 3) of the original bytes, written to blobs/tmp;
+// blobs/ab/<sha256>.zst: a zstd frame (level 3) of the original bytes, written to blobs/tmp;
 // sync() makes a batch of them durable with one syncfs(2), renames them into place and makes
 // the renames durable with a second: two flushes per batch, where a fsync of each file and of
-// each fan-out folder (one per blob: the names spread over 65,536 folders) cost three per
-// blob. A blob is never rewritten.
+// its folder cost two per blob. A blob is never rewritten.
+//
+// One level of 256 folders: a million blobs are 4,000 names a folder, which ext4's hashed
+// folders look up as fast as 15. Stores made before (blobs/ab/cd/<sha256>.zst, 65,536 folders)
+// keep their two levels; blobs/layout says which ("ab" or "ab/cd"; without it, a store with
+// a folder two levels down is an older one). Two levels made a folder for nearly every blob
+// of an archive's first hundred thousand, and creating a folder cost more than the blob.
 class FileBlobStore : public BlobStore {
 public:
     explicit FileBlobStore(const QString &dir);
@@ -103,11 +108,12 @@ private:
     bool flush(QString *error) const; // syncfs(2) of the file system holding the blobs
 
     QString m_dir;
+    bool m_twoLevels = false;          // an older store's blobs/ab/cd/
     QHash<QString, Pending> m_pending; // by SHA-256: written to tmp/, to be renamed by sync()
     bool m_removed = false;            // a blob was removed since the last sync()
     // The fan-out folders known to exist (made or seen): bit 0xab of m_topFolders for <ab>/,
-    // bit 0xabcd of m_leafFolders for <ab>/<cd>/. 8 KiB for all 65,792, where a set of their
-    // paths grew by some 250 bytes per folder, up to 17 MiB.
+    // bit 0xabcd of m_leafFolders for <ab>/<cd>/ (two levels). 8 KiB for all 65,792, where a
+    // set of their paths grew by some 250 bytes per folder, up to 17 MiB.
     std::bitset<256> m_topFolders;
     std::bitset<65536> m_leafFolders;
 };

@@ -298,7 +298,7 @@ class CopyBackAndExport(ArchiveSearchCase):
         """The stored original, by the blob's name: decompressed with the zstd tool."""
         import subprocess
         sha = hit["sha256"]
-        path = os.path.join(self.data, "archive", "blobs", sha[:2], sha[2:4], sha + ".zst")
+        path = os.path.join(self.data, "archive", "blobs", sha[:2], sha + ".zst")
         data = subprocess.run(["zstd", "-dc", path], capture_output=True, check=True).stdout
         self.assertEqual(hashlib.sha256(data).hexdigest(), sha)
         return data
@@ -402,7 +402,7 @@ class CopyBackAndExport(ArchiveSearchCase):
         # A message the store lost: that copy is named, the others exported, exit 1.
         lost = next(h for h in hits if h["subject"] == "Newsletter")
         sha = lost["sha256"]
-        os.unlink(os.path.join(self.data, "archive", "blobs", sha[:2], sha[2:4], sha + ".zst"))
+        os.unlink(os.path.join(self.data, "archive", "blobs", sha[:2], sha + ".zst"))
         folder2 = os.path.join(self.tmpdir, "eml2")
         cp = self.cli("export", "--eml", folder2, "--", "mailbox:alice", ok=False)
         self.assertEqual(cp.returncode, 1)

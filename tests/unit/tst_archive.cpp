@@ -108,6 +108,7 @@ private slots:
     void init();
     void cleanup();
     void blobFoldersRememberedInBits();
+    void olderStoreKeepsTwoLevels();
     void singleInstance();
     void commitBatchesRows();
     void redoIsNoOp();
@@ -294,8 +295,9 @@ void TestArchive::singleInstance()
     QCOMPARE(blobFiles.size(), 1);
     const QString sha =
         QString::fromLatin1(QCryptographicHash::hash(kMessage, QCryptographicHash::Sha256).toHex());
-    QVERIFY(
-        blobFiles.first().endsWith(u"/blobs/%1/%2/%3.zst"_s.arg(sha.left(2), sha.mid(2, 2), sha)));
+    QVERIFY2(blobFiles.first().endsWith(u"/blobs/%1/%2.zst"_s.arg(sha.left(2), sha)),
+             qPrintable(blobFiles.first()));
+    QCOMPARE(readAll(m_archiveDir + u"/blobs/layout"_s), QByteArray("ab\n"));
     QCOMPARE(archive->readBlob(sha, &error).value_or(QByteArray()), kMessage);
 }
 
@@ -1620,6 +1622,46 @@ void TestArchive::blobFoldersRememberedInBits()
     QVERIFY(!created);
     QVERIFY(QFileInfo::exists(blobs.pathOf(info.sha256)));
 #endif
+}
+
+void TestArchive::olderStoreKeepsTwoLevels()
+{
+    // A store made before blobs/layout: blobs/ab/cd/<sha>.zst. It is read where it is, and
+    // its new blobs go two levels down too.
+    QString error;
+    QByteArray old = "Subject: old\r\n\r\nfrom before\r\n";
+    QString oldSha;
+    {
+        QTemporaryDir staging;
+        FileBlobStore fresh(staging.path());
+        BlobInfo info;
+        bool created = false;
+        QVERIFY(fresh.init(&error) && fresh.putBytes(old, &info, &created, &error) &&
+                fresh.sync(&error));
+        oldSha = info.sha256;
+        const QString folder =
+            m_archiveDir + u"/blobs/%1/%2"_s.arg(oldSha.left(2), oldSha.mid(2, 2));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::copy(fresh.pathOf(oldSha), folder + u'/' + oldSha + u".zst"_s));
+    }
+    FileBlobStore blobs(m_archiveDir + u"/blobs"_s);
+    QVERIFY2(blobs.init(&error), qPrintable(error));
+    QCOMPARE(readAll(m_archiveDir + u"/blobs/layout"_s), QByteArray("ab/cd\n"));
+    QVERIFY(blobs.exists(oldSha));
+    QCOMPARE(blobs.read(oldSha, &error).value_or(QByteArray()), old);
+    BlobInfo info;
+    bool created = false;
+    QVERIFY(blobs.putBytes("Subject: new\r\n\r\nafter\r\n", &info, &created, &error) &&
+            blobs.sync(&error));
+    QVERIFY(created);
+    QCOMPARE(blobs.pathOf(info.sha256),
+             m_archiveDir + u"/blobs/%1/%2/%3.zst"_s.arg(info.sha256.left(2), info.sha256.mid(2, 2),
+                                                         info.sha256));
+    QVERIFY(QFileInfo::exists(blobs.pathOf(info.sha256)));
+    QCOMPARE(blobs.list(&error).size(), 2);
+    // Opened again, the layout file says so.
+    FileBlobStore again(m_archiveDir + u"/blobs"_s);
+    QCOMPARE(again.pathOf(oldSha), blobs.pathOf(oldSha));
 }
 
 #include "tst_archive.moc"
