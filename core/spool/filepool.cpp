@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,8 +27,8 @@ bool FilePool::open(QString *error)
     for (const QString &name : QDir(m_dir).entryList(QDir::Files | QDir::Hidden)) {
         bool number = false;
         const quint64 n = name.toULongLong(&number);
-        if (number && m_free.size() < kMaxFiles) {
-            m_free.append(m_dir + u'/' + name);
+        if (number && m_free.size() < kMaxFiles && name == QString::number(n)) {
+            m_free.append(n);
             m_next = std::max(m_next, n + 1);
         } else {
             QFile::remove(m_dir + u'/' + name);
@@ -42,19 +43,22 @@ void FilePool::release(const QString &path)
     struct stat st;
     if (::lstat(native.constData(), &st) != 0)
         return;
-    QString target;
+    std::optional<quint64> number;
+    bool empty = false;
     if (S_ISREG(st.st_mode) && st.st_nlink == 1) {
         std::lock_guard lock(m_mutex);
-        if (m_free.size() < kMaxFiles)
-            target = m_dir + u'/' + QString::number(m_next++);
+        if (m_free.size() < kMaxFiles) {
+            number = m_next++;
+            empty = m_free.size() >= kWholeFiles;
+        }
     }
-    if (target.isEmpty() ||
-        ::rename(native.constData(), QFile::encodeName(target).constData()) != 0) {
+    if (!number || (empty && st.st_size > 0 && ::truncate(native.constData(), 0) != 0) ||
+        ::rename(native.constData(), QFile::encodeName(pathOf(*number)).constData()) != 0) {
         ::unlink(native.constData());
         return;
     }
     std::lock_guard lock(m_mutex);
-    m_free.append(target);
+    m_free.append(*number);
 }
 
 fsutil::Fd FilePool::take(const QString &path)
@@ -64,7 +68,7 @@ fsutil::Fd FilePool::take(const QString &path)
         std::lock_guard lock(m_mutex);
         if (m_free.isEmpty())
             return fsutil::Fd();
-        from = m_free.takeLast();
+        from = pathOf(m_free.takeLast());
     }
     const QByteArray native = QFile::encodeName(path);
     if (::renameat2(AT_FDCWD, QFile::encodeName(from).constData(), AT_FDCWD, native.constData(),

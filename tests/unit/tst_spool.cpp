@@ -145,6 +145,7 @@ private slots:
     void handoversRememberedCompactly();
     void olderLayoutMovesIntoTheDatabase();
     void finishedFilesAreUsedAgain();
+    void burstBacklogKeptInThePool();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -658,6 +659,49 @@ void TestSpool::finishedFilesAreUsedAgain()
     QCOMPARE(again.filePool()->size(), 1);
     QVERIFY(again.recover().resume.isEmpty());
     QCOMPARE(again.filePool()->size(), 1);
+}
+
+void TestSpool::burstBacklogKeptInThePool()
+{
+    // A burst left 300 messages waiting; when they finish, their files are kept for the next
+    // ones instead of deleted (and created again): the first kWholeFiles as they are, the rest
+    // emptied, so that the backlog does not stay on the disk.
+    const QString free = m_spoolDir + u"/free"_s;
+    const QString queue = m_spoolDir + u"/queue"_s;
+    QVERIFY(QDir().mkpath(queue));
+    tandem::spool::FilePool pool(free);
+    QString error;
+    QVERIFY2(pool.open(&error), qPrintable(error));
+    constexpr int kBacklog = 300;
+    static_assert(kBacklog > tandem::spool::FilePool::kWholeFiles);
+    QSet<ino_t> inodes;
+    for (int i = 0; i < kBacklog; ++i) {
+        const QString path = queue + u"/M%1.msg"_s.arg(i);
+        QVERIFY(writeFile(path, kMessage));
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        inodes.insert(st.st_ino);
+    }
+    for (int i = 0; i < kBacklog; ++i)
+        pool.release(queue + u"/M%1.msg"_s.arg(i));
+    QCOMPARE(pool.size(), kBacklog);
+    const QFileInfoList files = QDir(free).entryInfoList(QDir::Files);
+    QCOMPARE(files.size(), kBacklog);
+    int empty = 0;
+    for (const QFileInfo &f : files) {
+        empty += f.size() == 0;
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(f.filePath()).constData(), &st), 0);
+        QVERIFY(inodes.contains(st.st_ino)); // the same files, not new ones
+    }
+    QCOMPARE(empty, kBacklog - tandem::spool::FilePool::kWholeFiles);
+    // A restart finds them all.
+    tandem::spool::FilePool again(free);
+    QVERIFY2(again.open(&error), qPrintable(error));
+    QCOMPARE(again.size(), kBacklog);
+    auto fd = again.take(queue + u"/NEXT.msg"_s);
+    QVERIFY(fd.isValid());
+    QCOMPARE(again.size(), kBacklog - 1);
 }
 
 QTEST_GUILESS_MAIN(TestSpool)
