@@ -285,12 +285,13 @@ class Tandem:
 
     def cost(self):
         return ("Mailbox role, remote recipient (no local recipient, so no passthrough copy): "
-                "message file fsync'd, then per group commit the queue folder fsync'd and the "
-                "envelopes' rows committed (SQLite WAL, fsync) before 250; per dispatcher batch "
-                "the Outbox links, the outbox folder fsync'd and the entries' rows and completion "
-                "marks committed (one fsync); relayed over <= 20 reused connections, MAIL, RCPT and "
-                "DATA pipelined; entries' rows removed per event-loop turn. 1 fsync per message "
-                "+ 2 per batch; message files reused from the spool's pool, not created")
+                "per group commit the envelopes' rows committed (SQLite WAL, fsync) before 250, "
+                "a message of <= 32 KiB in its row (its file written, not fsync'd; a larger one's "
+                "file and the queue folder fsync'd first); per dispatcher batch the Outbox links "
+                "and the entries' rows (with the same bytes) and completion marks committed (one "
+                "fsync); relayed over <= 20 reused connections, MAIL, RCPT and DATA pipelined; "
+                "entries' rows removed per event-loop turn. 1 KiB: 2 fsyncs per batch, none per "
+                "message; message files reused from the spool's pool, not created")
 
     def settings(self, port, sink_port):
         """The configuration (a dict): the Mailbox role relaying everything to the sink."""
@@ -618,7 +619,11 @@ def settle(args):
     every inode created looks at the cached inode table blocks for inodes deleted in the last
     seconds and skips them, so a cache full of the runs before made each later run slower than
     the one before it, whichever relay it was (up to 1.5x, by the order of the runs). As root,
-    the page cache is dropped (both relays alike), which makes the runs repeatable."""
+    the page cache is dropped (both relays alike), which makes the runs repeatable. Dropping it
+    is not enough where a run creates thousands of files: the first inode created in a table
+    block reads it back, and every inode of it deleted in the last 60 s (ext4's RECENTCY_MIN)
+    is skipped again; a settle over 60 s (the passthrough benchmark's default) waits that out,
+    so that no run pays for the files the one before it deleted."""
     os.sync()
     if os.geteuid() == 0:
         try:
@@ -737,16 +742,16 @@ def ratio(a, b):
     return f"{a / b:.2f}" if a and b else "-"
 
 
-def add_run_options(p, unit="relay", timeout=120, sample_interval=0.1):
+def add_run_options(p, unit="relay", timeout=120, sample_interval=0.1, settle=1):
     """The options of a side-by-side benchmark after its load's own (this one's, and
     passthrough_bench's, whose unit is a pair)."""
     p.add_argument("--warmup", type=int, default=200,
                    help=f"messages of one unmeasured run of each {unit} first (200, 0 = none)")
     p.add_argument("--timeout", type=float, default=timeout,
                    help=f"seconds one run may take before it fails ({timeout:g})")
-    p.add_argument("--settle", type=float, default=1,
+    p.add_argument("--settle", type=float, default=settle,
                    help="seconds to wait after a sync(2) (and, as root, dropping the page "
-                        "cache) before each run (1)")
+                        f"cache) before each run ({settle:g})")
     p.add_argument("--only", choices=["tandem", "postfix"], help=f"run one {unit} alone")
     p.add_argument("--sample-interval", type=float, default=sample_interval,
                    help=f"seconds between memory samples ({sample_interval:g})")
