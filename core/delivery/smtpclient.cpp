@@ -6,6 +6,7 @@
 
 #include "util/fsutil.h"
 #include "util/log.h"
+#include "util/sendnow.h"
 
 #include <QBuffer>
 #include <QRegularExpression>
@@ -182,13 +183,23 @@ void SmtpClient::expect(State next, int timeoutSeconds)
 
 void SmtpClient::command(const QByteArray &line, State next, int timeoutSeconds)
 {
-    m_socket->write(line + "\r\n");
+    writeOut(line + "\r\n");
     expect(next, timeoutSeconds);
+}
+
+void SmtpClient::writeOut(const QByteArray &bytes)
+{
+    if (m_tls)
+        m_socket->write(bytes);
+    else
+        util::sendNow(m_socket, bytes);
 }
 
 void SmtpClient::onReadyRead()
 {
-    m_in += m_socket->readAll();
+    // What is there, in an array of its size: readAll() reads into 16 KiB and keeps that
+    // capacity, which m_in then held for the connection's life (20 connections to a next hop).
+    m_in += m_socket->read(m_socket->bytesAvailable());
     for (;;) {
         const qsizetype lf = m_in.indexOf('\n');
         if (lf < 0)
@@ -488,7 +499,7 @@ void SmtpClient::sendTransaction()
         for (const QByteArray &r : std::as_const(rcpts))
             all += r + "\r\n";
         all += "DATA\r\n";
-        m_socket->write(all);
+        writeOut(all);
         m_pendingReplies = int(rcpts.size()) + 2;
         expect(State::Mail, kMailTimeout);
     } else {
@@ -615,7 +626,7 @@ void SmtpClient::pumpBody()
         QByteArray chunk = m_body->read(kBodyChunk);
         if (chunk.isEmpty()) {
             QByteArray end = m_bodyAtLineStart ? QByteArray() : QByteArray("\r\n");
-            m_socket->write(end + ".\r\n");
+            writeOut(end + ".\r\n");
             m_bodyDone = true;
             m_body.reset();
             armTimer(kFinalTimeout);
@@ -626,7 +637,7 @@ void SmtpClient::pumpBody()
             chunk.prepend('.');
         chunk.replace("\n.", "\n..");
         m_bodyAtLineStart = chunk.endsWith('\n');
-        m_socket->write(chunk);
+        writeOut(chunk);
         armTimer(kBlockTimeout);
     }
 }

@@ -117,6 +117,9 @@ private:
     };
 
     void onReadyRead();
+    // To the server: straight into the kernel on a plain connection (util::sendNow), through
+    // the QSslSocket under TLS.
+    void writeOut(const QByteArray &bytes);
     void onReply(const ServerReply &reply);
     void onEhloReply(const ServerReply &reply);
     void afterEhlo();

@@ -14,6 +14,7 @@
 #include "util/diskspace.h"
 #include "util/fsutil.h"
 #include "util/log.h"
+#include "util/sendnow.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -436,7 +437,10 @@ void SmtpSession::flush()
         }
     }
     if (m_socket->state() == QAbstractSocket::ConnectedState) {
-        m_socket->write(out);
+        if (m_tls)
+            m_socket->write(out);
+        else
+            util::sendNow(m_socket, out);
         // Into the kernel now: if the client's end of input is read next, Qt drops what its
         // own buffer still holds.
         m_socket->flush();
