@@ -3,6 +3,7 @@
 
 #include "headers.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace tandem::mail {
@@ -26,6 +27,13 @@ QString decodeHeaderText(const QByteArray &raw)
     value.replace('\r', "");
     if (value.trimmed().isEmpty())
         return {};
+    // Plain ASCII without an encoded word is its own decoding: GMime (and the libraries it
+    // starts, some 1.5 MiB of a daemon's memory) is not needed for it.
+    const bool plain =
+        !value.contains("=?") &&
+        std::all_of(value.cbegin(), value.cend(), [](char c) { return c >= 0x20 && c < 0x7f; });
+    if (plain)
+        return QString::fromLatin1(value).simplified();
     initGMime();
     // Without options GMime decodes 8-bit text as UTF-8, then the locale's charset, then
     // Latin-1; encoded words in any charset iconv knows.
