@@ -249,7 +249,6 @@ bool Outbox::prepare(const OutboxEntry &entry, const QString &messageFile, QStri
                      const QByteArray &prefix)
 {
     const QString target = messagePath(entry.id);
-    QFile::remove(target); // a file left by an attempt that crashed before its record
     QFile source(messageFile);
     if (!source.open(QIODevice::ReadOnly)) {
         *error = u"cannot read %1: %2"_s.arg(messageFile, source.errorString());
@@ -266,9 +265,16 @@ bool Outbox::prepare(const OutboxEntry &entry, const QString &messageFile, QStri
     }
     // A hard link shares the queue's bytes (made durable there, or kept in its row and now in
     // this one); the queue's later removal of its own name leaves the Outbox's intact.
-    bool ok = prefix.isEmpty() && ::link(QFile::encodeName(messageFile).constData(),
-                                         QFile::encodeName(target).constData()) == 0;
+    const auto link = [&] {
+        return ::link(QFile::encodeName(messageFile).constData(),
+                      QFile::encodeName(target).constData()) == 0;
+    };
+    // A name there already was left by an attempt that crashed before its record: replaced.
+    bool ok = prefix.isEmpty() && (link() || (errno == EEXIST && QFile::remove(target) && link()));
     if (!ok) {
+        // A copy: written over whatever was left there (O_TRUNC), which may be a link to a
+        // file of the queue, so never into it.
+        QFile::remove(target);
         fsutil::Fd fd(::open(QFile::encodeName(target).constData(),
                              O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
         if (!fd.isValid()) {

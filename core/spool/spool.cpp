@@ -344,6 +344,7 @@ Spool::Recovery Spool::recover()
         }
     }
     const QDir queue(queueDir());
+    QSet<QString> waitFiles;
     for (const QString &name : queue.entryList(QDir::Files | QDir::Hidden)) {
         const QString id = name.section(u'.', 0, 0);
         if (name.startsWith(u'.') || !envelopes.contains(id)) {
@@ -351,7 +352,14 @@ Spool::Recovery Spool::recover()
             QFile::remove(queue.filePath(name));
             if (name.endsWith(u".msg"_s))
                 ++r.discarded;
+        } else if (name.endsWith(u".wait"_s)) {
+            waitFiles.insert(id);
         }
+    }
+    {
+        std::lock_guard lock(m_waitMutex);
+        m_waitFiles.unite(waitFiles);
+        m_knowsWaitFiles = true;
     }
     QStringList ids = envelopes.keys();
     ids.sort();
@@ -378,6 +386,20 @@ Spool::Recovery Spool::recover()
             if (!envelope->handover.isEmpty())
                 handovers.emplace_back(envelope->handover, envelope->recipients);
         }
+    }
+    // An Outbox file without its entry's row: the entry was delivered (or moved to corrupt/)
+    // when the process died, after its row went and before its file was given back.
+    QSet<QString> entries;
+    {
+        std::lock_guard lock(queueDb->mutex());
+        auto rows = queueDb->prepare("SELECT id FROM outbox");
+        while (rows.step() == SQLITE_ROW)
+            entries.insert(rows.text(0));
+    }
+    const QDir outbox(outboxDir());
+    for (const QString &name : outbox.entryList({u"*.msg"_s}, QDir::Files)) {
+        if (!entries.contains(name.chopped(4)))
+            m_pool->release(outbox.filePath(name));
     }
     if (restored) {
         QString error;
@@ -495,6 +517,10 @@ void Spool::recordWait(const QString &id, const Wait &wait)
     // fsync of the folder: the message itself is safe either way, and the disk may be the
     // thing that is failing.
     QString error;
+    {
+        std::lock_guard lock(m_waitMutex);
+        m_waitFiles.insert(id);
+    }
     if (!fsutil::writeDurably(queueDir() + u'/' + id + u".wait"_s, QJsonDocument(o).toJson(),
                               &error, false))
         log::warning(u"spool"_s, u"cannot record why the message waits: "_s + error, id);
@@ -553,7 +579,13 @@ void Spool::remove(const QStringList &ids)
     if (!deleteRows(ids, &error))
         log::error(u"spool"_s, u"cannot remove finished messages: "_s + error);
     for (const QString &id : ids) {
-        ::unlink(encodeName(queueDir() + u'/' + id + u".wait"_s).constData());
+        bool waited = true;
+        {
+            std::lock_guard lock(m_waitMutex);
+            waited = m_waitFiles.remove(id) || !m_knowsWaitFiles;
+        }
+        if (waited)
+            ::unlink(encodeName(queueDir() + u'/' + id + u".wait"_s).constData());
         m_pool->release(messagePath(id));
     }
 }

@@ -168,6 +168,11 @@ private:
     QByteArray rowBody(const QString &id) const;
 
     QString m_dir;
+    // The messages with a <id>.wait file, once recover() has looked (before, any may have
+    // one): remove() deletes only those, not a name per message that is nearly never there.
+    std::mutex m_waitMutex;
+    QSet<QString> m_waitFiles;
+    bool m_knowsWaitFiles = false;
     mutable std::mutex m_dbMutex;
     mutable std::shared_ptr<QueueDb> m_db;
     HandoverLog m_handovers;

@@ -254,8 +254,8 @@ class Import(ImportCase):
                          (4 + failures, 0, 4, failures))
         st = self.status()
         self.assertEqual((st["blobs"], st["placements"]), (distinct, 14))
-        blob_files = sum(len(files) for root, _dirs, files in
-                         os.walk(os.path.join(self.data, "archive", "blobs"))
+        blob_files = sum(len([f for f in files if f.endswith(".zst")]) for root, _dirs, files
+                         in os.walk(os.path.join(self.data, "archive", "blobs"))
                          if os.path.basename(root) != "tmp")
         self.assertEqual(blob_files, distinct)
         self.assertVerifyClean()

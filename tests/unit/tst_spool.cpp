@@ -375,6 +375,12 @@ void TestSpool::recover()
         QVERIFY(writeFile(spool.queueDir() + u"/ORPHAN.msg"_s, kMessage));
         // The completion mark of an entry that was removed.
         QVERIFY(tandem::test::addDoneRow(m_spoolDir + u"/queue.db"_s, u"GONE"_s, 0));
+        // An Outbox entry's file whose row went (delivered just before the process died), and
+        // one that still has its row.
+        QVERIFY(writeFile(m_spoolDir + u"/outbox/DELIVERED-1.msg"_s, kMessage));
+        QVERIFY(writeFile(m_spoolDir + u"/outbox/WAITING-1.msg"_s, kMessage));
+        QVERIFY(tandem::test::setQueueRow(m_spoolDir + u"/queue.db"_s, "outbox", u"WAITING-1"_s,
+                                          "a record"));
     }
     // Damage: one flipped byte in an envelope; one message file lost.
     const QString queue = m_spoolDir + u"/queue/"_s;
@@ -394,6 +400,9 @@ void TestSpool::recover()
 
     QVERIFY(QDir(m_spoolDir + u"/tmp"_s).isEmpty());
     QVERIFY(!QFile::exists(queue + u"ORPHAN.msg"_s));
+    QCOMPARE(QDir(m_spoolDir + u"/outbox"_s).entryList(QDir::Files | QDir::Hidden),
+             QStringList{u"WAITING-1.msg"_s});
+    QCOMPARE(spool.filePool()->size(), 1); // the delivered entry's file, to be used again
     QVERIFY(!QFile::exists(queue + u"INCOMING.msg"_s));
     QVERIFY(spool.completedActions(u"GONE"_s).isEmpty());
     for (const QString &id : good) {
@@ -542,6 +551,29 @@ void TestSpool::remove()
     QVERIFY(QFile::exists(queue + u"KEEP1.msg"_s));
     spool.remove(u"RM1"_s); // twice is harmless
     QCOMPARE(spool.recover().resume, QStringList{u"KEEP1"_s});
+
+    // A message's wait record goes with it: one written by this spool, one found at start
+    // (written before it), and one written by another spool of the same folder that did not
+    // look (a command on a stopped daemon's folder).
+    for (const QString &id : {u"W1"_s, u"W2"_s, u"W3"_s})
+        QVERIFY(spool.commitNow(kMessage, fullEnvelope(id)).ok);
+    {
+        Spool other(m_spoolDir);
+        other.recordWait(u"W2"_s, Spool::Wait{1, {}, {}, u"full"_s, false});
+    }
+    QVERIFY(spool.recover().resume.contains(u"W2"_s));
+    spool.recordWait(u"W1"_s, Spool::Wait{1, {}, {}, u"full"_s, false});
+    {
+        Spool other(m_spoolDir);
+        other.recordWait(u"W3"_s, Spool::Wait{0, {}, {}, {}, true});
+        other.remove(u"W3"_s);
+        QVERIFY(!QFile::exists(queue + u"W3.wait"_s));
+    }
+    QVERIFY(QFile::exists(queue + u"W1.wait"_s));
+    QVERIFY(QFile::exists(queue + u"W2.wait"_s));
+    spool.remove(QStringList{u"W1"_s, u"W2"_s});
+    QVERIFY(!QFile::exists(queue + u"W1.wait"_s));
+    QVERIFY(!QFile::exists(queue + u"W2.wait"_s));
 }
 
 void TestSpool::abandonedMessageLeavesNothing()
@@ -636,6 +668,8 @@ void TestSpool::finishedFilesAreUsedAgain()
     QCOMPARE(::link(QFile::encodeName(spool.messagePath(u"LINKED"_s)).constData(),
                     QFile::encodeName(link).constData()),
              0);
+    QVERIFY(tandem::test::setQueueRow(m_spoolDir + u"/queue.db"_s, "outbox", u"LINKED-0"_s,
+                                      "a record"));
     spool.remove(QStringList{u"POOL1"_s, u"LINKED"_s});
     QCOMPARE(spool.filePool()->size(), 1);
     QCOMPARE(QDir(free).entryList(QDir::Files).size(), 1);
