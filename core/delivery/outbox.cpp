@@ -179,13 +179,9 @@ QByteArray Outbox::rowBody(const QString &entryId) const
 {
     QString error;
     const auto queueDb = db(&error);
-    if (!queueDb)
-        return {};
-    std::lock_guard lock(queueDb->mutex());
-    auto row = queueDb->prepare("SELECT body FROM outbox WHERE id = ?");
-    if (row.bind(1, entryId).step() != SQLITE_ROW || row.isNull(0))
-        return {};
-    return row.blob(0);
+    return queueDb ? queueDb->blob("SELECT body FROM outbox WHERE id = ?", entryId)
+                         .value_or(QByteArray())
+                   : QByteArray();
 }
 
 std::optional<QByteArray> Outbox::record(const QString &entryId) const

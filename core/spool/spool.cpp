@@ -445,14 +445,12 @@ std::optional<QByteArray> Spool::envelopeBytes(const QString &id) const
 
 QByteArray Spool::rowBody(const QString &id) const
 {
+    // SQLite gives a NULL column as a null pointer, hence a null QByteArray (a body is never
+    // empty).
     const auto queueDb = db();
-    if (!queueDb)
-        return {};
-    std::lock_guard lock(queueDb->mutex());
-    auto row = queueDb->prepare("SELECT body FROM messages WHERE id = ?");
-    if (row.bind(1, id).step() != SQLITE_ROW || row.isNull(0))
-        return {};
-    return row.blob(0);
+    return queueDb
+               ? queueDb->blob("SELECT body FROM messages WHERE id = ?", id).value_or(QByteArray())
+               : QByteArray();
 }
 
 std::optional<Envelope> Spool::loadEnvelope(const QString &id, QString *error, bool *missing) const
