@@ -119,6 +119,23 @@ QByteArray largeMessage()
     return bytes;
 }
 
+// A message committed as a session commits it: begin(), write(), commit() on the writer
+// thread; the result once its callback ran (nullopt when begin() failed or it never came).
+std::optional<CommitResult> commitAsSession(Spool &spool, const QByteArray &bytes, QString *id)
+{
+    QString error;
+    auto message = spool.begin(&error);
+    if (!message)
+        return std::nullopt;
+    *id = message->id();
+    message->write(bytes);
+    QObject context;
+    std::optional<CommitResult> result;
+    spool.commit(std::move(message), fullEnvelope(*id), &context,
+                 [&](const CommitResult &r) { result = r; });
+    return QTest::qWaitFor([&] { return result.has_value(); }) ? result : std::nullopt;
+}
+
 } // namespace
 
 class TestSpool : public QObject {
@@ -236,15 +253,9 @@ void TestSpool::commitResultNamesId()
     Spool spool(m_spoolDir);
     QString error;
     QVERIFY2(spool.open(&error), qPrintable(error));
-    auto message = spool.begin(&error);
-    QVERIFY(message);
-    const QString id = message->id();
-    message->write(kMessage);
-    QObject context;
-    std::optional<CommitResult> result;
-    spool.commit(std::move(message), fullEnvelope(id), &context,
-                 [&](const CommitResult &r) { result = r; });
-    QTRY_VERIFY(result.has_value());
+    QString id;
+    const auto result = commitAsSession(spool, kMessage, &id);
+    QVERIFY(result.has_value());
     QVERIFY2(result->ok, qPrintable(result->error));
     QCOMPARE(result->id, id);
 }
@@ -446,15 +457,9 @@ void TestSpool::smallMessagesRestoredFromTheirRows()
         QVERIFY2(spool.open(&error), qPrintable(error));
         // Through a session's path (commit on the writer thread) and the server's (commitNow).
         for (const QByteArray &text : {kMessage, largeMessage()}) {
-            auto message = spool.begin(&error);
-            QVERIFY2(message, qPrintable(error));
-            const QString id = message->id();
-            QVERIFY(message->write(text));
-            QObject context;
-            std::optional<CommitResult> result;
-            spool.commit(std::move(message), fullEnvelope(id), &context,
-                         [&](const CommitResult &r) { result = r; });
-            QTRY_VERIFY(result.has_value());
+            QString id;
+            const auto result = commitAsSession(spool, text, &id);
+            QVERIFY(result.has_value());
             QVERIFY2(result->ok, qPrintable(result->error));
             bytes.insert(id, text);
         }
