@@ -226,7 +226,9 @@ bool Engine::start(QString *error)
             });
     connect(m_delivery, &delivery::DeliveryQueue::entriesUpdated, this, &Engine::outboxUpdated);
     connect(m_dispatcher, &routing::Dispatcher::entryAdded, m_delivery,
-            &delivery::DeliveryQueue::add);
+            qOverload<const delivery::OutboxEntry &>(&delivery::DeliveryQueue::add));
+    connect(m_dispatcher, &routing::Dispatcher::entryFoundAgain, m_delivery,
+            qOverload<const QString &>(&delivery::DeliveryQueue::add));
     m_deliveryThread.start();
     QMetaObject::invokeMethod(m_delivery, &delivery::DeliveryQueue::start);
 

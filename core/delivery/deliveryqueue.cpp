@@ -204,11 +204,31 @@ void DeliveryQueue::stop()
     m_inFlight.clear();
 }
 
-void DeliveryQueue::add(const QString &entryId)
+void DeliveryQueue::add(const OutboxEntry &entry)
 {
     // Handed over while the engine stops (the dispatcher stops after this queue): the entry
     // is on disk, and load() finds it at the next start. Taking it now would arm timers on a
     // thread about to end.
+    if (!m_running)
+        return;
+    m_entries.insert(entry.id, entry);
+    touch(entry.id);
+    // A new entry due now joins its hop's line at once (after those already in it, due
+    // earlier); scanning every entry for each one added cost a backlog's size per message.
+    if (entry.state == EntryState::Queued && entry.nextAttempt <= QDateTime::currentDateTimeUtc()) {
+        Hop &hop = m_hops[entry.nextHop];
+        if (!hop.waitingIds.contains(entry.id) && !m_inFlight.contains(entry.id)) {
+            hop.waiting.enqueue(entry.id);
+            hop.waitingIds.insert(entry.id);
+        }
+        scheduleSoon(false);
+        return;
+    }
+    scheduleSoon();
+}
+
+void DeliveryQueue::add(const QString &entryId)
+{
     if (!m_running)
         return;
     QString error;
@@ -217,9 +237,7 @@ void DeliveryQueue::add(const QString &entryId)
         quarantine(entryId, u"unreadable entry record: "_s + error);
         return;
     }
-    m_entries.insert(entryId, *entry);
-    touch(entryId);
-    scheduleSoon();
+    add(*entry);
 }
 
 QList<OutboxEntry> DeliveryQueue::entries() const
@@ -238,19 +256,35 @@ std::optional<OutboxEntry> DeliveryQueue::entry(const QString &id) const
     return *it;
 }
 
-void DeliveryQueue::scheduleSoon()
+void DeliveryQueue::scheduleSoon(bool scan)
 {
+    m_scanSoon = m_scanSoon || scan;
     if (m_scheduled || !m_running)
         return;
     m_scheduled = true;
-    QMetaObject::invokeMethod(this, &DeliveryQueue::schedule, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_scheduled = false;
+            if (!m_running)
+                return;
+            if (std::exchange(m_scanSoon, false))
+                collectDue();
+            serveHops();
+        },
+        Qt::QueuedConnection);
 }
 
 void DeliveryQueue::schedule()
 {
-    m_scheduled = false;
     if (!m_running)
         return;
+    collectDue();
+    serveHops();
+}
+
+void DeliveryQueue::collectDue()
+{
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<const OutboxEntry *> due;
     for (const OutboxEntry &e : std::as_const(m_entries)) {
@@ -270,7 +304,10 @@ void DeliveryQueue::schedule()
         hop.waiting.enqueue(e->id);
         hop.waitingIds.insert(e->id);
     }
+}
 
+void DeliveryQueue::serveHops()
+{
     for (auto it = m_hops.begin(); it != m_hops.end(); ++it) {
         const QString hop = it.key();
         if (it->waiting.isEmpty())

@@ -67,6 +67,8 @@ public:
     void load(); // reads the Outbox from disk
     void start();
     void stop();
+    // A record just written to the Outbox, as written; add(id) reads one back (a redo's).
+    void add(const tandem::delivery::OutboxEntry &entry);
     void add(const QString &entryId);
     OperationResult apply(QueueOperation op, const QStringList &ids, bool all);
     QList<OutboxEntry> entries() const;
@@ -106,8 +108,13 @@ private:
         bool resolving = false;
     };
 
+    // Finds the entries due (a scan of them all) and serves the hops.
     void schedule();
-    void scheduleSoon();
+    // The same in a later turn of the event loop, once however often asked for in this one;
+    // without a scan when only entries added (and put in their hop's line) asked for it.
+    void scheduleSoon(bool scan = true);
+    void collectDue();
+    void serveHops();
     void touch(const QString &id);
     void touchRemoved(const QString &id);
     void notifyNow();
@@ -152,6 +159,7 @@ private:
     QStringList m_finished; // delivered or given up, their records not yet removed
     bool m_running = false;
     bool m_scheduled = false;
+    bool m_scanSoon = false;
 };
 
 } // namespace tandem::delivery

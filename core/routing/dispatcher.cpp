@@ -165,8 +165,11 @@ void Dispatcher::processQueue()
                       entry.messageId);
         if (!batch.newEntries.isEmpty())
             emit outboxChanged();
-        for (const delivery::OutboxEntry &entry : std::as_const(batch.queuedEntries))
-            emit entryAdded(entry.id);
+        // The delivery queue takes a new record as it was written, without reading it back.
+        for (const delivery::OutboxEntry &entry : std::as_const(batch.newEntries))
+            emit entryAdded(entry);
+        for (const QString &id : std::as_const(batch.foundEntries))
+            emit entryFoundAgain(id);
     }
     // One catalog transaction for a batch of messages: when the batch is full or no more
     // work waits (so a lone message is not kept waiting).
@@ -557,7 +560,7 @@ bool Dispatcher::run(const spool::Envelope &envelope, int index, const spool::Ac
         return deliver(envelope, index, action, mayExist, error);
     case spool::ActionKind::Outbox:
     case spool::ActionKind::Hold:
-        return queueOutbox(envelope, index, action, error);
+        return queueOutbox(envelope, index, action, mayExist, error);
     case spool::ActionKind::Bounce:
         return bounce(envelope, index, action, error);
     }
@@ -615,7 +618,7 @@ bool Dispatcher::deliver(const spool::Envelope &envelope, int index, const spool
 }
 
 bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
-                             const spool::Action &action, QString *error)
+                             const spool::Action &action, bool mayExist, QString *error)
 {
     delivery::OutboxEntry entry;
     entry.id = envelope.id + u'-' + QString::number(index);
@@ -667,12 +670,14 @@ bool Dispatcher::queueOutbox(const spool::Envelope &envelope, int index,
                 " +0000\r\n";
     entry.size += trace.size();
     // Found again by a redo after a crash: already durable; the delivery queue is told again.
-    if (!m_outbox->contains(entry.id)) {
-        if (!m_outbox->prepare(entry, source, error, trace))
-            return false;
-        m_batch->newEntries.append(entry);
+    // A message not tried before has no record to look for.
+    if (mayExist && m_outbox->contains(entry.id)) {
+        m_batch->foundEntries.append(entry.id);
+        return true;
     }
-    m_batch->queuedEntries.append(entry);
+    if (!m_outbox->prepare(entry, source, error, trace))
+        return false;
+    m_batch->newEntries.append(entry);
     return true;
 }
 

@@ -83,7 +83,9 @@ public:
 signals:
     void messageFinished(const QString &id);
     void outboxChanged();
-    void entryAdded(const QString &entryId);
+    // An Outbox record just written (as written), and the id of one a redo found written.
+    void entryAdded(const tandem::delivery::OutboxEntry &entry);
+    void entryFoundAgain(const QString &entryId);
     void idle();
     // Messages that began or went on waiting here, and those that no longer wait.
     void waitingChanged(const QList<tandem::delivery::OutboxEntry> &changedOrAdded,
@@ -102,7 +104,7 @@ private:
         QList<QPair<QString, int>> marks; // (message, action) carried out
         QSet<QString> folders; // Maildir new/ folders given copies: fsynced before the marks
         QList<delivery::OutboxEntry> newEntries;              // records to write
-        QList<delivery::OutboxEntry> queuedEntries;           // new or found again by a redo
+        QStringList foundEntries;                             // ids a redo found written
         QList<std::tuple<QString, Result, QString>> outcomes; // (message, result, why)
         // Maildir copies written but not yet durable (MailboxStore::completeCopies), and what
         // each stands for: what follows a stored copy (the archive's record, a success notice,
@@ -129,7 +131,7 @@ private:
     bool deliver(const spool::Envelope &envelope, int index, const spool::Action &action,
                  bool mayExist, QString *error);
     bool queueOutbox(const spool::Envelope &envelope, int index, const spool::Action &action,
-                     QString *error);
+                     bool mayExist, QString *error);
     void notifyDelivered(const spool::Envelope &envelope, int index, const spool::Action &action);
     static QByteArray livePrefix(const spool::Envelope &envelope, const spool::Action &action);
     bool recordFiled(const spool::Envelope &envelope, int index, const spool::Action &action,
