@@ -5,6 +5,7 @@
 #include "delivery/notifier.h"
 #include "mailbox/mailboxsize.h"
 #include "mailbox/mailboxstore.h"
+#include "mime/mime.h"
 #include "routing/dispatcher.h"
 #include "routing/router.h"
 #include "smtp/smtpserver.h"
@@ -328,6 +329,14 @@ bool Engine::start(QString *error)
 bool Engine::prepare(QString *error)
 {
     const config::Settings &s = *m_settings;
+    // Loaded when a message first needs MIME read (mime/mime.h); its absence is found now, not
+    // at the first encoded subject or archived copy.
+    if (mime::modulePath().isEmpty()) {
+        *error = u"Tandem's MIME module is missing (looked for %1); install Tandem with "
+                 u"cmake --install, or run it from its build tree"_s.arg(
+                     mime::candidatePaths().join(u", "_s));
+        return false;
+    }
     if (!fsutil::ensureDirectory(s.dataPath(), error) ||
         !fsutil::ensureDirectory(mailboxDir(s), error) ||
         !fsutil::ensureDirectory(s.dataPath() + u"/log"_s, error))

@@ -180,6 +180,7 @@ QJsonArray outboxToJson(const config::Settings &settings)
                                  {u"message"_s, e.messageId},
                                  {u"sender"_s, e.sender},
                                  {u"recipients"_s, QJsonArray::fromStringList(e.recipients)},
+                                 {u"subject"_s, e.subject},
                                  {u"size"_s, e.size},
                                  {u"next_hop"_s, e.nextHop},
                                  {u"state"_s, delivery::toString(e.state)},

@@ -11,8 +11,19 @@
 // one whose headers carry 8-bit bytes cannot be converted and is returned with 5.6.3.
 namespace tandem::delivery {
 
-bool hasEightBit(const QByteArray &bytes);
-// The message (CRLF line ends) with 7-bit bodies only, or nullopt with *why.
-std::optional<QByteArray> downgradeTo7bit(const QByteArray &message, QString *why);
+inline bool hasEightBit(const QByteArray &bytes)
+{
+    for (const char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return true;
+    }
+    return false;
+}
+
+// The message (CRLF line ends) with 7-bit bodies only, or nullopt with *why. GMime does it, in
+// the MIME module (mime/mime.h): when that cannot be loaded, nullopt with *loadError set too
+// (a fault of this installation, not of the message).
+std::optional<QByteArray> downgradeTo7bit(const QByteArray &message, QString *why,
+                                          bool *loadError = nullptr);
 
 } // namespace tandem::delivery

@@ -413,8 +413,17 @@ void SmtpClient::send(const ClientJob &job)
         // message converted, or it is returned (5.6.3).
         const QByteArray original = m_body->readAll();
         QString why;
-        auto converted = hasEightBit(original) ? downgradeTo7bit(original, &why)
+        bool loadError = false;
+        auto converted = hasEightBit(original) ? downgradeTo7bit(original, &why, &loadError)
                                                : std::optional<QByteArray>(original);
+        if (!converted && loadError) {
+            // This installation's fault (its MIME module), not the message's: tried again.
+            m_body.reset();
+            finishTransaction(localReply(451, u"4.3.0"_s,
+                                         u"cannot convert the message to 7 bit "
+                                         u"for %1: %2"_s.arg(m_peer, why)));
+            return;
+        }
         if (!converted) {
             m_body.reset();
             finishTransaction(

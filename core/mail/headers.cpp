@@ -1,22 +1,10 @@
-// GMime first: glib's headers use the name "signals", which Qt's headers define as a macro.
-#include <gmime/gmime.h>
-
 #include "headers.h"
 
+#include "mime/mime.h"
+
 #include <algorithm>
-#include <mutex>
 
 namespace tandem::mail {
-
-namespace {
-
-void initGMime()
-{
-    static std::once_flag initialized;
-    std::call_once(initialized, [] { g_mime_init(); });
-}
-
-} // namespace
 
 QString decodeHeaderText(const QByteArray &raw)
 {
@@ -27,26 +15,17 @@ QString decodeHeaderText(const QByteArray &raw)
     value.replace('\r', "");
     if (value.trimmed().isEmpty())
         return {};
-    // Plain ASCII without an encoded word is its own decoding: GMime (and the libraries it
-    // starts, some 1.5 MiB of a daemon's memory) is not needed for it.
+    // Plain ASCII without an encoded word is its own decoding: the MIME module (GMime and the
+    // libraries it brings, mime/mime.h) is not loaded for it.
     const bool plain =
         !value.contains("=?") &&
         std::all_of(value.cbegin(), value.cend(), [](char c) { return c >= 0x20 && c < 0x7f; });
     if (plain)
         return QString::fromLatin1(value).simplified();
-    initGMime();
-    // Without options GMime decodes 8-bit text as UTF-8, then the locale's charset, then
-    // Latin-1; encoded words in any charset iconv knows.
-    char *decoded = g_mime_utils_header_decode_text(nullptr, value.constData());
-    QString text = QString::fromUtf8(decoded ? decoded : value.constData());
-    g_free(decoded);
-    for (QChar &c : text) {
-        if (c.category() == QChar::Other_Control)
-            c = u' ';
-    }
-    text = text.simplified();
-    // An encoded word GMime cannot read decodes to nothing: better the raw text than none.
-    return text.isEmpty() ? QString::fromUtf8(value).simplified() : text;
+    if (const mime::Api *mime = mime::api())
+        return mime->decodeText(value);
+    // Without the MIME module (logged): the text as it came.
+    return QString::fromUtf8(value).simplified();
 }
 
 QString headerField(const QByteArray &message, const QByteArray &name)

@@ -392,6 +392,34 @@ class TlsAndAuth(DeliveryTestCase):
         self.assertEqual(secure.tls_sessions(), [t["connection"]])
         self.assertIn("libssl.so.3", self.tls_libraries(daemon))
 
+    @staticmethod
+    def mime_libraries(daemon):
+        """GMime and Tandem's MIME module mapped in tandemd's memory."""
+        with open("/proc/%d/maps" % daemon.proc.pid) as f:
+            return sorted({os.path.basename(line.split()[-1]) for line in f
+                           if re.search(r"/lib(gmime-3\.0|gio-2\.0|tandem-mime)\.so", line)})
+
+    def test_mime_library_loaded_only_when_a_message_needs_it(self):
+        # A relay of plain mail never maps GMime and the libraries it brings (gio, gobject,
+        # gpgme...: about 1.9 MiB of tandemd's memory). A subject with an encoded word loads
+        # Tandem's MIME module, which decodes it.
+        sink = self.sink()
+        daemon = self.start_daemon(self.delivery_config([
+            self.route(sink),
+            {"domains": ["later.test"], "host": "127.0.0.1", "port": free_port()}]))
+        self.send_from_alice(daemon, ["carol@remote.test"])
+        self.wait_delivered(sink, daemon)
+        self.assertEqual(self.mime_libraries(daemon), [],
+                         "a relay of plain mail loaded GMime")
+        message = make_message(subject="=?UTF-8?B?R3LDvMOfZSBhdXMgS8O2bG4=?=", sender=ALICE,
+                               to="dave@later.test")
+        self.assertEqual(send(daemon.port, ALICE, ["dave@later.test"], message), {})
+        [entry] = self.wait_deferred(daemon)
+        self.assertEqual(entry["subject"], "Grüße aus Köln")
+        loaded = self.mime_libraries(daemon)
+        self.assertIn("libtandem-mime.so", loaded)
+        self.assertTrue(any(n.startswith("libgmime-3.0.so") for n in loaded), loaded)
+
     def test_opportunistic_with_username_never_sends_password_in_clear(self):
         # The sink offers AUTH PLAIN LOGIN without TLS: the password must stay at home.
         sink = self.sink(auth_users={RELAY_USER: RELAY_PASSWORD})
