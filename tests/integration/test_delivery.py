@@ -366,11 +366,15 @@ class TlsAndAuth(DeliveryTestCase):
         self.assertEqual(sink.auth_log(), [])
 
     @staticmethod
-    def tls_libraries(daemon):
-        """The TLS libraries (libssl, libcrypto) mapped in tandemd's memory."""
+    def mapped_libraries(daemon, names):
+        """The libraries lib<one of names>.so* mapped in tandemd's memory (file names)."""
+        pattern = re.compile(r"/lib(%s)\.so" % "|".join(re.escape(n) for n in names))
         with open("/proc/%d/maps" % daemon.proc.pid) as f:
             return sorted({os.path.basename(line.split()[-1]) for line in f
-                           if re.search(r"/lib(ssl|crypto)\.so", line)})
+                           if pattern.search(line)})
+
+    def tls_libraries(self, daemon):
+        return self.mapped_libraries(daemon, ["ssl", "crypto"])
 
     def test_tls_library_loaded_only_when_tls_starts(self):
         # No smtp.tls and a next hop without STARTTLS: a session and a delivery in clear text
@@ -392,12 +396,8 @@ class TlsAndAuth(DeliveryTestCase):
         self.assertEqual(secure.tls_sessions(), [t["connection"]])
         self.assertIn("libssl.so.3", self.tls_libraries(daemon))
 
-    @staticmethod
-    def mime_libraries(daemon):
-        """GMime and Tandem's MIME module mapped in tandemd's memory."""
-        with open("/proc/%d/maps" % daemon.proc.pid) as f:
-            return sorted({os.path.basename(line.split()[-1]) for line in f
-                           if re.search(r"/lib(gmime-3\.0|gio-2\.0|tandem-mime)\.so", line)})
+    def mime_libraries(self, daemon):
+        return self.mapped_libraries(daemon, ["gmime-3.0", "gio-2.0", "tandem-mime"])
 
     def test_mime_library_loaded_only_when_a_message_needs_it(self):
         # A relay of plain mail never maps GMime and the libraries it brings (gio, gobject,
