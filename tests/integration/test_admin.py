@@ -191,13 +191,20 @@ class Reload(TandemTestCase):
 
 
 def log_files(daemon):
-    """{name: bytes} of the files in data/log/."""
+    """{name: bytes} of the files in data/log/. A running daemon may rotate them between the
+    listing and the reading (tandem.log.2 renamed to .3, or deleted): then the folder is read
+    again, until one listing could be read whole."""
     folder = os.path.join(daemon.data, "log")
-    out = {}
-    for name in sorted(os.listdir(folder)):
-        with open(os.path.join(folder, name), "rb") as f:
-            out[name] = f.read()
-    return out
+    for _ in range(50):
+        out = {}
+        try:
+            for name in sorted(os.listdir(folder)):
+                with open(os.path.join(folder, name), "rb") as f:
+                    out[name] = f.read()
+        except FileNotFoundError:
+            continue
+        return out
+    raise AssertionError("%s kept changing while it was read" % folder)
 
 
 def log_file(daemon):
