@@ -7,10 +7,15 @@
 
 namespace tandem::mime::gmime {
 
-QString decodeText(const QByteArray &value)
+void init()
 {
     static std::once_flag initialized;
     std::call_once(initialized, [] { g_mime_init(); });
+}
+
+QString decodeText(const QByteArray &value)
+{
+    init();
     // Without options GMime decodes 8-bit text as UTF-8, then the locale's charset, then
     // Latin-1; encoded words in any charset iconv knows.
     char *decoded = g_mime_utils_header_decode_text(nullptr, value.constData());

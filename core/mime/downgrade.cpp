@@ -5,8 +5,6 @@
 
 #include "delivery/mime7bit.h"
 
-#include <mutex>
-
 using namespace Qt::StringLiterals;
 
 namespace tandem::delivery {
@@ -94,8 +92,7 @@ using namespace tandem::delivery;
 
 std::optional<QByteArray> downgradeTo7bit(const QByteArray &message, QString *why)
 {
-    static std::once_flag initialized;
-    std::call_once(initialized, [] { g_mime_init(); });
+    init();
 
     // Parsed with LF line ends and written with CRLF: a CR kept in a part's content would be
     // encoded as =0D by quoted-printable.

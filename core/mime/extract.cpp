@@ -11,7 +11,6 @@
 #include <cerrno>
 #include <cstring>
 #include <iconv.h>
-#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -24,12 +23,6 @@ constexpr int kMaxDepth = 48;
 // How much of one part is decoded at most before its charset is converted: the cap plus room
 // for bytes that become fewer characters (UTF-16, markup).
 constexpr qsizetype kMaxPartBytes = 8 * kMaxIndexedTextBytes;
-
-void initGMime()
-{
-    static std::once_flag initialized;
-    std::call_once(initialized, [] { g_mime_init(); });
-}
 
 // Loose parsing everywhere (what mail clients accept), and 8-bit text that is not UTF-8 read as
 // Windows-1252: the same on every machine, whatever its locale.
@@ -394,7 +387,7 @@ using namespace tandem::archive;
 
 ExtractedMessage extractMessage(const QByteArray &original)
 {
-    initGMime();
+    init();
     ExtractedMessage out;
     GMimeStream *stream = lfStream(original);
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
