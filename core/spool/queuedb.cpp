@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QHash>
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -15,13 +16,15 @@ namespace tandem::spool {
 
 namespace {
 
+// messages and outbox are rowid tables: a small message's row (its bytes and record, more than
+// 1 KiB) stays in its leaf page, where a WITHOUT ROWID table (whose rows are limited to a quarter
+// of a page) spilled every one into an overflow page of its own: a page more in the log for each
+// insert, and the free list's pages for each delete.
 constexpr char kSchema[] = R"(
-CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, envelope BLOB NOT NULL, body BLOB)
-    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS messages (id TEXT PRIMARY KEY, envelope BLOB NOT NULL, body BLOB);
 CREATE TABLE IF NOT EXISTS done (id TEXT NOT NULL, action INTEGER NOT NULL,
                                  PRIMARY KEY (id, action)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, record BLOB NOT NULL, body BLOB)
-    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, record BLOB NOT NULL, body BLOB);
 )";
 
 QByteArray readFile(const QString &path, bool *ok)
@@ -32,6 +35,30 @@ QByteArray readFile(const QString &path, bool *ok)
 }
 
 } // namespace
+
+bool QueueDb::toRowidTable(const char *table, const char *columns, QString *error)
+{
+    {
+        sqlite::Stmt definition(m_db,
+                                "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?");
+        if (definition.bind(1, QString::fromLatin1(table)).step() != SQLITE_ROW ||
+            !definition.text(0).contains(u"WITHOUT ROWID"_s, Qt::CaseInsensitive))
+            return true;
+    }
+    const QByteArray t(table);
+    const QByteArray c(columns);
+    Transaction move(*this);
+    if (!move.ok()) {
+        *error = move.error();
+        return false;
+    }
+    return exec(("CREATE TABLE " + t + "_rowid (" + c + "); INSERT INTO " + t +
+                 "_rowid SELECT * FROM " + t + "; DROP TABLE " + t + "; ALTER TABLE " + t +
+                 "_rowid RENAME TO " + t + ";")
+                    .constData(),
+                error) &&
+           move.commit(error);
+}
 
 bool QueueDb::addColumn(const char *table, const char *column, const char *type, QString *error)
 {
@@ -77,8 +104,10 @@ std::shared_ptr<QueueDb> QueueDb::open(const QString &spoolDir, QString *error)
                   error) ||
         !db->exec(kSchema, error))
         return nullptr;
-    sqlite::Stmt version(db->m_db, "PRAGMA user_version");
-    const int have = version.step() == SQLITE_ROW ? int(version.integer(0)) : 0;
+    const int have = [&] {
+        sqlite::Stmt version(db->m_db, "PRAGMA user_version");
+        return version.step() == SQLITE_ROW ? int(version.integer(0)) : 0;
+    }();
     if (have > kSchemaVersion) {
         *error = u"%1 was written by a newer Tandem (queue schema %2; this one reads %3)"_s
                      .arg(db->m_path)
@@ -90,6 +119,13 @@ std::shared_ptr<QueueDb> QueueDb::open(const QString &spoolDir, QString *error)
     if (have < 2 && (!db->addColumn("messages", "body", "BLOB", error) ||
                      !db->addColumn("outbox", "body", "BLOB", error)))
         return nullptr;
+    // Schema 3: messages and outbox as rowid tables (above).
+    if (have < 3 &&
+        (!db->toRowidTable("messages", "id TEXT PRIMARY KEY, envelope BLOB NOT NULL, body BLOB",
+                           error) ||
+         !db->toRowidTable("outbox", "id TEXT PRIMARY KEY, record BLOB NOT NULL, body BLOB",
+                           error)))
+        return nullptr;
     if (have < kSchemaVersion &&
         !db->exec(
             QByteArray("PRAGMA user_version=" + QByteArray::number(kSchemaVersion)).constData(),
@@ -97,14 +133,103 @@ std::shared_ptr<QueueDb> QueueDb::open(const QString &spoolDir, QString *error)
         return nullptr;
     if (!db->importOlderLayout(spoolDir, error))
         return nullptr;
+    // Replaces SQLite's automatic checkpoint for this connection (see the header).
+    sqlite3_wal_hook(db->m_db, &QueueDb::walHook, db.get());
     registry.insert(path, db);
     return db;
 }
 
 QueueDb::~QueueDb()
 {
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_closing = true;
+    }
+    m_checkpointWake.notify_all();
+    if (m_checkpointer.joinable())
+        m_checkpointer.join();
     m_statements.clear();
+    // The last connection to a database checkpoints all of its log as it closes.
     sqlite3_close_v2(m_db);
+}
+
+int QueueDb::walHook(void *self, sqlite3 *, const char *, int pages)
+{
+    // On the committing thread, inside its COMMIT: only wake the checkpointer.
+    auto *db = static_cast<QueueDb *>(self);
+    if (pages < kCheckpointPages)
+        return SQLITE_OK;
+    {
+        std::lock_guard lock(db->m_checkpointMutex);
+        if (db->m_closing)
+            return SQLITE_OK;
+        db->m_checkpointWanted = true;
+        if (!db->m_checkpointer.joinable())
+            db->m_checkpointer = std::thread([db] { db->checkpointerLoop(); });
+    }
+    db->m_checkpointWake.notify_one();
+    return SQLITE_OK;
+}
+
+quint64 QueueDb::checkpoints() const
+{
+    std::lock_guard lock(m_checkpointMutex);
+    return m_checkpoints;
+}
+
+bool QueueDb::checkpointOnce(sqlite3 *connection, bool *complete)
+{
+    int logFrames = 0;
+    int copied = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                             &logFrames, &copied);
+    *complete = rc == SQLITE_OK && copied == logFrames;
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+        log::warning(u"spool"_s, u"checkpoint of %1 failed: %2"_s.arg(
+                                     m_path, QString::fromUtf8(sqlite3_errmsg(connection))));
+        return false;
+    }
+    return rc == SQLITE_OK;
+}
+
+void QueueDb::checkpointerLoop()
+{
+    ::pthread_setname_np(::pthread_self(), "tandem-ckpt");
+    sqlite3 *connection = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(m_path).constData(), &connection,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        log::warning(u"spool"_s, u"cannot open %1 for checkpoints: %2"_s.arg(
+                                     m_path, QString::fromUtf8(sqlite3_errmsg(connection))));
+        sqlite3_close_v2(connection);
+        // Back to SQLite's own checkpoints in the commits.
+        std::lock_guard lock(m_mutex);
+        sqlite3_wal_autocheckpoint(m_db, kCheckpointPages);
+        return;
+    }
+    sqlite3_exec(connection, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+    for (;;) {
+        {
+            std::unique_lock lock(m_checkpointMutex);
+            m_checkpointWake.wait(lock, [this] { return m_closing || m_checkpointWanted; });
+            if (m_closing)
+                break;
+            m_checkpointWanted = false;
+        }
+        // The log's pages go into the database while commits go on appending to the log.
+        bool complete = false;
+        if (!checkpointOnce(connection, &complete))
+            continue;
+        // SQLite starts the log again from its beginning only when all of it is in the
+        // database: the pages appended meanwhile (a few) are copied with the commits held
+        // for that moment, or the log would grow for as long as the load lasts.
+        if (!complete) {
+            std::lock_guard hold(m_mutex);
+            checkpointOnce(connection, &complete);
+        }
+        std::lock_guard lock(m_checkpointMutex);
+        ++m_checkpoints;
+    }
+    sqlite3_close_v2(connection);
 }
 
 bool QueueDb::exec(const char *sql, QString *error)

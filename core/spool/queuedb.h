@@ -6,9 +6,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 // The queue's records in one SQLite database, data/spool/queue.db (WAL, synchronous=FULL):
 //   messages(id, envelope, body)  a committed message's envelope and plan: its row is the commit
@@ -24,6 +26,11 @@
 // out the same one for the same folder); a Transaction holds it for its thread until it ends. Other
 // processes (tandemd queue on a stopped daemon's folder, the console reading the queue) open their
 // own; WAL lets them read while the daemon writes.
+//
+// Checkpoints (copying the log's pages into the database file, and its fsync) run on a thread of
+// their own with a second connection, not in the commit that fills the log: SQLite's automatic
+// checkpoint would run inside that commit, holding the connection and so every thread's next
+// commit (and the 250s waiting on it) for a write and an fsync of several MiB.
 namespace tandem::spool {
 
 // A message of at most this many bytes (an Outbox entry's, with its trace header) keeps them in
@@ -36,7 +43,7 @@ constexpr qint64 kInlineBytes = 32 * 1024;
 
 class QueueDb {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     // Opens <spoolDir>/queue.db, creating it, and moves the records of the older layout (one
     // file per envelope, completion list and Outbox entry) into it. Null with *error when the
     // folder does not exist or the database cannot be opened.
@@ -78,11 +85,21 @@ public:
         QString m_error;
     };
 
+    // Log pages after which a commit wakes the checkpointer (SQLite's automatic checkpoint's).
+    static constexpr int kCheckpointPages = 1000;
+    // Checkpoints this connection's checkpointer completed, for tests.
+    quint64 checkpoints() const;
+
 private:
     QueueDb() = default;
+    static int walHook(void *self, sqlite3 *, const char *, int pages);
+    void checkpointerLoop();
+    bool checkpointOnce(sqlite3 *connection, bool *complete);
     bool importOlderLayout(const QString &spoolDir, QString *error);
     // ALTER TABLE ... ADD COLUMN unless the table has it (a database of an older schema).
     bool addColumn(const char *table, const char *column, const char *type, QString *error);
+    // Rebuilds a WITHOUT ROWID table of an older schema as a rowid table with these columns.
+    bool toRowidTable(const char *table, const char *columns, QString *error);
 
     QString m_path;
     sqlite3 *m_db = nullptr;
@@ -90,6 +107,14 @@ private:
     sqlite::StatementCache m_statements;
     int m_depth = 0;
     bool m_failed = false; // a nested transaction failed: the outermost rolls back
+
+    // The checkpointer, started by the first commit that fills the log.
+    std::thread m_checkpointer;
+    mutable std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointWake;
+    bool m_checkpointWanted = false;
+    bool m_closing = false;
+    quint64 m_checkpoints = 0;
 };
 
 } // namespace tandem::spool

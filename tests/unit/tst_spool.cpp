@@ -8,12 +8,15 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <malloc.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -161,6 +164,8 @@ private slots:
     void handoverForgottenAfterKeeping();
     void handoversRememberedCompactly();
     void olderLayoutMovesIntoTheDatabase();
+    void schemaTwoTablesBecomeRowidTables();
+    void checkpointsKeepTheLogShort();
     void finishedFilesAreUsedAgain();
     void burstBacklogKeptInThePool();
 
@@ -653,6 +658,90 @@ void TestSpool::olderLayoutMovesIntoTheDatabase()
     QVERIFY2(loaded, qPrintable(error));
     QCOMPARE(loaded->recipients, entry.recipients);
     QCOMPARE(QDir(outboxDir).entryList(QDir::Files), QStringList{u"OLD1-1.msg"_s});
+}
+
+// A queue database of schema 2 (messages and outbox WITHOUT ROWID, whose small messages' rows
+// spilled into overflow pages) is rebuilt with rowid tables on opening, every row kept.
+void TestSpool::schemaTwoTablesBecomeRowidTables()
+{
+    const QString path = m_spoolDir + u"/queue.db"_s;
+    QVERIFY(QDir().mkpath(m_spoolDir + u"/queue"_s));
+    {
+        tandem::test::Db db(path);
+        QVERIFY(db.exec(
+            u"PRAGMA journal_mode=WAL; "
+            "CREATE TABLE messages (id TEXT PRIMARY KEY, envelope BLOB NOT NULL) WITHOUT ROWID; "
+            "ALTER TABLE messages ADD COLUMN body BLOB; "
+            "CREATE TABLE done (id TEXT NOT NULL, action INTEGER NOT NULL, "
+            "PRIMARY KEY (id, action)) WITHOUT ROWID; "
+            "CREATE TABLE outbox (id TEXT PRIMARY KEY, record BLOB NOT NULL) WITHOUT ROWID; "
+            "ALTER TABLE outbox ADD COLUMN body BLOB; PRAGMA user_version=2;"_s));
+        sqlite3_stmt *insert = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db.get(), "INSERT INTO messages VALUES ('OLD2', ?, ?)", -1,
+                                    &insert, nullptr),
+                 SQLITE_OK);
+        const QByteArray envelope = serialize(fullEnvelope(u"OLD2"_s));
+        sqlite3_bind_blob(insert, 1, envelope.constData(), int(envelope.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(insert, 2, kMessage.constData(), int(kMessage.size()), SQLITE_TRANSIENT);
+        QCOMPARE(sqlite3_step(insert), SQLITE_DONE);
+        sqlite3_finalize(insert);
+        QVERIFY(db.exec(u"INSERT INTO done VALUES ('OLD2', 0); "
+                        "INSERT INTO outbox VALUES ('OLD2-1', X'00', NULL)"_s));
+    }
+    QVERIFY(writeFile(m_spoolDir + u"/queue/OLD2.msg"_s, kMessage));
+
+    Spool spool(m_spoolDir);
+    QString error;
+    QVERIFY2(spool.open(&error), qPrintable(error));
+    tandem::test::Db db(path);
+    QCOMPARE(db.column(u"PRAGMA user_version"_s), QStringList{u"3"_s});
+    QCOMPARE(db.column(u"SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+                       "sql LIKE '%WITHOUT ROWID%' ORDER BY name"_s),
+             QStringList{u"done"_s});
+    QCOMPARE(db.column(u"SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"_s),
+             (QStringList{u"done"_s, u"messages"_s, u"outbox"_s}));
+    QCOMPARE(tandem::test::queueBody(path, "messages", u"OLD2"_s), kMessage);
+    QCOMPARE(tandem::test::queueRow(path, "outbox", u"OLD2-1"_s), QByteArray(1, '\0'));
+    QCOMPARE(spool.recover().resume, QStringList{u"OLD2"_s});
+    QCOMPARE(spool.completedActions(u"OLD2"_s), QSet<int>{0});
+    QCOMPARE(spool.loadEnvelope(u"OLD2"_s, &error)->recipients, fullEnvelope(u"OLD2"_s).recipients);
+}
+
+// The queue's log is copied into the database by the checkpointer thread (SQLite's own
+// checkpoints in the commits are off), and starts again from its beginning while commits go
+// on: it stays near kCheckpointPages instead of growing with every commit of a busy spell.
+void TestSpool::checkpointsKeepTheLogShort()
+{
+    QVERIFY(QDir().mkpath(m_spoolDir));
+    QString error;
+    const auto db = QueueDb::open(m_spoolDir, &error);
+    QVERIFY2(db, qPrintable(error));
+    // Rows of three pages: each commit appends at least four to the log (6,000 in all) and
+    // waits for its fsync, as the spool's do; then half a millisecond, as between batches.
+    const QByteArray body(3 * 4096, 'x');
+    constexpr int kCommits = 1500;
+    for (int i = 0; i < kCommits; ++i) {
+        QueueDb::Transaction t(*db);
+        const QString id = u"C%1"_s.arg(i, 6, 10, QLatin1Char('0'));
+        auto insert = db->prepare("INSERT INTO messages (id, envelope, body) VALUES (?, ?, ?)");
+        QCOMPARE(insert.bind(1, id).bindBlob(2, "e").bindBlob(3, body).step(), SQLITE_DONE);
+        if (i >= 10) {
+            auto erase = db->prepare("DELETE FROM messages WHERE id = ?");
+            QCOMPARE(erase.bind(1, u"C%1"_s.arg(i - 10, 6, 10, QLatin1Char('0'))).step(),
+                     SQLITE_DONE);
+        }
+        QVERIFY2(t.commit(&error), qPrintable(error));
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
+    }
+    QTRY_VERIFY(db->checkpoints() >= 2);
+    // Without restarts the log would hold every page appended.
+    const qint64 frame = 24 + 4096;
+    const qint64 size = QFileInfo(m_spoolDir + u"/queue.db-wal"_s).size();
+    QVERIFY2(size < 3 * QueueDb::kCheckpointPages * frame,
+             qPrintable(u"the log is %1 pages long"_s.arg(size / frame)));
+    auto count = db->prepare("SELECT COUNT(*) FROM messages");
+    QCOMPARE(count.step(), SQLITE_ROW);
+    QCOMPARE(count.integer(0), 10);
 }
 
 // A finished message's file goes to spool/free/ when the queue held its only name, and the
