@@ -61,7 +61,11 @@ DeliveryQueue::DeliveryQueue(std::shared_ptr<const config::Settings> settings, O
     , m_enqueueMessage(std::move(enqueueMessage))
     , m_timer(this)
     , m_notifyTimer(this)
+    , m_removeTimer(this)
 {
+    m_removeTimer.setSingleShot(true);
+    m_removeTimer.setInterval(kRemoveMs);
+    connect(&m_removeTimer, &QTimer::timeout, this, &DeliveryQueue::removeFinished);
     m_notifyTimer.setSingleShot(true);
     m_notifyTimer.setInterval(kNotifyMs);
     connect(&m_notifyTimer, &QTimer::timeout, this, &DeliveryQueue::notifyNow);
@@ -649,16 +653,22 @@ void DeliveryQueue::finishEntry(const QString &id)
     m_entries.remove(id);
     m_holdAfterFlight.remove(id);
     touchRemoved(id);
-    // Removed from the queue's database with the others finished in this turn of the event
-    // loop: one transaction for them all. A crash before then delivers them again, as a
-    // crash between the next hop's 250 and any removal would.
+    // Removed from the queue's database with the others finished within kRemoveMs: one
+    // transaction for them all, and not one per turn of the event loop, each an fsync that
+    // the spool's next commit (and the 250s waiting on it) would wait behind. A crash before
+    // then delivers them again, as a crash between the next hop's 250 and any removal would.
     m_finished.append(id);
-    if (m_finished.size() == 1)
+    if (m_finished.size() >= kRemoveBatch)
+        removeFinished();
+    else if (!m_running && m_finished.size() == 1) // no timer on a thread about to end
         QMetaObject::invokeMethod(this, &DeliveryQueue::removeFinished, Qt::QueuedConnection);
+    else if (m_running && !m_removeTimer.isActive())
+        m_removeTimer.start();
 }
 
 void DeliveryQueue::removeFinished()
 {
+    m_removeTimer.stop();
     const QStringList ids = std::exchange(m_finished, {});
     QString error;
     if (!ids.isEmpty() && !m_outbox->remove(ids, &error))

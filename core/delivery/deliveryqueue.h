@@ -78,6 +78,10 @@ public:
     void setSettings(std::shared_ptr<const config::Settings> settings,
                      std::shared_ptr<const routing::Router> router);
     static constexpr int kNotifyMs = 200;
+    // Delivered entries' rows are removed together, in one transaction (one fsync of the
+    // queue's log) at most this long after the first of them, or at once when this many wait.
+    static constexpr int kRemoveMs = 20;
+    static constexpr qsizetype kRemoveBatch = 256;
 
     // The same operations on an Outbox no daemon is running on (tandemd queue ... offline).
     static OperationResult applyOffline(const config::Settings &settings, Outbox *outbox,
@@ -154,6 +158,7 @@ private:
     QList<Connection *> m_connections;
     QTimer m_timer;
     QTimer m_notifyTimer;
+    QTimer m_removeTimer;
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
     QStringList m_finished; // delivered or given up, their records not yet removed
